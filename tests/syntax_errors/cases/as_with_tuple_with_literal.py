@@ -1,0 +1,2 @@
+with open('f') as (a, 1):
+    pass

@@ -1,0 +1,1 @@
+y = [i for i in x if i = 1]

@@ -1,0 +1,4 @@
+if a:
+    pass
+elif a.b = 2:
+    pass

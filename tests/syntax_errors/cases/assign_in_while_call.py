@@ -1,0 +1,2 @@
+while f(x) = 1:
+    pass

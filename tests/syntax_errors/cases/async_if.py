@@ -1,0 +1,3 @@
+async def f():
+    async if x:
+        pass

@@ -1,0 +1,3 @@
+#!/usr/bin/env python
+# coding: nonsense-8
+x = 1

@@ -1,0 +1,2 @@
+@staticmethod def f():
+    pass

@@ -1,0 +1,2 @@
+@decorator
+import os

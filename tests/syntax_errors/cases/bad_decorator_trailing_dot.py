@@ -1,0 +1,3 @@
+@app.
+def f():
+    pass

@@ -1,0 +1,5 @@
+items = [
+    'alpha',
+    'beta'
+    gamma,
+]

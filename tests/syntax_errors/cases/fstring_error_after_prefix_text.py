@@ -1,0 +1,1 @@
+x = f'some long prefix text {1 +}'

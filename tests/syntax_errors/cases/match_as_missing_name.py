@@ -1,0 +1,3 @@
+match p:
+    case [x] as:
+        pass

@@ -1,0 +1,3 @@
+match p:
+    case Point(1 + 1):
+        pass

@@ -1,0 +1,3 @@
+match command
+    case 1:
+        pass

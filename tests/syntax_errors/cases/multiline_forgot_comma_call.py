@@ -1,0 +1,5 @@
+result = func(
+    first,
+    second
+    third,
+)

@@ -1,0 +1,5 @@
+total = sum(
+    x * x
+    for x in data,
+    0,
+)

@@ -1,0 +1,3 @@
+f(
+    key=lambda x
+)

@@ -1,0 +1,5 @@
+result = func(
+    a=1,
+    b=2,
+    c,
+)

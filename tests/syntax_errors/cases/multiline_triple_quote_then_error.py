@@ -1,0 +1,5 @@
+doc = '''
+line one
+line two
+'''
+x = = 1

@@ -1,0 +1,4 @@
+def f():
+    return g(
+        1,
+        2,

@@ -1,0 +1,5 @@
+x = [
+    (y := 1)
+    for y in range(3)
+    if (a.b := y)
+]

@@ -1,0 +1,2 @@
+if a in not b:
+    pass

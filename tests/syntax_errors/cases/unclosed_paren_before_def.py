@@ -1,0 +1,4 @@
+x = foo(
+
+def g():
+    pass

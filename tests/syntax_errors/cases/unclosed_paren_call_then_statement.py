@@ -1,0 +1,2 @@
+result = compute(1, 2
+print(result)

@@ -1,0 +1,1 @@
+x = [[(i := 1) for j in range(2)] for i in range(3)]

@@ -1,0 +1,3 @@
+match p:
+    case Point(x=1, x=2):
+        pass

@@ -1,0 +1,2 @@
+def f():
+    s = '日本'; nonlocal x
