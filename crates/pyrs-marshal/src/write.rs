@@ -1,0 +1,396 @@
+//! The marshal writer, version 4 (CPython: `w_object`, `w_ref`, `w_complex_object` in
+//! `Python/marshal.c`).
+//!
+//! CPython decides two things from the live object graph that a value tree does not hold:
+//! whether an object gets `FLAG_REF` (its refcount is above 1, or it is interned) and
+//! whether a str is interned. The writer takes them either from [`Hint`]s recorded by the
+//! reader (then the output is byte-identical to the stream read), or from a deterministic
+//! policy that models what `marshal.dumps(compile(...))` does (see `docs/internals/marshal.md`).
+
+use crate::value::{ty, Hint, Value};
+use num_bigint::Sign;
+use pyrs_bytecode::{CodeObject, Constant, PyStrValue};
+use std::collections::HashMap;
+
+/// The marshal format version written (`marshal.version`).
+pub const VERSION: u32 = 4;
+
+/// `marshal.dumps(value)` with the policy for reference flags.
+pub fn dumps(v: &Value) -> Vec<u8> {
+    let mut w = Writer::new(None);
+    w.policy_count(v);
+    w.object(v);
+    w.out
+}
+
+/// Serialize a code object (the body of a .pyc).
+pub fn dumps_code(code: &CodeObject) -> Vec<u8> {
+    dumps(&Value::Code(Box::new(code.clone())))
+}
+
+/// Write `v` using the hints the reader recorded for it: the same bytes as were read.
+/// Falls back to the policy for objects beyond the hints.
+pub fn dumps_with_hints(v: &Value, hints: &[Hint]) -> Vec<u8> {
+    let mut w = Writer::new(Some(hints));
+    w.policy_count(v);
+    w.object(v);
+    w.out
+}
+
+/// The identity CPython's compiler gives constants: equal constants of the same type are
+/// merged into one object (`_PyCode_ConstantKey`), so they are shared in the stream.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+enum Key {
+    Str(Vec<u8>),
+    Bytes(Vec<u8>),
+    Int(String),
+    Float(u64),
+    Complex(u64, u64),
+    Tuple(Vec<Key>),
+    FrozenSet(Vec<Key>),
+    Other,
+}
+
+fn key(v: &Value) -> Option<Key> {
+    Some(match v {
+        Value::Str(s) => Key::Str(s.as_bytes().to_vec()),
+        Value::Bytes(b) => Key::Bytes(b.clone()),
+        Value::Int(i) => Key::Int(i.to_string()),
+        Value::BigInt(i) => Key::Int(i.to_string()),
+        Value::Float(f) => Key::Float(f.to_bits()),
+        Value::Complex { re, im } => Key::Complex(re.to_bits(), im.to_bits()),
+        Value::Tuple(items) => {
+            Key::Tuple(items.iter().map(|i| key(i).unwrap_or(Key::Other)).collect())
+        }
+        Value::FrozenSet(items) => {
+            Key::FrozenSet(items.iter().map(|i| key(i).unwrap_or(Key::Other)).collect())
+        }
+        _ => return None,
+    })
+}
+
+/// Objects that CPython keeps as process-wide singletons (always shared).
+fn is_singleton(v: &Value) -> bool {
+    match v {
+        Value::Int(i) => (-5..=256).contains(i),
+        Value::Str(s) => s.is_empty() || (s.len() == 1 && s.code_points().all(|c| c < 256)),
+        Value::Bytes(b) => b.len() <= 1,
+        Value::Tuple(t) => t.is_empty(),
+        _ => false,
+    }
+}
+
+/// Whether CPython's code constructor interns a str constant (`all_name_chars`).
+fn all_name_chars(s: &PyStrValue) -> bool {
+    s.as_bytes()
+        .iter()
+        .all(|&c| c.is_ascii_alphanumeric() || c == b'_')
+}
+
+struct Writer<'h> {
+    out: Vec<u8>,
+    hints: Option<&'h [Hint]>,
+    next_hint: usize,
+    /// Reference-table indices of the objects written with `FLAG_REF` (policy mode).
+    refs: HashMap<Key, u32>,
+    nrefs: u32,
+    /// How often each key occurs in the tree (policy mode).
+    counts: HashMap<Key, u32>,
+}
+
+impl<'h> Writer<'h> {
+    fn new(hints: Option<&'h [Hint]>) -> Self {
+        Writer {
+            out: Vec::new(),
+            hints,
+            next_hint: 0,
+            refs: HashMap::new(),
+            nrefs: 0,
+            counts: HashMap::new(),
+        }
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.out.push(b);
+    }
+
+    fn long(&mut self, v: i32) {
+        self.out.extend_from_slice(&v.to_le_bytes());
+    }
+
+    fn size(&mut self, n: usize) {
+        self.long(n as i32);
+    }
+
+    fn count(&mut self, v: &Value) {
+        if let Some(k) = key(v) {
+            *self.counts.entry(k).or_insert(0) += 1;
+        }
+    }
+
+    /// Policy pre-pass: count the shareable objects of the tree.
+    fn policy_count(&mut self, v: &Value) {
+        let mut stack = vec![v.clone()];
+        while let Some(v) = stack.pop() {
+            self.count(&v);
+            match v {
+                Value::Tuple(items)
+                | Value::List(items)
+                | Value::Set(items)
+                | Value::FrozenSet(items) => stack.extend(items),
+                Value::Dict(pairs) => stack.extend(pairs.into_iter().flat_map(|(k, v)| [k, v])),
+                Value::Code(c) => {
+                    stack.extend(c.consts.iter().map(Value::from_constant));
+                    for s in c.names.iter().chain(&c.localsplusnames) {
+                        stack.push(Value::Str(s.clone()));
+                    }
+                    for s in [&c.filename, &c.name, &c.qualname] {
+                        stack.push(Value::Str(s.clone()));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// `w_ref`: `Some(flag)` to write the object (with `FLAG_REF` or not), `None` when a
+    /// `TYPE_REF` was written instead. `interned` is the policy's guess for a str.
+    fn w_ref(&mut self, v: &Value, interned: &mut bool) -> Option<u8> {
+        if let Some(hints) = self.hints {
+            if let Some(&h) = hints.get(self.next_hint) {
+                self.next_hint += 1;
+                return match h {
+                    Hint::Ref(n) => {
+                        self.byte(ty::REF);
+                        self.long(n as i32);
+                        None
+                    }
+                    Hint::Fresh {
+                        flag_ref,
+                        interned: i,
+                    } => {
+                        *interned = i;
+                        if flag_ref {
+                            self.nrefs += 1;
+                            Some(ty::FLAG_REF)
+                        } else {
+                            Some(0)
+                        }
+                    }
+                };
+            }
+        }
+        let Some(k) = key(v) else { return Some(0) };
+        if let Some(&n) = self.refs.get(&k) {
+            self.byte(ty::REF);
+            self.long(n as i32);
+            return None;
+        }
+        let shared = is_singleton(v) || *interned || self.counts.get(&k).is_some_and(|&c| c > 1);
+        if shared {
+            self.refs.insert(k, self.nrefs);
+            self.nrefs += 1;
+            Some(ty::FLAG_REF)
+        } else {
+            Some(0)
+        }
+    }
+
+    fn object(&mut self, v: &Value) {
+        self.object_interned(v, false);
+    }
+
+    /// `w_object`.
+    fn object_interned(&mut self, v: &Value, mut interned: bool) {
+        let simple = match v {
+            Value::None => Some(ty::NONE),
+            Value::StopIteration => Some(ty::STOPITER),
+            Value::Ellipsis => Some(ty::ELLIPSIS),
+            Value::Bool(false) => Some(ty::FALSE),
+            Value::Bool(true) => Some(ty::TRUE),
+            _ => None,
+        };
+        if let Some(t) = simple {
+            return self.byte(t);
+        }
+        let Some(flag) = self.w_ref(v, &mut interned) else {
+            return;
+        };
+        match v {
+            Value::Int(i) if *i >= i32::MIN as i64 && *i <= i32::MAX as i64 => {
+                self.byte(ty::INT | flag);
+                self.long(*i as i32);
+            }
+            Value::Int(i) => {
+                let sign = if *i < 0 { Sign::Minus } else { Sign::Plus };
+                self.long_digits(flag, sign, &i.unsigned_abs().to_le_bytes());
+            }
+            Value::BigInt(i) => {
+                let (sign, bytes) = i.to_bytes_le();
+                self.long_digits(flag, sign, &bytes);
+            }
+            Value::Float(f) => {
+                self.byte(ty::BINARY_FLOAT | flag);
+                self.out.extend_from_slice(&f.to_le_bytes());
+            }
+            Value::Complex { re, im } => {
+                self.byte(ty::BINARY_COMPLEX | flag);
+                self.out.extend_from_slice(&re.to_le_bytes());
+                self.out.extend_from_slice(&im.to_le_bytes());
+            }
+            Value::Str(s) => self.str(flag, s, interned),
+            Value::Bytes(b) => {
+                self.byte(ty::STRING | flag);
+                self.size(b.len());
+                self.out.extend_from_slice(b);
+            }
+            Value::Tuple(items) => {
+                self.tuple_header(flag, items.len());
+                items.iter().for_each(|i| self.object(i));
+            }
+            Value::List(items) | Value::Set(items) | Value::FrozenSet(items) => {
+                let t = match v {
+                    Value::List(_) => ty::LIST,
+                    Value::Set(_) => ty::SET,
+                    _ => ty::FROZENSET,
+                };
+                self.byte(t | flag);
+                self.size(items.len());
+                items.iter().for_each(|i| self.object(i));
+            }
+            Value::Dict(pairs) => {
+                self.byte(ty::DICT | flag);
+                for (k, v) in pairs {
+                    self.object(k);
+                    self.object(v);
+                }
+                self.byte(ty::NULL);
+            }
+            Value::Code(c) => self.code(flag, c),
+            Value::None | Value::StopIteration | Value::Ellipsis | Value::Bool(_) => unreachable!(),
+        }
+    }
+
+    /// `TYPE_LONG`: magnitude as 15-bit digits, count negated for negative numbers.
+    fn long_digits(&mut self, flag: u8, sign: Sign, mag_le: &[u8]) {
+        let mut digits = Vec::new();
+        let (mut acc, mut bits) = (0u32, 0);
+        for &b in mag_le {
+            acc |= (b as u32) << bits;
+            bits += 8;
+            while bits >= 15 {
+                digits.push((acc & 0x7FFF) as u16);
+                acc >>= 15;
+                bits -= 15;
+            }
+        }
+        digits.push(acc as u16);
+        while digits.last() == Some(&0) {
+            digits.pop();
+        }
+        self.byte(ty::LONG | flag);
+        let n = digits.len() as i32;
+        self.long(if sign == Sign::Minus { -n } else { n });
+        for d in digits {
+            self.out.extend_from_slice(&d.to_le_bytes());
+        }
+    }
+
+    fn str(&mut self, flag: u8, s: &PyStrValue, interned: bool) {
+        let b = s.as_bytes();
+        if s.is_ascii() {
+            if b.len() < 256 {
+                self.byte(
+                    if interned {
+                        ty::SHORT_ASCII_INTERNED
+                    } else {
+                        ty::SHORT_ASCII
+                    } | flag,
+                );
+                self.byte(b.len() as u8);
+            } else {
+                self.byte(
+                    if interned {
+                        ty::ASCII_INTERNED
+                    } else {
+                        ty::ASCII
+                    } | flag,
+                );
+                self.size(b.len());
+            }
+        } else {
+            self.byte(if interned { ty::INTERNED } else { ty::UNICODE } | flag);
+            self.size(b.len());
+        }
+        self.out.extend_from_slice(b);
+    }
+
+    fn tuple_header(&mut self, flag: u8, n: usize) {
+        if n < 256 {
+            self.byte(ty::SMALL_TUPLE | flag);
+            self.byte(n as u8);
+        } else {
+            self.byte(ty::TUPLE | flag);
+            self.size(n);
+        }
+    }
+
+    /// A tuple of interned strs (`co_names`, `co_localsplusnames`).
+    fn strs(&mut self, items: &[PyStrValue]) {
+        let v = Value::Tuple(items.iter().cloned().map(Value::Str).collect());
+        let mut interned = false;
+        let Some(flag) = self.w_ref(&v, &mut interned) else {
+            return;
+        };
+        self.tuple_header(flag, items.len());
+        for s in items {
+            self.object_interned(&Value::Str(s.clone()), true);
+        }
+    }
+
+    /// `TYPE_CODE`, 3.11 field order.
+    fn code(&mut self, flag: u8, c: &CodeObject) {
+        self.byte(ty::CODE | flag);
+        for n in [
+            c.argcount,
+            c.posonlyargcount,
+            c.kwonlyargcount,
+            c.stacksize,
+            c.flags,
+        ] {
+            self.long(n as i32);
+        }
+        self.object(&Value::Bytes(c.code.clone()));
+        let consts: Vec<Value> = c.consts.iter().map(Value::from_constant).collect();
+        self.consts(&consts);
+        self.strs(&c.names);
+        self.strs(&c.localsplusnames);
+        self.object(&Value::Bytes(c.localspluskinds.clone()));
+        self.object(&Value::Str(c.filename.clone()));
+        self.object_interned(&Value::Str(c.name.clone()), true);
+        let qualname_interned = c.qualname == c.name;
+        self.object_interned(&Value::Str(c.qualname.clone()), qualname_interned);
+        self.long(c.firstlineno);
+        self.object(&Value::Bytes(c.linetable.clone()));
+        self.object(&Value::Bytes(c.exceptiontable.clone()));
+    }
+
+    /// `co_consts`: str constants made of name characters are interned (policy mode).
+    fn consts(&mut self, items: &[Value]) {
+        let v = Value::Tuple(items.to_vec());
+        let mut interned = false;
+        let Some(flag) = self.w_ref(&v, &mut interned) else {
+            return;
+        };
+        self.tuple_header(flag, items.len());
+        for item in items {
+            let interned = matches!(item, Value::Str(s) if all_name_chars(s));
+            self.object_interned(item, interned);
+        }
+    }
+}
+
+/// Convert constants for the writer (kept for callers that hold [`Constant`]s).
+pub fn dumps_constant(c: &Constant) -> Vec<u8> {
+    dumps(&Value::from_constant(c))
+}
