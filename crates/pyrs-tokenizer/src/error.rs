@@ -34,3 +34,27 @@ pub struct SyntaxError {
     pub end_lineno: u32,
     pub end_offset: u32,
 }
+
+impl SyntaxError {
+    /// Stands for CPython's `-1` in `offset`/`end_offset` (e.g. `end_offset` of
+    /// "unexpected EOF while parsing" and of "unindent does not match ...").
+    pub const MINUS_ONE: u32 = u32::MAX;
+
+    /// `offset` as Python sees it (`MINUS_ONE` → -1).
+    pub fn offset_i64(&self) -> i64 {
+        Self::as_python(self.offset)
+    }
+
+    /// `end_offset` as Python sees it (`MINUS_ONE` → -1).
+    pub fn end_offset_i64(&self) -> i64 {
+        Self::as_python(self.end_offset)
+    }
+
+    fn as_python(v: u32) -> i64 {
+        if v == Self::MINUS_ONE {
+            -1
+        } else {
+            v as i64
+        }
+    }
+}
