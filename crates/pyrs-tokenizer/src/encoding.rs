@@ -288,6 +288,25 @@ fn decode_error(body: &[u8], at: usize, msg: &str) -> SyntaxError {
         }
         None => msg.to_string(),
     };
+    let line_end = body[at..]
+        .iter()
+        .position(|&c| c == b'\n' || c == b'\r')
+        .map_or(body.len(), |i| at + i);
+    if word > line_start && matches!(body[word - 1], b'\'' | b'"') {
+        // Inside a string literal: the parser raises it at the token after the string.
+        let quote = body[word - 1];
+        if let Some(close) = body[at..line_end].iter().position(|&c| c == quote) {
+            let col = crate::chars::char_len(&body[line_start..at + close + 1]) as u32 + 1;
+            return SyntaxError {
+                class: SyntaxErrorClass::SyntaxError,
+                msg: format!("(unicode error) {}", msg),
+                lineno,
+                offset: col,
+                end_lineno: lineno,
+                end_offset: col,
+            };
+        }
+    }
     let col = crate::chars::char_len(&body[line_start..word]) as u32 + 1;
     SyntaxError {
         class: SyntaxErrorClass::SyntaxError,
