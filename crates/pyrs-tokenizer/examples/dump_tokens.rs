@@ -7,8 +7,51 @@
 
 use std::io::Write;
 
+/// `--c FILE...`: the C-tokenizer mode's tokens (no COMMENT/NL), one per line as
+/// `type line col end_line end_col` (byte columns), or `ERROR msg line offset`, per file
+/// after a `FILE path` line; used to check `tokenize()` against `_tokenize.TokenizerIter`.
+fn c_mode(files: &[String]) {
+    let mut out = String::new();
+    for f in files {
+        out.push_str(&format!("FILE {}\n", f));
+        let bytes = std::fs::read(f).unwrap_or_default();
+        let text = match pyrs_tokenizer::decode_source(&bytes) {
+            Ok(d) => d.text,
+            Err(e) => {
+                out.push_str(&format!("ERROR {}\n", e.msg));
+                continue;
+            }
+        };
+        let t = pyrs_tokenizer::tokenize(&text);
+        let li = pyrs_tokenizer::LineIndex::new(&text);
+        for k in &t.tokens {
+            use pyrs_tokenizer::TokenKind::*;
+            if matches!(k.kind, Comment | Nl | EndMarker) {
+                continue;
+            }
+            let (l, c) = li.line_col(k.start as usize);
+            let (el, ec) = li.line_col(k.end as usize);
+            out.push_str(&format!("{} {} {} {} {}\n", k.kind as u8, l, c, el, ec));
+        }
+        if let Some(e) = t.error {
+            out.push_str(&format!(
+                "ERROR {} {} {}\n",
+                e.msg,
+                e.lineno,
+                e.offset_i64()
+            ));
+        }
+    }
+    print!("{}", out);
+}
+
 fn main() {
-    let files: Vec<String> = std::env::args().skip(1).collect();
+    let mut files: Vec<String> = std::env::args().skip(1).collect();
+    if files.first().map(String::as_str) == Some("--c") {
+        files.remove(0);
+        c_mode(&files);
+        return;
+    }
     let out = std::io::stdout();
     let mut out = out.lock();
     if files.len() == 1 {

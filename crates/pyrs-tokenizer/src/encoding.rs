@@ -296,14 +296,17 @@ fn decode_error(body: &[u8], at: usize, msg: &str) -> SyntaxError {
         // Inside a string literal: the parser raises it at the token after the string.
         let quote = body[word - 1];
         if let Some(close) = body[at..line_end].iter().position(|&c| c == quote) {
-            let col = crate::chars::char_len(&body[line_start..at + close + 1]) as u32 + 1;
+            // The next token (assumed one character; a NEWLINE has an empty range).
+            let after = at + close + 1;
+            let col = crate::chars::char_len(&body[line_start..after]) as u32 + 1;
+            let end = if after < line_end { col + 1 } else { col };
             return SyntaxError {
                 class: SyntaxErrorClass::SyntaxError,
                 msg: format!("(unicode error) {}", msg),
                 lineno,
                 offset: col,
                 end_lineno: lineno,
-                end_offset: col,
+                end_offset: end,
             };
         }
     }

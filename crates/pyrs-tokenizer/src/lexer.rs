@@ -369,7 +369,13 @@ impl<'s> Lexer<'s> {
         if nonascii {
             self.verify_identifier(start, p)?;
         }
-        self.push(TokenKind::Name, start, p);
+        // Like CPython 3.11 (no async_hacks), `async`/`await` are their own token kinds.
+        let kind = match &self.b[start..p] {
+            b"async" => TokenKind::Async,
+            b"await" => TokenKind::Await,
+            _ => TokenKind::Name,
+        };
+        self.push(kind, start, p);
         self.pos = p;
         Ok(())
     }

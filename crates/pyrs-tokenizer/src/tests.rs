@@ -414,3 +414,11 @@ fn sample_of_lib_matches_tokenize_py() {
     }
     assert!(bad.is_empty(), "differs from tokenize.py: {:?}", bad);
 }
+
+#[test]
+fn async_await_are_their_own_kinds() {
+    // _tokenize.TokenizerIter("async def f(): await x") gives ASYNC (56) and AWAIT (55).
+    let k = kinds("async def f(): await x\n");
+    assert_eq!(k[0], (TokenKind::Async, "async"));
+    assert_eq!(k[6], (TokenKind::Await, "await"));
+}

@@ -31,7 +31,7 @@ CASES = [
  b"1in x\n", b"1isx\n", b"1not in x\n", b"1or 2\n",b"0x1else\n", b"0xfor\n", b"1.0else 2\n", b"1jif 1 else 2\n", b"1e\n", b"1ex\n", b"1else 2\n",
  b"x = '''\n\xe2\x82\xac\n", b"(\xe2\x82\xac)\n", b"f(a, b\n", b"{\n 1: 2,\n", b"if x:\n\tpass\n  \tpass\n",
  b"def f():\n\tif x:\n\t\tpass\n        pass\n", b"\x0cif x:\n  pass\n", b"x = 1 \\\n  + 2\n", b"1_000\n", b"0xdead_beef\n",
- b"x = r'\\'\n", b"x = '\\\n'\n", b"x = 'a\\\nb\n", b"\"\"\"\n", b"x = 1\n    # comment\ny = 2\n", b"a.b...c\n", b"a <> b\n",
+ b"x = r'\\'\n", b"x = '\\\n'\n", b"x = 'a\\\nb\n", b"\"\"\"\n", b"x = 1\n    # comment\ny = 2\n", b"a.b...c\n", b"a <> b\n", b'print("b\xf6se")\n', b"async def f():\n    await x\n",
 ]
 
 
