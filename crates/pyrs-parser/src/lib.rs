@@ -1,1 +1,159 @@
-//! placeholder
+//! pyrs-parser: Python 3.11 tokens to the AST, with CPython's SyntaxError messages and
+//! locations (CPython: `Parser/parser.c` generated from `Grammar/python.gram`,
+//! `Parser/pegen.c`, `Parser/string_parser.c`).
+//!
+//! ```
+//! let module = pyrs_parser::parse_module("x = 1\n").unwrap();
+//! assert!(pyrs_ast::dump_mod(&module, false).starts_with("Module(body=[Assign("));
+//! ```
+//!
+//! Entry points: [`parse_module`] (text), [`parse_module_bytes`] (file bytes, with PEP 263
+//! decoding), [`render_syntax_error`] (CPython's report on stderr) and [`dump_ast`]
+//! (the `ast.dump(..., include_attributes=True)` text). See `docs/internals/parser.md`.
+
+mod args;
+mod expr;
+mod numbers;
+mod parser;
+mod pattern;
+mod render;
+mod stmt;
+mod strings;
+mod targets;
+mod tokens;
+
+#[cfg(test)]
+mod tests;
+
+use parser::{Fail, Parser};
+use pyrs_ast::{Expr, Mod};
+use pyrs_tokenizer::TokenKind;
+pub use pyrs_tokenizer::{SyntaxError, SyntaxErrorClass};
+pub use render::{dump_ast, render_syntax_error, DumpOutput};
+
+/// Why a parse failed: a syntax error, or CPython's `MemoryError` for input nested past
+/// the parser's stack limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseError {
+    Syntax(SyntaxError),
+    MemoryError,
+}
+
+/// Parses the text of a module (`ast.parse(source)` / `compile(source, f, 'exec')`).
+pub fn parse_module(source: &str) -> Result<Mod, ParseError> {
+    let tokenized = pyrs_tokenizer::tokenize(source);
+    let had_error = tokenized.error.is_some();
+    let starts = tokens::line_starts(source);
+    let toks = tokens::significant_tokens(source, &tokenized.tokens, &starts, had_error);
+    let mut p = Parser {
+        src: source,
+        toks,
+        line_starts: starts,
+        pos: 0,
+        max_pos: 0,
+        prev_end: (1, 0),
+        depth: 0,
+        tok_error: tokenized.error,
+        in_fstring_expr: false,
+        too_deep: false,
+    };
+    let result = p.parse_file();
+    finish(&mut p, result)
+}
+
+/// Parses the bytes of a `.py` file: decodes them (BOM, PEP 263 cookie) and parses.
+pub fn parse_module_bytes(bytes: &[u8]) -> Result<Mod, ParseError> {
+    let decoded = pyrs_tokenizer::decode_source(bytes).map_err(ParseError::Syntax)?;
+    parse_module(&decoded.text)
+}
+
+/// Turns the parse result into CPython's final error (`_PyPegen_set_syntax_error`): a
+/// tokenizer error later in the file replaces a parser error, except an unclosed bracket
+/// opened on a later line than the parser error.
+fn finish<T>(p: &mut Parser, result: Result<T, Fail>) -> Result<T, ParseError> {
+    if p.too_deep {
+        return Err(ParseError::MemoryError);
+    }
+    let reached_tok_error = p.toks[p.max_pos.min(p.toks.len() - 1)].kind == TokenKind::ErrorToken
+        && p.max_pos == p.toks.len() - 1;
+    let err = match result {
+        Ok(v) => return Ok(v),
+        Err(Fail::Error(e)) => *e,
+        Err(Fail::NoMatch) => {
+            let e = p.generic_error();
+            if matches!(e.msg.as_str(), "unexpected indent" | "unexpected unindent") {
+                return Err(ParseError::Syntax(e));
+            }
+            if reached_tok_error {
+                return Err(ParseError::Syntax(e));
+            }
+            e
+        }
+    };
+    if !reached_tok_error {
+        if let Some(tok_err) = p.tok_error.take() {
+            let unclosed = tok_err.msg.ends_with("was never closed");
+            if !unclosed || err.lineno > tok_err.lineno {
+                return Err(ParseError::Syntax(tok_err));
+            }
+        }
+    }
+    Err(ParseError::Syntax(err))
+}
+
+/// Parses the text `(expr)` of an f-string replacement field, with token positions shifted
+/// so that line 1 starts at (`line`, `col`) of the enclosing file (3.11's
+/// `fstring_compile_expr`). `Err(None)` means a failure without a specific message.
+pub(crate) fn parse_fstring_replacement(
+    src: &str,
+    line: u32,
+    col: u32,
+) -> Result<Expr, Option<SyntaxError>> {
+    let tokenized = pyrs_tokenizer::tokenize(src);
+    let had_error = tokenized.error.is_some();
+    let starts = tokens::line_starts(src);
+    let mut toks = tokens::significant_tokens(src, &tokenized.tokens, &starts, had_error);
+    for t in &mut toks {
+        if t.end_lineno == 1 {
+            t.col += col;
+            t.end_col += col;
+        }
+        t.lineno += line - 1;
+        t.end_lineno += line - 1;
+    }
+    let mut p = Parser {
+        src,
+        toks,
+        line_starts: starts,
+        pos: 0,
+        max_pos: 0,
+        prev_end: (line, col),
+        depth: 0,
+        tok_error: tokenized.error,
+        in_fstring_expr: true,
+        too_deep: false,
+    };
+    let r = p.parse_star_expressions().and_then(|e| {
+        p.eat(TokenKind::Newline);
+        if p.at(TokenKind::EndMarker) {
+            Ok(e)
+        } else {
+            Err(Fail::NoMatch)
+        }
+    });
+    match r {
+        Ok(e) => Ok(e),
+        Err(Fail::Error(e)) => {
+            let mut e = *e;
+            if !e.msg.starts_with("f-string") {
+                e.msg = format!("f-string: {}", e.msg);
+            }
+            Err(Some(e))
+        }
+        Err(Fail::NoMatch) => {
+            let mut e = p.generic_error();
+            e.msg = format!("f-string: {}", e.msg);
+            Err(Some(e))
+        }
+    }
+}

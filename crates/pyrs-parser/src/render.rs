@@ -1,0 +1,87 @@
+//! Showing a parse to the user: CPython's SyntaxError report (`Python/pythonrun.c`
+//! `print_exception` / `print_error_text`) and the `ast.dump` command-line output.
+
+use crate::{parse_module_bytes, ParseError, SyntaxError};
+
+/// What a command prints: stdout, stderr, exit status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DumpOutput {
+    pub stdout: String,
+    pub stderr: String,
+    pub exit_code: i32,
+}
+
+/// The report `python3 FILE` prints for a syntax error in FILE, as the last part of a
+/// traceback: the `File` line, the source line without its indentation, the carets, and
+/// `Class: message`.
+pub fn render_syntax_error(err: &SyntaxError, filename: &str, source: &str) -> String {
+    let mut out = String::new();
+    if err.lineno > 0 && err.lineno != u32::MAX {
+        out.push_str(&format!("  File \"{filename}\", line {}\n", err.lineno));
+        let line = source
+            .split_inclusive('\n')
+            .flat_map(|l| {
+                // A lone '\r' also ends a line.
+                l.split_inclusive('\r')
+                    .filter(|p| !p.is_empty() && *p != "\n")
+            })
+            .nth(err.lineno as usize - 1);
+        if let Some(line) = line {
+            let text = line.trim_end_matches(['\n', '\r']);
+            let stripped = text.trim_start_matches([' ', '\t', '\x0c']);
+            let removed = text.chars().count() - stripped.chars().count();
+            out.push_str("    ");
+            out.push_str(stripped);
+            out.push('\n');
+            let offset = err.offset as i64;
+            if err.offset != u32::MAX && offset >= 1 {
+                let start = offset - 1 - removed as i64;
+                let mut end = if err.end_offset == u32::MAX || err.end_offset == 0 {
+                    offset
+                } else {
+                    err.end_offset as i64
+                };
+                if err.end_lineno > err.lineno {
+                    end = text.chars().count() as i64 + 1;
+                }
+                let end = end - 1 - removed as i64;
+                if start >= 0 {
+                    let width = (end - start).max(1);
+                    out.push_str("    ");
+                    out.push_str(&" ".repeat(start as usize));
+                    out.push_str(&"^".repeat(width as usize));
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out.push_str(&format!("{}: {}\n", err.class.name(), err.msg));
+    out
+}
+
+/// `pyrs -X dump=ast FILE`: `ast.dump(ast.parse(source, FILE), include_attributes=True)`
+/// on stdout, or the syntax error report on stderr with exit status 1.
+pub fn dump_ast(bytes: &[u8], filename: &str) -> DumpOutput {
+    match parse_module_bytes(bytes) {
+        Ok(m) => DumpOutput {
+            stdout: pyrs_ast::dump_mod(&m, true) + "\n",
+            stderr: String::new(),
+            exit_code: 0,
+        },
+        Err(ParseError::Syntax(e)) => {
+            let source = pyrs_tokenizer::decode_source(bytes)
+                .map(|d| d.text)
+                .unwrap_or_default();
+            DumpOutput {
+                stdout: String::new(),
+                stderr: render_syntax_error(&e, filename, &source),
+                exit_code: 1,
+            }
+        }
+        Err(ParseError::MemoryError) => DumpOutput {
+            stdout: String::new(),
+            stderr: "MemoryError\n".to_string(),
+            exit_code: 1,
+        },
+    }
+}
