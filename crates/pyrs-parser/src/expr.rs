@@ -565,6 +565,17 @@ impl<'s> Parser<'s> {
         let start = self.start();
         let first = self.parse_slice_or_starred()?;
         if !self.at(T::Comma) {
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                // `slice !','` does not take a starred expression; the tuple form does.
+                let loc = first.loc;
+                return Ok(Self::new_expr(
+                    ExprKind::Tuple {
+                        elts: vec![first],
+                        ctx: ExprContext::Load,
+                    },
+                    loc,
+                ));
+            }
             return Ok(first);
         }
         let mut elts = vec![first];

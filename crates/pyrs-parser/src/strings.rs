@@ -601,12 +601,12 @@ impl<'s> Parser<'s> {
             if s >= end {
                 return Err(self.error_last("f-string: expecting '}'"));
             }
-            // A format spec spans from the first string of the concatenation to the end of
-            // the string token that holds it.
+            // A format spec is located at the string token that holds it.
             let spec_loc = Location {
+                lineno: p.tok.lineno,
+                col_offset: p.tok.col,
                 end_lineno: p.tok.end_lineno,
                 end_col_offset: p.tok.end_col,
-                ..loc
             };
             let mut spec = FParts::new();
             *pos = s;
