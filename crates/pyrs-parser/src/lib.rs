@@ -114,7 +114,7 @@ pub(crate) fn parse_fstring_replacement(
     let starts = tokens::line_starts(src);
     let mut toks = tokens::significant_tokens(src, &tokenized.tokens, &starts, had_error);
     for t in &mut toks {
-        if t.end_lineno == 1 {
+        if t.end_lineno == 1 && t.col != tokens::NO_COL {
             t.col += col;
             t.end_col += col;
         }

@@ -10,7 +10,7 @@
 //! - when the parse fails softly, the report is the generic one that CPython builds
 //!   from the furthest token it fetched (`max_pos`), see [`Parser::generic_error`].
 
-use crate::tokens::{Kw, Tok};
+use crate::tokens::{Kw, Tok, NO_COL};
 use pyrs_ast::Location;
 use pyrs_tokenizer::{SyntaxError, SyntaxErrorClass, TokenKind};
 
@@ -310,14 +310,30 @@ impl<'s> Parser<'s> {
 
     /// `RAISE_SYNTAX_ERROR(msg)`: located at the last token fetched.
     pub fn error_last(&mut self, msg: &str) -> Fail {
-        let t = self.toks[self.max_pos.min(self.toks.len() - 1)];
-        self.error_at_tok(&t, msg)
+        self.raise_at_last(SyntaxErrorClass::SyntaxError, msg)
     }
 
     /// `RAISE_INDENTATION_ERROR(msg)` at the last token fetched.
     pub fn indentation_error_last(&mut self, msg: &str) -> Fail {
+        self.raise_at_last(SyntaxErrorClass::IndentationError, msg)
+    }
+
+    /// CPython's `_PyPegen_raise_error`: the last token's range, or for a token at end of
+    /// file (no column) the tokenizer's position in the last line and no end.
+    fn raise_at_last(&mut self, class: SyntaxErrorClass, msg: &str) -> Fail {
         let t = self.toks[self.max_pos.min(self.toks.len() - 1)];
-        self.error_at(SyntaxErrorClass::IndentationError, Self::tok_loc(&t), msg)
+        if t.col == NO_COL {
+            let line = self.line_text_with_newline(t.lineno);
+            return Fail::Error(Box::new(SyntaxError {
+                class,
+                msg: msg.to_string(),
+                lineno: t.lineno,
+                offset: line.chars().count() as u32,
+                end_lineno: t.lineno,
+                end_offset: SyntaxError::MINUS_ONE,
+            }));
+        }
+        self.error_at(class, Self::tok_loc(&t), msg)
     }
 
     /// The report for a parse that failed without a specific error
@@ -334,6 +350,17 @@ impl<'s> Parser<'s> {
             TokenKind::Dedent => (SyntaxErrorClass::IndentationError, "unexpected unindent"),
             _ => (SyntaxErrorClass::SyntaxError, "invalid syntax"),
         };
+        if last.col == NO_COL {
+            // RAISE_SYNTAX_ERROR_KNOWN_LOCATION on a token without a column: offset -1 + 1.
+            return SyntaxError {
+                class,
+                msg: msg.to_string(),
+                lineno: last.lineno,
+                offset: 0,
+                end_lineno: last.lineno,
+                end_offset: 0,
+            };
+        }
         match self.error_at(class, Self::tok_loc(&last), msg) {
             Fail::Error(e) => *e,
             Fail::NoMatch => unreachable!("error_at always builds an error"),

@@ -34,7 +34,8 @@ pub fn render_syntax_error(err: &SyntaxError, filename: &str, source: &str) -> S
             out.push_str(stripped);
             out.push('\n');
             let offset = err.offset as i64;
-            if err.offset != u32::MAX && offset >= 1 {
+            // No caret without a known end (-1), or left of the text.
+            if err.offset != u32::MAX && offset >= 1 && err.end_offset != SyntaxError::MINUS_ONE {
                 let start = offset - 1 - removed as i64;
                 let mut end = if err.end_offset == u32::MAX || err.end_offset == 0 {
                     offset
@@ -44,7 +45,11 @@ pub fn render_syntax_error(err: &SyntaxError, filename: &str, source: &str) -> S
                 if err.end_lineno > err.lineno {
                     end = text.chars().count() as i64 + 1;
                 }
-                let end = end - 1 - removed as i64;
+                let mut end = end - 1 - removed as i64;
+                // 3.11 draws a single caret for indentation errors.
+                if err.class != crate::SyntaxErrorClass::SyntaxError {
+                    end = start + 1;
+                }
                 if start >= 0 {
                     let width = (end - start).max(1);
                     out.push_str("    ");

@@ -100,7 +100,13 @@ pub(crate) struct Tok {
     pub col: u32,
     pub end_lineno: u32,
     pub end_col: u32,
+    /// Bracket nesting depth at this token (after an opening bracket, after a closing one).
+    pub level: u32,
 }
+
+/// Column of tokens that the tokenizer places at end of file (ENDMARKER, final DEDENTs):
+/// CPython gives them no column (-1).
+pub(crate) const NO_COL: u32 = u32::MAX;
 
 impl Tok {
     /// True for a NAME that is not a hard keyword (CPython's `NAME` token in the grammar).
@@ -154,6 +160,16 @@ pub(crate) fn significant_tokens(
         }
         (line as u32 + 1, offset - line_starts[line])
     };
+    let mut level: u32 = 0;
+    // The last line of the file: where CPython's tokenizer stands at end of file.
+    let last_line = {
+        let n = line_starts.len() as u32;
+        if n > 1 && *line_starts.last().unwrap_or(&0) as usize == src.len() {
+            n - 1
+        } else {
+            n
+        }
+    };
     for t in tokens {
         match t.kind {
             TokenKind::Comment | TokenKind::Nl | TokenKind::Encoding => continue,
@@ -172,6 +188,20 @@ pub(crate) fn significant_tokens(
             TokenKind::Await => (TokenKind::Name, Kw::Await),
             k => (k, Kw::NotKeyword),
         };
+        match kind {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => level += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                level = level.saturating_sub(1)
+            }
+            _ => {}
+        }
+        let at_eof = matches!(kind, TokenKind::EndMarker | TokenKind::Dedent)
+            && t.start as usize >= src.len();
+        let (lineno, col, end_lineno, end_col) = if at_eof {
+            (last_line, NO_COL, last_line, NO_COL)
+        } else {
+            (lineno, col, end_lineno, end_col)
+        };
         out.push(Tok {
             kind,
             kw,
@@ -181,6 +211,7 @@ pub(crate) fn significant_tokens(
             col,
             end_lineno,
             end_col,
+            level,
         });
         if t.kind == TokenKind::EndMarker {
             break;
@@ -203,6 +234,7 @@ pub(crate) fn significant_tokens(
             col,
             end_lineno: lineno,
             end_col: col,
+            level,
         });
     }
     out
