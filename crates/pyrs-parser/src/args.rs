@@ -122,10 +122,8 @@ impl<'s> Parser<'s> {
             ..
         } = e.kind
         {
-            return self.error_loc(
-                e.loc,
-                &format!("cannot assign to {}", crate::targets::expr_name(e)),
-            );
+            let msg = format!("cannot assign to {}", crate::targets::expr_name(e));
+            return self.error_range(e.loc, Self::tok_loc(&eq), &msg);
         }
         self.error_range(
             e.loc,
@@ -192,14 +190,21 @@ impl<'s> Parser<'s> {
                     }
                     self.bump();
                     saw_star = true;
-                    if self.at(T::Comma) {
+                    let bare = if self.at(T::Comma) {
                         let after = self.peek_at(1);
-                        if after.kind == close || after.kind == T::DoubleStar {
-                            return Err(self.error_at_tok(&t, "named arguments must follow bare *"));
-                        }
-                    } else if self.at(close) {
-                        return Err(self.error_at_tok(&t, "named arguments must follow bare *"));
+                        after.kind == close || after.kind == T::DoubleStar
                     } else {
+                        self.at(close)
+                    };
+                    if bare {
+                        // def: at the '*'; lambda: at the last token looked at.
+                        let msg = "named arguments must follow bare *";
+                        if annotations {
+                            return Err(self.error_at_tok(&t, msg));
+                        }
+                        return Err(self.error_last(msg));
+                    }
+                    if !self.at(T::Comma) {
                         let p = self.parse_param(annotations, true)?;
                         if self.at(T::Equal) {
                             let eq = self.tok();

@@ -170,8 +170,10 @@ impl<'s> Parser<'s> {
             return self.parse_lambdef();
         }
         let start = self.start();
+        let first_tok = self.pos;
         let body = self.parse_disjunction()?;
         if !self.at_kw(Kw::If) {
+            self.check_missing_comma(&body, first_tok)?;
             return Ok(body);
         }
         let m = self.mark();
@@ -205,6 +207,39 @@ impl<'s> Parser<'s> {
             },
             self.finish(start),
         ))
+    }
+
+    /// `invalid_expression: !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid`
+    /// inside brackets: two expressions side by side, "Perhaps you forgot a comma?".
+    fn check_missing_comma(&mut self, a: &Expr, first_tok: usize) -> PResult<()> {
+        if !self.starts_expression() || self.pos == 0 || self.toks[self.pos - 1].level == 0 {
+            return Ok(());
+        }
+        let first = self.toks[first_tok];
+        if first.is_name() {
+            let text = self.text(&first);
+            if matches!(text, "match" | "case" | "_")
+                || self.toks.get(first_tok + 1).map(|t| t.kind) == Some(T::String)
+            {
+                return Ok(());
+            }
+        }
+        if let ExprKind::Name { id, .. } = &a.kind {
+            if id == "print" || id == "exec" {
+                return Ok(());
+            }
+        }
+        let m = self.mark();
+        match self.parse_expression() {
+            Ok(b) => {
+                Err(self.error_range(a.loc, b.loc, "invalid syntax. Perhaps you forgot a comma?"))
+            }
+            Err(Fail::NoMatch) => {
+                self.reset(m);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// `lambdef: 'lambda' [lambda_params] ':' expression`
@@ -735,10 +770,8 @@ impl<'s> Parser<'s> {
             return Ok(e);
         }
         let first = self.parse_star_named_expression()?;
-        if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
-            if matches!(first.kind, ExprKind::Starred { .. }) {
-                return Err(Fail::NoMatch);
-            }
+        if self.at_comprehension() {
+            self.check_starred_comprehension_elt(&first)?;
             let generators = self.parse_for_if_clauses()?;
             self.expect(T::Rpar)?;
             return Ok(Self::new_expr(
@@ -777,6 +810,52 @@ impl<'s> Parser<'s> {
         ))
     }
 
+    fn at_comprehension(&mut self) -> bool {
+        self.at_kw(Kw::For) || (self.at_kw(Kw::Async) && self.peek_at(1).kw == Kw::For)
+    }
+
+    /// `invalid_comprehension: ('[' | '(' | '{') a=starred_expression for_if_clauses`
+    fn check_starred_comprehension_elt(&mut self, elt: &Expr) -> PResult<()> {
+        if matches!(elt.kind, ExprKind::Starred { .. }) {
+            return Err(self.error_loc(
+                elt.loc,
+                "iterable unpacking cannot be used in comprehension",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The elements after the first of a list or set display, up to `close`; a `for` after
+    /// several elements is CPython's "did you forget parentheses around the comprehension
+    /// target?".
+    fn parse_display_rest(&mut self, first: Expr, close: T) -> PResult<Vec<Expr>> {
+        let mut elts = vec![first];
+        while self.at(T::Comma) {
+            let comma = self.bump();
+            if self.at(close) {
+                break;
+            }
+            if self.at_comprehension() {
+                let msg = "did you forget parentheses around the comprehension target?";
+                if elts.len() == 1 {
+                    return Err(self.error_range(elts[0].loc, Self::tok_loc(&comma), msg));
+                }
+                let last = elts[elts.len() - 1].loc;
+                return Err(self.error_range(elts[0].loc, last, msg));
+            }
+            elts.push(self.parse_star_named_expression()?);
+        }
+        if elts.len() > 1 && self.at_comprehension() {
+            let last = elts[elts.len() - 1].loc;
+            return Err(self.error_range(
+                elts[0].loc,
+                last,
+                "did you forget parentheses around the comprehension target?",
+            ));
+        }
+        Ok(elts)
+    }
+
     /// `list | listcomp`
     fn parse_list_atom(&mut self) -> PResult<Expr> {
         let start = self.start();
@@ -791,7 +870,8 @@ impl<'s> Parser<'s> {
             ));
         }
         let first = self.parse_star_named_expression()?;
-        if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
+        if self.at_comprehension() {
+            self.check_starred_comprehension_elt(&first)?;
             let generators = self.parse_for_if_clauses()?;
             self.expect(T::Rsqb)?;
             return Ok(Self::new_expr(
@@ -802,13 +882,7 @@ impl<'s> Parser<'s> {
                 self.finish(start),
             ));
         }
-        let mut elts = vec![first];
-        while self.eat(T::Comma) {
-            if self.at(T::Rsqb) {
-                break;
-            }
-            elts.push(self.parse_star_named_expression()?);
-        }
+        let elts = self.parse_display_rest(first, T::Rsqb)?;
         self.expect(T::Rsqb)?;
         Ok(Self::new_expr(
             ExprKind::List {
@@ -833,13 +907,24 @@ impl<'s> Parser<'s> {
             ));
         }
         if self.at(T::DoubleStar) {
+            let star = self.tok();
+            let m = self.mark();
+            self.bump();
+            if let Ok(v) = self.parse_bitwise_or() {
+                if self.at_comprehension() {
+                    // invalid_dict_comprehension: '{' a='**' bitwise_or for_if_clauses '}'
+                    let msg = "dict unpacking cannot be used in dict comprehension";
+                    return Err(self.error_range(Self::tok_loc(&star), v.loc, msg));
+                }
+            }
+            self.reset(m);
             return self.parse_dict_rest(start, None);
         }
         let first = self.parse_star_named_expression()?;
         if self.at(T::Colon) && !matches!(first.kind, ExprKind::Starred { .. }) {
-            self.bump();
-            let value = self.parse_expression()?;
-            if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
+            let colon = self.bump();
+            let value = self.parse_dict_value(&colon)?;
+            if self.at_comprehension() {
                 let generators = self.parse_for_if_clauses()?;
                 self.expect(T::Rbrace)?;
                 return Ok(Self::new_expr(
@@ -853,7 +938,8 @@ impl<'s> Parser<'s> {
             }
             return self.parse_dict_rest(start, Some((first, value)));
         }
-        if self.at_kw(Kw::For) || self.at_kw(Kw::Async) {
+        if self.at_comprehension() {
+            self.check_starred_comprehension_elt(&first)?;
             let generators = self.parse_for_if_clauses()?;
             self.expect(T::Rbrace)?;
             return Ok(Self::new_expr(
@@ -864,15 +950,29 @@ impl<'s> Parser<'s> {
                 self.finish(start),
             ));
         }
-        let mut elts = vec![first];
-        while self.eat(T::Comma) {
-            if self.at(T::Rbrace) {
-                break;
-            }
-            elts.push(self.parse_star_named_expression()?);
-        }
+        let elts = self.parse_display_rest(first, T::Rbrace)?;
         self.expect(T::Rbrace)?;
         Ok(Self::new_expr(ExprKind::Set { elts }, self.finish(start)))
+    }
+
+    /// A dictionary value after `key ':'`, with CPython's errors for a missing or starred value.
+    fn parse_dict_value(&mut self, colon: &crate::tokens::Tok) -> PResult<Expr> {
+        if self.at(T::Rbrace) || self.at(T::Comma) {
+            return Err(
+                self.error_at_tok(colon, "expression expected after dictionary key and ':'")
+            );
+        }
+        if self.at(T::Star) {
+            let star = self.tok();
+            let m = self.mark();
+            self.bump();
+            if let Ok(v) = self.parse_bitwise_or() {
+                let msg = "cannot use a starred expression in a dictionary value";
+                return Err(self.error_range(Self::tok_loc(&star), v.loc, msg));
+            }
+            self.reset(m);
+        }
+        self.parse_expression()
     }
 
     /// The rest of `'{' double_starred_kvpairs '}'` after an optional first pair.
@@ -900,8 +1000,24 @@ impl<'s> Parser<'s> {
                 values.push(self.parse_bitwise_or()?);
             } else {
                 let k = self.parse_expression()?;
-                self.expect(T::Colon)?;
-                let v = self.parse_expression()?;
+                if !self.at(T::Colon) {
+                    if !keys.is_empty() {
+                        // invalid_kvpair: a=expression !(':')
+                        let (line, col) = (k.loc.end_lineno, k.loc.end_col_offset);
+                        let offset = self.char_offset(line, col.saturating_sub(1));
+                        return Err(Fail::Error(Box::new(pyrs_tokenizer::SyntaxError {
+                            class: pyrs_tokenizer::SyntaxErrorClass::SyntaxError,
+                            msg: "':' expected after dictionary key".into(),
+                            lineno: k.loc.lineno,
+                            offset,
+                            end_lineno: k.loc.end_lineno,
+                            end_offset: 0,
+                        })));
+                    }
+                    return Err(Fail::NoMatch);
+                }
+                let colon = self.bump();
+                let v = self.parse_dict_value(&colon)?;
                 keys.push(Some(k));
                 values.push(v);
             }

@@ -256,7 +256,17 @@ impl<'s> Parser<'s> {
                     _ => Some("illegal target for annotation"),
                 };
                 if let Some(msg) = bad {
-                    return Err(self.error_loc(first.loc, msg));
+                    // An unparenthesized tuple is reported at its first element.
+                    let loc = match &first.kind {
+                        ExprKind::Tuple { elts, .. }
+                            if elts.first().map(|e| (e.loc.lineno, e.loc.col_offset))
+                                == Some((first.loc.lineno, first.loc.col_offset)) =>
+                        {
+                            elts[0].loc
+                        }
+                        _ => first.loc,
+                    };
+                    return Err(self.error_loc(loc, msg));
                 }
                 let simple = false;
                 let mut target = first;
@@ -805,6 +815,10 @@ impl<'s> Parser<'s> {
                 let m = self.mark();
                 let target = match self.parse_star_target_single() {
                     Ok(t) if matches!(self.kind(), T::Comma | T::Rpar | T::Colon) => Some(t),
+                    Ok(_) if self.at(T::Newline) && !parenthesized => {
+                        // invalid_with_stmt: 'with' ','.(expression ['as' star_target])+ NEWLINE
+                        return Err(self.error_last("expected ':'"));
+                    }
                     Err(Fail::Error(e)) => return Err(Fail::Error(e)),
                     _ => None,
                 };
@@ -877,11 +891,16 @@ impl<'s> Parser<'s> {
         while self.at_kw(Kw::Except) {
             let h_start = self.start();
             let kw = self.bump();
+            let star_tok = self.tok();
             let is_star = self.eat(T::Star);
             match star {
                 Some(s) if s != is_star => {
-                    return Err(self
-                        .error_last("cannot have both 'except' and 'except*' on the same 'try'"));
+                    let msg = "cannot have both 'except' and 'except*' on the same 'try'";
+                    if is_star {
+                        let (a, b) = (Self::tok_loc(&kw), Self::tok_loc(&star_tok));
+                        return Err(self.error_range(a, b, msg));
+                    }
+                    return Err(self.error_at_tok(&kw, msg));
                 }
                 _ => star = Some(is_star),
             }

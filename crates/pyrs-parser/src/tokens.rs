@@ -195,6 +195,12 @@ pub(crate) fn significant_tokens(
             }
             _ => {}
         }
+        // The C tokenizer leaves the line break out of a NEWLINE token.
+        let (end_lineno, end_col) = if kind == TokenKind::Newline {
+            (lineno, col)
+        } else {
+            (end_lineno, end_col)
+        };
         let at_eof = matches!(kind, TokenKind::EndMarker | TokenKind::Dedent)
             && t.start as usize >= src.len();
         let (lineno, col, end_lineno, end_col) = if at_eof {
