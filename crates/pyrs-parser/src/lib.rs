@@ -29,7 +29,7 @@ use parser::{Fail, Parser};
 use pyrs_ast::{Expr, Mod};
 use pyrs_tokenizer::TokenKind;
 pub use pyrs_tokenizer::{SyntaxError, SyntaxErrorClass};
-pub use render::{dump_ast, render_syntax_error, DumpOutput};
+pub use render::{check_script, dump_ast, render_syntax_error, DumpOutput};
 
 /// Why a parse failed: a syntax error, or CPython's `MemoryError` for input nested past
 /// the parser's stack limit.
@@ -41,6 +41,25 @@ pub enum ParseError {
 
 /// Parses the text of a module (`ast.parse(source)` / `compile(source, f, 'exec')`).
 pub fn parse_module(source: &str) -> Result<Mod, ParseError> {
+    parse_text(source, true)
+}
+
+/// Parses the bytes of a `.py` file: decodes them (BOM, PEP 263 cookie) and parses.
+pub fn parse_module_bytes(bytes: &[u8]) -> Result<Mod, ParseError> {
+    let decoded = pyrs_tokenizer::decode_source(bytes).map_err(ParseError::Syntax)?;
+    parse_text(&decoded.text, decoded.declared)
+}
+
+/// Parses a script file as `python3 FILE` reads it (file-reader decoding errors).
+pub fn parse_script_bytes(bytes: &[u8], filename: &str) -> Result<Mod, ParseError> {
+    let decoded =
+        pyrs_tokenizer::decode_source_file(bytes, filename).map_err(ParseError::Syntax)?;
+    parse_text(&decoded.text, decoded.declared)
+}
+
+/// `char_columns`: report error columns in characters (text input, or a file that declared
+/// its encoding) rather than in UTF-8 bytes (CPython's `tok->encoding != NULL` test).
+fn parse_text(source: &str, char_columns: bool) -> Result<Mod, ParseError> {
     let tokenized = pyrs_tokenizer::tokenize(source);
     let had_error = tokenized.error.is_some();
     let starts = tokens::line_starts(source);
@@ -56,15 +75,10 @@ pub fn parse_module(source: &str) -> Result<Mod, ParseError> {
         tok_error: tokenized.error,
         in_fstring_expr: false,
         too_deep: false,
+        char_columns,
     };
     let result = p.parse_file();
     finish(&mut p, result)
-}
-
-/// Parses the bytes of a `.py` file: decodes them (BOM, PEP 263 cookie) and parses.
-pub fn parse_module_bytes(bytes: &[u8]) -> Result<Mod, ParseError> {
-    let decoded = pyrs_tokenizer::decode_source(bytes).map_err(ParseError::Syntax)?;
-    parse_module(&decoded.text)
 }
 
 /// Turns the parse result into CPython's final error (`_PyPegen_set_syntax_error`): a
@@ -132,6 +146,7 @@ pub(crate) fn parse_fstring_replacement(
         tok_error: tokenized.error,
         in_fstring_expr: true,
         too_deep: false,
+        char_columns: true,
     };
     let r = p.parse_star_expressions().and_then(|e| {
         p.eat(TokenKind::Newline);

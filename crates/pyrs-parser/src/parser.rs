@@ -49,6 +49,8 @@ pub(crate) struct Parser<'s> {
     pub in_fstring_expr: bool,
     /// Error reported when recursion passes [`MAX_DEPTH`].
     pub too_deep: bool,
+    /// Error columns in characters (else UTF-8 bytes), see `parse_text`.
+    pub char_columns: bool,
 }
 
 impl<'s> Parser<'s> {
@@ -250,6 +252,9 @@ impl<'s> Parser<'s> {
     /// CPython's `byte_offset_to_character_offset` + 1: a 0-based byte column to a
     /// 1-based character column.
     pub fn char_offset(&self, lineno: u32, byte_col: u32) -> u32 {
+        if !self.char_columns {
+            return byte_col + 1;
+        }
         let line = self.line_text_with_newline(lineno);
         let b = (byte_col as usize).min(line.len());
         let mut b2 = b;
@@ -328,7 +333,12 @@ impl<'s> Parser<'s> {
                 class,
                 msg: msg.to_string(),
                 lineno: t.lineno,
-                offset: line.chars().count() as u32,
+                // CPython's file reader has reset its line buffer at end of file, so the
+                // column it reports when running a file is 0 (no caret is drawn).
+                offset: {
+                    let _ = line;
+                    0
+                },
                 end_lineno: t.lineno,
                 end_offset: SyntaxError::MINUS_ONE,
             }));

@@ -35,7 +35,7 @@ pub fn render_syntax_error(err: &SyntaxError, filename: &str, source: &str) -> S
             out.push('\n');
             let offset = err.offset as i64;
             // No caret without a known end (-1), or left of the text.
-            if err.offset != u32::MAX && offset >= 1 && err.end_offset != SyntaxError::MINUS_ONE {
+            if err.offset != u32::MAX && offset >= 1 {
                 let start = offset - 1 - removed as i64;
                 let mut end = if err.end_offset == u32::MAX || err.end_offset == 0 {
                     offset
@@ -46,8 +46,10 @@ pub fn render_syntax_error(err: &SyntaxError, filename: &str, source: &str) -> S
                     end = text.chars().count() as i64 + 1;
                 }
                 let mut end = end - 1 - removed as i64;
-                // 3.11 draws a single caret for indentation errors.
-                if err.class != crate::SyntaxErrorClass::SyntaxError {
+                // 3.11 draws a single caret for indentation errors and for an unknown end.
+                if err.class != crate::SyntaxErrorClass::SyntaxError
+                    || err.end_offset == SyntaxError::MINUS_ONE
+                {
                     end = start + 1;
                 }
                 if start >= 0 {
@@ -62,6 +64,20 @@ pub fn render_syntax_error(err: &SyntaxError, filename: &str, source: &str) -> S
     }
     out.push_str(&format!("{}: {}\n", err.class.name(), err.msg));
     out
+}
+
+/// `python3 FILE`'s check of a script before running it: `Err(report)` for a syntax error.
+pub fn check_script(bytes: &[u8], filename: &str) -> Result<pyrs_ast::Mod, String> {
+    match crate::parse_script_bytes(bytes, filename) {
+        Ok(m) => Ok(m),
+        Err(ParseError::Syntax(e)) => {
+            let source = pyrs_tokenizer::decode_source(bytes)
+                .map(|d| d.text)
+                .unwrap_or_default();
+            Err(render_syntax_error(&e, filename, &source))
+        }
+        Err(ParseError::MemoryError) => Err("MemoryError\n".to_string()),
+    }
 }
 
 /// `pyrs -X dump=ast FILE`: `ast.dump(ast.parse(source, FILE), include_attributes=True)`

@@ -13,6 +13,9 @@ use crate::error::{SyntaxError, SyntaxErrorClass};
 pub struct DecodedSource {
     pub text: String,
     pub encoding: String,
+    /// True when the file declared its encoding (a UTF-8 BOM or a PEP 263 cookie).
+    /// CPython then reports parser error columns in characters, else in bytes.
+    pub declared: bool,
 }
 
 const BOM: &[u8] = b"\xef\xbb\xbf";
@@ -246,9 +249,49 @@ pub fn decode_source(bytes: &[u8]) -> Result<DecodedSource, SyntaxError> {
             .ok_or_else(|| encoding_error(format!("unknown encoding: {}", name)))?;
         encoding = if bom { format!("{}-sig", name) } else { name };
     }
+    let declared = bom || encoding != "utf-8" || cookie_of(body).is_some();
     match codec.decode(body) {
-        Ok(text) => Ok(DecodedSource { text, encoding }),
+        Ok(text) => Ok(DecodedSource {
+            text,
+            encoding,
+            declared,
+        }),
         Err((msg, at)) => Err(decode_error(body, at, &msg)),
+    }
+}
+
+/// Bytes of a script file → text, with the errors CPython reports when it *runs* a file
+/// (its file reader, `Parser/tokenizer.c` `fp_setreadl`/`decoding_fgets`), which differ
+/// from `compile()` of the same bytes: undeclared non-UTF-8 bytes give "Non-UTF-8 code
+/// starting with ..." and a bad or unusable cookie gives "encoding problem: NAME".
+/// These errors carry no position (CPython prints no source line for them).
+pub fn decode_source_file(bytes: &[u8], filename: &str) -> Result<DecodedSource, SyntaxError> {
+    let bom = bytes.starts_with(BOM);
+    let body = if bom { &bytes[BOM.len()..] } else { bytes };
+    let cookie = cookie_of(body).map(|(c, _)| normal_name(c));
+    match decode_source(bytes) {
+        Ok(d) => Ok(d),
+        Err(e) => {
+            if let Some(name) = &cookie {
+                if !e.msg.ends_with("with BOM") {
+                    return Err(encoding_error(format!("encoding problem: {name}")));
+                }
+                return Err(e);
+            }
+            if bom {
+                return Err(e);
+            }
+            let bad = match std::str::from_utf8(body) {
+                Ok(_) => return Err(e),
+                Err(u) => u.valid_up_to(),
+            };
+            let line = body[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(encoding_error(format!(
+                "Non-UTF-8 code starting with '\\x{:02x}' in file {filename} on line {line}, \
+                 but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                body[bad]
+            )))
+        }
     }
 }
 

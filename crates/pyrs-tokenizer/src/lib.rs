@@ -31,7 +31,7 @@ mod unicode_tables;
 mod tests;
 
 pub use dump::{dump_tokens, DumpOutput};
-pub use encoding::{decode_source, DecodedSource};
+pub use encoding::{decode_source, decode_source_file, DecodedSource};
 pub use error::{SyntaxError, SyntaxErrorClass};
 pub use lexer::{tokenize, Tokenized};
 pub use line_index::LineIndex;

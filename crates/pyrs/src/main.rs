@@ -71,15 +71,13 @@ fn run_file(path: &str, dump: Option<&str>) -> ExitCode {
         }
         None => {
             let shown = absolute(path);
-            let d = pyrs_parser::dump_ast(&bytes, &shown);
-            if d.exit_code != 0 {
-                (String::new(), d.stderr, d.exit_code)
-            } else {
-                (
+            match pyrs_parser::check_script(&bytes, &shown) {
+                Err(report) => (String::new(), report, 1),
+                Ok(_) => (
                     String::new(),
                     "pyrs: the file parses; executing it needs the virtual machine, which is not implemented yet\n".into(),
                     2,
-                )
+                ),
             }
         }
     };
