@@ -353,13 +353,17 @@ fn sections(text: &str) -> Vec<String> {
         if line.starts_with("Disassembly of ") {
             out.push(String::new());
         }
-        let mut l = line.to_string();
-        while let Some(i) = l.find(" at 0x") {
-            let end = l[i + 6..]
+        let mut l = String::new();
+        let mut rest = line;
+        while let Some(i) = rest.find(" at 0x") {
+            l.push_str(&rest[..i]);
+            l.push_str(" at 0xADDR");
+            rest = &rest[i + 6..];
+            rest = &rest[rest
                 .find(|c: char| !c.is_ascii_hexdigit())
-                .map_or(l.len(), |e| i + 6 + e);
-            l.replace_range(i..end, " at 0xADDR");
+                .unwrap_or(rest.len())..];
         }
+        l.push_str(rest);
         out.last_mut().unwrap().push_str(&l);
         out.last_mut().unwrap().push('\n');
     }

@@ -48,7 +48,8 @@ enum Key {
     Complex(u64, u64),
     Tuple(Vec<Key>),
     FrozenSet(Vec<Key>),
-    Other,
+    /// None, False, True, Ellipsis, StopIteration inside a container.
+    Singleton(u8),
 }
 
 fn key(v: &Value) -> Option<Key> {
@@ -59,14 +60,23 @@ fn key(v: &Value) -> Option<Key> {
         Value::BigInt(i) => Key::Int(i.to_string()),
         Value::Float(f) => Key::Float(f.to_bits()),
         Value::Complex { re, im } => Key::Complex(re.to_bits(), im.to_bits()),
-        Value::Tuple(items) => {
-            Key::Tuple(items.iter().map(|i| key(i).unwrap_or(Key::Other)).collect())
-        }
+        Value::Tuple(items) => Key::Tuple(items.iter().map(item_key).collect::<Option<_>>()?),
         Value::FrozenSet(items) => {
-            Key::FrozenSet(items.iter().map(|i| key(i).unwrap_or(Key::Other)).collect())
+            Key::FrozenSet(items.iter().map(item_key).collect::<Option<_>>()?)
         }
         _ => return None,
     })
+}
+
+/// The key of a container's item: singletons included, code objects never shared.
+fn item_key(v: &Value) -> Option<Key> {
+    match v {
+        Value::None => Some(Key::Singleton(0)),
+        Value::Bool(b) => Some(Key::Singleton(1 + *b as u8)),
+        Value::Ellipsis => Some(Key::Singleton(3)),
+        Value::StopIteration => Some(Key::Singleton(4)),
+        _ => key(v),
+    }
 }
 
 /// Objects that CPython keeps as process-wide singletons (always shared).

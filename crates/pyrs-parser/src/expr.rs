@@ -335,7 +335,8 @@ impl<'s> Parser<'s> {
             let t = self.tok();
             let op = match (t.kind, t.kw) {
                 (T::EqEqual, _) => CmpOp::Eq,
-                (T::NotEqual, _) => CmpOp::NotEq,
+                // `<>` is tokenized as NOTEQUAL but only valid under `barry_as_FLUFL`.
+                (T::NotEqual, _) if self.text(&t) == "!=" => CmpOp::NotEq,
                 (T::LessEqual, _) => CmpOp::LtE,
                 (T::Less, _) => CmpOp::Lt,
                 (T::GreaterEqual, _) => CmpOp::GtE,

@@ -386,6 +386,10 @@ impl<'s> Parser<'s> {
                     return Err(Fail::NoMatch);
                 }
                 self.bump();
+                if self.text(&t) == "_" {
+                    // pattern_capture_target: !"_" NAME
+                    return Err(Fail::NoMatch);
+                }
                 rest = Some(self.name_id(&t));
                 self.eat(T::Comma);
                 break;

@@ -28,6 +28,8 @@ pub fn render_syntax_error(err: &SyntaxError, filename: &str, source: &str) -> S
             .nth(err.lineno as usize - 1);
         if let Some(line) = line {
             let text = line.trim_end_matches(['\n', '\r']);
+            // CPython's line buffer is a C string: it ends at a NUL byte.
+            let text = text.split('\0').next().unwrap_or("");
             let stripped = text.trim_start_matches([' ', '\t', '\x0c']);
             let removed = text.chars().count() - stripped.chars().count();
             out.push_str("    ");

@@ -195,7 +195,11 @@ impl<'s> Parser<'s> {
     fn del_error(&mut self, m: (usize, (u32, u32))) -> PResult<StmtKind> {
         let after = self.mark();
         self.reset(m);
-        if let Ok(e) = self.parse_star_expressions() {
+        let reparsed = match self.parse_star_expressions() {
+            Err(Fail::Error(e)) => return Err(Fail::Error(e)),
+            r => r,
+        };
+        if let Ok(e) = reparsed {
             if let Some(bad) = crate::targets::invalid_target(&e, TargetsType::Del) {
                 return Err(self.error_loc(bad.loc, &format!("cannot delete {}", expr_name(bad))));
             }
@@ -672,7 +676,8 @@ impl<'s> Parser<'s> {
         } else {
             (vec![], vec![])
         };
-        self.expect_forced(T::Colon, ":")?;
+        // 3.11: a NEWLINE gives "expected ':'", anything else is invalid syntax.
+        self.expect_header_colon()?;
         let body = self.parse_block("class definition", start.0)?;
         Ok(Stmt {
             kind: StmtKind::ClassDef(ClassDef {
@@ -837,7 +842,11 @@ impl<'s> Parser<'s> {
                     None => {
                         // invalid_with_item: expression 'as' a=expression &(',' | ')' | ':')
                         self.reset(m);
-                        if let Ok(e) = self.parse_expression() {
+                        let reparsed = match self.parse_expression() {
+                            Err(Fail::Error(e)) => return Err(Fail::Error(e)),
+                            r => r,
+                        };
+                        if let Ok(e) = reparsed {
                             if matches!(self.kind(), T::Comma | T::Rpar | T::Colon) {
                                 self.into_target(e, TargetsType::Star)?;
                             }

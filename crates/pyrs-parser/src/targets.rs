@@ -138,7 +138,11 @@ impl<'s> Parser<'s> {
         }
         let after = self.mark();
         self.reset(m);
-        if let Ok(e) = self.parse_star_expressions() {
+        let reparsed = match self.parse_star_expressions() {
+            Err(Fail::Error(e)) => return Err(Fail::Error(e)),
+            r => r,
+        };
+        if let Ok(e) = reparsed {
             if let Some(bad) = invalid_target(&e, TargetsType::For) {
                 return Err(
                     self.error_loc(bad.loc, &format!("cannot assign to {}", expr_name(bad)))

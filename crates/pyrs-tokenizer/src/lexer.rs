@@ -445,6 +445,12 @@ impl<'s> Lexer<'s> {
             _ => {}
         }
         let end = if kind == TokenKind::ErrorToken {
+            // A control character is a tokenizer error (tok_get's "invalid non-printable
+            // character"); other unknown printable ASCII stays an ERRORTOKEN.
+            if c1 < 0x20 || c1 == 0x7f {
+                let msg = format!("invalid non-printable character U+{:04X}", c1 as u32);
+                return Err(self.error_at_cur(msg, start + 1));
+            }
             // One whole character, even if it is not ASCII (it cannot be: >= 128 is a name).
             start + 1
         } else {
