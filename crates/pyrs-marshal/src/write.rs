@@ -106,6 +106,8 @@ struct Writer<'h> {
     nrefs: u32,
     /// How often each key occurs in the tree (policy mode).
     counts: HashMap<Key, u32>,
+    /// Policy mode: flag the next object whatever its key.
+    force_ref: bool,
 }
 
 impl<'h> Writer<'h> {
@@ -117,6 +119,7 @@ impl<'h> Writer<'h> {
             refs: HashMap::new(),
             nrefs: 0,
             counts: HashMap::new(),
+            force_ref: false,
         }
     }
 
@@ -190,7 +193,19 @@ impl<'h> Writer<'h> {
                 };
             }
         }
-        let Some(k) = key(v) else { return Some(0) };
+        // The root object is also held by the caller of `dumps`: CPython flags it.
+        let force = std::mem::take(&mut self.force_ref) || self.out.is_empty();
+        let Some(k) = key(v).filter(|_| !force) else {
+            // The root object (held by the caller too), and the `co_code` bytes CPython
+            // caches on the code object, are held twice while written: CPython flags them.
+            // Nested code objects are held once (by `co_consts`).
+            let root = self.out.is_empty();
+            if force || (root && matches!(v, Value::Code(_))) {
+                self.nrefs += 1;
+                return Some(ty::FLAG_REF);
+            }
+            return Some(0);
+        };
         if let Some(&n) = self.refs.get(&k) {
             self.byte(ty::REF);
             self.long(n as i32);
@@ -370,6 +385,7 @@ impl<'h> Writer<'h> {
         ] {
             self.long(n as i32);
         }
+        self.force_ref = true;
         self.object(&Value::Bytes(c.code.clone()));
         let consts: Vec<Value> = c.consts.iter().map(Value::from_constant).collect();
         self.consts(&consts);
@@ -394,8 +410,31 @@ impl<'h> Writer<'h> {
         };
         self.tuple_header(flag, items.len());
         for item in items {
-            let interned = matches!(item, Value::Str(s) if all_name_chars(s));
-            self.object_interned(item, interned);
+            self.constant(item);
+        }
+    }
+
+    /// A constant: name-like strs are interned, inside tuples and frozensets too
+    /// (`intern_string_constants` in `Objects/codeobject.c`).
+    fn constant(&mut self, item: &Value) {
+        match item {
+            Value::Str(s) => self.object_interned(item, all_name_chars(s)),
+            Value::Tuple(items) | Value::FrozenSet(items) => {
+                let mut interned = false;
+                let Some(flag) = self.w_ref(item, &mut interned) else {
+                    return;
+                };
+                if let Value::Tuple(_) = item {
+                    self.tuple_header(flag, items.len());
+                } else {
+                    self.byte(ty::FROZENSET | flag);
+                    self.size(items.len());
+                }
+                for i in items {
+                    self.constant(i);
+                }
+            }
+            _ => self.object(item),
         }
     }
 }

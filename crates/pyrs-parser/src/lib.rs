@@ -73,7 +73,6 @@ fn parse_text(source: &str, char_columns: bool) -> Result<Mod, ParseError> {
         prev_end: (1, 0),
         depth: 0,
         tok_error: tokenized.error,
-        in_fstring_expr: false,
         too_deep: false,
         char_columns,
     };
@@ -144,7 +143,6 @@ pub(crate) fn parse_fstring_replacement(
         prev_end: (line, col),
         depth: 0,
         tok_error: tokenized.error,
-        in_fstring_expr: true,
         too_deep: false,
         char_columns: true,
     };

@@ -45,8 +45,6 @@ pub(crate) struct Parser<'s> {
     pub depth: u32,
     /// The tokenizer's error, raised when the parser reaches the final ERRORTOKEN.
     pub tok_error: Option<SyntaxError>,
-    /// Set while parsing the inside of an f-string replacement field.
-    pub in_fstring_expr: bool,
     /// Error reported when recursion passes [`MAX_DEPTH`].
     pub too_deep: bool,
     /// Error columns in characters (else UTF-8 bytes), see `parse_text`.
@@ -232,22 +230,6 @@ impl<'s> Parser<'s> {
     }
 
     // ----- errors -------------------------------------------------------------------
-
-    /// The text of line `lineno` (1-based) without its line ending.
-    pub fn line_text(&self, lineno: u32) -> &'s str {
-        let i = lineno as usize;
-        if i == 0 || i > self.line_starts.len() {
-            return "";
-        }
-        let start = self.line_starts[i - 1] as usize;
-        let end = self
-            .line_starts
-            .get(i)
-            .map(|&e| e as usize)
-            .unwrap_or(self.src.len());
-        let line = &self.src[start.min(self.src.len())..end.min(self.src.len())];
-        line.trim_end_matches(['\n', '\r'])
-    }
 
     /// CPython's `byte_offset_to_character_offset` + 1: a 0-based byte column to a
     /// 1-based character column.

@@ -292,51 +292,24 @@ impl<'s> Parser<'s> {
             }
             T::Equal => {
                 let mut exprs = vec![first];
+                let first_value_pos = self.pos + 1;
                 while self.eat(T::Equal) {
                     exprs.push(self.parse_annotated_rhs()?);
                 }
                 let value = exprs
                     .pop()
                     .unwrap_or_else(|| unreachable!("at least two expressions"));
-                let single = exprs.len() == 1;
+                if exprs.len() == 1
+                    && crate::targets::invalid_target(&exprs[0], TargetsType::Star).is_some()
+                {
+                    self.check_named_assignment(&exprs[0], first_value_pos)?;
+                }
                 let mut targets = Vec::with_capacity(exprs.len());
                 for e in exprs {
                     if matches!(e.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
                         return Err(
                             self.error_loc(e.loc, "assignment to yield expression not possible")
                         );
-                    }
-                    if single && crate::targets::invalid_target(&e, TargetsType::Star).is_some() {
-                        let excluded = matches!(
-                            e.kind,
-                            ExprKind::List { .. }
-                                | ExprKind::Tuple { .. }
-                                | ExprKind::GeneratorExp { .. }
-                                | ExprKind::Starred { .. }
-                                | ExprKind::Constant {
-                                    value: Constant::None | Constant::Bool(_),
-                                    ..
-                                }
-                        );
-                        let rhs_simple = !matches!(
-                            value.kind,
-                            ExprKind::Yield { .. }
-                                | ExprKind::YieldFrom { .. }
-                                | ExprKind::Lambda { .. }
-                                | ExprKind::Starred { .. }
-                        ) && !matches!(
-                            value.kind,
-                            ExprKind::UnaryOp {
-                                op: UnaryOp::Not,
-                                ..
-                            }
-                        ) && !matches!(&value.kind, ExprKind::Tuple { elts, .. } if matches!(elts.first().map(|x| &x.kind), Some(ExprKind::Starred{..})));
-                        if !excluded && rhs_simple && crate::targets::is_bitwise_or_level(&e) {
-                            return Err(self.error_loc(
-                                e.loc,
-                                &format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&e)),
-                            ));
-                        }
                     }
                     targets.push(self.into_target(e, TargetsType::Star)?);
                 }
@@ -388,6 +361,71 @@ impl<'s> Parser<'s> {
                     loc: self.finish(start),
                 })
             }
+        }
+    }
+
+    /// For `TARGETS = VALUE` with one `=` and an invalid target, the `invalid_named_expression`
+    /// alternatives CPython's second pass reaches first (through `invalid_assignment`'s
+    /// `star_named_expression ',' star_named_expressions*`): they look at the expression just
+    /// before the `=`, which is the whole target or the last element of an unparenthesized tuple.
+    fn check_named_assignment(&mut self, target: &Expr, value_pos: usize) -> PResult<()> {
+        let e = match &target.kind {
+            ExprKind::Tuple { elts, .. } if !self.is_parenthesized(target) => match elts.last() {
+                Some(last) => last,
+                None => return Ok(()),
+            },
+            _ => target,
+        };
+        if matches!(e.kind, ExprKind::Starred { .. }) {
+            return Ok(());
+        }
+        // `'=' bitwise_or !('=' | ':=')` on the value.
+        let m = self.mark();
+        self.pos = value_pos;
+        let rhs = self.parse_bitwise_or();
+        let ok = !(self.at(T::Equal) || self.at(T::ColonEqual));
+        self.reset(m);
+        let rhs = match rhs {
+            Ok(r) if ok => r,
+            Err(Fail::Error(err)) => return Err(Fail::Error(err)),
+            _ => return Ok(()),
+        };
+        let group = self.is_parenthesized(e);
+        if matches!(e.kind, ExprKind::Name { .. }) && !group {
+            let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+            return Err(self.error_range(e.loc, rhs.loc, msg));
+        }
+        let excluded = !group
+            && matches!(
+                e.kind,
+                ExprKind::List { .. }
+                    | ExprKind::Tuple { .. }
+                    | ExprKind::GeneratorExp { .. }
+                    | ExprKind::Constant {
+                        value: Constant::None | Constant::Bool(_),
+                        ..
+                    }
+            );
+        if !excluded && (group || crate::targets::is_bitwise_or_level(e)) {
+            let msg = format!(
+                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                expr_name(e)
+            );
+            return Err(self.error_loc(e.loc, &msg));
+        }
+        Ok(())
+    }
+
+    /// True if `e` is written inside parentheses that are not part of its own node (a group).
+    fn is_parenthesized(&self, e: &Expr) -> bool {
+        let start = (e.loc.lineno, e.loc.col_offset);
+        let idx = self.toks.partition_point(|t| (t.lineno, t.col) < start);
+        idx > 0 && self.toks[idx - 1].kind == T::Lpar && {
+            let end = (e.loc.end_lineno, e.loc.end_col_offset);
+            let after = self
+                .toks
+                .partition_point(|t| (t.end_lineno, t.end_col) <= end);
+            self.toks.get(after).map(|t| t.kind) == Some(T::Rpar)
         }
     }
 

@@ -33,7 +33,14 @@ fn main() -> ExitCode {
         }
         cli::Action::RunFile(path) => run_file(&path, opts.dump.as_deref()),
         cli::Action::Command(_) | cli::Action::Module(_) | cli::Action::Stdin => {
-            eprintln!("pyrs: running code needs the virtual machine, which is not implemented yet");
+            let what = match &opts.action {
+                cli::Action::Command(code) => format!("-c {code:?}"),
+                cli::Action::Module(name) => format!("-m {name}"),
+                _ => "code from stdin".to_string(),
+            };
+            eprintln!(
+                "pyrs: running {what} needs the virtual machine, which is not implemented yet"
+            );
             ExitCode::from(2)
         }
     }
