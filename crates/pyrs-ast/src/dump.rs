@@ -9,20 +9,21 @@ use crate::repr::constant_repr;
 
 /// `ast.dump(module, include_attributes=include_attributes)`.
 pub fn dump_mod(module: &Mod, include_attributes: bool) -> String {
-    let mut d = Dumper {
-        out: String::with_capacity(4096),
-        attrs: include_attributes,
-    };
+    dump_mod_with_depth(module, include_attributes).0
+}
+
+/// The dump and the deepest nesting of AST node objects in it (each `Name(...)` level
+/// counts; operators and contexts do not). `ast.parse` fails with RecursionError when this
+/// passes its limit (3 x the recursion limit, less 3 per active Python frame).
+pub fn dump_mod_with_depth(module: &Mod, include_attributes: bool) -> (String, u32) {
+    let mut d = Dumper::new(include_attributes);
     d.module(module);
-    d.out
+    (d.out, d.max_depth)
 }
 
 /// `ast.dump(expr, include_attributes=...)` for one expression.
 pub fn dump_expr(expr: &Expr, include_attributes: bool) -> String {
-    let mut d = Dumper {
-        out: String::new(),
-        attrs: include_attributes,
-    };
+    let mut d = Dumper::new(include_attributes);
     d.expr(expr);
     d.out
 }
@@ -30,6 +31,9 @@ pub fn dump_expr(expr: &Expr, include_attributes: bool) -> String {
 struct Dumper {
     out: String,
     attrs: bool,
+    /// Node objects currently open, and the most seen at once.
+    depth: u32,
+    max_depth: u32,
 }
 
 /// One node being printed: writes `Name(` and separates `field=value` items with `, `.
@@ -38,7 +42,18 @@ struct Node {
 }
 
 impl Dumper {
+    fn new(attrs: bool) -> Dumper {
+        Dumper {
+            out: String::with_capacity(4096),
+            attrs,
+            depth: 0,
+            max_depth: 0,
+        }
+    }
+
     fn open(&mut self, name: &str) -> Node {
+        self.depth += 1;
+        self.max_depth = self.max_depth.max(self.depth);
         self.out.push_str(name);
         self.out.push('(');
         Node { first: true }
@@ -54,6 +69,7 @@ impl Dumper {
     }
 
     fn close(&mut self, _n: Node, loc: Option<&Location>) {
+        self.depth -= 1;
         let mut n = _n;
         if let (true, Some(loc)) = (self.attrs, loc) {
             for (name, v) in [
@@ -441,6 +457,11 @@ impl Dumper {
     }
 
     fn expr(&mut self, e: &Expr) {
+        // Deeply nested expressions (`a.b.b.b...`): grow the stack rather than overflow it.
+        stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, || self.expr_inner(e));
+    }
+
+    fn expr_inner(&mut self, e: &Expr) {
         let loc = Some(&e.loc);
         match &e.kind {
             ExprKind::BoolOp { op, values } => {

@@ -14,7 +14,7 @@ pub mod repr;
 mod unicode_printable;
 
 pub use constant::{CodePoints, Constant, Int, StrValue};
-pub use dump::{dump_expr, dump_mod};
+pub use dump::{dump_expr, dump_mod, dump_mod_with_depth};
 pub use nodes::*;
 pub use unicode_printable::is_printable;
 

@@ -189,6 +189,27 @@ pub struct Expr {
     pub loc: Location,
 }
 
+impl Drop for Expr {
+    /// Chains such as `a.b.b.b...` or `1+1+1...` nest as deep as the source is long;
+    /// dropping them recursively could overflow the stack, so each level is dropped with
+    /// stack to spare (growing it when needed).
+    fn drop(&mut self) {
+        if matches!(self.kind, ExprKind::Name { .. } | ExprKind::Constant { .. }) {
+            return;
+        }
+        stacker::maybe_grow(32 * 1024, 1024 * 1024, || {
+            let kind = std::mem::replace(
+                &mut self.kind,
+                ExprKind::Constant {
+                    value: Constant::None,
+                    kind: None,
+                },
+            );
+            drop(kind);
+        });
+    }
+}
+
 /// The `expr` sum type.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {

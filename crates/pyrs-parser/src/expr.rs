@@ -160,7 +160,7 @@ impl<'s> Parser<'s> {
     /// `expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef`
     pub(crate) fn parse_expression(&mut self) -> PResult<Expr> {
         self.enter()?;
-        let r = self.parse_expression_inner();
+        let r = crate::parser::grow(|| self.parse_expression_inner());
         self.leave();
         r
     }
@@ -252,7 +252,11 @@ impl<'s> Parser<'s> {
             self.parse_lambda_params()?
         };
         self.expect(T::Colon)?;
-        let body = self.parse_expression()?;
+        // `lambda` nests two rule levels deep in CPython (lambdef → expression).
+        self.enter()?;
+        let body = self.parse_expression();
+        self.leave();
+        let body = body?;
         Ok(Self::new_expr(
             ExprKind::Lambda {
                 args: Box::new(args),
@@ -308,8 +312,8 @@ impl<'s> Parser<'s> {
         while self.at_kw(Kw::Not) {
             starts.push(self.start());
             self.bump();
-            if starts.len() as u32 > crate::parser::MAX_DEPTH {
-                return self.enter().and(Err(Fail::NoMatch));
+            if starts.len() as u32 + self.depth > crate::parser::MAX_DEPTH {
+                return Err(self.too_deep());
             }
         }
         let mut e = self.parse_comparison()?;
@@ -479,8 +483,8 @@ impl<'s> Parser<'s> {
             };
             prefix.push((self.start(), op));
             self.bump();
-            if prefix.len() as u32 > crate::parser::MAX_DEPTH {
-                return self.enter().and(Err(Fail::NoMatch));
+            if prefix.len() as u32 + self.depth > crate::parser::MAX_DEPTH {
+                return Err(self.too_deep());
             }
         }
         let mut e = self.parse_power()?;
@@ -505,9 +509,9 @@ impl<'s> Parser<'s> {
         }
         let m = self.mark();
         self.bump();
-        self.enter()?;
-        let r = self.parse_factor();
-        self.leave();
+        self.enter_n(2)?;
+        let r = crate::parser::grow(|| self.parse_factor());
+        self.leave_n(2);
         match r {
             Ok(exp) => Ok(Self::new_expr(
                 ExprKind::BinOp {
@@ -531,7 +535,7 @@ impl<'s> Parser<'s> {
             let start = self.start();
             self.bump();
             self.enter()?;
-            let r = self.parse_primary();
+            let r = crate::parser::grow(|| self.parse_primary());
             self.leave();
             let value = r?;
             return Ok(Self::new_expr(
@@ -732,19 +736,19 @@ impl<'s> Parser<'s> {
             }
             T::Lpar => {
                 self.enter()?;
-                let r = self.parse_paren_atom();
+                let r = crate::parser::grow(|| self.parse_paren_atom());
                 self.leave();
                 r
             }
             T::Lsqb => {
                 self.enter()?;
-                let r = self.parse_list_atom();
+                let r = crate::parser::grow(|| self.parse_list_atom());
                 self.leave();
                 r
             }
             T::Lbrace => {
                 self.enter()?;
-                let r = self.parse_brace_atom();
+                let r = crate::parser::grow(|| self.parse_brace_atom());
                 self.leave();
                 r
             }

@@ -47,7 +47,20 @@ pub fn parse_module(source: &str) -> Result<Mod, ParseError> {
 /// Parses the bytes of a `.py` file: decodes them (BOM, PEP 263 cookie) and parses.
 pub fn parse_module_bytes(bytes: &[u8]) -> Result<Mod, ParseError> {
     let decoded = pyrs_tokenizer::decode_source(bytes).map_err(ParseError::Syntax)?;
-    parse_text(&decoded.text, decoded.declared)
+    parse_text(&decoded.text, decoded.declared).map_err(|e| match e {
+        // `compile()` of bytes rejects a NUL before tokenizing, with no position.
+        ParseError::Syntax(s) if s.msg == "source code cannot contain null bytes" => {
+            ParseError::Syntax(SyntaxError {
+                msg: "source code string cannot contain null bytes".into(),
+                lineno: 0,
+                offset: 0,
+                end_lineno: 0,
+                end_offset: 0,
+                ..s
+            })
+        }
+        other => other,
+    })
 }
 
 /// Parses a script file as `python3 FILE` reads it (file-reader decoding errors).

@@ -26,9 +26,18 @@ pub(crate) enum Fail {
 pub(crate) type PResult<T> = Result<T, Fail>;
 
 /// CPython's parser fails with `MemoryError` when its rule stack passes `MAXSTACK` (6000).
-/// pyrs counts its own (shallower) recursion and gives up at this depth, which keeps the
-/// Rust stack well inside a default 8 MiB thread stack.
-pub(crate) const MAX_DEPTH: u32 = 3000;
+/// pyrs counts its recursion in units that follow CPython's rule levels for the constructs
+/// that can nest without brackets (one per `not`, unary operator, conditional expression;
+/// two per `lambda` and `**`), and fails the same way past the same number. The Rust stack
+/// grows on demand ([`grow`]), so no depth below this limit can overflow it.
+pub(crate) const MAX_DEPTH: u32 = 6000;
+
+/// Runs `f` with at least 128 KiB of stack left, switching to a new 4 MiB segment if
+/// needed (the `stacker` crate), so deep but legal nesting never overflows a thread's stack.
+#[inline]
+pub(crate) fn grow<R>(f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(128 * 1024, 4 * 1024 * 1024, f)
+}
 
 /// The parser over one token vector.
 pub(crate) struct Parser<'s> {
@@ -180,7 +189,13 @@ impl<'s> Parser<'s> {
     /// Enters one level of recursion; fails with CPython's MemoryError past the limit.
     #[inline]
     pub fn enter(&mut self) -> PResult<()> {
-        self.depth += 1;
+        self.enter_n(1)
+    }
+
+    /// Enters `n` units of recursion (see [`MAX_DEPTH`]); [`Parser::leave_n`] undoes it.
+    #[inline]
+    pub fn enter_n(&mut self, n: u32) -> PResult<()> {
+        self.depth += n;
         if self.depth > MAX_DEPTH {
             self.too_deep = true;
             return Err(Fail::Error(Box::new(SyntaxError {
@@ -195,9 +210,27 @@ impl<'s> Parser<'s> {
         Ok(())
     }
 
+    /// The failure for nesting past [`MAX_DEPTH`] (reported as MemoryError).
+    pub fn too_deep(&mut self) -> Fail {
+        self.too_deep = true;
+        Fail::Error(Box::new(SyntaxError {
+            class: SyntaxErrorClass::SyntaxError,
+            msg: String::new(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+        }))
+    }
+
     #[inline]
     pub fn leave(&mut self) {
         self.depth -= 1;
+    }
+
+    #[inline]
+    pub fn leave_n(&mut self, n: u32) {
+        self.depth -= n;
     }
 
     // ----- locations ----------------------------------------------------------------

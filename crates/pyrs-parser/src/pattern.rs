@@ -64,7 +64,7 @@ impl<'s> Parser<'s> {
     /// `pattern: as_pattern | or_pattern`
     fn parse_pattern(&mut self) -> PResult<Pattern> {
         self.enter()?;
-        let r = self.parse_pattern_inner();
+        let r = crate::parser::grow(|| self.parse_pattern_inner());
         self.leave();
         r
     }
@@ -132,9 +132,9 @@ impl<'s> Parser<'s> {
                     if self.at(T::Lpar) {
                         return self.parse_class_pattern(start, name_or_attr);
                     }
-                    match name_or_attr.kind {
+                    match &name_or_attr.kind {
                         ExprKind::Name { id, .. } => {
-                            let name = if id == "_" { None } else { Some(id) };
+                            let name = if id == "_" { None } else { Some(id.clone()) };
                             Ok(Self::new_pattern(
                                 PatternKind::MatchAs {
                                     pattern: None,

@@ -86,11 +86,26 @@ pub fn check_script(bytes: &[u8], filename: &str) -> Result<pyrs_ast::Mod, Strin
 /// on stdout, or the syntax error report on stderr with exit status 1.
 pub fn dump_ast(bytes: &[u8], filename: &str) -> DumpOutput {
     match parse_module_bytes(bytes) {
-        Ok(m) => DumpOutput {
-            stdout: pyrs_ast::dump_mod(&m, true) + "\n",
-            stderr: String::new(),
-            exit_code: 0,
-        },
+        Ok(m) => {
+            let (text, depth) = pyrs_ast::dump_mod_with_depth(&m, true);
+            // ast.parse converts the tree to objects with a depth limit of 3 x the recursion
+            // limit (1000), starting at 3 x the frames already active (2 for `ast.parse`
+            // called from a module): deeper, it raises RecursionError.
+            if depth + 6 > 3000 {
+                let msg =
+                    "RecursionError: maximum recursion depth exceeded during ast construction\n";
+                return DumpOutput {
+                    stdout: String::new(),
+                    stderr: msg.to_string(),
+                    exit_code: 1,
+                };
+            }
+            DumpOutput {
+                stdout: text + "\n",
+                stderr: String::new(),
+                exit_code: 0,
+            }
+        }
         Err(ParseError::Syntax(e)) => {
             let source = pyrs_tokenizer::decode_source(bytes)
                 .map(|d| d.text)

@@ -33,7 +33,7 @@ impl<'s> Parser<'s> {
         };
         if compound {
             self.enter()?;
-            let r = self.parse_compound_stmt();
+            let r = crate::parser::grow(|| self.parse_compound_stmt());
             self.leave();
             out.push(r?);
             return Ok(());

@@ -189,7 +189,7 @@ impl<'s> Parser<'s> {
                 return Err(Fail::NoMatch);
             }
             self.enter()?;
-            let r = self.parse_star_target();
+            let r = crate::parser::grow(|| self.parse_star_target());
             self.leave();
             let value = r?;
             return Ok(Self::new_expr(
