@@ -13,6 +13,7 @@
 
 mod args;
 mod expr;
+mod future;
 mod numbers;
 mod parser;
 mod pattern;
@@ -25,6 +26,7 @@ mod tokens;
 #[cfg(test)]
 mod tests;
 
+pub use future::check_future;
 use parser::{Fail, Parser};
 use pyrs_ast::{Expr, Mod};
 use pyrs_tokenizer::TokenKind;

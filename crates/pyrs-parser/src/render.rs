@@ -18,14 +18,14 @@ pub fn render_syntax_error(err: &SyntaxError, filename: &str, source: &str) -> S
     let mut out = String::new();
     if err.lineno > 0 && err.lineno != u32::MAX {
         out.push_str(&format!("  File \"{filename}\", line {}\n", err.lineno));
-        let line = source
-            .split_inclusive('\n')
-            .flat_map(|l| {
-                // A lone '\r' also ends a line.
-                l.split_inclusive('\r')
-                    .filter(|p| !p.is_empty() && *p != "\n")
-            })
-            .nth(err.lineno as usize - 1);
+        let starts = crate::tokens::line_starts(source);
+        let line = starts.get(err.lineno as usize - 1).map(|&start| {
+            let end = starts
+                .get(err.lineno as usize)
+                .map(|&e| e as usize)
+                .unwrap_or(source.len());
+            &source[start as usize..end]
+        });
         if let Some(line) = line {
             let text = line.trim_end_matches(['\n', '\r']);
             // CPython's line buffer is a C string: it ends at a NUL byte.
@@ -71,7 +71,15 @@ pub fn render_syntax_error(err: &SyntaxError, filename: &str, source: &str) -> S
 /// `python3 FILE`'s check of a script before running it: `Err(report)` for a syntax error.
 pub fn check_script(bytes: &[u8], filename: &str) -> Result<pyrs_ast::Mod, String> {
     match crate::parse_script_bytes(bytes, filename) {
-        Ok(m) => Ok(m),
+        Ok(m) => match crate::check_future(&m) {
+            Ok(()) => Ok(m),
+            Err(e) => {
+                let source = pyrs_tokenizer::decode_source(bytes)
+                    .map(|d| d.text)
+                    .unwrap_or_default();
+                Err(render_syntax_error(&e, filename, &source))
+            }
+        },
         Err(ParseError::Syntax(e)) => {
             let source = pyrs_tokenizer::decode_source(bytes)
                 .map(|d| d.text)
