@@ -212,7 +212,11 @@ impl<'s> Parser<'s> {
     /// `invalid_expression: !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid`
     /// inside brackets: two expressions side by side, "Perhaps you forgot a comma?".
     fn check_missing_comma(&mut self, a: &Expr, first_tok: usize) -> PResult<()> {
-        if !self.starts_expression() || self.pos == 0 || self.toks[self.pos - 1].level == 0 {
+        if self.in_dict_key
+            || !self.starts_expression()
+            || self.pos == 0
+            || self.toks[self.pos - 1].level == 0
+        {
             return Ok(());
         }
         let first = self.toks[first_tok];
@@ -789,9 +793,8 @@ impl<'s> Parser<'s> {
         }
         if self.eat(T::Rpar) {
             if matches!(first.kind, ExprKind::Starred { .. }) {
-                // A lone starred expression in parentheses is not a group.
-                let t = self.toks[self.pos - 1];
-                return Err(self.error_at_tok(&t, "invalid syntax"));
+                // invalid_group: '(' a=starred_expression ')'
+                return Err(self.error_loc(first.loc, "cannot use starred expression here"));
             }
             return Ok(first);
         }
@@ -919,7 +922,8 @@ impl<'s> Parser<'s> {
                 if self.at_comprehension() {
                     // invalid_dict_comprehension: '{' a='**' bitwise_or for_if_clauses '}'
                     let msg = "dict unpacking cannot be used in dict comprehension";
-                    return Err(self.error_range(Self::tok_loc(&star), v.loc, msg));
+                    let _ = v;
+                    return Err(self.error_at_tok(&star, msg));
                 }
             }
             self.reset(m);
@@ -1004,7 +1008,13 @@ impl<'s> Parser<'s> {
                 keys.push(None);
                 values.push(self.parse_bitwise_or()?);
             } else {
-                let k = self.parse_expression()?;
+                // After a complete pair CPython's invalid_kvpair reports a key that is not
+                // followed by ':' before any error inside the key itself.
+                let saved = self.in_dict_key;
+                self.in_dict_key = !keys.is_empty();
+                let k = self.parse_expression();
+                self.in_dict_key = saved;
+                let k = k?;
                 if !self.at(T::Colon) {
                     if !keys.is_empty() {
                         // invalid_kvpair: a=expression !(':')
@@ -1017,6 +1027,7 @@ impl<'s> Parser<'s> {
                             offset,
                             end_lineno: k.loc.end_lineno,
                             end_offset: 0,
+                            text: None,
                         })));
                     }
                     return Err(Fail::NoMatch);

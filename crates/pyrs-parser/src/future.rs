@@ -35,6 +35,7 @@ fn at_start(s: &Stmt, msg: &str) -> SyntaxError {
         offset: s.loc.col_offset + 1,
         end_lineno: s.loc.lineno,
         end_offset: SyntaxError::MINUS_ONE,
+        text: None,
     }
 }
 
@@ -106,6 +107,7 @@ fn find_late_future(body: &[Stmt], last_future_line: i64) -> Result<(), SyntaxEr
                 offset: s.loc.col_offset + 1,
                 end_lineno: s.loc.end_lineno,
                 end_offset: s.loc.end_col_offset + 1,
+                text: None,
             });
         }
         for child in child_bodies(s) {

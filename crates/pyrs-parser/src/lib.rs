@@ -89,6 +89,7 @@ fn parse_text(source: &str, char_columns: bool) -> Result<Mod, ParseError> {
         depth: 0,
         tok_error: tokenized.error,
         too_deep: false,
+        in_dict_key: false,
         char_columns,
     };
     let result = p.parse_file();
@@ -102,11 +103,17 @@ fn finish<T>(p: &mut Parser, result: Result<T, Fail>) -> Result<T, ParseError> {
     if p.too_deep {
         return Err(ParseError::MemoryError);
     }
-    let reached_tok_error = p.toks[p.max_pos.min(p.toks.len() - 1)].kind == TokenKind::ErrorToken
+    let mut reached_tok_error = p.toks[p.max_pos.min(p.toks.len() - 1)].kind
+        == TokenKind::ErrorToken
         && p.max_pos == p.toks.len() - 1;
     let err = match result {
         Ok(v) => return Ok(v),
-        Err(Fail::Error(e)) => *e,
+        Err(Fail::Error(e)) => {
+            // A specific error stands for CPython's second pass: its first pass stopped
+            // earlier, so the tokenizer error is looked for afterwards as usual.
+            reached_tok_error = false;
+            *e
+        }
         Err(Fail::NoMatch) => {
             let e = p.generic_error();
             if matches!(e.msg.as_str(), "unexpected indent" | "unexpected unindent") {
@@ -120,8 +127,10 @@ fn finish<T>(p: &mut Parser, result: Result<T, Fail>) -> Result<T, ParseError> {
     };
     if !reached_tok_error {
         if let Some(tok_err) = p.tok_error.take() {
+            // `current_err_line` is the line of the last token fetched, not the error's.
             let unclosed = tok_err.msg.ends_with("was never closed");
-            if !unclosed || err.lineno > tok_err.lineno {
+            let current_line = p.toks[p.max_pos.min(p.toks.len() - 1)].lineno;
+            if !unclosed || current_line > tok_err.lineno {
                 return Err(ParseError::Syntax(tok_err));
             }
         }
@@ -159,9 +168,14 @@ pub(crate) fn parse_fstring_replacement(
         depth: 0,
         tok_error: tokenized.error,
         too_deep: false,
-        char_columns: true,
+        in_dict_key: false,
+        // Byte columns: the shift to the f-string's place is undone on error.
+        char_columns: false,
     };
     let r = p.parse_star_expressions().and_then(|e| {
+        if matches!(e.kind, pyrs_ast::ExprKind::Starred { .. }) {
+            return Err(p.error_loc(e.loc, "cannot use starred expression here"));
+        }
         p.eat(TokenKind::Newline);
         if p.at(TokenKind::EndMarker) {
             Ok(e)
@@ -169,19 +183,22 @@ pub(crate) fn parse_fstring_replacement(
             Err(Fail::NoMatch)
         }
     });
-    match r {
-        Ok(e) => Ok(e),
-        Err(Fail::Error(e)) => {
-            let mut e = *e;
-            if !e.msg.starts_with("f-string") {
-                e.msg = format!("f-string: {}", e.msg);
-            }
-            Err(Some(e))
-        }
-        Err(Fail::NoMatch) => {
-            let mut e = p.generic_error();
-            e.msg = format!("f-string: {}", e.msg);
-            Err(Some(e))
-        }
+    let mut err = match r {
+        Ok(e) => return Ok(e),
+        Err(Fail::Error(e)) => *e,
+        Err(Fail::NoMatch) => p.generic_error(),
+    };
+    if !err.msg.starts_with("f-string") {
+        err.msg = format!("f-string: {}", err.msg);
     }
+    // 3.11 reports an error inside the expression against the re-parsed text `(expr)`:
+    // columns relative to it (`col_offset -= starting_col_offset`) and that text shown.
+    if err.lineno == line && err.offset != SyntaxError::MINUS_ONE && err.offset > col {
+        err.offset -= col;
+        if err.end_offset != SyntaxError::MINUS_ONE && err.end_offset > col {
+            err.end_offset -= col;
+        }
+        err.text = Some(src.lines().next().unwrap_or("").to_string());
+    }
+    Err(Some(err))
 }

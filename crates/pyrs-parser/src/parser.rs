@@ -58,6 +58,8 @@ pub(crate) struct Parser<'s> {
     pub too_deep: bool,
     /// Error columns in characters (else UTF-8 bytes), see `parse_text`.
     pub char_columns: bool,
+    /// Set while parsing a dictionary key after a complete pair (see `parse_dict_rest`).
+    pub in_dict_key: bool,
 }
 
 impl<'s> Parser<'s> {
@@ -205,6 +207,7 @@ impl<'s> Parser<'s> {
                 offset: 0,
                 end_lineno: 0,
                 end_offset: 0,
+                text: None,
             })));
         }
         Ok(())
@@ -220,6 +223,7 @@ impl<'s> Parser<'s> {
             offset: 0,
             end_lineno: 0,
             end_offset: 0,
+            text: None,
         }))
     }
 
@@ -302,6 +306,7 @@ impl<'s> Parser<'s> {
             offset: self.char_offset(loc.lineno, loc.col_offset),
             end_lineno: loc.end_lineno,
             end_offset: self.char_offset(loc.end_lineno, loc.end_col_offset),
+            text: None,
         }))
     }
 
@@ -356,6 +361,7 @@ impl<'s> Parser<'s> {
                 },
                 end_lineno: t.lineno,
                 end_offset: SyntaxError::MINUS_ONE,
+                text: None,
             }));
         }
         self.error_at(class, Self::tok_loc(&t), msg)
@@ -384,6 +390,7 @@ impl<'s> Parser<'s> {
                 offset: 0,
                 end_lineno: last.lineno,
                 end_offset: 0,
+                text: None,
             };
         }
         match self.error_at(class, Self::tok_loc(&last), msg) {

@@ -26,6 +26,10 @@ pub fn render_syntax_error(err: &SyntaxError, filename: &str, source: &str) -> S
                 .unwrap_or(source.len());
             &source[start as usize..end]
         });
+        let line = match &err.text {
+            Some(text) => Some(text.as_str()),
+            None => line,
+        };
         if let Some(line) = line {
             let text = line.trim_end_matches(['\n', '\r']);
             // CPython's line buffer is a C string: it ends at a NUL byte.
@@ -74,16 +78,12 @@ pub fn check_script(bytes: &[u8], filename: &str) -> Result<pyrs_ast::Mod, Strin
         Ok(m) => match crate::check_future(&m) {
             Ok(()) => Ok(m),
             Err(e) => {
-                let source = pyrs_tokenizer::decode_source(bytes)
-                    .map(|d| d.text)
-                    .unwrap_or_default();
+                let source = display_source(bytes);
                 Err(render_syntax_error(&e, filename, &source))
             }
         },
         Err(ParseError::Syntax(e)) => {
-            let source = pyrs_tokenizer::decode_source(bytes)
-                .map(|d| d.text)
-                .unwrap_or_default();
+            let source = display_source(bytes);
             Err(render_syntax_error(&e, filename, &source))
         }
         Err(ParseError::MemoryError) => Err("MemoryError\n".to_string()),
@@ -115,9 +115,7 @@ pub fn dump_ast(bytes: &[u8], filename: &str) -> DumpOutput {
             }
         }
         Err(ParseError::Syntax(e)) => {
-            let source = pyrs_tokenizer::decode_source(bytes)
-                .map(|d| d.text)
-                .unwrap_or_default();
+            let source = display_source(bytes);
             DumpOutput {
                 stdout: String::new(),
                 stderr: render_syntax_error(&e, filename, &source),
@@ -129,5 +127,14 @@ pub fn dump_ast(bytes: &[u8], filename: &str) -> DumpOutput {
             stderr: "MemoryError\n".to_string(),
             exit_code: 1,
         },
+    }
+}
+
+/// The text shown under a report: the decoded source, or, when it cannot be decoded, the
+/// bytes read as UTF-8 with replacement characters (a BOM kept), as CPython shows them.
+fn display_source(bytes: &[u8]) -> String {
+    match pyrs_tokenizer::decode_source(bytes) {
+        Ok(d) => d.text,
+        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
     }
 }

@@ -247,11 +247,12 @@ impl<'s> Parser<'s> {
                             .take_while(|d| d.is_ascii_hexdigit())
                             .count())
                         .min(b.len());
-                        return Err(self.unicode_error(esc_pos, end.saturating_sub(1), what));
+                        return Err(self.unicode_error(body, esc_pos, end.saturating_sub(1), what));
                     };
                     let v = u32::from_str_radix(hex, 16).unwrap_or(0);
                     if v > 0x10FFFF {
                         return Err(self.unicode_error(
+                            body,
                             esc_pos,
                             i + n - 1,
                             "illegal Unicode character",
@@ -274,6 +275,7 @@ impl<'s> Parser<'s> {
                         }
                         (Some(close), None) => {
                             return Err(self.unicode_error(
+                                body,
                                 esc_pos,
                                 close,
                                 "unknown Unicode character name",
@@ -281,6 +283,7 @@ impl<'s> Parser<'s> {
                         }
                         _ => {
                             return Err(self.unicode_error(
+                                body,
                                 esc_pos,
                                 (i).min(b.len()) - 1,
                                 "malformed \\N character escape",
@@ -304,7 +307,21 @@ impl<'s> Parser<'s> {
 
     /// CPython reports escape decoding failures as
     /// `(unicode error) 'unicodeescape' codec can't decode bytes in position A-B: WHAT`.
-    fn unicode_error(&mut self, start: usize, end: usize, what: &str) -> Fail {
+    /// `start`/`end` are byte indices into `body`; CPython counts them in its decoding
+    /// buffer, where each non-ASCII character was first rewritten as a 10-byte `\UXXXXXXXX`.
+    fn unicode_error(&mut self, body: &str, start: usize, end: usize, what: &str) -> Fail {
+        let pos = |i: usize| -> usize {
+            let i = i.min(body.len());
+            let mut n = 0;
+            for (k, c) in body.char_indices() {
+                if k >= i {
+                    break;
+                }
+                n += if c.is_ascii() { 1 } else { 10 };
+            }
+            n
+        };
+        let (start, end) = (pos(start), pos(end));
         let msg = if start == end {
             format!("(unicode error) 'unicodeescape' codec can't decode byte 0x5c in position {start}: {what}")
         } else {
@@ -316,7 +333,10 @@ impl<'s> Parser<'s> {
     fn decode_bytes(&mut self, piece: &Piece<'s>, out: &mut Vec<u8>) -> PResult<()> {
         let body = &piece.text[piece.body_start..piece.body_end];
         if !body.is_ascii() {
-            return Err(self.error_last("bytes can only contain ASCII literal characters"));
+            return Err(self.error_at_tok(
+                &piece.tok,
+                "bytes can only contain ASCII literal characters",
+            ));
         }
         let b = body.as_bytes();
         if piece.raw {

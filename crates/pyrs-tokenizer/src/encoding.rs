@@ -222,6 +222,7 @@ fn encoding_error(msg: String) -> SyntaxError {
         offset: SyntaxError::MINUS_ONE,
         end_lineno: 0,
         end_offset: 0,
+        text: None,
     }
 }
 
@@ -350,6 +351,7 @@ fn decode_error(body: &[u8], at: usize, msg: &str) -> SyntaxError {
                 offset: col,
                 end_lineno: lineno,
                 end_offset: end,
+                text: None,
             };
         }
     }
@@ -361,5 +363,6 @@ fn decode_error(body: &[u8], at: usize, msg: &str) -> SyntaxError {
         offset: col,
         end_lineno: lineno,
         end_offset: SyntaxError::MINUS_ONE,
+        text: None,
     }
 }

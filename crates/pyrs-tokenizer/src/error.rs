@@ -33,6 +33,9 @@ pub struct SyntaxError {
     pub offset: u32,
     pub end_lineno: u32,
     pub end_offset: u32,
+    /// CPython's `text` when it is not the source line at `lineno` (an error inside an
+    /// f-string expression shows the re-parsed text `(expr)`); `None`: the source line.
+    pub text: Option<String>,
 }
 
 impl SyntaxError {

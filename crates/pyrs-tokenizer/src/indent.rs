@@ -183,6 +183,7 @@ impl<'s> Lexer<'s> {
                     offset: col,
                     end_lineno: line,
                     end_offset: SyntaxError::MINUS_ONE,
+                    text: None,
                 };
             }
         };
@@ -193,6 +194,7 @@ impl<'s> Lexer<'s> {
             offset: 1,
             end_lineno: line,
             end_offset: 0,
+            text: None,
         }
     }
 }

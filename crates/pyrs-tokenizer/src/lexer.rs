@@ -155,6 +155,7 @@ impl<'s> Lexer<'s> {
             offset: col,
             end_lineno: self.lineno,
             end_offset: col,
+            text: None,
         }
     }
 
@@ -176,6 +177,7 @@ impl<'s> Lexer<'s> {
             offset: 0,
             end_lineno: line,
             end_offset: 0,
+            text: None,
         }
     }
 
@@ -199,6 +201,7 @@ impl<'s> Lexer<'s> {
                 offset: col,
                 end_lineno: self.lineno,
                 end_offset: 0,
+                text: None,
             });
         }
         let next = p + 1 + nl;
@@ -222,6 +225,7 @@ impl<'s> Lexer<'s> {
             offset: col,
             end_lineno: self.lineno,
             end_offset: SyntaxError::MINUS_ONE,
+            text: None,
         }
     }
 
@@ -306,6 +310,7 @@ impl<'s> Lexer<'s> {
                 offset: col,
                 end_lineno: top.lineno,
                 end_offset: 0,
+                text: None,
             };
             return Err(self.eof_error(e));
         }

@@ -138,6 +138,7 @@ impl<'s> Lexer<'s> {
                             offset: (start + 1 - self.line_start) as u32,
                             end_lineno: line,
                             end_offset: (zeros_end - self.line_start) as u32,
+                            text: None,
                         })
                     }
                     _ => {

@@ -47,6 +47,7 @@ impl<'s> Lexer<'s> {
                     offset: col,
                     end_lineno: first_lineno,
                     end_offset: col,
+                    text: None,
                 };
                 self.pos = p;
                 return Err(if p >= self.limit {
