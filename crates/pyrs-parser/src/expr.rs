@@ -233,6 +233,11 @@ impl<'s> Parser<'s> {
                 return Ok(());
             }
         }
+        // Remember where this look-ahead failed: nested brackets would otherwise re-parse
+        // the same text once per enclosing level (exponential time).
+        if self.no_expression_at.contains(&self.pos) {
+            return Ok(());
+        }
         let m = self.mark();
         match self.parse_expression() {
             Ok(b) => {
@@ -240,6 +245,7 @@ impl<'s> Parser<'s> {
             }
             Err(Fail::NoMatch) => {
                 self.reset(m);
+                self.no_expression_at.insert(self.pos);
                 Ok(())
             }
             Err(e) => Err(e),
@@ -915,19 +921,14 @@ impl<'s> Parser<'s> {
             ));
         }
         if self.at(T::DoubleStar) {
-            let star = self.tok();
-            let m = self.mark();
-            self.bump();
-            if let Ok(v) = self.parse_bitwise_or() {
-                if self.at_comprehension() {
-                    // invalid_dict_comprehension: '{' a='**' bitwise_or for_if_clauses '}'
-                    let msg = "dict unpacking cannot be used in dict comprehension";
-                    let _ = v;
-                    return Err(self.error_at_tok(&star, msg));
-                }
+            let star = self.bump();
+            let value = self.parse_bitwise_or()?;
+            if self.at_comprehension() {
+                // invalid_dict_comprehension: '{' a='**' bitwise_or for_if_clauses '}'
+                let msg = "dict unpacking cannot be used in dict comprehension";
+                return Err(self.error_at_tok(&star, msg));
             }
-            self.reset(m);
-            return self.parse_dict_rest(start, None);
+            return self.parse_dict_rest(start, Some((None, value)));
         }
         let first = self.parse_star_named_expression()?;
         if self.at(T::Colon) && !matches!(first.kind, ExprKind::Starred { .. }) {
@@ -945,7 +946,7 @@ impl<'s> Parser<'s> {
                     self.finish(start),
                 ));
             }
-            return self.parse_dict_rest(start, Some((first, value)));
+            return self.parse_dict_rest(start, Some((Some(first), value)));
         }
         if self.at_comprehension() {
             self.check_starred_comprehension_elt(&first)?;
@@ -985,12 +986,16 @@ impl<'s> Parser<'s> {
     }
 
     /// The rest of `'{' double_starred_kvpairs '}'` after an optional first pair.
-    fn parse_dict_rest(&mut self, start: (u32, u32), first: Option<(Expr, Expr)>) -> PResult<Expr> {
+    fn parse_dict_rest(
+        &mut self,
+        start: (u32, u32),
+        first: Option<(Option<Expr>, Expr)>,
+    ) -> PResult<Expr> {
         let mut keys = Vec::new();
         let mut values = Vec::new();
         let mut need_comma = false;
         if let Some((k, v)) = first {
-            keys.push(Some(k));
+            keys.push(k);
             values.push(v);
             need_comma = true;
         }

@@ -90,6 +90,8 @@ fn parse_text(source: &str, char_columns: bool) -> Result<Mod, ParseError> {
         tok_error: tokenized.error,
         too_deep: false,
         in_dict_key: false,
+        no_expression_at: Default::default(),
+        no_for_target_at: Default::default(),
         char_columns,
     };
     let result = p.parse_file();
@@ -169,6 +171,8 @@ pub(crate) fn parse_fstring_replacement(
         tok_error: tokenized.error,
         too_deep: false,
         in_dict_key: false,
+        no_expression_at: Default::default(),
+        no_for_target_at: Default::default(),
         // Byte columns: the shift to the f-string's place is undone on error.
         char_columns: false,
     };

@@ -60,6 +60,10 @@ pub(crate) struct Parser<'s> {
     pub char_columns: bool,
     /// Set while parsing a dictionary key after a complete pair (see `parse_dict_rest`).
     pub in_dict_key: bool,
+    /// Token positions where the missing-comma look-ahead found no expression.
+    pub no_expression_at: std::collections::HashSet<usize>,
+    /// Token positions where a `for` target failed to parse.
+    pub no_for_target_at: std::collections::HashSet<usize>,
 }
 
 impl<'s> Parser<'s> {

@@ -124,6 +124,20 @@ impl<'s> Parser<'s> {
     /// `star_targets` before `in` of a `for` statement or comprehension. On failure,
     /// CPython's `invalid_for_target` reparses as `star_expressions` to name the culprit.
     pub(crate) fn parse_for_target(&mut self) -> PResult<Expr> {
+        // A failure here is remembered: nested comprehensions in a failing target would
+        // otherwise be parsed twice per level (exponential time).
+        let at = self.pos;
+        if self.no_for_target_at.contains(&at) {
+            return Err(Fail::NoMatch);
+        }
+        let r = self.parse_for_target_uncached();
+        if matches!(r, Err(Fail::NoMatch)) {
+            self.no_for_target_at.insert(at);
+        }
+        r
+    }
+
+    fn parse_for_target_uncached(&mut self) -> PResult<Expr> {
         let m = self.mark();
         match self.parse_star_targets() {
             Ok(t) if self.at_kw(Kw::In) => {
