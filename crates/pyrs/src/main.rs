@@ -7,6 +7,8 @@
 //! machine, which is not built yet: pyrs then says so and exits with status 2.
 
 mod cli;
+mod dump;
+mod run;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -64,29 +66,17 @@ fn run_file(path: &str, dump: Option<&str>) -> ExitCode {
         }
     };
     let out = match dump {
-        Some("tokens") => {
-            let d = pyrs_tokenizer::dump_tokens(&bytes, path);
-            (d.stdout, d.stderr, d.exit_code)
-        }
-        Some("ast") => {
-            let d = pyrs_parser::dump_ast(&bytes, path);
-            (d.stdout, d.stderr, d.exit_code)
-        }
-        Some(other) => {
-            eprintln!("pyrs: unknown -X dump={other} (known: tokens, ast)");
-            return ExitCode::from(2);
-        }
-        None => {
-            let shown = absolute(path);
-            match pyrs_parser::check_script(&bytes, &shown) {
-                Err(report) => (String::new(), report, 1),
-                Ok(_) => (
-                    String::new(),
-                    "pyrs: the file parses; executing it needs the virtual machine, which is not implemented yet\n".into(),
-                    2,
-                ),
+        Some(stage) => match dump::dump_stage(stage, &bytes, path) {
+            Some(out) => out,
+            None => {
+                eprintln!(
+                    "pyrs: unknown -X dump={stage} (known: {})",
+                    dump::STAGES.join(", ")
+                );
+                return ExitCode::from(2);
             }
-        }
+        },
+        None => run::run_script(&bytes, &absolute(path)),
     };
     let (stdout, stderr, code) = out;
     let _ = std::io::stdout().write_all(stdout.as_bytes());
