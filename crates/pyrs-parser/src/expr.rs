@@ -402,9 +402,11 @@ impl<'s> Parser<'s> {
         self.parse_binary(0)
     }
 
+    /// Levels: 0 `|`, 1 `^`, 2 `&`, 3 shifts, 4 `+ -` (`sum`), 5 `* / // % @` (`term`);
+    /// below them `factor`.
     fn parse_binary(&mut self, level: u8) -> PResult<Expr> {
-        if level == 5 {
-            return self.parse_term();
+        if level == 6 {
+            return self.parse_factor();
         }
         let start = self.start();
         let mut left = self.parse_binary(level + 1)?;
@@ -417,12 +419,12 @@ impl<'s> Parser<'s> {
                 (3, T::RightShift) => Operator::RShift,
                 (4, T::Plus) => Operator::Add,
                 (4, T::Minus) => Operator::Sub,
-                _ => {
-                    if level == 4 {
-                        // term level is handled inside parse_term
-                    }
-                    break;
-                }
+                (5, T::Star) => Operator::Mult,
+                (5, T::Slash) => Operator::Div,
+                (5, T::DoubleSlash) => Operator::FloorDiv,
+                (5, T::Percent) => Operator::Mod,
+                (5, T::At) => Operator::MatMult,
+                _ => break,
             };
             let m = self.mark();
             self.bump();
@@ -434,49 +436,12 @@ impl<'s> Parser<'s> {
                 }
                 Err(e) => return Err(e),
             };
-            left = Self::new_expr(
-                ExprKind::BinOp {
-                    left: Box::new(left),
-                    op,
-                    right: Box::new(right),
-                },
-                self.finish(start),
-            );
-        }
-        Ok(left)
-    }
-
-    /// `term: term ('*' | '/' | '//' | '%' | '@') factor | factor`
-    fn parse_term(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        let mut left = self.parse_factor()?;
-        loop {
-            let op = match self.kind() {
-                T::Star => Operator::Mult,
-                T::Slash => Operator::Div,
-                T::DoubleSlash => Operator::FloorDiv,
-                T::Percent => Operator::Mod,
-                T::At => Operator::MatMult,
-                _ => break,
+            let kind = ExprKind::BinOp {
+                left: Box::new(left),
+                op,
+                right: Box::new(right),
             };
-            let m = self.mark();
-            self.bump();
-            let right = match self.parse_factor() {
-                Ok(r) => r,
-                Err(Fail::NoMatch) => {
-                    self.reset(m);
-                    break;
-                }
-                Err(e) => return Err(e),
-            };
-            left = Self::new_expr(
-                ExprKind::BinOp {
-                    left: Box::new(left),
-                    op,
-                    right: Box::new(right),
-                },
-                self.finish(start),
-            );
+            left = Self::new_expr(kind, self.finish(start));
         }
         Ok(left)
     }
