@@ -75,25 +75,7 @@ pub fn parse_script_bytes(bytes: &[u8], filename: &str) -> Result<Mod, ParseErro
 /// `char_columns`: report error columns in characters (text input, or a file that declared
 /// its encoding) rather than in UTF-8 bytes (CPython's `tok->encoding != NULL` test).
 fn parse_text(source: &str, char_columns: bool) -> Result<Mod, ParseError> {
-    let tokenized = pyrs_tokenizer::tokenize(source);
-    let had_error = tokenized.error.is_some();
-    let starts = tokens::line_starts(source);
-    let toks = tokens::significant_tokens(source, &tokenized.tokens, &starts, had_error);
-    let mut p = Parser {
-        src: source,
-        toks,
-        line_starts: starts,
-        pos: 0,
-        max_pos: 0,
-        prev_end: (1, 0),
-        depth: 0,
-        tok_error: tokenized.error,
-        too_deep: false,
-        in_dict_key: false,
-        no_expression_at: Default::default(),
-        no_for_target_at: Default::default(),
-        char_columns,
-    };
+    let mut p = Parser::new(source, char_columns);
     let result = p.parse_file();
     finish(&mut p, result)
 }
@@ -148,11 +130,9 @@ pub(crate) fn parse_fstring_replacement(
     line: u32,
     col: u32,
 ) -> Result<Expr, Option<SyntaxError>> {
-    let tokenized = pyrs_tokenizer::tokenize(src);
-    let had_error = tokenized.error.is_some();
-    let starts = tokens::line_starts(src);
-    let mut toks = tokens::significant_tokens(src, &tokenized.tokens, &starts, had_error);
-    for t in &mut toks {
+    // Byte columns: the shift to the f-string's place is undone on error.
+    let mut p = Parser::new(src, false);
+    for t in &mut p.toks {
         if t.end_lineno == 1 && t.col != tokens::NO_COL {
             t.col += col;
             t.end_col += col;
@@ -160,22 +140,7 @@ pub(crate) fn parse_fstring_replacement(
         t.lineno += line - 1;
         t.end_lineno += line - 1;
     }
-    let mut p = Parser {
-        src,
-        toks,
-        line_starts: starts,
-        pos: 0,
-        max_pos: 0,
-        prev_end: (line, col),
-        depth: 0,
-        tok_error: tokenized.error,
-        too_deep: false,
-        in_dict_key: false,
-        no_expression_at: Default::default(),
-        no_for_target_at: Default::default(),
-        // Byte columns: the shift to the f-string's place is undone on error.
-        char_columns: false,
-    };
+    p.prev_end = (line, col);
     let r = p.parse_star_expressions().and_then(|e| {
         if matches!(e.kind, pyrs_ast::ExprKind::Starred { .. }) {
             return Err(p.error_loc(e.loc, "cannot use starred expression here"));

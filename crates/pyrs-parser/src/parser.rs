@@ -67,6 +67,34 @@ pub(crate) struct Parser<'s> {
 }
 
 impl<'s> Parser<'s> {
+    /// Tokenizes `src` and sets up the cursor at the first token. `char_columns`: report
+    /// error columns in characters rather than UTF-8 bytes (see `parse_text`).
+    pub fn new(src: &'s str, char_columns: bool) -> Parser<'s> {
+        let tokenized = pyrs_tokenizer::tokenize(src);
+        let line_starts = crate::tokens::line_starts(src);
+        let toks = crate::tokens::significant_tokens(
+            src,
+            &tokenized.tokens,
+            &line_starts,
+            tokenized.error.is_some(),
+        );
+        Parser {
+            src,
+            toks,
+            line_starts,
+            pos: 0,
+            max_pos: 0,
+            prev_end: (1, 0),
+            depth: 0,
+            tok_error: tokenized.error,
+            too_deep: false,
+            char_columns,
+            in_dict_key: false,
+            no_expression_at: Default::default(),
+            no_for_target_at: Default::default(),
+        }
+    }
+
     // ----- the cursor ---------------------------------------------------------------
 
     /// The current token (recording how far the parser has looked).
