@@ -93,6 +93,16 @@ def compare(pyrs, path):
     exp_line = exp[2] if exp[2] else None
     if act[1] != exp[1] or (exp_line is not None and act[2] != exp_line):
         return f"{path}: expected {exp[1]} at line {exp[2]} offset {exp[3]}, got {act[1]} at line {act[2]}"
+    # The column: where CPython's report would put the caret for `offset` (1-based, counted
+    # on the line without its indentation).
+    if exp_line and exp[3] and exp[3] > 0:
+        with open(path, "rb") as f:
+            lines = f.read().decode("utf-8", "replace").splitlines()
+        text = lines[exp_line - 1] if exp_line <= len(lines) else ""
+        indent = len(text) - len(text.lstrip(" \t\f"))
+        want = exp[3] - 1 - indent
+        if want >= 0 and act[3] is not None and act[3] != want:
+            return f"{path}: expected {exp[1]} at line {exp[2]} column {want}, got column {act[3]}"
     return None
 
 
