@@ -1,0 +1,155 @@
+//! pyrs-compiler: the 3.11 AST to CPython 3.11 code objects (CPython: `Python/future.c`,
+//! `Python/ast_opt.c`, `Python/symtable.c`, `Python/compile.c`).
+//!
+//! ```
+//! let m = pyrs_parser::parse_module("x = 1\n").unwrap();
+//! let code = pyrs_compiler::compile_module(&m, "<string>", 0).unwrap();
+//! assert_eq!(code.name.as_str(), Some("<module>"));
+//! ```
+//!
+//! Entry points: [`compile_module`] (AST to code object), [`check_script`] (what
+//! `python3 FILE` reports before running), [`dis_file`] and [`pyc_file`] (the `-X dump`
+//! stages). Pipeline: `future.rs` → `symtable.rs` → `codegen/` → `peephole.rs` +
+//! `flowgraph.rs` → `assemble.rs`. See `docs/internals/compiler.md`.
+
+mod assemble;
+mod codegen;
+pub mod errors;
+mod flowgraph;
+mod fold;
+pub mod future;
+mod ops;
+mod peephole;
+pub mod symtable;
+mod unparse;
+
+#[cfg(test)]
+mod tests;
+
+pub use errors::CompileError;
+use pyrs_ast::Mod;
+use pyrs_bytecode::{CodeObject, PyStrValue};
+
+/// Nesting depth (statements + expressions) past which compilation fails with CPython's
+/// RecursionError, as CPython's compiler does near its C recursion limit.
+const MAX_DEPTH: usize = 3000;
+
+thread_local! {
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Runs one level of a recursive pass: grows the stack when needed and fails with
+/// `CompileError::Recursion` past [`MAX_DEPTH`].
+pub(crate) fn guard<T>(f: impl FnOnce() -> Result<T, CompileError>) -> Result<T, CompileError> {
+    let d = DEPTH.with(|c| {
+        let d = c.get() + 1;
+        c.set(d);
+        d
+    });
+    let r = if d > MAX_DEPTH {
+        Err(CompileError::Recursion)
+    } else {
+        stacker::maybe_grow(64 * 1024, 2 * 1024 * 1024, f)
+    };
+    DEPTH.with(|c| c.set(c.get() - 1));
+    r
+}
+
+/// The AST's str (extended UTF-8) as a code-object str: the same bytes (one small
+/// conversion while `pyrs-ast` and `pyrs-bytecode` each have their own type).
+pub(crate) fn str_value(s: &pyrs_ast::StrValue) -> PyStrValue {
+    PyStrValue::from_surrogatepass(s.as_bytes().to_vec())
+        .unwrap_or_else(|| PyStrValue::new(&String::from_utf8_lossy(s.as_bytes())))
+}
+
+/// Compiles a module AST (`compile(source, filename, 'exec')` with `optimize` 0, 1 or 2).
+pub fn compile_module(m: &Mod, filename: &str, optimize: u32) -> Result<CodeObject, CompileError> {
+    let features = future::check_future(m).map_err(CompileError::Syntax)?;
+    let future_annotations = features & future::CO_FUTURE_ANNOTATIONS != 0;
+    let st = symtable::build(m, future_annotations)?;
+    let mut c = codegen::Compiler {
+        st: &st,
+        filename: filename.to_string(),
+        optimize,
+        future_flags: features,
+        future_annotations,
+        units: Vec::new(),
+        interactive: false,
+    };
+    c.compile_module(m)
+}
+
+/// `python3 FILE`'s checks before running: parse, then compile. `Err(report)` is the text
+/// CPython prints on stderr.
+pub fn check_script(bytes: &[u8], filename: &str) -> Result<CodeObject, String> {
+    let m = pyrs_parser::check_script(bytes, filename)?;
+    compile_module(&m, filename, 0).map_err(|e| render_error(&e, bytes, filename))
+}
+
+/// The stderr text for a compile error of FILE.
+pub fn render_error(e: &CompileError, bytes: &[u8], filename: &str) -> String {
+    match e {
+        CompileError::Syntax(se) => {
+            let source = match pyrs_tokenizer::decode_source(bytes) {
+                Ok(d) => d.text,
+                Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+            };
+            let mut se = se.clone();
+            // Byte columns (as the AST has them) to the character columns shown.
+            let to_chars = |line: u32, col: u32| -> u32 {
+                if col == 0 || col == pyrs_tokenizer::SyntaxError::MINUS_ONE {
+                    return col;
+                }
+                let Some(text) = source.split_inclusive('\n').nth(line.saturating_sub(1) as usize) else {
+                    return col;
+                };
+                let b = (col as usize - 1).min(text.len());
+                let mut b2 = b;
+                while b2 > 0 && !text.is_char_boundary(b2) {
+                    b2 -= 1;
+                }
+                text[..b2].chars().count() as u32 + 1
+            };
+            se.offset = to_chars(se.lineno, se.offset);
+            se.end_offset = to_chars(se.end_lineno, se.end_offset);
+            pyrs_parser::render_syntax_error(&se, filename, &source)
+        }
+        CompileError::Recursion => {
+            "RecursionError: maximum recursion depth exceeded during compilation\n".into()
+        }
+        CompileError::Unsupported(what) => format!("SystemError: pyrs compiler: unsupported: {what}\n"),
+    }
+}
+
+/// `pyrs -X dump=dis FILE`: the text of `python3 -m dis FILE` (stdout, stderr, status).
+pub fn dis_file(bytes: &[u8], filename: &str) -> (String, String, i32) {
+    match compile_bytes(bytes, filename) {
+        Ok(code) => (pyrs_bytecode::dis::dis(&code), String::new(), 0),
+        Err(report) => (String::new(), report, 1),
+    }
+}
+
+/// `pyrs -X dump=pyc FILE`: the bytes of the timestamp-based .pyc for FILE.
+pub fn pyc_file(bytes: &[u8], filename: &str, mtime: u32) -> Result<Vec<u8>, String> {
+    let code = compile_bytes(bytes, filename)?;
+    let header = pyrs_marshal::pyc::PycHeader {
+        validation: pyrs_marshal::pyc::Validation::Timestamp {
+            mtime,
+            source_size: bytes.len() as u32,
+        },
+    };
+    Ok(pyrs_marshal::pyc::write_pyc(&header, &code))
+}
+
+/// Parses (as `compile()` reads bytes) and compiles; `Err` is the error report.
+pub fn compile_bytes(bytes: &[u8], filename: &str) -> Result<CodeObject, String> {
+    let m = match pyrs_parser::parse_module_bytes(bytes) {
+        Ok(m) => m,
+        Err(pyrs_parser::ParseError::Syntax(e)) => {
+            let source = String::from_utf8_lossy(bytes).into_owned();
+            return Err(pyrs_parser::render_syntax_error(&e, filename, &source));
+        }
+        Err(pyrs_parser::ParseError::MemoryError) => return Err("MemoryError\n".into()),
+    };
+    compile_module(&m, filename, 0).map_err(|e| render_error(&e, bytes, filename))
+}
