@@ -42,4 +42,4 @@ while x:
 else:
     print("no")
 print(x, 1 < x < 3, x if x else -1, not x, -x, ~x, x ** 2, (1, 2, 3), {1, 2, 3}, [1, 2, 3])
-print(lambda q: q, (lambda q=3: q * 2)())
+print((lambda q: q)(4), (lambda q=3: q * 2)())

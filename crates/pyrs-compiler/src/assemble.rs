@@ -73,7 +73,12 @@ pub(crate) fn assemble(
         for i in &mut b.instrs {
             if matches!(
                 i.op,
-                MAKE_CELL | LOAD_CLOSURE | LOAD_DEREF | STORE_DEREF | DELETE_DEREF | LOAD_CLASSDEREF
+                MAKE_CELL
+                    | LOAD_CLOSURE
+                    | LOAD_DEREF
+                    | STORE_DEREF
+                    | DELETE_DEREF
+                    | LOAD_CLASSDEREF
             ) {
                 i.arg = *fixed
                     .get(i.arg as usize)
@@ -112,8 +117,7 @@ pub(crate) fn assemble(
         for (_, i) in cells {
             prefix.push(Instr::new(MAKE_CELL, fixed[i], NO_BLOCK, Loc::NONE));
         }
-        if code_flags & (flags::CO_GENERATOR | flags::CO_COROUTINE | flags::CO_ASYNC_GENERATOR)
-            != 0
+        if code_flags & (flags::CO_GENERATOR | flags::CO_COROUTINE | flags::CO_ASYNC_GENERATOR) != 0
         {
             let l = Loc {
                 lineno: u.firstlineno,
@@ -247,7 +251,7 @@ pub(crate) fn assemble(
     }
     let firstlineno = u.firstlineno;
     Ok(CodeObject {
-        argcount: u.argcount,
+        argcount: u.argcount + u.posonlyargcount,
         posonlyargcount: u.posonlyargcount,
         kwonlyargcount: u.kwonlyargcount,
         stacksize: maxdepth,

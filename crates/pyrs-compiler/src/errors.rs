@@ -24,7 +24,10 @@ impl std::fmt::Display for CompileError {
         match self {
             CompileError::Syntax(e) => write!(f, "SyntaxError: {} (line {})", e.msg, e.lineno),
             CompileError::Recursion => {
-                write!(f, "RecursionError: maximum recursion depth exceeded during compilation")
+                write!(
+                    f,
+                    "RecursionError: maximum recursion depth exceeded during compilation"
+                )
             }
             CompileError::Unsupported(what) => write!(f, "pyrs compiler: unsupported: {what}"),
         }

@@ -275,7 +275,9 @@ impl Cfg {
                 if let Some(fi) = first {
                     if is_uncond_jump(fi.op)
                         && fi.target != t
-                        && (last.op == JUMP || is_uncond_jump(last.op) || conditional_plain(last.op))
+                        && (last.op == JUMP
+                            || is_uncond_jump(last.op)
+                            || conditional_plain(last.op))
                         && fi.except == last.except
                     {
                         let n = self.blocks[b].instrs.len();
@@ -448,7 +450,12 @@ impl Cfg {
         let mut maxdepth = 0;
         self.blocks[entry].startdepth = 0;
         stack.push(entry);
-        fn push(blocks: &mut [Block], stack: &mut Vec<usize>, b: usize, depth: i32) -> Result<(), String> {
+        fn push(
+            blocks: &mut [Block],
+            stack: &mut Vec<usize>,
+            b: usize,
+            depth: i32,
+        ) -> Result<(), String> {
             if blocks[b].startdepth == i32::MIN {
                 blocks[b].startdepth = depth;
                 stack.push(b);

@@ -26,7 +26,10 @@ pub fn fold_const(e: &Expr) -> Option<K> {
                 (UnaryOp::USub, K::BigInt(b)) => Some(K::int(-b)),
                 (UnaryOp::USub, K::Float(f)) => Some(K::Float(-f)),
                 (UnaryOp::USub, K::Complex { re, im }) => Some(K::Complex { re: -re, im: -im }),
-                (UnaryOp::UAdd, k @ (K::Int(_) | K::BigInt(_) | K::Float(_) | K::Complex { .. })) => Some(k),
+                (
+                    UnaryOp::UAdd,
+                    k @ (K::Int(_) | K::BigInt(_) | K::Float(_) | K::Complex { .. }),
+                ) => Some(k),
                 (UnaryOp::Invert, K::Int(i)) => Some(K::Int(!i)),
                 _ => None,
             }

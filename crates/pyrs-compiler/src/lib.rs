@@ -100,7 +100,10 @@ pub fn render_error(e: &CompileError, bytes: &[u8], filename: &str) -> String {
                 if col == 0 || col == pyrs_tokenizer::SyntaxError::MINUS_ONE {
                     return col;
                 }
-                let Some(text) = source.split_inclusive('\n').nth(line.saturating_sub(1) as usize) else {
+                let Some(text) = source
+                    .split_inclusive('\n')
+                    .nth(line.saturating_sub(1) as usize)
+                else {
                     return col;
                 };
                 let b = (col as usize - 1).min(text.len());
@@ -117,7 +120,9 @@ pub fn render_error(e: &CompileError, bytes: &[u8], filename: &str) -> String {
         CompileError::Recursion => {
             "RecursionError: maximum recursion depth exceeded during compilation\n".into()
         }
-        CompileError::Unsupported(what) => format!("SystemError: pyrs compiler: unsupported: {what}\n"),
+        CompileError::Unsupported(what) => {
+            format!("SystemError: pyrs compiler: unsupported: {what}\n")
+        }
     }
 }
 

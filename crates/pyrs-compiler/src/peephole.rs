@@ -137,7 +137,10 @@ pub fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
             let t = last.target;
             if cfg.blocks[t].predecessors == 1 {
                 let is_exit = cfg.blocks[t].instrs.len() <= 2
-                    && cfg.blocks[t].instrs.last().map_or(false, |i| i.op == RETURN_VALUE);
+                    && cfg.blocks[t]
+                        .instrs
+                        .last()
+                        .map_or(false, |i| i.op == RETURN_VALUE);
                 if is_exit {
                     for i in &mut cfg.blocks[t].instrs {
                         if i.loc.lineno < 0 {

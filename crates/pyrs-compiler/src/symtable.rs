@@ -499,7 +499,12 @@ impl Builder {
 
     fn annotation(&mut self, e: &Expr) -> R {
         if self.future_annotations {
-            self.enter("_annotation", BlockType::Annotation, e as *const _ as usize, e.loc);
+            self.enter(
+                "_annotation",
+                BlockType::Annotation,
+                e as *const _ as usize,
+                e.loc,
+            );
             self.expr(e)?;
             self.exit();
             Ok(())
@@ -510,7 +515,12 @@ impl Builder {
 
     fn annotations(&mut self, a: &Arguments, returns: Option<&Expr>, key: usize) -> R {
         if self.future_annotations {
-            self.enter("_annotation", BlockType::Annotation, key, Location::default());
+            self.enter(
+                "_annotation",
+                BlockType::Annotation,
+                key,
+                Location::default(),
+            );
         }
         let all = a
             .posonlyargs
@@ -581,9 +591,14 @@ impl Builder {
                 self.exprs(values)?;
             }
             ExprKind::Set { elts } => self.exprs(elts)?,
-            ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension(e, "genexpr", generators, elt, None, Comprehension::Generator)?
-            }
+            ExprKind::GeneratorExp { elt, generators } => self.comprehension(
+                e,
+                "genexpr",
+                generators,
+                elt,
+                None,
+                Comprehension::Generator,
+            )?,
             ExprKind::ListComp { elt, generators } => {
                 self.comprehension(e, "listcomp", generators, elt, None, Comprehension::List)?
             }
@@ -680,7 +695,10 @@ impl Builder {
 
     fn check_annotation_block(&mut self, what: &str, e: &Expr) -> R {
         if self.cur().kind == BlockType::Annotation {
-            return Err(err(format!("{what} cannot be used within an annotation"), e.loc));
+            return Err(err(
+                format!("{what} cannot be used within an annotation"),
+                e.loc,
+            ));
         }
         Ok(())
     }
@@ -809,6 +827,9 @@ impl Builder {
                 e.loc,
             ));
         }
+        if is_async {
+            self.cur().coroutine = true;
+        }
         Ok(())
     }
 
@@ -934,7 +955,11 @@ fn analyze_block_inner(
         let e = &mut entries[id];
         let sc = if flags & DEF_GLOBAL != 0 {
             if flags & DEF_NONLOCAL != 0 {
-                return Err(directive_err(e, name, format!("name '{name}' is nonlocal and global")));
+                return Err(directive_err(
+                    e,
+                    name,
+                    format!("name '{name}' is nonlocal and global"),
+                ));
             }
             global.insert(name.clone());
             Scope::GlobalExplicit
@@ -947,7 +972,11 @@ fn analyze_block_inner(
                 ));
             };
             if !b.contains(name) {
-                return Err(directive_err(e, name, format!("no binding for nonlocal '{name}' found")));
+                return Err(directive_err(
+                    e,
+                    name,
+                    format!("no binding for nonlocal '{name}' found"),
+                ));
             }
             e.free = true;
             free.insert(name.clone());

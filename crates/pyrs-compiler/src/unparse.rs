@@ -5,5 +5,7 @@ use crate::errors::CompileError;
 use pyrs_ast::Expr;
 
 pub fn unparse(_e: &Expr) -> Result<String, CompileError> {
-    Err(CompileError::Unsupported("from __future__ import annotations".into()))
+    Err(CompileError::Unsupported(
+        "from __future__ import annotations".into(),
+    ))
 }

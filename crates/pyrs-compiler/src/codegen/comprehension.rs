@@ -17,25 +17,48 @@ enum Kind {
 
 impl<'a> Compiler<'a> {
     pub fn comprehension(&mut self, e: &'a Expr) -> CResult {
-        let (kind, name, generators, elt, val): (Kind, &str, &'a [Comprehension], &'a Expr, Option<&'a Expr>) =
-            match &e.kind {
-                ExprKind::GeneratorExp { elt, generators } => (Kind::Gen, "<genexpr>", generators, elt, None),
-                ExprKind::ListComp { elt, generators } => (Kind::List, "<listcomp>", generators, elt, None),
-                ExprKind::SetComp { elt, generators } => (Kind::Set, "<setcomp>", generators, elt, None),
-                ExprKind::DictComp { key, value, generators } => {
-                    (Kind::Dict, "<dictcomp>", generators, key, Some(&**value))
-                }
-                _ => return Ok(()),
-            };
+        let (kind, name, generators, elt, val): (
+            Kind,
+            &str,
+            &'a [Comprehension],
+            &'a Expr,
+            Option<&'a Expr>,
+        ) = match &e.kind {
+            ExprKind::GeneratorExp { elt, generators } => {
+                (Kind::Gen, "<genexpr>", generators, elt, None)
+            }
+            ExprKind::ListComp { elt, generators } => {
+                (Kind::List, "<listcomp>", generators, elt, None)
+            }
+            ExprKind::SetComp { elt, generators } => {
+                (Kind::Set, "<setcomp>", generators, elt, None)
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => (Kind::Dict, "<dictcomp>", generators, key, Some(&**value)),
+            _ => return Ok(()),
+        };
         let outer_scope = self.u().scope_type;
-        self.enter_scope(name, ScopeType::Comprehension, e as *const _ as usize, e.loc.lineno)?;
+        self.enter_scope(
+            name,
+            ScopeType::Comprehension,
+            e as *const _ as usize,
+            e.loc.lineno,
+        )?;
         self.set_loc(e.loc);
         let is_async_generator = self.ste().coroutine;
         if is_async_generator
             && kind != Kind::Gen
-            && !matches!(outer_scope, ScopeType::AsyncFunction | ScopeType::Comprehension)
+            && !matches!(
+                outer_scope,
+                ScopeType::AsyncFunction | ScopeType::Comprehension
+            )
         {
-            return Err(self.error("asynchronous comprehension outside of an asynchronous function"));
+            return Err(
+                self.error("asynchronous comprehension outside of an asynchronous function")
+            );
         }
         match kind {
             Kind::List => self.emit(BUILD_LIST, 0),
@@ -86,7 +109,13 @@ impl<'a> Compiler<'a> {
         })
     }
 
-    fn comprehension_element(&mut self, depth: u32, elt: &'a Expr, val: Option<&'a Expr>, kind: Kind) -> CResult {
+    fn comprehension_element(
+        &mut self,
+        depth: u32,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+        kind: Kind,
+    ) -> CResult {
         match kind {
             Kind::Gen => {
                 self.expr(elt)?;
@@ -134,7 +163,9 @@ impl<'a> Compiler<'a> {
                 _ => None,
             };
             match elts {
-                Some(elts) if elts.len() == 1 && !matches!(elts[0].kind, ExprKind::Starred { .. }) => {
+                Some(elts)
+                    if elts.len() == 1 && !matches!(elts[0].kind, ExprKind::Starred { .. }) =>
+                {
                     self.expr(&elts[0])?;
                     start = None;
                 }
@@ -188,7 +219,12 @@ impl<'a> Compiler<'a> {
             self.op(GET_AITER);
         }
         self.use_block(start);
-        self.push_fblock(FBlockKind::AsyncComprehensionGenerator, start, usize::MAX, None)?;
+        self.push_fblock(
+            FBlockKind::AsyncComprehensionGenerator,
+            start,
+            usize::MAX,
+            None,
+        )?;
         self.jump(SETUP_FINALLY, except);
         self.op(GET_ANEXT);
         self.load_const(K::None);

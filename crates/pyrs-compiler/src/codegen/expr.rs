@@ -102,7 +102,9 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             ExprKind::Dict { keys, values } => self.dict(keys, values),
-            ExprKind::Set { elts } => self.starunpack(elts, 0, BUILD_SET, SET_ADD, SET_UPDATE, false),
+            ExprKind::Set { elts } => {
+                self.starunpack(elts, 0, BUILD_SET, SET_ADD, SET_UPDATE, false)
+            }
             ExprKind::GeneratorExp { .. }
             | ExprKind::ListComp { .. }
             | ExprKind::SetComp { .. }
@@ -359,7 +361,11 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::BoolOp { op, values } => {
                 let cond2 = *op == BoolOp::Or;
-                let next2 = if cond2 != cond { self.new_block() } else { next };
+                let next2 = if cond2 != cond {
+                    self.new_block()
+                } else {
+                    next
+                };
                 let n = values.len() - 1;
                 for v in &values[..n] {
                     self.jump_if(v, next2, cond2)?;
@@ -400,7 +406,14 @@ impl<'a> Compiler<'a> {
                 }
                 self.expr(&comparators[n])?;
                 self.compare_op(ops[n]);
-                self.jump(if cond { POP_JUMP_IF_TRUE } else { POP_JUMP_IF_FALSE }, next);
+                self.jump(
+                    if cond {
+                        POP_JUMP_IF_TRUE
+                    } else {
+                        POP_JUMP_IF_FALSE
+                    },
+                    next,
+                );
                 let end = self.new_block();
                 self.emit_noline_jump(end);
                 self.use_block(cleanup);
@@ -417,7 +430,14 @@ impl<'a> Compiler<'a> {
         self.expr(e)?;
         let saved = self.u().loc;
         self.set_loc(e.loc);
-        self.jump(if cond { POP_JUMP_IF_TRUE } else { POP_JUMP_IF_FALSE }, next);
+        self.jump(
+            if cond {
+                POP_JUMP_IF_TRUE
+            } else {
+                POP_JUMP_IF_FALSE
+            },
+            next,
+        );
         self.u().loc = saved;
         Ok(())
     }
@@ -437,7 +457,12 @@ impl<'a> Compiler<'a> {
             }
         }
         let flags = self.function_prologue(args, None, false)?;
-        self.enter_scope("<lambda>", ScopeType::Lambda, e as *const _ as usize, e.loc.lineno)?;
+        self.enter_scope(
+            "<lambda>",
+            ScopeType::Lambda,
+            e as *const _ as usize,
+            e.loc.lineno,
+        )?;
         self.u().add_const(K::None);
         self.u().argcount = args.args.len() as u32;
         self.u().posonlyargcount = args.posonlyargs.len() as u32;
@@ -453,7 +478,13 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, flags)
     }
 
-    fn subdict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr], begin: usize, end: usize) -> CResult {
+    fn subdict(
+        &mut self,
+        keys: &'a [Option<Expr>],
+        values: &'a [Expr],
+        begin: usize,
+        end: usize,
+    ) -> CResult {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
         let consts: Option<Vec<K>> = keys[begin..end]
@@ -550,7 +581,7 @@ impl<'a> Compiler<'a> {
             let consts: Option<Vec<K>> = elts.iter().map(crate::fold::fold_const).collect();
             if let Some(items) = consts {
                 {
-                    if tuple {
+                    if tuple && pushed == 0 {
                         self.load_const(K::Tuple(items));
                     } else {
                         let folded = if add == SET_ADD {
@@ -561,6 +592,9 @@ impl<'a> Compiler<'a> {
                         self.emit(build, pushed as u32);
                         self.load_const(folded);
                         self.emit(extend, 1);
+                        if tuple {
+                            self.op(LIST_TO_TUPLE);
+                        }
                     }
                     return Ok(());
                 }

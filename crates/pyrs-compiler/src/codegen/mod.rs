@@ -255,7 +255,9 @@ impl<'a> Compiler<'a> {
         let u = self.u();
         let loc = u.loc;
         let cur = u.cur;
-        u.blocks[cur].instrs.push(Instr::new(op, arg, NO_BLOCK, loc));
+        u.blocks[cur]
+            .instrs
+            .push(Instr::new(op, arg, NO_BLOCK, loc));
         if crate::flowgraph::is_terminator(op) {
             self.next_block();
         }

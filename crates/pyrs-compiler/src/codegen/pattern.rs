@@ -6,7 +6,12 @@ use crate::errors::CompileError;
 use pyrs_ast::*;
 
 impl<'a> Compiler<'a> {
-    pub fn match_stmt(&mut self, _s: &'a Stmt, _subject: &'a Expr, _cases: &'a [MatchCase]) -> CResult {
+    pub fn match_stmt(
+        &mut self,
+        _s: &'a Stmt,
+        _subject: &'a Expr,
+        _cases: &'a [MatchCase],
+    ) -> CResult {
         Err(CompileError::Unsupported("match statement".into()))
     }
 }

@@ -229,9 +229,17 @@ impl<'a> Compiler<'a> {
         self.nameop(asname, ExprContext::Store)
     }
 
-    fn augassign(&mut self, s: &'a Stmt, target: &'a Expr, op: Operator, value: &'a Expr) -> CResult {
+    fn augassign(
+        &mut self,
+        s: &'a Stmt,
+        target: &'a Expr,
+        op: Operator,
+        value: &'a Expr,
+    ) -> CResult {
         match &target.kind {
-            ExprKind::Attribute { value: obj, attr, .. } => {
+            ExprKind::Attribute {
+                value: obj, attr, ..
+            } => {
                 self.set_loc(target.loc);
                 self.expr(obj)?;
                 self.emit(COPY, 1);
@@ -440,8 +448,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn return_stmt(&mut self, s: &'a Stmt, value: Option<&'a Expr>) -> CResult {
-        let preserve_tos =
-            value.map_or(false, |v| !matches!(v.kind, ExprKind::Constant { .. }));
+        let preserve_tos = value.map_or(false, |v| !matches!(v.kind, ExprKind::Constant { .. }));
         let ste = self.ste();
         if ste.kind != crate::symtable::BlockType::Function {
             return Err(self.error(crate::errors::RETURN_OUTSIDE));
@@ -528,7 +535,6 @@ impl<'a> Compiler<'a> {
     fn decorators(&mut self, decos: &'a [Expr]) -> CResult {
         for d in decos {
             self.set_loc(d.loc);
-            self.op(PUSH_NULL);
             self.expr(d)?;
         }
         Ok(())
@@ -672,7 +678,12 @@ impl<'a> Compiler<'a> {
             .first()
             .map_or(s.loc.lineno, |d| d.loc.lineno);
         self.set_loc(s.loc);
-        self.enter_scope(&c.name, ScopeType::Class, s as *const _ as usize, firstlineno)?;
+        self.enter_scope(
+            &c.name,
+            ScopeType::Class,
+            s as *const _ as usize,
+            firstlineno,
+        )?;
         self.u().private = Some(c.name.clone());
         self.nameop("__name__", ExprContext::Load)?;
         self.nameop("__module__", ExprContext::Store)?;

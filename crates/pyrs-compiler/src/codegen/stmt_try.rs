@@ -279,7 +279,12 @@ impl<'a> Compiler<'a> {
         self.unset_loc();
         self.jump(SETUP_CLEANUP, cleanup);
         self.op(PUSH_EXC_INFO);
-        self.push_fblock(FBlockKind::ExceptionGroupHandler, usize::MAX, usize::MAX, None)?;
+        self.push_fblock(
+            FBlockKind::ExceptionGroupHandler,
+            usize::MAX,
+            usize::MAX,
+            None,
+        )?;
         let n = t.handlers.len();
         for (i, h) in t.handlers.iter().enumerate() {
             self.set_loc(h.loc);
