@@ -34,7 +34,104 @@ pub fn fold_const(e: &Expr) -> Option<K> {
                 _ => None,
             }
         }
+        ExprKind::BinOp { left, op, right } => {
+            let l = fold_const(left)?;
+            let r = fold_const(right)?;
+            fold_binop(*op, &l, &r)
+        }
         _ => None,
+    }
+}
+
+fn num(k: &K) -> Option<(f64, f64)> {
+    match k {
+        K::Int(i) if i.unsigned_abs() < (1u64 << 53) => Some((*i as f64, 0.0)),
+        K::Float(f) => Some((*f, 0.0)),
+        K::Complex { re, im } => Some((*re, *im)),
+        _ => None,
+    }
+}
+
+fn fold_binop(op: Operator, l: &K, r: &K) -> Option<K> {
+    use Operator::*;
+    if let (K::Int(a), K::Int(b)) = (l, r) {
+        let (a, b) = (*a, *b);
+        return match op {
+            Add => a.checked_add(b).map(K::Int),
+            Sub => a.checked_sub(b).map(K::Int),
+            Mult => a.checked_mul(b).map(K::Int),
+            FloorDiv if b != 0 => {
+                let q = a.checked_div(b)?;
+                Some(K::Int(if a % b != 0 && ((a < 0) != (b < 0)) {
+                    q - 1
+                } else {
+                    q
+                }))
+            }
+            Mod if b != 0 => {
+                let m = a.checked_rem(b)?;
+                Some(K::Int(if m != 0 && ((m < 0) != (b < 0)) {
+                    m + b
+                } else {
+                    m
+                }))
+            }
+            Pow if (0..64).contains(&b) => a.checked_pow(b as u32).map(K::Int),
+            LShift if (0..63).contains(&b) => a.checked_mul(1i64 << b).map(K::Int),
+            RShift if (0..64).contains(&b) => Some(K::Int(a >> b)),
+            BitAnd => Some(K::Int(a & b)),
+            BitOr => Some(K::Int(a | b)),
+            BitXor => Some(K::Int(a ^ b)),
+            Div if b != 0 && a.unsigned_abs() < (1 << 53) && b.unsigned_abs() < (1 << 53) => {
+                Some(K::Float(a as f64 / b as f64))
+            }
+            _ => None,
+        };
+    }
+    if let (K::Str(a), K::Str(b)) = (l, r) {
+        if op == Add {
+            let mut bytes = a.as_bytes().to_vec();
+            bytes.extend_from_slice(b.as_bytes());
+            return pyrs_bytecode::PyStrValue::from_surrogatepass(bytes).map(K::Str);
+        }
+        return None;
+    }
+    let complex = matches!(l, K::Complex { .. }) || matches!(r, K::Complex { .. });
+    let (ar, ai) = num(l)?;
+    let (br, bi) = num(r)?;
+    if complex {
+        return match op {
+            Add => Some(K::Complex {
+                re: ar + br,
+                im: ai + bi,
+            }),
+            Sub => Some(K::Complex {
+                re: ar - br,
+                im: ai - bi,
+            }),
+            _ => None,
+        };
+    }
+    match op {
+        Add => Some(K::Float(ar + br)),
+        Sub => Some(K::Float(ar - br)),
+        Mult => Some(K::Float(ar * br)),
+        Div if br != 0.0 => Some(K::Float(ar / br)),
+        _ => None,
+    }
+}
+
+/// Python `==` between two constants, as far as the duplicate-key check needs it.
+pub fn py_eq(a: &K, b: &K) -> bool {
+    let n = |k: &K| match k {
+        K::Bool(b) => Some(*b as i64 as f64),
+        K::Int(i) => Some(*i as f64),
+        K::Float(f) => Some(*f),
+        _ => None,
+    };
+    match (n(a), n(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
     }
 }
 

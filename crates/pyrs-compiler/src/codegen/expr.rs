@@ -51,6 +51,36 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
         }
+        // ast_opt: `not (a is b)` is `a is not b` (also `in`).
+        if let ExprKind::UnaryOp {
+            op: UnaryOp::Not,
+            operand,
+        } = &e.kind
+        {
+            if let ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } = &operand.kind
+            {
+                if ops.len() == 1 {
+                    let inv = match ops[0] {
+                        CmpOp::Is => Some(CmpOp::IsNot),
+                        CmpOp::IsNot => Some(CmpOp::Is),
+                        CmpOp::In => Some(CmpOp::NotIn),
+                        CmpOp::NotIn => Some(CmpOp::In),
+                        _ => None,
+                    };
+                    if let Some(inv) = inv {
+                        self.expr(left)?;
+                        self.expr(&comparators[0])?;
+                        self.set_loc(e.loc);
+                        self.compare_op(inv);
+                        return Ok(());
+                    }
+                }
+            }
+        }
         match &e.kind {
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
