@@ -5,11 +5,13 @@ Usage:
     scripts/cross_exec.py [--pyrs PATH] [-j N] [-v] [MODULE ...]
 
 For each test module (default: the core-language modules of CPython's Lib/test listed
-below), pyrs compiles Lib/test/MODULE.py with `pyrs -X dump=pyc FILE > MODULE.pyc` into a
-temporary directory that holds no source (a sourceless module, which importlib loads from
-the .pyc), and `python3 -m unittest MODULE` runs there. The same command runs on a copy
-of the source in another directory. The results (tests run, failures, errors, skipped)
-must be equal.
+below), the source is copied (mtime kept) into a temporary directory and pyrs compiles
+the copy with `pyrs -X dump=pyc FILE` into `__pycache__/MODULE.cpython-311.pyc` there:
+the timestamp header matches the source, so importlib loads pyrs's code object in place of
+compiling the source (checked: the loader's code object must equal the .pyc's), while
+`__file__` still names the .py (tests that read their own source keep working). Then
+`python3 -m unittest MODULE` runs there, and on a plain copy of the source in another
+directory. The results (tests run, failures, errors, skipped) must be equal.
 
 Small programs under tests/compiler/*.py are checked the same way: `python3 X.pyc` and
 `python3 X.py` must print the same stdout and exit with the same status.
@@ -81,9 +83,21 @@ def check_module(pyrs, module, verbose):
         src_dir = os.path.join(tmp, "src")
         os.makedirs(pyc_dir)
         os.makedirs(src_dir)
-        rc, err = compile_pyc(pyrs, src, os.path.join(pyc_dir, module + ".pyc"))
+        shutil.copy2(src, pyc_dir)
+        os.makedirs(os.path.join(pyc_dir, "__pycache__"))
+        pyc = os.path.join(pyc_dir, "__pycache__", module + ".cpython-311.pyc")
+        rc, err = compile_pyc(pyrs, os.path.join(pyc_dir, module + ".py"), pyc)
         if rc != 0:
             return False, f"{module}: pyrs failed: {err.strip().splitlines()[-1:]}"
+        check = ("import importlib.util, marshal, sys;"
+                 f"spec = importlib.util.find_spec({module!r});"
+                 "code = spec.loader.get_code(spec.name);"
+                 "ours = marshal.loads(open(spec.cached, 'rb').read()[16:]);"
+                 "sys.exit(0 if code == ours and code.co_code == ours.co_code else 3)")
+        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        r = subprocess.run([python3(), "-c", check], cwd=pyc_dir, env=env, capture_output=True)
+        if r.returncode != 0:
+            return False, f"{module}: CPython did not load pyrs's .pyc ({r.stderr.decode()[-300:]})"
         shutil.copy(src, src_dir)
         want, _ = run_unittest(src_dir, module)
         got, text = run_unittest(pyc_dir, module)
