@@ -99,6 +99,17 @@ pub(crate) fn assemble(
     cfg.remove_unreachable();
     crate::peephole::duplicate_exits_without_lineno(&mut cfg);
     cfg.remove_unreachable();
+    // trim_unused_consts: drop trailing constants nothing loads (index 0 stays: the
+    // docstring slot).
+    let mut max_const = 0u32;
+    for &b in &cfg.order {
+        for i in &cfg.blocks[b].instrs {
+            if (i.op == LOAD_CONST || i.op == KW_NAMES) && i.arg > max_const {
+                max_const = i.arg;
+            }
+        }
+    }
+    u.consts.truncate(max_const as usize + 1);
     cfg.propagate_line_numbers();
     let maxdepth = cfg.stackdepth().map_err(unsupported)?;
     // Prefix instructions.
