@@ -94,28 +94,8 @@ pub fn render_error(e: &CompileError, bytes: &[u8], filename: &str) -> String {
                 Ok(d) => d.text,
                 Err(_) => String::from_utf8_lossy(bytes).into_owned(),
             };
-            let mut se = se.clone();
-            // Byte columns (as the AST has them) to the character columns shown.
-            let to_chars = |line: u32, col: u32| -> u32 {
-                if col == 0 || col == pyrs_tokenizer::SyntaxError::MINUS_ONE {
-                    return col;
-                }
-                let Some(text) = source
-                    .split_inclusive('\n')
-                    .nth(line.saturating_sub(1) as usize)
-                else {
-                    return col;
-                };
-                let b = (col as usize - 1).min(text.len());
-                let mut b2 = b;
-                while b2 > 0 && !text.is_char_boundary(b2) {
-                    b2 -= 1;
-                }
-                text[..b2].chars().count() as u32 + 1
-            };
-            se.offset = to_chars(se.lineno, se.offset);
-            se.end_offset = to_chars(se.end_lineno, se.end_offset);
-            pyrs_parser::render_syntax_error(&se, filename, &source)
+            // CPython's compiler reports byte columns and prints them as they are.
+            pyrs_parser::render_syntax_error(se, filename, &source)
         }
         CompileError::Recursion => {
             "RecursionError: maximum recursion depth exceeded during compilation\n".into()

@@ -74,7 +74,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(e.loc);
         self.make_closure(code, 0)?;
         let outermost = &generators[0];
-        self.expr(&outermost.iter)?;
+        self.iter_expr(&outermost.iter)?;
         self.set_loc(e.loc);
         if outermost.is_async {
             self.op(GET_AITER);
@@ -172,7 +172,7 @@ impl<'a> Compiler<'a> {
                 _ => {}
             }
             if start.is_some() {
-                self.expr(&gen.iter)?;
+                self.iter_expr(&gen.iter)?;
                 self.op(GET_ITER);
             }
         }

@@ -39,6 +39,14 @@ impl<'a> Compiler<'a> {
         r
     }
 
+    fn compare_last(&mut self, op: CmpOp, e: &'a Expr) -> CResult {
+        if matches!(op, CmpOp::In | CmpOp::NotIn) {
+            self.iter_expr(e)
+        } else {
+            self.expr(e)
+        }
+    }
+
     fn compare_op(&mut self, op: CmpOp) {
         let (o, a) = cmp_op(op);
         self.emit(o, a);
@@ -187,7 +195,7 @@ impl<'a> Compiler<'a> {
                 self.expr(left)?;
                 let n = ops.len() - 1;
                 if n == 0 {
-                    self.expr(&comparators[0])?;
+                    self.compare_last(ops[0], &comparators[0])?;
                     self.compare_op(ops[0]);
                     return Ok(());
                 }
@@ -199,7 +207,7 @@ impl<'a> Compiler<'a> {
                     self.compare_op(ops[i]);
                     self.jump(JUMP_IF_FALSE_OR_POP, cleanup);
                 }
-                self.expr(&comparators[n])?;
+                self.compare_last(ops[n], &comparators[n])?;
                 self.compare_op(ops[n]);
                 let end = self.new_block();
                 self.emit_noline_jump(end);
@@ -338,6 +346,43 @@ impl<'a> Compiler<'a> {
                     self.starunpack(elts, 0, BUILD_LIST, LIST_APPEND, LIST_EXTEND, true)
                 }
             },
+        }
+    }
+
+    /// `fold_iter` of ast_opt: a list display iterated over (or tested with `in`) is a
+    /// tuple, a set display of constants a frozenset.
+    pub fn iter_expr(&mut self, e: &'a Expr) -> CResult {
+        match &e.kind {
+            ExprKind::List { elts, .. } if !elts.iter().any(is_starred) => {
+                let saved = self.u().loc;
+                self.set_loc(e.loc);
+                let consts: Option<Vec<K>> = elts.iter().map(crate::fold::fold_const).collect();
+                match consts {
+                    Some(items) => self.load_const(K::Tuple(items)),
+                    None => {
+                        for x in elts {
+                            self.expr(x)?;
+                        }
+                        self.emit(BUILD_TUPLE, elts.len() as u32);
+                    }
+                }
+                self.u().loc = saved;
+                Ok(())
+            }
+            ExprKind::Set { elts } => {
+                let consts: Option<Vec<K>> = elts.iter().map(crate::fold::fold_const).collect();
+                match consts {
+                    Some(items) => {
+                        let saved = self.u().loc;
+                        self.set_loc(e.loc);
+                        self.load_const(K::FrozenSet(crate::fold::set_order(items)));
+                        self.u().loc = saved;
+                        Ok(())
+                    }
+                    None => self.expr(e),
+                }
+            }
+            _ => self.expr(e),
         }
     }
 
@@ -696,7 +741,6 @@ impl<'a> Compiler<'a> {
         for (i, k) in keywords.iter().enumerate() {
             let Some(name) = &k.arg else { continue };
             if name == "__debug__" {
-                self.set_loc(k.loc);
                 return Err(self.error("cannot assign to __debug__"));
             }
             for other in &keywords[i + 1..] {

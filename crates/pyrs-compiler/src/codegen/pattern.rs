@@ -330,9 +330,6 @@ impl<'a> Compiler<'a> {
         for key in keys {
             if let Some(k) = crate::fold::fold_const(key) {
                 if seen.iter().any(|s| crate::fold::py_eq(s, &k)) {
-                    let saved = self.u().loc;
-                    self.set_loc(key.loc);
-                    let _ = saved;
                     return Err(self.error(&format!(
                         "mapping pattern checks duplicate key ({})",
                         pyrs_bytecode::repr::constant_repr(&k)

@@ -376,7 +376,7 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_block();
         let end = self.new_block();
         self.push_fblock(FBlockKind::ForLoop, start, end, None)?;
-        self.expr(&f.iter)?;
+        self.iter_expr(&f.iter)?;
         self.op(GET_ITER);
         self.use_block(start);
         self.jump(FOR_ITER, cleanup);
@@ -558,7 +558,6 @@ impl<'a> Compiler<'a> {
             .chain(args.kwarg.as_deref());
         for a in all {
             if a.arg == "__debug__" {
-                self.set_loc(a.loc);
                 return Err(self.error("cannot assign to __debug__"));
             }
         }
