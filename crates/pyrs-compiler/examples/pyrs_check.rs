@@ -1,0 +1,56 @@
+//! `pyrs_check FILE`: parse and compile FILE as `python3 FILE` does before running it,
+//! printing CPython's SyntaxError report and exiting 1 on error (used by
+//! `scripts/compare_syntax_errors.py --set compile_cases --pyrs` while the `pyrs` binary's
+//! run path is being rebuilt around the VM). `--dis` prints `python3 -m dis` text, and
+//! `--bench FILE...` compiles many files and prints the time.
+
+use std::io::Write;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--bench") {
+        let start = std::time::Instant::now();
+        let mut ok = 0;
+        for f in &args[1..] {
+            if let Ok(bytes) = std::fs::read(f) {
+                if pyrs_compiler::compile_bytes(&bytes, f).is_ok() {
+                    ok += 1;
+                }
+            }
+        }
+        println!("{ok} {:.6}", start.elapsed().as_secs_f64());
+        return;
+    }
+    let (dis, path) = match args.as_slice() {
+        [flag, p] if flag == "--dis" => (true, p.clone()),
+        [p] => (false, p.clone()),
+        _ => {
+            eprintln!("usage: pyrs_check [--dis] FILE | --bench FILE...");
+            std::process::exit(2);
+        }
+    };
+    let bytes = std::fs::read(&path).unwrap_or_default();
+    if dis {
+        let (out, err, code) = pyrs_compiler::dis_file(&bytes, &path);
+        let _ = std::io::stdout().write_all(out.as_bytes());
+        let _ = std::io::stderr().write_all(err.as_bytes());
+        std::process::exit(code);
+    }
+    let shown = std::fs::canonicalize(&path)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or(path.clone());
+    let shown = if std::path::Path::new(&path).is_absolute() {
+        path.clone()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(&path).to_string_lossy().into_owned())
+            .unwrap_or(shown)
+    };
+    match pyrs_compiler::check_script(&bytes, &shown) {
+        Ok(_) => {}
+        Err(report) => {
+            let _ = std::io::stderr().write_all(report.as_bytes());
+            std::process::exit(1);
+        }
+    }
+}
