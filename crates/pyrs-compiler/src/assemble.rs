@@ -91,6 +91,8 @@ pub(crate) fn assemble(
     cfg.remove_unreachable();
     cfg.thread_jumps();
     cfg.remove_nops();
+    crate::peephole::extend_blocks(&mut cfg);
+    cfg.remove_nops();
     cfg.remove_unreachable();
     cfg.remove_empty_blocks();
     cfg.remove_jumps_to_next();

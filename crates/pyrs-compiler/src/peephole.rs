@@ -52,6 +52,33 @@ pub fn optimize(cfg: &mut Cfg, consts: &mut Vec<K>) {
                         cfg.blocks[b].instrs[i].arg = idx;
                     }
                 }
+                // PUSH_NULL; LOAD_GLOBAL -> LOAD_GLOBAL (NULL + name)
+                PUSH_NULL if i + 1 < cfg.blocks[b].instrs.len() => {
+                    let next = cfg.blocks[b].instrs[i + 1];
+                    if next.op == LOAD_GLOBAL && next.arg & 1 == 0 {
+                        cfg.blocks[b].instrs[i].op = NOP;
+                        cfg.blocks[b].instrs[i + 1].arg |= 1;
+                    }
+                }
+                // LOAD_CONST None; IS_OP a; POP_JUMP_IF_x -> POP_JUMP_IF_[NOT_]NONE
+                LOAD_CONST if i + 2 < cfg.blocks[b].instrs.len() => {
+                    let is_op = cfg.blocks[b].instrs[i + 1];
+                    let jump = cfg.blocks[b].instrs[i + 2];
+                    if is_op.op == IS_OP
+                        && matches!(consts.get(ins.arg as usize), Some(K::None))
+                        && matches!(jump.op, POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE)
+                    {
+                        let invert = (is_op.arg != 0) ^ (jump.op == POP_JUMP_IF_FALSE);
+                        cfg.blocks[b].instrs[i].op = NOP;
+                        cfg.blocks[b].instrs[i + 1].op = NOP;
+                        cfg.blocks[b].instrs[i + 1].arg = 0;
+                        cfg.blocks[b].instrs[i + 2].op = if invert {
+                            POP_JUMP_IF_NOT_NONE
+                        } else {
+                            POP_JUMP_IF_NONE
+                        };
+                    }
+                }
                 // LOAD_CONST c; POP_JUMP_IF_x  -> JUMP or nothing
                 POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE if i > 0 => {
                     let prev = cfg.blocks[b].instrs[i - 1];
@@ -98,6 +125,32 @@ fn const_truth(k: &K) -> Option<bool> {
         K::Ellipsis => true,
         K::Code(_) => true,
     })
+}
+
+/// `extend_block`: a jump to a small exit block (at most 4 instructions, ending the
+/// scope) is replaced by a copy of that block.
+pub fn extend_blocks(cfg: &mut Cfg) {
+    for bi in 0..cfg.order.len() {
+        let b = cfg.order[bi];
+        let Some(last) = cfg.blocks[b].instrs.last().copied() else {
+            continue;
+        };
+        if !matches!(last.op, JUMP | JUMP_FORWARD | JUMP_BACKWARD) || last.target == NO_BLOCK {
+            continue;
+        }
+        let t = &cfg.blocks[last.target];
+        let is_exit = t
+            .instrs
+            .last()
+            .map_or(false, |i| flowgraph::is_scope_exit(i.op));
+        if is_exit && t.instrs.len() <= 4 {
+            let copy = t.instrs.clone();
+            let n = cfg.blocks[b].instrs.len();
+            cfg.blocks[b].instrs[n - 1].op = NOP;
+            cfg.blocks[b].instrs[n - 1].target = NO_BLOCK;
+            cfg.blocks[b].instrs.extend(copy);
+        }
+    }
 }
 
 /// `duplicate_exits_without_lineno`: an exit block without a line number that several

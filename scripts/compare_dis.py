@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Disassembly parity: pyrs's `dis` text against `python3 -m dis`, per code object.
+
+Usage:
+    scripts/compare_dis.py [--pyrs PATH] [--sample N] [-j N] [--show N] [FILE ...]
+
+For every .py file of CPython's Lib tree (or a sample, or the FILEs given), runs
+`python3 -m dis FILE` and `PYRS --dis FILE` (PYRS defaults to the pyrs_check example of
+pyrs-compiler; `pyrs -X dump=dis` prints the same text), splits both outputs into one
+section per code object (the module, then each "Disassembly of <code object ...>"),
+replaces `at 0x...` addresses, sorts the elements of frozenset constants (their order
+depends on the process's hash seed), and counts the sections whose text is identical.
+The main kinds of difference are tallied by the first differing opcode pair.
+
+The last line printed is `N of M code objects identical (P%)`.
+"""
+
+import argparse
+import collections
+import concurrent.futures
+import os
+import random
+import re
+import subprocess
+import sys
+import sysconfig
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LIB = sysconfig.get_paths()["stdlib"]
+ADDR = re.compile(r" at 0x[0-9a-f]+")
+FROZEN = re.compile(r"frozenset\(\{([^{}]*)\}\)")
+
+
+def python3():
+    return sys.executable if sys.version_info[:2] == (3, 11) else "python3"
+
+
+def normalise(text):
+    text = ADDR.sub(" at 0xX", text)
+    return FROZEN.sub(lambda m: "frozenset({" + ", ".join(sorted(m.group(1).split(", "))) + "})", text)
+
+
+def sections(text):
+    out = []
+    cur = []
+    for line in text.splitlines():
+        if line.startswith("Disassembly of "):
+            out.append("\n".join(cur))
+            cur = [line]
+        else:
+            cur.append(line)
+    out.append("\n".join(cur))
+    return out
+
+
+def opcodes(section):
+    return [m.group(1) for m in re.finditer(r"^\s*(?:\d+)?\s+(?:>>)?\s+\d+ ([A-Z_]+)", section, re.M)]
+
+
+def compare(pyrs, path):
+    try:
+        a = subprocess.run([python3(), "-m", "dis", path], capture_output=True, timeout=120)
+        b = subprocess.run([pyrs, "--dis", path], capture_output=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        return path, 0, 1, ["timeout"]
+    if a.returncode != 0:
+        return path, 0, 0, []
+    want = sections(normalise(a.stdout.decode(errors="replace")))
+    if b.returncode != 0:
+        err = b.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["?"]
+        return path, 0, len(want), ["compile error: " + err[0][:80]]
+    got = sections(normalise(b.stdout.decode(errors="replace")))
+    same = 0
+    kinds = []
+    for i, w in enumerate(want):
+        g = got[i] if i < len(got) else ""
+        if g == w:
+            same += 1
+            continue
+        wo, go = opcodes(w), opcodes(g)
+        k = "line/offset/arg"
+        for x, y in zip(wo, go):
+            if x != y:
+                k = f"{x} vs {y}"
+                break
+        else:
+            if len(wo) != len(go):
+                k = "length"
+        kinds.append(k)
+    return path, same, len(want), kinds
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pyrs", default=os.path.join(ROOT, "target", "debug", "examples", "pyrs_check"))
+    ap.add_argument("--sample", type=int, default=0)
+    ap.add_argument("-j", type=int, default=2)
+    ap.add_argument("--show", type=int, default=15)
+    ap.add_argument("files", nargs="*")
+    args = ap.parse_args()
+    files = args.files
+    if not files:
+        for d, _, fs in os.walk(LIB):
+            if "site-packages" in d:
+                continue
+            files += [os.path.join(d, f) for f in fs if f.endswith(".py")]
+        files.sort()
+        if args.sample:
+            random.Random(0).shuffle(files)
+            files = sorted(files[: args.sample])
+    same = total = 0
+    kinds = collections.Counter()
+    with concurrent.futures.ThreadPoolExecutor(args.j) as ex:
+        for path, s, t, ks in ex.map(lambda p: compare(args.pyrs, p), files):
+            same += s
+            total += t
+            kinds.update(ks)
+    for k, n in kinds.most_common(args.show):
+        print(f"{n:6}  {k}")
+    pct = 100.0 * same / total if total else 100.0
+    print(f"{same} of {total} code objects identical ({pct:.1f}%)")
+
+
+if __name__ == "__main__":
+    main()
