@@ -1,0 +1,279 @@
+//! Builtins about objects: `repr`, `ascii`, `format`, `chr`, `ord`, `id`, `hash`,
+//! `isinstance`, `issubclass`, `callable`, `getattr` and friends, `globals`, `locals`,
+//! `vars`, `dir` (CPython: `Python/bltinmodule.c`).
+
+use crate::object::typeobj::{full_mro, is_subtype, tdata};
+use crate::object::{Payload, PyRef, Value};
+use crate::types::function::Args;
+use crate::vm::{PyResult, Vm};
+
+pub fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "repr", 1, 1)?;
+    vm.repr_value(&args.pos[0])
+}
+
+pub fn ascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "ascii", 1, 1)?;
+    let r = vm.repr(&args.pos[0])?;
+    let a: String = r
+        .chars()
+        .map(|c| match c as u32 {
+            x if x < 0x80 => c.to_string(),
+            x if x < 0x100 => format!("\\x{x:02x}"),
+            x if x < 0x10000 => format!("\\u{x:04x}"),
+            x => format!("\\U{x:08x}"),
+        })
+        .collect();
+    Ok(vm.new_str(&a))
+}
+
+pub fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "format", 1, 2)?;
+    let spec = args
+        .pos
+        .get(1)
+        .and_then(|s| s.as_str())
+        .map(|s| s.as_rust().into_owned())
+        .unwrap_or_default();
+    crate::builtins::format::format(vm, &args.pos[0], &spec)
+}
+
+pub fn chr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "chr", 1, 1)?;
+    let i = vm.index_value(
+        &args.pos[0],
+        "'{}' object cannot be interpreted as an integer",
+    )?;
+    if !(0..=0x10FFFF).contains(&i) {
+        return Err(vm.value_error("chr() arg not in range(0x110000)"));
+    }
+    Ok(crate::types::str_methods::char_value(vm, i as u32))
+}
+
+pub fn ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "ord", 1, 1)?;
+    match args.pos[0].payload() {
+        Some(Payload::Str(s)) if s.len() == 1 => Ok(Value::Int(s.get(0) as i64)),
+        Some(Payload::Str(s)) => Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            s.len()
+        ))),
+        Some(Payload::Bytes(b)) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        _ => Err(vm.type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            vm.type_name(&args.pos[0])
+        ))),
+    }
+}
+
+pub fn id(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "id", 1, 1)?;
+    Ok(Value::Int(args.pos[0].id() as i64))
+}
+
+pub fn hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "hash", 1, 1)?;
+    Ok(Value::Int(vm.hash(&args.pos[0])?))
+}
+
+fn class_list(vm: &mut Vm, t: &Value, fname: &str) -> PyResult<Vec<PyRef>> {
+    let items = match t.as_tuple() {
+        Some(items) => items.to_vec(),
+        None => vec![t.clone()],
+    };
+    let mut out = Vec::new();
+    for i in items {
+        match i.as_obj() {
+            Some(o) if matches!(o.payload, Payload::Type(_)) => out.push(o.clone()),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "{fname}() arg 2 must be a type, a tuple of types, or a union"
+                )))
+            }
+        }
+    }
+    Ok(out)
+}
+
+pub fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "isinstance", 2, 2)?;
+    let classes = class_list(vm, &args.pos[1], "isinstance")?;
+    let t = vm.type_of(&args.pos[0]).clone();
+    Ok(Value::Bool(classes.iter().any(|c| is_subtype(&t, c))))
+}
+
+pub fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "issubclass", 2, 2)?;
+    let Some(c) = args.pos[0]
+        .as_obj()
+        .filter(|o| matches!(o.payload, Payload::Type(_)))
+        .cloned()
+    else {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    };
+    let classes = class_list(vm, &args.pos[1], "issubclass")?;
+    Ok(Value::Bool(classes.iter().any(|k| is_subtype(&c, k))))
+}
+
+pub fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "callable", 1, 1)?;
+    let r = match &args.pos[0] {
+        Value::Obj(o) => match &o.payload {
+            Payload::Function(_)
+            | Payload::Builtin(_)
+            | Payload::BoundMethod(_)
+            | Payload::Type(_) => true,
+            _ => {
+                let t = o.ty.clone();
+                crate::object::protocol::heap_dunder(vm, &t, "__call__").is_some()
+            }
+        },
+        _ => false,
+    };
+    Ok(Value::Bool(r))
+}
+
+fn attr_name(vm: &mut Vm, v: &Value, f: &str) -> PyResult<PyRef> {
+    match v.as_obj() {
+        Some(o) if matches!(o.payload, Payload::Str(_)) => {
+            let s = v
+                .as_str()
+                .map(|s| s.as_rust().into_owned())
+                .unwrap_or_default();
+            Ok(vm.intern(&s))
+        }
+        _ => Err(vm.type_error(format!(
+            "{f}(): attribute name must be string, not '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+pub fn getattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "getattr", 2, 3)?;
+    let n = attr_name(vm, &args.pos[1], "getattr")?;
+    match crate::object::attr::getattr(vm, &args.pos[0], &n) {
+        Ok(v) => Ok(v),
+        Err(e) if args.pos.len() == 3 && vm.err_matches(&e, &vm.types.attribute_error.clone()) => {
+            Ok(args.pos[2].clone())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub fn hasattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "hasattr", 2, 2)?;
+    let n = attr_name(vm, &args.pos[1], "hasattr")?;
+    match crate::object::attr::getattr(vm, &args.pos[0], &n) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if vm.err_matches(&e, &vm.types.attribute_error.clone()) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+pub fn setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "setattr", 3, 3)?;
+    let n = attr_name(vm, &args.pos[1], "setattr")?;
+    crate::object::attr::setattr(vm, &args.pos[0], &n, Some(args.pos[2].clone()))?;
+    Ok(Value::None)
+}
+
+pub fn delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "delattr", 2, 2)?;
+    let n = attr_name(vm, &args.pos[1], "delattr")?;
+    crate::object::attr::setattr(vm, &args.pos[0], &n, None)?;
+    Ok(Value::None)
+}
+
+pub fn globals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    match vm.thread.frames.last() {
+        Some(f) => Ok(Value::Obj(f.globals.clone())),
+        None => Ok(Value::Obj(vm.new_dict_ref())),
+    }
+}
+
+pub fn locals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let Some(f) = vm.thread.frames.last() else {
+        return Ok(Value::Obj(vm.new_dict_ref()));
+    };
+    if let Some(l) = &f.locals {
+        return Ok(Value::Obj(l.clone()));
+    }
+    let (code, base) = (f.code.clone(), f.fast_base);
+    let d = vm.new_dict_ref();
+    if let Some(co) = crate::code::as_code(&code) {
+        for (i, n) in co.localsplus_names.iter().enumerate() {
+            if let Some(Some(v)) = vm.thread.fast.get(base + i).cloned() {
+                let v = match v.payload() {
+                    Some(Payload::Cell(c)) => match c.borrow().clone() {
+                        Some(x) => x,
+                        None => continue,
+                    },
+                    _ => v,
+                };
+                crate::types::dict::dict_set_str(vm, &d, n, v);
+            }
+        }
+    }
+    Ok(Value::Obj(d))
+}
+
+pub fn vars(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "vars", 0, 1)?;
+    match args.pos.first() {
+        None => locals(vm, Args::default()),
+        Some(o) => {
+            let n = vm.intern("__dict__");
+            match crate::object::attr::getattr_opt(vm, o, &n)? {
+                Some(d) => Ok(d),
+                None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+            }
+        }
+    }
+}
+
+pub fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "dir", 0, 1)?;
+    let mut names: Vec<String> = Vec::new();
+    let add_dict = |d: &PyRef, names: &mut Vec<String>| {
+        for (k, _) in crate::types::dict::items(d) {
+            if let Some(s) = k.as_str() {
+                names.push(s.as_rust().into_owned());
+            }
+        }
+    };
+    match args.pos.first() {
+        None => {
+            let l = locals(vm, Args::default())?;
+            if let Some(d) = l.as_obj() {
+                add_dict(d, &mut names);
+            }
+        }
+        Some(o) => {
+            if let Value::Obj(ob) = o {
+                if let Some(d) = &ob.dict {
+                    add_dict(d, &mut names);
+                }
+                if let Payload::Module(d) = &ob.payload {
+                    add_dict(d, &mut names);
+                }
+            }
+            let t = match o.payload() {
+                Some(Payload::Type(_)) => o
+                    .as_obj()
+                    .cloned()
+                    .unwrap_or_else(|| vm.types.object.clone()),
+                _ => vm.type_of(o).clone(),
+            };
+            for c in full_mro(&t) {
+                if let Some(d) = tdata(&c).dict.get() {
+                    add_dict(d, &mut names);
+                }
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    let items = names.iter().map(|n| vm.new_str(n)).collect();
+    Ok(vm.new_list(items))
+}

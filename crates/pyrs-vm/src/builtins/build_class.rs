@@ -1,0 +1,83 @@
+//! `__build_class__` (CPython: `builtin___build_class__` in `Python/bltinmodule.c`): run
+//! the class body with a fresh namespace, then call the metaclass.
+
+use crate::object::typeobj::{is_subtype, tdata};
+use crate::object::{Payload, Value};
+use crate::types::function::Args;
+use crate::vm::{PyResult, Vm};
+
+pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    if args.pos.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let func = args.pos.remove(0);
+    let name = args.pos.remove(0);
+    let meta_kw = args.take_kw("metaclass");
+    let bases = std::mem::take(&mut args.pos);
+    let Some(fo) = func
+        .as_obj()
+        .filter(|o| matches!(o.payload, Payload::Function(_)))
+        .cloned()
+    else {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    };
+    if name.as_str().is_none() {
+        return Err(vm.type_error("__build_class__: name is not a string"));
+    }
+    // The most derived metaclass of the bases (or the explicit one).
+    let mut meta = match &meta_kw {
+        Some(m) => m.clone(),
+        None => match bases.first() {
+            Some(b) => Value::Obj(vm.type_of(b).clone()),
+            None => Value::Obj(vm.types.type_.clone()),
+        },
+    };
+    if let Some(Payload::Type(_)) = meta.payload() {
+        for b in &bases {
+            let bt = vm.type_of(b).clone();
+            let m = meta.as_obj().cloned();
+            if let Some(m) = m {
+                if is_subtype(&bt, &m) {
+                    meta = Value::Obj(bt);
+                } else if !is_subtype(&m, &bt) {
+                    return Err(vm.type_error(
+                        "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                    ));
+                }
+            }
+        }
+    }
+    let bases_t = vm.new_tuple(bases.clone());
+    let prep = vm.intern("__prepare__");
+    let ns = match crate::object::attr::getattr_opt(vm, &meta, &prep)? {
+        Some(p) if !matches!(p.payload(), Some(Payload::Builtin(_))) => {
+            let kw = args.kw.clone();
+            vm.call_args(
+                &p,
+                Args {
+                    pos: vec![name.clone(), bases_t.clone()],
+                    kw,
+                },
+            )?
+        }
+        _ => Value::Obj(vm.new_dict_ref()),
+    };
+    let Some(ns_ref) = ns.as_obj().cloned() else {
+        return Err(vm.type_error("__prepare__() must return a mapping"));
+    };
+    let cell = crate::eval::call::run_class_body(vm, &fo, &ns_ref)?;
+    let cls = vm.call_args(
+        &meta,
+        Args {
+            pos: vec![name, bases_t, ns],
+            kw: args.kw,
+        },
+    )?;
+    if let (Value::Obj(c), Some(Payload::Cell(cc))) = (&cls, cell.payload()) {
+        if matches!(c.payload, Payload::Type(_)) && cc.borrow().is_none() {
+            *cc.borrow_mut() = Some(cls.clone());
+        }
+        let _ = tdata;
+    }
+    Ok(cls)
+}

@@ -1,0 +1,534 @@
+//! The format mini-language (`format()`, f-strings, `str.format`) and `%`-formatting
+//! (CPython: `Python/formatter_unicode.c`, `Objects/unicodeobject.c` `PyUnicode_Format`).
+//! Covers fill/align/sign/`#`/`0`/width/grouping/precision and the d x X o b c e E f F g G
+//! % s types; `=` alignment; not yet `n` or complex numbers.
+
+use crate::object::Value;
+use crate::types::function::Args;
+use crate::types::int::{num_of, to_bigint, Num};
+use crate::vm::{PyResult, Vm};
+
+#[derive(Default)]
+struct Spec {
+    fill: Option<char>,
+    align: Option<char>,
+    sign: Option<char>,
+    alt: bool,
+    zero: bool,
+    width: usize,
+    grouping: Option<char>,
+    precision: Option<usize>,
+    ty: Option<char>,
+}
+
+fn parse_spec(vm: &mut Vm, s: &str) -> PyResult<Spec> {
+    let c: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    let mut sp = Spec::default();
+    if c.len() >= 2 && "<>=^".contains(c[1]) {
+        sp.fill = Some(c[0]);
+        sp.align = Some(c[1]);
+        i = 2;
+    } else if !c.is_empty() && "<>=^".contains(c[0]) {
+        sp.align = Some(c[0]);
+        i = 1;
+    }
+    if i < c.len() && "+- ".contains(c[i]) {
+        sp.sign = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == '#' {
+        sp.alt = true;
+        i += 1;
+    }
+    if i < c.len() && c[i] == '0' {
+        sp.zero = true;
+        i += 1;
+    }
+    let st = i;
+    while i < c.len() && c[i].is_ascii_digit() {
+        i += 1;
+    }
+    sp.width = c[st..i].iter().collect::<String>().parse().unwrap_or(0);
+    if i < c.len() && (c[i] == ',' || c[i] == '_') {
+        sp.grouping = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == '.' {
+        i += 1;
+        let st = i;
+        while i < c.len() && c[i].is_ascii_digit() {
+            i += 1;
+        }
+        if st == i {
+            return Err(vm.value_error("Format specifier missing precision"));
+        }
+        sp.precision = c[st..i].iter().collect::<String>().parse().ok();
+    }
+    if i < c.len() {
+        sp.ty = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() {
+        return Err(vm.value_error("Invalid format specifier"));
+    }
+    Ok(sp)
+}
+
+fn group(digits: &str, sep: char, every: usize) -> String {
+    let n = digits.len();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % every == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn pad(sp: &Spec, sign: &str, body: &str, numeric: bool) -> String {
+    let len = sign.chars().count() + body.chars().count();
+    if sp.width <= len {
+        return format!("{sign}{body}");
+    }
+    let fill_n = sp.width - len;
+    let (fill, align) = if sp.zero && sp.align.is_none() && numeric {
+        ('0', '=')
+    } else {
+        (
+            sp.fill.unwrap_or(' '),
+            sp.align.unwrap_or(if numeric { '>' } else { '<' }),
+        )
+    };
+    let f = |n: usize| std::iter::repeat(fill).take(n).collect::<String>();
+    match align {
+        '<' => format!("{sign}{body}{}", f(fill_n)),
+        '>' => format!("{}{sign}{body}", f(fill_n)),
+        '^' => format!("{}{sign}{body}{}", f(fill_n / 2), f(fill_n - fill_n / 2)),
+        _ => format!("{sign}{}{body}", f(fill_n)),
+    }
+}
+
+fn sign_str(neg: bool, sp: &Spec) -> &'static str {
+    match (neg, sp.sign) {
+        (true, _) => "-",
+        (false, Some('+')) => "+",
+        (false, Some(' ')) => " ",
+        _ => "",
+    }
+}
+
+fn format_float(x: f64, sp: &Spec, ty: char) -> String {
+    let neg = x.is_sign_negative() && !x.is_nan();
+    let a = x.abs();
+    let prec = sp.precision.unwrap_or(6);
+    let mut body = if a.is_infinite() {
+        "inf".to_string()
+    } else if a.is_nan() {
+        "nan".to_string()
+    } else {
+        match ty {
+            'f' | 'F' => format!("{a:.prec$}"),
+            '%' => format!("{:.prec$}%", a * 100.0),
+            'e' | 'E' => exp_form(a, prec),
+            'g' | 'G' | 'r' => {
+                if ty == 'r' {
+                    pyrs_bytecode::repr::format_float_r(a, false, false)
+                } else {
+                    let p = if prec == 0 { 1 } else { prec };
+                    let e = if a == 0.0 {
+                        0
+                    } else {
+                        exp_form(a, p - 1)
+                            .split('e')
+                            .nth(1)
+                            .and_then(|s| s.parse::<i32>().ok())
+                            .unwrap_or(0)
+                    };
+                    let mut s = if e >= -4 && e < p as i32 {
+                        format!("{:.*}", (p as i32 - 1 - e).max(0) as usize, a)
+                    } else {
+                        exp_form(a, p - 1)
+                    };
+                    if !sp.alt {
+                        s = strip_zeros(&s);
+                    }
+                    s
+                }
+            }
+            _ => pyrs_bytecode::repr::format_float_r(a, true, false),
+        }
+    };
+    if ty.is_ascii_uppercase() {
+        body = body.to_uppercase();
+    }
+    if let Some(g) = sp.grouping {
+        let (int, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
+            Some(i) => body.split_at(i),
+            None => (body.as_str(), ""),
+        };
+        body = format!("{}{rest}", group(int, g, 3));
+    }
+    pad(sp, sign_str(neg, sp), &body, true)
+}
+
+fn strip_zeros(s: &str) -> String {
+    let (m, e) = match s.find('e') {
+        Some(i) => (&s[..i], &s[i..]),
+        None => (s, ""),
+    };
+    let m = if m.contains('.') {
+        m.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        m
+    };
+    format!("{m}{e}")
+}
+
+fn exp_form(a: f64, prec: usize) -> String {
+    let s = format!("{a:.prec$e}");
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let e: i32 = e.parse().unwrap_or(0);
+    format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+}
+
+/// `format(v, spec)`.
+pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
+    if let Some(r) = {
+        let sv = vm.new_str(spec);
+        crate::object::protocol::try_heap_dunder(vm, v, "__format__", vec![sv])?
+    } {
+        return Ok(r);
+    }
+    if spec.is_empty() {
+        return vm.str_value(v);
+    }
+    let sp = parse_spec(vm, spec)?;
+    let out = match num_of(v) {
+        Some(Num::F(f)) => {
+            let ty = sp.ty.unwrap_or('r');
+            if !"eEfFgG%r".contains(ty) {
+                return Err(vm.value_error(format!(
+                    "Unknown format code '{ty}' for object of type 'float'"
+                )));
+            }
+            let ty = if ty == 'r' && sp.precision.is_some() {
+                'g'
+            } else {
+                ty
+            };
+            format_float(f, &sp, ty)
+        }
+        Some(_) if !matches!(v, Value::Bool(_)) || sp.ty.is_some() => {
+            let b = to_bigint(v).unwrap_or_default();
+            let ty = sp.ty.unwrap_or('d');
+            if "eEfFgG%".contains(ty) {
+                let f = crate::types::int::to_f64(vm, &Num::B(&b))?;
+                format_float(f, &sp, ty)
+            } else {
+                let neg = b.sign() == num_bigint::Sign::Minus;
+                let m = b.magnitude();
+                let (digits, prefix) = match ty {
+                    'd' | 'n' => (m.to_string(), ""),
+                    'x' => (m.to_str_radix(16), "0x"),
+                    'X' => (m.to_str_radix(16).to_uppercase(), "0X"),
+                    'o' => (m.to_str_radix(8), "0o"),
+                    'b' => (m.to_str_radix(2), "0b"),
+                    'c' => {
+                        let c =
+                            char::from_u32(num_traits::ToPrimitive::to_u32(&b).unwrap_or(0xFFFD))
+                                .unwrap_or('\u{FFFD}');
+                        return Ok(vm.new_str(&pad(&sp, "", &c.to_string(), false)));
+                    }
+                    _ => {
+                        return Err(vm.value_error(format!(
+                            "Unknown format code '{ty}' for object of type 'int'"
+                        )))
+                    }
+                };
+                let digits = match sp.grouping {
+                    Some(g) => group(&digits, g, if ty == 'd' || ty == 'n' { 3 } else { 4 }),
+                    None => digits,
+                };
+                let sign = format!("{}{}", sign_str(neg, &sp), if sp.alt { prefix } else { "" });
+                pad(&sp, &sign, &digits, true)
+            }
+        }
+        _ => {
+            let s = vm.str_string(v)?;
+            if let Some(t) = sp.ty.filter(|&t| t != 's') {
+                let tn = vm.type_name(v);
+                return Err(vm.value_error(format!(
+                    "Unknown format code '{t}' for object of type '{tn}'"
+                )));
+            }
+            let s: String = match sp.precision {
+                Some(p) => s.chars().take(p).collect(),
+                None => s,
+            };
+            pad(&sp, "", &s, false)
+        }
+    };
+    Ok(vm.new_str(&out))
+}
+
+/// `template.format(*args, **kwargs)` (fields: `{}`, `{0}`, `{name}`, `.attr`, `[key]`,
+/// `!r`/`!s`/`!a`, `:spec`).
+pub fn str_format(
+    vm: &mut Vm,
+    t: &str,
+    args: &[Value],
+    kw: &[(crate::object::PyRef, Value)],
+) -> PyResult<String> {
+    let mut out = String::new();
+    let c: Vec<char> = t.chars().collect();
+    let mut i = 0;
+    let mut auto = 0;
+    while i < c.len() {
+        match c[i] {
+            '{' if c.get(i + 1) == Some(&'{') => {
+                out.push('{');
+                i += 2;
+            }
+            '}' if c.get(i + 1) == Some(&'}') => {
+                out.push('}');
+                i += 2;
+            }
+            '{' => {
+                let mut depth = 1;
+                let mut j = i + 1;
+                while j < c.len() && depth > 0 {
+                    match c[j] {
+                        '{' => depth += 1,
+                        '}' => depth -= 1,
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                if depth != 0 {
+                    return Err(vm.value_error("expected '}' before end of string"));
+                }
+                let field: String = c[i + 1..j - 1].iter().collect();
+                let (field, spec) = match field.find(':') {
+                    Some(p) => (field[..p].to_string(), field[p + 1..].to_string()),
+                    None => (field, String::new()),
+                };
+                let (field, conv) = match field.find('!') {
+                    Some(p) => (field[..p].to_string(), field[p + 1..].chars().next()),
+                    None => (field, None),
+                };
+                let name_end = field.find(['.', '[']).unwrap_or(field.len());
+                let (head, mut rest) = field.split_at(name_end);
+                let mut v = if head.is_empty() {
+                    let v = args.get(auto).cloned();
+                    auto += 1;
+                    match v {
+                        Some(v) => v,
+                        None => {
+                            return Err(vm.index_error(format!(
+                                "Replacement index {} out of range for positional args tuple",
+                                auto - 1
+                            )))
+                        }
+                    }
+                } else if let Ok(n) = head.parse::<usize>() {
+                    match args.get(n) {
+                        Some(v) => v.clone(),
+                        None => {
+                            return Err(vm.index_error(format!(
+                                "Replacement index {n} out of range for positional args tuple"
+                            )))
+                        }
+                    }
+                } else {
+                    match kw.iter().find(|(k, _)| {
+                        Value::Obj(k.clone())
+                            .as_str()
+                            .is_some_and(|s| s.eq_rust(head))
+                    }) {
+                        Some((_, v)) => v.clone(),
+                        None => return Err(vm.key_error(vm.new_str(head))),
+                    }
+                };
+                while !rest.is_empty() {
+                    if let Some(r) = rest.strip_prefix('.') {
+                        let end = r.find(['.', '[']).unwrap_or(r.len());
+                        let n = vm.intern(&r[..end]);
+                        v = crate::object::attr::getattr(vm, &v, &n)?;
+                        rest = &r[end..];
+                    } else if let Some(r) = rest.strip_prefix('[') {
+                        let end = r.find(']').unwrap_or(r.len());
+                        let key = &r[..end];
+                        let k = match key.parse::<i64>() {
+                            Ok(n) => Value::Int(n),
+                            Err(_) => vm.new_str(key),
+                        };
+                        v = crate::object::subscript::getitem(vm, &v, &k)?;
+                        rest = r.get(end + 1..).unwrap_or("");
+                    } else {
+                        break;
+                    }
+                }
+                let v = match conv {
+                    Some('r') => vm.repr_value(&v)?,
+                    Some('s') => vm.str_value(&v)?,
+                    Some('a') => crate::builtins::attrs::ascii(vm, Args::positional(vec![v]))?,
+                    _ => v,
+                };
+                let spec = if spec.contains('{') {
+                    str_format(vm, &spec, args, kw)?
+                } else {
+                    spec
+                };
+                let r = format(vm, &v, &spec)?;
+                out.push_str(
+                    &r.as_str()
+                        .map(|s| s.as_rust().into_owned())
+                        .unwrap_or_default(),
+                );
+                i = j;
+            }
+            '}' => return Err(vm.value_error("Single '}' encountered in format string")),
+            ch => {
+                out.push(ch);
+                i += 1;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `fmt % args`.
+pub fn percent(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
+    let items: Vec<Value> = match args.as_tuple() {
+        Some(t) => t.to_vec(),
+        None => vec![args.clone()],
+    };
+    let mapping = matches!(args.payload(), Some(crate::object::Payload::Dict(_)));
+    let mut out = String::new();
+    let c: Vec<char> = fmt.chars().collect();
+    let mut i = 0;
+    let mut k = 0;
+    while i < c.len() {
+        if c[i] != '%' {
+            out.push(c[i]);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let mut key_val = None;
+        if c.get(i) == Some(&'(') {
+            let end = c[i..]
+                .iter()
+                .position(|&x| x == ')')
+                .map(|p| p + i)
+                .unwrap_or(c.len());
+            let key: String = c[i + 1..end].iter().collect();
+            let kv = vm.new_str(&key);
+            key_val = Some(crate::object::subscript::getitem(vm, args, &kv)?);
+            i = end + 1;
+        }
+        let st = i;
+        while i < c.len() && "-+ #0123456789.".contains(c[i]) {
+            i += 1;
+        }
+        let flags: String = c[st..i].iter().collect();
+        let Some(&ty) = c.get(i) else {
+            return Err(vm.value_error("incomplete format"));
+        };
+        i += 1;
+        if ty == '%' {
+            out.push('%');
+            continue;
+        }
+        let v = match key_val {
+            Some(v) => v,
+            None => {
+                let v = if mapping && items.len() == 1 {
+                    items[0].clone()
+                } else {
+                    match items.get(k) {
+                        Some(v) => v.clone(),
+                        None => return Err(vm.type_error("not enough arguments for format string")),
+                    }
+                };
+                k += 1;
+                v
+            }
+        };
+        let (align_left, rest) = match flags.strip_prefix('-') {
+            Some(r) => (true, r.to_string()),
+            None => (false, flags.clone()),
+        };
+        let textual = matches!(ty, 's' | 'r' | 'a');
+        let spec_str = format!(
+            "{}{}",
+            if align_left {
+                "<"
+            } else if textual {
+                ">"
+            } else {
+                ""
+            },
+            rest
+        );
+        let s = match ty {
+            's' => {
+                let s = vm.str_string(&v)?;
+                format(vm, &vm.new_str(&s), &spec_str)?
+            }
+            'r' | 'a' => {
+                let s = vm.repr(&v)?;
+                format(vm, &vm.new_str(&s), &spec_str)?
+            }
+            'd' | 'i' | 'u' => {
+                let iv = match num_of(&v) {
+                    Some(Num::F(f)) => crate::types::int::int_new(
+                        vm,
+                        &vm.types.int.clone(),
+                        Args::positional(vec![Value::Float(f)]),
+                    )?,
+                    Some(_) => v.clone(),
+                    None => {
+                        return Err(vm.type_error(format!(
+                            "%{ty} format: a real number is required, not {}",
+                            vm.type_name(&v)
+                        )))
+                    }
+                };
+                format(vm, &iv, &format!("{spec_str}d"))?
+            }
+            'x' | 'X' | 'o' => {
+                let alt = spec_str.contains('#');
+                let s = format(vm, &v, &format!("{spec_str}{ty}"))?;
+                if alt && ty == 'o' {
+                    s
+                } else {
+                    s
+                }
+            }
+            'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
+                let f = crate::types::float::to_float(vm, &v)?;
+                format(vm, &Value::Float(f), &format!("{spec_str}{ty}"))?
+            }
+            'c' => format(vm, &v, &format!("{spec_str}c"))?,
+            _ => {
+                return Err(vm.value_error(format!(
+                    "unsupported format character '{ty}' ({:#x}) at index {}",
+                    ty as u32,
+                    i - 1
+                )))
+            }
+        };
+        out.push_str(
+            &s.as_str()
+                .map(|s| s.as_rust().into_owned())
+                .unwrap_or_default(),
+        );
+    }
+    if k < items.len() && !mapping && args.as_tuple().is_some() {
+        return Err(vm.type_error("not all arguments converted during string formatting"));
+    }
+    Ok(out)
+}

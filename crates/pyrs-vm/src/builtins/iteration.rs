@@ -1,0 +1,96 @@
+//! Builtins about iteration: `len`, `iter`, `next`, `sorted`, `any`, `all`.
+
+use crate::object::Value;
+use crate::types::function::Args;
+use crate::vm::{PyResult, Vm};
+
+pub fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "len", 1, 1)?;
+    Ok(Value::Int(vm.len(&args.pos[0])? as i64))
+}
+
+pub fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "iter", 1, 1)?;
+    vm.iter(&args.pos[0])
+}
+
+pub fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "next", 1, 2)?;
+    let it = &args.pos[0];
+    if !matches!(it.payload(), Some(_)) {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+    }
+    if let Some(crate::object::Payload::Generator(_)) = it.payload() {
+        // A generator's return value travels in StopIteration.value.
+        let g = it.as_obj().cloned();
+        if let Some(g) = g {
+            return match crate::types::generator::resume(vm, &g, Value::None, None)? {
+                Ok(v) => Ok(v),
+                Err(r) => match args.pos.get(1) {
+                    Some(d) => Ok(d.clone()),
+                    None => {
+                        let t = vm.types.stop_iteration.clone();
+                        let a = if matches!(r, Value::None) {
+                            vec![]
+                        } else {
+                            vec![r]
+                        };
+                        Err(crate::vm::PyErr(crate::types::exceptions::new_exception(
+                            vm, &t, a,
+                        )))
+                    }
+                },
+            };
+        }
+    }
+    match vm.next(it)? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.stop_iteration()),
+        },
+    }
+}
+
+pub fn sorted(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    if args.pos.len() != 1 {
+        return Err(vm.type_error(format!(
+            "sorted expected 1 argument, got {}",
+            args.pos.len()
+        )));
+    }
+    let items = vm.collect(&args.pos.remove(0))?;
+    let l = vm.new_list(items);
+    let sort = vm.intern("sort");
+    let m = crate::object::attr::getattr(vm, &l, &sort)?;
+    vm.call_args(
+        &m,
+        Args {
+            pos: vec![],
+            kw: args.kw,
+        },
+    )?;
+    Ok(l)
+}
+
+pub fn any(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "any", 1, 1)?;
+    let it = vm.iter(&args.pos[0])?;
+    while let Some(v) = vm.next(&it)? {
+        if vm.truthy(&v)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+pub fn all(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "all", 1, 1)?;
+    let it = vm.iter(&args.pos[0])?;
+    while let Some(v) = vm.next(&it)? {
+        if !vm.truthy(&v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}

@@ -1,0 +1,284 @@
+//! Numeric builtins: `abs`, `round`, `divmod`, `pow`, `hex`, `oct`, `bin`, `sum`, `min`,
+//! `max` (CPython: `Python/bltinmodule.c`, `Objects/floatobject.c` `float___round__`).
+
+use crate::object::ops::binary_op;
+use crate::object::Value;
+use crate::types::function::Args;
+use crate::types::int::{num_of, to_bigint, Num};
+use crate::vm::{PyResult, Vm};
+
+pub fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "abs", 1, 1)?;
+    let v = &args.pos[0];
+    if let Some(r) = crate::object::protocol::try_heap_dunder(vm, v, "__abs__", vec![])? {
+        return Ok(r);
+    }
+    match num_of(v) {
+        Some(Num::F(f)) => Ok(Value::Float(f.abs())),
+        Some(Num::I(i)) if i != i64::MIN => Ok(Value::Int(i.abs())),
+        Some(_) => {
+            let b = to_bigint(v).unwrap_or_default();
+            Ok(crate::types::int::big_to_value(
+                vm,
+                num_traits::Signed::abs(&b),
+            ))
+        }
+        None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
+    }
+}
+
+/// Round half to even, as CPython's `round()` (via correctly rounded decimal strings).
+fn round_float(x: f64, nd: i64) -> f64 {
+    if !x.is_finite() {
+        return x;
+    }
+    if nd > 300 {
+        return x;
+    }
+    if nd < -308 {
+        return 0.0f64.copysign(x);
+    }
+    // Format with enough digits and let the decimal representation decide, as CPython's
+    // `_Py_dg_dtoa` mode 3 does.
+    let s = if nd >= 0 {
+        format!("{:.*}", nd as usize, x)
+    } else {
+        String::new()
+    };
+    if nd >= 0 {
+        let r: f64 = s.parse().unwrap_or(x);
+        // Rust's formatting rounds half to even on the exact binary value, as dtoa does.
+        return r;
+    }
+    let p = 10f64.powi((-nd) as i32);
+    let y = x / p;
+    let r = y.round();
+    let r = if (y - y.trunc()).abs() == 0.5 {
+        2.0 * (y / 2.0).round()
+    } else {
+        r
+    };
+    r * p
+}
+
+pub fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let nd_kw = args.take_kw("ndigits");
+    args.check(vm, "round", 1, 2)?;
+    let v = args.pos[0].clone();
+    let nd = args
+        .pos
+        .get(1)
+        .cloned()
+        .or(nd_kw)
+        .filter(|v| !matches!(v, Value::None));
+    if let Some(r) =
+        crate::object::protocol::try_heap_dunder(vm, &v, "__round__", nd.iter().cloned().collect())?
+    {
+        return Ok(r);
+    }
+    match num_of(&v) {
+        Some(Num::F(f)) => match nd {
+            None => {
+                if f.is_nan() {
+                    return Err(vm.value_error("cannot convert float NaN to integer"));
+                }
+                if f.is_infinite() {
+                    return Err(vm.overflow_error("cannot convert float infinity to integer"));
+                }
+                let r = f.round();
+                let r = if (f - f.trunc()).abs() == 0.5 {
+                    2.0 * (f / 2.0).round()
+                } else {
+                    r
+                };
+                let i = crate::types::int::int_new(
+                    vm,
+                    &vm.types.int.clone(),
+                    Args::positional(vec![Value::Float(r)]),
+                )?;
+                Ok(i)
+            }
+            Some(n) => {
+                let n = vm.index_value(&n, "'{}' object cannot be interpreted as an integer")?;
+                Ok(Value::Float(round_float(f, n)))
+            }
+        },
+        Some(_) => match nd {
+            None => Ok(v),
+            Some(n) => {
+                let n = vm.index_value(&n, "'{}' object cannot be interpreted as an integer")?;
+                if n >= 0 {
+                    return Ok(v);
+                }
+                let b = to_bigint(&v).unwrap_or_default();
+                let p = num_traits::Pow::pow(num_bigint::BigInt::from(10), (-n) as u32);
+                let (q, r) = num_integer::Integer::div_mod_floor(&b, &p);
+                let twice = &r * 2;
+                let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) {
+                    q + 1
+                } else {
+                    q
+                };
+                Ok(crate::types::int::big_to_value(vm, q * p))
+            }
+        },
+        None => Err(vm.type_error(format!(
+            "type {} doesn't define __round__ method",
+            vm.type_name(&v)
+        ))),
+    }
+}
+
+pub fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "divmod", 2, 2)?;
+    let (a, b) = (&args.pos[0], &args.pos[1]);
+    if let Some(r) = crate::object::protocol::try_heap_dunder(vm, a, "__divmod__", vec![b.clone()])?
+    {
+        return Ok(r);
+    }
+    if let (Some(Num::F(_)), _) | (_, Some(Num::F(_))) = (num_of(a), num_of(b)) {
+        let x = crate::types::float::to_float(vm, a)?;
+        let y = crate::types::float::to_float(vm, b)?;
+        if y == 0.0 {
+            return Err(vm.zero_division("float divmod()"));
+        }
+        let (q, r) = crate::types::float::divmod(x, y);
+        return Ok(vm.new_tuple(vec![Value::Float(q), Value::Float(r)]));
+    }
+    if num_of(a).is_none() || num_of(b).is_none() {
+        return Err(vm.type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            vm.type_name(a),
+            vm.type_name(b)
+        )));
+    }
+    let q = binary_op(vm, a, b, 2)?;
+    let r = binary_op(vm, a, b, 6)?;
+    Ok(vm.new_tuple(vec![q, r]))
+}
+
+pub fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "pow", 2, 3)?;
+    if let Some(m) = args.pos.get(2).filter(|m| !matches!(m, Value::None)) {
+        let (Some(b), Some(e), Some(m)) = (
+            to_bigint(&args.pos[0]),
+            to_bigint(&args.pos[1]),
+            to_bigint(m),
+        ) else {
+            return Err(
+                vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+            );
+        };
+        if num_traits::Zero::is_zero(&m) {
+            return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+        }
+        if e.sign() == num_bigint::Sign::Minus {
+            return Err(vm.value_error("base is not invertible for the given modulus"));
+        }
+        let r = b.modpow(&e, &m);
+        let r = if r.sign() != num_bigint::Sign::NoSign && r.sign() != m.sign() {
+            r + &m
+        } else {
+            r
+        };
+        return Ok(crate::types::int::big_to_value(vm, r));
+    }
+    binary_op(vm, &args.pos[0], &args.pos[1], 8)
+}
+
+fn radix(vm: &mut Vm, args: Args, name: &str, prefix: &str, base: u32) -> PyResult<Value> {
+    args.check(vm, name, 1, 1)?;
+    let Some(b) = to_bigint(&args.pos[0]) else {
+        return Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(&args.pos[0])
+        )));
+    };
+    let neg = b.sign() == num_bigint::Sign::Minus;
+    let digits = b.magnitude().to_str_radix(base);
+    let s = format!("{}{prefix}{digits}", if neg { "-" } else { "" });
+    Ok(vm.new_str(&s))
+}
+
+pub fn hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    radix(vm, args, "hex", "0x", 16)
+}
+pub fn oct(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    radix(vm, args, "oct", "0o", 8)
+}
+pub fn bin(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    radix(vm, args, "bin", "0b", 2)
+}
+
+pub fn sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let start_kw = args.take_kw("start");
+    args.check(vm, "sum", 1, 2)?;
+    let mut acc = args
+        .pos
+        .get(1)
+        .cloned()
+        .or(start_kw)
+        .unwrap_or(Value::Int(0));
+    if acc.as_str().is_some() {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let it = vm.iter(&args.pos[0])?;
+    while let Some(v) = vm.next(&it)? {
+        acc = match (&acc, &v) {
+            (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
+            (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+            _ => binary_op(vm, &acc, &v, 0)?,
+        };
+    }
+    Ok(acc)
+}
+
+fn minmax(vm: &mut Vm, mut args: Args, name: &str, op: u32) -> PyResult<Value> {
+    let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
+    let default = args.take_kw("default");
+    args.no_kw(vm, name)?;
+    let items = match args.pos.len() {
+        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.collect(&args.pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            args.pos.clone()
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for v in items {
+        let k = match &key {
+            Some(f) => vm.call(f, vec![v.clone()])?,
+            None => v.clone(),
+        };
+        best = match best {
+            None => Some((k, v)),
+            Some((bk, bv)) => {
+                let r = crate::object::ops::compare(vm, &k, &bk, op)?;
+                if vm.truthy(&r)? {
+                    Some((k, v))
+                } else {
+                    Some((bk, bv))
+                }
+            }
+        };
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
+        },
+    }
+}
+
+pub fn min(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    minmax(vm, args, "min", 0)
+}
+pub fn max(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    minmax(vm, args, "max", 4)
+}

@@ -1,0 +1,152 @@
+//! Code objects as the VM runs them (CPython: `Objects/codeobject.c`). Built once from a
+//! `pyrs_bytecode::CodeObject`: constants become Python values, names interned strs, the
+//! exception table and line numbers decoded. The instruction array is the VM's own copy
+//! (`units`), so quickening can later rewrite it in place without touching `co_code`.
+
+use crate::object::{Payload, PyRef, Value};
+use crate::vm::Vm;
+use pyrs_bytecode::code::{CO_FAST_CELL, CO_FAST_FREE};
+use pyrs_bytecode::exception_table::ExceptionTableEntry;
+use pyrs_bytecode::linetable::Positions;
+use pyrs_bytecode::{CodeObject, Constant};
+
+pub struct Code {
+    /// The instruction units `(op, arg)`, CACHE units included (zeroed).
+    pub units: Vec<(u8, u8)>,
+    pub consts: Vec<Value>,
+    pub names: Vec<PyRef>,
+    pub localsplus_names: Vec<PyRef>,
+    pub localsplus_kinds: Vec<u8>,
+    /// Entries in code units (start, end exclusive, target).
+    pub exc_table: Vec<ExceptionTableEntry>,
+    /// Source positions of each code unit.
+    pub positions: Vec<Positions>,
+    pub argcount: usize,
+    pub posonlyargcount: usize,
+    pub kwonlyargcount: usize,
+    pub flags: u32,
+    pub stacksize: usize,
+    pub name: PyRef,
+    pub qualname: PyRef,
+    pub filename: String,
+    pub firstlineno: i32,
+    /// Number of free variables (the last slots of localsplus).
+    pub nfree: usize,
+}
+
+impl Code {
+    pub fn nlocalsplus(&self) -> usize {
+        self.localsplus_names.len()
+    }
+
+    /// Line of the instruction at code unit `i`.
+    pub fn line_at(&self, i: usize) -> Option<i32> {
+        self.positions.get(i).and_then(|p| p.lineno)
+    }
+
+    pub fn name_str(&self) -> String {
+        Value::Obj(self.name.clone())
+            .as_str()
+            .map(|s| s.as_rust().into_owned())
+            .unwrap_or_default()
+    }
+
+    /// Whether localsplus slot `i` is a cell variable (made by MAKE_CELL).
+    pub fn is_cell(&self, i: usize) -> bool {
+        self.localsplus_kinds
+            .get(i)
+            .is_some_and(|k| k & CO_FAST_CELL != 0)
+    }
+}
+
+/// The VM code object (a `code` instance) for a code object tree.
+pub fn make_code(vm: &mut Vm, co: &CodeObject) -> PyRef {
+    let consts = co.consts.iter().map(|c| constant(vm, c)).collect();
+    let mut intern = |s: &pyrs_bytecode::PyStrValue| vm.intern(&s.to_string_lossy());
+    let names = co.names.iter().map(&mut intern).collect();
+    let localsplus_names = co.localsplusnames.iter().map(&mut intern).collect();
+    let name = intern(&co.name);
+    let qualname = intern(&co.qualname);
+    let units = co.code.chunks_exact(2).map(|u| (u[0], u[1])).collect();
+    let exc_table = pyrs_bytecode::exception_table::decode(&co.exceptiontable)
+        .into_iter()
+        .map(|e| ExceptionTableEntry {
+            start: e.start / 2,
+            end: e.end / 2,
+            target: e.target / 2,
+            ..e
+        })
+        .collect();
+    let code = Code {
+        units,
+        consts,
+        names,
+        localsplus_names,
+        localsplus_kinds: co.localspluskinds.clone(),
+        exc_table,
+        positions: co.positions(),
+        argcount: co.argcount as usize,
+        posonlyargcount: co.posonlyargcount as usize,
+        kwonlyargcount: co.kwonlyargcount as usize,
+        flags: co.flags,
+        stacksize: co.stacksize as usize,
+        name,
+        qualname,
+        filename: co.filename.to_string_lossy(),
+        firstlineno: co.firstlineno,
+        nfree: co
+            .localspluskinds
+            .iter()
+            .filter(|&&k| k & CO_FAST_FREE != 0)
+            .count(),
+    };
+    let ty = vm.types.code.clone();
+    vm.alloc(&ty, Payload::Code(Box::new(code)))
+}
+
+/// A constant as a Python value.
+pub fn constant(vm: &mut Vm, c: &Constant) -> Value {
+    match c {
+        Constant::None => Value::None,
+        Constant::Bool(b) => Value::Bool(*b),
+        Constant::Int(i) => Value::Int(*i),
+        Constant::BigInt(b) => crate::types::int::big_to_value(vm, b.clone()),
+        Constant::Float(f) => Value::Float(*f),
+        Constant::Complex { .. } => {
+            // complex is not implemented yet; a str stands in only for display paths.
+            vm.new_str(&pyrs_bytecode::repr::constant_repr(c))
+        }
+        Constant::Str(s) => {
+            let cps: Vec<u32> = s.code_points().collect();
+            // Name-like constants are interned as CPython does (`all_name_chars`).
+            match s.as_str() {
+                Some(t)
+                    if t.len() < 40
+                        && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
+                {
+                    Value::Obj(vm.intern(t))
+                }
+                _ => vm.new_pystr(crate::types::str::PyStr::from_vec(cps)),
+            }
+        }
+        Constant::Bytes(b) => vm.new_bytes(b.clone()),
+        Constant::Tuple(items) => {
+            let v = items.iter().map(|c| constant(vm, c)).collect();
+            vm.new_tuple(v)
+        }
+        Constant::FrozenSet(items) => {
+            let v: Vec<Value> = items.iter().map(|c| constant(vm, c)).collect();
+            crate::types::set::new_frozenset_unchecked(vm, v)
+        }
+        Constant::Ellipsis => Value::Obj(vm.ellipsis.clone()),
+        Constant::Code(co) => Value::Obj(make_code(vm, co)),
+    }
+}
+
+/// The `Code` inside a code object.
+pub fn as_code(r: &PyRef) -> Option<&Code> {
+    match &r.payload {
+        Payload::Code(c) => Some(c),
+        _ => None,
+    }
+}

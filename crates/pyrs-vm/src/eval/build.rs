@@ -1,0 +1,295 @@
+//! Building and unpacking: BUILD_*, UNPACK_*, LIST_APPEND and friends, FORMAT_VALUE, unary
+//! operators (CPython: the matching `TARGET`s of `Python/ceval.c`).
+
+use super::opcodes::*;
+use super::{pop, push};
+use crate::object::{Payload, Value};
+use crate::types::dict;
+use crate::vm::{PyResult, Vm};
+
+fn pop_n(vm: &mut Vm, n: usize) -> PyResult<Vec<Value>> {
+    let len = vm.thread.stack.len();
+    if n > len {
+        return Err(vm.system_error("stack underflow"));
+    }
+    Ok(vm
+        .thread
+        .stack
+        .drain(len - n..)
+        .map(|v| v.unwrap_or(Value::None))
+        .collect())
+}
+
+pub fn unary(vm: &mut Vm, op: u8, v: &Value) -> PyResult<Value> {
+    if op == UNARY_NOT {
+        return Ok(Value::Bool(!vm.truthy(v)?));
+    }
+    let (name, which, sym) = match op {
+        UNARY_NEGATIVE => ("__neg__", 0, "-"),
+        UNARY_POSITIVE => ("__pos__", 1, "+"),
+        _ => ("__invert__", 2, "~"),
+    };
+    if let Some(r) = crate::object::protocol::try_heap_dunder(vm, v, name, vec![])? {
+        return Ok(r);
+    }
+    match crate::types::int::num_of(v) {
+        Some(crate::types::int::Num::F(f)) if which != 2 => {
+            Ok(Value::Float(if which == 0 { -f } else { f }))
+        }
+        Some(crate::types::int::Num::F(_)) | None => Err(vm.type_error(format!(
+            "bad operand type for unary {sym}: '{}'",
+            vm.type_name(v)
+        ))),
+        Some(n) => Ok(crate::types::int::int_unary(vm, &n, which)),
+    }
+}
+
+pub fn unpack_sequence(vm: &mut Vm, v: Value, n: usize) -> PyResult<()> {
+    let items = match v.payload() {
+        Some(Payload::Tuple(t)) => t.to_vec(),
+        Some(Payload::List(l)) => l.borrow().clone(),
+        _ => {
+            let it = vm.iter(&v).map_err(|e| {
+                if vm.err_matches(&e, &vm.types.type_error.clone()) {
+                    vm.type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        vm.type_name(&v)
+                    ))
+                } else {
+                    e
+                }
+            })?;
+            let mut out = Vec::new();
+            while let Some(x) = vm.next(&it)? {
+                out.push(x);
+                if out.len() > n {
+                    return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
+                }
+            }
+            out
+        }
+    };
+    if items.len() != n {
+        if items.len() > n {
+            return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
+        }
+        return Err(vm.value_error(format!(
+            "not enough values to unpack (expected {n}, got {})",
+            items.len()
+        )));
+    }
+    for x in items.into_iter().rev() {
+        push(vm, x);
+    }
+    Ok(())
+}
+
+pub fn unpack_ex(vm: &mut Vm, v: Value, before: usize, after: usize) -> PyResult<()> {
+    let items = vm.collect(&v).map_err(|e| {
+        if vm.err_matches(&e, &vm.types.type_error.clone()) {
+            vm.type_error(format!(
+                "cannot unpack non-iterable {} object",
+                vm.type_name(&v)
+            ))
+        } else {
+            e
+        }
+    })?;
+    if items.len() < before + after {
+        return Err(vm.value_error(format!(
+            "not enough values to unpack (expected at least {}, got {})",
+            before + after,
+            items.len()
+        )));
+    }
+    let mid_end = items.len() - after;
+    let tail: Vec<Value> = items[mid_end..].to_vec();
+    let mid = vm.new_list(items[before..mid_end].to_vec());
+    for x in tail.into_iter().rev() {
+        push(vm, x);
+    }
+    push(vm, mid);
+    for x in items[..before].iter().rev() {
+        push(vm, x.clone());
+    }
+    Ok(())
+}
+
+pub fn build(vm: &mut Vm, op: u8, n: usize) -> PyResult<()> {
+    let v = match op {
+        BUILD_TUPLE => {
+            let items = pop_n(vm, n)?;
+            vm.new_tuple(items)
+        }
+        BUILD_LIST => {
+            let items = pop_n(vm, n)?;
+            vm.new_list(items)
+        }
+        BUILD_SET => {
+            let items = pop_n(vm, n)?;
+            let ty = vm.types.set.clone();
+            crate::types::set::build(vm, &ty, items)?
+        }
+        BUILD_MAP => {
+            let items = pop_n(vm, 2 * n)?;
+            let d = vm.new_dict_ref();
+            let mut it = items.into_iter();
+            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                dict::set_item(vm, &d, k, v)?;
+            }
+            Value::Obj(d)
+        }
+        BUILD_CONST_KEY_MAP => {
+            let keys = pop(vm);
+            let vals = pop_n(vm, n)?;
+            let d = vm.new_dict_ref();
+            let ks = keys.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+            for (k, v) in ks.into_iter().zip(vals) {
+                dict::set_item(vm, &d, k, v)?;
+            }
+            Value::Obj(d)
+        }
+        BUILD_STRING => {
+            let items = pop_n(vm, n)?;
+            let mut cps: Vec<u32> = Vec::new();
+            for i in &items {
+                if let Some(s) = i.as_str() {
+                    cps.extend(s.code_points());
+                }
+            }
+            vm.new_pystr(crate::types::str::PyStr::from_vec(cps))
+        }
+        BUILD_SLICE => {
+            let items = pop_n(vm, n)?;
+            let mut s = [Value::None, Value::None, Value::None];
+            for (i, v) in items.into_iter().enumerate().take(3) {
+                s[i] = v;
+            }
+            let ty = vm.types.slice.clone();
+            Value::Obj(vm.alloc(&ty, Payload::Slice(Box::new(s))))
+        }
+        _ => {
+            // LIST_TO_TUPLE
+            let l = pop(vm);
+            let items = vm.collect(&l)?;
+            vm.new_tuple(items)
+        }
+    };
+    push(vm, v);
+    Ok(())
+}
+
+pub fn container_op(vm: &mut Vm, op: u8, n: usize) -> PyResult<()> {
+    match op {
+        MAP_ADD => {
+            let v = pop(vm);
+            let k = pop(vm);
+            let d = super::peek(vm, n).unwrap_or(Value::None);
+            if let Some(d) = d.as_obj() {
+                dict::set_item(vm, d, k, v)?;
+            }
+        }
+        _ => {
+            let v = pop(vm);
+            let target = super::peek(vm, n).unwrap_or(Value::None);
+            match op {
+                LIST_APPEND => {
+                    if let Some(Payload::List(l)) = target.payload() {
+                        l.borrow_mut().push(v);
+                    }
+                }
+                LIST_EXTEND => {
+                    let items = vm.collect(&v).map_err(|e| {
+                        if vm.err_matches(&e, &vm.types.type_error.clone()) && vm.iter(&v).is_err()
+                        {
+                            vm.type_error(format!(
+                                "Value after * must be an iterable, not {}",
+                                vm.type_name(&v)
+                            ))
+                        } else {
+                            e
+                        }
+                    })?;
+                    if let Some(Payload::List(l)) = target.payload() {
+                        l.borrow_mut().extend(items);
+                    }
+                }
+                SET_ADD => crate::types::set::set_add(vm, &target, v)?,
+                SET_UPDATE => {
+                    for x in vm.collect(&v)? {
+                        crate::types::set::set_add(vm, &target, x)?;
+                    }
+                }
+                _ => {
+                    // DICT_MERGE / DICT_UPDATE
+                    let Some(d) = target.as_obj().cloned() else {
+                        return Ok(());
+                    };
+                    let items = match v.as_obj() {
+                        Some(o) if dict::dict_data(o).is_some() => dict::items(o),
+                        _ => {
+                            let keys = vm.call_method(&v, "keys", vec![]).map_err(|_| {
+                                vm.type_error(format!(
+                                    "'{}' object is not a mapping",
+                                    vm.type_name(&v)
+                                ))
+                            })?;
+                            let mut out = Vec::new();
+                            for k in vm.collect(&keys)? {
+                                let val = crate::object::subscript::getitem(vm, &v, &k)?;
+                                out.push((k, val));
+                            }
+                            out
+                        }
+                    };
+                    for (k, val) in items {
+                        if op == DICT_MERGE && dict::get_item(vm, &d, &k)?.is_some() {
+                            let r = vm.repr(&k)?;
+                            return Err(vm.type_error(format!(
+                                "got multiple values for keyword argument {r}"
+                            )));
+                        }
+                        dict::set_item(vm, &d, k, val)?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn format_value(vm: &mut Vm, flags: u32) -> PyResult<()> {
+    let spec = if flags & 4 != 0 { Some(pop(vm)) } else { None };
+    let v = pop(vm);
+    let v = match flags & 3 {
+        1 => vm.str_value(&v)?,
+        2 => vm.repr_value(&v)?,
+        3 => {
+            let r = vm.repr(&v)?;
+            let a: String = r
+                .chars()
+                .map(|c| {
+                    if c.is_ascii() {
+                        c.to_string()
+                    } else if (c as u32) < 0x100 {
+                        format!("\\x{:02x}", c as u32)
+                    } else if (c as u32) < 0x10000 {
+                        format!("\\u{:04x}", c as u32)
+                    } else {
+                        format!("\\U{:08x}", c as u32)
+                    }
+                })
+                .collect();
+            vm.new_str(&a)
+        }
+        _ => v,
+    };
+    let spec_s = spec
+        .as_ref()
+        .and_then(|s| s.as_str())
+        .map(|s| s.as_rust().into_owned())
+        .unwrap_or_default();
+    let r = crate::builtins::format::format(vm, &v, &spec_s)?;
+    push(vm, r);
+    Ok(())
+}

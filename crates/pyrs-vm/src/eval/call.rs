@@ -1,0 +1,599 @@
+//! Calls (CPython: `PRECALL`/`CALL`/`CALL_FUNCTION_EX`/`MAKE_FUNCTION` in `Python/ceval.c`,
+//! `_PyEvalFramePushAndInit` and `initialize_locals`).
+//!
+//! Calling convention (3.11): the stack holds `[NULL | method, callable | self, args...]`;
+//! KW_NAMES names the last arguments. A Python function called from the loop gets a new
+//! frame whose localsplus window is filled from the stack (no Rust recursion); anything
+//! else is called through [`call`], which may re-enter the loop for Python functions
+//! (guarded by the recursion limit and `stacker`).
+
+use super::{pop, push};
+use crate::code::{as_code, Code};
+use crate::frame::Frame;
+use crate::object::{Payload, PyRef, Value};
+use crate::types::function::{Args, FunctionData};
+use crate::vm::{PyResult, Vm};
+use pyrs_bytecode::code::flags::{CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS};
+use std::cell::RefCell;
+
+pub enum Called {
+    Value(Value),
+    /// A Python frame was pushed; the loop continues in it.
+    Frame,
+}
+
+/// PRECALL: unpack a bound method into (function, self) so CALL can prepend self.
+pub fn precall(vm: &mut Vm, n: usize) -> PyResult<()> {
+    let len = vm.thread.stack.len();
+    if len < n + 2 {
+        return Err(vm.system_error("stack underflow in PRECALL"));
+    }
+    if vm.thread.stack[len - n - 2].is_none() {
+        if let Some(Value::Obj(o)) = &vm.thread.stack[len - n - 1] {
+            if let Payload::BoundMethod(m) = &o.payload {
+                let (f, s) = (m.0.clone(), m.1.clone());
+                vm.thread.stack[len - n - 2] = Some(f);
+                vm.thread.stack[len - n - 1] = Some(s);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn kwnames_list(kwnames: &Option<Value>) -> Vec<PyRef> {
+    kwnames
+        .as_ref()
+        .and_then(|k| k.as_tuple())
+        .map(|t| t.iter().filter_map(|v| v.as_obj().cloned()).collect())
+        .unwrap_or_default()
+}
+
+/// CALL(n).
+pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Called> {
+    let len = vm.thread.stack.len();
+    if len < n + 2 {
+        return Err(vm.system_error("stack underflow in CALL"));
+    }
+    let is_meth = vm.thread.stack[len - n - 2].is_some();
+    let nargs = n + is_meth as usize;
+    let callable = vm.thread.stack[len - nargs - 1]
+        .clone()
+        .unwrap_or(Value::None);
+    let kw = kwnames_list(&kwnames);
+    // Fast path: a plain Python function with exactly its positional parameters.
+    if kw.is_empty() {
+        if let Value::Obj(fo) = &callable {
+            if let Payload::Function(fd) = &fo.payload {
+                if let Some(co) = as_code(&fd.code) {
+                    if co.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0
+                        && co.kwonlyargcount == 0
+                        && co.argcount == nargs
+                    {
+                        vm.enter_recursion("")?;
+                        let fast_base = vm.thread.fast.len();
+                        let stack = &mut vm.thread.stack;
+                        let args = stack.drain(len - nargs..);
+                        vm.thread.fast.extend(args);
+                        vm.thread.fast.resize(fast_base + co.nlocalsplus(), None);
+                        vm.thread.stack.truncate(len - n - 2);
+                        push_frame(vm, fo, fd, fast_base, false);
+                        return Ok(Called::Frame);
+                    }
+                }
+            }
+        }
+    }
+    let mut args: Vec<Value> = vm
+        .thread
+        .stack
+        .drain(len - nargs..)
+        .map(|v| v.unwrap_or(Value::None))
+        .collect();
+    vm.thread.stack.truncate(len - n - 2);
+    let kwvals = args.split_off(args.len() - kw.len().min(args.len()));
+    let a = Args {
+        pos: args,
+        kw: kw.into_iter().zip(kwvals).collect(),
+    };
+    if let Value::Obj(fo) = &callable {
+        if let Payload::Function(fd) = &fo.payload {
+            let fast_base = bind_into_fast(vm, fo, fd, a)?;
+            push_frame(vm, fo, fd, fast_base, false);
+            return Ok(Called::Frame);
+        }
+    }
+    call(vm, &callable, a).map(Called::Value)
+}
+
+fn push_frame(vm: &mut Vm, fo: &PyRef, fd: &FunctionData, fast_base: usize, entry: bool) {
+    let stack_base = vm.thread.stack.len();
+    vm.thread.frames.push(Frame {
+        code: fd.code.clone(),
+        globals: fd.globals.clone(),
+        builtins: fd.builtins.clone(),
+        locals: None,
+        func: Some(fo.clone()),
+        ip: 0,
+        lasti: 0,
+        fast_base,
+        stack_base,
+        entry,
+        generator: None,
+        kwnames: None,
+    });
+}
+
+/// Pop the current frame and its windows; `None` if there was none.
+pub fn pop_frame(vm: &mut Vm) -> Option<Frame> {
+    let f = vm.thread.frames.pop()?;
+    let old_fast: Vec<Option<Value>> = vm.thread.fast.drain(f.fast_base..).collect();
+    let old_stack: Vec<Option<Value>> = vm
+        .thread
+        .stack
+        .drain(f.stack_base.min(vm.thread.stack.len())..)
+        .collect();
+    drop(old_fast);
+    drop(old_stack);
+    vm.leave_recursion();
+    Some(f)
+}
+
+/// Bind arguments to a new localsplus window on the thread's fast stack (checked against
+/// the recursion limit); returns its base.
+fn bind_into_fast(vm: &mut Vm, fo: &PyRef, fd: &FunctionData, args: Args) -> PyResult<usize> {
+    let Some(co) = as_code(&fd.code) else {
+        return Err(vm.system_error("function without code"));
+    };
+    let locals = bind_args(vm, fo, fd, co, args)?;
+    vm.enter_recursion("")?;
+    let base = vm.thread.fast.len();
+    vm.thread.fast.extend(locals);
+    Ok(base)
+}
+
+fn qualname(fd: &FunctionData) -> String {
+    fd.qualname
+        .borrow()
+        .as_str()
+        .map(|s| s.as_rust().into_owned())
+        .unwrap_or_default()
+}
+
+fn names_list(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}
+
+/// `initialize_locals`: positional, keyword, defaults, `*args`, `**kwargs`.
+fn bind_args(
+    vm: &mut Vm,
+    _fo: &PyRef,
+    fd: &FunctionData,
+    co: &Code,
+    args: Args,
+) -> PyResult<Vec<Option<Value>>> {
+    let mut locals: Vec<Option<Value>> = vec![None; co.nlocalsplus()];
+    let argc = co.argcount;
+    let kwonly = co.kwonlyargcount;
+    let has_varargs = co.flags & CO_VARARGS != 0;
+    let has_varkw = co.flags & CO_VARKEYWORDS != 0;
+    let name = |i: usize| crate::eval::names::localsplus_name(co, i);
+    let npos = args.pos.len();
+    let mut pos = args.pos.into_iter();
+    for (i, v) in pos.by_ref().take(argc).enumerate() {
+        locals[i] = Some(v);
+    }
+    let extra: Vec<Value> = pos.collect();
+    let mut slot = argc + kwonly;
+    if has_varargs {
+        locals[slot] = Some(vm.new_tuple(extra.clone()));
+        slot += 1;
+    } else if !extra.is_empty() {
+        let ndef = fd
+            .defaults
+            .borrow()
+            .as_ref()
+            .and_then(|d| d.as_tuple().map(|t| t.len()))
+            .unwrap_or(0);
+        let takes = if ndef > 0 {
+            format!("from {} to {} positional arguments", argc - ndef, argc)
+        } else {
+            format!(
+                "{argc} positional argument{}",
+                if argc == 1 { "" } else { "s" }
+            )
+        };
+        let given = if npos == 1 {
+            "1 was given".to_string()
+        } else {
+            format!("{npos} were given")
+        };
+        return Err(vm.type_error(format!("{}() takes {takes} but {given}", qualname(fd))));
+    }
+    let kwdict = if has_varkw {
+        let d = vm.new_dict_ref();
+        locals[slot] = Some(Value::Obj(d.clone()));
+        Some(d)
+    } else {
+        None
+    };
+    let mut posonly_as_kw = Vec::new();
+    for (k, v) in args.kw {
+        let ks = match &k.payload {
+            Payload::Str(s) => s,
+            _ => return Err(vm.type_error("keywords must be strings")),
+        };
+        let found = (co.posonlyargcount..argc + kwonly).find(|&i| {
+            co.localsplus_names
+                .get(i)
+                .is_some_and(|n| match &n.payload {
+                    Payload::Str(s) => s.eq_str(ks),
+                    _ => false,
+                })
+        });
+        match found {
+            Some(i) => {
+                if locals[i].is_some() {
+                    return Err(vm.type_error(format!(
+                        "{}() got multiple values for argument '{}'",
+                        qualname(fd),
+                        ks.as_rust()
+                    )));
+                }
+                locals[i] = Some(v);
+            }
+            None => match &kwdict {
+                Some(d) => crate::types::dict::set_item(vm, d, Value::Obj(k.clone()), v)?,
+                None => {
+                    if (0..co.posonlyargcount).any(|i| name(i) == ks.as_rust()) {
+                        posonly_as_kw.push(ks.as_rust().into_owned());
+                        continue;
+                    }
+                    return Err(vm.type_error(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        qualname(fd),
+                        ks.as_rust()
+                    )));
+                }
+            },
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        return Err(vm.type_error(format!(
+            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+            qualname(fd),
+            posonly_as_kw.join(", ")
+        )));
+    }
+    // Defaults for the last positional parameters.
+    let defaults = fd.defaults.borrow().clone();
+    let defs = defaults
+        .as_ref()
+        .and_then(|d| d.as_tuple())
+        .map(|t| t.to_vec())
+        .unwrap_or_default();
+    let first_def = argc.saturating_sub(defs.len());
+    let mut missing = Vec::new();
+    for i in 0..argc {
+        if locals[i].is_none() {
+            if i >= first_def {
+                locals[i] = Some(defs[i - first_def].clone());
+            } else {
+                missing.push(name(i));
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(vm.type_error(format!(
+            "{}() missing {} required positional argument{}: {}",
+            qualname(fd),
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            names_list(&missing)
+        )));
+    }
+    let kwdefaults = fd.kwdefaults.borrow().clone();
+    let mut missing = Vec::new();
+    for i in argc..argc + kwonly {
+        if locals[i].is_none() {
+            let n = name(i);
+            let d = match &kwdefaults {
+                Some(Value::Obj(kd)) => crate::types::dict::items(kd)
+                    .into_iter()
+                    .find(|(k, _)| k.as_str().is_some_and(|s| s.eq_rust(&n)))
+                    .map(|(_, v)| v),
+                _ => None,
+            };
+            match d {
+                Some(v) => locals[i] = Some(v),
+                None => missing.push(n),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(vm.type_error(format!(
+            "{}() missing {} required keyword-only argument{}: {}",
+            qualname(fd),
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            names_list(&missing)
+        )));
+    }
+    Ok(locals)
+}
+
+/// Call any callable from Rust. Python functions re-enter the loop.
+pub fn call(vm: &mut Vm, callable: &Value, args: Args) -> PyResult<Value> {
+    let Value::Obj(o) = callable else {
+        return Err(vm.type_error(format!(
+            "'{}' object is not callable",
+            vm.type_name(callable)
+        )));
+    };
+    match &o.payload {
+        Payload::Function(fd) => {
+            let fast_base = bind_into_fast(vm, o, fd, args)?;
+            push_frame(vm, o, fd, fast_base, true);
+            run_entry(vm)
+        }
+        Payload::Builtin(b) => {
+            let mut a = args;
+            if let Some(s) = &b.self_ {
+                a.pos.insert(0, s.clone());
+            }
+            (b.func)(vm, a)
+        }
+        Payload::BoundMethod(m) => {
+            let (f, s) = (m.0.clone(), m.1.clone());
+            let mut a = args;
+            a.pos.insert(0, s);
+            call(vm, &f, a)
+        }
+        Payload::Type(_) => crate::types::type_::type_call(vm, o, args),
+        _ => {
+            let ty = o.ty.clone();
+            match crate::object::protocol::heap_dunder(vm, &ty, "__call__") {
+                Some(f) => {
+                    let mut a = args;
+                    a.pos.insert(0, callable.clone());
+                    call(vm, &f, a)
+                }
+                None => Err(vm.type_error(format!(
+                    "'{}' object is not callable",
+                    vm.type_name(callable)
+                ))),
+            }
+        }
+    }
+}
+
+/// Run the entry frame just pushed, on a Rust stack with room to spare.
+fn run_entry(vm: &mut Vm) -> PyResult<Value> {
+    let r = stacker::maybe_grow(256 * 1024, 2 * 1024 * 1024, || super::run_frame(vm, None))?;
+    match r {
+        super::Exit::Return(v) | super::Exit::Yield(v) => Ok(v),
+    }
+}
+
+/// Run a module's code object with `globals` as globals and locals.
+pub fn run_module_code(vm: &mut Vm, code: &PyRef, globals: &PyRef) -> PyResult<Value> {
+    let Some(co) = as_code(code) else {
+        return Err(vm.system_error("not a code object"));
+    };
+    vm.enter_recursion("")?;
+    let fast_base = vm.thread.fast.len();
+    vm.thread.fast.resize(fast_base + co.nlocalsplus(), None);
+    let builtins = vm.builtins.clone();
+    let stack_base = vm.thread.stack.len();
+    vm.thread.frames.push(Frame {
+        code: code.clone(),
+        globals: globals.clone(),
+        builtins,
+        locals: Some(globals.clone()),
+        func: None,
+        ip: 0,
+        lasti: 0,
+        fast_base,
+        stack_base,
+        entry: true,
+        generator: None,
+        kwnames: None,
+    });
+    run_entry(vm)
+}
+
+/// Run a class body (`func` is the body function, `ns` its locals).
+pub fn run_class_body(vm: &mut Vm, func: &PyRef, ns: &PyRef) -> PyResult<Value> {
+    let Payload::Function(fd) = &func.payload else {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    };
+    let fast_base = bind_into_fast(vm, func, fd, Args::default())?;
+    push_frame(vm, func, fd, fast_base, true);
+    if let Some(f) = vm.thread.frames.last_mut() {
+        f.locals = Some(ns.clone());
+    }
+    run_entry(vm)
+}
+
+/// CALL_FUNCTION_EX: `f(*args, **kwargs)`.
+pub fn call_function_ex(vm: &mut Vm, has_kw: bool) -> PyResult<Value> {
+    let kwargs = if has_kw { Some(pop(vm)) } else { None };
+    let callargs = pop(vm);
+    let func = pop(vm);
+    vm.thread.stack.pop(); // the NULL below the function
+    let pos = match callargs.as_tuple() {
+        Some(t) => t.to_vec(),
+        None => vm.collect(&callargs)?,
+    };
+    let mut kw = Vec::new();
+    if let Some(k) = kwargs {
+        if let Some(d) = k.as_obj() {
+            for (key, v) in crate::types::dict::items(d) {
+                match key {
+                    Value::Obj(ko) if matches!(ko.payload, Payload::Str(_)) => kw.push((ko, v)),
+                    _ => return Err(vm.type_error("keywords must be strings")),
+                }
+            }
+        }
+    }
+    call(vm, &func, Args { pos, kw })
+}
+
+/// MAKE_FUNCTION(flags): code on top; below it closure (8), annotations (4),
+/// kwdefaults (2), defaults (1).
+pub fn make_function(vm: &mut Vm, flags: u32) -> PyResult<()> {
+    let code = pop(vm);
+    let closure = if flags & 8 != 0 { Some(pop(vm)) } else { None };
+    let annotations = if flags & 4 != 0 { Some(pop(vm)) } else { None };
+    let kwdefaults = if flags & 2 != 0 { Some(pop(vm)) } else { None };
+    let defaults = if flags & 1 != 0 { Some(pop(vm)) } else { None };
+    let Some(code) = code.as_obj().filter(|c| as_code(c).is_some()).cloned() else {
+        return Err(vm.system_error("MAKE_FUNCTION without a code object"));
+    };
+    let (qualname, name, doc) = match as_code(&code) {
+        Some(co) => {
+            let doc = match co.consts.first() {
+                Some(v) if v.as_str().is_some() && co.flags & 0x100000 == 0 => v.clone(),
+                _ => Value::None,
+            };
+            (
+                Value::Obj(co.qualname.clone()),
+                Value::Obj(co.name.clone()),
+                doc,
+            )
+        }
+        None => (Value::None, Value::None, Value::None),
+    };
+    let Some(f) = vm.thread.frames.last() else {
+        return Err(vm.system_error("no frame"));
+    };
+    let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
+    let n = vm.intern("__name__");
+    let module = match &n.payload {
+        Payload::Str(s) => crate::types::dict::dict_get_str(&globals, s, s.hash(&vm.hash_secret))
+            .unwrap_or(Value::None),
+        _ => Value::None,
+    };
+    let doc = if matches!(doc, Value::None) {
+        Value::None
+    } else {
+        doc_from_code(&code).unwrap_or(Value::None)
+    };
+    let fd = FunctionData {
+        code,
+        globals,
+        builtins,
+        name: RefCell::new(name),
+        qualname: RefCell::new(qualname),
+        defaults: RefCell::new(defaults),
+        kwdefaults: RefCell::new(kwdefaults),
+        closure,
+        doc: RefCell::new(doc),
+        annotations: RefCell::new(annotations),
+        module,
+    };
+    let ty = vm.types.function.clone();
+    let f = vm.alloc_instance(&ty, Payload::Function(Box::new(fd)));
+    push(vm, Value::Obj(f));
+    Ok(())
+}
+
+fn doc_from_code(code: &PyRef) -> Option<Value> {
+    as_code(code)?
+        .consts
+        .first()
+        .filter(|v| v.as_str().is_some())
+        .cloned()
+}
+
+/// RETURN_GENERATOR: move the current frame into a new generator object. Returns the
+/// generator and whether the frame was an entry frame.
+pub fn make_generator(vm: &mut Vm) -> PyResult<Option<(Value, bool)>> {
+    let Some(f) = vm.thread.frames.pop() else {
+        return Ok(None);
+    };
+    let fast: Vec<Option<Value>> = vm.thread.fast.drain(f.fast_base..).collect();
+    let stack: Vec<Option<Value>> = vm
+        .thread
+        .stack
+        .drain(f.stack_base.min(vm.thread.stack.len())..)
+        .collect();
+    vm.leave_recursion();
+    let entry = f.entry;
+    let (name, qualname) = match as_code(&f.code) {
+        Some(co) => (
+            co.name_str(),
+            Value::Obj(co.qualname.clone())
+                .as_str()
+                .map(|s| s.as_rust().into_owned())
+                .unwrap_or_default(),
+        ),
+        None => (String::new(), String::new()),
+    };
+    let gd = crate::types::generator::GenData {
+        saved: RefCell::new(Some(crate::types::generator::SavedFrame {
+            frame: f,
+            fast,
+            stack,
+        })),
+        running: std::cell::Cell::new(false),
+        finished: std::cell::Cell::new(false),
+        name,
+        qualname,
+    };
+    let ty = vm.types.generator.clone();
+    let g = vm.alloc(&ty, Payload::Generator(Box::new(gd)));
+    Ok(Some((Value::Obj(g), entry)))
+}
+
+/// YIELD_VALUE: move the generator's frame back into its generator object.
+pub fn suspend_generator(vm: &mut Vm) {
+    let Some(f) = vm.thread.frames.pop() else {
+        return;
+    };
+    let fast: Vec<Option<Value>> = vm.thread.fast.drain(f.fast_base..).collect();
+    let stack: Vec<Option<Value>> = vm
+        .thread
+        .stack
+        .drain(f.stack_base.min(vm.thread.stack.len())..)
+        .collect();
+    vm.leave_recursion();
+    if let Some(g) = f.generator.clone() {
+        if let Payload::Generator(gd) = &g.payload {
+            let mut frame = f;
+            frame.generator = None;
+            *gd.saved.borrow_mut() =
+                Some(crate::types::generator::SavedFrame { frame, fast, stack });
+        }
+    }
+}
+
+/// SEND: `Ok(yielded)` or `Err(returned)`.
+pub fn send(vm: &mut Vm, receiver: &Value, v: Value) -> PyResult<Result<Value, Value>> {
+    if let Value::Obj(o) = receiver {
+        if matches!(o.payload, Payload::Generator(_)) {
+            return crate::types::generator::resume(vm, o, v, None);
+        }
+    }
+    let r = if matches!(v, Value::None) {
+        vm.next(receiver)
+    } else {
+        vm.call_method(receiver, "send", vec![v]).map(Some)
+    };
+    match r {
+        Ok(Some(y)) => Ok(Ok(y)),
+        Ok(None) => Ok(Err(Value::None)),
+        Err(e) if vm.err_matches(&e, &vm.types.stop_iteration.clone()) => {
+            let val = crate::types::exceptions::exc_args(&e.0)
+                .into_iter()
+                .next()
+                .unwrap_or(Value::None);
+            Ok(Err(val))
+        }
+        Err(e) => Err(e),
+    }
+}

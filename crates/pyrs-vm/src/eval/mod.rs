@@ -1,0 +1,655 @@
+//! The interpreter loop (CPython: `Python/ceval.c` `_PyEval_EvalFrameDefault`, 3.11).
+//!
+//! A dispatcher: each arm decodes its operands and either does a one-line stack operation
+//! or calls a handler in a themed file (`call.rs`, `exceptions.rs`, `build.rs`, `names.rs`).
+//! Python-to-Python calls and returns switch frames inside the loop (`continue 'frame`);
+//! only calls from Rust (builtins calling back into Python) re-enter [`run_frame`].
+//!
+//! Invariants: the current frame is `thread.frames.last()`; `ip` (next code unit) and
+//! `lasti` (code unit of the current instruction) are kept in locals and written back to
+//! the frame before anything that can look at them (a call that pushes a frame, an error,
+//! a yield). Instructions are read from the code object's own `units` (CACHE units are
+//! skipped using the cache counts of the opcode table).
+
+pub mod build;
+pub mod call;
+pub mod exceptions;
+pub mod names;
+pub mod opcodes;
+
+use crate::code::as_code;
+use crate::object::{Payload, Value};
+use crate::vm::{PyErr, PyResult, Vm};
+use opcodes::*;
+
+/// How an entry frame left the loop.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// CACHE units after each opcode (`opcode._inline_cache_entries`, specialized ops map to
+/// their base's count through `pyrs_bytecode::opcode::cache_entries`).
+fn cache_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    for (i, slot) in t.iter_mut().enumerate() {
+        *slot = pyrs_bytecode::opcode::cache_entries(i as u8) as u8;
+    }
+    t
+}
+
+thread_local! {
+    static CACHES: [u8; 256] = cache_table();
+}
+
+/// Run the frame on top of the frame stack (an entry frame) until it returns or yields.
+/// `throw` raises an exception in it first (generator `throw`).
+pub fn run_frame(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
+    let caches = CACHES.with(|c| *c);
+    let mut pending = throw;
+    loop {
+        let r = match pending.take() {
+            Some(e) => Err(e),
+            None => execute(vm, &caches),
+        };
+        match r {
+            Ok(exit) => return Ok(exit),
+            Err(e) => {
+                if let Some(e) = exceptions::unwind(vm, e)? {
+                    return Err(e);
+                }
+            }
+        }
+    }
+}
+
+#[inline(always)]
+fn pop(vm: &mut Vm) -> Value {
+    vm.thread.stack.pop().flatten().unwrap_or(Value::None)
+}
+
+#[inline(always)]
+fn push(vm: &mut Vm, v: Value) {
+    vm.thread.stack.push(Some(v));
+}
+
+#[inline(always)]
+fn top(vm: &Vm) -> Value {
+    vm.thread
+        .stack
+        .last()
+        .cloned()
+        .flatten()
+        .unwrap_or(Value::None)
+}
+
+/// Stack item `n` from the top (1 is the top).
+#[inline(always)]
+fn peek(vm: &Vm, n: usize) -> Option<Value> {
+    let len = vm.thread.stack.len();
+    if n == 0 || n > len {
+        return None;
+    }
+    vm.thread.stack[len - n].clone()
+}
+
+fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
+    'frame: loop {
+        let Some(f) = vm.thread.frames.last() else {
+            return Err(vm.system_error("no frame to execute"));
+        };
+        let code_ref = f.code.clone();
+        let mut ip = f.ip;
+        let fast_base = f.fast_base;
+        let Some(co) = as_code(&code_ref) else {
+            return Err(vm.system_error("frame without a code object"));
+        };
+        let units = &co.units[..];
+        let mut lasti;
+        macro_rules! save {
+            () => {
+                if let Some(f) = vm.thread.frames.last_mut() {
+                    f.ip = ip;
+                    f.lasti = lasti;
+                }
+            };
+        }
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => {
+                        save!();
+                        return Err(e);
+                    }
+                }
+            };
+        }
+        loop {
+            lasti = ip;
+            let Some(&(op, a)) = units.get(ip) else {
+                save!();
+                return Err(vm.system_error("bytecode ran past the end of the code object"));
+            };
+            let mut arg = a as u32;
+            ip += 1;
+            let mut op = op;
+            while op == EXTENDED_ARG {
+                let Some(&(o2, a2)) = units.get(ip) else {
+                    save!();
+                    return Err(vm.system_error("EXTENDED_ARG at the end of the code object"));
+                };
+                arg = (arg << 8) | a2 as u32;
+                op = o2;
+                lasti = ip;
+                ip += 1;
+            }
+            ip += caches[op as usize] as usize;
+            match op {
+                NOP | RESUME | CACHE => {}
+                LOAD_FAST => match vm
+                    .thread
+                    .fast
+                    .get(fast_base + arg as usize)
+                    .cloned()
+                    .flatten()
+                {
+                    Some(v) => push(vm, v),
+                    None => {
+                        let name = names::localsplus_name(co, arg as usize);
+                        tri!(Err(vm.new_error(
+                            &vm.types.unbound_local_error.clone(),
+                            format!("cannot access local variable '{name}' where it is not associated with a value")
+                        )))
+                    }
+                },
+                STORE_FAST => {
+                    let v = pop(vm);
+                    if let Some(slot) = vm.thread.fast.get_mut(fast_base + arg as usize) {
+                        let old = std::mem::replace(slot, Some(v));
+                        drop(old);
+                    }
+                }
+                DELETE_FAST => {
+                    let old = vm
+                        .thread
+                        .fast
+                        .get_mut(fast_base + arg as usize)
+                        .and_then(|s| s.take());
+                    if old.is_none() {
+                        let name = names::localsplus_name(co, arg as usize);
+                        tri!(Err(vm.new_error(
+                            &vm.types.unbound_local_error.clone(),
+                            format!("cannot access local variable '{name}' where it is not associated with a value")
+                        )))
+                    }
+                }
+                LOAD_CONST => match co.consts.get(arg as usize) {
+                    Some(v) => push(vm, v.clone()),
+                    None => tri!(Err(vm.system_error("LOAD_CONST index out of range"))),
+                },
+                POP_TOP => {
+                    vm.thread.stack.pop();
+                }
+                PUSH_NULL => vm.thread.stack.push(None),
+                COPY => {
+                    let v = peek(vm, arg as usize);
+                    vm.thread.stack.push(v);
+                }
+                SWAP => {
+                    let len = vm.thread.stack.len();
+                    if arg as usize <= len && arg >= 1 {
+                        vm.thread.stack.swap(len - 1, len - arg as usize);
+                    }
+                }
+                UNARY_NEGATIVE | UNARY_POSITIVE | UNARY_INVERT | UNARY_NOT => {
+                    let v = pop(vm);
+                    let r = tri!(build::unary(vm, op, &v));
+                    push(vm, r);
+                }
+                BINARY_OP => {
+                    let b = pop(vm);
+                    let a = pop(vm);
+                    let r = match (&a, &b, arg) {
+                        (Value::Int(x), Value::Int(y), 0 | 13) if x.checked_add(*y).is_some() => {
+                            Value::Int(x + y)
+                        }
+                        (Value::Int(x), Value::Int(y), 10 | 23) if x.checked_sub(*y).is_some() => {
+                            Value::Int(x - y)
+                        }
+                        (Value::Int(x), Value::Int(y), 5 | 18) if x.checked_mul(*y).is_some() => {
+                            Value::Int(x * y)
+                        }
+                        (Value::Float(x), Value::Float(y), 0 | 13) => Value::Float(x + y),
+                        (Value::Float(x), Value::Float(y), 10 | 23) => Value::Float(x - y),
+                        (Value::Float(x), Value::Float(y), 5 | 18) => Value::Float(x * y),
+                        _ => tri!(crate::object::ops::binary_op(vm, &a, &b, arg as usize)),
+                    };
+                    push(vm, r);
+                }
+                COMPARE_OP => {
+                    let b = pop(vm);
+                    let a = pop(vm);
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => Value::Bool(match arg {
+                            0 => x < y,
+                            1 => x <= y,
+                            2 => x == y,
+                            3 => x != y,
+                            4 => x > y,
+                            _ => x >= y,
+                        }),
+                        _ => tri!(crate::object::ops::compare(vm, &a, &b, arg.min(5))),
+                    };
+                    push(vm, r);
+                }
+                IS_OP => {
+                    let b = pop(vm);
+                    let a = pop(vm);
+                    push(vm, Value::Bool(a.is(&b) != (arg == 1)));
+                }
+                CONTAINS_OP => {
+                    let b = pop(vm);
+                    let a = pop(vm);
+                    let r = tri!(crate::object::ops::contains(vm, &b, &a));
+                    push(vm, Value::Bool(r != (arg == 1)));
+                }
+                BINARY_SUBSCR => {
+                    let k = pop(vm);
+                    let o = pop(vm);
+                    let r = match (&o, &k) {
+                        (Value::Obj(l), Value::Int(i))
+                            if matches!(l.payload, Payload::List(_)) && !l.ty_is_heap() =>
+                        {
+                            let Payload::List(items) = &l.payload else {
+                                unreachable_list()
+                            };
+                            let b = items.borrow();
+                            let j = if *i < 0 { *i + b.len() as i64 } else { *i };
+                            match b.get(j as usize).filter(|_| j >= 0) {
+                                Some(v) => v.clone(),
+                                None => {
+                                    drop(b);
+                                    tri!(Err(vm.index_error("list index out of range")))
+                                }
+                            }
+                        }
+                        _ => tri!(crate::object::subscript::getitem(vm, &o, &k)),
+                    };
+                    push(vm, r);
+                }
+                STORE_SUBSCR => {
+                    let k = pop(vm);
+                    let o = pop(vm);
+                    let v = pop(vm);
+                    tri!(crate::object::subscript::setitem(vm, &o, &k, Some(v)));
+                }
+                DELETE_SUBSCR => {
+                    let k = pop(vm);
+                    let o = pop(vm);
+                    tri!(crate::object::subscript::setitem(vm, &o, &k, None));
+                }
+                GET_LEN => {
+                    let v = top(vm);
+                    let n = tri!(vm.len(&v));
+                    push(vm, Value::Int(n as i64));
+                }
+                LOAD_GLOBAL => {
+                    if arg & 1 == 1 {
+                        vm.thread.stack.push(None);
+                    }
+                    let v = tri!(names::load_global(vm, co, (arg >> 1) as usize));
+                    push(vm, v);
+                }
+                STORE_GLOBAL | DELETE_GLOBAL => {
+                    let v = if op == STORE_GLOBAL {
+                        Some(pop(vm))
+                    } else {
+                        None
+                    };
+                    tri!(names::store_global(vm, co, arg as usize, v));
+                }
+                LOAD_NAME => {
+                    let v = tri!(names::load_name(vm, co, arg as usize));
+                    push(vm, v);
+                }
+                STORE_NAME | DELETE_NAME => {
+                    let v = if op == STORE_NAME {
+                        Some(pop(vm))
+                    } else {
+                        None
+                    };
+                    tri!(names::store_name(vm, co, arg as usize, v));
+                }
+                LOAD_ATTR => {
+                    let o = pop(vm);
+                    let name = names::name(co, arg as usize);
+                    let v = tri!(crate::object::attr::getattr(vm, &o, &name));
+                    push(vm, v);
+                }
+                LOAD_METHOD => {
+                    let o = pop(vm);
+                    let name = names::name(co, arg as usize);
+                    let (m, unbound) = tri!(crate::object::attr::get_method(vm, &o, &name));
+                    if unbound {
+                        push(vm, m);
+                        push(vm, o);
+                    } else {
+                        vm.thread.stack.push(None);
+                        push(vm, m);
+                    }
+                }
+                STORE_ATTR | DELETE_ATTR => {
+                    let o = pop(vm);
+                    let v = if op == STORE_ATTR {
+                        Some(pop(vm))
+                    } else {
+                        None
+                    };
+                    let name = names::name(co, arg as usize);
+                    tri!(crate::object::attr::setattr(vm, &o, &name, v));
+                }
+                MAKE_CELL => {
+                    let i = fast_base + arg as usize;
+                    let cur = vm.thread.fast.get_mut(i).and_then(|s| s.take());
+                    let ty = vm.types.cell.clone();
+                    let cell = vm.alloc(&ty, Payload::Cell(std::cell::RefCell::new(cur)));
+                    if let Some(s) = vm.thread.fast.get_mut(i) {
+                        *s = Some(Value::Obj(cell));
+                    }
+                }
+                COPY_FREE_VARS => tri!(names::copy_free_vars(vm, co, fast_base, arg as usize)),
+                LOAD_CLOSURE => {
+                    let v = vm
+                        .thread
+                        .fast
+                        .get(fast_base + arg as usize)
+                        .cloned()
+                        .flatten()
+                        .unwrap_or(Value::None);
+                    push(vm, v);
+                }
+                LOAD_DEREF | LOAD_CLASSDEREF => {
+                    let v = tri!(names::load_deref(
+                        vm,
+                        co,
+                        fast_base,
+                        arg as usize,
+                        op == LOAD_CLASSDEREF
+                    ));
+                    push(vm, v);
+                }
+                STORE_DEREF | DELETE_DEREF => {
+                    let v = if op == STORE_DEREF {
+                        Some(pop(vm))
+                    } else {
+                        None
+                    };
+                    tri!(names::store_deref(vm, co, fast_base, arg as usize, v));
+                }
+                JUMP_FORWARD => ip += arg as usize,
+                JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => ip = ip.saturating_sub(arg as usize),
+                POP_JUMP_FORWARD_IF_FALSE
+                | POP_JUMP_FORWARD_IF_TRUE
+                | POP_JUMP_BACKWARD_IF_FALSE
+                | POP_JUMP_BACKWARD_IF_TRUE => {
+                    let v = pop(vm);
+                    let t = match v {
+                        Value::Bool(b) => b,
+                        _ => tri!(vm.truthy(&v)),
+                    };
+                    let want = matches!(op, POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE);
+                    if t == want {
+                        if matches!(op, POP_JUMP_FORWARD_IF_FALSE | POP_JUMP_FORWARD_IF_TRUE) {
+                            ip += arg as usize;
+                        } else {
+                            ip = ip.saturating_sub(arg as usize);
+                        }
+                    }
+                }
+                POP_JUMP_FORWARD_IF_NONE
+                | POP_JUMP_FORWARD_IF_NOT_NONE
+                | POP_JUMP_BACKWARD_IF_NONE
+                | POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                    let v = pop(vm);
+                    let is_none = matches!(v, Value::None);
+                    let want = matches!(op, POP_JUMP_FORWARD_IF_NONE | POP_JUMP_BACKWARD_IF_NONE);
+                    if is_none == want {
+                        if matches!(op, POP_JUMP_FORWARD_IF_NONE | POP_JUMP_FORWARD_IF_NOT_NONE) {
+                            ip += arg as usize;
+                        } else {
+                            ip = ip.saturating_sub(arg as usize);
+                        }
+                    }
+                }
+                JUMP_IF_FALSE_OR_POP | JUMP_IF_TRUE_OR_POP => {
+                    let v = top(vm);
+                    let t = tri!(vm.truthy(&v));
+                    if t == (op == JUMP_IF_TRUE_OR_POP) {
+                        ip += arg as usize;
+                    } else {
+                        vm.thread.stack.pop();
+                    }
+                }
+                GET_ITER | GET_YIELD_FROM_ITER => {
+                    let v = pop(vm);
+                    let it = if op == GET_YIELD_FROM_ITER
+                        && matches!(v.payload(), Some(Payload::Generator(_)))
+                    {
+                        v
+                    } else {
+                        tri!(vm.iter(&v))
+                    };
+                    push(vm, it);
+                }
+                FOR_ITER => {
+                    let it = top(vm);
+                    let next = match it.payload() {
+                        Some(Payload::RangeIter(cur, stop, step)) => {
+                            let c = cur.get();
+                            if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
+                                cur.set(c.saturating_add(*step));
+                                Some(Value::Int(c))
+                            } else {
+                                None
+                            }
+                        }
+                        _ => {
+                            save!();
+                            tri!(vm.next(&it))
+                        }
+                    };
+                    match next {
+                        Some(v) => push(vm, v),
+                        None => {
+                            vm.thread.stack.pop();
+                            ip += arg as usize;
+                        }
+                    }
+                }
+                UNPACK_SEQUENCE => {
+                    let v = pop(vm);
+                    tri!(build::unpack_sequence(vm, v, arg as usize));
+                }
+                UNPACK_EX => {
+                    let v = pop(vm);
+                    tri!(build::unpack_ex(
+                        vm,
+                        v,
+                        (arg & 0xFF) as usize,
+                        (arg >> 8) as usize
+                    ));
+                }
+                BUILD_TUPLE | BUILD_LIST | BUILD_SET | BUILD_MAP | BUILD_CONST_KEY_MAP
+                | BUILD_STRING | BUILD_SLICE | LIST_TO_TUPLE => {
+                    tri!(build::build(vm, op, arg as usize))
+                }
+                LIST_APPEND | SET_ADD | MAP_ADD | LIST_EXTEND | SET_UPDATE | DICT_MERGE
+                | DICT_UPDATE => {
+                    tri!(build::container_op(vm, op, arg as usize))
+                }
+                FORMAT_VALUE => tri!(build::format_value(vm, arg)),
+                KW_NAMES => {
+                    let names = co.consts.get(arg as usize).cloned();
+                    if let Some(f) = vm.thread.frames.last_mut() {
+                        f.kwnames = names;
+                    }
+                }
+                PRECALL => tri!(call::precall(vm, arg as usize)),
+                CALL => {
+                    let kwnames = vm.thread.frames.last_mut().and_then(|f| f.kwnames.take());
+                    save!();
+                    match tri!(call::call_instr(vm, arg as usize, kwnames)) {
+                        call::Called::Value(v) => push(vm, v),
+                        call::Called::Frame => continue 'frame,
+                    }
+                }
+                CALL_FUNCTION_EX => {
+                    save!();
+                    let v = tri!(call::call_function_ex(vm, arg & 1 == 1));
+                    push(vm, v);
+                }
+                MAKE_FUNCTION => tri!(call::make_function(vm, arg)),
+                RETURN_VALUE => {
+                    let v = pop(vm);
+                    let Some(f) = call::pop_frame(vm) else {
+                        return Ok(Exit::Return(v));
+                    };
+                    if let Some(g) = &f.generator {
+                        if let Payload::Generator(gd) = &g.payload {
+                            gd.finished.set(true);
+                        }
+                    }
+                    if f.entry {
+                        return Ok(Exit::Return(v));
+                    }
+                    push(vm, v);
+                    continue 'frame;
+                }
+                RETURN_GENERATOR => {
+                    save!();
+                    let g = tri!(call::make_generator(vm));
+                    match g {
+                        Some((gen, entry)) => {
+                            if entry {
+                                return Ok(Exit::Return(gen));
+                            }
+                            push(vm, gen);
+                            continue 'frame;
+                        }
+                        None => {
+                            return Err(vm.system_error("RETURN_GENERATOR outside a function frame"))
+                        }
+                    }
+                }
+                YIELD_VALUE => {
+                    let v = pop(vm);
+                    save!();
+                    call::suspend_generator(vm);
+                    return Ok(Exit::Yield(v));
+                }
+                SEND => {
+                    let v = pop(vm);
+                    let receiver = top(vm);
+                    save!();
+                    match tri!(call::send(vm, &receiver, v)) {
+                        Ok(y) => push(vm, y),
+                        Err(r) => {
+                            vm.thread.stack.pop();
+                            push(vm, r);
+                            ip += arg as usize;
+                        }
+                    }
+                }
+                LOAD_BUILD_CLASS => {
+                    let n = vm.intern("__build_class__");
+                    let v = crate::types::dict::dict_get_str(
+                        &vm.builtins.clone(),
+                        Value::Obj(n.clone())
+                            .as_str()
+                            .unwrap_or(&crate::types::str::PyStr::from_str("")),
+                        Value::Obj(n)
+                            .as_str()
+                            .map_or(0, |s| s.hash(&vm.hash_secret)),
+                    );
+                    match v {
+                        Some(v) => push(vm, v),
+                        None => tri!(Err(vm.name_error("__build_class__ not found"))),
+                    }
+                }
+                LOAD_ASSERTION_ERROR => {
+                    let t = vm.types.assertion_error.clone();
+                    push(vm, Value::Obj(t));
+                }
+                SETUP_ANNOTATIONS => tri!(names::setup_annotations(vm)),
+                RAISE_VARARGS => {
+                    save!();
+                    let e = exceptions::raise_varargs(vm, arg as usize);
+                    return Err(e);
+                }
+                RERAISE => {
+                    // CPython restores `prev_instr` from the saved lasti (for f_lineno),
+                    // but searches the exception table at the RERAISE itself; the
+                    // traceback entry was added when the exception was first raised.
+                    let e = pop(vm);
+                    save!();
+                    vm.thread.reraise = true;
+                    return Err(exceptions::as_err(vm, e));
+                }
+                PUSH_EXC_INFO => {
+                    let v = pop(vm);
+                    let prev = vm.thread.exc_info.replace(v.clone()).unwrap_or(Value::None);
+                    push(vm, prev);
+                    push(vm, v);
+                }
+                POP_EXCEPT => {
+                    let v = pop(vm);
+                    vm.thread.exc_info = if matches!(v, Value::None) {
+                        None
+                    } else {
+                        Some(v)
+                    };
+                }
+                CHECK_EXC_MATCH => {
+                    let t = pop(vm);
+                    let e = top(vm);
+                    let r = tri!(exceptions::exc_matches(vm, &e, &t));
+                    push(vm, Value::Bool(r));
+                }
+                BEFORE_WITH => {
+                    let m = pop(vm);
+                    tri!(exceptions::before_with(vm, m));
+                }
+                WITH_EXCEPT_START => {
+                    let val = top(vm);
+                    let exit = peek(vm, 4).unwrap_or(Value::None);
+                    let r = tri!(exceptions::with_except_start(vm, &exit, &val));
+                    push(vm, r);
+                }
+                IMPORT_NAME => {
+                    let _fromlist = pop(vm);
+                    let _level = pop(vm);
+                    let name = names::name(co, arg as usize);
+                    let m = tri!(crate::builtins::import::import_name(vm, &name));
+                    push(vm, m);
+                }
+                IMPORT_FROM => {
+                    let m = top(vm);
+                    let name = names::name(co, arg as usize);
+                    let v = tri!(crate::builtins::import::import_from(vm, &m, &name));
+                    push(vm, v);
+                }
+                _ => {
+                    let name = pyrs_bytecode::opcode::name(op);
+                    tri!(Err(vm.system_error(format!(
+                        "unknown opcode {op} ({name}): not supported by pyrs yet"
+                    ))))
+                }
+            }
+        }
+    }
+}
+
+fn unreachable_list() -> ! {
+    panic!("pyrs internal error: list payload changed under a match")
+}

@@ -1,0 +1,123 @@
+//! pyrs-vm: the virtual machine — objects and types, the CPython 3.11 eval loop, builtins
+//! (CPython: `Objects/`, `Python/ceval.c`, `Python/bltinmodule.c`). The design (value
+//! representation, ownership, where `unsafe` lives, frames, calls, unwinding) is written
+//! down in `docs/internals/vm.md`.
+//!
+//! ```no_run
+//! let pyc = std::fs::read("hello.pyc").unwrap();
+//! let status = pyrs_vm::run_pyc(&pyc, "hello.pyc", &["hello.pyc".into()]);
+//! std::process::exit(status);
+//! ```
+//!
+//! Entry points: [`run_pyc`], [`run_code`], [`vm::Vm`].
+
+pub mod builtins;
+pub mod code;
+pub mod eval;
+pub mod frame;
+pub mod hash;
+pub mod object;
+pub mod report;
+pub mod types;
+pub mod vm;
+
+pub use object::{PyRef, Value};
+pub use vm::{PyErr, PyResult, Vm};
+
+use object::Payload;
+use std::io::Write;
+
+/// Run a .pyc file's bytes as the `__main__` module, as `python3 FILE.pyc` does. Output
+/// goes to the process's stdout/stderr; the result is the exit status.
+pub fn run_pyc(data: &[u8], path: &str, argv: &[String]) -> i32 {
+    let (_, code) = match pyrs_marshal::pyc::read_pyc(data) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "RuntimeError: Bad code object in .pyc file ({})",
+                e.0
+            );
+            let _ = path;
+            return 1;
+        }
+    };
+    run_code(&code, argv)
+}
+
+/// Run a code object as `__main__` on a thread with a large stack; the exit status.
+pub fn run_code(code: &pyrs_bytecode::CodeObject, argv: &[String]) -> i32 {
+    let code = code.clone();
+    let argv = argv.to_vec();
+    let t = std::thread::Builder::new()
+        .stack_size(64 * 1024 * 1024)
+        .spawn(move || run_main(&code, &argv));
+    match t.map(|h| h.join()) {
+        Ok(Ok(status)) => status,
+        _ => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "Fatal Python error: the pyrs VM failed (internal error)"
+            );
+            70
+        }
+    }
+}
+
+fn run_main(code: &pyrs_bytecode::CodeObject, argv: &[String]) -> i32 {
+    let mut vm = Vm::new();
+    builtins::sys::set_argv(&mut vm, argv);
+    let code_obj = code::make_code(&mut vm, code);
+    let globals = vm.new_dict_ref();
+    let set = |vm: &mut Vm, k: &str, v: Value| {
+        let n = vm.intern(k);
+        types::dict::dict_set_str(vm, &globals, &n, v);
+    };
+    let main = vm.new_str("__main__");
+    set(&mut vm, "__name__", main);
+    set(&mut vm, "__doc__", Value::None);
+    let b = Value::Obj(vm.builtins.clone());
+    set(&mut vm, "__builtins__", b);
+    let r = eval::call::run_module_code(&mut vm, &code_obj, &globals);
+    let status = match r {
+        Ok(_) => 0,
+        Err(e) => handle_uncaught(&mut vm, e),
+    };
+    let _ = builtins::print::flush_stdout(&mut vm);
+    // Drop module state before the VM (deterministic finalization order).
+    if let Some(d) = types::dict::dict_data(&globals) {
+        let old = d.borrow_mut().clear();
+        drop(old);
+    }
+    status
+}
+
+/// SystemExit's status, or print the traceback and return 1.
+fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
+    let _ = builtins::print::flush_stdout(vm);
+    if vm.err_matches(&e, &vm.types.system_exit.clone()) {
+        let args = types::exceptions::exc_args(&e.0);
+        let code = match args.len() {
+            0 => Value::None,
+            1 => args[0].clone(),
+            _ => vm.new_tuple(args),
+        };
+        return match code {
+            Value::None => 0,
+            Value::Int(i) => i as i32,
+            Value::Bool(b) => b as i32,
+            other => {
+                let s = vm.str_string(&other).unwrap_or_default();
+                let _ = writeln!(std::io::stderr(), "{s}");
+                1
+            }
+        };
+    }
+    let text = report::format_exception(vm, &e.0);
+    let _ = std::io::stderr().write_all(text.as_bytes());
+    let _ = Payload::Plain;
+    1
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,362 @@
+//! Attribute access (CPython: `PyObject_GenericGetAttr`, `PyObject_GenericSetAttr` in
+//! `Objects/object.c`, `type_getattro` in `Objects/typeobject.c`): the MRO lookup, data
+//! descriptors before the instance `__dict__`, non-data descriptors after, `__getattr__`
+//! as the last resort. Builtin attributes of builtin payloads (`__name__` of a function,
+//! `args` of an exception, ...) come from `types::getset`.
+
+use crate::object::typeobj::{lookup, tdata};
+use crate::object::{Payload, PyRef, Value};
+use crate::types::dict;
+use crate::vm::{PyResult, Vm};
+
+fn name_of(name: &PyRef) -> String {
+    match &name.payload {
+        Payload::Str(s) => s.as_rust().into_owned(),
+        _ => String::new(),
+    }
+}
+
+fn hash_of(vm: &Vm, name: &PyRef) -> i64 {
+    match &name.payload {
+        Payload::Str(s) => s.hash(&vm.hash_secret),
+        _ => 0,
+    }
+}
+
+fn pystr(name: &PyRef) -> &crate::types::str::PyStr {
+    match &name.payload {
+        Payload::Str(s) => s,
+        _ => unreachable_name(),
+    }
+}
+
+fn unreachable_name() -> &'static crate::types::str::PyStr {
+    panic!("pyrs internal error: attribute name is not a str")
+}
+
+/// Whether a value found on a type is a data descriptor (has `__set__`).
+fn is_data_descr(vm: &mut Vm, attr: &Value) -> bool {
+    match attr {
+        Value::Obj(o) => match &o.payload {
+            Payload::Property(_) => true,
+            _ if tdata(&o.ty).heap => {
+                let t = o.ty.clone();
+                crate::object::protocol::heap_dunder(vm, &t, "__set__").is_some()
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Bind a value found on a type to an instance (`obj`) or the type itself (`None`).
+pub fn descr_get(vm: &mut Vm, attr: Value, obj: Option<Value>, owner: &PyRef) -> PyResult<Value> {
+    let Value::Obj(o) = &attr else {
+        return Ok(attr);
+    };
+    match &o.payload {
+        Payload::Function(_) => match obj {
+            Some(inst) => {
+                let ty = vm.types.method.clone();
+                Ok(Value::Obj(vm.alloc(
+                    &ty,
+                    Payload::BoundMethod(Box::new((attr.clone(), inst))),
+                )))
+            }
+            None => Ok(attr),
+        },
+        Payload::Builtin(b) if b.is_method && b.self_.is_none() => match obj {
+            Some(inst) => Ok(Value::Obj(crate::types::function::bind_builtin(
+                vm, o, inst,
+            ))),
+            None => Ok(attr),
+        },
+        Payload::ClassMethod(f) => {
+            let ty = vm.types.method.clone();
+            let f = f.clone();
+            Ok(Value::Obj(vm.alloc(
+                &ty,
+                Payload::BoundMethod(Box::new((f, Value::Obj(owner.clone())))),
+            )))
+        }
+        Payload::StaticMethod(f) => Ok(f.clone()),
+        Payload::Property(p) => match obj {
+            Some(inst) => {
+                if matches!(p[0], Value::None) {
+                    return Err(vm.attribute_error("property has no getter"));
+                }
+                let g = p[0].clone();
+                vm.call(&g, vec![inst])
+            }
+            None => Ok(attr),
+        },
+        _ if tdata(&o.ty).heap => {
+            let t = o.ty.clone();
+            match crate::object::protocol::heap_dunder(vm, &t, "__get__") {
+                Some(g) => {
+                    let inst = obj.unwrap_or(Value::None);
+                    crate::object::protocol::call_dunder(
+                        vm,
+                        g,
+                        &attr,
+                        vec![inst, Value::Obj(owner.clone())],
+                    )
+                }
+                None => Ok(attr),
+            }
+        }
+        _ => Ok(attr),
+    }
+}
+
+/// `getattr(obj, name)`.
+pub fn getattr(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<Value> {
+    match getattr_opt(vm, obj, name)? {
+        Some(v) => Ok(v),
+        None => {
+            let ty = vm.type_of(obj).clone();
+            if let Some(ga) = crate::object::protocol::heap_dunder(vm, &ty, "__getattr__") {
+                return crate::object::protocol::call_dunder(
+                    vm,
+                    ga,
+                    obj,
+                    vec![Value::Obj(name.clone())],
+                );
+            }
+            Err(attribute_error(vm, obj, name))
+        }
+    }
+}
+
+/// CPython's AttributeError for a missing attribute.
+pub fn attribute_error(vm: &mut Vm, obj: &Value, name: &PyRef) -> crate::vm::PyErr {
+    let n = name_of(name);
+    let msg = match obj.payload() {
+        Some(Payload::Type(t)) => format!("type object '{}' has no attribute '{}'", t.name(), n),
+        Some(Payload::Module(d)) => {
+            let mname = vm.intern("__name__");
+            let m = dict::dict_get_str(d, pystr(&mname), hash_of(vm, &mname))
+                .and_then(|v| v.as_str().map(|s| s.as_rust().into_owned()))
+                .unwrap_or_default();
+            format!("module '{m}' has no attribute '{n}'")
+        }
+        _ => format!("'{}' object has no attribute '{}'", vm.type_name(obj), n),
+    };
+    vm.attribute_error(msg)
+}
+
+/// Generic attribute lookup; `None` when absent (before `__getattr__`).
+pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<Option<Value>> {
+    let h = hash_of(vm, name);
+    let s = pystr(name);
+    match obj.payload() {
+        Some(Payload::Type(_)) => return type_getattr(vm, obj, name),
+        Some(Payload::Module(d)) => {
+            if let Some(v) = dict::dict_get_str(d, s, h) {
+                return Ok(Some(v));
+            }
+        }
+        Some(Payload::Super(sp)) => {
+            let (start, inst) = (sp.0.clone(), sp.1.clone());
+            if let Some(v) = crate::types::type_::super_lookup(vm, &start, &inst, name)? {
+                return Ok(Some(v));
+            }
+        }
+        _ => {}
+    }
+    let ty = vm.type_of(obj).clone();
+    let attr = lookup(&ty, s, h);
+    if let Some(a) = &attr {
+        if is_data_descr(vm, a) {
+            return descr_get(vm, a.clone(), Some(obj.clone()), &ty).map(Some);
+        }
+    }
+    if let Value::Obj(o) = obj {
+        if let Some(d) = &o.dict {
+            if let Some(v) = dict::dict_get_str(d, s, h) {
+                return Ok(Some(v));
+            }
+        }
+        if let Some(v) = crate::types::getset::get(vm, o, s)? {
+            return Ok(Some(v));
+        }
+    } else if s.eq_rust("__class__") {
+        return Ok(Some(Value::Obj(ty)));
+    }
+    match attr {
+        Some(a) => descr_get(vm, a, Some(obj.clone()), &ty).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn type_getattr(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<Option<Value>> {
+    let Some(t) = obj.as_obj().cloned() else {
+        return Ok(None);
+    };
+    let h = hash_of(vm, name);
+    let s = pystr(name);
+    let meta = t.ty.clone();
+    let meta_attr = lookup(&meta, s, h);
+    if let Some(a) = &meta_attr {
+        if is_data_descr(vm, a) {
+            return descr_get(vm, a.clone(), Some(obj.clone()), &meta).map(Some);
+        }
+    }
+    if let Some(a) = lookup(&t, s, h) {
+        return descr_get(vm, a, None, &t).map(Some);
+    }
+    if let Some(v) = crate::types::getset::get(vm, &t, s)? {
+        return Ok(Some(v));
+    }
+    match meta_attr {
+        Some(a) => descr_get(vm, a, Some(obj.clone()), &meta).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// For LOAD_METHOD: `(function, true)` when `obj.name` is a plain method that can be
+/// called with `obj` prepended (no bound-method object), else `(attribute, false)`.
+pub fn get_method(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<(Value, bool)> {
+    if let Value::Obj(o) = obj {
+        if matches!(
+            o.payload,
+            Payload::Type(_) | Payload::Module(_) | Payload::Super(_)
+        ) {
+            return Ok((getattr(vm, obj, name)?, false));
+        }
+    }
+    let ty = vm.type_of(obj).clone();
+    let h = hash_of(vm, name);
+    if let Some(a) = lookup(&ty, pystr(name), h) {
+        let plain = match a.payload() {
+            Some(Payload::Function(_)) => true,
+            Some(Payload::Builtin(b)) => b.is_method && b.self_.is_none(),
+            _ => false,
+        };
+        if plain {
+            let shadowed = match obj {
+                Value::Obj(o) => o
+                    .dict
+                    .as_ref()
+                    .is_some_and(|d| dict::dict_get_str(d, pystr(name), h).is_some()),
+                _ => false,
+            };
+            if !shadowed {
+                return Ok((a, true));
+            }
+        }
+    }
+    Ok((getattr(vm, obj, name)?, false))
+}
+
+/// `setattr(obj, name, value)`; `value == None` deletes.
+pub fn setattr(vm: &mut Vm, obj: &Value, name: &PyRef, value: Option<Value>) -> PyResult<()> {
+    let ty = vm.type_of(obj).clone();
+    if tdata(&ty).heap {
+        let hook = if value.is_some() {
+            "__setattr__"
+        } else {
+            "__delattr__"
+        };
+        if let Some(f) = crate::object::protocol::heap_dunder(vm, &ty, hook) {
+            let mut args = vec![Value::Obj(name.clone())];
+            args.extend(value);
+            crate::object::protocol::call_dunder(vm, f, obj, args)?;
+            return Ok(());
+        }
+    }
+    generic_setattr(vm, obj, name, value)
+}
+
+/// `object.__setattr__`: data descriptors, then the instance dict.
+pub fn generic_setattr(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &PyRef,
+    value: Option<Value>,
+) -> PyResult<()> {
+    let ty = vm.type_of(obj).clone();
+    let h = hash_of(vm, name);
+    if let Some(Payload::Type(td)) = obj.payload() {
+        if !td.heap {
+            return Err(vm.type_error(format!(
+                "cannot set '{}' attribute of immutable type '{}'",
+                name_of(name),
+                td.name()
+            )));
+        }
+        let Some(d) = td.dict.get().cloned() else {
+            return Ok(());
+        };
+        td.version.set(td.version.get() + 1);
+        return store_in_dict(vm, &d, name, value, obj);
+    }
+    if let Some(a) = lookup(&ty, pystr(name), h) {
+        if let Some(Payload::Property(p)) = a.payload() {
+            let f = if value.is_some() {
+                p[1].clone()
+            } else {
+                p[2].clone()
+            };
+            if matches!(f, Value::None) {
+                let what = if value.is_some() { "setter" } else { "deleter" };
+                return Err(vm.attribute_error(format!(
+                    "property '{}' of '{}' object has no {what}",
+                    name_of(name),
+                    tdata(&ty).name()
+                )));
+            }
+            let mut args = vec![obj.clone()];
+            args.extend(value);
+            vm.call(&f, args)?;
+            return Ok(());
+        }
+        if is_data_descr(vm, &a) {
+            let hook = if value.is_some() {
+                "__set__"
+            } else {
+                "__delete__"
+            };
+            let at = vm.type_of(&a).clone();
+            if let Some(f) = crate::object::protocol::heap_dunder(vm, &at, hook) {
+                let mut args = vec![obj.clone()];
+                args.extend(value);
+                crate::object::protocol::call_dunder(vm, f, &a, args)?;
+                return Ok(());
+            }
+        }
+    }
+    if let Value::Obj(o) = obj {
+        if let Some(d) = &o.dict {
+            let d = d.clone();
+            return store_in_dict(vm, &d, name, value, obj);
+        }
+        if crate::types::getset::set(vm, o, pystr(name), value.clone())? {
+            return Ok(());
+        }
+    }
+    Err(vm.attribute_error(format!(
+        "'{}' object has no attribute '{}'",
+        tdata(&ty).name(),
+        name_of(name)
+    )))
+}
+
+fn store_in_dict(
+    vm: &mut Vm,
+    d: &PyRef,
+    name: &PyRef,
+    value: Option<Value>,
+    obj: &Value,
+) -> PyResult<()> {
+    match value {
+        Some(v) => {
+            dict::dict_set_str(vm, d, name, v);
+            Ok(())
+        }
+        None => match dict::del_item(vm, d, &Value::Obj(name.clone()))? {
+            Some(_) => Ok(()),
+            None => Err(attribute_error(vm, obj, name)),
+        },
+    }
+}

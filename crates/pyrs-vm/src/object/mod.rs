@@ -1,0 +1,229 @@
+//! The object model core: [`Value`] (what a variable, a stack slot or a container item
+//! holds), [`PyObject`] (a heap object: type, optional instance dict, payload) and
+//! [`Payload`] (the builtin layouts). CPython: `Include/object.h`, `Objects/object.c`.
+//!
+//! Ownership: a `Value::Obj` owns one reference (a [`PyRef`]); cloning a `Value` increments
+//! the count, dropping it decrements. Containers own their items the same way and can list
+//! them ([`PyObject::traverse`]) for the cycle collector to come.
+
+pub mod attr;
+pub mod ops;
+pub mod protocol;
+pub mod refcount;
+pub mod subscript;
+pub mod typeobj;
+
+pub use refcount::PyRef;
+pub use typeobj::{BaseKind, TypeData};
+
+use crate::types::dict::DictData;
+use crate::types::exceptions::ExcData;
+use crate::types::function::{BuiltinData, FunctionData};
+use crate::types::set::SetData;
+use crate::types::str::PyStr;
+use num_bigint::BigInt;
+use std::cell::{Cell, RefCell};
+
+/// A Python value. Small ints, floats, bools and None live inline (no allocation);
+/// everything else is a counted reference to a heap object.
+///
+/// Invariants: `Int` holds every int that fits in i64; a heap int (`Payload::Int`) never
+/// does (so equal ints are equal `Value`s of the same variant). `True`, `False` and `None`
+/// exist only as `Bool`/`None` (never as heap objects), which makes them singletons for
+/// `is`.
+#[derive(Clone)]
+pub enum Value {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Obj(PyRef),
+}
+
+impl Value {
+    /// `a is b`.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            // Inline ints/floats: CPython caches -5..256 and literal constants; equal
+            // values being identical is what programs observe for small ints.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Obj(a), Value::Obj(b)) => a.is(b),
+            _ => false,
+        }
+    }
+
+    pub fn as_obj(&self) -> Option<&PyRef> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The payload, for heap values.
+    pub fn payload(&self) -> Option<&Payload> {
+        self.as_obj().map(|o| &o.payload)
+    }
+
+    pub fn as_str(&self) -> Option<&PyStr> {
+        match self.payload()? {
+            Payload::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_tuple(&self) -> Option<&[Value]> {
+        match self.payload()? {
+            Payload::Tuple(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn as_type(&self) -> Option<&TypeData> {
+        match self.payload()? {
+            Payload::Type(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// `id(x)`.
+    pub fn id(&self) -> usize {
+        match self {
+            Value::Obj(o) => o.id(),
+            // Inline values have no address; a stable function of the value stands in.
+            Value::None => 0x1000,
+            Value::Bool(b) => 0x2000 + *b as usize,
+            Value::Int(i) => (*i as usize).wrapping_mul(2).wrapping_add(1),
+            Value::Float(f) => (f.to_bits() as usize) | 1,
+        }
+    }
+}
+
+impl From<PyRef> for Value {
+    fn from(r: PyRef) -> Value {
+        Value::Obj(r)
+    }
+}
+
+/// A heap object. `ty` is immutable (`__class__` assignment is not supported yet);
+/// `dict` is the instance `__dict__` when the type gives instances one.
+pub struct PyObject {
+    pub ty: PyRef,
+    pub dict: Option<PyRef>,
+    pub payload: Payload,
+}
+
+/// The layouts of builtin objects. An instance of a user class that inherits from a
+/// builtin type has that type's payload plus a `dict`.
+pub enum Payload {
+    /// `object()` and instances of classes whose only builtin base is `object`.
+    Plain,
+    /// An int that does not fit in i64 (or an int-subclass instance).
+    Int(BigInt),
+    /// A float-subclass instance (plain floats are inline).
+    Float(f64),
+    Str(PyStr),
+    Bytes(Box<[u8]>),
+    Tuple(Box<[Value]>),
+    List(RefCell<Vec<Value>>),
+    Dict(RefCell<DictData>),
+    /// set and frozenset.
+    Set(RefCell<SetData>),
+    Range(crate::types::range::RangeData),
+    Slice(Box<[Value; 3]>),
+    Type(Box<TypeData>),
+    Function(Box<FunctionData>),
+    Builtin(Box<BuiltinData>),
+    BoundMethod(Box<(Value, Value)>),
+    Code(Box<crate::code::Code>),
+    Cell(RefCell<Option<Value>>),
+    Exception(Box<ExcData>),
+    Traceback(Box<crate::types::traceback::TracebackData>),
+    Module(PyRef),
+    Property(Box<[Value; 3]>),
+    ClassMethod(Value),
+    StaticMethod(Value),
+    Super(Box<(PyRef, Value)>),
+    /// Iterators over builtin sequences: the sequence and the next index.
+    SeqIter(Value, Cell<usize>),
+    RangeIter(Cell<i64>, i64, i64),
+    /// `iter(dict)`/`.keys()`/`.values()`/`.items()` iterators: dict, index, kind (0 keys,
+    /// 1 values, 2 items), and the dict's length when created.
+    DictIter(PyRef, Cell<usize>, u8, usize),
+    /// Generic iterators written in Rust hold their state as a list of values and a counter.
+    Enumerate(Value, Cell<i64>),
+    Zip(Box<[Value]>),
+    Map(Box<[Value]>),
+    Filter(Box<(Value, Value)>),
+    Reversed(Value, Cell<isize>),
+    /// A dict view: dict and kind (0 keys, 1 values, 2 items).
+    DictView(PyRef, u8),
+    Generator(Box<crate::types::generator::GenData>),
+    /// NotImplemented, Ellipsis: singletons that only their identity distinguishes.
+    Singleton,
+}
+
+impl PyObject {
+    /// Whether the object's type was made by a class statement.
+    #[inline]
+    pub fn ty_is_heap(&self) -> bool {
+        typeobj::tdata(&self.ty).heap
+    }
+
+    /// Calls `visit` with every reference this object holds (CPython's `tp_traverse`),
+    /// for the cycle collector. Every container variant must be listed here.
+    pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        let vr = |r: &PyRef, visit: &mut dyn FnMut(&Value)| visit(&Value::Obj(r.clone()));
+        vr(&self.ty, visit);
+        if let Some(d) = &self.dict {
+            vr(d, visit);
+        }
+        match &self.payload {
+            Payload::Tuple(items) => items.iter().for_each(|v| visit(v)),
+            Payload::List(items) => items.borrow().iter().for_each(|v| visit(v)),
+            Payload::Dict(d) => d.borrow().traverse(visit),
+            Payload::Set(s) => s.borrow().traverse(visit),
+            Payload::Slice(s) => s.iter().for_each(|v| visit(v)),
+            Payload::Type(t) => t.traverse(visit),
+            Payload::Function(f) => f.traverse(visit),
+            Payload::Builtin(b) => b.traverse(visit),
+            Payload::BoundMethod(m) => {
+                visit(&m.0);
+                visit(&m.1)
+            }
+            Payload::Code(c) => c.consts.iter().for_each(|v| visit(v)),
+            Payload::Cell(c) => {
+                if let Some(v) = &*c.borrow() {
+                    visit(v)
+                }
+            }
+            Payload::Exception(e) => e.traverse(visit),
+            Payload::Traceback(t) => t.traverse(visit),
+            Payload::Module(d) => vr(d, visit),
+            Payload::Property(p) => p.iter().for_each(|v| visit(v)),
+            Payload::ClassMethod(v) | Payload::StaticMethod(v) => visit(v),
+            Payload::Super(s) => {
+                vr(&s.0, visit);
+                visit(&s.1)
+            }
+            Payload::SeqIter(v, _) | Payload::Enumerate(v, _) | Payload::Reversed(v, _) => visit(v),
+            Payload::DictIter(d, ..) | Payload::DictView(d, _) => vr(d, visit),
+            Payload::Zip(v) | Payload::Map(v) => v.iter().for_each(|v| visit(v)),
+            Payload::Filter(f) => {
+                visit(&f.0);
+                visit(&f.1)
+            }
+            Payload::Generator(g) => g.traverse(visit),
+            Payload::Plain
+            | Payload::Int(_)
+            | Payload::Float(_)
+            | Payload::Str(_)
+            | Payload::Bytes(_)
+            | Payload::Range(_)
+            | Payload::RangeIter(..)
+            | Payload::Singleton => {}
+        }
+    }
+}

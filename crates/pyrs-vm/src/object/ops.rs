@@ -1,0 +1,515 @@
+//! Operators (CPython: `Objects/abstract.c` `binary_op1`, `Objects/object.c`
+//! `do_richcompare`): builtin operands take direct paths; class instances get the dunder
+//! protocol with reflected operands, subclass priority and `NotImplemented`.
+
+use crate::object::protocol::{call_dunder, heap_dunder};
+use crate::object::typeobj::{is_subtype, tdata};
+use crate::object::{Payload, PyRef, Value};
+use crate::types::int::{num_of, numeric_binop, numeric_compare};
+use crate::vm::{PyResult, Vm};
+
+pub const BINOP_NAMES: [(&str, &str, &str); 13] = [
+    ("+", "__add__", "__radd__"),
+    ("&", "__and__", "__rand__"),
+    ("//", "__floordiv__", "__rfloordiv__"),
+    ("<<", "__lshift__", "__rlshift__"),
+    ("@", "__matmul__", "__rmatmul__"),
+    ("*", "__mul__", "__rmul__"),
+    ("%", "__mod__", "__rmod__"),
+    ("|", "__or__", "__ror__"),
+    ("**", "__pow__", "__rpow__"),
+    (">>", "__rshift__", "__rrshift__"),
+    ("-", "__sub__", "__rsub__"),
+    ("/", "__truediv__", "__rtruediv__"),
+    ("^", "__xor__", "__rxor__"),
+];
+
+const INPLACE_NAMES: [&str; 13] = [
+    "__iadd__",
+    "__iand__",
+    "__ifloordiv__",
+    "__ilshift__",
+    "__imatmul__",
+    "__imul__",
+    "__imod__",
+    "__ior__",
+    "__ipow__",
+    "__irshift__",
+    "__isub__",
+    "__itruediv__",
+    "__ixor__",
+];
+
+pub const CMP_NAMES: [(&str, &str); 6] = [
+    ("<", "__lt__"),
+    ("<=", "__le__"),
+    ("==", "__eq__"),
+    ("!=", "__ne__"),
+    (">", "__gt__"),
+    (">=", "__ge__"),
+];
+const CMP_SWAP: [usize; 6] = [4, 5, 2, 3, 0, 1];
+
+fn is_heap(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if tdata(&o.ty).heap)
+}
+
+/// BINARY_OP: `op` is the 3.11 NB_* index (0..26, inplace from 13).
+pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Value> {
+    let base = op % 13;
+    if op >= 13 {
+        if is_heap(a) {
+            if let Some(r) = crate::object::protocol::try_heap_dunder(
+                vm,
+                a,
+                INPLACE_NAMES[base],
+                vec![b.clone()],
+            )? {
+                if !vm.is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Some(Payload::List(l)) = a.payload() {
+            if base == 0 {
+                let items = vm.collect(b)?;
+                l.borrow_mut().extend(items);
+                return Ok(a.clone());
+            }
+            if base == 5 {
+                let n = vm.index_value(b, "can't multiply sequence by non-int of type '{}'")?;
+                let cur = l.borrow().clone();
+                let mut out = Vec::new();
+                for _ in 0..n.max(0) {
+                    out.extend(cur.iter().cloned());
+                }
+                *l.borrow_mut() = out;
+                return Ok(a.clone());
+            }
+        }
+    }
+    if !is_heap(a) && !is_heap(b) {
+        if let Some(r) = builtin_binop(vm, a, b, base)? {
+            return Ok(r);
+        }
+        return Err(unsupported(vm, a, b, base, op >= 13));
+    }
+    let (_, lname, rname) = BINOP_NAMES[base];
+    let ta = vm.type_of(a).clone();
+    let tb = vm.type_of(b).clone();
+    let lf = heap_dunder(vm, &ta, lname);
+    let rf = if ta.is(&tb) {
+        None
+    } else {
+        heap_dunder(vm, &tb, rname)
+    };
+    let mut right_done = false;
+    if let Some(rf) = &rf {
+        if is_subtype(&tb, &ta) {
+            right_done = true;
+            let r = call_dunder(vm, rf.clone(), b, vec![a.clone()])?;
+            if !vm.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+    }
+    match lf {
+        Some(f) => {
+            let r = call_dunder(vm, f, a, vec![b.clone()])?;
+            if !vm.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        None => {
+            if let Some(r) = builtin_binop(vm, a, b, base)? {
+                return Ok(r);
+            }
+        }
+    }
+    if let (Some(rf), false) = (rf, right_done) {
+        let r = call_dunder(vm, rf, b, vec![a.clone()])?;
+        if !vm.is_not_implemented(&r) {
+            return Ok(r);
+        }
+    }
+    Err(unsupported(vm, a, b, base, op >= 13))
+}
+
+fn unsupported(vm: &mut Vm, a: &Value, b: &Value, base: usize, inplace: bool) -> crate::vm::PyErr {
+    let sym = BINOP_NAMES[base].0;
+    let (ta, tb) = (vm.type_name(a), vm.type_name(b));
+    if base == 0 {
+        match a.payload() {
+            Some(Payload::Str(_)) if !is_heap(a) => {
+                return vm.type_error(format!("can only concatenate str (not \"{tb}\") to str"))
+            }
+            Some(Payload::List(_)) if !is_heap(a) && !inplace => {
+                return vm.type_error(format!("can only concatenate list (not \"{tb}\") to list"))
+            }
+            Some(Payload::Tuple(_)) if !is_heap(a) => {
+                return vm.type_error(format!(
+                    "can only concatenate tuple (not \"{tb}\") to tuple"
+                ))
+            }
+            _ => {}
+        }
+    }
+    if base == 5
+        && matches!(
+            b.payload(),
+            Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_))
+        )
+    {
+        return vm.type_error(format!("can't multiply sequence by non-int of type '{ta}'"));
+    }
+    if base == 5
+        && matches!(
+            a.payload(),
+            Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_))
+        )
+    {
+        return vm.type_error(format!("can't multiply sequence by non-int of type '{tb}'"));
+    }
+    let sym = if inplace {
+        format!("{sym}=")
+    } else {
+        sym.to_string()
+    };
+    if base == 8 {
+        return vm.type_error(format!(
+            "unsupported operand type(s) for ** or pow(): '{ta}' and '{tb}'"
+        ));
+    }
+    vm.type_error(format!(
+        "unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"
+    ))
+}
+
+fn seq_repeat(vm: &mut Vm, n: &Value) -> PyResult<Option<usize>> {
+    match n {
+        Value::Int(i) => Ok(Some((*i).max(0) as usize)),
+        Value::Bool(b) => Ok(Some(*b as usize)),
+        Value::Obj(o) if matches!(o.payload, Payload::Int(_)) => {
+            Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// The operation for builtin payloads; `None` when these operand types do not support it.
+pub fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult<Option<Value>> {
+    if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
+        return numeric_binop(vm, &x, &y, base);
+    }
+    let (Some(pa), pb) = (a.payload(), b.payload()) else {
+        if base == 5 {
+            if let Some(n) = seq_repeat(vm, a)? {
+                return builtin_binop(vm, b, &Value::Int(n as i64), 5);
+            }
+        }
+        return Ok(None);
+    };
+    Ok(match (pa, pb, base) {
+        (Payload::Str(x), Some(Payload::Str(y)), 0) => Some(vm.new_pystr(x.concat(y))),
+        (Payload::Str(x), _, 5) => match seq_repeat(vm, b)? {
+            Some(n) => Some(vm.new_pystr(x.repeat(n))),
+            None => None,
+        },
+        (Payload::Str(_), _, 6) => Some(crate::types::str_methods::percent_format(vm, a, b)?),
+        (Payload::List(x), Some(Payload::List(y)), 0) => {
+            let mut v = x.borrow().clone();
+            v.extend(y.borrow().iter().cloned());
+            Some(vm.new_list(v))
+        }
+        (Payload::List(x), _, 5) => match seq_repeat(vm, b)? {
+            Some(n) => {
+                let cur = x.borrow().clone();
+                let mut v = Vec::with_capacity(cur.len() * n);
+                for _ in 0..n {
+                    v.extend(cur.iter().cloned());
+                }
+                Some(vm.new_list(v))
+            }
+            None => None,
+        },
+        (Payload::Tuple(x), Some(Payload::Tuple(y)), 0) => {
+            let v: Vec<Value> = x.iter().chain(y.iter()).cloned().collect();
+            Some(vm.new_tuple(v))
+        }
+        (Payload::Tuple(x), _, 5) => match seq_repeat(vm, b)? {
+            Some(n) => {
+                let mut v = Vec::with_capacity(x.len() * n);
+                for _ in 0..n {
+                    v.extend(x.iter().cloned());
+                }
+                Some(vm.new_tuple(v))
+            }
+            None => None,
+        },
+        (Payload::Bytes(x), Some(Payload::Bytes(y)), 0) => {
+            let mut v = x.to_vec();
+            v.extend_from_slice(y);
+            Some(vm.new_bytes(v))
+        }
+        (Payload::Set(_), Some(Payload::Set(_)), 1 | 7 | 10 | 12) => {
+            Some(crate::types::set::set_binop(vm, a, b, base)?)
+        }
+        (Payload::Dict(x), Some(Payload::Dict(_)), 7) => {
+            let items: Vec<(Value, Value)> = x
+                .borrow()
+                .iter()
+                .map(|e| (e.key.clone(), e.value.clone()))
+                .collect();
+            let d = vm.new_dict_ref();
+            for (k, v) in items {
+                crate::types::dict::set_item(vm, &d, k, v)?;
+            }
+            if let Some(o) = b.as_obj() {
+                for (k, v) in crate::types::dict::items(o) {
+                    crate::types::dict::set_item(vm, &d, k, v)?;
+                }
+            }
+            Some(Value::Obj(d))
+        }
+        _ => None,
+    })
+}
+
+/// COMPARE_OP: `op` 0..5 is < <= == != > >=.
+pub fn compare(vm: &mut Vm, a: &Value, b: &Value, op: u32) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
+        if !is_heap(a) && !is_heap(b) {
+            return Ok(Value::Bool(numeric_compare(&x, &y, op)));
+        }
+    }
+    let op = op as usize;
+    if is_heap(a) || is_heap(b) {
+        let ta = vm.type_of(a).clone();
+        let tb = vm.type_of(b).clone();
+        let swapped = CMP_SWAP[op];
+        let mut right_done = false;
+        if !ta.is(&tb) && is_subtype(&tb, &ta) {
+            if let Some(f) = heap_dunder(vm, &tb, CMP_NAMES[swapped].1) {
+                right_done = true;
+                let r = call_dunder(vm, f, b, vec![a.clone()])?;
+                if !vm.is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Some(r) = heap_compare_half(vm, a, b, &ta, op)? {
+            return Ok(r);
+        }
+        if !right_done {
+            if let Some(r) = heap_compare_half(vm, b, a, &tb, swapped)? {
+                return Ok(r);
+            }
+        }
+    } else if let Some(r) = builtin_compare(vm, a, b, op)? {
+        return Ok(Value::Bool(r));
+    }
+    match op {
+        2 => Ok(Value::Bool(a.is(b))),
+        3 => Ok(Value::Bool(!a.is(b))),
+        _ => Err(vm.type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            CMP_NAMES[op].0,
+            vm.type_name(a),
+            vm.type_name(b)
+        ))),
+    }
+}
+
+/// One side of a comparison: a class's dunder, `object.__ne__`'s inversion of `__eq__`,
+/// or the builtin comparison of the payload.
+fn heap_compare_half(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    ta: &PyRef,
+    op: usize,
+) -> PyResult<Option<Value>> {
+    if let Some(f) = heap_dunder(vm, ta, CMP_NAMES[op].1) {
+        let r = call_dunder(vm, f, a, vec![b.clone()])?;
+        return Ok((!vm.is_not_implemented(&r)).then_some(r));
+    }
+    if op == 3 {
+        if let Some(f) = heap_dunder(vm, ta, "__eq__") {
+            let r = call_dunder(vm, f, a, vec![b.clone()])?;
+            if vm.is_not_implemented(&r) {
+                return Ok(None);
+            }
+            return Ok(Some(Value::Bool(!vm.truthy(&r)?)));
+        }
+    }
+    if !is_heap(b) || matches!(a.payload(), Some(p) if !matches!(p, Payload::Plain)) {
+        if let Some(r) = builtin_compare(vm, a, b, op)? {
+            return Ok(Some(Value::Bool(r)));
+        }
+    }
+    Ok(None)
+}
+
+fn ord_result(o: std::cmp::Ordering, op: usize) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        0 => o == Less,
+        1 => o != Greater,
+        2 => o == Equal,
+        3 => o != Equal,
+        4 => o == Greater,
+        _ => o != Less,
+    }
+}
+
+/// Comparison of builtin payloads; `None` when not comparable (NotImplemented).
+pub fn builtin_compare(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Option<bool>> {
+    if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
+        return Ok(Some(numeric_compare(&x, &y, op as u32)));
+    }
+    let (Some(pa), Some(pb)) = (a.payload(), b.payload()) else {
+        return Ok(match (a, b, op) {
+            (Value::None, Value::None, 2) => Some(true),
+            (Value::None, Value::None, 3) => Some(false),
+            _ => None,
+        });
+    };
+    match (pa, pb) {
+        (Payload::Str(x), Payload::Str(y)) => Ok(Some(ord_result(x.cmp_str(y), op))),
+        (Payload::Bytes(x), Payload::Bytes(y)) => Ok(Some(ord_result(x.cmp(y), op))),
+        (Payload::Tuple(x), Payload::Tuple(y)) => {
+            let (x, y) = (x.to_vec(), y.to_vec());
+            seq_compare(vm, &x, &y, op).map(Some)
+        }
+        (Payload::List(x), Payload::List(y)) => {
+            let (x, y) = (x.borrow().clone(), y.borrow().clone());
+            seq_compare(vm, &x, &y, op).map(Some)
+        }
+        (Payload::Dict(_), Payload::Dict(_)) if op == 2 || op == 3 => {
+            let eq = crate::types::dict_methods::dict_eq(vm, a, b)?;
+            Ok(Some(eq == (op == 2)))
+        }
+        (Payload::Set(_), Payload::Set(_)) => {
+            crate::types::set::set_compare(vm, a, b, op).map(Some)
+        }
+        (Payload::Range(x), Payload::Range(y)) if op == 2 || op == 3 => {
+            Ok(Some(x.same(y) == (op == 2)))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Lexicographic comparison of sequences (`list_richcompare`).
+pub fn seq_compare(vm: &mut Vm, x: &[Value], y: &[Value], op: usize) -> PyResult<bool> {
+    if (op == 2 || op == 3) && x.len() != y.len() {
+        return Ok(op == 3);
+    }
+    for (p, q) in x.iter().zip(y) {
+        if !vm.eq(p, q)? {
+            return match op {
+                2 => Ok(false),
+                3 => Ok(true),
+                _ => {
+                    let r = compare(vm, p, q, op as u32)?;
+                    vm.truthy(&r)
+                }
+            };
+        }
+    }
+    Ok(ord_result(x.len().cmp(&y.len()), op))
+}
+
+impl Vm {
+    /// `a == b` as a bool (identity implies equality, as in containers).
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if a.is(b) {
+            return Ok(true);
+        }
+        if let Some(r) = crate::types::dict::fast_eq(a, b) {
+            return Ok(r);
+        }
+        let r = compare(self, a, b, 2)?;
+        self.truthy(&r)
+    }
+}
+
+/// `item in container`.
+pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    if is_heap(container) {
+        if let Some(r) = crate::object::protocol::try_heap_dunder(
+            vm,
+            container,
+            "__contains__",
+            vec![item.clone()],
+        )? {
+            return vm.truthy(&r);
+        }
+    }
+    if let Some(p) = container.payload() {
+        match p {
+            Payload::Str(s) => {
+                let Some(n) = item.as_str() else {
+                    return Err(vm.type_error(format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        vm.type_name(item)
+                    )));
+                };
+                return Ok(s.find(n, 0, s.len()).is_some());
+            }
+            Payload::Dict(_) => {
+                let d = container.as_obj().cloned();
+                return Ok(match d {
+                    Some(d) => crate::types::dict::get_item(vm, &d, item)?.is_some(),
+                    None => false,
+                });
+            }
+            Payload::DictView(d, 0) => {
+                let d = d.clone();
+                return Ok(crate::types::dict::get_item(vm, &d, item)?.is_some());
+            }
+            Payload::Set(_) => return crate::types::set::set_contains(vm, container, item),
+            Payload::Range(r) => {
+                if let Some(crate::types::int::Num::I(i)) = num_of(item) {
+                    return Ok(r.contains(i));
+                }
+            }
+            Payload::Bytes(bs) => {
+                if let Value::Int(i) = item {
+                    return Ok(bs.contains(&(*i as u8)));
+                }
+                if let Some(Payload::Bytes(n)) = item.payload() {
+                    return Ok(n.is_empty() || bs.windows(n.len()).any(|w| w == &n[..]));
+                }
+            }
+            _ => {}
+        }
+    }
+    let items = match container.payload() {
+        Some(Payload::List(l)) => l.borrow().clone(),
+        Some(Payload::Tuple(t)) => t.to_vec(),
+        _ => {
+            let it = vm.iter(container).map_err(|e| {
+                if vm.err_matches(&e, &vm.types.type_error.clone()) {
+                    vm.type_error(format!(
+                        "argument of type '{}' is not iterable",
+                        vm.type_name(container)
+                    ))
+                } else {
+                    e
+                }
+            })?;
+            while let Some(x) = vm.next(&it)? {
+                if vm.eq(&x, item)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+    };
+    for x in &items {
+        if vm.eq(x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}

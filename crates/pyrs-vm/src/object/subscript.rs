@@ -1,0 +1,204 @@
+//! `obj[key]`, `obj[key] = v`, `del obj[key]` (CPython: `PyObject_GetItem` and friends in
+//! `Objects/abstract.c`, the `mp_subscript`/`sq_item` slots of each sequence type).
+
+use crate::object::protocol::try_heap_dunder;
+use crate::object::typeobj::tdata;
+use crate::object::{Payload, Value};
+use crate::types::slice;
+use crate::vm::{PyResult, Vm};
+
+fn is_heap(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if tdata(&o.ty).heap)
+}
+
+/// Normalise a sequence index (negative from the end); IndexError with `what`.
+pub fn seq_index(vm: &mut Vm, key: &Value, len: usize, what: &str) -> PyResult<usize> {
+    let tn = vm.type_name(key);
+    let i = match key {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        _ => vm.index_value(
+            key,
+            &format!("{what} indices must be integers or slices, not {tn}"),
+        )?,
+    };
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        return Err(vm.index_error(format!("{what} index out of range")));
+    }
+    Ok(j as usize)
+}
+
+pub fn getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
+    if is_heap(obj) {
+        if let Some(r) = try_heap_dunder(vm, obj, "__getitem__", vec![key.clone()])? {
+            return Ok(r);
+        }
+    }
+    let Some(o) = obj.as_obj() else {
+        return Err(vm.type_error(format!(
+            "'{}' object is not subscriptable",
+            vm.type_name(obj)
+        )));
+    };
+    let sl = match key.payload() {
+        Some(Payload::Slice(s)) => Some(s.clone()),
+        _ => None,
+    };
+    match &o.payload {
+        Payload::List(l) => {
+            let len = l.borrow().len();
+            if let Some(s) = sl {
+                let (start, _, step, n) = slice::indices(vm, &s, len)?;
+                let b = l.borrow();
+                let v = slice::positions(start, step, n)
+                    .filter_map(|i| b.get(i).cloned())
+                    .collect();
+                drop(b);
+                return Ok(vm.new_list(v));
+            }
+            let i = seq_index(vm, key, len, "list")?;
+            let v = l.borrow().get(i).cloned();
+            v.ok_or_else(|| vm.index_error("list index out of range"))
+        }
+        Payload::Tuple(t) => {
+            if let Some(s) = sl {
+                let (start, _, step, n) = slice::indices(vm, &s, t.len())?;
+                let v = slice::positions(start, step, n)
+                    .filter_map(|i| t.get(i).cloned())
+                    .collect();
+                return Ok(vm.new_tuple(v));
+            }
+            let i = seq_index(vm, key, t.len(), "tuple")?;
+            Ok(t[i].clone())
+        }
+        Payload::Str(s) => {
+            if let Some(sc) = sl {
+                let (start, _, step, n) = slice::indices(vm, &sc, s.len())?;
+                let v: Vec<u32> = slice::positions(start, step, n).map(|i| s.get(i)).collect();
+                return Ok(vm.new_pystr(crate::types::str::PyStr::from_vec(v)));
+            }
+            let i = seq_index(vm, key, s.len(), "string")?;
+            Ok(crate::types::str_methods::char_value(vm, s.get(i)))
+        }
+        Payload::Bytes(b) => {
+            if let Some(sc) = sl {
+                let (start, _, step, n) = slice::indices(vm, &sc, b.len())?;
+                let v: Vec<u8> = slice::positions(start, step, n).map(|i| b[i]).collect();
+                return Ok(vm.new_bytes(v));
+            }
+            let i = seq_index(vm, key, b.len(), "index")?;
+            Ok(Value::Int(b[i] as i64))
+        }
+        Payload::Range(r) => {
+            if let Some(sc) = sl {
+                let (start, _, step, n) = slice::indices(vm, &sc, r.len() as usize)?;
+                let nr = crate::types::range::RangeData {
+                    start: r.get(start as i64),
+                    stop: r.get(start as i64 + n as i64 * step as i64),
+                    step: r.step * step as i64,
+                };
+                let ty = vm.types.range.clone();
+                return Ok(Value::Obj(vm.alloc(&ty, Payload::Range(nr))));
+            }
+            let i = seq_index(vm, key, r.len() as usize, "range object")?;
+            Ok(Value::Int(r.get(i as i64)))
+        }
+        Payload::Dict(_) => {
+            let d = o.clone();
+            match crate::types::dict::get_item(vm, &d, key)? {
+                Some(v) => Ok(v),
+                None => {
+                    if is_heap(obj) {
+                        if let Some(r) = try_heap_dunder(vm, obj, "__missing__", vec![key.clone()])?
+                        {
+                            return Ok(r);
+                        }
+                    }
+                    Err(vm.key_error(key.clone()))
+                }
+            }
+        }
+        Payload::Type(_) => {
+            if let Some(r) = try_heap_dunder_class(vm, obj, key)? {
+                return Ok(r);
+            }
+            let n = tdata(o).name();
+            Err(vm.type_error(format!("type '{n}' is not subscriptable")))
+        }
+        _ => Err(vm.type_error(format!(
+            "'{}' object is not subscriptable",
+            vm.type_name(obj)
+        ))),
+    }
+}
+
+fn try_heap_dunder_class(vm: &mut Vm, cls: &Value, key: &Value) -> PyResult<Option<Value>> {
+    let n = vm.intern("__class_getitem__");
+    match crate::object::attr::getattr_opt(vm, cls, &n)? {
+        Some(f) => vm.call(&f, vec![key.clone()]).map(Some),
+        None => Ok(None),
+    }
+}
+
+pub fn setitem(vm: &mut Vm, obj: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
+    if is_heap(obj) {
+        let (name, mut args) = match &value {
+            Some(v) => ("__setitem__", vec![key.clone(), v.clone()]),
+            None => ("__delitem__", vec![key.clone()]),
+        };
+        if let Some(_r) = try_heap_dunder(vm, obj, name, std::mem::take(&mut args))? {
+            return Ok(());
+        }
+    }
+    let Some(o) = obj.as_obj() else {
+        return Err(vm.type_error(format!(
+            "'{}' object does not support item assignment",
+            vm.type_name(obj)
+        )));
+    };
+    match &o.payload {
+        Payload::List(l) => {
+            if let Some(Payload::Slice(s)) = key.payload() {
+                let s = s.clone();
+                return crate::types::list::set_slice(vm, o, &s, value);
+            }
+            let len = l.borrow().len();
+            let i = seq_index(vm, key, len, "list assignment")?;
+            let old = match value {
+                Some(v) => l
+                    .borrow_mut()
+                    .get_mut(i)
+                    .map(|slot| std::mem::replace(slot, v)),
+                None => {
+                    let len = l.borrow().len();
+                    if i < len {
+                        Some(l.borrow_mut().remove(i))
+                    } else {
+                        None
+                    }
+                }
+            };
+            drop(old);
+            Ok(())
+        }
+        Payload::Dict(_) => {
+            let d = o.clone();
+            match value {
+                Some(v) => crate::types::dict::set_item(vm, &d, key.clone(), v),
+                None => match crate::types::dict::del_item(vm, &d, key)? {
+                    Some(_) => Ok(()),
+                    None => Err(vm.key_error(key.clone())),
+                },
+            }
+        }
+        _ => {
+            let what = if value.is_some() {
+                "does not support item assignment"
+            } else {
+                "doesn't support item deletion"
+            };
+            Err(vm.type_error(format!("'{}' object {what}", vm.type_name(obj))))
+        }
+    }
+}

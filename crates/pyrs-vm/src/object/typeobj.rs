@@ -1,0 +1,207 @@
+//! Type objects: name, bases, the C3 method resolution order, the type's dict, and
+//! lookup through the MRO (CPython: `Objects/typeobject.c` `mro_implementation`,
+//! `_PyType_Lookup`).
+//!
+//! Invariants: `mro` is the type's `__mro__` without the type itself (so a type holds no
+//! reference to itself); it never changes after creation (no `__bases__` assignment yet),
+//! which is what will let a per-instruction attribute cache key on `version`.
+
+use super::{Payload, PyRef, Value};
+use crate::types::str::PyStr;
+use std::cell::{Cell, OnceCell, RefCell};
+
+/// Which builtin layout instances of a type have (CPython's "solid base").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BaseKind {
+    Object,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Exception,
+    Type,
+    /// Types whose instances only Rust creates (function, range, ...): not subclassable.
+    Final,
+}
+
+/// `tp_new` of a builtin type: create an instance of `cls` (a subtype) from the arguments.
+pub type NewFn =
+    fn(&mut crate::vm::Vm, &PyRef, crate::types::function::Args) -> crate::vm::PyResult<Value>;
+/// `tp_init` of a builtin type.
+pub type InitFn =
+    fn(&mut crate::vm::Vm, &Value, crate::types::function::Args) -> crate::vm::PyResult<()>;
+
+pub struct TypeData {
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    /// Set once, at creation (bootstrap sets them after all builtin types exist).
+    pub bases: OnceCell<Vec<PyRef>>,
+    pub mro: OnceCell<Vec<PyRef>>,
+    /// The type's namespace (a dict object).
+    pub dict: OnceCell<PyRef>,
+    pub kind: BaseKind,
+    pub tp_new: Cell<Option<NewFn>>,
+    pub tp_init: Cell<Option<InitFn>>,
+    /// A class statement made it (instances get a `__dict__`, attributes are settable).
+    pub heap: bool,
+    /// Bumped whenever the type's dict or one of its bases' changes (for attribute caches).
+    pub version: Cell<u64>,
+}
+
+impl TypeData {
+    pub fn new(name: &str, kind: BaseKind, heap: bool) -> TypeData {
+        TypeData {
+            name: RefCell::new(name.to_string()),
+            qualname: RefCell::new(name.to_string()),
+            bases: OnceCell::new(),
+            mro: OnceCell::new(),
+            dict: OnceCell::new(),
+            kind,
+            tp_new: Cell::new(None),
+            tp_init: Cell::new(None),
+            heap,
+            version: Cell::new(0),
+        }
+    }
+
+    pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        for b in self.bases().iter().chain(self.mro()) {
+            visit(&Value::Obj(b.clone()));
+        }
+        if let Some(d) = self.dict.get() {
+            visit(&Value::Obj(d.clone()));
+        }
+    }
+
+    pub fn bases(&self) -> &[PyRef] {
+        self.bases.get().map_or(&[], |v| v)
+    }
+
+    /// `__mro__` without the type itself.
+    pub fn mro(&self) -> &[PyRef] {
+        self.mro.get().map_or(&[], |v| v)
+    }
+
+    /// First `tp_new` along the MRO.
+    pub fn find_new(&self) -> Option<NewFn> {
+        self.tp_new
+            .get()
+            .or_else(|| self.mro().iter().find_map(|t| tdata(t).tp_new.get()))
+    }
+
+    pub fn find_init(&self) -> Option<InitFn> {
+        self.tp_init
+            .get()
+            .or_else(|| self.mro().iter().find_map(|t| tdata(t).tp_init.get()))
+    }
+
+    pub fn name(&self) -> String {
+        self.name.borrow().clone()
+    }
+}
+
+/// The type data of a type object (callers pass type objects only).
+pub fn tdata(t: &PyRef) -> &TypeData {
+    match &t.payload {
+        Payload::Type(d) => d,
+        // A type's `ty` field always holds a type object; reaching this is a VM bug, and
+        // the static stand-in keeps it from becoming a crash.
+        _ => unreachable_type(),
+    }
+}
+
+fn unreachable_type() -> &'static TypeData {
+    panic!("pyrs internal error: a type slot holds a non-type object")
+}
+
+/// `_PyType_Lookup`: the attribute `name` in `ty` or its MRO, without descriptors.
+pub fn lookup(ty: &PyRef, name: &PyStr, hash: i64) -> Option<Value> {
+    let td = tdata(ty);
+    if let Some(v) = td
+        .dict
+        .get()
+        .and_then(|d| crate::types::dict::dict_get_str(d, name, hash))
+    {
+        return Some(v);
+    }
+    for t in td.mro() {
+        if let Some(v) = tdata(t)
+            .dict
+            .get()
+            .and_then(|d| crate::types::dict::dict_get_str(d, name, hash))
+        {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Like [`lookup`], also telling which type of the MRO holds the attribute.
+pub fn lookup_with_owner(ty: &PyRef, name: &PyStr, hash: i64) -> Option<(Value, PyRef)> {
+    for t in full_mro(ty) {
+        if let Some(v) = tdata(&t)
+            .dict
+            .get()
+            .and_then(|d| crate::types::dict::dict_get_str(d, name, hash))
+        {
+            return Some((v, t));
+        }
+    }
+    None
+}
+
+/// `issubclass(a, b)` by MRO (no `__subclasscheck__`).
+pub fn is_subtype(a: &PyRef, b: &PyRef) -> bool {
+    a.is(b) || tdata(a).mro().iter().any(|t| t.is(b))
+}
+
+/// The full `__mro__`, the type first.
+pub fn full_mro(ty: &PyRef) -> Vec<PyRef> {
+    let mut v = vec![ty.clone()];
+    v.extend(tdata(ty).mro().iter().cloned());
+    v
+}
+
+/// C3 linearization of a new class with these bases; `Err(names)` lists the bases that
+/// could not be ordered (for CPython's "Cannot create a consistent method resolution
+/// order (MRO) for bases A, B").
+pub fn c3_mro(bases: &[PyRef]) -> Result<Vec<PyRef>, Vec<PyRef>> {
+    let mut seqs: Vec<Vec<PyRef>> = bases.iter().map(full_mro).collect();
+    seqs.push(bases.to_vec());
+    let mut out: Vec<PyRef> = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut found = None;
+        for s in &seqs {
+            let cand = &s[0];
+            let in_tail = seqs.iter().any(|o| o[1..].iter().any(|t| t.is(cand)));
+            if !in_tail {
+                found = Some(cand.clone());
+                break;
+            }
+        }
+        let Some(next) = found else {
+            let mut heads: Vec<PyRef> = Vec::new();
+            for s in &seqs {
+                if !heads.iter().any(|h| h.is(&s[0])) {
+                    heads.push(s[0].clone());
+                }
+            }
+            return Err(heads);
+        };
+        for s in seqs.iter_mut() {
+            if s[0].is(&next) {
+                s.remove(0);
+            }
+        }
+        out.push(next);
+    }
+}

@@ -1,0 +1,149 @@
+//! Printing an uncaught exception as CPython 3.11 does (CPython: `Python/pythonrun.c`
+//! `print_exception_recursive`, `Python/traceback.c` `tb_displayline`): the chain of
+//! causes and contexts, each traceback with file, line, function and the source line (with
+//! `^` carets under the failing span when it is not the whole line), then `Type: message`.
+
+use crate::code::as_code;
+use crate::object::typeobj::tdata;
+use crate::object::{Payload, PyRef, Value};
+use crate::types::exceptions::exc_data;
+use crate::vm::Vm;
+
+fn source_line(filename: &str, lineno: i32) -> Option<String> {
+    if lineno < 1 {
+        return None;
+    }
+    let text = std::fs::read(filename).ok()?;
+    let text = String::from_utf8_lossy(&text);
+    text.lines().nth(lineno as usize - 1).map(|l| l.to_string())
+}
+
+fn format_tb(tb: &Value, out: &mut String) {
+    let mut cur = tb.clone();
+    let mut last: Option<(String, i32, String)> = None;
+    let mut repeat = 0;
+    loop {
+        let Some(Payload::Traceback(t)) = cur.payload() else {
+            break;
+        };
+        let Some(co) = as_code(&t.code) else { break };
+        let name = co.name_str();
+        let key = (co.filename.clone(), t.lineno, name.clone());
+        if last.as_ref() == Some(&key) {
+            repeat += 1;
+        } else {
+            if repeat > 3 {
+                let n = repeat - 3;
+                out.push_str(&format!(
+                    "  [Previous line repeated {} more time{}]\n",
+                    n,
+                    if n > 1 { "s" } else { "" }
+                ));
+            }
+            repeat = 1;
+            last = Some(key);
+        }
+        if repeat <= 3 {
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                co.filename, t.lineno, name
+            ));
+            if let Some(line) = source_line(&co.filename, t.lineno) {
+                let stripped = line.trim_start();
+                let indent = line.len() - stripped.len();
+                let stripped = stripped.trim_end();
+                out.push_str(&format!("    {stripped}\n"));
+                if let Some(p) = co.positions.get(t.lasti) {
+                    if let (Some(l), Some(el), Some(c), Some(ec)) =
+                        (p.lineno, p.end_lineno, p.col, p.end_col)
+                    {
+                        // CPython 3.11 prints carets when the span is on one line and does
+                        // not cover the whole (stripped) line. Columns are UTF-8 offsets.
+                        let (c, ec) = (c as usize, ec as usize);
+                        if l == el && c >= indent && ec > c && ec <= line.len() {
+                            let start = line[..c.min(line.len())].chars().count()
+                                - line[..indent].chars().count();
+                            let width = line.get(c..ec).map_or(ec - c, |s| s.chars().count());
+                            let total = stripped.chars().count();
+                            if !(start == 0 && width >= total) {
+                                out.push_str(&format!(
+                                    "    {}{}\n",
+                                    " ".repeat(start),
+                                    "^".repeat(width)
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        cur = t.next.clone().unwrap_or(Value::None);
+    }
+    if repeat > 3 {
+        let n = repeat - 3;
+        out.push_str(&format!(
+            "  [Previous line repeated {} more time{}]\n",
+            n,
+            if n > 1 { "s" } else { "" }
+        ));
+    }
+}
+
+fn exc_line(vm: &mut Vm, e: &PyRef) -> String {
+    let ty = e.ty.clone();
+    let module = crate::types::repr::type_module(vm, &ty);
+    let q = tdata(&ty).qualname.borrow().clone();
+    let name = match module.as_deref() {
+        Some("builtins") | Some("__main__") | None => q,
+        Some(m) => format!("{m}.{q}"),
+    };
+    let msg = match vm.str_value(&Value::Obj(e.clone())) {
+        Ok(s) => s
+            .as_str()
+            .map(|s| s.as_rust().into_owned())
+            .unwrap_or_default(),
+        Err(_) => "<exception str() failed>".to_string(),
+    };
+    if msg.is_empty() {
+        format!("{name}\n")
+    } else {
+        format!("{name}: {msg}\n")
+    }
+}
+
+/// The full report for an uncaught exception.
+pub fn format_exception(vm: &mut Vm, e: &PyRef) -> String {
+    let mut out = String::new();
+    let mut seen: Vec<PyRef> = Vec::new();
+    format_chain(vm, e, &mut out, &mut seen, 0);
+    out
+}
+
+fn format_chain(vm: &mut Vm, e: &PyRef, out: &mut String, seen: &mut Vec<PyRef>, depth: usize) {
+    seen.push(e.clone());
+    if let Some(d) = exc_data(e) {
+        let cause = d.cause.borrow().clone();
+        let context = d.context.borrow().clone();
+        if depth < 100 {
+            if let Some(Value::Obj(c)) = cause {
+                if !seen.iter().any(|s| s.is(&c)) {
+                    format_chain(vm, &c, out, seen, depth + 1);
+                    out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                }
+            } else if let (Some(Value::Obj(c)), false) = (context, d.suppress_context.get()) {
+                if !seen.iter().any(|s| s.is(&c)) {
+                    format_chain(vm, &c, out, seen, depth + 1);
+                    out.push_str(
+                        "\nDuring handling of the above exception, another exception occurred:\n\n",
+                    );
+                }
+            }
+        }
+        if let Some(tb) = d.traceback.borrow().clone() {
+            out.push_str("Traceback (most recent call last):\n");
+            format_tb(&tb, out);
+        }
+    }
+    let line = exc_line(vm, e);
+    out.push_str(&line);
+}

@@ -1,0 +1,389 @@
+//! `dict`: an insertion-ordered hash table (CPython: `Objects/dictobject.c`): a dense
+//! entry vector in insertion order plus a sparse index table probed as CPython probes
+//! (`i = 5*i + perturb + 1`).
+//!
+//! Invariants: `indices.len()` is a power of two (or 0) and more than 3/2 of the entries;
+//! every live entry is reachable from its hash's probe sequence; a deleted entry is `None`
+//! in `entries` (its index slot stays, acting as CPython's DUMMY) until the next resize.
+//! `version` changes on every mutation: a lookup that had to call a Python `__eq__`
+//! (which may mutate the dict) restarts when it changed, as CPython's lookdict does.
+//! No `RefCell` borrow of a dict is held while Python code runs.
+
+use crate::object::{Payload, PyRef, Value};
+use crate::types::str::PyStr;
+use crate::vm::{PyResult, Vm};
+
+const FREE: usize = usize::MAX;
+
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Default)]
+pub struct DictData {
+    pub entries: Vec<Option<Entry>>,
+    indices: Vec<usize>,
+    used: usize,
+    pub version: u64,
+}
+
+/// Equality that needs no Python code: `Some` when both are builtin scalars or strs.
+pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
+    use Value::*;
+    Some(match (a, b) {
+        (None, None) => true,
+        (Int(x), Int(y)) => x == y,
+        (Float(x), Float(y)) => x == y,
+        (Bool(x), Bool(y)) => x == y,
+        (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && (*y as i64) == *x,
+        (Obj(x), Obj(y)) => {
+            if x.is(y) {
+                return Some(true);
+            }
+            match (&x.payload, &y.payload) {
+                (Payload::Str(s), Payload::Str(t)) if !x.ty_is_heap() && !y.ty_is_heap() => {
+                    s.eq_str(t)
+                }
+                (Payload::Int(s), Payload::Int(t)) if !x.ty_is_heap() && !y.ty_is_heap() => s == t,
+                (Payload::Bytes(s), Payload::Bytes(t)) if !x.ty_is_heap() && !y.ty_is_heap() => {
+                    s == t
+                }
+                _ => return Option::None,
+            }
+        }
+        (None, Obj(_)) | (Obj(_), None) => false,
+        (Obj(o), _) | (_, Obj(o)) => {
+            if o.ty_is_heap() {
+                return Option::None;
+            }
+            match &o.payload {
+                Payload::Str(_) | Payload::Bytes(_) | Payload::Tuple(_) => false,
+                _ => return Option::None,
+            }
+        }
+        _ => false,
+    })
+}
+
+impl DictData {
+    pub fn len(&self) -> usize {
+        self.used
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+
+    pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        for e in self.entries.iter().flatten() {
+            visit(&e.key);
+            visit(&e.value);
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().flatten()
+    }
+
+    /// Probe sequence positions for `hash` (yields index-table slots).
+    fn probe(&self, hash: i64) -> impl Iterator<Item = usize> {
+        let mask = self.indices.len().wrapping_sub(1);
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut first = true;
+        std::iter::from_fn(move || {
+            if first {
+                first = false;
+                return Some(i);
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+            Some(i)
+        })
+    }
+
+    /// Entry index of `key` when every candidate compares without Python code; `Err(i)`
+    /// names the first candidate entry that needs a Python `__eq__`.
+    fn find_fast(&self, key: &Value, hash: i64) -> Result<Option<usize>, usize> {
+        if self.indices.is_empty() {
+            return Ok(None);
+        }
+        for slot in self.probe(hash) {
+            let ix = self.indices[slot];
+            if ix == FREE {
+                return Ok(None);
+            }
+            if let Some(e) = &self.entries[ix] {
+                if e.hash == hash {
+                    match fast_eq(&e.key, key) {
+                        Some(true) => return Ok(Some(ix)),
+                        Some(false) => {}
+                        None => return Err(ix),
+                    }
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Lookup by str key without Python code (names: globals, attributes, type dicts).
+    /// Keys that are not strs never match (CPython would call their `__eq__`).
+    pub fn get_str(&self, name: &PyStr, hash: i64) -> Option<&Value> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        for slot in self.probe(hash) {
+            let ix = self.indices[slot];
+            if ix == FREE {
+                return None;
+            }
+            if let Some(e) = &self.entries[ix] {
+                if e.hash == hash {
+                    if let Some(s) = e.key.as_str() {
+                        if s.eq_str(name) {
+                            return Some(&e.value);
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Insert a key known to be absent.
+    fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.resize((self.used + 1) * 3);
+        }
+        let ix = self.entries.len();
+        self.entries.push(Some(Entry { hash, key, value }));
+        let slot = self
+            .probe(hash)
+            .find(|&s| self.indices[s] == FREE)
+            .unwrap_or(0);
+        self.indices[slot] = ix;
+        self.used += 1;
+        self.version += 1;
+    }
+
+    fn resize(&mut self, min: usize) {
+        let mut cap = 8;
+        while cap < min {
+            cap *= 2;
+        }
+        self.entries.retain(|e| e.is_some());
+        self.indices = vec![FREE; cap];
+        for ix in 0..self.entries.len() {
+            let hash = self.entries[ix].as_ref().map_or(0, |e| e.hash);
+            let slot = self
+                .probe(hash)
+                .find(|&s| self.indices[s] == FREE)
+                .unwrap_or(0);
+            self.indices[slot] = ix;
+        }
+    }
+
+    /// Set or insert with keys that compare without Python code (str keys of names).
+    pub fn set_str(&mut self, key: PyRef, hash: i64, value: Value) {
+        let k = Value::Obj(key);
+        match self.find_fast(&k, hash) {
+            Ok(Some(ix)) => {
+                if let Some(e) = &mut self.entries[ix] {
+                    e.value = value;
+                }
+                self.version += 1;
+            }
+            _ => self.insert_new(hash, k, value),
+        }
+    }
+
+    pub fn remove_at(&mut self, ix: usize) -> Option<Entry> {
+        let e = self.entries.get_mut(ix)?.take();
+        if e.is_some() {
+            self.used -= 1;
+            self.version += 1;
+        }
+        e
+    }
+
+    pub fn clear(&mut self) -> Vec<Entry> {
+        self.indices.clear();
+        self.used = 0;
+        self.version += 1;
+        std::mem::take(&mut self.entries)
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    /// The entry at dense position `i` (for iteration by position).
+    pub fn entry_at(&self, i: usize) -> Option<&Entry> {
+        self.entries.get(i).and_then(|e| e.as_ref())
+    }
+
+    pub fn dense_len(&self) -> usize {
+        self.entries.len()
+    }
+}
+
+/// The dict data of a dict object (`None` for other objects).
+pub fn dict_data(d: &PyRef) -> Option<&std::cell::RefCell<DictData>> {
+    match &d.payload {
+        Payload::Dict(dd) => Some(dd),
+        _ => None,
+    }
+}
+
+/// `d[name]` for a str name, without Python code.
+pub fn dict_get_str(d: &PyRef, name: &PyStr, hash: i64) -> Option<Value> {
+    dict_data(d)?.borrow().get_str(name, hash).cloned()
+}
+
+/// `d[name] = value` for an interned str name.
+pub fn dict_set_str(vm: &Vm, d: &PyRef, name: &PyRef, value: Value) {
+    if let (Some(dd), Some(s)) = (dict_data(d), Value::Obj(name.clone()).as_str()) {
+        let h = s.hash(&vm.hash_secret);
+        dd.borrow_mut().set_str(name.clone(), h, value);
+    }
+}
+
+/// Find `key`: the dense index of its entry. May run Python `__eq__`.
+pub fn lookup(vm: &mut Vm, d: &PyRef, key: &Value, hash: i64) -> PyResult<Option<usize>> {
+    let Some(dd) = dict_data(d) else {
+        return Ok(None);
+    };
+    loop {
+        let (cand, version) = {
+            let b = dd.borrow();
+            match b.find_fast(key, hash) {
+                Ok(r) => return Ok(r),
+                Err(ix) => (ix, b.version),
+            }
+        };
+        // Compare with Python code, holding no borrow; then check the dict is unchanged.
+        let mut ix = cand;
+        loop {
+            let cand_key = {
+                let b = dd.borrow();
+                if b.version != version {
+                    break;
+                }
+                match b.entries.get(ix).and_then(|e| e.as_ref()) {
+                    Some(e) => e.key.clone(),
+                    None => break,
+                }
+            };
+            let eq = vm.eq(&cand_key, key)?;
+            let b = dd.borrow();
+            if b.version != version {
+                break; // mutated by __eq__: restart (CPython restarts lookdict)
+            }
+            if eq {
+                return Ok(Some(ix));
+            }
+            // Continue the probe after this candidate.
+            let mut next = None;
+            let mut seen = false;
+            for slot in b.probe(hash) {
+                let i = b.indices[slot];
+                if i == FREE {
+                    break;
+                }
+                if i == ix {
+                    seen = true;
+                    continue;
+                }
+                if !seen {
+                    continue;
+                }
+                if let Some(e) = &b.entries[i] {
+                    if e.hash == hash {
+                        match fast_eq(&e.key, key) {
+                            Some(true) => return Ok(Some(i)),
+                            Some(false) => {}
+                            None => {
+                                next = Some(i);
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            match next {
+                Some(n) => ix = n,
+                None => return Ok(None),
+            }
+        }
+    }
+}
+
+pub fn get_item(vm: &mut Vm, d: &PyRef, key: &Value) -> PyResult<Option<Value>> {
+    let h = vm.hash(key)?;
+    get_item_hashed(vm, d, key, h)
+}
+
+pub fn get_item_hashed(vm: &mut Vm, d: &PyRef, key: &Value, h: i64) -> PyResult<Option<Value>> {
+    let Some(ix) = lookup(vm, d, key, h)? else {
+        return Ok(None);
+    };
+    Ok(dict_data(d).and_then(|dd| dd.borrow().entry_at(ix).map(|e| e.value.clone())))
+}
+
+pub fn set_item(vm: &mut Vm, d: &PyRef, key: Value, value: Value) -> PyResult<()> {
+    let h = vm.hash(&key)?;
+    let found = lookup(vm, d, &key, h)?;
+    let Some(dd) = dict_data(d) else {
+        return Ok(());
+    };
+    let mut b = dd.borrow_mut();
+    let old = match found
+        .and_then(|ix| b.entries.get_mut(ix))
+        .and_then(|e| e.as_mut())
+    {
+        Some(e) => Some(std::mem::replace(&mut e.value, value)),
+        None => {
+            b.insert_new(h, key, value);
+            None
+        }
+    };
+    b.version += 1;
+    drop(b);
+    drop(old); // freed after the borrow ends: its deallocation may touch this dict
+    Ok(())
+}
+
+/// Remove `key`; its value, or `None` when absent.
+pub fn del_item(vm: &mut Vm, d: &PyRef, key: &Value) -> PyResult<Option<Value>> {
+    let h = vm.hash(key)?;
+    let Some(ix) = lookup(vm, d, key, h)? else {
+        return Ok(None);
+    };
+    let Some(dd) = dict_data(d) else {
+        return Ok(None);
+    };
+    let e = dd.borrow_mut().remove_at(ix);
+    Ok(e.map(|e| e.value))
+}
+
+/// Snapshot of the items (for iteration that may run Python code).
+pub fn items(d: &PyRef) -> Vec<(Value, Value)> {
+    match dict_data(d) {
+        Some(dd) => dd
+            .borrow()
+            .iter()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+pub fn len(d: &PyRef) -> usize {
+    dict_data(d).map_or(0, |dd| dd.borrow().len())
+}

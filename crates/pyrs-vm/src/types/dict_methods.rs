@@ -1,0 +1,220 @@
+//! The methods of `dict` (CPython: `Objects/dictobject.c`); the table itself is `dict.rs`.
+
+use crate::object::{Payload, PyRef, Value};
+use crate::types::dict::{self, dict_data};
+use crate::types::function::{Args, NativeFn};
+use crate::vm::{PyResult, Vm};
+
+fn this(vm: &mut Vm, args: &Args) -> PyResult<PyRef> {
+    match args.pos.first() {
+        Some(Value::Obj(o)) if dict_data(o).is_some() => Ok(o.clone()),
+        _ => Err(vm.type_error("descriptor requires a 'dict' object")),
+    }
+}
+
+pub fn dict_new(vm: &mut Vm, cls: &PyRef, _args: Args) -> PyResult<Value> {
+    Ok(Value::Obj(
+        vm.alloc_instance(cls, Payload::Dict(Default::default())),
+    ))
+}
+
+pub fn dict_init(vm: &mut Vm, this: &Value, args: Args) -> PyResult<()> {
+    let Some(d) = this.as_obj().cloned() else {
+        return Ok(());
+    };
+    if args.pos.len() > 1 {
+        return Err(vm.type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            args.pos.len()
+        )));
+    }
+    update_from(vm, &d, args)
+}
+
+fn update_from(vm: &mut Vm, d: &PyRef, args: Args) -> PyResult<()> {
+    if let Some(src) = args.pos.first() {
+        if let Some(Payload::Dict(_)) = src.payload() {
+            for (k, v) in dict::items(src.as_obj().unwrap_or(d)) {
+                dict::set_item(vm, d, k, v)?;
+            }
+        } else {
+            let keys_name = vm.intern("keys");
+            if let Some(keys) = crate::object::attr::getattr_opt(vm, src, &keys_name)? {
+                let ks = vm.call(&keys, vec![])?;
+                for k in vm.collect(&ks)? {
+                    let v = crate::object::subscript::getitem(vm, src, &k)?;
+                    dict::set_item(vm, d, k, v)?;
+                }
+            } else {
+                let it = vm.iter(src)?;
+                let mut i = 0;
+                while let Some(item) = vm.next(&it)? {
+                    let kv = vm.collect(&item).map_err(|_| {
+                        vm.type_error(format!(
+                            "cannot convert dictionary update sequence element #{i} to a sequence"
+                        ))
+                    })?;
+                    if kv.len() != 2 {
+                        return Err(vm.value_error(format!(
+                            "dictionary update sequence element #{i} has length {}; 2 is required",
+                            kv.len()
+                        )));
+                    }
+                    let mut kv = kv.into_iter();
+                    if let (Some(k), Some(v)) = (kv.next(), kv.next()) {
+                        dict::set_item(vm, d, k, v)?;
+                    }
+                    i += 1;
+                }
+            }
+        }
+    }
+    for (k, v) in args.kw {
+        dict::set_item(vm, d, Value::Obj(k), v)?;
+    }
+    Ok(())
+}
+
+fn get(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "get", 2, 3)?;
+    let d = this(vm, &args)?;
+    Ok(dict::get_item(vm, &d, &args.pos[1])?
+        .unwrap_or_else(|| args.pos.get(2).cloned().unwrap_or(Value::None)))
+}
+
+fn setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "setdefault", 2, 3)?;
+    let d = this(vm, &args)?;
+    if let Some(v) = dict::get_item(vm, &d, &args.pos[1])? {
+        return Ok(v);
+    }
+    let v = args.pos.get(2).cloned().unwrap_or(Value::None);
+    dict::set_item(vm, &d, args.pos[1].clone(), v.clone())?;
+    Ok(v)
+}
+
+fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "pop", 2, 3)?;
+    let d = this(vm, &args)?;
+    match dict::del_item(vm, &d, &args.pos[1])? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(2) {
+            Some(v) => Ok(v.clone()),
+            None => Err(vm.key_error(args.pos[1].clone())),
+        },
+    }
+}
+
+fn popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "popitem", 1, 1)?;
+    let d = this(vm, &args)?;
+    let last = dict_data(&d).and_then(|dd| {
+        let b = dd.borrow();
+        (0..b.dense_len()).rev().find(|&i| b.entry_at(i).is_some())
+    });
+    match last.and_then(|i| dict_data(&d).and_then(|dd| dd.borrow_mut().remove_at(i))) {
+        Some(e) => Ok(vm.new_tuple(vec![e.key, e.value])),
+        None => Err(vm.key_error(vm.new_str("popitem(): dictionary is empty"))),
+    }
+}
+
+fn view(vm: &mut Vm, args: Args, kind: u8) -> PyResult<Value> {
+    let d = this(vm, &args)?;
+    let ty = match kind {
+        0 => vm.types.dict_keys.clone(),
+        1 => vm.types.dict_values.clone(),
+        _ => vm.types.dict_items.clone(),
+    };
+    Ok(Value::Obj(vm.alloc(&ty, Payload::DictView(d, kind))))
+}
+
+fn keys(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    view(vm, args, 0)
+}
+fn values(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    view(vm, args, 1)
+}
+fn items(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    view(vm, args, 2)
+}
+
+fn update(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let d = this(vm, &args)?;
+    args.pos.remove(0);
+    if args.pos.len() > 1 {
+        return Err(vm.type_error(format!(
+            "update expected at most 1 argument, got {}",
+            args.pos.len()
+        )));
+    }
+    update_from(vm, &d, args)?;
+    Ok(Value::None)
+}
+
+fn clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = this(vm, &args)?;
+    let old = dict_data(&d).map(|dd| dd.borrow_mut().clear());
+    drop(old);
+    Ok(Value::None)
+}
+
+fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = this(vm, &args)?;
+    let n = vm.new_dict_ref();
+    for (k, v) in dict::items(&d) {
+        dict::set_item(vm, &n, k, v)?;
+    }
+    Ok(Value::Obj(n))
+}
+
+fn getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__getitem__", 2, 2)?;
+    let d = this(vm, &args)?;
+    match dict::get_item(vm, &d, &args.pos[1])? {
+        Some(v) => Ok(v),
+        None => Err(vm.key_error(args.pos[1].clone())),
+    }
+}
+
+fn setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__setitem__", 3, 3)?;
+    let d = this(vm, &args)?;
+    dict::set_item(vm, &d, args.pos[1].clone(), args.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+/// `a == b` for dicts.
+pub fn dict_eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    let (Some(x), Some(y)) = (a.as_obj(), b.as_obj()) else {
+        return Ok(false);
+    };
+    if dict::len(x) != dict::len(y) {
+        return Ok(false);
+    }
+    for (k, v) in dict::items(x) {
+        match dict::get_item(vm, y, &k)? {
+            Some(w) => {
+                if !vm.eq(&v, &w)? {
+                    return Ok(false);
+                }
+            }
+            None => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("get", get),
+    ("setdefault", setdefault),
+    ("pop", pop),
+    ("popitem", popitem),
+    ("keys", keys),
+    ("values", values),
+    ("items", items),
+    ("update", update),
+    ("clear", clear),
+    ("copy", copy),
+    ("__getitem__", getitem),
+    ("__setitem__", setitem),
+];

@@ -1,0 +1,207 @@
+//! Exception objects: `BaseException` and its 3.11 hierarchy (created in `types/mod.rs`),
+//! `args`, `__traceback__`, `__context__`, `__cause__`, `__suppress_context__`
+//! (CPython: `Objects/exceptions.c`).
+
+use crate::object::{Payload, PyRef, Value};
+use crate::types::function::{Args, NativeFn};
+use crate::vm::{PyResult, Vm};
+use std::cell::{Cell, RefCell};
+
+pub struct ExcData {
+    /// A tuple.
+    pub args: RefCell<Value>,
+    pub traceback: RefCell<Option<Value>>,
+    pub context: RefCell<Option<Value>>,
+    pub cause: RefCell<Option<Value>>,
+    pub suppress_context: Cell<bool>,
+}
+
+impl ExcData {
+    pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.args.borrow());
+        for c in [&self.traceback, &self.context, &self.cause] {
+            if let Some(v) = &*c.borrow() {
+                visit(v)
+            }
+        }
+    }
+}
+
+/// The exception data of an exception instance.
+pub fn exc_data(e: &PyRef) -> Option<&ExcData> {
+    match &e.payload {
+        Payload::Exception(d) => Some(d),
+        _ => None,
+    }
+}
+
+/// A new instance of exception type `ty` with these args.
+pub fn new_exception(vm: &mut Vm, ty: &PyRef, args: Vec<Value>) -> PyRef {
+    let args = vm.new_tuple(args);
+    vm.alloc_instance(
+        ty,
+        Payload::Exception(Box::new(ExcData {
+            args: RefCell::new(args),
+            traceback: RefCell::new(None),
+            context: RefCell::new(None),
+            cause: RefCell::new(None),
+            suppress_context: Cell::new(false),
+        })),
+    )
+}
+
+pub fn exc_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
+    Ok(Value::Obj(new_exception(vm, cls, args.pos)))
+}
+
+pub fn exc_init(vm: &mut Vm, this: &Value, args: Args) -> PyResult<()> {
+    if let Some(e) = this.as_obj().and_then(exc_data) {
+        let t = vm.new_tuple(args.pos);
+        *e.args.borrow_mut() = t;
+    }
+    Ok(())
+}
+
+/// The `args` tuple items.
+pub fn exc_args(e: &PyRef) -> Vec<Value> {
+    exc_data(e).map_or(Vec::new(), |d| {
+        d.args
+            .borrow()
+            .as_tuple()
+            .map_or(Vec::new(), |t| t.to_vec())
+    })
+}
+
+/// `str(exc)` (BaseException_str; KeyError_str).
+pub fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(e) = v.as_obj() else {
+        return Ok(vm.new_str(""));
+    };
+    let args = exc_args(e);
+    match args.len() {
+        0 => Ok(vm.new_str("")),
+        1 => {
+            if crate::object::typeobj::is_subtype(&e.ty, &vm.types.key_error.clone()) {
+                return vm.repr_value(&args[0]);
+            }
+            vm.str_value(&args[0])
+        }
+        _ => {
+            let t = vm.new_tuple(args);
+            vm.repr_value(&t)
+        }
+    }
+}
+
+/// `repr(exc)`: `Name(arg, ...)`.
+pub fn exc_repr(vm: &mut Vm, e: &PyRef) -> PyResult<String> {
+    let name = crate::object::typeobj::tdata(&e.ty).name();
+    let args = exc_args(e);
+    if args.len() == 1 {
+        let r = vm.repr(&args[0])?;
+        return Ok(format!("{name}({r})"));
+    }
+    let t = vm.new_tuple(args);
+    let r = vm.repr(&t)?;
+    Ok(format!("{name}{r}"))
+}
+
+fn with_traceback(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "with_traceback", 2, 2)?;
+    if let Some(e) = args.pos[0].as_obj().and_then(exc_data) {
+        let tb = args.pos[1].clone();
+        *e.traceback.borrow_mut() = if matches!(tb, Value::None) {
+            None
+        } else {
+            Some(tb)
+        };
+    }
+    Ok(args.pos[0].clone())
+}
+
+fn exc_str_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    exc_str(vm, &this)
+}
+
+fn exc_repr_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.first().and_then(|v| v.as_obj()) {
+        Some(e) => {
+            let e = e.clone();
+            let s = exc_repr(vm, &e)?;
+            Ok(vm.new_str(&s))
+        }
+        None => Ok(vm.new_str("")),
+    }
+}
+
+fn exc_init_method(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    if args.pos.is_empty() {
+        return Err(
+            vm.type_error("descriptor '__init__' of 'BaseException' object needs an argument")
+        );
+    }
+    let this = args.pos.remove(0);
+    exc_init(vm, &this, args)?;
+    Ok(Value::None)
+}
+
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("with_traceback", with_traceback),
+    ("__str__", exc_str_method),
+    ("__repr__", exc_repr_method),
+    ("__init__", exc_init_method),
+];
+
+/// Attributes of exceptions (`args`, `__traceback__`, ...), for `getset.rs`.
+pub fn get_attr(vm: &mut Vm, e: &PyRef, name: &str) -> Option<Value> {
+    let d = exc_data(e)?;
+    let opt = |v: &RefCell<Option<Value>>| v.borrow().clone().unwrap_or(Value::None);
+    Some(match name {
+        "args" => d.args.borrow().clone(),
+        "__traceback__" => opt(&d.traceback),
+        "__context__" => opt(&d.context),
+        "__cause__" => opt(&d.cause),
+        "__suppress_context__" => Value::Bool(d.suppress_context.get()),
+        "value" if crate::object::typeobj::is_subtype(&e.ty, &vm.types.stop_iteration) => {
+            exc_args(e).into_iter().next().unwrap_or(Value::None)
+        }
+        "code" if crate::object::typeobj::is_subtype(&e.ty, &vm.types.system_exit) => {
+            let a = exc_args(e);
+            match a.len() {
+                0 => Value::None,
+                1 => a[0].clone(),
+                _ => vm.new_tuple(a),
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// Setting `__traceback__`, `__context__`, `__cause__`, `args`.
+pub fn set_attr(vm: &mut Vm, e: &PyRef, name: &str, v: Option<Value>) -> PyResult<bool> {
+    let Some(d) = exc_data(e) else {
+        return Ok(false);
+    };
+    let v = v.unwrap_or(Value::None);
+    let opt = if matches!(v, Value::None) {
+        None
+    } else {
+        Some(v.clone())
+    };
+    match name {
+        "__traceback__" => *d.traceback.borrow_mut() = opt,
+        "__context__" => *d.context.borrow_mut() = opt,
+        "__cause__" => {
+            *d.cause.borrow_mut() = opt;
+            d.suppress_context.set(true);
+        }
+        "__suppress_context__" => d.suppress_context.set(vm.truthy(&v)?),
+        "args" => {
+            let items = vm.collect(&v)?;
+            *d.args.borrow_mut() = vm.new_tuple(items);
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}

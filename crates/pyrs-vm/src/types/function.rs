@@ -1,0 +1,210 @@
+//! Functions, builtin functions, bound methods, `property`, `classmethod`, `staticmethod`
+//! (CPython: `Objects/funcobject.c`, `Objects/methodobject.c`, `Objects/classobject.c`,
+//! `Objects/descrobject.c`).
+
+use crate::object::{Payload, PyRef, Value};
+use crate::vm::{PyResult, Vm};
+use std::cell::RefCell;
+
+/// Arguments of a call: positional values, then keyword (name, value) pairs.
+#[derive(Default)]
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(PyRef, Value)>,
+}
+
+impl Args {
+    pub fn positional(pos: Vec<Value>) -> Args {
+        Args {
+            pos,
+            kw: Vec::new(),
+        }
+    }
+
+    /// Remove and return the keyword argument `name`.
+    pub fn take_kw(&mut self, name: &str) -> Option<Value> {
+        let i = self
+            .kw
+            .iter()
+            .position(|(k, _)| matches!(&k.payload, Payload::Str(s) if s.eq_rust(name)))?;
+        Some(self.kw.remove(i).1)
+    }
+
+    /// CPython's error when a builtin taking no keywords gets some.
+    pub fn no_kw(&self, vm: &mut Vm, fname: &str) -> PyResult<()> {
+        if self.kw.is_empty() {
+            Ok(())
+        } else {
+            Err(vm.type_error(format!("{fname}() takes no keyword arguments")))
+        }
+    }
+
+    /// Check the positional count is in `min..=max` (CPython's messages).
+    pub fn check(&self, vm: &mut Vm, fname: &str, min: usize, max: usize) -> PyResult<()> {
+        self.no_kw(vm, fname)?;
+        let n = self.pos.len();
+        if n < min || n > max {
+            let msg = if min == max {
+                match min {
+                    0 => format!("{fname}() takes no arguments ({n} given)"),
+                    1 => format!("{fname}() takes exactly one argument ({n} given)"),
+                    _ => format!("{fname} expected {min} arguments, got {n}"),
+                }
+            } else if n < min {
+                format!(
+                    "{fname} expected at least {min} argument{}, got {n}",
+                    if min == 1 { "" } else { "s" }
+                )
+            } else {
+                format!(
+                    "{fname} expected at most {max} argument{}, got {n}",
+                    if max == 1 { "" } else { "s" }
+                )
+            };
+            return Err(vm.type_error(msg));
+        }
+        Ok(())
+    }
+}
+
+/// A builtin function or method implemented in Rust.
+pub type NativeFn = fn(&mut Vm, Args) -> PyResult<Value>;
+
+pub struct FunctionData {
+    pub code: PyRef,
+    pub globals: PyRef,
+    pub builtins: PyRef,
+    pub name: RefCell<Value>,
+    pub qualname: RefCell<Value>,
+    pub defaults: RefCell<Option<Value>>,
+    pub kwdefaults: RefCell<Option<Value>>,
+    pub closure: Option<Value>,
+    pub doc: RefCell<Value>,
+    pub annotations: RefCell<Option<Value>>,
+    pub module: Value,
+}
+
+impl FunctionData {
+    pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&Value::Obj(self.code.clone()));
+        visit(&Value::Obj(self.globals.clone()));
+        visit(&self.name.borrow());
+        visit(&self.qualname.borrow());
+        if let Some(d) = &*self.defaults.borrow() {
+            visit(d)
+        }
+        if let Some(d) = &*self.kwdefaults.borrow() {
+            visit(d)
+        }
+        if let Some(c) = &self.closure {
+            visit(c)
+        }
+    }
+}
+
+pub struct BuiltinData {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// The bound instance (`[].append`), passed as the first argument.
+    pub self_: Option<Value>,
+    /// A method descriptor of a type's method table (binds on attribute access).
+    pub is_method: bool,
+    pub owner: Option<PyRef>,
+}
+
+impl BuiltinData {
+    pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Some(s) = &self.self_ {
+            visit(s)
+        }
+    }
+}
+
+/// `descriptor.__get__(inst)`: a builtin method bound to `inst`.
+pub fn bind_builtin(vm: &mut Vm, desc: &PyRef, inst: Value) -> PyRef {
+    let Payload::Builtin(b) = &desc.payload else {
+        return desc.clone();
+    };
+    let ty = vm.types.builtin_function.clone();
+    vm.alloc(
+        &ty,
+        Payload::Builtin(Box::new(BuiltinData {
+            name: b.name,
+            func: b.func,
+            self_: Some(inst),
+            is_method: b.is_method,
+            owner: b.owner.clone(),
+        })),
+    )
+}
+
+/// A builtin function value (for the builtins module).
+pub fn new_builtin(vm: &mut Vm, name: &'static str, func: NativeFn) -> Value {
+    let ty = vm.types.builtin_function.clone();
+    Value::Obj(vm.alloc(
+        &ty,
+        Payload::Builtin(Box::new(BuiltinData {
+            name,
+            func,
+            self_: None,
+            is_method: false,
+            owner: None,
+        })),
+    ))
+}
+
+pub fn property_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value> {
+    let mut slots = [Value::None, Value::None, Value::None];
+    for (i, name) in ["fget", "fset", "fdel"].iter().enumerate() {
+        if let Some(v) = args.take_kw(name) {
+            slots[i] = v;
+        }
+    }
+    let _doc = args.take_kw("doc");
+    for (i, v) in args.pos.into_iter().take(3).enumerate() {
+        slots[i] = v;
+    }
+    Ok(Value::Obj(
+        vm.alloc(cls, Payload::Property(Box::new(slots))),
+    ))
+}
+
+fn property_with(vm: &mut Vm, args: Args, slot: usize) -> PyResult<Value> {
+    let Some(Payload::Property(p)) = args.pos.first().and_then(|v| v.payload()) else {
+        return Err(vm.type_error("descriptor requires a 'property' object"));
+    };
+    let mut slots = (**p).clone();
+    slots[slot] = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let ty = vm.types.property.clone();
+    Ok(Value::Obj(
+        vm.alloc(&ty, Payload::Property(Box::new(slots))),
+    ))
+}
+
+fn property_getter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    property_with(vm, args, 0)
+}
+fn property_setter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    property_with(vm, args, 1)
+}
+fn property_deleter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    property_with(vm, args, 2)
+}
+
+pub const PROPERTY_METHODS: &[(&str, NativeFn)] = &[
+    ("getter", property_getter),
+    ("setter", property_setter),
+    ("deleter", property_deleter),
+];
+
+pub fn classmethod_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
+    args.check(vm, "classmethod", 1, 1)?;
+    let f = args.pos.into_iter().next().unwrap_or(Value::None);
+    Ok(Value::Obj(vm.alloc(cls, Payload::ClassMethod(f))))
+}
+
+pub fn staticmethod_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
+    args.check(vm, "staticmethod", 1, 1)?;
+    let f = args.pos.into_iter().next().unwrap_or(Value::None);
+    Ok(Value::Obj(vm.alloc(cls, Payload::StaticMethod(f))))
+}

@@ -1,0 +1,148 @@
+//! Attributes that builtin payloads expose without a dict entry (CPython's `tp_getset` and
+//! `tp_members`): `__name__` of functions and types, `args` of exceptions, `tb_next`, ...
+
+use crate::object::typeobj::{full_mro, tdata};
+use crate::object::{Payload, PyRef, Value};
+use crate::types::str::PyStr;
+use crate::vm::{PyResult, Vm};
+
+fn opt(v: Option<Value>) -> Value {
+    v.unwrap_or(Value::None)
+}
+
+/// The attribute `name` of `o`'s payload, if it has one.
+pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
+    let n = name.as_rust();
+    let n: &str = &n;
+    if n == "__class__" {
+        return Ok(Some(Value::Obj(o.ty.clone())));
+    }
+    if n == "__dict__" {
+        if let Some(d) = &o.dict {
+            return Ok(Some(Value::Obj(d.clone())));
+        }
+    }
+    Ok(Some(match (&o.payload, n) {
+        (Payload::Type(t), "__name__") => vm.new_str(&t.name()),
+        (Payload::Type(t), "__qualname__") => vm.new_str(&t.qualname.borrow()),
+        (Payload::Type(_), "__mro__") => {
+            let m = full_mro(o).into_iter().map(Value::Obj).collect();
+            vm.new_tuple(m)
+        }
+        (Payload::Type(t), "__bases__") => {
+            let b = t.bases().iter().cloned().map(Value::Obj).collect();
+            vm.new_tuple(b)
+        }
+        (Payload::Type(t), "__base__") => opt(t.bases().first().cloned().map(Value::Obj)),
+        (Payload::Type(t), "__dict__") => opt(t.dict.get().cloned().map(Value::Obj)),
+        (Payload::Type(_), "__module__") => vm.new_str("builtins"),
+        (Payload::Type(_), "__doc__") => Value::None,
+        (Payload::Function(f), "__name__") => f.name.borrow().clone(),
+        (Payload::Function(f), "__qualname__") => f.qualname.borrow().clone(),
+        (Payload::Function(f), "__defaults__") => opt(f.defaults.borrow().clone()),
+        (Payload::Function(f), "__kwdefaults__") => opt(f.kwdefaults.borrow().clone()),
+        (Payload::Function(f), "__code__") => Value::Obj(f.code.clone()),
+        (Payload::Function(f), "__globals__") => Value::Obj(f.globals.clone()),
+        (Payload::Function(f), "__closure__") => opt(f.closure.clone()),
+        (Payload::Function(f), "__doc__") => f.doc.borrow().clone(),
+        (Payload::Function(f), "__module__") => f.module.clone(),
+        (Payload::Function(f), "__annotations__") => {
+            let a = f.annotations.borrow().clone();
+            match a {
+                Some(a) => a,
+                None => {
+                    let d = Value::Obj(vm.new_dict_ref());
+                    *f.annotations.borrow_mut() = Some(d.clone());
+                    d
+                }
+            }
+        }
+        (Payload::BoundMethod(m), "__self__") => m.1.clone(),
+        (Payload::BoundMethod(m), "__func__") => m.0.clone(),
+        (Payload::BoundMethod(m), "__name__" | "__qualname__" | "__doc__") => {
+            let f = m.0.clone();
+            let nm = vm.intern(n);
+            return crate::object::attr::getattr_opt(vm, &f, &nm);
+        }
+        (Payload::Builtin(b), "__name__" | "__qualname__") => vm.new_str(b.name),
+        (Payload::Builtin(b), "__self__") => opt(b.self_.clone()),
+        (Payload::Builtin(_), "__doc__") => Value::None,
+        (Payload::Exception(_), _) => match crate::types::exceptions::get_attr(vm, o, n) {
+            Some(v) => v,
+            None => return Ok(None),
+        },
+        (Payload::Traceback(t), "tb_next") => opt(t.next.clone()),
+        (Payload::Traceback(t), "tb_lineno") => Value::Int(t.lineno as i64),
+        (Payload::Traceback(t), "tb_lasti") => Value::Int(t.lasti as i64 * 2),
+        (Payload::Traceback(_), "tb_frame") => Value::None,
+        (Payload::Code(c), "co_name") => Value::Obj(c.name.clone()),
+        (Payload::Code(c), "co_qualname") => Value::Obj(c.qualname.clone()),
+        (Payload::Code(c), "co_filename") => vm.new_str(&c.filename),
+        (Payload::Code(c), "co_firstlineno") => Value::Int(c.firstlineno as i64),
+        (Payload::Code(c), "co_argcount") => Value::Int(c.argcount as i64),
+        (Payload::Code(c), "co_flags") => Value::Int(c.flags as i64),
+        (Payload::Cell(c), "cell_contents") => match c.borrow().clone() {
+            Some(v) => v,
+            None => return Err(vm.value_error("Cell is empty")),
+        },
+        (Payload::Slice(s), "start") => s[0].clone(),
+        (Payload::Slice(s), "stop") => s[1].clone(),
+        (Payload::Slice(s), "step") => s[2].clone(),
+        (Payload::Range(r), "start") => Value::Int(r.start),
+        (Payload::Range(r), "stop") => Value::Int(r.stop),
+        (Payload::Range(r), "step") => Value::Int(r.step),
+        (Payload::Property(p), "fget") => p[0].clone(),
+        (Payload::Property(p), "fset") => p[1].clone(),
+        (Payload::Property(p), "fdel") => p[2].clone(),
+        (Payload::ClassMethod(f) | Payload::StaticMethod(f), "__func__") => f.clone(),
+        (Payload::Module(d), "__dict__") => Value::Obj(d.clone()),
+        (Payload::Int(_) | Payload::Float(_), "real") => {
+            let v = Value::Obj(o.clone());
+            match crate::types::int::to_bigint(&v) {
+                Some(b) => crate::types::int::big_to_value(vm, b),
+                None => v,
+            }
+        }
+        (Payload::Generator(g), "__name__") => vm.new_str(&g.name()),
+        (Payload::Generator(g), "__qualname__") => vm.new_str(&g.qualname()),
+        _ => return Ok(None),
+    }))
+}
+
+/// Set a payload attribute; `Ok(false)` when `o` has no such settable attribute.
+pub fn set(vm: &mut Vm, o: &PyRef, name: &PyStr, v: Option<Value>) -> PyResult<bool> {
+    let n = name.as_rust();
+    match &o.payload {
+        Payload::Function(f) => {
+            let val = v.unwrap_or(Value::None);
+            match &*n {
+                "__name__" => *f.name.borrow_mut() = val,
+                "__qualname__" => *f.qualname.borrow_mut() = val,
+                "__doc__" => *f.doc.borrow_mut() = val,
+                "__defaults__" => {
+                    *f.defaults.borrow_mut() = (!matches!(val, Value::None)).then_some(val)
+                }
+                "__kwdefaults__" => {
+                    *f.kwdefaults.borrow_mut() = (!matches!(val, Value::None)).then_some(val)
+                }
+                _ => return Ok(false),
+            }
+            Ok(true)
+        }
+        Payload::Exception(_) => crate::types::exceptions::set_attr(vm, o, &n, v),
+        Payload::Cell(c) if n == "cell_contents" => {
+            *c.borrow_mut() = v;
+            Ok(true)
+        }
+        Payload::Type(t) if n == "__name__" && t.heap => {
+            if let Some(s) = v.as_ref().and_then(|v| v.as_str()) {
+                *t.name.borrow_mut() = s.as_rust().into_owned();
+            }
+            Ok(true)
+        }
+        _ => {
+            let _ = tdata(&o.ty);
+            Ok(false)
+        }
+    }
+}

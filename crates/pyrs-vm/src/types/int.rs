@@ -1,0 +1,443 @@
+//! `int` and `bool` (CPython: `Objects/longobject.c`, `Objects/boolobject.c`). Ints that
+//! fit in i64 are inline (`Value::Int`); larger ones are heap `BigInt`s. Every result goes
+//! through [`big_to_value`]/[`norm`] so the inline-when-it-fits invariant holds.
+
+use crate::object::{Payload, PyRef, Value};
+use crate::types::function::{Args, NativeFn};
+use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+/// A numeric operand: inline int, big int, or float.
+pub enum Num<'a> {
+    I(i64),
+    B(&'a BigInt),
+    F(f64),
+}
+
+/// The numeric view of an int, bool or float value (subclass instances included).
+pub fn num_of(v: &Value) -> Option<Num<'_>> {
+    match v {
+        Value::Int(i) => Some(Num::I(*i)),
+        Value::Bool(b) => Some(Num::I(*b as i64)),
+        Value::Float(f) => Some(Num::F(*f)),
+        Value::Obj(o) => match &o.payload {
+            Payload::Int(b) => Some(match b.to_i64() {
+                Some(i) => Num::I(i),
+                None => Num::B(b),
+            }),
+            Payload::Float(f) => Some(Num::F(*f)),
+            _ => None,
+        },
+        Value::None => None,
+    }
+}
+
+pub fn big_to_value(vm: &Vm, b: BigInt) -> Value {
+    match b.to_i64() {
+        Some(i) => Value::Int(i),
+        None => Value::Obj(vm.alloc(&vm.types.int, Payload::Int(b))),
+    }
+}
+
+fn big(n: &Num) -> BigInt {
+    match n {
+        Num::I(i) => BigInt::from(*i),
+        Num::B(b) => (*b).clone(),
+        Num::F(f) => BigInt::from(*f as i64),
+    }
+}
+
+/// An int value as a BigInt (ints and bools only).
+pub fn to_bigint(v: &Value) -> Option<BigInt> {
+    match num_of(v)? {
+        Num::F(_) => None,
+        n => Some(big(&n)),
+    }
+}
+
+/// int → float, with CPython's OverflowError.
+pub fn to_f64(vm: &mut Vm, n: &Num) -> PyResult<f64> {
+    match n {
+        Num::I(i) => Ok(*i as f64),
+        Num::F(f) => Ok(*f),
+        Num::B(b) => match b.to_f64() {
+            Some(f) if f.is_finite() => Ok(f),
+            _ => Err(vm.overflow_error("int too large to convert to float")),
+        },
+    }
+}
+
+/// `a <op> b` for numbers (op is the BINARY_OP base index 0..12); `None` for ops numbers
+/// do not support (`@`).
+pub fn numeric_binop(vm: &mut Vm, a: &Num, b: &Num, op: usize) -> PyResult<Option<Value>> {
+    if matches!(a, Num::F(_)) || matches!(b, Num::F(_)) {
+        if matches!(op, 1 | 3 | 4 | 7 | 9 | 12) {
+            return Ok(None);
+        }
+        let x = to_f64(vm, a)?;
+        let y = to_f64(vm, b)?;
+        return crate::types::float::float_binop(vm, x, y, op).map(Some);
+    }
+    if let (Num::I(x), Num::I(y)) = (a, b) {
+        let (x, y) = (*x, *y);
+        let r = match op {
+            0 => x.checked_add(y),
+            10 => x.checked_sub(y),
+            5 => x.checked_mul(y),
+            1 => Some(x & y),
+            7 => Some(x | y),
+            12 => Some(x ^ y),
+            2 | 6 if y == 0 => {
+                let m = if op == 2 {
+                    "integer division or modulo by zero"
+                } else {
+                    "integer modulo by zero"
+                };
+                return Err(vm.zero_division(m));
+            }
+            2 => x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y)),
+            6 => x.checked_rem(y).map(|_| x.mod_floor(&y)),
+            9 if y < 0 => return Err(vm.value_error("negative shift count")),
+            9 => Some(if y >= 64 {
+                if x < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                x >> y
+            }),
+            3 if y < 0 => return Err(vm.value_error("negative shift count")),
+            3 if y < 63 && x.unsigned_abs() < (1u64 << (63 - y)) => Some(x << y),
+            11 => {
+                if y == 0 {
+                    return Err(vm.zero_division("division by zero"));
+                }
+                if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
+                    return Ok(Some(Value::Float(x as f64 / y as f64)));
+                }
+                None
+            }
+            8 if y >= 0 => {
+                if let Ok(e) = u32::try_from(y) {
+                    x.checked_pow(e)
+                } else {
+                    None
+                }
+            }
+            4 => return Ok(None),
+            _ => None,
+        };
+        if let Some(r) = r {
+            return Ok(Some(Value::Int(r)));
+        }
+    }
+    bigint_binop(vm, big(a), big(b), op)
+}
+
+fn bigint_binop(vm: &mut Vm, x: BigInt, y: BigInt, op: usize) -> PyResult<Option<Value>> {
+    let r = match op {
+        0 => x + y,
+        10 => x - y,
+        5 => x * y,
+        1 => x & y,
+        7 => x | y,
+        12 => x ^ y,
+        2 | 6 if y.is_zero() => {
+            let m = if op == 2 {
+                "integer division or modulo by zero"
+            } else {
+                "integer modulo by zero"
+            };
+            return Err(vm.zero_division(m));
+        }
+        2 => x.div_floor(&y),
+        6 => x.mod_floor(&y),
+        3 | 9 => {
+            if y.is_negative() {
+                return Err(vm.value_error("negative shift count"));
+            }
+            let Some(s) = y.to_usize() else {
+                return Err(vm.overflow_error("too many digits in integer"));
+            };
+            if op == 3 {
+                x << s
+            } else {
+                x >> s
+            }
+        }
+        11 => {
+            if y.is_zero() {
+                return Err(vm.zero_division("division by zero"));
+            }
+            return true_div_big(vm, &x, &y).map(Some);
+        }
+        8 => {
+            if y.is_negative() {
+                let xf = to_f64(vm, &Num::B(&x))?;
+                let yf = to_f64(vm, &Num::B(&y))?;
+                return crate::types::float::float_binop(vm, xf, yf, 8).map(Some);
+            }
+            let Some(e) = y.to_u32() else {
+                return Err(vm.overflow_error("exponent too large"));
+            };
+            num_traits::Pow::pow(x, e)
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(big_to_value(vm, r)))
+}
+
+fn true_div_big(vm: &mut Vm, x: &BigInt, y: &BigInt) -> PyResult<Value> {
+    // Exact when both fit in a double's mantissa; otherwise scale so the quotient has
+    // 64 significant bits before converting (close to CPython's correctly rounded result).
+    let (xf, yf) = (x.to_f64(), y.to_f64());
+    if let (Some(a), Some(b)) = (xf, yf) {
+        if a.abs() < 9007199254740992.0 && b.abs() < 9007199254740992.0 {
+            return Ok(Value::Float(a / b));
+        }
+    }
+    let shift = (y.bits() as i64) - (x.bits() as i64) + 64;
+    let q = if shift >= 0 {
+        (x << shift as usize) / y
+    } else {
+        (x >> (-shift) as usize) / y
+    };
+    let f = q.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(-shift as i32);
+    if !f.is_finite() {
+        return Err(vm.overflow_error("integer division result too large for a float"));
+    }
+    Ok(Value::Float(f))
+}
+
+/// Numeric comparison (`op` as COMPARE_OP: < <= == != > >=).
+pub fn numeric_compare(a: &Num, b: &Num, op: u32) -> bool {
+    use std::cmp::Ordering;
+    let ord: Option<Ordering> = match (a, b) {
+        (Num::I(x), Num::I(y)) => Some(x.cmp(y)),
+        (Num::F(x), Num::F(y)) => x.partial_cmp(y),
+        (Num::F(x), n) | (n, Num::F(x)) => {
+            let flipped = matches!(a, Num::F(_)) && !matches!(b, Num::F(_));
+            let o = cmp_float_int(*x, n);
+            if flipped {
+                o
+            } else {
+                o.map(Ordering::reverse)
+            }
+        }
+        (x, y) => Some(big(x).cmp(&big(y))),
+    };
+    match ord {
+        None => op == 3,
+        Some(o) => match op {
+            0 => o == Ordering::Less,
+            1 => o != Ordering::Greater,
+            2 => o == Ordering::Equal,
+            3 => o != Ordering::Equal,
+            4 => o == Ordering::Greater,
+            _ => o != Ordering::Less,
+        },
+    }
+}
+
+/// Exact float-vs-int order (float on the left).
+fn cmp_float_int(x: f64, n: &Num) -> Option<std::cmp::Ordering> {
+    if x.is_nan() {
+        return None;
+    }
+    if x.is_infinite() {
+        return Some(if x > 0.0 {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Less
+        });
+    }
+    let fl = x.floor();
+    let bi = BigInt::from(fl as i128);
+    let n = big(n);
+    match bi.cmp(&n) {
+        std::cmp::Ordering::Equal if x > fl => Some(std::cmp::Ordering::Greater),
+        o => Some(o),
+    }
+}
+
+/// `-x`, `+x`, `~x` for ints (op 0, 1, 2).
+pub fn int_unary(vm: &Vm, n: &Num, op: u8) -> Value {
+    match (n, op) {
+        (Num::I(i), 0) if *i != i64::MIN => Value::Int(-i),
+        (Num::I(i), 1) => Value::Int(*i),
+        (Num::I(i), 2) => Value::Int(!i),
+        (n, 0) => big_to_value(vm, -big(n)),
+        (n, 1) => big_to_value(vm, big(n)),
+        (n, _) => big_to_value(vm, -big(n) - 1),
+    }
+}
+
+/// `int(x)`, `int(s, base)`.
+pub fn int_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value> {
+    let base_kw = args.take_kw("base");
+    if args.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            args.pos.len()
+        )));
+    }
+    let base = match args.pos.get(1).cloned().or(base_kw) {
+        Some(b) => Some(vm.index_value(&b, "'{}' object cannot be interpreted as an integer")?),
+        None => None,
+    };
+    let v = match args.pos.first() {
+        None => Value::Int(0),
+        Some(x) => {
+            if let Some(s) = x.as_str() {
+                let text = s.as_rust().into_owned();
+                parse_int(vm, &text, base.unwrap_or(10), x)?
+            } else if base.is_some() {
+                return Err(vm.type_error("int() can't convert non-string with explicit base"));
+            } else {
+                match num_of(x) {
+                    Some(Num::F(f)) => {
+                        if f.is_nan() {
+                            return Err(vm.value_error("cannot convert float NaN to integer"));
+                        }
+                        if f.is_infinite() {
+                            return Err(
+                                vm.overflow_error("cannot convert float infinity to integer")
+                            );
+                        }
+                        let t = f.trunc();
+                        if t.abs() < 9.2e18 {
+                            Value::Int(t as i64)
+                        } else {
+                            let b = BigInt::from(t as i128);
+                            big_to_value(vm, float_to_big(t).unwrap_or(b))
+                        }
+                    }
+                    Some(n) => big_to_value(vm, big(&n)),
+                    None => {
+                        if let Some(r) =
+                            crate::object::protocol::try_heap_dunder(vm, x, "__int__", vec![])?
+                        {
+                            r
+                        } else if let Some(r) =
+                            crate::object::protocol::try_heap_dunder(vm, x, "__index__", vec![])?
+                        {
+                            r
+                        } else {
+                            return Err(vm.type_error(format!(
+                                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                                vm.type_name(x)
+                            )));
+                        }
+                    }
+                }
+            }
+        }
+    };
+    if cls.is(&vm.types.int) {
+        return Ok(v);
+    }
+    let b = to_bigint(&v).unwrap_or_default();
+    Ok(Value::Obj(vm.alloc_instance(cls, Payload::Int(b))))
+}
+
+fn float_to_big(f: f64) -> Option<BigInt> {
+    use num_traits::FromPrimitive;
+    BigInt::from_f64(f)
+}
+
+fn parse_int(vm: &mut Vm, text: &str, base: i64, orig: &Value) -> PyResult<Value> {
+    let bad = |vm: &mut Vm| {
+        let r = vm.repr(orig).unwrap_or_default();
+        vm.value_error(format!("invalid literal for int() with base {base}: {r}"))
+    };
+    let t = text.trim();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let mut base = base;
+    let lower = t.to_ascii_lowercase();
+    let mut digits: &str = t;
+    for (p, b) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if lower.starts_with(p) && (base == b || base == 0) {
+            base = b;
+            digits = &t[2..];
+        }
+    }
+    if base == 0 {
+        base = 10;
+    }
+    if !(2..=36).contains(&base) {
+        return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+    }
+    let clean: String = digits.chars().filter(|&c| c != '_').collect();
+    if clean.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__")
+    {
+        return Err(bad(vm));
+    }
+    match BigInt::parse_bytes(clean.as_bytes(), base as u32) {
+        Some(b) if !clean.starts_with(['+', '-']) => Ok(big_to_value(vm, if neg { -b } else { b })),
+        _ => Err(bad(vm)),
+    }
+}
+
+pub fn bool_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult<Value> {
+    args.check(vm, "bool", 0, 1)?;
+    match args.pos.first() {
+        Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
+        None => Ok(Value::Bool(false)),
+    }
+}
+
+/// `repr(int)`.
+pub fn int_repr(n: &Num) -> String {
+    match n {
+        Num::I(i) => i.to_string(),
+        Num::B(b) => b.to_string(),
+        Num::F(f) => crate::types::float::float_repr(*f),
+    }
+}
+
+fn self_num(vm: &mut Vm, args: &Args) -> PyResult<BigInt> {
+    match args.pos.first().and_then(to_bigint) {
+        Some(b) => Ok(b),
+        None => Err(vm.type_error("descriptor requires an 'int' object")),
+    }
+}
+
+fn int_bit_length(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let b = self_num(vm, &args)?;
+    Ok(Value::Int(b.bits() as i64))
+}
+
+fn int_conjugate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let b = self_num(vm, &args)?;
+    Ok(big_to_value(vm, b))
+}
+
+fn int_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let b = self_num(vm, &args)?;
+    let v = big_to_value(vm, b);
+    Ok(vm.new_tuple(vec![v, Value::Int(1)]))
+}
+
+fn int_bit_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let b = self_num(vm, &args)?;
+    let n: u64 = b
+        .magnitude()
+        .to_u64_digits()
+        .iter()
+        .map(|d| d.count_ones() as u64)
+        .sum();
+    Ok(Value::Int(n as i64))
+}
+
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("bit_length", int_bit_length),
+    ("bit_count", int_bit_count),
+    ("conjugate", int_conjugate),
+    ("as_integer_ratio", int_as_integer_ratio),
+];

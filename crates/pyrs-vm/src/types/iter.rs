@@ -1,0 +1,327 @@
+//! Iteration (CPython: `PyObject_GetIter`/`PyIter_Next`, `Objects/iterobject.c`,
+//! `Objects/enumobject.c`, `Python/bltinmodule.c` zip/map/filter): the iterator objects of
+//! builtin sequences and the builtin iterator types.
+
+use crate::object::protocol::{heap_dunder, try_heap_dunder};
+use crate::object::typeobj::tdata;
+use crate::object::{Payload, PyRef, Value};
+use crate::types::function::Args;
+use crate::vm::{PyResult, Vm};
+use std::cell::Cell;
+
+fn is_heap(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if tdata(&o.ty).heap)
+}
+
+fn seq_iter(vm: &mut Vm, ty: PyRef, v: &Value) -> Value {
+    Value::Obj(vm.alloc(&ty, Payload::SeqIter(v.clone(), Cell::new(0))))
+}
+
+pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if is_heap(v) {
+        if let Some(it) = try_heap_dunder(vm, v, "__iter__", vec![])? {
+            let ty = vm.type_of(&it).clone();
+            let ok = !tdata(&ty).heap && is_iterator_payload(&it)
+                || heap_dunder(vm, &ty, "__next__").is_some();
+            if !ok {
+                return Err(vm.type_error(format!(
+                    "iter() returned non-iterator of type '{}'",
+                    vm.type_name(&it)
+                )));
+            }
+            return Ok(it);
+        }
+    }
+    let t = &vm.types;
+    let made = match v.payload() {
+        Some(Payload::List(_)) => Some(t.list_iterator.clone()),
+        Some(Payload::Tuple(_)) => Some(t.tuple_iterator.clone()),
+        Some(Payload::Str(_)) => Some(t.str_iterator.clone()),
+        Some(Payload::Bytes(_)) => Some(t.iterator.clone()),
+        _ => None,
+    };
+    if let Some(ty) = made {
+        return Ok(seq_iter(vm, ty, v));
+    }
+    match v.payload() {
+        Some(Payload::Range(r)) => {
+            let ty = vm.types.range_iterator.clone();
+            return Ok(Value::Obj(vm.alloc(
+                &ty,
+                Payload::RangeIter(Cell::new(r.start), r.stop, r.step),
+            )));
+        }
+        Some(Payload::Dict(_)) => return Ok(dict_iter(vm, v.as_obj().cloned(), 0)),
+        Some(Payload::DictView(d, kind)) => {
+            let (d, kind) = (d.clone(), *kind);
+            return Ok(dict_iter(vm, Some(d), kind));
+        }
+        Some(Payload::Set(s)) => {
+            let items = s.borrow().items();
+            let tup = vm.new_tuple(items);
+            let ty = vm.types.iterator.clone();
+            return Ok(seq_iter(vm, ty, &tup));
+        }
+        _ => {}
+    }
+    if is_iterator_payload(v) {
+        return Ok(v.clone());
+    }
+    if is_heap(v) {
+        let ty = vm.type_of(v).clone();
+        if heap_dunder(vm, &ty, "__getitem__").is_some() {
+            let ty = vm.types.iterator.clone();
+            return Ok(seq_iter(vm, ty, v));
+        }
+    }
+    Err(vm.type_error(format!("'{}' object is not iterable", vm.type_name(v))))
+}
+
+fn dict_iter(vm: &mut Vm, d: Option<PyRef>, kind: u8) -> Value {
+    let Some(d) = d else { return Value::None };
+    let ty = match kind {
+        0 => vm.types.dict_keyiterator.clone(),
+        1 => vm.types.dict_valueiterator.clone(),
+        _ => vm.types.dict_itemiterator.clone(),
+    };
+    let n = crate::types::dict::len(&d);
+    Value::Obj(vm.alloc(&ty, Payload::DictIter(d, Cell::new(0), kind, n)))
+}
+
+fn is_iterator_payload(v: &Value) -> bool {
+    matches!(
+        v.payload(),
+        Some(
+            Payload::SeqIter(..)
+                | Payload::RangeIter(..)
+                | Payload::DictIter(..)
+                | Payload::Enumerate(..)
+                | Payload::Zip(_)
+                | Payload::Map(_)
+                | Payload::Filter(_)
+                | Payload::Reversed(..)
+                | Payload::Generator(_)
+        )
+    )
+}
+
+/// The next item, `None` when exhausted.
+pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(o) = it.as_obj() else {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+    };
+    if tdata(&o.ty).heap {
+        let ty = o.ty.clone();
+        if let Some(f) = heap_dunder(vm, &ty, "__next__") {
+            return match crate::object::protocol::call_dunder(vm, f, it, vec![]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if vm.err_matches(&e, &vm.types.stop_iteration.clone()) => Ok(None),
+                Err(e) => Err(e),
+            };
+        }
+    }
+    match &o.payload {
+        Payload::SeqIter(seq, idx) => {
+            let i = idx.get();
+            let r = match seq.payload() {
+                Some(Payload::List(l)) if !is_heap(seq) => l.borrow().get(i).cloned(),
+                Some(Payload::Tuple(t)) if !is_heap(seq) => t.get(i).cloned(),
+                Some(Payload::Str(s)) if !is_heap(seq) => {
+                    (i < s.len()).then(|| crate::types::str_methods::char_value(vm, s.get(i)))
+                }
+                Some(Payload::Bytes(b)) => b.get(i).map(|&c| Value::Int(c as i64)),
+                _ => {
+                    let seq = seq.clone();
+                    match crate::object::subscript::getitem(vm, &seq, &Value::Int(i as i64)) {
+                        Ok(v) => Some(v),
+                        Err(e)
+                            if vm.err_matches(&e, &vm.types.index_error.clone())
+                                || vm.err_matches(&e, &vm.types.stop_iteration.clone()) =>
+                        {
+                            None
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+            };
+            if r.is_some() {
+                idx.set(i + 1);
+            } else {
+                idx.set(usize::MAX / 2);
+            }
+            Ok(r)
+        }
+        Payload::RangeIter(cur, stop, step) => {
+            let c = cur.get();
+            if (*step > 0 && c >= *stop) || (*step < 0 && c <= *stop) {
+                return Ok(None);
+            }
+            cur.set(c.saturating_add(*step));
+            Ok(Some(Value::Int(c)))
+        }
+        Payload::DictIter(d, pos, kind, len0) => {
+            let Some(dd) = crate::types::dict::dict_data(d) else {
+                return Ok(None);
+            };
+            let b = dd.borrow();
+            if b.len() != *len0 {
+                drop(b);
+                pos.set(usize::MAX / 2);
+                return Err(vm.runtime_error("dictionary changed size during iteration"));
+            }
+            let mut i = pos.get();
+            while i < b.dense_len() {
+                if let Some(e) = b.entry_at(i) {
+                    pos.set(i + 1);
+                    let (k, v) = (e.key.clone(), e.value.clone());
+                    drop(b);
+                    return Ok(Some(match kind {
+                        0 => k,
+                        1 => v,
+                        _ => vm.new_tuple(vec![k, v]),
+                    }));
+                }
+                i += 1;
+            }
+            pos.set(i);
+            Ok(None)
+        }
+        Payload::Enumerate(inner, count) => {
+            let inner = inner.clone();
+            match vm.next(&inner)? {
+                Some(v) => {
+                    let c = count.get();
+                    count.set(c + 1);
+                    Ok(Some(vm.new_tuple(vec![Value::Int(c), v])))
+                }
+                None => Ok(None),
+            }
+        }
+        Payload::Zip(its) => {
+            let its = its.to_vec();
+            if its.is_empty() {
+                return Ok(None);
+            }
+            let mut out = Vec::with_capacity(its.len());
+            for i in &its {
+                match vm.next(i)? {
+                    Some(v) => out.push(v),
+                    None => return Ok(None),
+                }
+            }
+            Ok(Some(vm.new_tuple(out)))
+        }
+        Payload::Map(parts) => {
+            let parts = parts.to_vec();
+            let mut args = Vec::with_capacity(parts.len() - 1);
+            for i in &parts[1..] {
+                match vm.next(i)? {
+                    Some(v) => args.push(v),
+                    None => return Ok(None),
+                }
+            }
+            vm.call(&parts[0], args).map(Some)
+        }
+        Payload::Filter(f) => {
+            let (func, inner) = (f.0.clone(), f.1.clone());
+            while let Some(v) = vm.next(&inner)? {
+                let keep = if matches!(func, Value::None) {
+                    vm.truthy(&v)?
+                } else {
+                    let r = vm.call(&func, vec![v.clone()])?;
+                    vm.truthy(&r)?
+                };
+                if keep {
+                    return Ok(Some(v));
+                }
+            }
+            Ok(None)
+        }
+        Payload::Reversed(seq, idx) => {
+            let i = idx.get();
+            if i < 0 {
+                return Ok(None);
+            }
+            idx.set(i - 1);
+            let seq = seq.clone();
+            crate::object::subscript::getitem(vm, &seq, &Value::Int(i as i64)).map(Some)
+        }
+        Payload::Generator(_) => crate::types::generator::gen_next(vm, o),
+        _ => Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it)))),
+    }
+}
+
+pub fn enumerate_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value> {
+    let start = args.take_kw("start");
+    args.check(vm, "enumerate", 1, 2)?;
+    let start = match args.pos.get(1).cloned().or(start) {
+        Some(s) => vm.index_value(&s, "'{}' object cannot be interpreted as an integer")?,
+        None => 0,
+    };
+    let it = vm.iter(&args.pos[0])?;
+    Ok(Value::Obj(
+        vm.alloc(cls, Payload::Enumerate(it, Cell::new(start))),
+    ))
+}
+
+pub fn zip_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value> {
+    let _strict = args.take_kw("strict");
+    args.no_kw(vm, "zip")?;
+    let mut its = Vec::new();
+    for a in &args.pos {
+        its.push(vm.iter(a)?);
+    }
+    Ok(Value::Obj(
+        vm.alloc(cls, Payload::Zip(its.into_boxed_slice())),
+    ))
+}
+
+pub fn map_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
+    args.no_kw(vm, "map")?;
+    if args.pos.len() < 2 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let mut parts = vec![args.pos[0].clone()];
+    for a in &args.pos[1..] {
+        parts.push(vm.iter(a)?);
+    }
+    Ok(Value::Obj(
+        vm.alloc(cls, Payload::Map(parts.into_boxed_slice())),
+    ))
+}
+
+pub fn filter_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
+    args.check(vm, "filter", 2, 2)?;
+    let it = vm.iter(&args.pos[1])?;
+    Ok(Value::Obj(vm.alloc(
+        cls,
+        Payload::Filter(Box::new((args.pos[0].clone(), it))),
+    )))
+}
+
+pub fn reversed_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
+    args.check(vm, "reversed", 1, 1)?;
+    let seq = args.pos[0].clone();
+    if let Some(r) = try_heap_dunder(vm, &seq, "__reversed__", vec![])? {
+        return Ok(r);
+    }
+    if let Some(Payload::Dict(_)) = seq.payload() {
+        let keys = crate::types::dict::items(seq.as_obj().unwrap_or(&vm.builtins.clone()))
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        let l = vm.new_list(keys);
+        let n = vm.len(&l)?;
+        return Ok(Value::Obj(
+            vm.alloc(cls, Payload::Reversed(l, Cell::new(n as isize - 1))),
+        ));
+    }
+    if matches!(seq.payload(), Some(Payload::Set(_)) | None) {
+        return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(&seq))));
+    }
+    let n = vm.len(&seq)?;
+    Ok(Value::Obj(vm.alloc(
+        cls,
+        Payload::Reversed(seq, Cell::new(n as isize - 1)),
+    )))
+}

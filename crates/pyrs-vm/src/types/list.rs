@@ -1,0 +1,321 @@
+//! `list` (CPython: `Objects/listobject.c`). Items live in a `RefCell<Vec<Value>>`; no
+//! borrow is held while Python code runs (comparisons, keys, `__eq__`): methods copy what
+//! they need first. `sort` empties the list while sorting and raises
+//! `ValueError: list modified during sort` if Python code put items back, as CPython does.
+
+use crate::object::{Payload, PyRef, Value};
+use crate::types::function::{Args, NativeFn};
+use crate::vm::{PyResult, Vm};
+use std::cell::RefCell;
+
+fn this<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a RefCell<Vec<Value>>> {
+    match args.pos.first().and_then(|v| v.payload()) {
+        Some(Payload::List(l)) => Ok(l),
+        _ => Err(vm.type_error("descriptor requires a 'list' object")),
+    }
+}
+
+pub fn list_new(vm: &mut Vm, cls: &PyRef, _args: Args) -> PyResult<Value> {
+    Ok(Value::Obj(vm.alloc_instance(
+        cls,
+        Payload::List(RefCell::new(Vec::new())),
+    )))
+}
+
+pub fn list_init(vm: &mut Vm, this: &Value, args: Args) -> PyResult<()> {
+    args.check(vm, "list", 0, 1)?;
+    if let Some(src) = args.pos.first() {
+        let items = vm.collect(src)?;
+        if let Some(Payload::List(l)) = this.payload() {
+            *l.borrow_mut() = items;
+        }
+    }
+    Ok(())
+}
+
+fn append(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "append", 2, 2)?;
+    this(vm, &args)?.borrow_mut().push(args.pos[1].clone());
+    Ok(Value::None)
+}
+
+fn extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "extend", 2, 2)?;
+    let items = vm.collect(&args.pos[1])?;
+    this(vm, &args)?.borrow_mut().extend(items);
+    Ok(Value::None)
+}
+
+fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "pop", 1, 2)?;
+    let l = this(vm, &args)?;
+    let len = l.borrow().len();
+    if len == 0 {
+        return Err(vm.index_error("pop from empty list"));
+    }
+    let i = match args.pos.get(1) {
+        Some(k) => vm.index_value(k, "'{}' object cannot be interpreted as an integer")?,
+        None => -1,
+    };
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        return Err(vm.index_error("pop index out of range"));
+    }
+    Ok(l.borrow_mut().remove(j as usize))
+}
+
+fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "insert", 3, 3)?;
+    let i = vm.index_value(
+        &args.pos[1],
+        "'{}' object cannot be interpreted as an integer",
+    )?;
+    let l = this(vm, &args)?;
+    let len = l.borrow().len() as i64;
+    let j = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    l.borrow_mut().insert(j as usize, args.pos[2].clone());
+    Ok(Value::None)
+}
+
+fn find(vm: &mut Vm, args: &Args) -> PyResult<Option<usize>> {
+    let items = this(vm, args)?.borrow().clone();
+    for (i, x) in items.iter().enumerate() {
+        if vm.eq(x, &args.pos[1])? {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
+fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "remove", 2, 2)?;
+    match find(vm, &args)? {
+        Some(i) => {
+            let l = this(vm, &args)?;
+            if i < l.borrow().len() {
+                let old = l.borrow_mut().remove(i);
+                drop(old);
+            }
+            Ok(Value::None)
+        }
+        None => Err(vm.value_error("list.remove(x): x not in list")),
+    }
+}
+
+fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "index", 2, 4)?;
+    match find(vm, &args)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => {
+            let r = vm.repr(&args.pos[1])?;
+            Err(vm.value_error(format!("{r} is not in list")))
+        }
+    }
+}
+
+fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "count", 2, 2)?;
+    let items = this(vm, &args)?.borrow().clone();
+    let mut n = 0;
+    for x in &items {
+        if vm.eq(x, &args.pos[1])? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+fn reverse(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "reverse", 1, 1)?;
+    this(vm, &args)?.borrow_mut().reverse();
+    Ok(Value::None)
+}
+
+fn clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "clear", 1, 1)?;
+    let old = std::mem::take(&mut *this(vm, &args)?.borrow_mut());
+    drop(old);
+    Ok(Value::None)
+}
+
+fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "copy", 1, 1)?;
+    let items = this(vm, &args)?.borrow().clone();
+    Ok(vm.new_list(items))
+}
+
+/// `a < b` for sorting, with fast paths that run no Python code.
+pub fn less_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x < y),
+        (Value::Float(x), Value::Float(y)) => Ok(x < y),
+        _ => {
+            if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
+                if !a.as_obj().is_some_and(|o| o.ty_is_heap())
+                    && !b.as_obj().is_some_and(|o| o.ty_is_heap())
+                {
+                    return Ok(x.cmp_str(y) == std::cmp::Ordering::Less);
+                }
+            }
+            let r = crate::object::ops::compare(vm, a, b, 0)?;
+            vm.truthy(&r)
+        }
+    }
+}
+
+/// Stable merge sort of (key, value) pairs with a comparison that may raise.
+fn merge_sort(vm: &mut Vm, v: Vec<(Value, Value)>, reverse: bool) -> PyResult<Vec<(Value, Value)>> {
+    if v.len() <= 1 {
+        return Ok(v);
+    }
+    // Insertion sort for short runs keeps the comparison count low.
+    if v.len() <= 8 {
+        let mut out: Vec<(Value, Value)> = Vec::with_capacity(v.len());
+        for item in v {
+            let mut pos = out.len();
+            while pos > 0 {
+                let before = if reverse {
+                    less_than(vm, &out[pos - 1].0, &item.0)?
+                } else {
+                    less_than(vm, &item.0, &out[pos - 1].0)?
+                };
+                if !before {
+                    break;
+                }
+                pos -= 1;
+            }
+            out.insert(pos, item);
+        }
+        return Ok(out);
+    }
+    let mut left = v;
+    let right = left.split_off(left.len() / 2);
+    let left = merge_sort(vm, left, reverse)?;
+    let right = merge_sort(vm, right, reverse)?;
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let mut l = left.into_iter().peekable();
+    let mut r = right.into_iter().peekable();
+    while let (Some(a), Some(b)) = (l.peek(), r.peek()) {
+        let take_right = if reverse {
+            less_than(vm, &a.0, &b.0)?
+        } else {
+            less_than(vm, &b.0, &a.0)?
+        };
+        let next = if take_right { r.next() } else { l.next() };
+        out.extend(next);
+    }
+    out.extend(l);
+    out.extend(r);
+    Ok(out)
+}
+
+fn sort(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
+    let reverse = match args.take_kw("reverse") {
+        Some(r) => vm.truthy(&r)?,
+        None => false,
+    };
+    if args.pos.len() > 1 {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    args.no_kw(vm, "sort")?;
+    let l = this(vm, &args)?;
+    let items = std::mem::take(&mut *l.borrow_mut());
+    let result = (|| -> PyResult<Vec<Value>> {
+        let mut pairs = Vec::with_capacity(items.len());
+        for v in &items {
+            let k = match &key {
+                Some(f) => vm.call(f, vec![v.clone()])?,
+                None => v.clone(),
+            };
+            pairs.push((k, v.clone()));
+        }
+        Ok(merge_sort(vm, pairs, reverse)?
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect())
+    })();
+    let l = this(vm, &args)?;
+    let modified = !l.borrow().is_empty();
+    match result {
+        Ok(sorted) => {
+            let old = std::mem::replace(&mut *l.borrow_mut(), sorted);
+            drop(old);
+            if modified {
+                return Err(vm.value_error("list modified during sort"));
+            }
+            Ok(Value::None)
+        }
+        Err(e) => {
+            let old = std::mem::replace(&mut *l.borrow_mut(), items);
+            drop(old);
+            Err(e)
+        }
+    }
+}
+
+/// `l[a:b:c] = v` / `del l[a:b:c]`.
+pub fn set_slice(vm: &mut Vm, l: &PyRef, s: &[Value; 3], value: Option<Value>) -> PyResult<()> {
+    let Payload::List(cell) = &l.payload else {
+        return Ok(());
+    };
+    let len = cell.borrow().len();
+    let (start, stop, step, n) = crate::types::slice::indices(vm, s, len)?;
+    let new = match &value {
+        Some(v) => Some(vm.collect(v)?),
+        None => None,
+    };
+    if step == 1 {
+        let (a, b) = (start as usize, (stop.max(start)) as usize);
+        let old: Vec<Value> = cell
+            .borrow_mut()
+            .splice(a..b, new.unwrap_or_default())
+            .collect();
+        drop(old);
+        return Ok(());
+    }
+    let pos: Vec<usize> = crate::types::slice::positions(start, step, n).collect();
+    match new {
+        Some(items) => {
+            if items.len() != n {
+                return Err(vm.value_error(format!(
+                    "attempt to assign sequence of size {} to extended slice of size {n}",
+                    items.len()
+                )));
+            }
+            let mut b = cell.borrow_mut();
+            let mut old = Vec::new();
+            for (p, v) in pos.into_iter().zip(items) {
+                old.push(std::mem::replace(&mut b[p], v));
+            }
+            drop(b);
+            drop(old);
+        }
+        None => {
+            let mut sorted = pos;
+            sorted.sort_unstable();
+            let mut b = cell.borrow_mut();
+            let mut old = Vec::new();
+            for p in sorted.into_iter().rev() {
+                old.push(b.remove(p));
+            }
+            drop(b);
+            drop(old);
+        }
+    }
+    Ok(())
+}
+
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("append", append),
+    ("extend", extend),
+    ("pop", pop),
+    ("insert", insert),
+    ("remove", remove),
+    ("index", index),
+    ("count", count),
+    ("reverse", reverse),
+    ("sort", sort),
+    ("clear", clear),
+    ("copy", copy),
+];

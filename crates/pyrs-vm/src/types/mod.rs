@@ -1,0 +1,432 @@
+//! The builtin types: one file each (CPython: `Objects/<type>object.c`). This file creates
+//! the type objects (bootstrap: `type`, `object` and `dict` refer to each other) and
+//! installs each type's method table (`METHODS` in its file) into its dict.
+
+pub mod bytes;
+pub mod dict;
+pub mod dict_methods;
+pub mod exceptions;
+pub mod float;
+pub mod function;
+pub mod generator;
+pub mod getset;
+pub mod int;
+pub mod iter;
+pub mod list;
+pub mod object;
+pub mod range;
+pub mod repr;
+pub mod set;
+pub mod slice;
+pub mod str;
+pub mod str_methods;
+pub mod traceback;
+pub mod tuple;
+pub mod type_;
+
+use crate::object::typeobj::{c3_mro, tdata, BaseKind, TypeData};
+use crate::object::{Payload, PyObject, PyRef, Value};
+use crate::vm::Vm;
+use function::{BuiltinData, NativeFn};
+
+/// Every builtin type object of an interpreter.
+pub struct Types {
+    pub type_: PyRef,
+    pub object: PyRef,
+    pub int: PyRef,
+    pub bool: PyRef,
+    pub float: PyRef,
+    pub str: PyRef,
+    pub bytes: PyRef,
+    pub tuple: PyRef,
+    pub list: PyRef,
+    pub dict: PyRef,
+    pub set: PyRef,
+    pub frozenset: PyRef,
+    pub range: PyRef,
+    pub slice: PyRef,
+    pub none_type: PyRef,
+    pub not_implemented_type: PyRef,
+    pub ellipsis_type: PyRef,
+    pub function: PyRef,
+    pub builtin_function: PyRef,
+    pub method: PyRef,
+    pub code: PyRef,
+    pub cell: PyRef,
+    pub module: PyRef,
+    pub property: PyRef,
+    pub classmethod: PyRef,
+    pub staticmethod: PyRef,
+    pub super_: PyRef,
+    pub traceback: PyRef,
+    pub list_iterator: PyRef,
+    pub tuple_iterator: PyRef,
+    pub str_iterator: PyRef,
+    pub range_iterator: PyRef,
+    pub dict_keyiterator: PyRef,
+    pub dict_valueiterator: PyRef,
+    pub dict_itemiterator: PyRef,
+    pub iterator: PyRef,
+    pub dict_keys: PyRef,
+    pub dict_values: PyRef,
+    pub dict_items: PyRef,
+    pub enumerate: PyRef,
+    pub zip: PyRef,
+    pub map: PyRef,
+    pub filter: PyRef,
+    pub reversed: PyRef,
+    pub generator: PyRef,
+    // exceptions
+    pub base_exception: PyRef,
+    pub system_exit: PyRef,
+    pub keyboard_interrupt: PyRef,
+    pub generator_exit: PyRef,
+    pub exception: PyRef,
+    pub stop_iteration: PyRef,
+    pub arithmetic_error: PyRef,
+    pub zero_division_error: PyRef,
+    pub overflow_error: PyRef,
+    pub assertion_error: PyRef,
+    pub attribute_error: PyRef,
+    pub lookup_error: PyRef,
+    pub index_error: PyRef,
+    pub key_error: PyRef,
+    pub name_error: PyRef,
+    pub unbound_local_error: PyRef,
+    pub runtime_error: PyRef,
+    pub recursion_error: PyRef,
+    pub not_implemented_error: PyRef,
+    pub type_error: PyRef,
+    pub value_error: PyRef,
+    pub unicode_error: PyRef,
+    pub system_error: PyRef,
+    pub import_error: PyRef,
+    pub module_not_found_error: PyRef,
+    pub os_error: PyRef,
+    pub eof_error: PyRef,
+    pub memory_error: PyRef,
+    pub stop_async_iteration: PyRef,
+    pub buffer_error: PyRef,
+    pub floating_point_error: PyRef,
+    pub warning: PyRef,
+    /// Every exception type with its name, for the builtins module.
+    pub exception_names: Vec<(String, PyRef)>,
+}
+
+struct Maker {
+    type_: PyRef,
+}
+
+impl Maker {
+    fn ty(&self, name: &str, kind: BaseKind) -> PyRef {
+        PyRef::new(PyObject {
+            ty: self.type_.clone(),
+            dict: None,
+            payload: Payload::Type(Box::new(TypeData::new(name, kind, false))),
+        })
+    }
+}
+
+/// Give a bootstrap type its bases, MRO and an empty dict.
+fn finish(t: &PyRef, bases: &[&PyRef], dict_type: &PyRef) {
+    let td = tdata(t);
+    let bases: Vec<PyRef> = bases.iter().map(|b| (*b).clone()).collect();
+    let mro = c3_mro(&bases).unwrap_or_else(|_| bases.clone());
+    let _ = td.bases.set(bases);
+    let _ = td.mro.set(mro);
+    let _ = td.dict.set(PyRef::new(PyObject {
+        ty: dict_type.clone(),
+        dict: None,
+        payload: Payload::Dict(Default::default()),
+    }));
+}
+
+impl Types {
+    pub fn bootstrap() -> Types {
+        let type_ = PyRef::new_self_typed(|me| PyObject {
+            ty: me,
+            dict: None,
+            payload: Payload::Type(Box::new(TypeData::new("type", BaseKind::Type, false))),
+        });
+        let m = Maker {
+            type_: type_.clone(),
+        };
+        let object = m.ty("object", BaseKind::Object);
+        let dict = m.ty("dict", BaseKind::Dict);
+        finish(&object, &[], &dict);
+        finish(&type_, &[&object], &dict);
+        finish(&dict, &[&object], &dict);
+        let simple = |name: &str, kind| {
+            let t = m.ty(name, kind);
+            finish(&t, &[&object], &dict);
+            t
+        };
+        let int = simple("int", BaseKind::Int);
+        let bool_ = m.ty("bool", BaseKind::Final);
+        finish(&bool_, &[&int], &dict);
+        let fin = |name: &str| simple(name, BaseKind::Final);
+        let base_exception = simple("BaseException", BaseKind::Exception);
+        let mut names: Vec<(String, PyRef)> =
+            vec![("BaseException".into(), base_exception.clone())];
+        let mut exc = |name: &str, base: &PyRef| {
+            let t = m.ty(name, BaseKind::Exception);
+            finish(&t, &[base], &dict);
+            names.push((name.to_string(), t.clone()));
+            t
+        };
+        let system_exit = exc("SystemExit", &base_exception);
+        let keyboard_interrupt = exc("KeyboardInterrupt", &base_exception);
+        let generator_exit = exc("GeneratorExit", &base_exception);
+        let exception = exc("Exception", &base_exception);
+        let stop_iteration = exc("StopIteration", &exception);
+        let stop_async_iteration = exc("StopAsyncIteration", &exception);
+        let arithmetic_error = exc("ArithmeticError", &exception);
+        let floating_point_error = exc("FloatingPointError", &arithmetic_error);
+        let overflow_error = exc("OverflowError", &arithmetic_error);
+        let zero_division_error = exc("ZeroDivisionError", &arithmetic_error);
+        let assertion_error = exc("AssertionError", &exception);
+        let attribute_error = exc("AttributeError", &exception);
+        let buffer_error = exc("BufferError", &exception);
+        let eof_error = exc("EOFError", &exception);
+        let import_error = exc("ImportError", &exception);
+        let module_not_found_error = exc("ModuleNotFoundError", &import_error);
+        let lookup_error = exc("LookupError", &exception);
+        let index_error = exc("IndexError", &lookup_error);
+        let key_error = exc("KeyError", &lookup_error);
+        let memory_error = exc("MemoryError", &exception);
+        let name_error = exc("NameError", &exception);
+        let unbound_local_error = exc("UnboundLocalError", &name_error);
+        let os_error = exc("OSError", &exception);
+        let runtime_error = exc("RuntimeError", &exception);
+        let not_implemented_error = exc("NotImplementedError", &runtime_error);
+        let recursion_error = exc("RecursionError", &runtime_error);
+        let system_error = exc("SystemError", &exception);
+        let type_error = exc("TypeError", &exception);
+        let value_error = exc("ValueError", &exception);
+        let unicode_error = exc("UnicodeError", &value_error);
+        let warning = exc("Warning", &exception);
+        for (n, b) in [
+            ("UnicodeDecodeError", &unicode_error),
+            ("UnicodeEncodeError", &unicode_error),
+            ("FileNotFoundError", &os_error),
+            ("FileExistsError", &os_error),
+            ("PermissionError", &os_error),
+            ("TimeoutError", &os_error),
+            ("DeprecationWarning", &warning),
+            ("UserWarning", &warning),
+            ("RuntimeWarning", &warning),
+        ] {
+            exc(n, b);
+        }
+        Types {
+            int,
+            bool: bool_,
+            float: simple("float", BaseKind::Float),
+            str: simple("str", BaseKind::Str),
+            bytes: simple("bytes", BaseKind::Bytes),
+            tuple: simple("tuple", BaseKind::Tuple),
+            list: simple("list", BaseKind::List),
+            set: simple("set", BaseKind::Set),
+            frozenset: simple("frozenset", BaseKind::FrozenSet),
+            range: fin("range"),
+            slice: fin("slice"),
+            none_type: fin("NoneType"),
+            not_implemented_type: fin("NotImplementedType"),
+            ellipsis_type: fin("ellipsis"),
+            function: fin("function"),
+            builtin_function: fin("builtin_function_or_method"),
+            method: fin("method"),
+            code: fin("code"),
+            cell: fin("cell"),
+            module: simple("module", BaseKind::Object),
+            property: fin("property"),
+            classmethod: fin("classmethod"),
+            staticmethod: fin("staticmethod"),
+            super_: fin("super"),
+            traceback: fin("traceback"),
+            list_iterator: fin("list_iterator"),
+            tuple_iterator: fin("tuple_iterator"),
+            str_iterator: fin("str_ascii_iterator"),
+            range_iterator: fin("range_iterator"),
+            dict_keyiterator: fin("dict_keyiterator"),
+            dict_valueiterator: fin("dict_valueiterator"),
+            dict_itemiterator: fin("dict_itemiterator"),
+            iterator: fin("iterator"),
+            dict_keys: fin("dict_keys"),
+            dict_values: fin("dict_values"),
+            dict_items: fin("dict_items"),
+            enumerate: fin("enumerate"),
+            zip: fin("zip"),
+            map: fin("map"),
+            filter: fin("filter"),
+            reversed: fin("reversed"),
+            generator: fin("generator"),
+            base_exception,
+            system_exit,
+            keyboard_interrupt,
+            generator_exit,
+            exception,
+            stop_iteration,
+            arithmetic_error,
+            zero_division_error,
+            overflow_error,
+            assertion_error,
+            attribute_error,
+            lookup_error,
+            index_error,
+            key_error,
+            name_error,
+            unbound_local_error,
+            runtime_error,
+            recursion_error,
+            not_implemented_error,
+            type_error,
+            value_error,
+            unicode_error,
+            system_error,
+            import_error,
+            module_not_found_error,
+            os_error,
+            eof_error,
+            memory_error,
+            stop_async_iteration,
+            buffer_error,
+            floating_point_error,
+            warning,
+            exception_names: names,
+            object,
+            dict,
+            type_,
+        }
+    }
+}
+
+/// A new non-subclassable builtin type deriving from object (for module-level helpers).
+pub fn new_builtin_type(vm: &mut Vm, name: &str) -> PyRef {
+    let t = PyRef::new(PyObject {
+        ty: vm.types.type_.clone(),
+        dict: None,
+        payload: Payload::Type(Box::new(TypeData::new(name, BaseKind::Final, false))),
+    });
+    let (o, d) = (vm.types.object.clone(), vm.types.dict.clone());
+    finish(&t, &[&o], &d);
+    t
+}
+
+/// Put `methods` into `ty`'s dict as method descriptors.
+pub fn add_methods(vm: &mut Vm, ty: &PyRef, methods: &[(&'static str, NativeFn)]) {
+    let Some(d) = tdata(ty).dict.get().cloned() else {
+        return;
+    };
+    for (name, f) in methods {
+        let b = vm.alloc(
+            &vm.types.builtin_function.clone(),
+            Payload::Builtin(Box::new(BuiltinData {
+                name,
+                func: *f,
+                self_: None,
+                is_method: true,
+                owner: Some(ty.clone()),
+            })),
+        );
+        let n = vm.intern(name);
+        dict::dict_set_str(vm, &d, &n, Value::Obj(b));
+    }
+}
+
+/// Set a type attribute (`__module__`, `__doc__`, ...).
+pub fn set_type_attr(vm: &mut Vm, ty: &PyRef, name: &str, v: Value) {
+    let Some(d) = tdata(ty).dict.get().cloned() else {
+        return;
+    };
+    let n = vm.intern(name);
+    dict::dict_set_str(vm, &d, &n, v);
+}
+
+/// Install every builtin type's method table and constructor slots.
+pub fn install_methods(vm: &mut Vm) {
+    let t = |vm: &Vm, f: fn(&Types) -> &PyRef| f(&vm.types).clone();
+    let pairs: Vec<(PyRef, &[(&'static str, NativeFn)])> = vec![
+        (t(vm, |t| &t.object), object::METHODS),
+        (t(vm, |t| &t.type_), type_::METHODS),
+        (t(vm, |t| &t.int), int::METHODS),
+        (t(vm, |t| &t.float), float::METHODS),
+        (t(vm, |t| &t.str), str_methods::METHODS),
+        (t(vm, |t| &t.bytes), bytes::METHODS),
+        (t(vm, |t| &t.tuple), tuple::METHODS),
+        (t(vm, |t| &t.list), list::METHODS),
+        (t(vm, |t| &t.dict), dict_methods::METHODS),
+        (t(vm, |t| &t.set), set::METHODS),
+        (t(vm, |t| &t.frozenset), set::FROZENSET_METHODS),
+        (t(vm, |t| &t.range), range::METHODS),
+        (t(vm, |t| &t.base_exception), exceptions::METHODS),
+        (t(vm, |t| &t.generator), generator::METHODS),
+        (t(vm, |t| &t.property), function::PROPERTY_METHODS),
+    ];
+    for (ty, methods) in pairs {
+        add_methods(vm, &ty, methods);
+    }
+    let slots: Vec<(
+        PyRef,
+        Option<crate::object::typeobj::NewFn>,
+        Option<crate::object::typeobj::InitFn>,
+    )> = vec![
+        (
+            t(vm, |t| &t.object),
+            Some(object::object_new),
+            Some(object::object_init),
+        ),
+        (t(vm, |t| &t.type_), Some(type_::type_new), None),
+        (t(vm, |t| &t.int), Some(int::int_new), None),
+        (t(vm, |t| &t.bool), Some(int::bool_new), None),
+        (t(vm, |t| &t.float), Some(float::float_new), None),
+        (t(vm, |t| &t.str), Some(str_methods::str_new), None),
+        (t(vm, |t| &t.bytes), Some(bytes::bytes_new), None),
+        (t(vm, |t| &t.tuple), Some(tuple::tuple_new), None),
+        (
+            t(vm, |t| &t.list),
+            Some(list::list_new),
+            Some(list::list_init),
+        ),
+        (
+            t(vm, |t| &t.dict),
+            Some(dict_methods::dict_new),
+            Some(dict_methods::dict_init),
+        ),
+        (t(vm, |t| &t.set), Some(set::set_new), Some(set::set_init)),
+        (t(vm, |t| &t.frozenset), Some(set::frozenset_new), None),
+        (t(vm, |t| &t.range), Some(range::range_new), None),
+        (t(vm, |t| &t.slice), Some(slice::slice_new), None),
+        (
+            t(vm, |t| &t.base_exception),
+            Some(exceptions::exc_new),
+            Some(exceptions::exc_init),
+        ),
+        (t(vm, |t| &t.property), Some(function::property_new), None),
+        (
+            t(vm, |t| &t.classmethod),
+            Some(function::classmethod_new),
+            None,
+        ),
+        (
+            t(vm, |t| &t.staticmethod),
+            Some(function::staticmethod_new),
+            None,
+        ),
+        (t(vm, |t| &t.super_), Some(type_::super_new), None),
+        (t(vm, |t| &t.enumerate), Some(iter::enumerate_new), None),
+        (t(vm, |t| &t.zip), Some(iter::zip_new), None),
+        (t(vm, |t| &t.map), Some(iter::map_new), None),
+        (t(vm, |t| &t.filter), Some(iter::filter_new), None),
+        (t(vm, |t| &t.reversed), Some(iter::reversed_new), None),
+    ];
+    for (ty, new, init) in slots {
+        tdata(&ty).tp_new.set(new);
+        tdata(&ty).tp_init.set(init);
+    }
+    let builtins_name = vm.new_str("builtins");
+    let all: Vec<PyRef> = vec![vm.types.object.clone(), vm.types.int.clone()];
+    for ty in all {
+        set_type_attr(vm, &ty, "__module__", builtins_name.clone());
+    }
+}

@@ -1,0 +1,184 @@
+//! `object`: the root type's `__new__`, `__init__` and default dunders (CPython:
+//! `object_new`, `object_init`, `object_richcompare` in `Objects/typeobject.c`).
+
+use crate::object::typeobj::{tdata, BaseKind};
+use crate::object::{Payload, PyRef, Value};
+use crate::types::function::{Args, NativeFn};
+use crate::vm::{PyResult, Vm};
+
+/// A new instance of `cls` with the layout of its solid base.
+pub fn object_new(vm: &mut Vm, cls: &PyRef, _args: Args) -> PyResult<Value> {
+    let td = tdata(cls);
+    let payload = match td.kind {
+        BaseKind::Object => Payload::Plain,
+        BaseKind::Final | BaseKind::Type => {
+            return Err(vm.type_error(format!("cannot create '{}' instances", td.name())));
+        }
+        _ => {
+            // A builtin base's tp_new does the work (reached via object.__new__(cls)).
+            return match td.find_new() {
+                Some(f) if f as *const () as usize != object_new as *const () as usize => {
+                    f(vm, cls, Args::default())
+                }
+                _ => Err(vm.type_error(format!("cannot create '{}' instances", td.name()))),
+            };
+        }
+    };
+    Ok(Value::Obj(vm.alloc_instance(cls, payload)))
+}
+
+pub fn object_init(_vm: &mut Vm, _this: &Value, _args: Args) -> PyResult<()> {
+    Ok(())
+}
+
+fn new_method(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    if args.pos.is_empty() {
+        return Err(vm.type_error("object.__new__(): not enough arguments"));
+    }
+    let cls = args.pos.remove(0);
+    let Some(c) = cls
+        .as_obj()
+        .filter(|o| matches!(o.payload, Payload::Type(_)))
+        .cloned()
+    else {
+        let n = vm.type_name(&cls);
+        return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({n})")));
+    };
+    object_new(vm, &c, Args::default())
+}
+
+fn init_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.is_empty() {
+        return Err(vm.type_error("descriptor '__init__' of 'object' object needs an argument"));
+    }
+    Ok(Value::None)
+}
+
+fn repr_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    let s = match &this {
+        Value::Obj(o) if !matches!(o.payload, Payload::Plain) => {
+            crate::types::repr::builtin_repr(vm, &this)?
+        }
+        Value::Obj(o) => {
+            let ty = o.ty.clone();
+            let m = crate::types::repr::type_module(vm, &ty);
+            let q = tdata(&ty).qualname.borrow().clone();
+            match m.as_deref() {
+                Some("builtins") | None => format!("<{q} object at {:#x}>", o.id()),
+                Some(m) => format!("<{m}.{q} object at {:#x}>", o.id()),
+            }
+        }
+        _ => crate::types::repr::builtin_repr(vm, &this)?,
+    };
+    Ok(vm.new_str(&s))
+}
+
+fn str_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.pos.first().cloned().unwrap_or(Value::None);
+    vm.repr_value(&this)
+}
+
+fn eq_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__eq__", 2, 2)?;
+    if args.pos[0].is(&args.pos[1]) {
+        return Ok(Value::Bool(true));
+    }
+    Ok(vm.not_implemented())
+}
+
+fn ne_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__ne__", 2, 2)?;
+    let r = crate::object::ops::compare(vm, &args.pos[0], &args.pos[1], 2)?;
+    if vm.is_not_implemented(&r) {
+        return Ok(r);
+    }
+    Ok(Value::Bool(!vm.truthy(&r)?))
+}
+
+fn hash_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(Value::Obj(o)) => Ok(Value::Int(crate::types::repr::builtin_hash(vm, o)?)),
+        Some(v) => {
+            let v = v.clone();
+            Ok(Value::Int(vm.hash(&v)?))
+        }
+        None => Err(vm.type_error("descriptor '__hash__' of 'object' object needs an argument")),
+    }
+}
+
+fn setattr_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__setattr__", 3, 3)?;
+    let Some(name) = args.pos[1]
+        .as_obj()
+        .filter(|o| matches!(o.payload, Payload::Str(_)))
+        .cloned()
+    else {
+        return Err(vm.type_error("attribute name must be string"));
+    };
+    crate::object::attr::generic_setattr(vm, &args.pos[0], &name, Some(args.pos[2].clone()))?;
+    Ok(Value::None)
+}
+
+fn delattr_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__delattr__", 2, 2)?;
+    let Some(name) = args.pos[1]
+        .as_obj()
+        .filter(|o| matches!(o.payload, Payload::Str(_)))
+        .cloned()
+    else {
+        return Err(vm.type_error("attribute name must be string"));
+    };
+    crate::object::attr::generic_setattr(vm, &args.pos[0], &name, None)?;
+    Ok(Value::None)
+}
+
+fn getattribute_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__getattribute__", 2, 2)?;
+    let Some(name) = args.pos[1]
+        .as_obj()
+        .filter(|o| matches!(o.payload, Payload::Str(_)))
+        .cloned()
+    else {
+        return Err(vm.type_error("attribute name must be string"));
+    };
+    match crate::object::attr::getattr_opt(vm, &args.pos[0], &name)? {
+        Some(v) => Ok(v),
+        None => Err(crate::object::attr::attribute_error(
+            vm,
+            &args.pos[0],
+            &name,
+        )),
+    }
+}
+
+fn init_subclass(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn format_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__format__", 2, 2)?;
+    let spec = args.pos[1].as_str().map(|s| s.len()).unwrap_or(0);
+    if spec != 0 {
+        let n = vm.type_name(&args.pos[0]);
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {n}.__format__"
+        )));
+    }
+    vm.str_value(&args.pos[0])
+}
+
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("__new__", new_method),
+    ("__init__", init_method),
+    ("__repr__", repr_method),
+    ("__str__", str_method),
+    ("__eq__", eq_method),
+    ("__ne__", ne_method),
+    ("__hash__", hash_method),
+    ("__setattr__", setattr_method),
+    ("__delattr__", delattr_method),
+    ("__getattribute__", getattribute_method),
+    ("__init_subclass__", init_subclass),
+    ("__format__", format_method),
+];

@@ -1,0 +1,267 @@
+//! `repr()` and `hash()` of builtin payloads (CPython: each type's `tp_repr`/`tp_hash`).
+//! Container reprs guard recursion (`[...]` for a list containing itself, as
+//! `Py_ReprEnter`) and the Rust stack (`RecursionError` on deep nesting).
+
+use crate::object::typeobj::tdata;
+use crate::object::{Payload, PyRef, Value};
+use crate::vm::{PyResult, Vm};
+
+fn items_repr(vm: &mut Vm, items: &[Value]) -> PyResult<Vec<String>> {
+    items.iter().map(|v| vm.repr(v)).collect()
+}
+
+/// Run `f` one container level deeper: recursion limit, Rust stack growth, and the
+/// self-reference check (`Some(marker)` when `o` is already being repr'd).
+fn nested<T>(
+    vm: &mut Vm,
+    o: &PyRef,
+    marker: &str,
+    f: impl FnOnce(&mut Vm) -> PyResult<String>,
+) -> PyResult<String>
+where
+    T: Sized,
+{
+    if vm.thread.repr_stack.iter().any(|r| r.is(o)) {
+        return Ok(marker.to_string());
+    }
+    vm.enter_recursion(" while getting the repr of an object")?;
+    vm.thread.repr_stack.push(o.clone());
+    let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || f(vm));
+    vm.thread.repr_stack.pop();
+    vm.leave_recursion();
+    r
+}
+
+pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    let o = match v {
+        Value::None => return Ok("None".into()),
+        Value::Bool(b) => return Ok(if *b { "True" } else { "False" }.into()),
+        Value::Int(i) => return Ok(i.to_string()),
+        Value::Float(f) => return Ok(crate::types::float::float_repr(*f)),
+        Value::Obj(o) => o,
+    };
+    let tname = tdata(&o.ty).name();
+    Ok(match &o.payload {
+        Payload::Int(b) => b.to_string(),
+        Payload::Float(f) => crate::types::float::float_repr(*f),
+        Payload::Str(s) => s.repr(),
+        Payload::Bytes(b) => pyrs_bytecode::repr::bytes_repr(b),
+        Payload::Tuple(t) => {
+            let t = t.to_vec();
+            return nested::<()>(vm, o, "(...)", |vm| {
+                let parts = items_repr(vm, &t)?;
+                Ok(if parts.len() == 1 {
+                    format!("({},)", parts[0])
+                } else {
+                    format!("({})", parts.join(", "))
+                })
+            });
+        }
+        Payload::List(l) => {
+            let items = l.borrow().clone();
+            return nested::<()>(vm, o, "[...]", |vm| {
+                Ok(format!("[{}]", items_repr(vm, &items)?.join(", ")))
+            });
+        }
+        Payload::Dict(_) => {
+            let items = crate::types::dict::items(o);
+            return nested::<()>(vm, o, "{...}", |vm| {
+                let mut parts = Vec::new();
+                for (k, v) in &items {
+                    parts.push(format!("{}: {}", vm.repr(k)?, vm.repr(v)?));
+                }
+                Ok(format!("{{{}}}", parts.join(", ")))
+            });
+        }
+        Payload::Set(s) => {
+            let items: Vec<Value> = s.borrow().items();
+            let frozen = o.ty.is(&vm.types.frozenset) || tname == "frozenset";
+            return nested::<()>(vm, o, &format!("{tname}(...)"), |vm| {
+                let parts = items_repr(vm, &items)?;
+                Ok(match (parts.is_empty(), frozen) {
+                    (true, _) => format!("{tname}()"),
+                    (false, false) if tname == "set" => format!("{{{}}}", parts.join(", ")),
+                    (false, _) => format!("{tname}({{{}}})", parts.join(", ")),
+                })
+            });
+        }
+        Payload::Range(r) => {
+            if r.step == 1 {
+                format!("range({}, {})", r.start, r.stop)
+            } else {
+                format!("range({}, {}, {})", r.start, r.stop, r.step)
+            }
+        }
+        Payload::Slice(s) => {
+            let s = (**s).clone();
+            format!(
+                "slice({}, {}, {})",
+                vm.repr(&s[0])?,
+                vm.repr(&s[1])?,
+                vm.repr(&s[2])?
+            )
+        }
+        Payload::Type(t) => {
+            let module = type_module(vm, o);
+            match module.as_deref() {
+                Some("builtins") | None => format!("<class '{}'>", t.qualname.borrow()),
+                Some(m) => format!("<class '{}.{}'>", m, t.qualname.borrow()),
+            }
+        }
+        Payload::Function(f) => {
+            let q = f.qualname.borrow().clone();
+            format!("<function {} at {:#x}>", vm.str_string(&q)?, o.id())
+        }
+        Payload::Builtin(b) => match (&b.self_, &b.owner) {
+            (Some(s), _) if !matches!(s, Value::Obj(m) if matches!(m.payload, Payload::Module(_))) =>
+            {
+                format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    b.name,
+                    vm.type_name(s),
+                    s.id()
+                )
+            }
+            (None, Some(owner)) => {
+                format!("<method '{}' of '{}' objects>", b.name, tdata(owner).name())
+            }
+            _ => format!("<built-in function {}>", b.name),
+        },
+        Payload::BoundMethod(m) => {
+            let (f, s) = (m.0.clone(), m.1.clone());
+            let qn = vm.intern("__qualname__");
+            let fname = crate::object::attr::getattr(vm, &f, &qn)
+                .and_then(|q| vm.str_string(&q))
+                .unwrap_or_default();
+            format!("<bound method {} of {}>", fname, vm.repr(&s)?)
+        }
+        Payload::Code(c) => format!(
+            "<code object {} at {:#x}, file \"{}\", line {}>",
+            c.name_str(),
+            o.id(),
+            c.filename,
+            c.firstlineno
+        ),
+        Payload::Cell(_) => format!("<cell at {:#x}>", o.id()),
+        Payload::Exception(_) => crate::types::exceptions::exc_repr(vm, o)?,
+        Payload::Module(d) => {
+            let n = vm.intern("__name__");
+            let name = crate::types::dict::dict_get_str(
+                d,
+                Value::Obj(n.clone())
+                    .as_str()
+                    .unwrap_or(&crate::types::str::PyStr::from_str("")),
+                0,
+            );
+            let _ = name;
+            let nm = crate::types::dict::items(d)
+                .into_iter()
+                .find(|(k, _)| k.as_str().is_some_and(|s| s.eq_rust("__name__")))
+                .map(|(_, v)| v);
+            match nm {
+                Some(v) => format!("<module {}>", vm.repr(&v)?),
+                None => "<module ?>".into(),
+            }
+        }
+        Payload::Singleton => {
+            if o.is(&vm.not_implemented) {
+                "NotImplemented".into()
+            } else {
+                "Ellipsis".into()
+            }
+        }
+        Payload::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname(), o.id()),
+        Payload::DictView(d, kind) => {
+            let items = crate::types::dict::items(d);
+            let name = ["dict_keys", "dict_values", "dict_items"][*kind as usize % 3];
+            let mut parts = Vec::new();
+            for (k, v) in items {
+                parts.push(match kind {
+                    0 => vm.repr(&k)?,
+                    1 => vm.repr(&v)?,
+                    _ => format!("({}, {})", vm.repr(&k)?, vm.repr(&v)?),
+                });
+            }
+            format!("{name}([{}])", parts.join(", "))
+        }
+        Payload::Property(_) => format!("<property object at {:#x}>", o.id()),
+        _ => {
+            let module = type_module(vm, &o.ty);
+            match module.as_deref() {
+                Some("builtins") | None => format!(
+                    "<{} object at {:#x}>",
+                    tdata(&o.ty).qualname.borrow(),
+                    o.id()
+                ),
+                Some(m) => format!(
+                    "<{}.{} object at {:#x}>",
+                    m,
+                    tdata(&o.ty).qualname.borrow(),
+                    o.id()
+                ),
+            }
+        }
+    })
+}
+
+/// A type's `__module__` (user classes carry it in their dict; builtins are "builtins").
+pub fn type_module(vm: &mut Vm, t: &PyRef) -> Option<String> {
+    let td = tdata(t);
+    if !td.heap {
+        return Some("builtins".into());
+    }
+    let n = vm.intern("__module__");
+    let d = td.dict.get()?;
+    let s = Value::Obj(n);
+    let ps = s.as_str()?;
+    let v = crate::types::dict::dict_get_str(d, ps, ps.hash(&vm.hash_secret))?;
+    v.as_str().map(|s| s.as_rust().into_owned())
+}
+
+pub fn builtin_hash(vm: &mut Vm, o: &PyRef) -> PyResult<i64> {
+    match &o.payload {
+        Payload::Int(b) => Ok(crate::hash::hash_bigint(b)),
+        Payload::Float(f) => Ok(crate::hash::hash_f64(*f, (o.id() >> 4) as i64)),
+        Payload::Str(s) => Ok(s.hash(&vm.hash_secret)),
+        Payload::Bytes(b) => Ok(vm.hash_secret.hash_bytes(b)),
+        Payload::Tuple(t) => {
+            let t = t.to_vec();
+            let mut hs = Vec::with_capacity(t.len());
+            for v in &t {
+                hs.push(vm.hash(v)?);
+            }
+            Ok(crate::hash::hash_tuple(hs.into_iter()))
+        }
+        Payload::List(_) | Payload::Dict(_) | Payload::Slice(_) => {
+            Err(vm.type_error(format!("unhashable type: '{}'", tdata(&o.ty).name())))
+        }
+        Payload::Set(_) if !o.ty.is(&vm.types.frozenset) => {
+            Err(vm.type_error(format!("unhashable type: '{}'", tdata(&o.ty).name())))
+        }
+        Payload::Set(s) => {
+            let items = s.borrow().items();
+            let mut h: u64 = 0;
+            for v in &items {
+                let x = vm.hash(v)? as u64;
+                h ^= ((x ^ 89869747) ^ (x << 16)).wrapping_mul(3644798167);
+            }
+            h ^= (items.len() as u64 + 1).wrapping_mul(1927868237);
+            h ^= (h >> 11) ^ (h >> 25);
+            h = h.wrapping_mul(69069).wrapping_add(907133923);
+            Ok(if h as i64 == -1 { 590923713 } else { h as i64 })
+        }
+        Payload::Range(r) => {
+            let t = vm.new_tuple(vec![
+                Value::Int(r.len()),
+                Value::Int(r.start),
+                Value::Int(r.step),
+            ]);
+            vm.hash(&t)
+        }
+        _ => {
+            // object.__hash__: derived from the address, as `_Py_HashPointer`.
+            let p = o.id();
+            Ok(((p >> 4) | (p << (usize::BITS - 4))) as i64)
+        }
+    }
+}

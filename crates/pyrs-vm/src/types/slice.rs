@@ -1,0 +1,73 @@
+//! `slice` (CPython: `Objects/sliceobject.c`): construction and `PySlice_GetIndicesEx`.
+
+use crate::object::{Payload, PyRef, Value};
+use crate::types::function::Args;
+use crate::vm::{PyResult, Vm};
+
+pub fn slice_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
+    args.check(vm, "slice", 1, 3)?;
+    let mut p = args.pos;
+    let s = if p.len() == 1 {
+        [Value::None, p.remove(0), Value::None]
+    } else {
+        p.resize(3, Value::None);
+        [p[0].clone(), p[1].clone(), p[2].clone()]
+    };
+    Ok(Value::Obj(vm.alloc(cls, Payload::Slice(Box::new(s)))))
+}
+
+fn index_of(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
+    match v {
+        Value::None => Ok(None),
+        Value::Obj(o) if matches!(o.payload, Payload::Int(_)) => {
+            let b = crate::types::int::to_bigint(v).unwrap_or_default();
+            Ok(Some(if b.sign() == num_bigint::Sign::Minus {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            }))
+        }
+        _ => vm
+            .index_value(
+                v,
+                "slice indices must be integers or None or have an __index__ method",
+            )
+            .map(Some),
+    }
+}
+
+/// `(start, stop, step, slicelength)` for a sequence of length `len`.
+pub fn indices(vm: &mut Vm, s: &[Value; 3], len: usize) -> PyResult<(isize, isize, isize, usize)> {
+    let len = len as i64;
+    let step = index_of(vm, &s[2])?.unwrap_or(1);
+    if step == 0 {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let clamp = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(v) if v < 0 => (v + len).max(lo),
+            Some(v) => v.min(hi),
+        }
+    };
+    let start = clamp(index_of(vm, &s[0])?, if step < 0 { hi } else { lo });
+    let stop = clamp(index_of(vm, &s[1])?, if step < 0 { lo } else { hi });
+    let n = if step < 0 {
+        if stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        }
+    } else if start < stop {
+        (stop - start - 1) / step + 1
+    } else {
+        0
+    };
+    Ok((start as isize, stop as isize, step as isize, n as usize))
+}
+
+/// The positions a slice selects.
+pub fn positions(start: isize, step: isize, n: usize) -> impl Iterator<Item = usize> {
+    (0..n).map(move |i| (start + i as isize * step) as usize)
+}

@@ -1,0 +1,628 @@
+//! The methods of `str` (CPython: `Objects/unicodeobject.c`), the `str()` constructor and
+//! `%`-formatting. Methods that are easier on Rust text convert (lone surrogates, rare,
+//! become U+FFFD there); indexing-style methods work on code points.
+
+use crate::object::{Payload, PyRef, Value};
+use crate::types::function::{Args, NativeFn};
+use crate::types::str::PyStr;
+use crate::vm::{PyResult, Vm};
+
+/// A one-character str (cached for Latin-1 in CPython; allocated here).
+pub fn char_value(vm: &mut Vm, c: u32) -> Value {
+    if c < 128 {
+        let s = [c as u8];
+        let t = std::str::from_utf8(&s).unwrap_or("");
+        return Value::Obj(vm.intern(t));
+    }
+    vm.new_pystr(PyStr::from_vec(vec![c]))
+}
+
+pub fn str_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
+    args.check(vm, "str", 0, 3)?;
+    let v = match args.pos.first() {
+        None => vm.new_str(""),
+        Some(x) => {
+            if args.pos.len() > 1 {
+                if let Some(Payload::Bytes(b)) = x.payload() {
+                    let s = String::from_utf8_lossy(b).into_owned();
+                    vm.new_str(&s)
+                } else {
+                    return Err(vm.type_error("decoding str is not supported"));
+                }
+            } else {
+                vm.str_value(x)?
+            }
+        }
+    };
+    if cls.is(&vm.types.str) {
+        return Ok(v);
+    }
+    let s = v
+        .as_str()
+        .map(|s| PyStr::from_vec(s.to_vec()))
+        .unwrap_or_else(|| PyStr::from_str(""));
+    Ok(Value::Obj(vm.alloc_instance(cls, Payload::Str(s))))
+}
+
+fn this<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a PyStr> {
+    match args.pos.first().and_then(|v| v.as_str()) {
+        Some(s) => Ok(s),
+        None => Err(vm.type_error("descriptor requires a 'str' object")),
+    }
+}
+
+fn arg_str<'a>(vm: &mut Vm, args: &'a Args, i: usize, what: &str) -> PyResult<&'a PyStr> {
+    match args.pos.get(i).and_then(|v| v.as_str()) {
+        Some(s) => Ok(s),
+        None => {
+            let t = args.pos.get(i).map(|v| vm.type_name(v)).unwrap_or_default();
+            Err(vm.type_error(format!("{what} arg must be None or str, not {t}")))
+        }
+    }
+}
+
+fn text(vm: &mut Vm, args: &Args) -> PyResult<String> {
+    Ok(this(vm, args)?.as_rust().into_owned())
+}
+
+fn upper(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = text(vm, &args)?.to_uppercase();
+    Ok(vm.new_str(&t))
+}
+fn lower(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = text(vm, &args)?.to_lowercase();
+    Ok(vm.new_str(&t))
+}
+fn swapcase(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t: String = text(vm, &args)?
+        .chars()
+        .flat_map(|c| {
+            if c.is_uppercase() {
+                c.to_lowercase().collect::<Vec<_>>()
+            } else {
+                c.to_uppercase().collect()
+            }
+        })
+        .collect();
+    Ok(vm.new_str(&t))
+}
+fn capitalize(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = text(vm, &args)?;
+    let mut c = t.chars();
+    let r = match c.next() {
+        Some(f) => f
+            .to_uppercase()
+            .chain(c.flat_map(|x| x.to_lowercase()))
+            .collect(),
+        None => String::new(),
+    };
+    Ok(vm.new_str(&r))
+}
+fn title(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = text(vm, &args)?;
+    let mut out = String::new();
+    let mut prev_cased = false;
+    for c in t.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic();
+    }
+    Ok(vm.new_str(&out))
+}
+
+fn strip_chars(vm: &mut Vm, args: &Args) -> PyResult<Option<Vec<u32>>> {
+    match args.pos.get(1) {
+        None | Some(Value::None) => Ok(None),
+        Some(_) => Ok(Some(arg_str(vm, args, 1, "strip")?.to_vec())),
+    }
+}
+
+fn is_py_space(c: u32) -> bool {
+    matches!(c, 0x09..=0x0d | 0x1c..=0x20 | 0x85 | 0xa0)
+        || char::from_u32(c).is_some_and(|c| c.is_whitespace())
+}
+
+fn strip_impl(vm: &mut Vm, args: Args, left: bool, right: bool) -> PyResult<Value> {
+    let chars = strip_chars(vm, &args)?;
+    let s = this(vm, &args)?;
+    let is_strip = |c: u32| match &chars {
+        Some(set) => set.contains(&c),
+        None => is_py_space(c),
+    };
+    let mut a = 0;
+    let mut b = s.len();
+    if left {
+        while a < b && is_strip(s.get(a)) {
+            a += 1;
+        }
+    }
+    if right {
+        while b > a && is_strip(s.get(b - 1)) {
+            b -= 1;
+        }
+    }
+    let r = s.slice(a, b, 1);
+    Ok(vm.new_pystr(r))
+}
+fn strip(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    strip_impl(vm, args, true, true)
+}
+fn lstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    strip_impl(vm, args, true, false)
+}
+fn rstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    strip_impl(vm, args, false, true)
+}
+
+fn split_impl(vm: &mut Vm, mut args: Args, right: bool) -> PyResult<Value> {
+    let sep_kw = args.take_kw("sep");
+    let max_kw = args.take_kw("maxsplit");
+    let s = this(vm, &args)?.to_vec();
+    let sep = args.pos.get(1).cloned().or(sep_kw).unwrap_or(Value::None);
+    let maxsplit = match args.pos.get(2).cloned().or(max_kw) {
+        Some(m) => vm.index_value(&m, "'{}' object cannot be interpreted as an integer")?,
+        None => -1,
+    };
+    let max = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
+    let mut parts: Vec<Vec<u32>> = Vec::new();
+    match &sep {
+        Value::None => {
+            let mut words: Vec<(usize, usize)> = Vec::new();
+            let mut i = 0;
+            while i < s.len() {
+                while i < s.len() && is_py_space(s[i]) {
+                    i += 1;
+                }
+                if i >= s.len() {
+                    break;
+                }
+                let st = i;
+                while i < s.len() && !is_py_space(s[i]) {
+                    i += 1;
+                }
+                words.push((st, i));
+            }
+            if max != usize::MAX && words.len() > max + 1 {
+                if right {
+                    let keep = words.split_off(words.len() - max);
+                    let first_end = words.last().map_or(0, |w| w.1);
+                    parts.push(
+                        s[..first_end]
+                            .iter()
+                            .copied()
+                            .skip_while(|&c| is_py_space(c))
+                            .collect(),
+                    );
+                    parts.extend(keep.iter().map(|&(a, b)| s[a..b].to_vec()));
+                } else {
+                    let rest_start = words[max].0;
+                    parts.extend(words[..max].iter().map(|&(a, b)| s[a..b].to_vec()));
+                    let mut rest = s[rest_start..].to_vec();
+                    while rest.last().is_some_and(|&c| is_py_space(c)) {
+                        rest.pop();
+                    }
+                    parts.push(rest);
+                }
+            } else {
+                parts.extend(words.iter().map(|&(a, b)| s[a..b].to_vec()));
+            }
+        }
+        _ => {
+            let Some(sp) = sep.as_str() else {
+                return Err(
+                    vm.type_error(format!("must be str or None, not {}", vm.type_name(&sep)))
+                );
+            };
+            let sp = sp.to_vec();
+            if sp.is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            let mut cuts: Vec<usize> = Vec::new();
+            let mut i = 0;
+            while i + sp.len() <= s.len() {
+                if s[i..i + sp.len()] == sp[..] {
+                    cuts.push(i);
+                    i += sp.len();
+                } else {
+                    i += 1;
+                }
+            }
+            if cuts.len() > max {
+                cuts = if right {
+                    cuts[cuts.len() - max..].to_vec()
+                } else {
+                    cuts[..max].to_vec()
+                };
+            }
+            let mut start = 0;
+            for c in cuts {
+                parts.push(s[start..c].to_vec());
+                start = c + sp.len();
+            }
+            parts.push(s[start..].to_vec());
+        }
+    }
+    let items = parts
+        .into_iter()
+        .map(|p| vm.new_pystr(PyStr::from_vec(p)))
+        .collect();
+    Ok(vm.new_list(items))
+}
+fn split(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    split_impl(vm, args, false)
+}
+fn rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    split_impl(vm, args, true)
+}
+
+fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = text(vm, &args)?;
+    let items = t.lines().map(|l| vm.new_str(l)).collect();
+    Ok(vm.new_list(items))
+}
+
+fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "join", 2, 2)?;
+    let sep = this(vm, &args)?.to_vec();
+    let items = vm.collect(&args.pos[1])?;
+    let mut out: Vec<u32> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        let Some(s) = it.as_str() else {
+            return Err(vm.type_error(format!(
+                "sequence item {i}: expected str instance, {} found",
+                vm.type_name(it)
+            )));
+        };
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        out.extend(s.code_points());
+    }
+    Ok(vm.new_pystr(PyStr::from_vec(out)))
+}
+
+fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "replace", 3, 4)?;
+    let s = this(vm, &args)?.to_vec();
+    let old = arg_str(vm, &args, 1, "replace")?.to_vec();
+    let new = arg_str(vm, &args, 2, "replace")?.to_vec();
+    let count = match args.pos.get(3) {
+        Some(c) => vm.index_value(c, "'{}' object cannot be interpreted as an integer")?,
+        None => -1,
+    };
+    let mut n = if count < 0 {
+        usize::MAX
+    } else {
+        count as usize
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    if old.is_empty() {
+        while n > 0 && i <= s.len() {
+            out.extend_from_slice(&new);
+            if i < s.len() {
+                out.push(s[i]);
+            }
+            i += 1;
+            n -= 1;
+        }
+        if i <= s.len() {
+            out.extend_from_slice(&s[i.min(s.len())..]);
+        }
+        return Ok(vm.new_pystr(PyStr::from_vec(out)));
+    }
+    while i < s.len() {
+        if n > 0 && i + old.len() <= s.len() && s[i..i + old.len()] == old[..] {
+            out.extend_from_slice(&new);
+            i += old.len();
+            n -= 1;
+        } else {
+            out.push(s[i]);
+            i += 1;
+        }
+    }
+    Ok(vm.new_pystr(PyStr::from_vec(out)))
+}
+
+fn range_args(vm: &mut Vm, args: &Args, len: usize) -> PyResult<(usize, usize)> {
+    let norm = |v: i64| -> usize {
+        if v < 0 {
+            (v + len as i64).max(0) as usize
+        } else {
+            (v as usize).min(len)
+        }
+    };
+    let start = match args.pos.get(2) {
+        Some(Value::None) | None => 0,
+        Some(v) => norm(vm.index_value(
+            v,
+            "slice indices must be integers or None or have an __index__ method",
+        )?),
+    };
+    let end = match args.pos.get(3) {
+        Some(Value::None) | None => len,
+        Some(v) => norm(vm.index_value(
+            v,
+            "slice indices must be integers or None or have an __index__ method",
+        )?),
+    };
+    Ok((start, end))
+}
+
+fn find_impl(vm: &mut Vm, args: &Args, rev: bool) -> PyResult<Option<usize>> {
+    let s = this(vm, args)?;
+    let sub = arg_str(vm, args, 1, "find")?;
+    let (a, b) = range_args(vm, args, s.len())?;
+    Ok(if rev {
+        s.rfind(sub, a, b)
+    } else {
+        s.find(sub, a, b)
+    })
+}
+fn find(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(
+        find_impl(vm, &args, false)?.map_or(-1, |i| i as i64),
+    ))
+}
+fn rfind(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(
+        find_impl(vm, &args, true)?.map_or(-1, |i| i as i64),
+    ))
+}
+fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match find_impl(vm, &args, false)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(vm.value_error("substring not found")),
+    }
+}
+fn rindex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match find_impl(vm, &args, true)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(vm.value_error("substring not found")),
+    }
+}
+fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    let sub = arg_str(vm, &args, 1, "count")?;
+    let (mut a, b) = range_args(vm, &args, s.len())?;
+    if sub.is_empty() {
+        return Ok(Value::Int((b.saturating_sub(a) + 1) as i64));
+    }
+    let mut n = 0;
+    while let Some(i) = s.find(sub, a, b) {
+        n += 1;
+        a = i + sub.len();
+    }
+    Ok(Value::Int(n))
+}
+
+fn affix(vm: &mut Vm, args: Args, end: bool) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    let (a, b) = range_args(vm, &args, s.len())?;
+    let cands: Vec<Value> = match args.pos.get(1) {
+        Some(v) if v.as_tuple().is_some() => v.as_tuple().map(|t| t.to_vec()).unwrap_or_default(),
+        Some(v) if v.as_str().is_some() => vec![v.clone()],
+        Some(v) => {
+            let what = if end { "endswith" } else { "startswith" };
+            return Err(vm.type_error(format!(
+                "{what} first arg must be str or a tuple of str, not {}",
+                vm.type_name(v)
+            )));
+        }
+        None => return Err(vm.type_error("startswith() takes at least 1 argument (0 given)")),
+    };
+    for c in &cands {
+        let Some(p) = c.as_str() else { continue };
+        let n = p.len();
+        if b < a || b - a < n {
+            continue;
+        }
+        let st = if end { b - n } else { a };
+        if (0..n).all(|j| s.get(st + j) == p.get(j)) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+fn startswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    affix(vm, args, false)
+}
+fn endswith(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    affix(vm, args, true)
+}
+
+fn predicate(vm: &mut Vm, args: Args, f: fn(char) -> bool) -> PyResult<Value> {
+    let t = text(vm, &args)?;
+    Ok(Value::Bool(!t.is_empty() && t.chars().all(f)))
+}
+fn isdigit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    predicate(vm, args, |c| c.is_ascii_digit() || c.is_numeric())
+}
+fn isalpha(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    predicate(vm, args, char::is_alphabetic)
+}
+fn isalnum(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    predicate(vm, args, char::is_alphanumeric)
+}
+fn isspace(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    predicate(vm, args, |c| is_py_space(c as u32))
+}
+fn isupper(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = text(vm, &args)?;
+    Ok(Value::Bool(
+        t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase),
+    ))
+}
+fn islower(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = text(vm, &args)?;
+    Ok(Value::Bool(
+        t.chars().any(char::is_lowercase) && !t.chars().any(char::is_uppercase),
+    ))
+}
+
+fn pad(vm: &mut Vm, args: Args, how: u8) -> PyResult<Value> {
+    args.check(vm, "ljust", 2, 3)?;
+    let s = this(vm, &args)?.to_vec();
+    let width = vm
+        .index_value(
+            &args.pos[1],
+            "'{}' object cannot be interpreted as an integer",
+        )?
+        .max(0) as usize;
+    let fill = match args.pos.get(2) {
+        Some(f) => match f.as_str() {
+            Some(fs) if fs.len() == 1 => fs.get(0),
+            _ => return Err(vm.type_error("The fill character must be exactly one character long")),
+        },
+        None => ' ' as u32,
+    };
+    if s.len() >= width {
+        return Ok(vm.new_pystr(PyStr::from_vec(s)));
+    }
+    let total = width - s.len();
+    let (l, r) = match how {
+        0 => (0, total),
+        1 => (total, 0),
+        _ => {
+            let l = total / 2 + (total & width & 1);
+            (l, total - l)
+        }
+    };
+    let mut out = vec![fill; l];
+    out.extend(s);
+    out.extend(std::iter::repeat(fill).take(r));
+    Ok(vm.new_pystr(PyStr::from_vec(out)))
+}
+fn ljust(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pad(vm, args, 0)
+}
+fn rjust(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pad(vm, args, 1)
+}
+fn center(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pad(vm, args, 2)
+}
+fn zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "zfill", 2, 2)?;
+    let t = text(vm, &args)?;
+    let w = vm
+        .index_value(
+            &args.pos[1],
+            "'{}' object cannot be interpreted as an integer",
+        )?
+        .max(0) as usize;
+    let n = t.chars().count();
+    if n >= w {
+        return Ok(vm.new_str(&t));
+    }
+    let (sign, rest) = if t.starts_with(['+', '-']) {
+        t.split_at(1)
+    } else {
+        ("", t.as_str())
+    };
+    let r = format!("{sign}{}{rest}", "0".repeat(w - n));
+    Ok(vm.new_str(&r))
+}
+
+fn partition_impl(vm: &mut Vm, args: Args, rev: bool) -> PyResult<Value> {
+    let s = this(vm, &args)?;
+    let sep = arg_str(vm, &args, 1, "partition")?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let found = if rev {
+        s.rfind(sep, 0, s.len())
+    } else {
+        s.find(sep, 0, s.len())
+    };
+    let (a, m, b) = match found {
+        Some(i) => (
+            s.slice(0, i, 1),
+            PyStr::from_vec(sep.to_vec()),
+            s.slice(i + sep.len(), s.len(), 1),
+        ),
+        None if rev => (
+            PyStr::from_str(""),
+            PyStr::from_str(""),
+            PyStr::from_vec(s.to_vec()),
+        ),
+        None => (
+            PyStr::from_vec(s.to_vec()),
+            PyStr::from_str(""),
+            PyStr::from_str(""),
+        ),
+    };
+    let items = vec![vm.new_pystr(a), vm.new_pystr(m), vm.new_pystr(b)];
+    Ok(vm.new_tuple(items))
+}
+fn partition(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    partition_impl(vm, args, false)
+}
+fn rpartition(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    partition_impl(vm, args, true)
+}
+
+fn encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = text(vm, &args)?;
+    Ok(vm.new_bytes(t.into_bytes()))
+}
+
+fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let t = this(vm, &args)?.as_rust().into_owned();
+    let r = crate::builtins::format::str_format(vm, &t, &args.pos[1..], &args.kw)?;
+    Ok(vm.new_str(&r))
+}
+
+/// `fmt % args`.
+pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value> {
+    let f = fmt
+        .as_str()
+        .map(|s| s.as_rust().into_owned())
+        .unwrap_or_default();
+    let r = crate::builtins::format::percent(vm, &f, args)?;
+    Ok(vm.new_str(&r))
+}
+
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("upper", upper),
+    ("lower", lower),
+    ("swapcase", swapcase),
+    ("capitalize", capitalize),
+    ("title", title),
+    ("strip", strip),
+    ("lstrip", lstrip),
+    ("rstrip", rstrip),
+    ("split", split),
+    ("rsplit", rsplit),
+    ("splitlines", splitlines),
+    ("join", join),
+    ("replace", replace),
+    ("find", find),
+    ("rfind", rfind),
+    ("index", index),
+    ("rindex", rindex),
+    ("count", count),
+    ("startswith", startswith),
+    ("endswith", endswith),
+    ("isdigit", isdigit),
+    ("isalpha", isalpha),
+    ("isalnum", isalnum),
+    ("isspace", isspace),
+    ("isupper", isupper),
+    ("islower", islower),
+    ("ljust", ljust),
+    ("rjust", rjust),
+    ("center", center),
+    ("zfill", zfill),
+    ("partition", partition),
+    ("rpartition", rpartition),
+    ("encode", encode),
+    ("format", format),
+];

@@ -1,0 +1,362 @@
+//! `type`: calling a type (`type_call`: `__new__` then `__init__`), creating classes
+//! (`type_new`: C3 MRO, `__classcell__`, `__set_name__`, `__init_subclass__`), and `super`
+//! (CPython: `Objects/typeobject.c`).
+
+use crate::object::protocol::{call_dunder, heap_dunder};
+use crate::object::typeobj::{c3_mro, full_mro, tdata, BaseKind, TypeData};
+use crate::object::{Payload, PyObject, PyRef, Value};
+use crate::types::dict;
+use crate::types::function::{Args, NativeFn};
+use crate::vm::{PyResult, Vm};
+
+/// `cls(*args, **kw)` for a type object.
+pub fn type_call(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
+    if cls.is(&vm.types.type_) && args.pos.len() == 1 && args.kw.is_empty() {
+        return Ok(Value::Obj(vm.type_of(&args.pos[0]).clone()));
+    }
+    let td = tdata(cls);
+    let user_new = heap_dunder(vm, cls, "__new__");
+    let user_init = heap_dunder(vm, cls, "__init__");
+    let cls_v = Value::Obj(cls.clone());
+    let obj = match &user_new {
+        Some(f) => {
+            let f = match f.payload() {
+                Some(Payload::StaticMethod(inner)) => inner.clone(),
+                _ => f.clone(),
+            };
+            let mut pos = vec![cls_v.clone()];
+            pos.extend(args.pos.iter().cloned());
+            let kw = args.kw.clone();
+            vm.call_args(&f, Args { pos, kw })?
+        }
+        None => {
+            if td.kind == BaseKind::Object
+                && user_init.is_none()
+                && (!args.pos.is_empty() || !args.kw.is_empty())
+            {
+                return Err(vm.type_error(format!("{}() takes no arguments", td.name())));
+            }
+            let Some(newf) = td.find_new() else {
+                return Err(vm.type_error(format!("cannot create '{}' instances", td.name())));
+            };
+            let a = if user_init.is_some() && td.kind == BaseKind::Object {
+                Args::default()
+            } else {
+                Args {
+                    pos: args.pos.clone(),
+                    kw: args.kw.clone(),
+                }
+            };
+            newf(vm, cls, a)?
+        }
+    };
+    if !vm.isinstance(&obj, cls) {
+        return Ok(obj);
+    }
+    match user_init {
+        Some(f) => {
+            let r = call_dunder_args(vm, f, &obj, args)?;
+            if !matches!(r, Value::None) {
+                return Err(vm.type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    vm.type_name(&r)
+                )));
+            }
+        }
+        None => {
+            if user_new.is_some() && td.kind == BaseKind::Object {
+                return Ok(obj);
+            }
+            if let Some(init) = td.find_init() {
+                init(vm, &obj, args)?;
+            }
+        }
+    }
+    Ok(obj)
+}
+
+fn call_dunder_args(vm: &mut Vm, f: Value, obj: &Value, args: Args) -> PyResult<Value> {
+    if args.kw.is_empty() {
+        return call_dunder(vm, f, obj, args.pos);
+    }
+    let mut pos = vec![obj.clone()];
+    pos.extend(args.pos);
+    vm.call_args(&f, Args { pos, kw: args.kw })
+}
+
+/// `type(name, bases, ns)` (and `type(x)` via type_call).
+pub fn type_new(vm: &mut Vm, meta: &PyRef, args: Args) -> PyResult<Value> {
+    if args.pos.len() != 3 {
+        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+    }
+    let name = match args.pos[0].as_str() {
+        Some(s) => s.as_rust().into_owned(),
+        None => return Err(vm.type_error("type.__new__() argument 1 must be str")),
+    };
+    let bases = vm.collect(&args.pos[1])?;
+    let Some(ns) = args.pos[2].as_obj().cloned() else {
+        return Err(vm.type_error("type.__new__() argument 3 must be dict"));
+    };
+    make_class(vm, meta, &name, bases, &ns, args.kw).map(Value::Obj)
+}
+
+/// Create a class object (`type_new_impl`).
+pub fn make_class(
+    vm: &mut Vm,
+    meta: &PyRef,
+    name: &str,
+    bases: Vec<Value>,
+    ns: &PyRef,
+    kw: Vec<(PyRef, Value)>,
+) -> PyResult<PyRef> {
+    let mut base_types = Vec::new();
+    for b in &bases {
+        match b.as_obj() {
+            Some(o) if matches!(o.payload, Payload::Type(_)) => {
+                if tdata(o).kind == BaseKind::Final && !o.is(&vm.types.object) {
+                    return Err(vm.type_error(format!(
+                        "type '{}' is not an acceptable base type",
+                        tdata(o).name()
+                    )));
+                }
+                base_types.push(o.clone())
+            }
+            _ => return Err(vm.type_error("bases must be types")),
+        }
+    }
+    if base_types.is_empty() {
+        base_types.push(vm.types.object.clone());
+    }
+    let mro = match c3_mro(&base_types) {
+        Ok(m) => m,
+        Err(heads) => {
+            let names: Vec<String> = heads.iter().map(|t| tdata(t).name()).collect();
+            return Err(vm.type_error(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            )));
+        }
+    };
+    let kind = base_types
+        .iter()
+        .map(|b| tdata(b).kind)
+        .find(|k| *k != BaseKind::Object)
+        .unwrap_or(BaseKind::Object);
+    let td = TypeData::new(name, kind, true);
+    let _ = td.bases.set(base_types.clone());
+    let _ = td.mro.set(mro);
+    let d = vm.new_dict_ref();
+    let mut classcell = None;
+    for (k, v) in dict::items(ns) {
+        let key = k
+            .as_str()
+            .map(|s| s.as_rust().into_owned())
+            .unwrap_or_default();
+        match key.as_str() {
+            "__qualname__" => {
+                if let Some(s) = v.as_str() {
+                    *td.qualname.borrow_mut() = s.as_rust().into_owned();
+                }
+                continue;
+            }
+            "__classcell__" => {
+                classcell = Some(v);
+                continue;
+            }
+            "__new__" if matches!(v.payload(), Some(Payload::Function(_))) => {
+                let ty = vm.types.staticmethod.clone();
+                let sm = Value::Obj(vm.alloc(&ty, Payload::StaticMethod(v)));
+                dict::set_item(vm, &d, k, sm)?;
+                continue;
+            }
+            "__init_subclass__" | "__class_getitem__"
+                if matches!(v.payload(), Some(Payload::Function(_))) =>
+            {
+                let ty = vm.types.classmethod.clone();
+                let cm = Value::Obj(vm.alloc(&ty, Payload::ClassMethod(v)));
+                dict::set_item(vm, &d, k, cm)?;
+                continue;
+            }
+            _ => {}
+        }
+        dict::set_item(vm, &d, k, v)?;
+    }
+    let _ = td.dict.set(d.clone());
+    let cls = PyRef::new(PyObject {
+        ty: meta.clone(),
+        dict: None,
+        payload: Payload::Type(Box::new(td)),
+    });
+    if let Some(Value::Obj(cell)) = &classcell {
+        if let Payload::Cell(c) = &cell.payload {
+            *c.borrow_mut() = Some(Value::Obj(cls.clone()));
+        }
+    }
+    // __set_name__ on attributes that define it.
+    for (k, v) in dict::items(&d) {
+        if let Value::Obj(o) = &v {
+            if tdata(&o.ty).heap {
+                let t = o.ty.clone();
+                if let Some(f) = heap_dunder(vm, &t, "__set_name__") {
+                    call_dunder(vm, f, &v, vec![Value::Obj(cls.clone()), k])?;
+                }
+            }
+        }
+    }
+    // The parent's __init_subclass__ (a classmethod), with the class keywords.
+    let n = vm.intern("__init_subclass__");
+    let sup = super_lookup(vm, &cls, &Value::Obj(cls.clone()), &n)?;
+    if let Some(f) = sup {
+        if !matches!(f.payload(), Some(Payload::Builtin(_))) {
+            vm.call_args(&f, Args { pos: vec![], kw })?;
+        } else if !kw.is_empty() {
+            return Err(vm.type_error(format!(
+                "{name}.__init_subclass__() takes no keyword arguments"
+            )));
+        }
+    }
+    Ok(cls)
+}
+
+/// `super(start, obj).name`: search `obj`'s MRO after `start`.
+pub fn super_lookup(
+    vm: &mut Vm,
+    start: &PyRef,
+    obj: &Value,
+    name: &PyRef,
+) -> PyResult<Option<Value>> {
+    let obj_is_type = matches!(obj.payload(), Some(Payload::Type(_)));
+    let owner = match obj {
+        Value::Obj(o) if obj_is_type => o.clone(),
+        _ => vm.type_of(obj).clone(),
+    };
+    let mro = full_mro(&owner);
+    let Some(pos) = mro.iter().position(|t| t.is(start)) else {
+        return Ok(None);
+    };
+    let Some(s) = Value::Obj(name.clone())
+        .as_str()
+        .map(|s| (s.hash(&vm.hash_secret), s.eq_rust("__new__")))
+    else {
+        return Ok(None);
+    };
+    let (h, is_new) = s;
+    let nv = Value::Obj(name.clone());
+    let Some(ps) = nv.as_str() else {
+        return Ok(None);
+    };
+    for t in &mro[pos + 1..] {
+        let Some(d) = tdata(t).dict.get() else {
+            continue;
+        };
+        if let Some(v) = dict::dict_get_str(d, ps, h) {
+            if is_new {
+                if let Some(Payload::StaticMethod(f)) = v.payload() {
+                    return Ok(Some(f.clone()));
+                }
+                return Ok(Some(v));
+            }
+            let inst = if obj_is_type { None } else { Some(obj.clone()) };
+            return crate::object::attr::descr_get(vm, v, inst, &owner).map(Some);
+        }
+    }
+    Ok(None)
+}
+
+/// `super()` / `super(type, obj)`.
+pub fn super_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
+    let (start, obj) = match args.pos.len() {
+        2 => (args.pos[0].clone(), args.pos[1].clone()),
+        0 => zero_arg_super(vm)?,
+        _ => return Err(vm.type_error("super() takes 0 or 2 arguments in this implementation")),
+    };
+    let Some(start) = start
+        .as_obj()
+        .filter(|o| matches!(o.payload, Payload::Type(_)))
+        .cloned()
+    else {
+        return Err(vm.type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            vm.type_name(&start)
+        )));
+    };
+    Ok(Value::Obj(
+        vm.alloc(cls, Payload::Super(Box::new((start, obj)))),
+    ))
+}
+
+/// The `__class__` cell and first argument of the calling frame.
+fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
+    let Some(f) = vm.thread.frames.last() else {
+        return Err(vm.runtime_error("super(): no arguments"));
+    };
+    let Some(code) = crate::code::as_code(&f.code) else {
+        return Err(vm.runtime_error("super(): no code object"));
+    };
+    if code.argcount == 0 {
+        return Err(vm.runtime_error("super(): no arguments"));
+    }
+    let base = f.fast_base;
+    let cell_value = |v: Option<&Option<Value>>| -> Option<Value> {
+        let v = v?.clone()?;
+        match v.payload() {
+            Some(Payload::Cell(c)) => c.borrow().clone(),
+            _ => Some(v),
+        }
+    };
+    let first = cell_value(vm.thread.fast.get(base))
+        .or_else(|| vm.thread.fast.get(base).cloned().flatten());
+    let class_slot = code
+        .localsplus_names
+        .iter()
+        .position(|n| matches!(&n.payload, Payload::Str(s) if s.eq_rust("__class__")));
+    let class = class_slot.and_then(|i| cell_value(vm.thread.fast.get(base + i)));
+    match (class, first) {
+        (Some(c), Some(o)) => Ok((c, o)),
+        (None, _) => Err(vm.runtime_error("super(): __class__ cell not found")),
+        (_, None) => Err(vm.runtime_error("super(): arg[0] deleted")),
+    }
+}
+
+fn mro_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.pos.first().and_then(|v| v.as_obj()) {
+        Some(t) if matches!(t.payload, Payload::Type(_)) => {
+            let m = full_mro(t).into_iter().map(Value::Obj).collect();
+            Ok(vm.new_list(m))
+        }
+        _ => Err(vm.type_error("descriptor 'mro' requires a 'type' object")),
+    }
+}
+
+fn subclasscheck(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__subclasscheck__", 2, 2)?;
+    match (args.pos[0].as_obj(), args.pos[1].as_obj()) {
+        (Some(a), Some(b)) => Ok(Value::Bool(crate::object::typeobj::is_subtype(b, a))),
+        _ => Ok(Value::Bool(false)),
+    }
+}
+
+fn new_method(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    if args.pos.is_empty() {
+        return Err(vm.type_error("type.__new__(): not enough arguments"));
+    }
+    let meta = args.pos.remove(0);
+    match meta.as_obj() {
+        Some(m) if matches!(m.payload, Payload::Type(_)) => {
+            let m = m.clone();
+            type_new(vm, &m, args)
+        }
+        _ => Err(vm.type_error("type.__new__(X): X is not a type object")),
+    }
+}
+
+fn init_method(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("mro", mro_method),
+    ("__subclasscheck__", subclasscheck),
+    ("__new__", new_method),
+    ("__init__", init_method),
+];

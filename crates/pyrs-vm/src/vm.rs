@@ -1,0 +1,309 @@
+//! Interpreter state: [`Interpreter`] (shared by all threads: builtin types, the builtins
+//! module, the hash secret, `sys`) and [`ThreadState`] (one per OS thread: the frame stack,
+//! the value stack, the exception being handled, the recursion depth). [`Vm`] is the pair
+//! a running thread holds; every function that may run Python code takes `&mut Vm`
+//! (CPython: `PyInterpreterState`, `PyThreadState` in `Include/internal/pycore_*state.h`).
+
+use crate::frame::Frame;
+use crate::hash::HashSecret;
+use crate::object::{Payload, PyObject, PyRef, Value};
+use crate::types::str::PyStr;
+use crate::types::Types;
+use std::collections::HashMap;
+
+/// A raised exception: the exception instance (always a BaseException instance).
+#[derive(Clone)]
+pub struct PyErr(pub PyRef);
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+pub struct Interpreter {
+    pub types: Types,
+    pub builtins: PyRef,
+    pub sys_dict: PyRef,
+    pub hash_secret: HashSecret,
+    pub not_implemented: PyRef,
+    pub ellipsis: PyRef,
+    pub interned: HashMap<String, PyRef>,
+    pub recursion_limit: usize,
+    pub empty_tuple: PyRef,
+    /// `sys.stdout` / `sys.stderr` (set by `builtins::sys::install`).
+    pub stdout: Option<PyRef>,
+    pub stderr: Option<PyRef>,
+    /// Text written to stdout, not yet handed to the OS.
+    pub out_buf: Vec<u8>,
+    pub sys_module: Option<PyRef>,
+    pub argv: Vec<String>,
+}
+
+pub struct ThreadState {
+    /// Python frames, innermost last.
+    pub frames: Vec<Frame>,
+    /// Local variables (`localsplus`) of all frames, each frame owning a window.
+    pub fast: Vec<Option<Value>>,
+    /// Value stacks of all frames (NULL is `None`), each frame owning the part above its
+    /// `stack_base`.
+    pub stack: Vec<Option<Value>>,
+    /// The exception being handled (`sys.exc_info()[1]`); saved on the value stack by
+    /// PUSH_EXC_INFO and restored by POP_EXCEPT.
+    pub exc_info: Option<Value>,
+    /// Python frames plus Rust re-entries of the eval loop (CPython's `recursion_remaining`).
+    pub depth: usize,
+    /// The error being unwound comes from RERAISE (adds no traceback entry).
+    pub reraise: bool,
+    /// Containers whose repr is in progress (for `[...]`).
+    pub repr_stack: Vec<PyRef>,
+}
+
+pub struct Vm {
+    pub interp: Interpreter,
+    pub thread: ThreadState,
+}
+
+impl std::ops::Deref for Vm {
+    type Target = Interpreter;
+    fn deref(&self) -> &Interpreter {
+        &self.interp
+    }
+}
+
+impl std::ops::DerefMut for Vm {
+    fn deref_mut(&mut self) -> &mut Interpreter {
+        &mut self.interp
+    }
+}
+
+impl Vm {
+    /// A new interpreter with its main thread.
+    pub fn new() -> Vm {
+        let types = Types::bootstrap();
+        let mk = |ty: &PyRef, payload| {
+            PyRef::new(PyObject {
+                ty: ty.clone(),
+                dict: None,
+                payload,
+            })
+        };
+        let builtins = mk(&types.dict, Payload::Dict(Default::default()));
+        let sys_dict = mk(&types.dict, Payload::Dict(Default::default()));
+        let not_implemented = mk(&types.not_implemented_type, Payload::Singleton);
+        let ellipsis = mk(&types.ellipsis_type, Payload::Singleton);
+        let empty_tuple = mk(&types.tuple, Payload::Tuple(Box::new([])));
+        let mut vm = Vm {
+            interp: Interpreter {
+                types,
+                builtins,
+                sys_dict,
+                hash_secret: HashSecret::from_env(),
+                not_implemented,
+                ellipsis,
+                interned: HashMap::new(),
+                recursion_limit: 1000,
+                empty_tuple,
+                stdout: None,
+                stderr: None,
+                out_buf: Vec::new(),
+                sys_module: None,
+                argv: Vec::new(),
+            },
+            thread: ThreadState {
+                frames: Vec::new(),
+                fast: Vec::new(),
+                stack: Vec::new(),
+                exc_info: None,
+                depth: 0,
+                reraise: false,
+                repr_stack: Vec::new(),
+            },
+        };
+        crate::types::install_methods(&mut vm);
+        crate::builtins::install(&mut vm);
+        vm
+    }
+
+    // ---- allocation -------------------------------------------------------------------
+
+    pub fn alloc(&self, ty: &PyRef, payload: Payload) -> PyRef {
+        PyRef::new(PyObject {
+            ty: ty.clone(),
+            dict: None,
+            payload,
+        })
+    }
+
+    /// An instance of `ty` with a fresh `__dict__` when `ty` is a class statement's.
+    pub fn alloc_instance(&self, ty: &PyRef, payload: Payload) -> PyRef {
+        let dict = if crate::object::typeobj::tdata(ty).heap {
+            Some(self.new_dict_ref())
+        } else {
+            None
+        };
+        PyRef::new(PyObject {
+            ty: ty.clone(),
+            dict,
+            payload,
+        })
+    }
+
+    pub fn new_str(&self, s: &str) -> Value {
+        Value::Obj(self.alloc(&self.types.str, Payload::Str(PyStr::from_str(s))))
+    }
+
+    pub fn new_pystr(&self, s: PyStr) -> Value {
+        Value::Obj(self.alloc(&self.types.str, Payload::Str(s)))
+    }
+
+    /// The interned str object for a name.
+    pub fn intern(&mut self, s: &str) -> PyRef {
+        if let Some(r) = self.interp.interned.get(s) {
+            return r.clone();
+        }
+        let r = self.alloc(&self.types.str, Payload::Str(PyStr::from_str(s)));
+        if let Payload::Str(ps) = &r.payload {
+            ps.hash(&self.interp.hash_secret);
+        }
+        self.interp.interned.insert(s.to_string(), r.clone());
+        r
+    }
+
+    pub fn new_tuple(&self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return Value::Obj(self.empty_tuple.clone());
+        }
+        Value::Obj(self.alloc(&self.types.tuple, Payload::Tuple(items.into_boxed_slice())))
+    }
+
+    pub fn new_list(&self, items: Vec<Value>) -> Value {
+        Value::Obj(self.alloc(
+            &self.types.list,
+            Payload::List(std::cell::RefCell::new(items)),
+        ))
+    }
+
+    pub fn new_dict_ref(&self) -> PyRef {
+        self.alloc(&self.types.dict, Payload::Dict(Default::default()))
+    }
+
+    pub fn new_bytes(&self, b: Vec<u8>) -> Value {
+        Value::Obj(self.alloc(&self.types.bytes, Payload::Bytes(b.into_boxed_slice())))
+    }
+
+    pub fn not_implemented(&self) -> Value {
+        Value::Obj(self.not_implemented.clone())
+    }
+
+    pub fn is_not_implemented(&self, v: &Value) -> bool {
+        matches!(v, Value::Obj(o) if o.is(&self.not_implemented))
+    }
+
+    /// The type of a value (no reference count traffic).
+    #[inline]
+    pub fn type_of<'a>(&'a self, v: &'a Value) -> &'a PyRef {
+        match v {
+            Value::None => &self.interp.types.none_type,
+            Value::Bool(_) => &self.interp.types.bool,
+            Value::Int(_) => &self.interp.types.int,
+            Value::Float(_) => &self.interp.types.float,
+            Value::Obj(o) => &o.ty,
+        }
+    }
+
+    pub fn type_name(&self, v: &Value) -> String {
+        crate::object::typeobj::tdata(self.type_of(v)).name()
+    }
+
+    pub fn isinstance(&self, v: &Value, ty: &PyRef) -> bool {
+        crate::object::typeobj::is_subtype(self.type_of(v), ty)
+    }
+
+    // ---- errors -----------------------------------------------------------------------
+
+    /// An exception instance of `ty` with `args == (msg,)`.
+    pub fn new_error(&mut self, ty: &PyRef, msg: impl Into<String>) -> PyErr {
+        let m = self.new_str(&msg.into());
+        PyErr(crate::types::exceptions::new_exception(self, ty, vec![m]))
+    }
+
+    pub fn type_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let t = self.types.type_error.clone();
+        self.new_error(&t, msg)
+    }
+    pub fn value_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let t = self.types.value_error.clone();
+        self.new_error(&t, msg)
+    }
+    pub fn index_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let t = self.types.index_error.clone();
+        self.new_error(&t, msg)
+    }
+    pub fn attribute_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let t = self.types.attribute_error.clone();
+        self.new_error(&t, msg)
+    }
+    pub fn name_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let t = self.types.name_error.clone();
+        self.new_error(&t, msg)
+    }
+    pub fn runtime_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let t = self.types.runtime_error.clone();
+        self.new_error(&t, msg)
+    }
+    pub fn system_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let t = self.types.system_error.clone();
+        self.new_error(&t, msg)
+    }
+    pub fn zero_division(&mut self, msg: impl Into<String>) -> PyErr {
+        let t = self.types.zero_division_error.clone();
+        self.new_error(&t, msg)
+    }
+    pub fn overflow_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let t = self.types.overflow_error.clone();
+        self.new_error(&t, msg)
+    }
+    pub fn recursion_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let t = self.types.recursion_error.clone();
+        self.new_error(&t, msg)
+    }
+    pub fn not_implemented_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let t = self.types.not_implemented_error.clone();
+        self.new_error(&t, msg)
+    }
+    pub fn import_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let t = self.types.import_error.clone();
+        self.new_error(&t, msg)
+    }
+    pub fn key_error(&mut self, key: Value) -> PyErr {
+        let t = self.types.key_error.clone();
+        PyErr(crate::types::exceptions::new_exception(self, &t, vec![key]))
+    }
+    pub fn stop_iteration(&mut self) -> PyErr {
+        let t = self.types.stop_iteration.clone();
+        PyErr(crate::types::exceptions::new_exception(self, &t, vec![]))
+    }
+
+    /// Whether the error is an instance of `ty`.
+    pub fn err_matches(&self, e: &PyErr, ty: &PyRef) -> bool {
+        crate::object::typeobj::is_subtype(&e.0.ty, ty)
+    }
+
+    // ---- recursion --------------------------------------------------------------------
+
+    /// Enter one level of Python recursion (a frame or a Rust re-entry of the loop).
+    pub fn enter_recursion(&mut self, where_: &str) -> PyResult<()> {
+        if self.thread.depth >= self.interp.recursion_limit {
+            return Err(self.recursion_error(format!("maximum recursion depth exceeded{where_}")));
+        }
+        self.thread.depth += 1;
+        Ok(())
+    }
+
+    pub fn leave_recursion(&mut self) {
+        self.thread.depth = self.thread.depth.saturating_sub(1);
+    }
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}

@@ -1,0 +1,6 @@
+print(0.1 + 0.2, 1 / 3, 2 / 3, 1e16, 1e-5, 123456789.0, 1.5e300 * 1e10)
+print(3.0, -0.0, 2.5 * 4, 7.5 // 2, -7.5 % 2, 2 ** 0.5, 10 ** -2)
+print(float("1.25"), float(3), int(3.9), int(-3.9), round(2.5), round(3.5), round(0.125, 2))
+print(1.0 == 1, 0.5 < 1, float("inf"), -float("inf"), float("nan") == float("nan"))
+print(1e22, 1e23, 5e-324, 1.7976931348623157e308, 0.1 * 3)
+print(hash(1.5), hash(2.0) == hash(2), (0.5).as_integer_ratio(), (3.0).is_integer())

@@ -1,0 +1,5 @@
+print(len("abc"), abs(-3.5), round(7.456, 1), sum([1, 2, 3], 10), callable(len), callable(3))
+print(isinstance(True, int), issubclass(bool, int), type(3) is int, type("s"), type(None).__name__)
+print(int("ff", 16), int("0b101", 0), int("  42  "), str(3.0), bool([]), bool("x"), float("-1.5e3"))
+print(repr(None), repr(...), list(map(ord, "AZ")), sorted({3: 1, 1: 2}), min("bca"))
+print(divmod(7.5, 2), pow(2, -1), hex(-255), bytes([65, 66]), b"ab" + b"c", len(b"xyz"))

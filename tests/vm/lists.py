@@ -1,0 +1,13 @@
+l = [3, 1, 2]
+l.append(5); l.extend([9, 0]); l.insert(0, 7)
+print(l, len(l), l[1], l[-2], l[1:4], l[::-1])
+l.sort(); print(l)
+l.sort(reverse=True); print(l)
+print(l.pop(), l.pop(0), l, l.index(3), l.count(3))
+l.remove(3); l.reverse(); print(l)
+l[0] = 100; l[1:3] = ["a", "b", "c"]; print(l)
+del l[0]; del l[::2]; print(l)
+m = [[0] * 3 for _ in range(2)]; m[0][1] = 5; print(m)
+print([x * x for x in range(6) if x % 2], sorted(["b", "A", "c"], key=str.lower))
+a = [1, 2]; b = a; b += [3]; print(a, a is b, a + [4], a * 2)
+print(list(range(5)), list("abc"), [1, 2] == [1, 2], 2 in [1, 2])
