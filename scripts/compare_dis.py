@@ -2,7 +2,9 @@
 """Disassembly parity: pyrs's `dis` text against `python3 -m dis`, per code object.
 
 Usage:
-    scripts/compare_dis.py [--pyrs PATH] [--sample N] [-j N] [--show N] [FILE ...]
+    scripts/compare_dis.py [--pyrs PATH] [--sample N] [-j N] [--show N] [--diffs OUT.jsonl] [FILE ...]
+
+CPython's dis text is cached in $TMPDIR/pyrs-dis-cache (by path, mtime and size).
 
 For every .py file of CPython's Lib tree (or a sample, or the FILEs given), runs
 `python3 -m dis FILE` and `PYRS --dis FILE` (PYRS defaults to the pyrs_check example of
@@ -57,15 +59,35 @@ def opcodes(section):
     return [m.group(1) for m in re.finditer(r"^\s*(?:\d+)?\s+(?:>>)?\s+\d+ ([A-Z_]+)", section, re.M)]
 
 
+CACHE = os.path.join(os.environ.get("TMPDIR", "/tmp"), "pyrs-dis-cache")
+DIFFS = None
+
+
+def cpython_dis(path):
+    """`python3 -m dis PATH` (stdout, or None on error), cached by path and mtime."""
+    st = os.stat(path)
+    key = os.path.join(CACHE, path.replace(os.sep, "%") + f".{st.st_mtime_ns}.{st.st_size}")
+    if os.path.exists(key):
+        with open(key, "rb") as f:
+            data = f.read()
+        return None if data == b"\0error" else data
+    a = subprocess.run([python3(), "-m", "dis", path], capture_output=True, timeout=120)
+    data = a.stdout if a.returncode == 0 else None
+    os.makedirs(CACHE, exist_ok=True)
+    with open(key, "wb") as f:
+        f.write(b"\0error" if data is None else data)
+    return data
+
+
 def compare(pyrs, path):
     try:
-        a = subprocess.run([python3(), "-m", "dis", path], capture_output=True, timeout=120)
+        a = cpython_dis(path)
         b = subprocess.run([pyrs, "--dis", path], capture_output=True, timeout=120)
     except subprocess.TimeoutExpired:
         return path, 0, 1, ["timeout"]
-    if a.returncode != 0:
+    if a is None:
         return path, 0, 0, []
-    want = sections(normalise(a.stdout.decode(errors="replace")))
+    want = sections(normalise(a.decode(errors="replace")))
     if b.returncode != 0:
         err = b.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["?"]
         return path, 0, len(want), ["compile error: " + err[0][:80]]
@@ -87,6 +109,8 @@ def compare(pyrs, path):
             if len(wo) != len(go):
                 k = "length"
         kinds.append(k)
+        if DIFFS is not None:
+            DIFFS.append({"path": path, "kind": k, "want": w, "got": g})
     return path, same, len(want), kinds
 
 
@@ -96,8 +120,12 @@ def main():
     ap.add_argument("--sample", type=int, default=0)
     ap.add_argument("-j", type=int, default=2)
     ap.add_argument("--show", type=int, default=15)
+    ap.add_argument("--diffs", help="write every differing section to this JSON-lines file")
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
+    global DIFFS
+    if args.diffs:
+        DIFFS = []
     files = args.files
     if not files:
         for d, _, fs in os.walk(LIB):
@@ -117,6 +145,11 @@ def main():
             kinds.update(ks)
     for k, n in kinds.most_common(args.show):
         print(f"{n:6}  {k}")
+    if args.diffs:
+        import json
+        with open(args.diffs, "w") as f:
+            for d in DIFFS:
+                f.write(json.dumps(d) + "\n")
     pct = 100.0 * same / total if total else 100.0
     print(f"{same} of {total} code objects identical ({pct:.1f}%)")
 
