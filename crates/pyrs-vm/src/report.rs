@@ -61,16 +61,34 @@ fn format_tb(tb: &Value, out: &mut String) {
                         // not cover the whole (stripped) line. Columns are UTF-8 offsets.
                         let (c, ec) = (c as usize, ec as usize);
                         if l == el && c >= indent && ec > c && ec <= line.len() {
-                            let start = line[..c.min(line.len())].chars().count()
-                                - line[..indent].chars().count();
-                            let width = line.get(c..ec).map_or(ec - c, |s| s.chars().count());
+                            let start = line
+                                .get(..c)
+                                .map_or(0, |p| p.chars().count())
+                                .saturating_sub(line[..indent].chars().count());
+                            let segment = line.get(c..ec).unwrap_or("");
+                            let width = segment.chars().count();
                             let total = stripped.chars().count();
-                            if !(start == 0 && width >= total) {
-                                out.push_str(&format!(
-                                    "    {}{}\n",
-                                    " ".repeat(start),
-                                    "^".repeat(width)
-                                ));
+                            let op = co.units.get(t.lasti).map(|u| u.0);
+                            let anchors = if op == Some(crate::eval::opcodes::BINARY_SUBSCR) {
+                                subscript_anchors(segment)
+                            } else {
+                                None
+                            };
+                            match anchors {
+                                Some((a, b)) => {
+                                    let marks: String = (0..width)
+                                        .map(|i| if i >= a && i < b { '^' } else { '~' })
+                                        .collect();
+                                    out.push_str(&format!("    {}{}\n", " ".repeat(start), marks));
+                                }
+                                None if !(start == 0 && width >= total) => {
+                                    out.push_str(&format!(
+                                        "    {}{}\n",
+                                        " ".repeat(start),
+                                        "^".repeat(width)
+                                    ));
+                                }
+                                None => {}
                             }
                         }
                     }
@@ -87,6 +105,30 @@ fn format_tb(tb: &Value, out: &mut String) {
             if n > 1 { "s" } else { "" }
         ));
     }
+}
+
+/// 3.11's anchors for a subscript `value[slice]`: `~` under the value, `^` from `[` to
+/// `]` (CPython finds them with the AST; the bracket that closes the segment is enough for
+/// the BINARY_SUBSCR instruction's span).
+fn subscript_anchors(segment: &str) -> Option<(usize, usize)> {
+    let chars: Vec<char> = segment.chars().collect();
+    if chars.last() != Some(&']') {
+        return None;
+    }
+    let mut depth = 0;
+    for i in (0..chars.len()).rev() {
+        match chars[i] {
+            ']' | ')' | '}' => depth += 1,
+            '[' | '(' | '{' => {
+                depth -= 1;
+                if depth == 0 {
+                    return (chars[i] == '[' && i > 0).then_some((i, chars.len()));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn exc_line(vm: &mut Vm, e: &PyRef) -> String {

@@ -33,6 +33,9 @@ pub struct Interpreter {
     /// Text written to stdout, not yet handed to the OS.
     pub out_buf: Vec<u8>,
     pub sys_module: Option<PyRef>,
+    /// Type attribute cache and its validity epoch (`object/cache.rs`).
+    pub attr_cache: crate::object::cache::AttrCache,
+    pub type_epoch: u64,
     pub argv: Vec<String>,
 }
 
@@ -104,6 +107,8 @@ impl Vm {
                 stderr: None,
                 out_buf: Vec::new(),
                 sys_module: None,
+                attr_cache: Default::default(),
+                type_epoch: 0,
                 argv: Vec::new(),
             },
             thread: ThreadState {

@@ -126,14 +126,10 @@ fn push_frame(vm: &mut Vm, fo: &PyRef, fd: &FunctionData, fast_base: usize, entr
 /// Pop the current frame and its windows; `None` if there was none.
 pub fn pop_frame(vm: &mut Vm) -> Option<Frame> {
     let f = vm.thread.frames.pop()?;
-    let old_fast: Vec<Option<Value>> = vm.thread.fast.drain(f.fast_base..).collect();
-    let old_stack: Vec<Option<Value>> = vm
-        .thread
-        .stack
-        .drain(f.stack_base.min(vm.thread.stack.len())..)
-        .collect();
-    drop(old_fast);
-    drop(old_stack);
+    // Dropping the values frees objects but runs no Python code (no `__del__` yet), so
+    // truncating in place is safe and allocates nothing.
+    vm.thread.fast.truncate(f.fast_base);
+    vm.thread.stack.truncate(f.stack_base);
     vm.leave_recursion();
     Some(f)
 }

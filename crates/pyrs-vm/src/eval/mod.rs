@@ -259,19 +259,23 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                     let o = pop(vm);
                     let r = match (&o, &k) {
                         (Value::Obj(l), Value::Int(i))
-                            if matches!(l.payload, Payload::List(_)) && !l.ty_is_heap() =>
+                            if !l.ty_is_heap() && matches!(l.payload, Payload::List(_)) =>
                         {
-                            let Payload::List(items) = &l.payload else {
-                                unreachable_list()
-                            };
-                            let b = items.borrow();
-                            let j = if *i < 0 { *i + b.len() as i64 } else { *i };
-                            match b.get(j as usize).filter(|_| j >= 0) {
-                                Some(v) => v.clone(),
-                                None => {
-                                    drop(b);
-                                    tri!(Err(vm.index_error("list index out of range")))
+                            let item = match &l.payload {
+                                Payload::List(items) => {
+                                    let b = items.borrow();
+                                    let j = if *i < 0 { *i + b.len() as i64 } else { *i };
+                                    if j >= 0 {
+                                        b.get(j as usize).cloned()
+                                    } else {
+                                        None
+                                    }
                                 }
+                                _ => None,
+                            };
+                            match item {
+                                Some(v) => v,
+                                None => tri!(Err(vm.index_error("list index out of range"))),
                             }
                         }
                         _ => tri!(crate::object::subscript::getitem(vm, &o, &k)),
@@ -648,8 +652,4 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
             }
         }
     }
-}
-
-fn unreachable_list() -> ! {
-    panic!("pyrs internal error: list payload changed under a match")
 }

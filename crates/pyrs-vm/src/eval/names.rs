@@ -211,7 +211,7 @@ pub fn copy_free_vars(vm: &mut Vm, co: &Code, fast_base: usize, n: usize) -> PyR
     let Some(cells) = closure.as_ref().and_then(|c| c.as_tuple()) else {
         return Err(vm.system_error("COPY_FREE_VARS without a closure"));
     };
-    let start = fast_base + co.nlocalsplus() - n;
+    let start = fast_base + co.nlocalsplus().saturating_sub(n);
     for (j, c) in cells.iter().take(n).enumerate() {
         if let Some(slot) = vm.thread.fast.get_mut(start + j) {
             *slot = Some(c.clone());

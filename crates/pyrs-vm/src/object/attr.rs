@@ -165,7 +165,7 @@ pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<Option<Va
         _ => {}
     }
     let ty = vm.type_of(obj).clone();
-    let attr = lookup(&ty, s, h);
+    let attr = crate::object::cache::type_lookup(vm, &ty, name);
     if let Some(a) = &attr {
         if is_data_descr(vm, a) {
             return descr_get(vm, a.clone(), Some(obj.clone()), &ty).map(Some);
@@ -226,14 +226,14 @@ pub fn get_method(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<(Value, bo
         }
     }
     let ty = vm.type_of(obj).clone();
-    let h = hash_of(vm, name);
-    if let Some(a) = lookup(&ty, pystr(name), h) {
+    if let Some(a) = crate::object::cache::type_lookup(vm, &ty, name) {
         let plain = match a.payload() {
             Some(Payload::Function(_)) => true,
             Some(Payload::Builtin(b)) => b.is_method && b.self_.is_none(),
             _ => false,
         };
         if plain {
+            let h = hash_of(vm, name);
             let shadowed = match obj {
                 Value::Obj(o) => o
                     .dict
@@ -276,7 +276,6 @@ pub fn generic_setattr(
     value: Option<Value>,
 ) -> PyResult<()> {
     let ty = vm.type_of(obj).clone();
-    let h = hash_of(vm, name);
     if let Some(Payload::Type(td)) = obj.payload() {
         if !td.heap {
             return Err(vm.type_error(format!(
@@ -289,9 +288,10 @@ pub fn generic_setattr(
             return Ok(());
         };
         td.version.set(td.version.get() + 1);
+        vm.type_epoch += 1;
         return store_in_dict(vm, &d, name, value, obj);
     }
-    if let Some(a) = lookup(&ty, pystr(name), h) {
+    if let Some(a) = crate::object::cache::type_lookup(vm, &ty, name) {
         if let Some(Payload::Property(p)) = a.payload() {
             let f = if value.is_some() {
                 p[1].clone()

@@ -7,6 +7,7 @@
 //! them ([`PyObject::traverse`]) for the cycle collector to come.
 
 pub mod attr;
+pub mod cache;
 pub mod ops;
 pub mod protocol;
 pub mod refcount;

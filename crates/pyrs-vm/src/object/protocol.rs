@@ -3,35 +3,18 @@
 //! payloads take a direct path; instances of classes reach their Python dunders through
 //! [`heap_dunder`]. Every function here may run Python code, so all take `&mut Vm`.
 
-use crate::object::typeobj::{full_mro, tdata};
+use crate::object::typeobj::tdata;
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::Args;
 use crate::vm::{PyResult, Vm};
 
 /// The attribute `name` defined by a class statement in `ty`'s MRO, before any builtin
 /// type (whose behaviour the builtin payload paths provide).
-pub fn heap_dunder(vm: &mut Vm, ty: &PyRef, name: &str) -> Option<Value> {
+pub fn heap_dunder(vm: &mut Vm, ty: &PyRef, name: &'static str) -> Option<Value> {
     if !tdata(ty).heap {
         return None;
     }
-    let n = vm.intern(name);
-    let s = Value::Obj(n);
-    let ps = s.as_str()?;
-    let h = ps.hash(&vm.hash_secret);
-    for t in full_mro(ty) {
-        let td = tdata(&t);
-        if !td.heap {
-            return None;
-        }
-        if let Some(v) = td
-            .dict
-            .get()
-            .and_then(|d| crate::types::dict::dict_get_str(d, ps, h))
-        {
-            return Some(v);
-        }
-    }
-    None
+    crate::object::cache::heap_lookup(vm, ty, name)
 }
 
 /// Call a dunder found on the type with `obj` as self.
@@ -55,7 +38,7 @@ pub fn call_dunder(vm: &mut Vm, attr: Value, obj: &Value, args: Vec<Value>) -> P
 pub fn try_heap_dunder(
     vm: &mut Vm,
     obj: &Value,
-    name: &str,
+    name: &'static str,
     args: Vec<Value>,
 ) -> PyResult<Option<Value>> {
     let ty = vm.type_of(obj).clone();
