@@ -87,20 +87,8 @@ pub(crate) fn assemble(
         }
     }
 
-    crate::peephole::optimize(&mut cfg, &mut u.consts);
-    cfg.remove_unreachable();
-    cfg.thread_jumps();
-    cfg.remove_nops();
-    crate::peephole::extend_blocks(&mut cfg);
-    cfg.remove_nops();
-    cfg.remove_unreachable();
-    cfg.remove_empty_blocks();
-    cfg.remove_jumps_to_next();
-    cfg.remove_nops();
-    cfg.remove_empty_blocks();
-    cfg.remove_unreachable();
+    crate::peephole::optimize_cfg(&mut cfg, &mut u.consts);
     crate::peephole::duplicate_exits_without_lineno(&mut cfg);
-    cfg.remove_unreachable();
     // trim_unused_consts: drop trailing constants nothing loads (index 0 stays: the
     // docstring slot).
     let mut max_const = 0u32;
@@ -113,6 +101,7 @@ pub(crate) fn assemble(
     }
     u.consts.truncate(max_const as usize + 1);
     cfg.propagate_line_numbers();
+    cfg.guarantee_lineno_for_exits(u.firstlineno);
     let maxdepth = cfg.stackdepth().map_err(unsupported)?;
     // Prefix instructions.
     if let Some(&entry) = cfg.order.first() {

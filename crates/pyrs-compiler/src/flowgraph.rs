@@ -145,7 +145,15 @@ impl Cfg {
         pos
     }
 
-    /// `mark_reachable` and dropping the rest; counts predecessors.
+    /// `positions` as a public helper: the layout index of each block (`usize::MAX` if
+    /// not laid out).
+    pub fn layout_positions(&self) -> Vec<usize> {
+        self.positions()
+    }
+
+    /// `mark_reachable`: counts predecessors along every edge from reachable blocks (a
+    /// block pushed twice before it is visited counts its edges twice, as in CPython),
+    /// then empties and drops the unreachable blocks.
     pub fn remove_unreachable(&mut self) {
         for b in &mut self.blocks {
             b.predecessors = 0;
@@ -158,28 +166,29 @@ impl Cfg {
         let mut stack = vec![entry];
         self.blocks[entry].predecessors = 1;
         while let Some(b) = stack.pop() {
-            if self.blocks[b].visited {
-                continue;
-            }
             self.blocks[b].visited = true;
-            let nofall = no_fallthrough(&self.blocks[b]);
-            let targets: Vec<usize> = self.blocks[b]
-                .instrs
-                .iter()
-                .filter(|i| i.target != NO_BLOCK)
-                .map(|i| i.target)
-                .collect();
-            if !nofall {
-                let p = pos[b];
-                let n = self.next_of(p);
+            if !no_fallthrough(&self.blocks[b]) {
+                let n = self.next_of(pos[b]);
                 if n != NO_BLOCK {
+                    if !self.blocks[n].visited {
+                        stack.push(n);
+                    }
                     self.blocks[n].predecessors += 1;
-                    stack.push(n);
                 }
             }
-            for t in targets {
-                self.blocks[t].predecessors += 1;
-                stack.push(t);
+            for k in 0..self.blocks[b].instrs.len() {
+                let t = self.blocks[b].instrs[k].target;
+                if t != NO_BLOCK {
+                    if !self.blocks[t].visited {
+                        stack.push(t);
+                    }
+                    self.blocks[t].predecessors += 1;
+                }
+            }
+        }
+        for &b in &self.order {
+            if self.blocks[b].predecessors == 0 {
+                self.blocks[b].instrs.clear();
             }
         }
         let blocks = &self.blocks;
@@ -257,103 +266,57 @@ impl Cfg {
         }
     }
 
-    /// Jump threading and jumps to the next block (part of `optimize_basic_block`).
-    pub fn thread_jumps(&mut self) {
-        for _ in 0..4 {
-            let mut changed = false;
-            for bi in 0..self.order.len() {
-                let b = self.order[bi];
-                let Some(last) = self.blocks[b].instrs.last().copied() else {
-                    continue;
-                };
-                if !is_jump(last.op) || last.target == NO_BLOCK {
-                    continue;
-                }
-                // Follow a target that is just an unconditional jump.
-                let t = last.target;
-                let first = self.first_real(t);
-                if let Some(fi) = first {
-                    if is_uncond_jump(fi.op)
-                        && fi.target != t
-                        && (last.op == JUMP
-                            || is_uncond_jump(last.op)
-                            || conditional_plain(last.op))
-                        && fi.except == last.except
-                    {
-                        let n = self.blocks[b].instrs.len();
-                        self.blocks[b].instrs[n - 1].target = fi.target;
-                        changed = true;
-                    }
-                }
-            }
-            if !changed {
-                break;
-            }
-        }
-    }
-
-    fn first_real(&self, b: usize) -> Option<Instr> {
-        let blk = &self.blocks[b];
-        let only_nops_before = blk.instrs.iter().position(|i| i.op != NOP)?;
-        // Only thread through a block that is exactly [NOP-without-line]* JUMP.
-        if blk.instrs[..only_nops_before]
-            .iter()
-            .any(|i| i.loc.lineno >= 0)
-        {
-            return None;
-        }
-        let i = blk.instrs[only_nops_before];
-        if only_nops_before + 1 == blk.instrs.len() {
-            Some(i)
-        } else {
-            None
-        }
-    }
-
-    /// `clean_basic_block`: removes NOPs that carry no needed line number.
+    /// `clean_basic_block` on every block in layout order.
     pub fn remove_nops(&mut self) {
         let pos = self.positions();
         for bi in 0..self.order.len() {
             let b = self.order[bi];
-            let next_line = {
-                let mut p = pos[b] + 1;
-                let mut line = None;
-                while let Some(&nb) = self.order.get(p) {
-                    if let Some(i) = self.blocks[nb].instrs.first() {
-                        line = Some(i.loc.lineno);
-                        break;
-                    }
-                    p += 1;
-                }
-                line
-            };
-            let instrs = std::mem::take(&mut self.blocks[b].instrs);
-            let mut out: Vec<Instr> = Vec::with_capacity(instrs.len());
-            let mut prev_lineno = -1;
-            let n = instrs.len();
-            let mut instrs = instrs;
-            for src in 0..n {
-                let ins = instrs[src];
-                let lineno = ins.loc.lineno;
-                if ins.op == NOP {
-                    if lineno < 0 || prev_lineno == lineno {
-                        continue;
-                    }
-                    if src + 1 < n {
-                        let nl = instrs[src + 1].loc.lineno;
-                        if nl < 0 || nl == lineno {
-                            instrs[src + 1].loc = ins.loc;
-                            continue;
-                        }
-                    } else if next_line == Some(lineno) {
-                        continue;
-                    }
-                }
-                out.push(ins);
-                prev_lineno = lineno;
-            }
-            self.blocks[b].instrs = out;
+            self.clean_block(&pos, b);
         }
+    }
+
+    /// `clean_basic_block`: removes the NOPs of block `b` that carry no needed line
+    /// number (`pos` is the layout index of each block).
+    pub fn clean_block(&mut self, pos: &[usize], b: usize) {
+        let next_line = {
+            let mut p = pos[b].wrapping_add(1);
+            let mut line = None;
+            while let Some(&nb) = self.order.get(p) {
+                if let Some(i) = self.blocks[nb].instrs.first() {
+                    line = Some(i.loc.lineno);
+                    break;
+                }
+                p += 1;
+            }
+            line
+        };
+        let mut instrs = std::mem::take(&mut self.blocks[b].instrs);
+        let mut dest = 0;
+        let mut prev_lineno = -1;
+        let n = instrs.len();
+        for src in 0..n {
+            let ins = instrs[src];
+            let lineno = ins.loc.lineno;
+            if ins.op == NOP {
+                if lineno < 0 || prev_lineno == lineno {
+                    continue;
+                }
+                if src + 1 < n {
+                    let nl = instrs[src + 1].loc.lineno;
+                    if nl < 0 || nl == lineno {
+                        instrs[src + 1].loc = ins.loc;
+                        continue;
+                    }
+                } else if next_line == Some(lineno) {
+                    continue;
+                }
+            }
+            instrs[dest] = ins;
+            dest += 1;
+            prev_lineno = lineno;
+        }
+        instrs.truncate(dest);
+        self.blocks[b].instrs = instrs;
     }
 
     /// Removes empty blocks from the layout, retargeting jumps past them.
@@ -437,6 +400,29 @@ impl Cfg {
         }
     }
 
+    /// `guarantee_lineno_for_exits`: a `RETURN_VALUE` block still without a line takes
+    /// the line of the last block before it that has one (the first line at first).
+    pub fn guarantee_lineno_for_exits(&mut self, firstlineno: i32) {
+        let mut lineno = firstlineno;
+        for &b in &self.order {
+            let Some(last) = self.blocks[b].instrs.last().copied() else {
+                continue;
+            };
+            if last.loc.lineno < 0 {
+                if last.op == RETURN_VALUE {
+                    for i in &mut self.blocks[b].instrs {
+                        i.loc.lineno = lineno;
+                        if i.loc.end_lineno < 0 {
+                            i.loc.end_lineno = lineno;
+                        }
+                    }
+                }
+            } else {
+                lineno = last.loc.lineno;
+            }
+        }
+    }
+
     /// `stackdepth`: the maximum stack depth, and each block's depth at entry.
     pub fn stackdepth(&mut self) -> Result<u32, String> {
         let pos = self.positions();
@@ -503,13 +489,6 @@ impl Cfg {
         }
         Ok(maxdepth as u32)
     }
-}
-
-fn conditional_plain(op: u16) -> bool {
-    matches!(
-        op,
-        POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE
-    )
 }
 
 /// Stack effect of a real or pseudo instruction (`stack_effect` in compile.c).

@@ -252,13 +252,25 @@ impl<'a> Compiler<'a> {
     // -- emitting ---------------------------------------------------------------------
 
     pub fn emit(&mut self, op: u16, arg: u32) {
+        self.new_implicit_block_if_needed();
         let u = self.u();
         let loc = u.loc;
         let cur = u.cur;
         u.blocks[cur]
             .instrs
             .push(Instr::new(op, arg, NO_BLOCK, loc));
-        if crate::flowgraph::is_terminator(op) {
+    }
+
+    /// `compiler_use_new_implicit_block_if_needed`: an instruction after a jump or scope
+    /// exit starts a new block, created only then (block creation order decides
+    /// `duplicate_exits_without_lineno`'s order, as CPython's `b_list`).
+    fn new_implicit_block_if_needed(&mut self) {
+        let u = self.u();
+        let ends = u.blocks[u.cur]
+            .instrs
+            .last()
+            .map_or(false, |i| crate::flowgraph::is_terminator(i.op));
+        if ends {
             self.next_block();
         }
     }
@@ -275,13 +287,11 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn jump(&mut self, op: u16, target: usize) {
+        self.new_implicit_block_if_needed();
         let u = self.u();
         let loc = u.loc;
         let cur = u.cur;
         u.blocks[cur].instrs.push(Instr::new(op, 0, target, loc));
-        if !crate::flowgraph::is_block_push(op) {
-            self.next_block();
-        }
     }
 
     pub fn new_block(&mut self) -> usize {
