@@ -415,7 +415,9 @@ pub fn extend_blocks(cfg: &mut Cfg) {
             .instrs
             .last()
             .map_or(false, |i| flowgraph::is_scope_exit(i.op));
-        if is_exit && t.instrs.len() <= 4 {
+        // Only blocks without a line number (like the implicit `return None`) are copied.
+        let has_lineno = t.instrs.iter().any(|i| i.loc.lineno >= 0);
+        if is_exit && t.instrs.len() <= 4 && !has_lineno {
             let copy = t.instrs.clone();
             let n = cfg.blocks[b].instrs.len();
             cfg.blocks[b].instrs[n - 1].op = NOP;
