@@ -8,4 +8,4 @@ def nbody_like(n):
         x += vx * 0.001
         y += vy * 0.001
     return x, y
-print(nbody_like(1_000_000))
+print(nbody_like(3_000_000))

@@ -5,4 +5,4 @@ def loop(n):
         total += i * 3 % 7
         i += 1
     return total
-print(loop(3_000_000))
+print(loop(10_000_000))

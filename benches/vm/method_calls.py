@@ -20,6 +20,6 @@ class Scheduler:
         return done
 s = Scheduler()
 total = 0
-for k in range(100_000):
+for k in range(300_000):
     total += s.step(k % 3)
 print(total)

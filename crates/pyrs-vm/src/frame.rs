@@ -32,3 +32,118 @@ pub struct Frame {
     /// Keyword names set by KW_NAMES for the next CALL.
     pub kwnames: Option<Value>,
 }
+
+/// The thread's value stack: a vector kept filled with `None` up to its length, and a
+/// stack pointer. Push and pop are an index and a store (no capacity check call on the hot
+/// path, unlike `Vec::push`), which the eval loop does for nearly every instruction.
+///
+/// Invariant: `items[sp..]` are all `None`.
+#[derive(Default)]
+pub struct ValueStack {
+    items: Vec<Option<Value>>,
+    sp: usize,
+}
+
+impl ValueStack {
+    #[inline(always)]
+    pub fn push(&mut self, v: Option<Value>) {
+        if self.sp == self.items.len() {
+            self.grow();
+        }
+        if let Some(slot) = self.items.get_mut(self.sp) {
+            *slot = v;
+        }
+        self.sp += 1;
+    }
+
+    #[cold]
+    fn grow(&mut self) {
+        let n = (self.items.len() * 2).max(256);
+        self.items.resize(n, None);
+    }
+
+    /// The top item (`None` when empty; `Some(None)` for a NULL).
+    #[inline(always)]
+    pub fn pop(&mut self) -> Option<Option<Value>> {
+        if self.sp == 0 {
+            return None;
+        }
+        self.sp -= 1;
+        self.items.get_mut(self.sp).map(|s| s.take())
+    }
+
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.sp
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sp == 0
+    }
+
+    #[inline(always)]
+    pub fn last(&self) -> Option<&Option<Value>> {
+        if self.sp == 0 {
+            None
+        } else {
+            self.items.get(self.sp - 1)
+        }
+    }
+
+    /// Drop the items from `n` up.
+    pub fn truncate(&mut self, n: usize) {
+        while self.sp > n {
+            self.sp -= 1;
+            let old = self.items.get_mut(self.sp).and_then(|s| s.take());
+            drop(old);
+        }
+    }
+
+    /// Remove and return the items from `start` up, bottom first.
+    pub fn drain(
+        &mut self,
+        start: std::ops::RangeFrom<usize>,
+    ) -> std::vec::IntoIter<Option<Value>> {
+        let start = start.start.min(self.sp);
+        let out: Vec<Option<Value>> = (start..self.sp).map(|i| self.items[i].take()).collect();
+        self.sp = start;
+        out.into_iter()
+    }
+
+    /// Move the items from `start` up to the end of `dst`, bottom first.
+    #[inline]
+    pub fn move_into(&mut self, start: usize, dst: &mut Vec<Option<Value>>) {
+        let start = start.min(self.sp);
+        for i in start..self.sp {
+            dst.push(self.items[i].take());
+        }
+        self.sp = start;
+    }
+
+    pub fn extend(&mut self, it: impl IntoIterator<Item = Option<Value>>) {
+        for v in it {
+            self.push(v);
+        }
+    }
+
+    pub fn swap(&mut self, a: usize, b: usize) {
+        if a < self.sp && b < self.sp {
+            self.items.swap(a, b);
+        }
+    }
+}
+
+impl std::ops::Index<usize> for ValueStack {
+    type Output = Option<Value>;
+    #[inline(always)]
+    fn index(&self, i: usize) -> &Option<Value> {
+        &self.items[i]
+    }
+}
+
+impl std::ops::IndexMut<usize> for ValueStack {
+    #[inline(always)]
+    fn index_mut(&mut self, i: usize) -> &mut Option<Value> {
+        &mut self.items[i]
+    }
+}

@@ -46,7 +46,7 @@ pub struct ThreadState {
     pub fast: Vec<Option<Value>>,
     /// Value stacks of all frames (NULL is `None`), each frame owning the part above its
     /// `stack_base`.
-    pub stack: Vec<Option<Value>>,
+    pub stack: crate::frame::ValueStack,
     /// The exception being handled (`sys.exc_info()[1]`); saved on the value stack by
     /// PUSH_EXC_INFO and restored by POP_EXCEPT.
     pub exc_info: Option<Value>,
@@ -114,7 +114,7 @@ impl Vm {
             thread: ThreadState {
                 frames: Vec::new(),
                 fast: Vec::new(),
-                stack: Vec::new(),
+                stack: Default::default(),
                 exc_info: None,
                 depth: 0,
                 reraise: false,

@@ -71,9 +71,7 @@ pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Cal
                     {
                         vm.enter_recursion("")?;
                         let fast_base = vm.thread.fast.len();
-                        let stack = &mut vm.thread.stack;
-                        let args = stack.drain(len - nargs..);
-                        vm.thread.fast.extend(args);
+                        vm.thread.stack.move_into(len - nargs, &mut vm.thread.fast);
                         vm.thread.fast.resize(fast_base + co.nlocalsplus(), None);
                         vm.thread.stack.truncate(len - n - 2);
                         push_frame(vm, fo, fd, fast_base, false);

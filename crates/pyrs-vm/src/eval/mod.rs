@@ -220,6 +220,15 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                         (Value::Int(x), Value::Int(y), 5 | 18) if x.checked_mul(*y).is_some() => {
                             Value::Int(x * y)
                         }
+                        (Value::Int(x), Value::Int(y), 6 | 19) if *y > 0 && *x >= 0 => {
+                            Value::Int(x % y)
+                        }
+                        (Value::Int(x), Value::Int(y), 2 | 15) if *y > 0 && *x >= 0 => {
+                            Value::Int(x / y)
+                        }
+                        (Value::Float(x), Value::Float(y), 11 | 24) if *y != 0.0 => {
+                            Value::Float(x / y)
+                        }
                         (Value::Float(x), Value::Float(y), 0 | 13) => Value::Float(x + y),
                         (Value::Float(x), Value::Float(y), 10 | 23) => Value::Float(x - y),
                         (Value::Float(x), Value::Float(y), 5 | 18) => Value::Float(x * y),
@@ -327,14 +336,14 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                 }
                 LOAD_ATTR => {
                     let o = pop(vm);
-                    let name = names::name(co, arg as usize);
-                    let v = tri!(crate::object::attr::getattr(vm, &o, &name));
+                    let name = names::name_ref(co, arg as usize);
+                    let v = tri!(crate::object::attr::getattr(vm, &o, name));
                     push(vm, v);
                 }
                 LOAD_METHOD => {
                     let o = pop(vm);
-                    let name = names::name(co, arg as usize);
-                    let (m, unbound) = tri!(crate::object::attr::get_method(vm, &o, &name));
+                    let name = names::name_ref(co, arg as usize);
+                    let (m, unbound) = tri!(crate::object::attr::get_method(vm, &o, name));
                     if unbound {
                         push(vm, m);
                         push(vm, o);
@@ -350,8 +359,8 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                     } else {
                         None
                     };
-                    let name = names::name(co, arg as usize);
-                    tri!(crate::object::attr::setattr(vm, &o, &name, v));
+                    let name = names::name_ref(co, arg as usize);
+                    tri!(crate::object::attr::setattr(vm, &o, name, v));
                 }
                 MAKE_CELL => {
                     let i = fast_base + arg as usize;

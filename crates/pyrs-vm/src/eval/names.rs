@@ -10,6 +10,11 @@ pub fn name(co: &Code, i: usize) -> PyRef {
     co.names.get(i).cloned().unwrap_or_else(|| co.name.clone())
 }
 
+/// `co_names[i]` without a reference count change (the code name if out of range).
+pub fn name_ref(co: &Code, i: usize) -> &PyRef {
+    co.names.get(i).unwrap_or(&co.name)
+}
+
 pub fn localsplus_name(co: &Code, i: usize) -> String {
     co.localsplus_names
         .get(i)
@@ -45,16 +50,19 @@ fn frame_dicts(vm: &Vm) -> Option<(PyRef, PyRef, Option<PyRef>)> {
 }
 
 pub fn load_global(vm: &mut Vm, co: &Code, i: usize) -> PyResult<Value> {
-    let n = name(co, i);
-    let Some((g, b, _)) = frame_dicts(vm) else {
-        return Err(vm.system_error("no frame"));
+    let Some(n) = co.names.get(i) else {
+        return Err(vm.system_error("LOAD_GLOBAL name index out of range"));
     };
-    if let Some(v) = lookup(vm, &g, &n) {
-        return Ok(v);
+    if let (Some(f), Payload::Str(s)) = (vm.thread.frames.last(), &n.payload) {
+        let h = s.hash(&vm.interp.hash_secret);
+        if let Some(v) = dict::dict_get_str(&f.globals, s, h) {
+            return Ok(v);
+        }
+        if let Some(v) = dict::dict_get_str(&f.builtins, s, h) {
+            return Ok(v);
+        }
     }
-    if let Some(v) = lookup(vm, &b, &n) {
-        return Ok(v);
-    }
+    let n = n.clone();
     Err(not_defined(vm, &n))
 }
 

@@ -32,7 +32,12 @@ use std::cell::{Cell, RefCell};
 /// does (so equal ints are equal `Value`s of the same variant). `True`, `False` and `None`
 /// exist only as `Bool`/`None` (never as heap objects), which makes them singletons for
 /// `is`.
+///
+/// `repr(u64)`: an 8-byte tag and an 8-byte payload, so that a value moves as two aligned
+/// words (with a 1-byte tag rustc copied bytes 1..16 as odd-sized pieces, which stalled
+/// store forwarding on every stack push/pop of the eval loop).
 #[derive(Clone)]
+#[repr(u64)]
 pub enum Value {
     None,
     Bool(bool),
