@@ -18,6 +18,7 @@ pub mod errors;
 mod flowgraph;
 mod fold;
 pub mod future;
+mod fxhash;
 mod ops;
 mod peephole;
 pub mod symtable;

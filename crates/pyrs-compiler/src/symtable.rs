@@ -6,8 +6,8 @@
 //! not move between [`build`] and code generation.
 
 use crate::errors::{self, CompileError};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use pyrs_ast::*;
-use std::collections::{HashMap, HashSet};
 
 pub const DEF_GLOBAL: u32 = 1;
 pub const DEF_LOCAL: u32 = 2;
@@ -135,7 +135,7 @@ fn err(msg: String, loc: Location) -> CompileError {
 pub fn build(module: &Mod, future_annotations: bool) -> Result<SymbolTable, CompileError> {
     let mut b = Builder {
         entries: Vec::new(),
-        by_node: HashMap::new(),
+        by_node: HashMap::default(),
         stack: Vec::new(),
         private: None,
         future_annotations,
@@ -176,10 +176,10 @@ impl Builder {
             name: name.to_string(),
             kind,
             order: Vec::new(),
-            symbols: HashMap::new(),
+            symbols: HashMap::default(),
             varnames: Vec::new(),
             children: Vec::new(),
-            directives: HashMap::new(),
+            directives: HashMap::default(),
             nested,
             generator: false,
             coroutine: false,
@@ -908,8 +908,8 @@ fn set_flags(e: &mut Entry, name: &str, flags: u32) {
 // Analysis (CPython's analyze_block / analyze_name / analyze_cells / update_symbols)
 
 fn analyze(entries: &mut [Entry]) -> R {
-    let mut free = HashSet::new();
-    let mut global = HashSet::new();
+    let mut free = HashSet::default();
+    let mut global = HashSet::default();
     analyze_block(entries, 0, None, &mut free, &mut global)
 }
 
@@ -937,11 +937,11 @@ fn analyze_block_inner(
     free: &mut HashSet<String>,
     global: &mut HashSet<String>,
 ) -> R {
-    let mut local: HashSet<String> = HashSet::new();
-    let mut scopes: HashMap<String, Scope> = HashMap::new();
-    let mut newglobal: HashSet<String> = HashSet::new();
-    let mut newfree: HashSet<String> = HashSet::new();
-    let mut newbound: HashSet<String> = HashSet::new();
+    let mut local: HashSet<String> = HashSet::default();
+    let mut scopes: HashMap<String, Scope> = HashMap::default();
+    let mut newglobal: HashSet<String> = HashSet::default();
+    let mut newfree: HashSet<String> = HashSet::default();
+    let mut newbound: HashSet<String> = HashSet::default();
     let kind = entries[id].kind;
     if kind == BlockType::Class {
         newglobal.extend(global.iter().cloned());
@@ -1022,10 +1022,10 @@ fn analyze_block_inner(
             newbound.remove(name);
         }
     }
-    let mut allfree: HashSet<String> = HashSet::new();
+    let mut allfree: HashSet<String> = HashSet::default();
     let children = entries[id].children.clone();
     for c in children {
-        let mut child_free = HashSet::new();
+        let mut child_free = HashSet::default();
         let mut cglobal = newglobal.clone();
         analyze_block(entries, c, Some(&newbound), &mut child_free, &mut cglobal)?;
         let ce = &entries[c];

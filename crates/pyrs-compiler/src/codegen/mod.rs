@@ -14,11 +14,11 @@ mod stmt_try;
 
 use crate::errors::{self, CompileError};
 use crate::flowgraph::{Block, Instr, Loc, NO_BLOCK};
+use crate::fxhash::FxHashMap as HashMap;
 use crate::ops::*;
 use crate::symtable::{self, BlockType, Scope, SymbolTable};
 use pyrs_ast::*;
 use pyrs_bytecode::{CodeObject, Constant as K};
-use std::collections::HashMap;
 
 pub(crate) type CResult<T = ()> = Result<T, CompileError>;
 
@@ -197,7 +197,7 @@ impl<'a> Unit<'a> {
             order: Vec::new(),
             cur: 0,
             consts: Vec::new(),
-            const_map: HashMap::new(),
+            const_map: HashMap::default(),
             names: IndexSet::default(),
             varnames: IndexSet::default(),
             cellvars: IndexSet::default(),
