@@ -73,6 +73,9 @@ impl<'a> Compiler<'a> {
                 self.op(POP_TOP);
             }
             self.stmts(&m.body)?;
+            // The jump to the end has no line of its own (it must not be threaded into
+            // by a jump of the body's last line).
+            self.unset_loc();
             self.jump(JUMP, end);
             self.set_loc(m.pattern.loc);
             self.emit_and_reset_fail_pop(&mut pc);
