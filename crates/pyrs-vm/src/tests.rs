@@ -53,3 +53,63 @@ fn refcount_frees_at_last_reference() {
     let l2 = l.clone();
     assert_eq!(l2.as_obj().map(|o| o.refcount()), Some(2));
 }
+
+/// Run raw code units as a module; the error's type name and message, if it raised.
+fn run_units(code: Vec<u8>, consts: Vec<pyrs_bytecode::Constant>) -> Option<(String, String)> {
+    use pyrs_bytecode::{CodeObject, PyStrValue};
+    let co = CodeObject {
+        argcount: 0,
+        posonlyargcount: 0,
+        kwonlyargcount: 0,
+        stacksize: 4,
+        flags: 0,
+        code,
+        consts,
+        names: vec![],
+        localsplusnames: vec![],
+        localspluskinds: vec![],
+        filename: PyStrValue::new("<test>"),
+        name: PyStrValue::new("<module>"),
+        qualname: PyStrValue::new("<module>"),
+        firstlineno: 1,
+        linetable: vec![],
+        exceptiontable: vec![],
+    };
+    let mut vm = Vm::new();
+    let code = crate::code::make_code(&mut vm, &co);
+    let globals = vm.new_dict_ref();
+    match crate::eval::call::run_module_code(&mut vm, &code, &globals) {
+        Ok(_) => None,
+        Err(e) => {
+            let name = crate::object::typeobj::tdata(&e.0.ty).name();
+            let msg = vm.str_string(&Value::Obj(e.0.clone())).unwrap_or_default();
+            Some((name, msg))
+        }
+    }
+}
+
+#[test]
+fn unknown_opcode_is_a_system_error() {
+    // 0xEE is not a 3.11 opcode.
+    let r = run_units(vec![151, 0, 0xEE, 0, 83, 0], vec![]);
+    let (name, msg) = r.expect("must raise");
+    assert_eq!(name, "SystemError");
+    assert!(msg.contains("unknown opcode 238"), "{msg}");
+}
+
+#[test]
+fn hostile_code_raises_instead_of_panicking() {
+    use pyrs_bytecode::Constant;
+    // Runs off the end (no RETURN_VALUE).
+    let r = run_units(vec![151, 0, 100, 0, 1, 0], vec![Constant::None]);
+    assert_eq!(r.map(|x| x.0).as_deref(), Some("SystemError"));
+    // LOAD_CONST out of range.
+    let r = run_units(vec![100, 9, 83, 0], vec![]);
+    assert_eq!(r.map(|x| x.0).as_deref(), Some("SystemError"));
+    // Pops from an empty stack, jumps far away: an error, not a crash.
+    let r = run_units(vec![1, 0, 1, 0, 110, 200], vec![]);
+    assert!(r.is_some());
+    // EXTENDED_ARG at the very end.
+    let r = run_units(vec![144, 1], vec![]);
+    assert_eq!(r.map(|x| x.0).as_deref(), Some("SystemError"));
+}

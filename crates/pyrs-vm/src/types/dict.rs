@@ -147,7 +147,8 @@ impl DictData {
             if let Some(e) = &self.entries[ix] {
                 if e.hash == hash {
                     if let Some(s) = e.key.as_str() {
-                        if s.eq_str(name) {
+                        // Names are interned: the same object is the common case.
+                        if std::ptr::eq(s, name) || s.eq_str(name) {
                             return Some(&e.value);
                         }
                     }

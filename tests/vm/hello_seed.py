@@ -1,0 +1,4 @@
+print("Hello World!")
+def printChai():
+    print("chai is ready")
+printChai()
