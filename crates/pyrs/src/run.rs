@@ -1,8 +1,8 @@
 //! Running a script: `pyrs FILE` (CPython: `Modules/main.c` `pymain_run_file`).
 //!
 //! A `.pyc` file (CPython 3.11's format, whoever compiled it) runs in the VM, as
-//! `python3 FILE.pyc` does; its output goes straight to the process's streams. A `.py`
-//! file is checked for syntax errors; running it waits for the compiler.
+//! `python3 FILE.pyc` does; a `.py` file is compiled by pyrs's compiler and run the same
+//! way. Output goes straight to the process's streams.
 
 /// (stdout, stderr, exit status) of running the script with these bytes; `shown` is the
 /// path as tracebacks show it (absolute, as CPython 3.11 makes it).
@@ -11,12 +11,14 @@ pub fn run_script(bytes: &[u8], shown: &str) -> (String, String, i32) {
         let status = pyrs_vm::run_pyc(bytes, shown, &script_argv(shown));
         return (String::new(), String::new(), status);
     }
-    match pyrs_parser::check_script(bytes, shown) {
+    // Source: parse and compile with pyrs (syntax errors reported as CPython reports
+    // them), then run the module's code object in the VM.
+    match pyrs_compiler::check_script(bytes, shown) {
         Err(report) => (String::new(), report, 1),
-        Ok(_) => (
+        Ok(code) => (
             String::new(),
-            "pyrs: the file parses; executing it needs the compiler, which is not implemented yet\n".into(),
-            2,
+            String::new(),
+            pyrs_vm::run_code(&code, &script_argv(shown)),
         ),
     }
 }

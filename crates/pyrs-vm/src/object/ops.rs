@@ -198,6 +198,15 @@ fn seq_repeat(vm: &mut Vm, n: &Value) -> PyResult<Option<usize>> {
 
 /// The operation for builtin payloads; `None` when these operand types do not support it.
 pub fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult<Option<Value>> {
+    // bool's own `&`, `|`, `^` (NB_AND 1, NB_OR 7, NB_XOR 12) return a bool.
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        match base {
+            1 => return Ok(Some(Value::Bool(*x & *y))),
+            7 => return Ok(Some(Value::Bool(*x | *y))),
+            12 => return Ok(Some(Value::Bool(*x ^ *y))),
+            _ => {}
+        }
+    }
     if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
         return numeric_binop(vm, &x, &y, base);
     }
