@@ -4,7 +4,7 @@
 pyrs must agree with CPython 3.11 character for character, so its tables come from the
 oracle rather than from a crate that tracks the newest Unicode version.
 
-    python3 scripts/gen_unicode_tables.py   # rewrites crates/pyrs-ast/src/unicode_printable.rs
+    python3 scripts/gen_unicode_tables.py   # rewrites crates/pyrs-text/src/printable.rs
 """
 import sys
 import unicodedata
@@ -52,7 +52,7 @@ lines.append("            }")
 lines.append("        })")
 lines.append("        .is_err()")
 lines.append("}")
-path = "crates/pyrs-ast/src/unicode_printable.rs"
+path = "crates/pyrs-text/src/printable.rs"
 with open(path, "w") as f:
     f.write("\n".join(lines) + "\n")
 print(f"wrote {path}: {len(nonprint)} ranges")

@@ -11,12 +11,8 @@ mod constant;
 mod dump;
 mod nodes;
 pub mod repr;
-mod unicode_printable;
 
-pub use constant::{CodePoints, Constant, Int, StrValue};
+pub use constant::{Constant, Int, StrValue};
 pub use dump::{dump_expr, dump_mod, dump_mod_with_depth};
 pub use nodes::*;
-pub use unicode_printable::is_printable;
-
-#[cfg(test)]
-mod tests;
+pub use pyrs_text::is_printable;

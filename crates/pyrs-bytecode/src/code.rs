@@ -1,7 +1,7 @@
 //! Code objects and their constants: every field of a CPython 3.11 code object, and the
 //! views CPython derives from them (CPython: `Objects/codeobject.c`, `Include/cpython/code.h`).
 
-use crate::pystr::PyStrValue;
+use crate::PyStrValue;
 use num_bigint::BigInt;
 
 /// `co_localspluskinds` bit: an argument (not a plain local).

@@ -20,12 +20,11 @@ pub mod exception_table;
 pub mod instruction;
 pub mod linetable;
 pub mod opcode;
-mod printable;
-pub mod pystr;
 pub mod repr;
 
 pub use code::{CodeObject, Constant};
-pub use pystr::PyStrValue;
+/// The `str` value of constants and names (shared with the AST: `pyrs_text::StrValue`).
+pub use pyrs_text::StrValue as PyStrValue;
 
 #[cfg(test)]
 mod tests;

@@ -5,8 +5,8 @@ use crate::exception_table::{self, ExceptionTableEntry};
 use crate::instruction::{emit, instructions};
 use crate::linetable::{self, Encoder, Positions};
 use crate::opcode::{self, ArgKind, OPCODES};
-use crate::pystr::PyStrValue;
 use crate::repr;
+use crate::PyStrValue;
 use std::process::Command;
 
 /// Run python3 with a script; `None` (and a message) when python3 is absent.

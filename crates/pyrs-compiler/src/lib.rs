@@ -56,11 +56,9 @@ pub(crate) fn guard<T>(f: impl FnOnce() -> Result<T, CompileError>) -> Result<T,
     r
 }
 
-/// The AST's str (extended UTF-8) as a code-object str: the same bytes (one small
-/// conversion while `pyrs-ast` and `pyrs-bytecode` each have their own type).
+/// The AST's str as a code-object str: both are `pyrs_text::StrValue`.
 pub(crate) fn str_value(s: &pyrs_ast::StrValue) -> PyStrValue {
-    PyStrValue::from_surrogatepass(s.as_bytes().to_vec())
-        .unwrap_or_else(|| PyStrValue::new(&String::from_utf8_lossy(s.as_bytes())))
+    s.clone()
 }
 
 /// Compiles a module AST (`compile(source, filename, 'exec')` with `optimize` 0, 1 or 2).

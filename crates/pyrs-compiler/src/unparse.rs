@@ -39,7 +39,7 @@ const PR_ATOM: u8 = 15;
 
 /// `_PyAST_ExprAsUnicode(e)`: the annotation's text.
 pub fn unparse(e: &Expr) -> Result<String, CompileError> {
-    let mut w = StrValue::new();
+    let mut w = StrValue::default();
     expr(&mut w, e, PR_TEST)?;
     Ok(match w.as_str() {
         Some(s) => s.to_string(),
@@ -452,7 +452,7 @@ fn arg(w: &mut W, a: &Arg) -> R {
 /// `append_joinedstr`: the body (literal parts with braces doubled, replacement fields)
 /// then `f` + its `repr`; a format spec is written bare into the enclosing body.
 fn joined_str(w: &mut W, values: &[Expr], is_format_spec: bool) -> R {
-    let mut body = StrValue::new();
+    let mut body = StrValue::default();
     for v in values {
         fstring_element(&mut body, v)?;
     }
@@ -500,7 +500,7 @@ fn formatted_value(w: &mut W, e: &Expr) -> R {
         return Ok(());
     };
     // The grammar allows a tuple, but lambdas (with their ':') need parentheses.
-    let mut inner = StrValue::new();
+    let mut inner = StrValue::default();
     expr(&mut inner, value, PR_TEST + 1)?;
     w.push_str(if inner.as_bytes().first() == Some(&b'{') {
         "{ "

@@ -36,7 +36,7 @@ impl FParts {
     fn new() -> FParts {
         FParts {
             values: Vec::new(),
-            pending: StrValue::new(),
+            pending: StrValue::default(),
             has_pending: false,
         }
     }
@@ -105,7 +105,7 @@ impl<'s> Parser<'s> {
             None
         };
         if !pieces.iter().any(|p| p.fstring) {
-            let mut s = StrValue::new();
+            let mut s = StrValue::default();
             for p in &pieces {
                 self.decode_str(p, p.body_start, p.body_end, &mut s)?;
             }
@@ -123,7 +123,7 @@ impl<'s> Parser<'s> {
                 let mut pos = p.body_start;
                 self.parse_fstring_body(p, &mut pos, 0, &mut parts, loc)?;
             } else {
-                let mut s = StrValue::new();
+                let mut s = StrValue::default();
                 self.decode_str(p, p.body_start, p.body_end, &mut s)?;
                 parts.push_literal(&s);
             }
@@ -458,7 +458,7 @@ impl<'s> Parser<'s> {
             }
             let lit_end = s;
             if lit_end > lit_start {
-                let mut lit = StrValue::new();
+                let mut lit = StrValue::default();
                 self.decode_str(p, lit_start, lit_end, &mut lit)?;
                 parts.push_literal(&lit);
             }

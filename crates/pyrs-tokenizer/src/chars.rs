@@ -1,9 +1,9 @@
-//! Character classes the two lexers need: CPython's `str.isalnum`/`isprintable`/`isspace`
-//! (from `unicode_tables.rs`, generated from the oracle) and XID identifier checks.
+//! Character classes the two lexers need: CPython's `str.isalnum`/`isspace` (from
+//! `unicode_tables.rs`, generated from the oracle), `isprintable` (from pyrs-text) and XID identifier checks.
 //!
 //! CPython counterparts: `Objects/unicodectype.c`, `_PyUnicode_ScanIdentifier`.
 
-use crate::unicode_tables::{ALNUM, NON_PRINTABLE};
+use crate::unicode_tables::ALNUM;
 
 fn in_ranges(table: &[(u32, u32)], cp: u32) -> bool {
     table
@@ -35,11 +35,7 @@ pub(crate) fn is_word(c: char) -> bool {
 
 /// `str.isprintable()` for one character (`Py_UNICODE_ISPRINTABLE`).
 pub(crate) fn is_printable(c: char) -> bool {
-    if c.is_ascii() {
-        (' '..='~').contains(&c)
-    } else {
-        !in_ranges(&NON_PRINTABLE, c as u32)
-    }
+    pyrs_text::is_printable(c as u32)
 }
 
 /// `str.isspace()` for one character.
@@ -75,31 +71,7 @@ pub(crate) fn scan_identifier(s: &str) -> Option<(usize, usize, char)> {
 
 /// Python's `repr()` of a `str` (quote choice and escapes of `unicode_repr`).
 pub(crate) fn py_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if is_printable(c) => out.push(c),
-            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push_str(&format!("\\U{:08x}", c as u32)),
-        }
-    }
-    out.push(quote);
-    out
+    pyrs_text::repr::str_repr(&pyrs_text::StrValue::from(s))
 }
 
 /// Number of characters in `s` (UTF-8 lead bytes), as Python's `len(str)`.

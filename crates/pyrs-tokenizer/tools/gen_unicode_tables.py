@@ -2,8 +2,7 @@
 """Regenerate src/unicode_tables.rs from CPython 3.11's own Unicode database.
 
 Run: python3 tools/gen_unicode_tables.py > src/unicode_tables.rs
-The tables are the properties `tokenize.py` and `repr()` depend on (str.isalnum for the
-regex `\\w`, str.isprintable for repr escapes), taken from the oracle so pyrs agrees with it
+The table is the property `tokenize.py` depends on (str.isalnum for the regex `\\w`), taken from the oracle so pyrs agrees with it
 even where the `unicode-*` crates follow a newer Unicode version.
 """
 import sys
@@ -31,6 +30,5 @@ print("//! Unicode property tables generated from CPython %s by `tools/gen_unico
       % sys.version.split()[0])
 print("//! do not edit. Ranges are inclusive, sorted, non-ASCII only (ASCII is handled inline).\n")
 emit("ALNUM", "Code points where `str.isalnum()` is true (the regex `\\w` minus `_`).", ranges(str.isalnum))
-emit("NON_PRINTABLE", "Code points where `str.isprintable()` is false (`repr` escapes them).",
-     ranges(lambda c: not c.isprintable()))
+# str.isprintable lives in pyrs-text (scripts/gen_unicode_tables.py), shared by all stages.
 

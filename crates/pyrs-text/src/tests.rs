@@ -1,8 +1,8 @@
 //! Reprs checked against values printed by CPython 3.11 (expected strings were produced by
 //! running `python3 -c 'print(repr(x))'` for each input).
 
-use crate::constant::StrValue;
 use crate::repr::{bytes_repr, complex_repr, float_repr, str_repr};
+use crate::StrValue;
 
 #[test]
 fn float_reprs() {
@@ -43,7 +43,7 @@ fn complex_reprs() {
 #[test]
 fn str_reprs() {
     // python3 -c "for s in ['a', \"it's\", 'say \"hi\"', 'both \\' \"', '\\t\\n\\x00\\x7f', 'é€', '\\xa0', '\\u2028', '\\U0001f600', '\\ud800', '\\\\']: print(repr(s))"
-    let mut lone = StrValue::new();
+    let mut lone = StrValue::default();
     lone.push_code_point(0xD800);
     assert_eq!(str_repr(&"a".into()), "'a'");
     assert_eq!(str_repr(&"it's".into()), "\"it's\"");

@@ -1,4 +1,4 @@
-//! `PyStrValue`: a Python `str` constant, which may hold lone surrogates (CPython:
+//! `StrValue`: a Python `str` value, which may hold lone surrogates (CPython:
 //! `Objects/unicodeobject.c`; marshal stores str as UTF-8 with `surrogatepass`).
 //!
 //! Invariant: `bytes` is "generalized UTF-8": valid UTF-8, except that a code point in
@@ -10,14 +10,14 @@ use std::fmt;
 
 /// A Python string constant.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub struct PyStrValue {
+pub struct StrValue {
     bytes: Vec<u8>,
 }
 
-impl PyStrValue {
+impl StrValue {
     /// From a Rust string (never has surrogates).
     pub fn new(s: &str) -> Self {
-        PyStrValue {
+        StrValue {
             bytes: s.as_bytes().to_vec(),
         }
     }
@@ -25,7 +25,7 @@ impl PyStrValue {
     /// From `surrogatepass` UTF-8 bytes; `None` if they are not generalized UTF-8.
     pub fn from_surrogatepass(bytes: Vec<u8>) -> Option<Self> {
         if std::str::from_utf8(&bytes).is_ok() || decode_all(&bytes).is_some() {
-            Some(PyStrValue { bytes })
+            Some(StrValue { bytes })
         } else {
             None
         }
@@ -37,7 +37,7 @@ impl PyStrValue {
         for cp in cps {
             push_code_point(&mut bytes, cp)?;
         }
-        Some(PyStrValue { bytes })
+        Some(StrValue { bytes })
     }
 
     /// The `surrogatepass` UTF-8 bytes.
@@ -72,6 +72,21 @@ impl PyStrValue {
         self.bytes.is_empty()
     }
 
+    /// Appends a Rust string.
+    pub fn push_str(&mut self, s: &str) {
+        self.bytes.extend_from_slice(s.as_bytes());
+    }
+
+    /// Appends one code point (0..=0x10FFFF, surrogates allowed); others are ignored.
+    pub fn push_code_point(&mut self, cp: u32) {
+        let _ = push_code_point(&mut self.bytes, cp);
+    }
+
+    /// Appends another string value.
+    pub fn push_value(&mut self, other: &StrValue) {
+        self.bytes.extend_from_slice(&other.bytes);
+    }
+
     /// The code points.
     pub fn code_points(&self) -> impl Iterator<Item = u32> + '_ {
         let mut i = 0;
@@ -83,13 +98,21 @@ impl PyStrValue {
     }
 }
 
-impl From<&str> for PyStrValue {
+impl From<&str> for StrValue {
     fn from(s: &str) -> Self {
-        PyStrValue::new(s)
+        StrValue::new(s)
     }
 }
 
-impl fmt::Debug for PyStrValue {
+impl From<String> for StrValue {
+    fn from(s: String) -> Self {
+        StrValue {
+            bytes: s.into_bytes(),
+        }
+    }
+}
+
+impl fmt::Debug for StrValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", crate::repr::str_repr(self))
     }
