@@ -16,6 +16,7 @@ pub mod code;
 pub mod eval;
 pub mod frame;
 pub mod hash;
+pub mod import;
 pub mod object;
 pub mod report;
 pub mod types;
@@ -47,11 +48,29 @@ pub fn run_pyc(data: &[u8], path: &str, argv: &[String]) -> i32 {
 
 /// Run a code object as `__main__` on a thread with a large stack; the exit status.
 pub fn run_code(code: &pyrs_bytecode::CodeObject, argv: &[String]) -> i32 {
+    run_code_with(code, argv, RunOptions::default())
+}
+
+/// How the `pyrs` binary sets up the interpreter for a run.
+#[derive(Default)]
+pub struct RunOptions {
+    /// `sys.path` (for `pyrs FILE`: the script's directory first).
+    pub path: Vec<String>,
+    /// The main module's `__file__` (None: not set, as for `-c`).
+    pub main_file: Option<String>,
+    /// `-B` / `PYTHONDONTWRITEBYTECODE`: the initial `sys.dont_write_bytecode`.
+    pub dont_write_bytecode: bool,
+    /// Compiles the source of imported modules.
+    pub compile: Option<import::CompileHook>,
+}
+
+/// [`run_code`] with the import system configured.
+pub fn run_code_with(code: &pyrs_bytecode::CodeObject, argv: &[String], opts: RunOptions) -> i32 {
     let code = code.clone();
     let argv = argv.to_vec();
     let t = std::thread::Builder::new()
         .stack_size(64 * 1024 * 1024)
-        .spawn(move || run_main(&code, &argv));
+        .spawn(move || run_main(&code, &argv, opts));
     match t.map(|h| h.join()) {
         Ok(Ok(status)) => status,
         _ => {
@@ -64,7 +83,7 @@ pub fn run_code(code: &pyrs_bytecode::CodeObject, argv: &[String]) -> i32 {
     }
 }
 
-fn run_main(code: &pyrs_bytecode::CodeObject, argv: &[String]) -> i32 {
+fn run_main(code: &pyrs_bytecode::CodeObject, argv: &[String], opts: RunOptions) -> i32 {
     let mut vm = Vm::new();
     builtins::sys::set_argv(&mut vm, argv);
     let code_obj = code::make_code(&mut vm, code);
@@ -76,8 +95,23 @@ fn run_main(code: &pyrs_bytecode::CodeObject, argv: &[String]) -> i32 {
     let main = vm.new_str("__main__");
     set(&mut vm, "__name__", main);
     set(&mut vm, "__doc__", Value::None);
+    set(&mut vm, "__package__", Value::None);
+    set(&mut vm, "__loader__", Value::None);
+    set(&mut vm, "__spec__", Value::None);
     let b = Value::Obj(vm.builtins.clone());
     set(&mut vm, "__builtins__", b);
+    if let Some(f) = &opts.main_file {
+        let f = vm.new_str(f);
+        set(&mut vm, "__file__", f);
+        set(&mut vm, "__cached__", Value::None);
+    }
+    import::setup(
+        &mut vm,
+        &globals,
+        &opts.path,
+        opts.dont_write_bytecode,
+        opts.compile,
+    );
     let r = eval::call::run_module_code(&mut vm, &code_obj, &globals);
     let status = match r {
         Ok(_) => 0,

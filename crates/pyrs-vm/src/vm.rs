@@ -37,6 +37,8 @@ pub struct Interpreter {
     pub attr_cache: crate::object::cache::AttrCache,
     pub type_epoch: u64,
     pub argv: Vec<String>,
+    /// The import system (`import/mod.rs`).
+    pub import: crate::import::ImportState,
 }
 
 pub struct ThreadState {
@@ -110,6 +112,7 @@ impl Vm {
                 attr_cache: Default::default(),
                 type_epoch: 0,
                 argv: Vec::new(),
+                import: Default::default(),
             },
             thread: ThreadState {
                 frames: Vec::new(),

@@ -14,6 +14,8 @@ pub struct Options {
     pub action: Action,
     /// `-X dump=STAGE`: print a pipeline stage instead of running.
     pub dump: Option<String>,
+    /// `-B` or `PYTHONDONTWRITEBYTECODE`: don't write `__pycache__` files.
+    pub dont_write_bytecode: bool,
 }
 
 pub const HELP: &str = "usage: pyrs [option] ... [-c cmd | -m mod | file | -] [arg] ...
@@ -28,10 +30,14 @@ file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 ";
 
-/// Parses the arguments after the program name. Flags that only change runtime behaviour
-/// (`-B -E -I -O -S -u -q -s -b -d -v -W arg`) are accepted and ignored until the runtime exists.
+/// Parses the arguments after the program name. `-B` (and `PYTHONDONTWRITEBYTECODE`,
+/// unless `-E`/`-I`) turn off the bytecode cache; other flags that only change runtime
+/// behaviour (`-O -S -u -q -s -b -d -v -W arg`) are accepted and ignored for now.
 pub fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut dump = None;
+    let env_dwb = std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
+    let mut dont_write_bytecode = false;
+    let mut ignore_env = false;
     let mut i = 0;
     while i < args.len() {
         let a = &args[i];
@@ -39,24 +45,28 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
             return Ok(Options {
                 action: Action::Stdin,
                 dump,
+                dont_write_bytecode: dont_write_bytecode || (env_dwb && !ignore_env),
             });
         }
         if a == "--version" {
             return Ok(Options {
                 action: Action::Version,
                 dump,
+                dont_write_bytecode: dont_write_bytecode || (env_dwb && !ignore_env),
             });
         }
         if a == "--help" {
             return Ok(Options {
                 action: Action::Help,
                 dump,
+                dont_write_bytecode: dont_write_bytecode || (env_dwb && !ignore_env),
             });
         }
         if !a.starts_with('-') || a.len() == 1 {
             return Ok(Options {
                 action: Action::RunFile(a.clone()),
                 dump,
+                dont_write_bytecode: dont_write_bytecode || (env_dwb && !ignore_env),
             });
         }
         let flags: Vec<char> = a[1..].chars().collect();
@@ -79,12 +89,16 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
                             return Ok(Options {
                                 action: Action::Command(value),
                                 dump,
+                                dont_write_bytecode: dont_write_bytecode
+                                    || (env_dwb && !ignore_env),
                             })
                         }
                         'm' => {
                             return Ok(Options {
                                 action: Action::Module(value),
                                 dump,
+                                dont_write_bytecode: dont_write_bytecode
+                                    || (env_dwb && !ignore_env),
                             })
                         }
                         'X' => {
@@ -100,15 +114,19 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
                     return Ok(Options {
                         action: Action::Version,
                         dump,
+                        dont_write_bytecode: dont_write_bytecode || (env_dwb && !ignore_env),
                     })
                 }
                 'h' | '?' => {
                     return Ok(Options {
                         action: Action::Help,
                         dump,
+                        dont_write_bytecode: dont_write_bytecode || (env_dwb && !ignore_env),
                     })
                 }
-                'B' | 'E' | 'I' | 'O' | 'S' | 'u' | 'q' | 's' | 'b' | 'd' | 'v' | 'i' | 'R' => {}
+                'B' => dont_write_bytecode = true,
+                'E' | 'I' => ignore_env = true,
+                'O' | 'S' | 'u' | 'q' | 's' | 'b' | 'd' | 'v' | 'i' | 'R' => {}
                 _ => return Err(format!("Unknown option: -{f}")),
             }
             j += 1;
@@ -118,5 +136,6 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
     Ok(Options {
         action: Action::Stdin,
         dump,
+        dont_write_bytecode: dont_write_bytecode || (env_dwb && !ignore_env),
     })
 }

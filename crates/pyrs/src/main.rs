@@ -33,7 +33,9 @@ fn main() -> ExitCode {
             print!("{}", cli::HELP);
             ExitCode::SUCCESS
         }
-        cli::Action::RunFile(path) => run_file(&path, opts.dump.as_deref()),
+        cli::Action::RunFile(path) => {
+            run_file(&path, opts.dump.as_deref(), opts.dont_write_bytecode)
+        }
         cli::Action::Command(_) | cli::Action::Module(_) | cli::Action::Stdin => {
             let what = match &opts.action {
                 cli::Action::Command(code) => format!("-c {code:?}"),
@@ -48,7 +50,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_file(path: &str, dump: Option<&str>) -> ExitCode {
+fn run_file(path: &str, dump: Option<&str>, dont_write_bytecode: bool) -> ExitCode {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -76,7 +78,7 @@ fn run_file(path: &str, dump: Option<&str>) -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        None => run::run_script(&bytes, &absolute(path)),
+        None => run::run_script(&bytes, &absolute(path), dont_write_bytecode),
     };
     let (stdout, stderr, code) = out;
     let _ = std::io::stdout().write_all(stdout.as_bytes());

@@ -4,7 +4,6 @@
 pub mod attrs;
 pub mod build_class;
 pub mod format;
-pub mod import;
 pub mod iteration;
 pub mod numeric;
 pub mod print;
@@ -18,7 +17,7 @@ use crate::vm::Vm;
 const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("print", print::print),
     ("__build_class__", build_class::build_class),
-    ("__import__", import::import_builtin),
+    ("__import__", crate::import::builtin_import),
     ("len", iteration::len),
     ("iter", iteration::iter),
     ("next", iteration::next),

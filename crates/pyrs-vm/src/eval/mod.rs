@@ -640,17 +640,21 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                     push(vm, r);
                 }
                 IMPORT_NAME => {
-                    let _fromlist = pop(vm);
-                    let _level = pop(vm);
+                    let fromlist = pop(vm);
+                    let level = pop(vm);
                     let name = names::name(co, arg as usize);
-                    let m = tri!(crate::builtins::import::import_name(vm, &name));
+                    let m = tri!(crate::import::import_name(vm, &name, fromlist, level));
                     push(vm, m);
                 }
                 IMPORT_FROM => {
                     let m = top(vm);
                     let name = names::name(co, arg as usize);
-                    let v = tri!(crate::builtins::import::import_from(vm, &m, &name));
+                    let v = tri!(crate::import::import_from(vm, &m, &name));
                     push(vm, v);
+                }
+                IMPORT_STAR => {
+                    let m = pop(vm);
+                    tri!(crate::import::import_star(vm, &m));
                 }
                 _ => {
                     let name = pyrs_bytecode::opcode::name(op);

@@ -16,14 +16,14 @@ fn name_of(name: &PyRef) -> String {
     }
 }
 
-fn hash_of(vm: &Vm, name: &PyRef) -> i64 {
+pub(crate) fn hash_of(vm: &Vm, name: &PyRef) -> i64 {
     match &name.payload {
         Payload::Str(s) => s.hash(&vm.hash_secret),
         _ => 0,
     }
 }
 
-fn pystr(name: &PyRef) -> &crate::types::str::PyStr {
+pub(crate) fn pystr(name: &PyRef) -> &crate::types::str::PyStr {
     match &name.payload {
         Payload::Str(s) => s,
         _ => unreachable_name(),
