@@ -326,6 +326,11 @@ pub fn generic_setattr(
             }
         }
     }
+    if let Some(Payload::Module(d)) = obj.payload() {
+        // A module's attributes are its `__dict__`.
+        let d = d.clone();
+        return store_in_dict(vm, &d, name, value, obj);
+    }
     if let Value::Obj(o) = obj {
         if let Some(d) = &o.dict {
             let d = d.clone();

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Differential import tests: pyrs vs python3 on tests/imports/<scenario>/.
+
+Each scenario directory holds `main.py` and the modules it imports, and optionally a
+`steps` file (default: one step, `run main.py`). Steps, one per line:
+
+    run ARGS...     run `IMPL ARGS` in the scenario's temp copy; stdout, stderr, exit
+                    status and the list of `__pycache__` files afterwards are compared
+    sh COMMAND      a shell command (its stdout is compared too); `{tag}` is replaced by the
+                    implementation's cache tag (`pyrs-311` / `cpython-311`), `{impl}` by
+                    the command that runs the implementation
+    env K=V         set an environment variable for the following runs
+
+Each implementation gets a fresh temp copy of the scenario; paths of the copy print as
+<DIR>, and cache file names compare with the tag normalised to <TAG>.
+Prints `N passed, M failed`; with --baseline FILE, scenarios listed there are known
+failures (reported, not counted). Exit status 1 if an unlisted scenario fails.
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+IMPLS = {
+    "pyrs": ([os.path.join(ROOT, "target", "debug", "pyrs")], "pyrs-311"),
+    "cpython": ([sys.executable if sys.version_info[:2] == (3, 11) else "python3"], "cpython-311"),
+}
+
+
+def pycache_listing(d, tag):
+    out = []
+    for dirpath, dirnames, filenames in os.walk(d):
+        dirnames.sort()
+        if os.path.basename(dirpath) == "__pycache__":
+            for f in sorted(filenames):
+                rel = os.path.relpath(os.path.join(dirpath, f), d)
+                out.append(rel.replace(tag, "<TAG>"))
+    return out
+
+
+def run_scenario(src, impl):
+    cmd, tag = IMPLS[impl]
+    steps_file = os.path.join(src, "steps")
+    steps = ["run main.py"]
+    if os.path.exists(steps_file):
+        with open(steps_file) as f:
+            steps = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
+    tmp = tempfile.mkdtemp(prefix="pyrs-imports-")
+    d = os.path.join(tmp, "s")
+    shutil.copytree(src, d, ignore=shutil.ignore_patterns("steps", "__pycache__"))
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("PYTHONPATH", None)
+    env["PYTHONHASHSEED"] = "0"
+    results = []
+    try:
+        for step in steps:
+            kind, _, arg = step.partition(" ")
+            if kind == "env":
+                k, _, v = arg.partition("=")
+                env[k] = v.replace("{dir}", d)
+            elif kind == "sh":
+                a = arg.replace("{tag}", tag).replace("{impl}", " ".join(cmd))
+                p = subprocess.run(a, shell=True, cwd=d, env=env, capture_output=True, timeout=60)
+                results.append(("sh " + arg, p.stdout.decode(errors="replace").replace(d, "<DIR>").replace(tag, "<TAG>"),
+                                p.stderr.decode(errors="replace").replace(d, "<DIR>").replace(tag, "<TAG>"), p.returncode, None))
+            elif kind == "run":
+                p = subprocess.run(cmd + arg.split(), cwd=d, env=env, capture_output=True, timeout=60)
+                norm = lambda b: b.decode(errors="replace").replace(d, "<DIR>").replace(tag, "<TAG>")
+                results.append((step, norm(p.stdout), norm(p.stderr), p.returncode, pycache_listing(d, tag)))
+            else:
+                raise SystemExit(f"{src}: unknown step {step!r}")
+    finally:
+        subprocess.run(["chmod", "-R", "u+w", tmp])
+        shutil.rmtree(tmp, ignore_errors=True)
+    return results
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("names", nargs="*")
+    ap.add_argument("--baseline")
+    ap.add_argument("--show", type=int, default=5)
+    args = ap.parse_args()
+    base = os.path.join(ROOT, "tests", "imports")
+    names = args.names or sorted(n for n in os.listdir(base) if os.path.isdir(os.path.join(base, n)))
+    known = set()
+    if args.baseline and os.path.exists(args.baseline):
+        with open(args.baseline) as f:
+            known = {l.split("#")[0].strip() for l in f if l.split("#")[0].strip()}
+    passed = failed = skipped = 0
+    shown = 0
+    unexpected = []
+    for n in names:
+        src = os.path.join(base, n)
+        a = run_scenario(src, "pyrs")
+        b = run_scenario(src, "cpython")
+        ok = a == b
+        if n in known:
+            skipped += 1
+            if ok:
+                print(f"note: {n} passes now; remove it from the baseline")
+            continue
+        if ok:
+            passed += 1
+            continue
+        failed += 1
+        unexpected.append(n)
+        if shown < args.show:
+            shown += 1
+            print(f"--- {n}")
+            for x, y in zip(a, b):
+                if x != y:
+                    print(f"  step: {x[0]}")
+                    for label, i in (("stdout", 1), ("stderr", 2), ("status", 3), ("pycache", 4)):
+                        if x[i] != y[i]:
+                            print(f"    {label}: pyrs={x[i]!r}\n    {' ' * len(label)}  cpython={y[i]!r}")
+                    break
+    if known:
+        print(f"{len(known)} known failures listed in {args.baseline} (not counted below)")
+    print(f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
+    return 1 if unexpected else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

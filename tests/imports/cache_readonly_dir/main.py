@@ -1,0 +1,2 @@
+import sub.m
+print(sub.m.v)

@@ -1,0 +1,2 @@
+import m
+print(m.v)

@@ -1,0 +1,2 @@
+from b import g
+def f(): pass

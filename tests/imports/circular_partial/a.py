@@ -1,0 +1,4 @@
+print('a start')
+import b
+print('a end', b.B)
+A = 1

@@ -1,0 +1,4 @@
+print('b start')
+import a
+print('b sees a partly:', hasattr(a, 'A'))
+B = 2

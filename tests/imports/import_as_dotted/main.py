@@ -1,0 +1,3 @@
+import pkg.mod as m
+print(m.name)
+print('pkg' in dir())

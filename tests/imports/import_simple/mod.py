@@ -1,0 +1,4 @@
+print('mod runs')
+x = 42
+def f():
+    return 'f'

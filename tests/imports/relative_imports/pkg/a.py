@@ -1,0 +1,4 @@
+from . import b
+from .b import val
+from .sub.c import deep
+result = (b.val, val, deep)

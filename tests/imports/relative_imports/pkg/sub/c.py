@@ -1,0 +1,3 @@
+from .. import b
+from ..b import val as v
+deep = 'c+' + v

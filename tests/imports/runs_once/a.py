@@ -1,0 +1,2 @@
+print('a body')
+count = 1

@@ -1,0 +1,2 @@
+import m
+print(m.v, m.__file__.endswith('m.pyc'))

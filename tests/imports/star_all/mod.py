@@ -1,0 +1,4 @@
+__all__ = ['a', '_hidden']
+a = 1
+b = 2
+_hidden = 3

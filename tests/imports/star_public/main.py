@@ -1,0 +1,2 @@
+from mod import *
+print(sorted(k for k in globals() if not k.startswith('__')))

@@ -1,0 +1,5 @@
+import sys as _sys
+a = 1
+_priv = 2
+def func(): pass
+class K: pass

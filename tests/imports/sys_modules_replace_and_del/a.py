@@ -1,0 +1,3 @@
+print('a runs')
+import sys
+sys.modules[__name__] = 'replaced'

@@ -1,0 +1,2 @@
+import sys
+print(sys.path[0] == __file__.rsplit('/', 1)[0])
