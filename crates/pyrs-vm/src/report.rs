@@ -146,6 +146,9 @@ fn exc_line(vm: &mut Vm, e: &PyRef) -> String {
             .unwrap_or_default(),
         Err(_) => "<exception str() failed>".to_string(),
     };
+    if let Some(block) = syntax_error_block(vm, e) {
+        return format!("{block}{name}: {}\n", syntax_error_msg(e));
+    }
     if msg.is_empty() {
         format!("{name}\n")
     } else {
@@ -188,4 +191,61 @@ fn format_chain(vm: &mut Vm, e: &PyRef, out: &mut String, seen: &mut Vec<PyRef>,
     }
     let line = exc_line(vm, e);
     out.push_str(&line);
+}
+
+/// A SyntaxError's `args[0]`.
+fn syntax_error_msg(e: &PyRef) -> String {
+    crate::types::exceptions::exc_args(e)
+        .first()
+        .and_then(|m| m.as_str().map(|s| s.as_rust().into_owned()))
+        .unwrap_or_default()
+}
+
+/// The `File "F", line N` / source / carets block CPython prints before a SyntaxError
+/// whose `args[1]` is `(filename, lineno, offset, text, end_lineno, end_offset)`.
+fn syntax_error_block(vm: &mut Vm, e: &PyRef) -> Option<String> {
+    let se = match crate::types::dict::dict_get_str(
+        &vm.builtins.clone(),
+        &crate::types::str::PyStr::from_str("SyntaxError"),
+        {
+            let n = vm.intern("SyntaxError");
+            crate::object::attr::hash_of(vm, &n)
+        },
+    ) {
+        Some(Value::Obj(t)) => t,
+        _ => return None,
+    };
+    if !crate::object::typeobj::is_subtype(&e.ty, &se) {
+        return None;
+    }
+    let args = crate::types::exceptions::exc_args(e);
+    let Some(Payload::Tuple(d)) = args.get(1).and_then(|v| v.payload()) else {
+        return None;
+    };
+    if d.len() != 6 {
+        return None;
+    }
+    let s = |v: &Value| v.as_str().map(|s| s.as_rust().into_owned());
+    let int = |v: &Value| match v {
+        Value::Int(i) => Some(*i),
+        _ => None,
+    };
+    let file = s(&d[0])?;
+    let line = int(&d[1])?;
+    let mut out = format!("  File \"{file}\", line {line}\n");
+    if let (Some(text), Some(off)) = (s(&d[3]), int(&d[2])) {
+        let trimmed = text.trim_end_matches(['\n', '\r']);
+        let stripped = trimmed.trim_start();
+        let lead = (trimmed.chars().count() - stripped.chars().count()) as i64;
+        out.push_str(&format!("    {stripped}\n"));
+        let start = (off - 1 - lead).max(0);
+        let end = int(&d[5]).unwrap_or(off + 1) - 1 - lead;
+        let n = (end - start).max(1);
+        out.push_str(&format!(
+            "    {}{}\n",
+            " ".repeat(start as usize),
+            "^".repeat(n as usize)
+        ));
+    }
+    Some(out)
 }

@@ -80,8 +80,8 @@ fn parse_report(report: &str) -> pyrs_vm::import::CompileFailure {
                 let lineno: i64 = tail.trim().parse().unwrap_or(0);
                 let text = lines
                     .get(1)
-                    .filter(|_| lines.len() >= 4)
-                    .map(|t| t.trim_start().to_string())
+                    .filter(|_| lines.len() >= 3)
+                    .map(|t| format!("{}\n", t.trim_start()))
                     .unwrap_or_default();
                 let (mut off, mut end) = (0, 0);
                 if lines.len() >= 4 {

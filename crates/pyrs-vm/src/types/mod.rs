@@ -205,6 +205,9 @@ impl Types {
         let value_error = exc("ValueError", &exception);
         let unicode_error = exc("UnicodeError", &value_error);
         let warning = exc("Warning", &exception);
+        let syntax_error = exc("SyntaxError", &exception);
+        let indentation_error = exc("IndentationError", &syntax_error);
+        exc("TabError", &indentation_error);
         for (n, b) in [
             ("UnicodeDecodeError", &unicode_error),
             ("UnicodeEncodeError", &unicode_error),
