@@ -182,6 +182,8 @@ pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<Option<Va
         }
     } else if s.eq_rust("__class__") {
         return Ok(Some(Value::Obj(ty)));
+    } else if let Some(v) = crate::types::getset::number_attr(vm, obj, &s.as_rust()) {
+        return Ok(Some(v));
     }
     match attr {
         Some(a) => descr_get(vm, a, Some(obj.clone()), &ty).map(Some),

@@ -136,8 +136,121 @@ fn float_is_integer(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
 }
 
-fn float_hex_unsupported(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Err(vm.not_implemented_error("float.hex is not implemented yet"))
+/// `float.hex()` (CPython's `float_hex`): `[-]0x1.<13 hex digits>p<exp>`, subnormals as
+/// `0x0.<digits>p-1022`.
+fn float_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = self_f(vm, &args)?;
+    let s = if f.is_nan() {
+        "nan".to_string()
+    } else if f.is_infinite() {
+        if f > 0.0 { "inf" } else { "-inf" }.to_string()
+    } else {
+        let bits = f.to_bits();
+        let sign = if bits >> 63 == 1 { "-" } else { "" };
+        let exp = ((bits >> 52) & 0x7ff) as i64;
+        let man = bits & ((1u64 << 52) - 1);
+        if exp == 0 && man == 0 {
+            format!("{sign}0x0.0p+0")
+        } else if exp == 0 {
+            format!("{sign}0x0.{man:013x}p-1022")
+        } else {
+            format!("{sign}0x1.{man:013x}p{:+}", exp - 1023)
+        }
+    };
+    Ok(vm.new_str(&s))
+}
+
+/// `float.fromhex(s)` (CPython's `float_fromhex`), correctly rounded (half to even).
+fn float_fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "fromhex", 2, 2)?;
+    let Some(text) = args.pos[1].as_str().map(|s| s.as_rust().into_owned()) else {
+        let t = vm.type_name(&args.pos[1]);
+        return Err(vm.type_error(format!("bad argument type for built-in operation: {t}")));
+    };
+    match parse_hex_float(text.trim()) {
+        Ok(f) => {
+            let cls = args.pos[0].clone();
+            if matches!(&cls, Value::Obj(c) if c.is(&vm.types.float)) {
+                Ok(Value::Float(f))
+            } else {
+                crate::eval::call::call(vm, &cls, Args::positional(vec![Value::Float(f)]))
+            }
+        }
+        Err(true) => Err(vm.overflow_error("hexadecimal value too large to represent as a float")),
+        Err(false) => Err(vm.value_error("invalid hexadecimal floating-point string")),
+    }
+}
+
+/// `Err(true)` on overflow, `Err(false)` on a malformed string.
+fn parse_hex_float(s: &str) -> Result<f64, bool> {
+    use num_bigint::BigInt;
+    use num_traits::{ToPrimitive, Zero};
+    let (neg, s) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let sign = if neg { -1.0 } else { 1.0 };
+    let low = s.to_ascii_lowercase();
+    if low == "inf" || low == "infinity" {
+        return Ok(sign * f64::INFINITY);
+    }
+    if low == "nan" {
+        return Ok(f64::NAN);
+    }
+    let body = low.strip_prefix("0x").unwrap_or(&low);
+    let (mant, exp) = match body.find('p') {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let (int_part, frac_part) = match mant.find('.') {
+        Some(i) => (&mant[..i], &mant[i + 1..]),
+        None => (mant, ""),
+    };
+    if int_part.is_empty() && frac_part.is_empty() {
+        return Err(false);
+    }
+    let mut n = BigInt::zero();
+    for c in int_part.chars().chain(frac_part.chars()) {
+        let d = c.to_digit(16).ok_or(false)?;
+        n = n * 16 + d;
+    }
+    let mut e: i64 = -4 * frac_part.len() as i64;
+    if let Some(x) = exp {
+        let v: i64 = x.parse().map_err(|_| false)?;
+        e = e.saturating_add(v);
+    }
+    if n.is_zero() {
+        return Ok(sign * 0.0);
+    }
+    let bits = n.bits() as i64;
+    let top = bits + e; // value in [2^(top-1), 2^top)
+    if top > 1024 {
+        return Err(true);
+    }
+    let prec = if top - 1 < -1022 {
+        53 - (-1022 - (top - 1))
+    } else {
+        53
+    };
+    let shift = bits - prec.max(0);
+    if shift > 0 {
+        let half = BigInt::from(1) << (shift - 1) as usize;
+        let rem = &n & ((BigInt::from(1) << shift as usize) - 1);
+        n >>= shift as usize;
+        if rem > half || (rem == half && (&n & BigInt::from(1)) == BigInt::from(1)) {
+            n += 1;
+        }
+        e += shift;
+    }
+    let m = n.to_f64().ok_or(false)?;
+    // m * 2^e in two steps so that neither factor under- or overflows on its own.
+    let half_e = e / 2;
+    let r = m * 2f64.powi(half_e as i32) * 2f64.powi((e - half_e) as i32);
+    if r.is_infinite() {
+        return Err(true);
+    }
+    Ok(sign * r)
 }
 
 fn float_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -164,8 +277,16 @@ fn float_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_tuple(vec![n, d]))
 }
 
+fn float_conjugate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Float(self_f(vm, &args)?))
+}
+
 pub const METHODS: &[(&str, NativeFn)] = &[
+    ("conjugate", float_conjugate),
     ("is_integer", float_is_integer),
-    ("hex", float_hex_unsupported),
+    ("hex", float_hex),
     ("as_integer_ratio", float_as_integer_ratio),
 ];
+
+/// Class methods of `float`.
+pub const CLASSMETHODS: &[(&str, NativeFn)] = &[("fromhex", float_fromhex)];

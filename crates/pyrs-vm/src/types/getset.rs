@@ -96,11 +96,10 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         (Payload::Property(p), "fdel") => p[2].clone(),
         (Payload::ClassMethod(f) | Payload::StaticMethod(f), "__func__") => f.clone(),
         (Payload::Module(d), "__dict__") => Value::Obj(d.clone()),
-        (Payload::Int(_) | Payload::Float(_), "real") => {
-            let v = Value::Obj(o.clone());
-            match crate::types::int::to_bigint(&v) {
-                Some(b) => crate::types::int::big_to_value(vm, b),
-                None => v,
+        (Payload::Int(_) | Payload::Float(_), _) => {
+            match number_attr(vm, &Value::Obj(o.clone()), n) {
+                Some(v) => v,
+                None => return Ok(None),
             }
         }
         (Payload::Generator(g), "__name__") => vm.new_str(&g.name()),
@@ -145,4 +144,23 @@ pub fn set(vm: &mut Vm, o: &PyRef, name: &PyStr, v: Option<Value>) -> PyResult<b
             Ok(false)
         }
     }
+}
+
+/// `real`, `imag`, `numerator`, `denominator` of an int, bool or float (inline or a
+/// subclass instance); `real` of a subclass instance is a plain int/float.
+pub fn number_attr(vm: &mut Vm, v: &Value, n: &str) -> Option<Value> {
+    use crate::types::int::{big_to_value, num_of, to_bigint, Num};
+    let num = num_of(v)?;
+    let is_float = matches!(num, Num::F(_));
+    Some(match (n, is_float) {
+        ("real", false) | ("numerator", false) => big_to_value(vm, to_bigint(v)?),
+        ("imag", false) => Value::Int(0),
+        ("denominator", false) => Value::Int(1),
+        ("real", true) => match num {
+            Num::F(f) => Value::Float(f),
+            _ => return None,
+        },
+        ("imag", true) => Value::Float(0.0),
+        _ => return None,
+    })
 }

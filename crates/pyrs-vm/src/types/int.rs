@@ -435,7 +435,117 @@ fn int_bit_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
+fn byteorder(vm: &mut Vm, v: Option<&Value>) -> PyResult<bool> {
+    match v.and_then(|v| v.as_str()).map(|s| s.as_rust().into_owned()) {
+        None if v.is_none() => Ok(true),
+        Some(s) if s == "big" => Ok(true),
+        Some(s) if s == "little" => Ok(false),
+        Some(_) => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+        None => {
+            let t = v.map(|v| vm.type_name(v)).unwrap_or_default();
+            Err(vm.type_error(format!(
+                "to_bytes() argument 'byteorder' must be str, not {t}"
+            )))
+        }
+    }
+}
+
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
+fn int_to_bytes(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let signed = match args.take_kw("signed") {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    for k in ["length", "byteorder"] {
+        if let Some(v) = args.take_kw(k) {
+            args.pos.push(v);
+        }
+    }
+    args.check(vm, "to_bytes", 1, 3)?;
+    let n = self_num(vm, &args)?;
+    let len = match args.pos.get(1) {
+        Some(v) => vm.index_value(v, "'{}' object cannot be interpreted as an integer")?,
+        None => 1,
+    };
+    if len < 0 {
+        return Err(vm.value_error("length argument must be non-negative"));
+    }
+    let big = byteorder(vm, args.pos.get(2))?;
+    if !signed && n.sign() == num_bigint::Sign::Minus {
+        return Err(vm.overflow_error("can't convert negative int to unsigned"));
+    }
+    let mut bytes = if signed {
+        n.to_signed_bytes_le()
+    } else {
+        n.to_bytes_le().1
+    };
+    if n == BigInt::from(0) {
+        bytes.clear();
+    }
+    let len = len as usize;
+    if bytes.len() > len {
+        return Err(vm.overflow_error("int too big to convert"));
+    }
+    let fill = if n.sign() == num_bigint::Sign::Minus {
+        0xff
+    } else {
+        0
+    };
+    bytes.resize(len, fill);
+    if big {
+        bytes.reverse();
+    }
+    Ok(vm.new_bytes(bytes))
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)`.
+fn int_from_bytes(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let signed = match args.take_kw("signed") {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    for k in ["bytes", "byteorder"] {
+        if let Some(v) = args.take_kw(k) {
+            args.pos.push(v);
+        }
+    }
+    args.check(vm, "from_bytes", 2, 3)?;
+    let data: Vec<u8> = match args.pos[1].payload() {
+        Some(Payload::Bytes(b)) => b.to_vec(),
+        _ => {
+            let items = vm.collect(&args.pos[1])?;
+            let mut out = Vec::with_capacity(items.len());
+            for it in &items {
+                let x = vm.index_value(it, "'{}' object cannot be interpreted as an integer")?;
+                if !(0..256).contains(&x) {
+                    return Err(vm.value_error("bytes must be in range(0, 256)"));
+                }
+                out.push(x as u8);
+            }
+            out
+        }
+    };
+    let big = byteorder(vm, args.pos.get(2))?;
+    let n = match (big, signed) {
+        (true, true) => BigInt::from_signed_bytes_be(&data),
+        (false, true) => BigInt::from_signed_bytes_le(&data),
+        (true, false) => BigInt::from_bytes_be(num_bigint::Sign::Plus, &data),
+        (false, false) => BigInt::from_bytes_le(num_bigint::Sign::Plus, &data),
+    };
+    let v = big_to_value(vm, n);
+    let cls = args.pos[0].clone();
+    if matches!(&cls, Value::Obj(c) if c.is(&vm.types.int)) {
+        Ok(v)
+    } else {
+        crate::eval::call::call(vm, &cls, Args::positional(vec![v]))
+    }
+}
+
+/// Class methods of `int`.
+pub const CLASSMETHODS: &[(&str, NativeFn)] = &[("from_bytes", int_from_bytes)];
+
 pub const METHODS: &[(&str, NativeFn)] = &[
+    ("to_bytes", int_to_bytes),
     ("bit_length", int_bit_length),
     ("bit_count", int_bit_count),
     ("conjugate", int_conjugate),

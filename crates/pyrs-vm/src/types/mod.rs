@@ -20,6 +20,7 @@ pub mod set;
 pub mod slice;
 pub mod str;
 pub mod str_methods;
+pub mod str_text;
 pub mod traceback;
 pub mod tuple;
 pub mod type_;
@@ -337,6 +338,31 @@ pub fn add_methods(vm: &mut Vm, ty: &PyRef, methods: &[(&'static str, NativeFn)]
     }
 }
 
+/// Install `methods` as class methods of `ty` (`int.from_bytes`, `float.fromhex`).
+pub fn add_classmethods(vm: &mut Vm, ty: &PyRef, methods: &[(&'static str, NativeFn)]) {
+    let Some(d) = tdata(ty).dict.get().cloned() else {
+        return;
+    };
+    for (name, f) in methods {
+        let b = vm.alloc(
+            &vm.types.builtin_function.clone(),
+            Payload::Builtin(Box::new(BuiltinData {
+                name,
+                func: *f,
+                self_: None,
+                is_method: false,
+                owner: Some(ty.clone()),
+            })),
+        );
+        let cm = vm.alloc(
+            &vm.types.classmethod.clone(),
+            Payload::ClassMethod(Value::Obj(b)),
+        );
+        let n = vm.intern(name);
+        dict::dict_set_str(vm, &d, &n, Value::Obj(cm));
+    }
+}
+
 /// Set a type attribute (`__module__`, `__doc__`, ...).
 pub fn set_type_attr(vm: &mut Vm, ty: &PyRef, name: &str, v: Value) {
     let Some(d) = tdata(ty).dict.get().cloned() else {
@@ -355,6 +381,7 @@ pub fn install_methods(vm: &mut Vm) {
         (t(vm, |t| &t.int), int::METHODS),
         (t(vm, |t| &t.float), float::METHODS),
         (t(vm, |t| &t.str), str_methods::METHODS),
+        (t(vm, |t| &t.str), str_text::METHODS),
         (t(vm, |t| &t.bytes), bytes::METHODS),
         (t(vm, |t| &t.tuple), tuple::METHODS),
         (t(vm, |t| &t.list), list::METHODS),
@@ -369,6 +396,10 @@ pub fn install_methods(vm: &mut Vm) {
     for (ty, methods) in pairs {
         add_methods(vm, &ty, methods);
     }
+    let int = t(vm, |t| &t.int);
+    add_classmethods(vm, &int, int::CLASSMETHODS);
+    let float = t(vm, |t| &t.float);
+    add_classmethods(vm, &float, float::CLASSMETHODS);
     let slots: Vec<(
         PyRef,
         Option<crate::object::typeobj::NewFn>,

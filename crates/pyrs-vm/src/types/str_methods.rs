@@ -262,12 +262,6 @@ fn rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     split_impl(vm, args, true)
 }
 
-fn splitlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = text(vm, &args)?;
-    let items = t.lines().map(|l| vm.new_str(l)).collect();
-    Ok(vm.new_list(items))
-}
-
 fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "join", 2, 2)?;
     let sep = this(vm, &args)?.to_vec();
@@ -601,7 +595,6 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("rstrip", rstrip),
     ("split", split),
     ("rsplit", rsplit),
-    ("splitlines", splitlines),
     ("join", join),
     ("replace", replace),
     ("find", find),
