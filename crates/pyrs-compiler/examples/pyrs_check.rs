@@ -1,5 +1,6 @@
 //! `pyrs_check FILE`: parse and compile FILE as `python3 FILE` does before running it,
-//! printing CPython's SyntaxError report and exiting 1 on error (used by
+//! printing its compile-time SyntaxWarnings, or CPython's SyntaxError report and exiting
+//! 1 on error (used by
 //! `scripts/compare_syntax_errors.py --set compile_cases --pyrs` while the `pyrs` binary's
 //! run path is being rebuilt around the VM). `--dis` prints `python3 -m dis` text, and
 //! `--bench FILE...` compiles many files and prints the time.
@@ -46,8 +47,11 @@ fn main() {
             .map(|d| d.join(&path).to_string_lossy().into_owned())
             .unwrap_or(shown)
     };
-    match pyrs_compiler::check_script(&bytes, &shown) {
-        Ok(_) => {}
+    match pyrs_compiler::check_script_warnings(&bytes, &shown) {
+        Ok((_, warnings)) => {
+            let text = pyrs_compiler::render_warnings(&warnings, &bytes, &shown);
+            let _ = std::io::stderr().write_all(text.as_bytes());
+        }
         Err(report) => {
             let _ = std::io::stderr().write_all(report.as_bytes());
             std::process::exit(1);

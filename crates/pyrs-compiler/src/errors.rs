@@ -57,3 +57,15 @@ pub const EXCEPT_STAR_EXIT: &str =
     "'break', 'continue' and 'return' cannot appear in an except* block";
 pub const STARRED_HERE: &str = "can't use starred expression here";
 pub const TOO_MANY_BLOCKS: &str = "too many statically nested blocks";
+
+/// A compile-time SyntaxWarning (CPython: `compiler_warn`): the message and the line of
+/// the code unit's current location, in the order the code generator meets them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxWarning {
+    pub msg: String,
+    pub lineno: u32,
+}
+
+pub const IS_LITERAL: &str = "\"is\" with a literal. Did you mean \"==\"?";
+pub const IS_NOT_LITERAL: &str = "\"is not\" with a literal. Did you mean \"!=\"?";
+pub const ASSERT_TUPLE: &str = "assertion is always true, perhaps remove parentheses?";

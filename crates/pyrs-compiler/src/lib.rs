@@ -8,8 +8,9 @@
 //! ```
 //!
 //! Entry points: [`compile_module`] (AST to code object), [`check_script`] (what
-//! `python3 FILE` reports before running), [`dis_file`] and [`pyc_file`] (the `-X dump`
-//! stages). Pipeline: `future.rs` → `symtable.rs` → `codegen/` → `peephole.rs` +
+//! `python3 FILE` reports before running; [`check_script_warnings`] and
+//! [`render_warnings`] add the compile-time SyntaxWarnings), [`dis_file`] and
+//! [`pyc_file`] (the `-X dump` stages). Pipeline: `future.rs` → `symtable.rs` → `codegen/` → `peephole.rs` +
 //! `flowgraph.rs` → `assemble.rs`. See `docs/internals/compiler.md`.
 
 mod assemble;
@@ -27,9 +28,10 @@ mod unparse;
 #[cfg(test)]
 mod tests;
 
-pub use errors::CompileError;
+pub use errors::{CompileError, SyntaxWarning};
 use pyrs_ast::Mod;
-use pyrs_bytecode::{CodeObject, PyStrValue};
+pub use pyrs_bytecode::CodeObject;
+use pyrs_bytecode::PyStrValue;
 
 /// Nesting depth (statements + expressions) past which compilation fails with CPython's
 /// RecursionError, as CPython's compiler does near its C recursion limit.
@@ -63,6 +65,15 @@ pub(crate) fn str_value(s: &pyrs_ast::StrValue) -> PyStrValue {
 
 /// Compiles a module AST (`compile(source, filename, 'exec')` with `optimize` 0, 1 or 2).
 pub fn compile_module(m: &Mod, filename: &str, optimize: u32) -> Result<CodeObject, CompileError> {
+    compile_module_warnings(m, filename, optimize).map(|(code, _)| code)
+}
+
+/// [`compile_module`], with the SyntaxWarnings the compiler raised, in CPython's order.
+pub fn compile_module_warnings(
+    m: &Mod,
+    filename: &str,
+    optimize: u32,
+) -> Result<(CodeObject, Vec<SyntaxWarning>), CompileError> {
     let features = future::check_future(m).map_err(CompileError::Syntax)?;
     let future_annotations = features & future::CO_FUTURE_ANNOTATIONS != 0;
     let st = symtable::build(m, future_annotations)?;
@@ -74,15 +85,56 @@ pub fn compile_module(m: &Mod, filename: &str, optimize: u32) -> Result<CodeObje
         future_annotations,
         units: Vec::new(),
         interactive: false,
+        warnings: Vec::new(),
     };
-    c.compile_module(m)
+    let code = c.compile_module(m)?;
+    Ok((code, c.warnings))
 }
 
 /// `python3 FILE`'s checks before running: parse, then compile. `Err(report)` is the text
 /// CPython prints on stderr.
 pub fn check_script(bytes: &[u8], filename: &str) -> Result<CodeObject, String> {
+    check_script_warnings(bytes, filename).map(|(code, _)| code)
+}
+
+/// [`check_script`], with the compile-time SyntaxWarnings (render them with
+/// [`render_warnings`]).
+pub fn check_script_warnings(
+    bytes: &[u8],
+    filename: &str,
+) -> Result<(CodeObject, Vec<SyntaxWarning>), String> {
     let m = pyrs_parser::check_script(bytes, filename)?;
-    compile_module(&m, filename, 0).map_err(|e| render_error(&e, bytes, filename))
+    compile_module_warnings(&m, filename, 0).map_err(|e| render_error(&e, bytes, filename))
+}
+
+/// The stderr text of SyntaxWarnings under the default warning filters, as the
+/// `warnings` module shows them (`formatwarning`): `FILE:LINE: SyntaxWarning: MSG`, then
+/// the source line (`linecache.getline`) stripped and indented by two spaces when the
+/// line exists. The compiler passes no registry, so repeats are all shown.
+pub fn render_warnings(warnings: &[SyntaxWarning], bytes: &[u8], filename: &str) -> String {
+    if warnings.is_empty() {
+        return String::new();
+    }
+    let source = match pyrs_tokenizer::decode_source(bytes) {
+        Ok(d) => d.text,
+        Err(_) => String::new(),
+    };
+    let source = source.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = source.split_inclusive('\n').collect();
+    let mut out = String::new();
+    for w in warnings {
+        out.push_str(&format!(
+            "{filename}:{}: SyntaxWarning: {}\n",
+            w.lineno, w.msg
+        ));
+        if let Some(line) = (w.lineno as usize)
+            .checked_sub(1)
+            .and_then(|i| lines.get(i))
+        {
+            out.push_str(&format!("  {}\n", line.trim()));
+        }
+    }
+    out
 }
 
 /// The stderr text for a compile error of FILE.

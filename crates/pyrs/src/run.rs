@@ -14,7 +14,7 @@ pub fn run_script(bytes: &[u8], shown: &str, dont_write_bytecode: bool) -> (Stri
         main_file: Some(shown.to_string()),
         dont_write_bytecode,
         compile: Some(Box::new(|bytes: &[u8], path: &str| {
-            pyrs_compiler::check_script(bytes, path).map_err(|report| parse_report(&report))
+            compile_and_warn(bytes, path).map_err(|report| parse_report(&report))
         })),
     };
     if bytes.starts_with(&pyrs_marshal::pyc::MAGIC) || shown.ends_with(".pyc") {
@@ -30,7 +30,7 @@ pub fn run_script(bytes: &[u8], shown: &str, dont_write_bytecode: bool) -> (Stri
     }
     // Source: parse and compile with pyrs (syntax errors reported as CPython reports
     // them), then run the module's code object in the VM.
-    match pyrs_compiler::check_script(bytes, shown) {
+    match compile_and_warn(bytes, shown) {
         Err(report) => (String::new(), report, 1),
         Ok(code) => (
             String::new(),
@@ -38,6 +38,15 @@ pub fn run_script(bytes: &[u8], shown: &str, dont_write_bytecode: bool) -> (Stri
             pyrs_vm::run_code_with(&code, &script_argv(shown), opts()),
         ),
     }
+}
+
+/// Parses and compiles source (`Err` is the error report) and prints the compile-time
+/// SyntaxWarnings on stderr as CPython's default warning filters show them. (The VM has
+/// no `warnings` module yet; when it has one, these should go through it.)
+fn compile_and_warn(bytes: &[u8], path: &str) -> Result<pyrs_compiler::CodeObject, String> {
+    let (code, warnings) = pyrs_compiler::check_script_warnings(bytes, path)?;
+    eprint!("{}", pyrs_compiler::render_warnings(&warnings, bytes, path));
+    Ok(code)
 }
 
 /// `sys.path` for `pyrs FILE` (CPython 3.11's `_PyPathConfig_ComputeSysPath0` and

@@ -80,6 +80,7 @@ impl<'a> Compiler<'a> {
                         _ => None,
                     };
                     if let Some(inv) = inv {
+                        self.check_compare(left, &[inv], comparators);
                         self.expr(left)?;
                         self.expr(&comparators[0])?;
                         self.set_loc(e.loc);
@@ -192,6 +193,7 @@ impl<'a> Compiler<'a> {
                 ops,
                 comparators,
             } => {
+                self.check_compare(left, ops, comparators);
                 self.expr(left)?;
                 let n = ops.len() - 1;
                 if n == 0 {
@@ -283,6 +285,9 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             ExprKind::Subscript { value, slice, ctx } => {
+                if *ctx == ExprContext::Load {
+                    self.check_subscript(value, slice);
+                }
                 self.expr(value)?;
                 self.expr(slice)?;
                 self.op(match ctx {
@@ -467,6 +472,7 @@ impl<'a> Compiler<'a> {
                 ops,
                 comparators,
             } if ops.len() > 1 => {
+                self.check_compare(left, ops, comparators);
                 let saved = self.u().loc;
                 self.set_loc(e.loc);
                 let n = ops.len() - 1;
@@ -814,6 +820,7 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
         }
+        self.check_caller(func);
         self.set_loc(func.loc);
         self.op(PUSH_NULL);
         self.set_loc(e.loc);

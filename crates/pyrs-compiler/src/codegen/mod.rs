@@ -11,6 +11,7 @@ mod expr;
 mod pattern;
 mod stmt;
 mod stmt_try;
+mod warnings;
 
 use crate::errors::{self, CompileError};
 use crate::flowgraph::{Block, Instr, Loc, NO_BLOCK};
@@ -117,6 +118,8 @@ pub(crate) struct Compiler<'a> {
     pub future_annotations: bool,
     pub units: Vec<Unit<'a>>,
     pub interactive: bool,
+    /// SyntaxWarnings met so far, in CPython's order (`compiler_warn`).
+    pub warnings: Vec<errors::SyntaxWarning>,
 }
 
 /// A constant's identity for merging (`_PyCode_ConstantKey`): type and exact value.

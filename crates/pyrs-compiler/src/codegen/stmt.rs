@@ -133,6 +133,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assert { test, msg } => {
+                self.check_assert(test);
                 if self.optimize > 0 {
                     return Ok(());
                 }
