@@ -191,6 +191,38 @@ fn format_chain(vm: &mut Vm, e: &PyRef, out: &mut String, seen: &mut Vec<PyRef>,
     }
     let line = exc_line(vm, e);
     out.push_str(&line);
+    out.push_str(&notes_lines(vm, e));
+}
+
+/// The `__notes__` printed after the exception line (3.11's `print_exception_notes`):
+/// each str note on its own lines, other notes through `str()`.
+fn notes_lines(vm: &mut Vm, e: &PyRef) -> String {
+    let Some(notes) = crate::types::exceptions::exc_data(e).and_then(|d| d.notes.borrow().clone())
+    else {
+        return String::new();
+    };
+    let items = match notes.payload() {
+        Some(Payload::List(l)) => l.borrow().clone(),
+        Some(Payload::Tuple(t)) => t.to_vec(),
+        _ => {
+            let r = vm
+                .repr(&notes)
+                .unwrap_or_else(|_| "<__notes__ repr() failed>".into());
+            return format!("{r}\n");
+        }
+    };
+    let mut out = String::new();
+    for n in items {
+        let s = match n.as_str() {
+            Some(s) => s.as_rust().into_owned(),
+            None => vm
+                .str_string(&n)
+                .unwrap_or_else(|_| "<note str() failed>".into()),
+        };
+        out.push_str(&s);
+        out.push('\n');
+    }
+    out
 }
 
 /// A SyntaxError's `args[0]`.

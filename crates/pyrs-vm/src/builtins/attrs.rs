@@ -2,6 +2,7 @@
 //! `isinstance`, `issubclass`, `callable`, `getattr` and friends, `globals`, `locals`,
 //! `vars`, `dir` (CPython: `Python/bltinmodule.c`).
 
+use crate::object::protocol::{call_dunder, heap_dunder};
 use crate::object::typeobj::{full_mro, is_subtype, tdata};
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::Args;
@@ -76,43 +77,76 @@ pub fn hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(vm.hash(&args.pos[0])?))
 }
 
-fn class_list(vm: &mut Vm, t: &Value, fname: &str) -> PyResult<Vec<PyRef>> {
-    let items = match t.as_tuple() {
-        Some(items) => items.to_vec(),
-        None => vec![t.clone()],
-    };
-    let mut out = Vec::new();
-    for i in items {
-        match i.as_obj() {
-            Some(o) if matches!(o.payload, Payload::Type(_)) => out.push(o.clone()),
-            _ => {
-                return Err(vm.type_error(format!(
-                    "{fname}() arg 2 must be a type, a tuple of types, or a union"
-                )))
+/// CPython's `object_recursive_isinstance`: exact type, tuples (recursively), the
+/// metaclass's `__instancecheck__`, then the MRO.
+pub fn instance_check(vm: &mut Vm, inst: &Value, cls: &Value) -> PyResult<bool> {
+    let t = vm.type_of(inst).clone();
+    if cls.as_obj().is_some_and(|c| c.is(&t)) {
+        return Ok(true);
+    }
+    if let Some(items) = cls.as_tuple() {
+        for c in items.to_vec() {
+            if instance_check(vm, inst, &c)? {
+                return Ok(true);
             }
         }
+        return Ok(false);
     }
-    Ok(out)
+    match cls.as_obj() {
+        Some(c) if matches!(c.payload, Payload::Type(_)) => {
+            let meta = c.ty.clone();
+            if let Some(f) = heap_dunder(vm, &meta, "__instancecheck__") {
+                let r = call_dunder(vm, f, cls, vec![inst.clone()])?;
+                return vm.truthy(&r);
+            }
+            Ok(is_subtype(&t, c))
+        }
+        _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+    }
+}
+
+/// CPython's `object_issubclass`: tuples, the metaclass's `__subclasscheck__`, the MRO.
+pub fn subclass_check(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
+    if let Some(items) = cls.as_tuple() {
+        for c in items.to_vec() {
+            if subclass_check(vm, derived, &c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    match cls.as_obj() {
+        Some(c) if matches!(c.payload, Payload::Type(_)) => {
+            let meta = c.ty.clone();
+            if let Some(f) = heap_dunder(vm, &meta, "__subclasscheck__") {
+                let r = call_dunder(vm, f, cls, vec![derived.clone()])?;
+                return vm.truthy(&r);
+            }
+            match derived.as_obj() {
+                Some(d) if matches!(d.payload, Payload::Type(_)) => Ok(is_subtype(d, c)),
+                _ => Err(vm.type_error("issubclass() arg 1 must be a class")),
+            }
+        }
+        _ => {
+            if !derived
+                .as_obj()
+                .is_some_and(|d| matches!(d.payload, Payload::Type(_)))
+            {
+                return Err(vm.type_error("issubclass() arg 1 must be a class"));
+            }
+            Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+        }
+    }
 }
 
 pub fn isinstance(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "isinstance", 2, 2)?;
-    let classes = class_list(vm, &args.pos[1], "isinstance")?;
-    let t = vm.type_of(&args.pos[0]).clone();
-    Ok(Value::Bool(classes.iter().any(|c| is_subtype(&t, c))))
+    Ok(Value::Bool(instance_check(vm, &args.pos[0], &args.pos[1])?))
 }
 
 pub fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "issubclass", 2, 2)?;
-    let Some(c) = args.pos[0]
-        .as_obj()
-        .filter(|o| matches!(o.payload, Payload::Type(_)))
-        .cloned()
-    else {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    };
-    let classes = class_list(vm, &args.pos[1], "issubclass")?;
-    Ok(Value::Bool(classes.iter().any(|k| is_subtype(&c, k))))
+    Ok(Value::Bool(subclass_check(vm, &args.pos[0], &args.pos[1])?))
 }
 
 pub fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {

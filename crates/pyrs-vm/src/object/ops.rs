@@ -70,6 +70,15 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Value
                 }
             }
         }
+        if let (Some(Payload::Dict(_)), 7) = (a.payload(), base) {
+            if let (Some(d), Some(Payload::Dict(_))) = (a.as_obj(), b.payload()) {
+                let d = d.clone();
+                for (k, v) in crate::types::dict::items(b.as_obj().unwrap_or(&d)) {
+                    crate::types::dict::set_item(vm, &d, k, v)?;
+                }
+                return Ok(a.clone());
+            }
+        }
         if let Some(Payload::List(l)) = a.payload() {
             if base == 0 {
                 let items = vm.collect(b)?;
@@ -218,6 +227,11 @@ pub fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult
         }
         return Ok(None);
     };
+    if matches!(base, 1 | 7 | 10 | 12)
+        && (is_set_view(Some(pa)) || (is_set_view(pb) && matches!(pa, Payload::Set(_))))
+    {
+        return dict_view_binop(vm, a, b, base).map(Some);
+    }
     Ok(match (pa, pb, base) {
         (Payload::Str(x), Some(Payload::Str(y)), 0) => Some(vm.new_pystr(x.concat(y))),
         (Payload::Str(x), _, 5) => match seq_repeat(vm, b)? {
@@ -383,6 +397,18 @@ pub fn builtin_compare(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult
             _ => None,
         });
     };
+    if (is_set_view(Some(pa)) || is_set_view(Some(pb)))
+        && (is_set_view(Some(pa)) || matches!(pa, Payload::Set(_)))
+        && (is_set_view(Some(pb)) || matches!(pb, Payload::Set(_)))
+    {
+        let ty = vm.types.set.clone();
+        let (xa, xb) = (vm.collect(a)?, vm.collect(b)?);
+        let (sa, sb) = (
+            crate::types::set::build(vm, &ty, xa)?,
+            crate::types::set::build(vm, &ty, xb)?,
+        );
+        return crate::types::set::set_compare(vm, &sa, &sb, op).map(Some);
+    }
     match (pa, pb) {
         (Payload::Str(x), Payload::Str(y)) => Ok(Some(ord_result(x.cmp_str(y), op))),
         (Payload::Bytes(x), Payload::Bytes(y)) => Ok(Some(ord_result(x.cmp(y), op))),
@@ -521,4 +547,19 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
         }
     }
     Ok(false)
+}
+
+/// `dict.keys()` and `dict.items()` views, which behave as sets (`values()` does not).
+fn is_set_view(p: Option<&Payload>) -> bool {
+    matches!(p, Some(Payload::DictView(_, k)) if *k != 1)
+}
+
+/// `keys & other`, `keys | other`, ...: both operands as sets, the result a set
+/// (CPython's `dictviews_and` etc.).
+fn dict_view_binop(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult<Value> {
+    let ty = vm.types.set.clone();
+    let (xa, xb) = (vm.collect(a)?, vm.collect(b)?);
+    let sa = crate::types::set::build(vm, &ty, xa)?;
+    let sb = crate::types::set::build(vm, &ty, xb)?;
+    crate::types::set::set_binop(vm, &sa, &sb, base)
 }

@@ -204,6 +204,35 @@ pub fn dict_eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     Ok(true)
 }
 
+/// `keys().isdisjoint(other)` / `items().isdisjoint(other)`.
+fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "isdisjoint", 2, 2)?;
+    for x in vm.collect(&args.pos[1])? {
+        if crate::object::ops::contains(vm, &args.pos[0], &x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+/// Methods of `dict_keys` and `dict_items`.
+pub const VIEW_METHODS: &[(&str, NativeFn)] = &[("isdisjoint", view_isdisjoint)];
+
+/// `dict.fromkeys(iterable, value=None)`: a new instance of the class.
+fn fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "fromkeys", 2, 3)?;
+    let value = args.pos.get(2).cloned().unwrap_or(Value::None);
+    let keys = vm.collect(&args.pos[1])?;
+    let d = crate::eval::call::call(vm, &args.pos[0], Args::positional(vec![]))?;
+    for k in keys {
+        crate::object::subscript::setitem(vm, &d, &k, Some(value.clone()))?;
+    }
+    Ok(d)
+}
+
+/// Class methods of `dict`.
+pub const CLASSMETHODS: &[(&str, NativeFn)] = &[("fromkeys", fromkeys)];
+
 pub const METHODS: &[(&str, NativeFn)] = &[
     ("get", get),
     ("setdefault", setdefault),

@@ -14,12 +14,14 @@ pub struct ExcData {
     pub context: RefCell<Option<Value>>,
     pub cause: RefCell<Option<Value>>,
     pub suppress_context: Cell<bool>,
+    /// `__notes__` once set (by `add_note` or assignment).
+    pub notes: RefCell<Option<Value>>,
 }
 
 impl ExcData {
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.args.borrow());
-        for c in [&self.traceback, &self.context, &self.cause] {
+        for c in [&self.traceback, &self.context, &self.cause, &self.notes] {
             if let Some(v) = &*c.borrow() {
                 visit(v)
             }
@@ -46,12 +48,82 @@ pub fn new_exception(vm: &mut Vm, ty: &PyRef, args: Vec<Value>) -> PyRef {
             context: RefCell::new(None),
             cause: RefCell::new(None),
             suppress_context: Cell::new(false),
+            notes: RefCell::new(None),
         })),
     )
 }
 
 pub fn exc_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
+    if cls.is(&vm.types.os_error) && (2..=5).contains(&args.pos.len()) {
+        if let Value::Int(errno) = args.pos[0] {
+            if let Some(sub) = errno_subclass(vm, errno) {
+                return Ok(Value::Obj(new_exception(vm, &sub, args.pos)));
+            }
+        }
+    }
     Ok(Value::Obj(new_exception(vm, cls, args.pos)))
+}
+
+/// `OSError(errno, ...)` makes the subclass for `errno` (CPython's `errnomap`, Linux
+/// numbers).
+fn errno_subclass(vm: &Vm, errno: i64) -> Option<PyRef> {
+    let name = match errno {
+        11 | 114 | 115 => "BlockingIOError",
+        10 => "ChildProcessError",
+        32 | 108 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        111 => "ConnectionRefusedError",
+        104 => "ConnectionResetError",
+        17 => "FileExistsError",
+        2 => "FileNotFoundError",
+        21 => "IsADirectoryError",
+        20 => "NotADirectoryError",
+        4 => "InterruptedError",
+        1 | 13 => "PermissionError",
+        3 => "ProcessLookupError",
+        110 => "TimeoutError",
+        _ => return None,
+    };
+    vm.types
+        .exception_names
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, t)| t.clone())
+}
+
+fn is_os_error(vm: &Vm, e: &PyRef) -> bool {
+    crate::object::typeobj::is_subtype(&e.ty, &vm.types.os_error)
+}
+
+/// The `args` Python sees: an OSError built with a filename keeps only
+/// `(errno, strerror)` (CPython's `OSError_init`); the full tuple stays inside.
+fn visible_args(vm: &Vm, e: &PyRef) -> Vec<Value> {
+    let mut a = exc_args(e);
+    if is_os_error(vm, e) && (3..=5).contains(&a.len()) {
+        a.truncate(2);
+    }
+    a
+}
+
+/// `errno`, `strerror`, `filename`, `filename2` of an OSError.
+fn os_error_attr(vm: &Vm, e: &PyRef, name: &str) -> Option<Value> {
+    let a = exc_args(e);
+    let ok = (2..=5).contains(&a.len());
+    let at = |i: usize| -> Value {
+        if ok {
+            a.get(i).cloned().unwrap_or(Value::None)
+        } else {
+            Value::None
+        }
+    };
+    Some(match name {
+        "errno" => at(0),
+        "strerror" => at(1),
+        "filename" => at(2),
+        "filename2" => at(4),
+        _ => return None,
+    })
+    .filter(|_| is_os_error(vm, e))
 }
 
 pub fn exc_init(vm: &mut Vm, this: &Value, args: Args) -> PyResult<()> {
@@ -78,6 +150,17 @@ pub fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         return Ok(vm.new_str(""));
     };
     let args = exc_args(e);
+    if is_os_error(vm, e) && (2..=5).contains(&args.len()) {
+        let (no, msg) = (vm.str_string(&args[0])?, vm.str_string(&args[1])?);
+        let mut s = format!("[Errno {no}] {msg}");
+        if let Some(f) = args.get(2).filter(|f| !matches!(f, Value::None)) {
+            s.push_str(&format!(": {}", vm.repr(f)?));
+            if let Some(f2) = args.get(4).filter(|f| !matches!(f, Value::None)) {
+                s.push_str(&format!(" -> {}", vm.repr(f2)?));
+            }
+        }
+        return Ok(vm.new_str(&s));
+    }
     match args.len() {
         0 => Ok(vm.new_str("")),
         1 => {
@@ -96,7 +179,7 @@ pub fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 /// `repr(exc)`: `Name(arg, ...)`.
 pub fn exc_repr(vm: &mut Vm, e: &PyRef) -> PyResult<String> {
     let name = crate::object::typeobj::tdata(&e.ty).name();
-    let args = exc_args(e);
+    let args = visible_args(vm, e);
     if args.len() == 1 {
         let r = vm.repr(&args[0])?;
         return Ok(format!("{name}({r})"));
@@ -146,7 +229,34 @@ fn exc_init_method(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `BaseException.add_note(note)` (3.11): appends to `__notes__`, creating the list.
+fn add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "add_note", 2, 2)?;
+    let Some(d) = args.pos[0].as_obj().and_then(exc_data) else {
+        return Err(vm.type_error("descriptor 'add_note' requires a 'BaseException' object"));
+    };
+    if args.pos[1].as_str().is_none() {
+        let t = vm.type_name(&args.pos[1]);
+        return Err(vm.type_error(format!("note must be a str, not '{t}'")));
+    }
+    let notes = d.notes.borrow().clone();
+    let notes = match notes {
+        Some(n) => n,
+        None => {
+            let l = vm.new_list(Vec::new());
+            *d.notes.borrow_mut() = Some(l.clone());
+            l
+        }
+    };
+    match notes.payload() {
+        Some(Payload::List(l)) => l.borrow_mut().push(args.pos[1].clone()),
+        _ => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
+    }
+    Ok(Value::None)
+}
+
 pub const METHODS: &[(&str, NativeFn)] = &[
+    ("add_note", add_note),
     ("with_traceback", with_traceback),
     ("__str__", exc_str_method),
     ("__repr__", exc_repr_method),
@@ -158,7 +268,12 @@ pub fn get_attr(vm: &mut Vm, e: &PyRef, name: &str) -> Option<Value> {
     let d = exc_data(e)?;
     let opt = |v: &RefCell<Option<Value>>| v.borrow().clone().unwrap_or(Value::None);
     Some(match name {
-        "args" => d.args.borrow().clone(),
+        "args" => {
+            let a = visible_args(vm, e);
+            vm.new_tuple(a)
+        }
+        "__notes__" => d.notes.borrow().clone()?,
+        "errno" | "strerror" | "filename" | "filename2" => os_error_attr(vm, e, name)?,
         "__traceback__" => opt(&d.traceback),
         "__context__" => opt(&d.context),
         "__cause__" => opt(&d.cause),
@@ -197,6 +312,7 @@ pub fn set_attr(vm: &mut Vm, e: &PyRef, name: &str, v: Option<Value>) -> PyResul
             d.suppress_context.set(true);
         }
         "__suppress_context__" => d.suppress_context.set(vm.truthy(&v)?),
+        "__notes__" => *d.notes.borrow_mut() = Some(v),
         "args" => {
             let items = vm.collect(&v)?;
             *d.args.borrow_mut() = vm.new_tuple(items);

@@ -305,11 +305,20 @@ pub fn reversed_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     if let Some(r) = try_heap_dunder(vm, &seq, "__reversed__", vec![])? {
         return Ok(r);
     }
-    if let Some(Payload::Dict(_)) = seq.payload() {
-        let keys = crate::types::dict::items(seq.as_obj().unwrap_or(&vm.builtins.clone()))
-            .into_iter()
-            .map(|(k, _)| k)
-            .collect();
+    let dict_kind = match seq.payload() {
+        Some(Payload::Dict(_)) => seq.as_obj().cloned().map(|d| (d, 0)),
+        Some(Payload::DictView(d, k)) => Some((d.clone(), *k)),
+        _ => None,
+    };
+    if let Some((d, kind)) = dict_kind {
+        let mut keys = Vec::new();
+        for (k, v) in crate::types::dict::items(&d) {
+            keys.push(match kind {
+                0 => k,
+                1 => v,
+                _ => vm.new_tuple(vec![k, v]),
+            });
+        }
         let l = vm.new_list(keys);
         let n = vm.len(&l)?;
         return Ok(Value::Obj(

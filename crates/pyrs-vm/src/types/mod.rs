@@ -209,7 +209,28 @@ impl Types {
         let syntax_error = exc("SyntaxError", &exception);
         let indentation_error = exc("IndentationError", &syntax_error);
         exc("TabError", &indentation_error);
+        let connection_error = exc("ConnectionError", &os_error);
         for (n, b) in [
+            ("BrokenPipeError", &connection_error),
+            ("ConnectionAbortedError", &connection_error),
+            ("ConnectionRefusedError", &connection_error),
+            ("ConnectionResetError", &connection_error),
+            ("BlockingIOError", &os_error),
+            ("ChildProcessError", &os_error),
+            ("InterruptedError", &os_error),
+            ("IsADirectoryError", &os_error),
+            ("NotADirectoryError", &os_error),
+            ("ProcessLookupError", &os_error),
+            ("ReferenceError", &exception),
+            ("UnicodeTranslateError", &unicode_error),
+            ("BytesWarning", &warning),
+            ("EncodingWarning", &warning),
+            ("FutureWarning", &warning),
+            ("ImportWarning", &warning),
+            ("PendingDeprecationWarning", &warning),
+            ("ResourceWarning", &warning),
+            ("SyntaxWarning", &warning),
+            ("UnicodeWarning", &warning),
             ("UnicodeDecodeError", &unicode_error),
             ("UnicodeEncodeError", &unicode_error),
             ("FileNotFoundError", &os_error),
@@ -222,6 +243,8 @@ impl Types {
         ] {
             exc(n, b);
         }
+        names.push(("IOError".to_string(), os_error.clone()));
+        names.push(("EnvironmentError".to_string(), os_error.clone()));
         Types {
             int,
             bool: bool_,
@@ -398,6 +421,11 @@ pub fn install_methods(vm: &mut Vm) {
     }
     let int = t(vm, |t| &t.int);
     add_classmethods(vm, &int, int::CLASSMETHODS);
+    let dict = t(vm, |t| &t.dict);
+    add_classmethods(vm, &dict, dict_methods::CLASSMETHODS);
+    for view in [t(vm, |t| &t.dict_keys), t(vm, |t| &t.dict_items)] {
+        add_methods(vm, &view, dict_methods::VIEW_METHODS);
+    }
     let float = t(vm, |t| &t.float);
     add_classmethods(vm, &float, float::CLASSMETHODS);
     let slots: Vec<(

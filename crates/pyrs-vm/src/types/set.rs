@@ -297,7 +297,46 @@ fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     build(vm, &ty, items)
 }
 
+fn isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "isdisjoint", 2, 2)?;
+    for x in vm.collect(&args.pos[1])? {
+        if set_contains(vm, &args.pos[0], &x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+/// `s.<op>_update(*others)`: the operator's result becomes the contents of `s`.
+fn update_with(vm: &mut Vm, args: Args, op: usize) -> PyResult<Value> {
+    let this = args.pos[0].clone();
+    let r = binop_method(vm, Args::positional(args.pos), op)?;
+    let items = items_of(vm, &r)?;
+    if let Some(Payload::Set(c)) = this.payload() {
+        let old = std::mem::take(&mut c.borrow_mut().table);
+        drop(old);
+    }
+    for i in items {
+        set_add(vm, &this, i)?;
+    }
+    Ok(Value::None)
+}
+fn intersection_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    update_with(vm, args, 1)
+}
+fn difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    update_with(vm, args, 10)
+}
+fn symmetric_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "symmetric_difference_update", 2, 2)?;
+    update_with(vm, args, 12)
+}
+
 pub const METHODS: &[(&str, NativeFn)] = &[
+    ("isdisjoint", isdisjoint),
+    ("intersection_update", intersection_update),
+    ("difference_update", difference_update),
+    ("symmetric_difference_update", symmetric_difference_update),
     ("add", add),
     ("discard", discard),
     ("remove", remove),
@@ -314,6 +353,7 @@ pub const METHODS: &[(&str, NativeFn)] = &[
 ];
 
 pub const FROZENSET_METHODS: &[(&str, NativeFn)] = &[
+    ("isdisjoint", isdisjoint),
     ("union", union),
     ("intersection", intersection),
     ("difference", difference),
