@@ -3,7 +3,7 @@
 //! Covers fill/align/sign/`#`/`0`/width/grouping/precision and the d x X o b c e E f F g G
 //! % s types; `=` alignment; not yet `n` or complex numbers.
 
-use crate::object::Value;
+use crate::object::{Payload, Value};
 use crate::types::function::Args;
 use crate::types::int::{num_of, to_bigint, Num};
 use crate::vm::{PyResult, Vm};
@@ -13,6 +13,8 @@ struct Spec {
     fill: Option<char>,
     align: Option<char>,
     sign: Option<char>,
+    /// `z` (3.11): a float that rounds to zero loses its minus sign.
+    z: bool,
     alt: bool,
     zero: bool,
     width: usize,
@@ -35,6 +37,10 @@ fn parse_spec(vm: &mut Vm, s: &str) -> PyResult<Spec> {
     }
     if i < c.len() && "+- ".contains(c[i]) {
         sp.sign = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == 'z' {
+        sp.z = true;
         i += 1;
     }
     if i < c.len() && c[i] == '#' {
@@ -134,7 +140,7 @@ fn format_float(x: f64, sp: &Spec, ty: char) -> String {
             'e' | 'E' => exp_form(a, prec),
             'g' | 'G' | 'r' => {
                 if ty == 'r' {
-                    pyrs_bytecode::repr::format_float_r(a, false, false)
+                    pyrs_bytecode::repr::format_float_r(a, true, false)
                 } else {
                     let p = if prec == 0 { 1 } else { prec };
                     let e = if a == 0.0 {
@@ -170,6 +176,12 @@ fn format_float(x: f64, sp: &Spec, ty: char) -> String {
         };
         body = format!("{}{rest}", group(int, g, 3));
     }
+    let neg = neg
+        && !(sp.z
+            && body
+                .split(['e', 'E'])
+                .next()
+                .is_some_and(|m| m.chars().all(|c| !c.is_ascii_digit() || c == '0')));
     pad(sp, sign_str(neg, sp), &body, true)
 }
 
@@ -223,6 +235,11 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
         Some(_) if !matches!(v, Value::Bool(_)) || sp.ty.is_some() => {
             let b = to_bigint(v).unwrap_or_default();
             let ty = sp.ty.unwrap_or('d');
+            if sp.z && !"eEfFgG%".contains(ty) {
+                return Err(vm.value_error(
+                    "Negative zero coercion (z) not allowed in integer format specifier",
+                ));
+            }
             if "eEfFgG%".contains(ty) {
                 let f = crate::types::int::to_f64(vm, &Num::B(&b))?;
                 format_float(f, &sp, ty)
@@ -256,7 +273,18 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
             }
         }
         _ => {
+            if !matches!(v.payload(), Some(Payload::Str(_))) {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(format!(
+                    "unsupported format string passed to {tn}.__format__"
+                )));
+            }
             let s = vm.str_string(v)?;
+            if sp.z {
+                return Err(vm.value_error(
+                    "Negative zero coercion (z) not allowed in string format specifier",
+                ));
+            }
             if let Some(t) = sp.ty.filter(|&t| t != 's') {
                 let tn = vm.type_name(v);
                 return Err(vm.value_error(format!(

@@ -172,9 +172,19 @@ pub fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if num_traits::Zero::is_zero(&m) {
             return Err(vm.value_error("pow() 3rd argument cannot be 0"));
         }
-        if e.sign() == num_bigint::Sign::Minus {
-            return Err(vm.value_error("base is not invertible for the given modulus"));
-        }
+        let (b, e) = if e.sign() == num_bigint::Sign::Minus {
+            // pow(b, -e, m) = pow(inverse of b mod m, e, m) (CPython's long_pow).
+            let mm = num_traits::Signed::abs(&m);
+            let ext =
+                num_integer::Integer::extended_gcd(&num_integer::Integer::mod_floor(&b, &mm), &mm);
+            if ext.gcd != num_bigint::BigInt::from(1) {
+                return Err(vm.value_error("base is not invertible for the given modulus"));
+            }
+            (ext.x, -e)
+        } else {
+            (b, e)
+        };
+        let b = num_integer::Integer::mod_floor(&b, &num_traits::Signed::abs(&m));
         let r = b.modpow(&e, &m);
         let r = if r.sign() != num_bigint::Sign::NoSign && r.sign() != m.sign() {
             r + &m
@@ -188,11 +198,21 @@ pub fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn radix(vm: &mut Vm, args: Args, name: &str, prefix: &str, base: u32) -> PyResult<Value> {
     args.check(vm, name, 1, 1)?;
-    let Some(b) = to_bigint(&args.pos[0]) else {
-        return Err(vm.type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(&args.pos[0])
-        )));
+    let b = match to_bigint(&args.pos[0]) {
+        Some(b) => b,
+        None => {
+            let r =
+                crate::object::protocol::try_heap_dunder(vm, &args.pos[0], "__index__", vec![])?;
+            match r.as_ref().and_then(to_bigint) {
+                Some(b) if !matches!(r, Some(Value::Float(_))) => b,
+                _ => {
+                    return Err(vm.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        vm.type_name(&args.pos[0])
+                    )))
+                }
+            }
+        }
     };
     let neg = b.sign() == num_bigint::Sign::Minus;
     let digits = b.magnitude().to_str_radix(base);

@@ -160,7 +160,8 @@ pub enum Payload {
     DictIter(PyRef, Cell<usize>, u8, usize),
     /// Generic iterators written in Rust hold their state as a list of values and a counter.
     Enumerate(Value, Cell<i64>),
-    Zip(Box<[Value]>),
+    /// The iterators and `strict`.
+    Zip(Box<[Value]>, bool),
     Map(Box<[Value]>),
     Filter(Box<(Value, Value)>),
     Reversed(Value, Cell<isize>),
@@ -216,7 +217,7 @@ impl PyObject {
             }
             Payload::SeqIter(v, _) | Payload::Enumerate(v, _) | Payload::Reversed(v, _) => visit(v),
             Payload::DictIter(d, ..) | Payload::DictView(d, _) => vr(d, visit),
-            Payload::Zip(v) | Payload::Map(v) => v.iter().for_each(|v| visit(v)),
+            Payload::Zip(v, _) | Payload::Map(v) => v.iter().for_each(|v| visit(v)),
             Payload::Filter(f) => {
                 visit(&f.0);
                 visit(&f.1)

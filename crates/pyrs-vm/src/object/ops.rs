@@ -199,7 +199,20 @@ fn seq_repeat(vm: &mut Vm, n: &Value) -> PyResult<Option<usize>> {
         Value::Int(i) => Ok(Some((*i).max(0) as usize)),
         Value::Bool(b) => Ok(Some(*b as usize)),
         Value::Obj(o) if matches!(o.payload, Payload::Int(_)) => {
-            Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"))
+            match crate::types::int::to_bigint(n).and_then(|b| num_traits::ToPrimitive::to_i64(&b))
+            {
+                Some(i) => Ok(Some(i.max(0) as usize)),
+                None => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
+            }
+        }
+        Value::Obj(o) if crate::object::typeobj::tdata(&o.ty).heap => {
+            match crate::object::protocol::try_heap_dunder(vm, n, "__index__", vec![])? {
+                Some(r) => {
+                    let i = vm.index_value(&r, "__index__ returned non-int (type {})")?;
+                    Ok(Some(i.max(0) as usize))
+                }
+                None => Ok(None),
+            }
         }
         _ => Ok(None),
     }

@@ -19,6 +19,11 @@ fn seq_iter(vm: &mut Vm, ty: PyRef, v: &Value) -> Value {
 
 pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if is_heap(v) {
+        // `__iter__ = None` declares the class not iterable (no `__getitem__` fallback).
+        let ty = vm.type_of(v).clone();
+        if let Some(Value::None) = heap_dunder(vm, &ty, "__iter__") {
+            return Err(vm.type_error(format!("'{}' object is not iterable", vm.type_name(v))));
+        }
         if let Some(it) = try_heap_dunder(vm, v, "__iter__", vec![])? {
             let ty = vm.type_of(&it).clone();
             let ok = !tdata(&ty).heap && is_iterator_payload(&it)
@@ -96,7 +101,7 @@ fn is_iterator_payload(v: &Value) -> bool {
                 | Payload::RangeIter(..)
                 | Payload::DictIter(..)
                 | Payload::Enumerate(..)
-                | Payload::Zip(_)
+                | Payload::Zip(..)
                 | Payload::Map(_)
                 | Payload::Filter(_)
                 | Payload::Reversed(..)
@@ -197,15 +202,16 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 None => Ok(None),
             }
         }
-        Payload::Zip(its) => {
-            let its = its.to_vec();
+        Payload::Zip(its, strict) => {
+            let (its, strict) = (its.to_vec(), *strict);
             if its.is_empty() {
                 return Ok(None);
             }
             let mut out = Vec::with_capacity(its.len());
-            for i in &its {
+            for (k, i) in its.iter().enumerate() {
                 match vm.next(i)? {
                     Some(v) => out.push(v),
+                    None if strict => return zip_strict_end(vm, &its, k),
                     None => return Ok(None),
                 }
             }
@@ -264,15 +270,47 @@ pub fn enumerate_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value
     ))
 }
 
+/// `zip(strict=True)` found iterator `k` exhausted: fine if all are (CPython's
+/// `zip_next` error messages otherwise).
+fn zip_strict_end(vm: &mut Vm, its: &[Value], k: usize) -> PyResult<Option<Value>> {
+    let plural = |i: usize| {
+        if i == 1 {
+            " 1".to_string()
+        } else {
+            format!("s 1-{i}")
+        }
+    };
+    if k > 0 {
+        return Err(vm.value_error(format!(
+            "zip() argument {} is shorter than argument{}",
+            k + 1,
+            plural(k)
+        )));
+    }
+    for (j, i) in its.iter().enumerate().skip(1) {
+        if vm.next(i)?.is_some() {
+            return Err(vm.value_error(format!(
+                "zip() argument {} is longer than argument{}",
+                j + 1,
+                plural(j)
+            )));
+        }
+    }
+    Ok(None)
+}
+
 pub fn zip_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value> {
-    let _strict = args.take_kw("strict");
+    let strict = match args.take_kw("strict") {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
     args.no_kw(vm, "zip")?;
     let mut its = Vec::new();
     for a in &args.pos {
         its.push(vm.iter(a)?);
     }
     Ok(Value::Obj(
-        vm.alloc(cls, Payload::Zip(its.into_boxed_slice())),
+        vm.alloc(cls, Payload::Zip(its.into_boxed_slice(), strict)),
     ))
 }
 
