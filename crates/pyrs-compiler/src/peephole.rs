@@ -345,6 +345,22 @@ fn apply_static_swaps(cfg: &mut Cfg, b: usize, i: usize) {
                 None => return,
             }
         }
+        // Not safe when both store to the same local, or a store between them does
+        // (3.11.7: `STORES_TO`; `a, a = x, y` must leave `y` in `a`).
+        let stores_to = |x: &Instr| (x.op == STORE_FAST).then_some(x.arg);
+        let (store_j, store_k) = (stores_to(&instrs[j]), stores_to(&instrs[k]));
+        if store_j.is_some() || store_k.is_some() {
+            if store_j == store_k {
+                return;
+            }
+            let clash = instrs[j + 1..k]
+                .iter()
+                .filter_map(stores_to)
+                .any(|s| Some(s) == store_j || Some(s) == store_k);
+            if clash {
+                return;
+            }
+        }
         instrs[iu].op = NOP;
         instrs[iu].arg = 0;
         instrs.swap(j, k);
