@@ -285,8 +285,8 @@ pub fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         Some(o) => {
             if let Value::Obj(ob) = o {
-                if let Some(d) = &ob.dict {
-                    add_dict(d, &mut names);
+                if let Some(d) = crate::object::attr::instance_dict(vm, ob, false) {
+                    add_dict(&d, &mut names);
                 }
                 if let Payload::Module(d) = &ob.payload {
                     add_dict(d, &mut names);

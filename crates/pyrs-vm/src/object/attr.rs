@@ -9,7 +9,31 @@ use crate::object::{Payload, PyRef, Value};
 use crate::types::dict;
 use crate::vm::{PyResult, Vm};
 
-fn name_of(name: &PyRef) -> String {
+/// The instance `__dict__` of `o`, if it has one: its dict field, or for classes with
+/// `__slots__` the storage's `"__dict__"` entry (made when `create`).
+pub fn instance_dict(vm: &mut Vm, o: &PyRef, create: bool) -> Option<PyRef> {
+    let td = tdata(&o.ty);
+    if !td.slotted.get() {
+        return o.dict.clone();
+    }
+    if td.slots_only.get() {
+        return None;
+    }
+    let storage = o.dict.clone()?;
+    let key = vm.intern("__dict__");
+    let h = hash_of(vm, &key);
+    if let Some(Value::Obj(d)) = dict::dict_get_str(&storage, pystr(&key), h) {
+        return Some(d);
+    }
+    if !create {
+        return None;
+    }
+    let d = vm.new_dict_ref();
+    dict::dict_set_str(vm, &storage, &key, Value::Obj(d.clone()));
+    Some(d)
+}
+
+pub fn name_of(name: &PyRef) -> String {
     match &name.payload {
         Payload::Str(s) => s.as_rust().into_owned(),
         _ => String::new(),
@@ -38,7 +62,7 @@ fn unreachable_name() -> &'static crate::types::str::PyStr {
 fn is_data_descr(vm: &mut Vm, attr: &Value) -> bool {
     match attr {
         Value::Obj(o) => match &o.payload {
-            Payload::Property(_) => true,
+            Payload::Property(_) | Payload::Member(_) => true,
             _ if tdata(&o.ty).heap => {
                 let t = o.ty.clone();
                 crate::object::protocol::heap_dunder(vm, &t, "__set__").is_some()
@@ -80,6 +104,17 @@ pub fn descr_get(vm: &mut Vm, attr: Value, obj: Option<Value>, owner: &PyRef) ->
             )))
         }
         Payload::StaticMethod(f) => Ok(f.clone()),
+        Payload::Member(m) => match obj {
+            Some(inst) => {
+                let slot = inst.as_obj().and_then(|i| i.dict.clone());
+                let h = hash_of(vm, &m.0);
+                match slot.and_then(|d| dict::dict_get_str(&d, pystr(&m.0), h)) {
+                    Some(v) => Ok(v),
+                    None => Err(attribute_error(vm, &inst, &m.0)),
+                }
+            }
+            None => Ok(attr),
+        },
         Payload::Property(p) => match obj {
             Some(inst) => {
                 if matches!(p[0], Value::None) {
@@ -172,8 +207,8 @@ pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<Option<Va
         }
     }
     if let Value::Obj(o) = obj {
-        if let Some(d) = &o.dict {
-            if let Some(v) = dict::dict_get_str(d, s, h) {
+        if let Some(d) = instance_dict(vm, o, false) {
+            if let Some(v) = dict::dict_get_str(&d, s, h) {
                 return Ok(Some(v));
             }
         }
@@ -237,10 +272,8 @@ pub fn get_method(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<(Value, bo
         if plain {
             let h = hash_of(vm, name);
             let shadowed = match obj {
-                Value::Obj(o) => o
-                    .dict
-                    .as_ref()
-                    .is_some_and(|d| dict::dict_get_str(d, pystr(name), h).is_some()),
+                Value::Obj(o) => instance_dict(vm, o, false)
+                    .is_some_and(|d| dict::dict_get_str(&d, pystr(name), h).is_some()),
                 _ => false,
             };
             if !shadowed {
@@ -294,6 +327,29 @@ pub fn generic_setattr(
         return store_in_dict(vm, &d, name, value, obj);
     }
     if let Some(a) = crate::object::cache::type_lookup(vm, &ty, name) {
+        if let Some(Payload::Member(m)) = a.payload() {
+            let (slot_name, owner) = (m.0.clone(), m.1.clone());
+            let target = obj
+                .as_obj()
+                .filter(|o| crate::object::typeobj::is_subtype(&o.ty, &owner))
+                .and_then(|o| o.dict.clone());
+            let Some(d) = target else {
+                return Err(vm.type_error(format!(
+                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                    name_of(&slot_name),
+                    tdata(&owner).name(),
+                    tdata(&ty).name()
+                )));
+            };
+            if value.is_none() {
+                // 3.11's `member_set` names only the slot when it is empty.
+                return match dict::del_item(vm, &d, &Value::Obj(slot_name.clone()))? {
+                    Some(_) => Ok(()),
+                    None => Err(vm.attribute_error(name_of(&slot_name))),
+                };
+            }
+            return store_in_dict(vm, &d, &slot_name, value, obj);
+        }
         if let Some(Payload::Property(p)) = a.payload() {
             let f = if value.is_some() {
                 p[1].clone()
@@ -334,8 +390,7 @@ pub fn generic_setattr(
         return store_in_dict(vm, &d, name, value, obj);
     }
     if let Value::Obj(o) = obj {
-        if let Some(d) = &o.dict {
-            let d = d.clone();
+        if let Some(d) = instance_dict(vm, o, true) {
             return store_in_dict(vm, &d, name, value, obj);
         }
         if crate::types::getset::set(vm, o, pystr(name), value.clone())? {

@@ -149,6 +149,8 @@ pub enum Payload {
     Traceback(Box<crate::types::traceback::TracebackData>),
     Module(PyRef),
     Property(Box<[Value; 3]>),
+    /// A `__slots__` member descriptor: the slot's name and the class that declared it.
+    Member(Box<(PyRef, PyRef)>),
     ClassMethod(Value),
     StaticMethod(Value),
     Super(Box<(PyRef, Value)>),
@@ -210,6 +212,10 @@ impl PyObject {
             Payload::Traceback(t) => t.traverse(visit),
             Payload::Module(d) => vr(d, visit),
             Payload::Property(p) => p.iter().for_each(|v| visit(v)),
+            Payload::Member(m) => {
+                vr(&m.0, visit);
+                vr(&m.1, visit)
+            }
             Payload::ClassMethod(v) | Payload::StaticMethod(v) => visit(v),
             Payload::Super(s) => {
                 vr(&s.0, visit);

@@ -49,6 +49,13 @@ pub struct TypeData {
     pub tp_init: Cell<Option<InitFn>>,
     /// A class statement made it (instances get a `__dict__`, attributes are settable).
     pub heap: bool,
+    /// `__slots__` without `__dict__` here and in every base: instances have no `__dict__`
+    /// attribute; their dict field holds only the slot values, which member descriptors
+    /// (`Payload::Member`) read and write.
+    pub slots_only: Cell<bool>,
+    /// Some class of the MRO has `__slots__` members: the instance's dict field is the slot
+    /// storage, and the `__dict__` (when `!slots_only`) is its `"__dict__"` entry.
+    pub slotted: Cell<bool>,
     /// Bumped whenever the type's dict or one of its bases' changes (for attribute caches).
     pub version: Cell<u64>,
 }
@@ -65,6 +72,8 @@ impl TypeData {
             tp_new: Cell::new(None),
             tp_init: Cell::new(None),
             heap,
+            slots_only: Cell::new(false),
+            slotted: Cell::new(false),
             version: Cell::new(0),
         }
     }

@@ -17,9 +17,9 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
     if n == "__class__" {
         return Ok(Some(Value::Obj(o.ty.clone())));
     }
-    if n == "__dict__" {
-        if let Some(d) = &o.dict {
-            return Ok(Some(Value::Obj(d.clone())));
+    if n == "__dict__" && !matches!(o.payload, Payload::Type(_) | Payload::Module(_)) {
+        if let Some(d) = crate::object::attr::instance_dict(vm, o, true) {
+            return Ok(Some(Value::Obj(d)));
         }
     }
     Ok(Some(match (&o.payload, n) {

@@ -185,6 +185,11 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             format!("{name}([{}])", parts.join(", "))
         }
         Payload::Property(_) => format!("<property object at {:#x}>", o.id()),
+        Payload::Member(m) => format!(
+            "<member '{}' of '{}' objects>",
+            crate::object::attr::name_of(&m.0),
+            crate::object::typeobj::tdata(&m.1).name()
+        ),
         _ => {
             let module = type_module(vm, &o.ty);
             match module.as_deref() {

@@ -100,6 +100,52 @@ pub fn type_new(vm: &mut Vm, meta: &PyRef, args: Args) -> PyResult<Value> {
     make_class(vm, meta, &name, bases, &ns, args.kw).map(Value::Obj)
 }
 
+/// `__slots__` in a class body (`type_new_descriptors`): a member descriptor per name;
+/// without `"__dict__"` among them (and in every heap base) instances get no `__dict__`.
+fn install_slots(vm: &mut Vm, cls: &PyRef, bases: &[PyRef], d: &PyRef) -> PyResult<()> {
+    let key = vm.intern("__slots__");
+    let h = crate::object::attr::hash_of(vm, &key);
+    let Some(slots) = dict::dict_get_str(d, crate::object::attr::pystr(&key), h) else {
+        return Ok(());
+    };
+    let names = if slots.as_str().is_some() {
+        vec![slots]
+    } else {
+        vm.collect(&slots)?
+    };
+    let mut has_dict = false;
+    for n in &names {
+        let Some(s) = n.as_str() else {
+            let t = vm.type_name(n);
+            return Err(vm.type_error(format!("__slots__ items must be strings, not '{t}'")));
+        };
+        let name = s.as_rust().into_owned();
+        if name == "__dict__" {
+            has_dict = true;
+            continue;
+        }
+        if name == "__weakref__" {
+            continue;
+        }
+        let nref = vm.intern(&name);
+        let nh = crate::object::attr::hash_of(vm, &nref);
+        if dict::dict_get_str(d, s, nh).is_some() {
+            return Err(vm.value_error(format!(
+                "'{name}' in __slots__ conflicts with class variable"
+            )));
+        }
+        let ty = vm.types.member_descriptor.clone();
+        let m = vm.alloc(&ty, Payload::Member(Box::new((nref.clone(), cls.clone()))));
+        dict::dict_set_str(vm, d, &nref, Value::Obj(m));
+    }
+    let bases_slotted = bases
+        .iter()
+        .all(|b| !tdata(b).heap || tdata(b).slots_only.get());
+    tdata(cls).slots_only.set(!has_dict && bases_slotted);
+    tdata(cls).slotted.set(true);
+    Ok(())
+}
+
 /// Create a class object (`type_new_impl`).
 pub fn make_class(
     vm: &mut Vm,
@@ -192,6 +238,10 @@ pub fn make_class(
             *c.borrow_mut() = Some(Value::Obj(cls.clone()));
         }
     }
+    if base_types.iter().any(|b| tdata(b).slotted.get()) {
+        tdata(&cls).slotted.set(true);
+    }
+    install_slots(vm, &cls, &base_types, &d)?;
     // __set_name__ on attributes that define it.
     for (k, v) in dict::items(&d) {
         if let Value::Obj(o) = &v {
