@@ -347,7 +347,16 @@ pub fn call(vm: &mut Vm, callable: &Value, args: Args) -> PyResult<Value> {
             a.pos.insert(0, s);
             call(vm, &f, a)
         }
-        Payload::Type(_) => crate::types::type_::type_call(vm, o, args),
+        Payload::Type(_) => {
+            // A metaclass's own `__call__` (`class Meta(type): def __call__`).
+            let meta = o.ty.clone();
+            if let Some(f) = crate::object::protocol::heap_dunder(vm, &meta, "__call__") {
+                let mut a = args;
+                a.pos.insert(0, callable.clone());
+                return call(vm, &f, a);
+            }
+            crate::types::type_::type_call(vm, o, args)
+        }
         _ => {
             let ty = o.ty.clone();
             match crate::object::protocol::heap_dunder(vm, &ty, "__call__") {

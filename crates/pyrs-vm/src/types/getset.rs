@@ -92,6 +92,15 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         (Payload::Range(r), "stop") => Value::Int(r.stop),
         (Payload::Range(r), "step") => Value::Int(r.step),
         (Payload::Property(p), "fget") => p[0].clone(),
+        (Payload::Property(p), "__doc__") => {
+            let g = p[0].clone();
+            if matches!(g, Value::None) {
+                Value::None
+            } else {
+                let n = vm.intern("__doc__");
+                crate::object::attr::getattr_opt(vm, &g, &n)?.unwrap_or(Value::None)
+            }
+        }
         (Payload::Property(p), "fset") => p[1].clone(),
         (Payload::Property(p), "fdel") => p[2].clone(),
         (Payload::ClassMethod(f) | Payload::StaticMethod(f), "__func__") => f.clone(),

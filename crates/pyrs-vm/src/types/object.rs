@@ -44,6 +44,21 @@ fn new_method(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         let n = vm.type_name(&cls);
         return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({n})")));
     };
+    // `object_new`'s excess-arguments rule: extra arguments are an error when the class
+    // overrides `__new__` or does not override `__init__`.
+    if !args.pos.is_empty() || !args.kw.is_empty() {
+        let new_over = crate::object::protocol::heap_dunder(vm, &c, "__new__").is_some();
+        let init_over = crate::object::protocol::heap_dunder(vm, &c, "__init__").is_some();
+        if new_over {
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        if !init_over {
+            let n = tdata(&c).name();
+            return Err(vm.type_error(format!("{n}() takes no arguments")));
+        }
+    }
     object_new(vm, &c, Args::default())
 }
 

@@ -227,6 +227,20 @@ pub fn make_class(
         }
         dict::set_item(vm, &d, k, v)?;
     }
+    // A class that defines `__eq__` but not `__hash__` gets `__hash__ = None`
+    // (`type_new_set_hash`... CPython's `inherit_slots` rule for tp_hash).
+    {
+        let (eq, hash) = (vm.intern("__eq__"), vm.intern("__hash__"));
+        let (he, hh) = (
+            crate::object::attr::hash_of(vm, &eq),
+            crate::object::attr::hash_of(vm, &hash),
+        );
+        if dict::dict_get_str(&d, crate::object::attr::pystr(&eq), he).is_some()
+            && dict::dict_get_str(&d, crate::object::attr::pystr(&hash), hh).is_none()
+        {
+            dict::dict_set_str(vm, &d, &hash, Value::None);
+        }
+    }
     let _ = td.dict.set(d.clone());
     let cls = PyRef::new(PyObject {
         ty: meta.clone(),
@@ -275,7 +289,10 @@ pub fn super_lookup(
     obj: &Value,
     name: &PyRef,
 ) -> PyResult<Option<Value>> {
-    let obj_is_type = matches!(obj.payload(), Some(Payload::Type(_)));
+    // `supercheck`: a class that is a subclass of `start` is its own owner; otherwise
+    // (an instance, including a class under its metaclass) the owner is its type.
+    let obj_is_type = matches!(obj, Value::Obj(o) if matches!(o.payload, Payload::Type(_))
+        && crate::object::typeobj::is_subtype(o, start));
     let owner = match obj {
         Value::Obj(o) if obj_is_type => o.clone(),
         _ => vm.type_of(obj).clone(),
@@ -330,6 +347,16 @@ pub fn super_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
             vm.type_name(&start)
         )));
     };
+    // `super_check`: obj must be an instance or a subclass of start.
+    let ok = match &obj {
+        Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
+            crate::object::typeobj::is_subtype(o, &start)
+        }
+        _ => false,
+    } || crate::object::typeobj::is_subtype(vm.type_of(&obj), &start);
+    if !ok {
+        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+    }
     Ok(Value::Obj(
         vm.alloc(cls, Payload::Super(Box::new((start, obj)))),
     ))
@@ -404,7 +431,28 @@ fn init_method(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `type.__call__(cls, *args, **kw)`: what `super().__call__` in a metaclass reaches.
+fn call_method(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    if args.pos.is_empty() {
+        return Err(vm.type_error("descriptor '__call__' of 'type' object needs an argument"));
+    }
+    let cls = args.pos.remove(0);
+    match cls.as_obj() {
+        Some(c) if matches!(c.payload, Payload::Type(_)) => {
+            let c = c.clone();
+            type_call(vm, &c, args)
+        }
+        _ => {
+            let t = vm.type_name(&cls);
+            Err(vm.type_error(format!(
+                "descriptor '__call__' requires a 'type' object but received a '{t}'"
+            )))
+        }
+    }
+}
+
 pub const METHODS: &[(&str, NativeFn)] = &[
+    ("__call__", call_method),
     ("mro", mro_method),
     ("__subclasscheck__", subclasscheck),
     ("__new__", new_method),
