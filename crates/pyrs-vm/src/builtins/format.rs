@@ -457,11 +457,27 @@ pub fn percent(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
             key_val = Some(crate::object::subscript::getitem(vm, args, &kv)?);
             i = end + 1;
         }
-        let st = i;
-        while i < c.len() && "-+ #0123456789.".contains(c[i]) {
+        let mut flags = String::new();
+        while i < c.len() && "-+ #0123456789.*".contains(c[i]) {
+            if c[i] == '*' {
+                // `*` takes the width or precision from the arguments.
+                let Some(w) = items.get(k).cloned() else {
+                    return Err(vm.type_error("not enough arguments for format string"));
+                };
+                k += 1;
+                let n = match w {
+                    Value::Int(n) => n,
+                    _ => return Err(vm.type_error("* wants int")),
+                };
+                if n < 0 && !flags.ends_with('.') {
+                    flags.insert(0, '-');
+                }
+                flags.push_str(&n.abs().to_string());
+            } else {
+                flags.push(c[i]);
+            }
             i += 1;
         }
-        let flags: String = c[st..i].iter().collect();
         let Some(&ty) = c.get(i) else {
             return Err(vm.value_error("incomplete format"));
         };
@@ -540,7 +556,17 @@ pub fn percent(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
                 let f = crate::types::float::to_float(vm, &v)?;
                 format(vm, &Value::Float(f), &format!("{spec_str}{ty}"))?
             }
-            'c' => format(vm, &v, &format!("{spec_str}c"))?,
+            'c' => match v.as_str() {
+                Some(s) if s.len() == 1 => {
+                    let c = vm.new_pystr(crate::types::str::PyStr::from_vec(s.to_vec()));
+                    format(vm, &c, &spec_str.to_string())?
+                }
+                Some(_) => return Err(vm.type_error("%c requires int or char")),
+                None if num_of(&v).is_some_and(|n| !matches!(n, Num::F(_))) => {
+                    format(vm, &v, &format!("{spec_str}c"))?
+                }
+                None => return Err(vm.type_error("%c requires int or char")),
+            },
             _ => {
                 return Err(vm.value_error(format!(
                     "unsupported format character '{ty}' ({:#x}) at index {}",

@@ -282,6 +282,10 @@ pub fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult
             }
             None => None,
         },
+        (Payload::Bytes(x), _, 5) => match seq_repeat(vm, b)? {
+            Some(n) => Some(vm.new_bytes(x.repeat(n))),
+            None => None,
+        },
         (Payload::Bytes(x), Some(Payload::Bytes(y)), 0) => {
             let mut v = x.to_vec();
             v.extend_from_slice(y);

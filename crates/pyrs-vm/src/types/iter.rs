@@ -363,6 +363,16 @@ pub fn reversed_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
             vm.alloc(cls, Payload::Reversed(l, Cell::new(n as isize - 1))),
         ));
     }
+    if let Some(Payload::Range(r)) = seq.payload() {
+        // reversed(range) is a range_iterator running backwards (`range_reverse`).
+        let n = r.len();
+        let (last, step) = (r.get(n - 1), r.step);
+        let ty = vm.types.range_iterator.clone();
+        let stop = last.saturating_sub(n.saturating_mul(step));
+        return Ok(Value::Obj(
+            vm.alloc(&ty, Payload::RangeIter(Cell::new(last), stop, -step)),
+        ));
+    }
     if matches!(seq.payload(), Some(Payload::Set(_)) | None) {
         return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(&seq))));
     }

@@ -3,6 +3,7 @@
 //! installs each type's method table (`METHODS` in its file) into its dict.
 
 pub mod bytes;
+pub mod bytes_methods;
 pub mod dict;
 pub mod dict_methods;
 pub mod exceptions;
@@ -408,12 +409,14 @@ pub fn install_methods(vm: &mut Vm) {
         (t(vm, |t| &t.str), str_methods::METHODS),
         (t(vm, |t| &t.str), str_text::METHODS),
         (t(vm, |t| &t.bytes), bytes::METHODS),
+        (t(vm, |t| &t.bytes), bytes_methods::METHODS),
         (t(vm, |t| &t.tuple), tuple::METHODS),
         (t(vm, |t| &t.list), list::METHODS),
         (t(vm, |t| &t.dict), dict_methods::METHODS),
         (t(vm, |t| &t.set), set::METHODS),
         (t(vm, |t| &t.frozenset), set::FROZENSET_METHODS),
         (t(vm, |t| &t.range), range::METHODS),
+        (t(vm, |t| &t.slice), slice::METHODS),
         (t(vm, |t| &t.base_exception), exceptions::METHODS),
         (t(vm, |t| &t.generator), generator::METHODS),
         (t(vm, |t| &t.property), function::PROPERTY_METHODS),
@@ -423,6 +426,8 @@ pub fn install_methods(vm: &mut Vm) {
     }
     let int = t(vm, |t| &t.int);
     add_classmethods(vm, &int, int::CLASSMETHODS);
+    let bytes = t(vm, |t| &t.bytes);
+    add_classmethods(vm, &bytes, bytes_methods::CLASSMETHODS);
     let dict = t(vm, |t| &t.dict);
     add_classmethods(vm, &dict, dict_methods::CLASSMETHODS);
     for view in [t(vm, |t| &t.dict_keys), t(vm, |t| &t.dict_items)] {

@@ -1,7 +1,7 @@
 //! `slice` (CPython: `Objects/sliceobject.c`): construction and `PySlice_GetIndicesEx`.
 
 use crate::object::{Payload, PyRef, Value};
-use crate::types::function::Args;
+use crate::types::function::{Args, NativeFn};
 use crate::vm::{PyResult, Vm};
 
 pub fn slice_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
@@ -66,6 +66,31 @@ pub fn indices(vm: &mut Vm, s: &[Value; 3], len: usize) -> PyResult<(isize, isiz
     };
     Ok((start as isize, stop as isize, step as isize, n as usize))
 }
+
+/// `slice.indices(length)`: `(start, stop, step)` clamped to a sequence of that length.
+fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "indices", 2, 2)?;
+    let Some(Payload::Slice(s)) = args.pos[0].payload() else {
+        return Err(vm.type_error("descriptor 'indices' requires a 'slice' object"));
+    };
+    let s = (**s).clone();
+    let len = vm.index_value(
+        &args.pos[1],
+        "'{}' object cannot be interpreted as an integer",
+    )?;
+    if len < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let (start, stop, step, _) = indices(vm, &s, len as usize)?;
+    let items = vec![
+        Value::Int(start as i64),
+        Value::Int(stop as i64),
+        Value::Int(step as i64),
+    ];
+    Ok(vm.new_tuple(items))
+}
+
+pub const METHODS: &[(&str, NativeFn)] = &[("indices", slice_indices)];
 
 /// The positions a slice selects.
 pub fn positions(start: isize, step: isize, n: usize) -> impl Iterator<Item = usize> {
