@@ -245,8 +245,10 @@ pub fn container_op(vm: &mut Vm, op: u8, n: usize) -> PyResult<()> {
                     for (k, val) in items {
                         if op == DICT_MERGE && dict::get_item(vm, &d, &k)?.is_some() {
                             let r = vm.repr(&k)?;
+                            let func = super::peek(vm, n + 2).unwrap_or(Value::None);
+                            let fs = function_str(vm, &func)?;
                             return Err(vm.type_error(format!(
-                                "got multiple values for keyword argument {r}"
+                                "{fs} got multiple values for keyword argument {r}"
                             )));
                         }
                         dict::set_item(vm, &d, k, val)?;
@@ -292,4 +294,24 @@ pub fn format_value(vm: &mut Vm, flags: u32) -> PyResult<()> {
     let r = crate::builtins::format::format(vm, &v, &spec_s)?;
     push(vm, r);
     Ok(())
+}
+
+/// CPython's `_PyObject_FunctionStr`: `module.qualname()` for a function, `name()` for a
+/// builtin, the type name plus " object" otherwise (used in call error messages).
+fn function_str(vm: &mut Vm, f: &Value) -> PyResult<String> {
+    let f = match f.payload() {
+        Some(Payload::BoundMethod(m)) => m.0.clone(),
+        _ => f.clone(),
+    };
+    match f.payload() {
+        Some(Payload::Function(fd)) => {
+            let q = vm.str_string(&fd.qualname.borrow().clone())?;
+            match fd.module.as_str().map(|m| m.as_rust().into_owned()) {
+                Some(m) if m != "builtins" => Ok(format!("{m}.{q}()")),
+                _ => Ok(format!("{q}()")),
+            }
+        }
+        Some(Payload::Builtin(b)) => Ok(format!("{}()", b.name)),
+        _ => Ok(format!("{} object", vm.type_name(&f))),
+    }
 }

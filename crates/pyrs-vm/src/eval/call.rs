@@ -498,6 +498,7 @@ pub fn make_function(vm: &mut Vm, flags: u32) -> PyResult<()> {
         doc: RefCell::new(doc),
         annotations: RefCell::new(annotations),
         module,
+        dict: RefCell::new(None),
     };
     let ty = vm.types.function.clone();
     let f = vm.alloc_instance(&ty, Payload::Function(Box::new(fd)));

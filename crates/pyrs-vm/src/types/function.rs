@@ -82,6 +82,8 @@ pub struct FunctionData {
     pub doc: RefCell<Value>,
     pub annotations: RefCell<Option<Value>>,
     pub module: Value,
+    /// The function's `__dict__`, made on first use (`f.attr = v`, `__wrapped__`).
+    pub dict: RefCell<Option<PyRef>>,
 }
 
 impl FunctionData {
@@ -98,6 +100,9 @@ impl FunctionData {
         }
         if let Some(c) = &self.closure {
             visit(c)
+        }
+        if let Some(d) = &*self.dict.borrow() {
+            visit(&Value::Obj(d.clone()))
         }
     }
 }

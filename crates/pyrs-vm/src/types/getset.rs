@@ -49,6 +49,19 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         (Payload::Function(f), "__annotations__") => {
             let a = f.annotations.borrow().clone();
             match a {
+                // 3.11's MAKE_FUNCTION stores `(name, value, ...)`; the getter makes the
+                // dict (`func_get_annotations`).
+                Some(t) if t.as_tuple().is_some() => {
+                    let items = t.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                    let d = vm.new_dict_ref();
+                    for kv in items.chunks(2) {
+                        if let [k, v] = kv {
+                            crate::types::dict::set_item(vm, &d, k.clone(), v.clone())?;
+                        }
+                    }
+                    *f.annotations.borrow_mut() = Some(Value::Obj(d.clone()));
+                    Value::Obj(d)
+                }
                 Some(a) => a,
                 None => {
                     let d = Value::Obj(vm.new_dict_ref());
@@ -81,6 +94,44 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         (Payload::Code(c), "co_firstlineno") => Value::Int(c.firstlineno as i64),
         (Payload::Code(c), "co_argcount") => Value::Int(c.argcount as i64),
         (Payload::Code(c), "co_flags") => Value::Int(c.flags as i64),
+        (Payload::Code(c), "co_posonlyargcount") => Value::Int(c.posonlyargcount as i64),
+        (Payload::Code(c), "co_kwonlyargcount") => Value::Int(c.kwonlyargcount as i64),
+        (Payload::Code(c), "co_stacksize") => Value::Int(c.stacksize as i64),
+        (Payload::Code(c), "co_names") => {
+            let v = c.names.iter().cloned().map(Value::Obj).collect();
+            vm.new_tuple(v)
+        }
+        (Payload::Code(c), "co_consts") => vm.new_tuple(c.consts.clone()),
+        (Payload::Code(c), "co_varnames" | "co_cellvars" | "co_freevars" | "co_nlocals") => {
+            // Kinds of 3.11's localsplus: CO_FAST_LOCAL 0x20, CELL 0x40, FREE 0x80.
+            let bit = match n {
+                "co_cellvars" => 0x40,
+                "co_freevars" => 0x80,
+                _ => 0x20,
+            };
+            let v: Vec<Value> = c
+                .localsplus_names
+                .iter()
+                .zip(&c.localsplus_kinds)
+                .filter(|(_, k)| *k & bit != 0)
+                .map(|(nm, _)| Value::Obj(nm.clone()))
+                .collect();
+            if n == "co_nlocals" {
+                Value::Int(v.len() as i64)
+            } else {
+                vm.new_tuple(v)
+            }
+        }
+        (Payload::Function(f), "__dict__") => Value::Obj(function_dict(vm, f)),
+        (Payload::Function(f), _) => {
+            let d = f.dict.borrow().clone();
+            match d.and_then(|d| {
+                crate::types::dict::dict_get_str(&d, name, name.hash(&vm.hash_secret))
+            }) {
+                Some(v) => v,
+                None => return Ok(None),
+            }
+        }
         (Payload::Cell(c), "cell_contents") => match c.borrow().clone() {
             Some(v) => v,
             None => return Err(vm.value_error("Cell is empty")),
@@ -122,7 +173,7 @@ pub fn set(vm: &mut Vm, o: &PyRef, name: &PyStr, v: Option<Value>) -> PyResult<b
     let n = name.as_rust();
     match &o.payload {
         Payload::Function(f) => {
-            let val = v.unwrap_or(Value::None);
+            let val = v.clone().unwrap_or(Value::None);
             match &*n {
                 "__name__" => *f.name.borrow_mut() = val,
                 "__qualname__" => *f.qualname.borrow_mut() = val,
@@ -133,7 +184,20 @@ pub fn set(vm: &mut Vm, o: &PyRef, name: &PyStr, v: Option<Value>) -> PyResult<b
                 "__kwdefaults__" => {
                     *f.kwdefaults.borrow_mut() = (!matches!(val, Value::None)).then_some(val)
                 }
-                _ => return Ok(false),
+                _ => {
+                    let d = function_dict(vm, f);
+                    let key = vm.new_pystr(PyStr::from_vec(name.to_vec()));
+                    match v {
+                        Some(val) => crate::types::dict::set_item(vm, &d, key, val)?,
+                        None => {
+                            if crate::types::dict::del_item(vm, &d, &key)?.is_none() {
+                                return Err(vm.attribute_error(format!(
+                                    "'function' object has no attribute '{n}'"
+                                )));
+                            }
+                        }
+                    }
+                }
             }
             Ok(true)
         }
@@ -172,4 +236,14 @@ pub fn number_attr(vm: &mut Vm, v: &Value, n: &str) -> Option<Value> {
         ("imag", true) => Value::Float(0.0),
         _ => return None,
     })
+}
+
+/// A function's `__dict__`, created on first use.
+fn function_dict(vm: &mut Vm, f: &crate::types::function::FunctionData) -> PyRef {
+    if let Some(d) = &*f.dict.borrow() {
+        return d.clone();
+    }
+    let d = vm.new_dict_ref();
+    *f.dict.borrow_mut() = Some(d.clone());
+    d
 }
