@@ -16,6 +16,7 @@ pub mod call;
 pub mod exceptions;
 pub mod names;
 pub mod opcodes;
+pub mod pattern;
 
 use crate::code::as_code;
 use crate::object::{Payload, Value};
@@ -595,6 +596,10 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                     push(vm, Value::Obj(t));
                 }
                 SETUP_ANNOTATIONS => tri!(names::setup_annotations(vm)),
+                MATCH_MAPPING => pattern::match_mapping(vm),
+                MATCH_SEQUENCE => pattern::match_sequence(vm),
+                MATCH_KEYS => tri!(pattern::match_keys(vm)),
+                MATCH_CLASS => tri!(pattern::match_class(vm, arg as usize)),
                 RAISE_VARARGS => {
                     save!();
                     let e = exceptions::raise_varargs(vm, arg as usize);
