@@ -112,10 +112,7 @@ pub fn constant(vm: &mut Vm, c: &Constant) -> Value {
         Constant::Int(i) => Value::Int(*i),
         Constant::BigInt(b) => crate::types::int::big_to_value(vm, b.clone()),
         Constant::Float(f) => Value::Float(*f),
-        Constant::Complex { .. } => {
-            // complex is not implemented yet; a str stands in only for display paths.
-            vm.new_str(&pyrs_bytecode::repr::constant_repr(c))
-        }
+        Constant::Complex { re, im } => vm.new_complex((*re, *im)),
         Constant::Str(s) => {
             let cps: Vec<u32> = s.code_points().collect();
             // Name-like constants are interned as CPython does (`all_name_chars`).

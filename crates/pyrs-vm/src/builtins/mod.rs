@@ -81,6 +81,7 @@ pub fn install(vm: &mut Vm) {
         ("set", t.set.clone()),
         ("frozenset", t.frozenset.clone()),
         ("range", t.range.clone()),
+        ("complex", t.complex.clone()),
         ("slice", t.slice.clone()),
         ("property", t.property.clone()),
         ("classmethod", t.classmethod.clone()),

@@ -2,7 +2,7 @@
 //! `max` (CPython: `Python/bltinmodule.c`, `Objects/floatobject.c` `float___round__`).
 
 use crate::object::ops::binary_op;
-use crate::object::Value;
+use crate::object::{Payload, Value};
 use crate::types::function::Args;
 use crate::types::int::{num_of, to_bigint, Num};
 use crate::vm::{PyResult, Vm};
@@ -12,6 +12,9 @@ pub fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = &args.pos[0];
     if let Some(r) = crate::object::protocol::try_heap_dunder(vm, v, "__abs__", vec![])? {
         return Ok(r);
+    }
+    if let Some(Payload::Complex(re, im)) = v.payload() {
+        return crate::types::complex::unary(vm, (*re, *im), 2);
     }
     match num_of(v) {
         Some(Num::F(f)) => Ok(Value::Float(f.abs())),

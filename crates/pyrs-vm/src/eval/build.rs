@@ -32,6 +32,9 @@ pub fn unary(vm: &mut Vm, op: u8, v: &Value) -> PyResult<Value> {
     if let Some(r) = crate::object::protocol::try_heap_dunder(vm, v, name, vec![])? {
         return Ok(r);
     }
+    if let (Some(Payload::Complex(re, im)), true) = (v.payload(), which != 2) {
+        return crate::types::complex::unary(vm, (*re, *im), which);
+    }
     match crate::types::int::num_of(v) {
         Some(crate::types::int::Num::F(f)) if which != 2 => {
             Ok(Value::Float(if which == 0 { -f } else { f }))

@@ -149,6 +149,8 @@ pub enum Payload {
     Traceback(Box<crate::types::traceback::TracebackData>),
     Module(PyRef),
     Property(Box<[Value; 3]>),
+    /// A complex number: real and imaginary parts.
+    Complex(f64, f64),
     /// A `__slots__` member descriptor: the slot's name and the class that declared it.
     Member(Box<(PyRef, PyRef)>),
     ClassMethod(Value),
@@ -232,6 +234,7 @@ impl PyObject {
             Payload::Plain
             | Payload::Int(_)
             | Payload::Float(_)
+            | Payload::Complex(..)
             | Payload::Str(_)
             | Payload::Bytes(_)
             | Payload::Range(_)

@@ -232,6 +232,9 @@ pub fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult
     if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
         return numeric_binop(vm, &x, &y, base);
     }
+    if crate::types::complex::is_complex(a) || crate::types::complex::is_complex(b) {
+        return crate::types::complex::binop(vm, a, b, base);
+    }
     let (Some(pa), pb) = (a.payload(), b.payload()) else {
         if base == 5 {
             if let Some(n) = seq_repeat(vm, a)? {
@@ -406,6 +409,13 @@ fn ord_result(o: std::cmp::Ordering, op: usize) -> bool {
 pub fn builtin_compare(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Option<bool>> {
     if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
         return Ok(Some(numeric_compare(&x, &y, op as u32)));
+    }
+    if (op == 2 || op == 3)
+        && (crate::types::complex::is_complex(a) || crate::types::complex::is_complex(b))
+    {
+        if let Some(eq) = crate::types::complex::compare_eq(vm, a, b)? {
+            return Ok(Some(eq == (op == 2)));
+        }
     }
     let (Some(pa), Some(pb)) = (a.payload(), b.payload()) else {
         return Ok(match (a, b, op) {

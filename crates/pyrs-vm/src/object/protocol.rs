@@ -181,6 +181,7 @@ impl Vm {
                 Ok(match &o.payload {
                     Payload::Int(b) => b.sign() != num_bigint::Sign::NoSign,
                     Payload::Float(f) => *f != 0.0,
+                    Payload::Complex(re, im) => *re != 0.0 || *im != 0.0,
                     Payload::Str(s) => !s.is_empty(),
                     Payload::Bytes(b) => !b.is_empty(),
                     Payload::Tuple(t) => !t.is_empty(),

@@ -4,6 +4,7 @@
 
 pub mod bytes;
 pub mod bytes_methods;
+pub mod complex;
 pub mod dict;
 pub mod dict_methods;
 pub mod exceptions;
@@ -46,6 +47,7 @@ pub struct Types {
     pub set: PyRef,
     pub frozenset: PyRef,
     pub range: PyRef,
+    pub complex: PyRef,
     pub slice: PyRef,
     pub none_type: PyRef,
     pub not_implemented_type: PyRef,
@@ -258,6 +260,7 @@ impl Types {
             set: simple("set", BaseKind::Set),
             frozenset: simple("frozenset", BaseKind::FrozenSet),
             range: fin("range"),
+            complex: fin("complex"),
             slice: fin("slice"),
             none_type: fin("NoneType"),
             not_implemented_type: fin("NotImplementedType"),
@@ -416,6 +419,7 @@ pub fn install_methods(vm: &mut Vm) {
         (t(vm, |t| &t.set), set::METHODS),
         (t(vm, |t| &t.frozenset), set::FROZENSET_METHODS),
         (t(vm, |t| &t.range), range::METHODS),
+        (t(vm, |t| &t.complex), complex::METHODS),
         (t(vm, |t| &t.slice), slice::METHODS),
         (t(vm, |t| &t.base_exception), exceptions::METHODS),
         (t(vm, |t| &t.generator), generator::METHODS),
@@ -465,6 +469,7 @@ pub fn install_methods(vm: &mut Vm) {
         (t(vm, |t| &t.set), Some(set::set_new), Some(set::set_init)),
         (t(vm, |t| &t.frozenset), Some(set::frozenset_new), None),
         (t(vm, |t| &t.range), Some(range::range_new), None),
+        (t(vm, |t| &t.complex), Some(complex::complex_new), None),
         (t(vm, |t| &t.slice), Some(slice::slice_new), None),
         (
             t(vm, |t| &t.base_exception),

@@ -44,6 +44,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     Ok(match &o.payload {
         Payload::Int(b) => b.to_string(),
         Payload::Float(f) => crate::types::float::float_repr(*f),
+        Payload::Complex(re, im) => crate::types::complex::repr(*re, *im),
         Payload::Str(s) => s.repr(),
         Payload::Bytes(b) => pyrs_bytecode::repr::bytes_repr(b),
         Payload::Tuple(t) => {
@@ -227,6 +228,7 @@ pub fn builtin_hash(vm: &mut Vm, o: &PyRef) -> PyResult<i64> {
     match &o.payload {
         Payload::Int(b) => Ok(crate::hash::hash_bigint(b)),
         Payload::Float(f) => Ok(crate::hash::hash_f64(*f, (o.id() >> 4) as i64)),
+        Payload::Complex(re, im) => Ok(crate::types::complex::hash(*re, *im)),
         Payload::Str(s) => Ok(s.hash(&vm.hash_secret)),
         Payload::Bytes(b) => Ok(vm.hash_secret.hash_bytes(b)),
         Payload::Tuple(t) => {
