@@ -26,6 +26,8 @@ pub struct Interpreter {
     pub ellipsis: PyRef,
     pub interned: HashMap<String, PyRef>,
     pub recursion_limit: usize,
+    /// `sys.get_int_max_str_digits()`: 0 (no limit) or at least 640; 4300 by default.
+    pub int_max_str_digits: usize,
     pub empty_tuple: PyRef,
     /// `sys.stdout` / `sys.stderr` (set by `builtins::sys::install`).
     pub stdout: Option<PyRef>,
@@ -104,6 +106,7 @@ impl Vm {
                 ellipsis,
                 interned: HashMap::new(),
                 recursion_limit: 1000,
+                int_max_str_digits: 4300,
                 empty_tuple,
                 stdout: None,
                 stderr: None,

@@ -264,6 +264,12 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
                         )))
                     }
                 };
+                let limit = vm.int_max_str_digits;
+                if matches!(ty, 'd' | 'n') && limit > 0 && digits.len() > limit {
+                    return Err(vm.value_error(format!(
+                        "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+                    )));
+                }
                 let digits = match sp.grouping {
                     Some(g) => group(&digits, g, if ty == 'd' || ty == 'n' { 3 } else { 4 }),
                     None => digits,

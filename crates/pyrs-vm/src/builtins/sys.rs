@@ -49,6 +49,8 @@ pub fn install(vm: &mut Vm) {
             getrecursionlimit as crate::types::function::NativeFn,
         ),
         ("setrecursionlimit", setrecursionlimit),
+        ("get_int_max_str_digits", get_int_max_str_digits),
+        ("set_int_max_str_digits", set_int_max_str_digits),
         ("exit", exit),
         ("exc_info", exc_info),
         ("intern", intern),
@@ -67,6 +69,27 @@ pub fn set_argv(vm: &mut Vm, argv: &[String]) {
     let l = vm.new_list(items);
     let d = vm.sys_dict.clone();
     set(vm, &d, "argv", l);
+}
+
+fn get_int_max_str_digits(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "get_int_max_str_digits", 0, 0)?;
+    Ok(Value::Int(vm.int_max_str_digits as i64))
+}
+
+fn set_int_max_str_digits(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    if let Some(v) = args.take_kw("maxdigits") {
+        args.pos.push(v);
+    }
+    args.check(vm, "set_int_max_str_digits", 1, 1)?;
+    let n = vm.index_value(
+        &args.pos[0],
+        "'{}' object cannot be interpreted as an integer",
+    )?;
+    if n != 0 && n < 640 {
+        return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
+    }
+    vm.int_max_str_digits = n as usize;
+    Ok(Value::None)
 }
 
 fn getrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {

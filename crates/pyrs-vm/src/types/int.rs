@@ -378,6 +378,13 @@ fn parse_int(vm: &mut Vm, text: &str, base: i64, orig: &Value) -> PyResult<Value
     {
         return Err(bad(vm));
     }
+    let limit = vm.int_max_str_digits;
+    if limit > 0 && !(base as u32).is_power_of_two() && clean.len() > limit {
+        return Err(vm.value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+            clean.len()
+        )));
+    }
     match BigInt::parse_bytes(clean.as_bytes(), base as u32) {
         Some(b) if !clean.starts_with(['+', '-']) => Ok(big_to_value(vm, if neg { -b } else { b })),
         _ => Err(bad(vm)),
@@ -390,6 +397,20 @@ pub fn bool_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult<Value> {
         Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
         None => Ok(Value::Bool(false)),
     }
+}
+
+/// The decimal text of a heap int, or CPython's ValueError past
+/// `sys.get_int_max_str_digits()` (`long_to_decimal_string`).
+pub fn big_decimal(vm: &mut Vm, b: &BigInt) -> PyResult<String> {
+    let s = b.to_string();
+    let limit = vm.int_max_str_digits;
+    let digits = s.len() - usize::from(s.starts_with('-'));
+    if limit > 0 && digits > limit {
+        return Err(vm.value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        )));
+    }
+    Ok(s)
 }
 
 /// `repr(int)`.

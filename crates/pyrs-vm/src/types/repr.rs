@@ -42,7 +42,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     };
     let tname = tdata(&o.ty).name();
     Ok(match &o.payload {
-        Payload::Int(b) => b.to_string(),
+        Payload::Int(b) => crate::types::int::big_decimal(vm, b)?,
         Payload::Float(f) => crate::types::float::float_repr(*f),
         Payload::Complex(re, im) => crate::types::complex::repr(*re, *im),
         Payload::Str(s) => s.repr(),

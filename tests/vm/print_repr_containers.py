@@ -1,0 +1,5 @@
+print([1, "a", None, 2.5, (1,), {"k": [1, {2}]}], (), (1,), [], {}, set(), frozenset())
+print({1: {2: {3: "deep"}}}, [[[]]], ("a", ("b",)), {"q": 'it\'s'})
+l = [1]; l.append(l); print(l)
+d = {}; d["self"] = d; print(d)
+print(repr(1.0), repr(1e100), repr(-0.0), repr(float("inf")), repr(0.1 + 0.2), repr(1/3))
