@@ -10,7 +10,20 @@ pub fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "iter", 1, 1)?;
+    args.check(vm, "iter", 1, 2)?;
+    if let Some(sentinel) = args.pos.get(1) {
+        let f = args.pos[0].clone();
+        let callable = crate::builtins::attrs::callable(vm, Args::positional(vec![f.clone()]))?;
+        if !matches!(callable, Value::Bool(true)) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
+        let ty = vm.types.callable_iterator.clone();
+        let p = crate::object::Payload::CallableIter(std::cell::RefCell::new(Some(Box::new((
+            f,
+            sentinel.clone(),
+        )))));
+        return Ok(Value::Obj(vm.alloc(&ty, p)));
+    }
     vm.iter(&args.pos[0])
 }
 

@@ -168,6 +168,8 @@ pub enum Payload {
     Zip(Box<[Value]>, bool),
     Map(Box<[Value]>),
     Filter(Box<(Value, Value)>),
+    /// `iter(callable, sentinel)`; emptied once the sentinel is seen.
+    CallableIter(RefCell<Option<Box<(Value, Value)>>>),
     Reversed(Value, Cell<isize>),
     /// A dict view: dict and kind (0 keys, 1 values, 2 items).
     DictView(PyRef, u8),
@@ -229,6 +231,12 @@ impl PyObject {
             Payload::Filter(f) => {
                 visit(&f.0);
                 visit(&f.1)
+            }
+            Payload::CallableIter(c) => {
+                if let Some(p) = &*c.borrow() {
+                    visit(&p.0);
+                    visit(&p.1)
+                }
             }
             Payload::Generator(g) => g.traverse(visit),
             Payload::Plain

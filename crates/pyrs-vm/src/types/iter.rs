@@ -104,6 +104,7 @@ fn is_iterator_payload(v: &Value) -> bool {
                 | Payload::Zip(..)
                 | Payload::Map(_)
                 | Payload::Filter(_)
+                | Payload::CallableIter(_)
                 | Payload::Reversed(..)
                 | Payload::Generator(_)
         )
@@ -227,6 +228,18 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 }
             }
             vm.call(&parts[0], args).map(Some)
+        }
+        Payload::CallableIter(c) => {
+            let Some(p) = c.borrow().clone() else {
+                return Ok(None);
+            };
+            let v = vm.call(&p.0, vec![])?;
+            if vm.eq(&v, &p.1)? {
+                let old = c.borrow_mut().take();
+                drop(old);
+                return Ok(None);
+            }
+            Ok(Some(v))
         }
         Payload::Filter(f) => {
             let (func, inner) = (f.0.clone(), f.1.clone());
