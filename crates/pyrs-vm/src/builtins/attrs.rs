@@ -84,6 +84,9 @@ pub fn instance_check(vm: &mut Vm, inst: &Value, cls: &Value) -> PyResult<bool> 
     if cls.as_obj().is_some_and(|c| c.is(&t)) {
         return Ok(true);
     }
+    if let Some(Payload::GenericAlias(_)) = cls.payload() {
+        return Err(vm.type_error("isinstance() argument 2 cannot be a parameterized generic"));
+    }
     if let Some(items) = cls.as_tuple() {
         for c in items.to_vec() {
             if instance_check(vm, inst, &c)? {

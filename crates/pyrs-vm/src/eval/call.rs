@@ -347,6 +347,10 @@ pub fn call(vm: &mut Vm, callable: &Value, args: Args) -> PyResult<Value> {
             a.pos.insert(0, s);
             call(vm, &f, a)
         }
+        Payload::GenericAlias(g) => {
+            let origin = g.0.clone();
+            call(vm, &origin, args)
+        }
         Payload::Type(_) => {
             // A metaclass's own `__call__` (`class Meta(type): def __call__`).
             let meta = o.ty.clone();

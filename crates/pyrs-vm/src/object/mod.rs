@@ -168,6 +168,8 @@ pub enum Payload {
     Zip(Box<[Value]>, bool),
     Map(Box<[Value]>),
     Filter(Box<(Value, Value)>),
+    /// `types.GenericAlias`: `__origin__` and the `__args__` tuple.
+    GenericAlias(Box<(Value, Value)>),
     /// `iter(callable, sentinel)`; emptied once the sentinel is seen.
     CallableIter(RefCell<Option<Box<(Value, Value)>>>),
     Reversed(Value, Cell<isize>),
@@ -231,6 +233,10 @@ impl PyObject {
             Payload::Filter(f) => {
                 visit(&f.0);
                 visit(&f.1)
+            }
+            Payload::GenericAlias(g) => {
+                visit(&g.0);
+                visit(&g.1)
             }
             Payload::CallableIter(c) => {
                 if let Some(p) = &*c.borrow() {

@@ -410,6 +410,13 @@ pub fn builtin_compare(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult
     if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
         return Ok(Some(numeric_compare(&x, &y, op as u32)));
     }
+    if let (Some(Payload::GenericAlias(x)), Some(Payload::GenericAlias(y)), 2 | 3) =
+        (a.payload(), b.payload(), op)
+    {
+        let (x, y) = ((**x).clone(), (**y).clone());
+        let eq = vm.eq(&x.0, &y.0)? && vm.eq(&x.1, &y.1)?;
+        return Ok(Some(eq == (op == 2)));
+    }
     if (op == 2 || op == 3)
         && (crate::types::complex::is_complex(a) || crate::types::complex::is_complex(b))
     {

@@ -123,6 +123,10 @@ pub fn getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
             if let Some(r) = try_heap_dunder_class(vm, obj, key)? {
                 return Ok(r);
             }
+            if crate::types::generic_alias::is_generic_builtin(vm, o) {
+                let o = o.clone();
+                return Ok(crate::types::generic_alias::new(vm, &o, key));
+            }
             let n = tdata(o).name();
             Err(vm.type_error(format!("type '{n}' is not subscriptable")))
         }

@@ -143,6 +143,8 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         (Payload::Range(r), "stop") => Value::Int(r.stop),
         (Payload::Range(r), "step") => Value::Int(r.step),
         (Payload::Property(p), "fget") => p[0].clone(),
+        (Payload::GenericAlias(g), "__origin__") => g.0.clone(),
+        (Payload::GenericAlias(g), "__args__") => g.1.clone(),
         (Payload::Complex(re, _), "real") => Value::Float(*re),
         (Payload::Complex(_, im), "imag") => Value::Float(*im),
         (Payload::Property(p), "__doc__") => {

@@ -11,6 +11,7 @@ pub mod exceptions;
 pub mod float;
 pub mod function;
 pub mod generator;
+pub mod generic_alias;
 pub mod getset;
 pub mod int;
 pub mod iter;
@@ -73,6 +74,7 @@ pub struct Types {
     pub dict_itemiterator: PyRef,
     pub iterator: PyRef,
     pub callable_iterator: PyRef,
+    pub generic_alias: PyRef,
     pub dict_keys: PyRef,
     pub dict_values: PyRef,
     pub dict_items: PyRef,
@@ -287,6 +289,7 @@ impl Types {
             dict_itemiterator: fin("dict_itemiterator"),
             iterator: fin("iterator"),
             callable_iterator: fin("callable_iterator"),
+            generic_alias: fin("GenericAlias"),
             dict_keys: fin("dict_keys"),
             dict_values: fin("dict_values"),
             dict_items: fin("dict_items"),

@@ -45,6 +45,10 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Payload::Int(b) => crate::types::int::big_decimal(vm, b)?,
         Payload::Float(f) => crate::types::float::float_repr(*f),
         Payload::Complex(re, im) => crate::types::complex::repr(*re, *im),
+        Payload::GenericAlias(g) => {
+            let (o, a) = (g.0.clone(), g.1.clone());
+            crate::types::generic_alias::repr(vm, &o, &a)?
+        }
         Payload::Str(s) => s.repr(),
         Payload::Bytes(b) => pyrs_bytecode::repr::bytes_repr(b),
         Payload::Tuple(t) => {
@@ -229,6 +233,10 @@ pub fn builtin_hash(vm: &mut Vm, o: &PyRef) -> PyResult<i64> {
         Payload::Int(b) => Ok(crate::hash::hash_bigint(b)),
         Payload::Float(f) => Ok(crate::hash::hash_f64(*f, (o.id() >> 4) as i64)),
         Payload::Complex(re, im) => Ok(crate::types::complex::hash(*re, *im)),
+        Payload::GenericAlias(g) => {
+            let (o, a) = (g.0.clone(), g.1.clone());
+            Ok(vm.hash(&o)? ^ vm.hash(&a)?)
+        }
         Payload::Str(s) => Ok(s.hash(&vm.hash_secret)),
         Payload::Bytes(b) => Ok(vm.hash_secret.hash_bytes(b)),
         Payload::Tuple(t) => {

@@ -1,0 +1,67 @@
+//! `types.GenericAlias` (CPython: `Objects/genericaliasobject.c`): what `list[int]`,
+//! `dict[str, int]`, `tuple[int, ...]` make. Repr, `__origin__`/`__args__`, calling
+//! (makes an `__origin__` instance), `==`/hash; `isinstance` refuses it as CPython does.
+
+use crate::object::typeobj::tdata;
+use crate::object::{Payload, PyRef, Value};
+use crate::vm::{PyResult, Vm};
+
+/// Builtin types whose `__class_getitem__` makes a GenericAlias.
+pub fn is_generic_builtin(vm: &Vm, t: &PyRef) -> bool {
+    let ty = &vm.types;
+    [
+        &ty.list,
+        &ty.dict,
+        &ty.tuple,
+        &ty.set,
+        &ty.frozenset,
+        &ty.type_,
+    ]
+    .iter()
+    .any(|b| t.is(b))
+}
+
+/// `origin[args]`: `args` as a tuple (`item` itself when it is one).
+pub fn new(vm: &mut Vm, origin: &PyRef, item: &Value) -> Value {
+    let args = match item.as_tuple() {
+        Some(_) => item.clone(),
+        None => vm.new_tuple(vec![item.clone()]),
+    };
+    let ty = vm.types.generic_alias.clone();
+    Value::Obj(vm.alloc(
+        &ty,
+        Payload::GenericAlias(Box::new((Value::Obj(origin.clone()), args))),
+    ))
+}
+
+/// `ga_repr_item`: types by (module-qualified) name, `...` for Ellipsis, else repr.
+fn item_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    match v.as_obj() {
+        Some(o) if matches!(o.payload, Payload::Type(_)) => {
+            let q = tdata(o).qualname.borrow().clone();
+            Ok(match crate::types::repr::type_module(vm, o).as_deref() {
+                Some("builtins") | None => q,
+                Some(m) => format!("{m}.{q}"),
+            })
+        }
+        Some(o) if o.is(&vm.ellipsis) => Ok("...".into()),
+        _ => vm.repr(v),
+    }
+}
+
+pub fn repr(vm: &mut Vm, origin: &Value, args: &Value) -> PyResult<String> {
+    let mut s = item_repr(vm, origin)?;
+    let items = args.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+    s.push('[');
+    if items.is_empty() {
+        s.push_str("()");
+    }
+    for (i, a) in items.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        s.push_str(&item_repr(vm, a)?);
+    }
+    s.push(']');
+    Ok(s)
+}
