@@ -146,6 +146,11 @@ pub fn descr_get(vm: &mut Vm, attr: Value, obj: Option<Value>, owner: &PyRef) ->
 
 /// `getattr(obj, name)`.
 pub fn getattr(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<Value> {
+    if let Value::Obj(o) = obj {
+        if tdata(&o.ty).has_getattribute.get() {
+            return getattribute_override(vm, obj, name);
+        }
+    }
     match getattr_opt(vm, obj, name)? {
         Some(v) => Ok(v),
         None => {
@@ -160,6 +165,33 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<Value> {
             }
             Err(attribute_error(vm, obj, name))
         }
+    }
+}
+
+/// `slot_tp_getattr_hook`: a class's own `__getattribute__`, then `__getattr__` if it
+/// raised AttributeError.
+fn getattribute_override(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<Value> {
+    let ty = vm.type_of(obj).clone();
+    let r = match crate::object::protocol::heap_dunder(vm, &ty, "__getattribute__") {
+        Some(f) => crate::object::protocol::call_dunder(vm, f, obj, vec![Value::Obj(name.clone())]),
+        None => match getattr_opt(vm, obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(attribute_error(vm, obj, name)),
+        },
+    };
+    match r {
+        Err(e) if vm.err_matches(&e, &vm.types.attribute_error.clone()) => {
+            match crate::object::protocol::heap_dunder(vm, &ty, "__getattr__") {
+                Some(ga) => crate::object::protocol::call_dunder(
+                    vm,
+                    ga,
+                    obj,
+                    vec![Value::Obj(name.clone())],
+                ),
+                None => Err(e),
+            }
+        }
+        r => r,
     }
 }
 
@@ -263,6 +295,9 @@ pub fn get_method(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<(Value, bo
         }
     }
     let ty = vm.type_of(obj).clone();
+    if tdata(&ty).has_getattribute.get() {
+        return Ok((getattr(vm, obj, name)?, false));
+    }
     if let Some(a) = crate::object::cache::type_lookup(vm, &ty, name) {
         let plain = match a.payload() {
             Some(Payload::Function(_)) => true,
@@ -324,6 +359,9 @@ pub fn generic_setattr(
         };
         td.version.set(td.version.get() + 1);
         vm.type_epoch += 1;
+        if pystr(name).eq_rust("__getattribute__") {
+            td.has_getattribute.set(true);
+        }
         return store_in_dict(vm, &d, name, value, obj);
     }
     if let Some(a) = crate::object::cache::type_lookup(vm, &ty, name) {

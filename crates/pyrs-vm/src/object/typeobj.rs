@@ -56,6 +56,9 @@ pub struct TypeData {
     /// Some class of the MRO has `__slots__` members: the instance's dict field is the slot
     /// storage, and the `__dict__` (when `!slots_only`) is its `"__dict__"` entry.
     pub slotted: Cell<bool>,
+    /// A class statement of the MRO defines `__getattribute__`: attribute loads call it
+    /// (set by `make_class`, and by assigning `__getattribute__` on the class).
+    pub has_getattribute: Cell<bool>,
     /// Bumped whenever the type's dict or one of its bases' changes (for attribute caches).
     pub version: Cell<u64>,
 }
@@ -74,6 +77,7 @@ impl TypeData {
             heap,
             slots_only: Cell::new(false),
             slotted: Cell::new(false),
+            has_getattribute: Cell::new(false),
             version: Cell::new(0),
         }
     }

@@ -256,6 +256,12 @@ pub fn make_class(
         tdata(&cls).slotted.set(true);
     }
     install_slots(vm, &cls, &base_types, &d)?;
+    let ga = vm.intern("__getattribute__");
+    let gh = crate::object::attr::hash_of(vm, &ga);
+    let defines = dict::dict_get_str(&d, crate::object::attr::pystr(&ga), gh).is_some();
+    if defines || base_types.iter().any(|b| tdata(b).has_getattribute.get()) {
+        tdata(&cls).has_getattribute.set(true);
+    }
     // __set_name__ on attributes that define it.
     for (k, v) in dict::items(&d) {
         if let Value::Obj(o) = &v {
