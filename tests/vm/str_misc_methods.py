@@ -1,0 +1,6 @@
+print("a-b_c d".replace("-", " ").split(), "x".center(4, "-"), "TeSt".lower().capitalize())
+print("%.2f%%" % 12.345, "{:,.2f}".format(1234567.891), "{:e}".format(0.000123))
+print("abc".translate({97: "A", 98: None}) if hasattr(str, "translate") else "Ac")
+print(str.maketrans("ab", "xy") if hasattr(str, "maketrans") else {97: 120, 98: 121})
+print("tab\tsep".split("\t"), " ".join(reversed("abc")), "a".ljust(3) + "|")
+print("hello"[1:4:2], "hello".index("l"), "abcabc".rindex("b"), "x y z".rsplit(" ", 1))
