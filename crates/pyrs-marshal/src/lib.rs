@@ -12,7 +12,7 @@
 
 pub mod pyc;
 pub mod read;
-mod siphash;
+pub mod siphash;
 pub mod value;
 pub mod write;
 

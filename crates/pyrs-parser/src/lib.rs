@@ -13,7 +13,6 @@
 
 mod args;
 mod expr;
-mod future;
 mod numbers;
 mod parser;
 mod pattern;
@@ -26,7 +25,6 @@ mod tokens;
 #[cfg(test)]
 mod tests;
 
-pub use future::check_future;
 use parser::{Fail, Parser};
 use pyrs_ast::{Expr, Mod};
 use pyrs_tokenizer::TokenKind;

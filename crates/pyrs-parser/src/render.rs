@@ -72,16 +72,11 @@ pub fn render_syntax_error(err: &SyntaxError, filename: &str, source: &str) -> S
     out
 }
 
-/// `python3 FILE`'s check of a script before running it: `Err(report)` for a syntax error.
+/// The parse step of `python3 FILE`'s check of a script: `Err(report)` for a syntax error the
+/// tokenizer or parser finds (the compiler, `pyrs_compiler::check_script`, adds its own).
 pub fn check_script(bytes: &[u8], filename: &str) -> Result<pyrs_ast::Mod, String> {
     match crate::parse_script_bytes(bytes, filename) {
-        Ok(m) => match crate::check_future(&m) {
-            Ok(()) => Ok(m),
-            Err(e) => {
-                let source = display_source(bytes);
-                Err(render_syntax_error(&e, filename, &source))
-            }
-        },
+        Ok(m) => Ok(m),
         Err(ParseError::Syntax(e)) => {
             let source = display_source(bytes);
             Err(render_syntax_error(&e, filename, &source))
