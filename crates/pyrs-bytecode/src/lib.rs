@@ -20,6 +20,7 @@ pub mod exception_table;
 pub mod instruction;
 pub mod linetable;
 pub mod opcode;
+pub mod opnum;
 pub mod repr;
 
 pub use code::{CodeObject, Constant};

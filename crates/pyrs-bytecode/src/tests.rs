@@ -332,3 +332,10 @@ fn hex_float(f: f64) -> String {
         format!("{sign}0x1.{mant:013x}p{}", exp - 1023)
     }
 }
+
+#[test]
+fn opnum_constants_match_the_table() {
+    for (name, num) in crate::opnum::ALL {
+        assert_eq!(crate::opcode::by_name(name), Some(*num), "{name}");
+    }
+}

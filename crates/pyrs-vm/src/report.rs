@@ -69,7 +69,7 @@ fn format_tb(tb: &Value, out: &mut String) {
                             let width = segment.chars().count();
                             let total = stripped.chars().count();
                             let op = co.units.get(t.lasti).map(|u| u.0);
-                            let anchors = if op == Some(crate::eval::opcodes::BINARY_SUBSCR) {
+                            let anchors = if op == Some(pyrs_bytecode::opnum::BINARY_SUBSCR) {
                                 subscript_anchors(segment)
                             } else {
                                 None

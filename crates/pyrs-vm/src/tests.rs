@@ -1,15 +1,7 @@
 //! Unit tests of the VM core (the differential tests are `tests/vm/*.py`).
 
-use crate::eval::opcodes;
 use crate::object::Value;
 use crate::vm::Vm;
-
-#[test]
-fn opcode_constants_match_the_table() {
-    for (name, num) in opcodes::ALL {
-        assert_eq!(pyrs_bytecode::opcode::by_name(name), Some(*num), "{name}");
-    }
-}
 
 #[test]
 fn value_is_two_words() {

@@ -1,11 +1,11 @@
 //! Building and unpacking: BUILD_*, UNPACK_*, LIST_APPEND and friends, FORMAT_VALUE, unary
 //! operators (CPython: the matching `TARGET`s of `Python/ceval.c`).
 
-use super::opcodes::*;
 use super::{pop, push};
 use crate::object::{Payload, Value};
 use crate::types::dict;
 use crate::vm::{PyResult, Vm};
+use pyrs_bytecode::opnum::*;
 
 fn pop_n(vm: &mut Vm, n: usize) -> PyResult<Vec<Value>> {
     let len = vm.thread.stack.len();

@@ -15,13 +15,12 @@ pub mod build;
 pub mod call;
 pub mod exceptions;
 pub mod names;
-pub mod opcodes;
 pub mod pattern;
 
 use crate::code::as_code;
 use crate::object::{Payload, Value};
 use crate::vm::{PyErr, PyResult, Vm};
-use opcodes::*;
+use pyrs_bytecode::opnum::*;
 
 /// How an entry frame left the loop.
 pub enum Exit {

@@ -1,5 +1,6 @@
-//! Opcode numbers as Rust constants for the dispatcher's `match` (derived from
-//! `pyrs_bytecode::opcode::OPCODES`; `tests.rs` checks each against `opcode::by_name`).
+//! Opcode numbers as Rust constants, for `match` arms in the VM's dispatcher and the
+//! compiler's code generator (the same numbers as the `OPCODES` table in `opcode.rs`;
+//! `tests.rs` checks each against `opcode::by_name`). One list for every crate.
 #![allow(dead_code)]
 
 pub const CACHE: u8 = 0;
