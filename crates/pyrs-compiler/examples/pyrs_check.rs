@@ -2,7 +2,8 @@
 //! printing its compile-time SyntaxWarnings, or CPython's SyntaxError report and exiting
 //! 1 on error (used by
 //! `scripts/compare_syntax_errors.py --set compile_cases --pyrs` while the `pyrs` binary's
-//! run path is being rebuilt around the VM). `--dis` prints `python3 -m dis` text, and
+//! run path is being rebuilt around the VM). `--dis` prints `python3 -m dis` text,
+//! `--pyc` writes the .pyc bytes (as `pyrs -X dump=pyc`, mtime 0), and
 //! `--bench FILE...` compiles many files and prints the time.
 
 use std::io::Write;
@@ -22,11 +23,26 @@ fn main() {
         println!("{ok} {:.6}", start.elapsed().as_secs_f64());
         return;
     }
+    if let [flag, p] = args.as_slice() {
+        if flag == "--pyc" {
+            let bytes = std::fs::read(p).unwrap_or_default();
+            match pyrs_compiler::pyc_file(&bytes, p, 0) {
+                Ok(pyc) => {
+                    let _ = std::io::stdout().write_all(&pyc);
+                }
+                Err(report) => {
+                    let _ = std::io::stderr().write_all(report.as_bytes());
+                    std::process::exit(1);
+                }
+            }
+            return;
+        }
+    }
     let (dis, path) = match args.as_slice() {
         [flag, p] if flag == "--dis" => (true, p.clone()),
         [p] => (false, p.clone()),
         _ => {
-            eprintln!("usage: pyrs_check [--dis] FILE | --bench FILE...");
+            eprintln!("usage: pyrs_check [--dis | --pyc] FILE | --bench FILE...");
             std::process::exit(2);
         }
     };

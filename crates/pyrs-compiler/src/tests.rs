@@ -37,3 +37,68 @@ fn syntax_warnings_in_cpython_order() {
          a comma?\n  f = lambda: 5() + None[0]\n"
     );
 }
+
+/// Runs a python3 script; `None` (test skipped) when python3 is absent.
+fn python(script: &str) -> Option<String> {
+    match std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .output()
+    {
+        Ok(out) if out.status.success() => Some(String::from_utf8(out.stdout).unwrap()),
+        Ok(out) => panic!("python3 failed: {}", String::from_utf8_lossy(&out.stderr)),
+        Err(_) => {
+            eprintln!("skipped: python3 not found");
+            None
+        }
+    }
+}
+
+/// CPython merges equal constants, `co_consts`/`co_names`/`co_localsplusnames` tuples and
+/// linetables/exception tables of one compilation into one object (`merge_const_one`);
+/// the .pyc keeps that identity as marshal references. The .pyc pyrs writes must show
+/// the same identities in CPython and, for this source, be byte for byte what
+/// `marshal.dumps(compile(...))` gives.
+#[test]
+fn pyc_keeps_merged_constants_shared() {
+    let src = "\nf1, f2 = lambda: ..., lambda: ...\n\
+               g1, g2 = lambda: 'not a name', lambda: ('not a name',)\n\
+               g3 = lambda x: x in {('not a name',)}\n\
+               h1, h2 = lambda x: x in {0}, lambda x: x in {0}\n\
+               k1 = lambda x: x.y.z\nk2 = lambda a: a.b.c\n\
+               def f(x):\n    try: return x.y\n    except E: pass\n\
+               def g(x):\n    try: return x.y\n    except E: pass\n\
+               def call():\n    (\n        print()\n    )\n";
+    let dir = std::env::temp_dir().join(format!("pyrs-compiler-merge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let py = dir.join("m.py");
+    std::fs::write(&py, src).unwrap();
+    let pyc = crate::pyc_file(src.as_bytes(), py.to_str().unwrap(), 0).unwrap();
+    std::fs::write(dir.join("m.pyc"), &pyc).unwrap();
+    let script = format!(
+        "import marshal\n\
+         data = open({pyc:?}, 'rb').read()[16:]\n\
+         src = open({py:?}).read()\n\
+         ns = {{}}\n\
+         exec(marshal.loads(data), ns)\n\
+         c = lambda n: ns[n].__code__\n\
+         assert c('f1').co_consts is c('f2').co_consts\n\
+         assert c('g1').co_consts[1] is c('g2').co_consts[1][0]\n\
+         assert next(iter(c('g3').co_consts[1])) is c('g2').co_consts[1]\n\
+         assert c('h1').co_consts is c('h2').co_consts\n\
+         assert c('k1').co_linetable is c('k2').co_linetable\n\
+         assert c('f').co_exceptiontable is c('g').co_exceptiontable\n\
+         assert c('f').co_names is c('g').co_names\n\
+         line1 = c('call').co_firstlineno + 1\n\
+         assert line1 not in [l for (_, _, l) in c('call').co_lines()]\n\
+         code = compile(src, {py:?}, 'exec')\n\
+         assert marshal.dumps(code) == data, (marshal.dumps(code), data)\n\
+         print('ok')\n",
+        pyc = dir.join("m.pyc").to_str().unwrap(),
+        py = py.to_str().unwrap(),
+    );
+    if let Some(out) = python(&script) {
+        assert_eq!(out.trim(), "ok");
+    }
+    std::fs::remove_dir_all(dir).ok();
+}

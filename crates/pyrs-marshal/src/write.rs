@@ -108,6 +108,8 @@ struct Writer<'h> {
     counts: HashMap<Key, u32>,
     /// Policy mode: flag the next object whatever its key.
     force_ref: bool,
+    /// Policy mode: the next object is held elsewhere too (flag it and register it).
+    force_shared: bool,
 }
 
 impl<'h> Writer<'h> {
@@ -120,6 +122,7 @@ impl<'h> Writer<'h> {
             nrefs: 0,
             counts: HashMap::new(),
             force_ref: false,
+            force_shared: false,
         }
     }
 
@@ -135,17 +138,27 @@ impl<'h> Writer<'h> {
         self.long(n as i32);
     }
 
-    fn count(&mut self, v: &Value) {
-        if let Some(k) = key(v) {
-            *self.counts.entry(k).or_insert(0) += 1;
+    /// Counts one occurrence of `v`; true when it is the first (a merged object's items
+    /// are held once, by the one object, so only its first occurrence is descended into).
+    fn count(&mut self, v: &Value) -> bool {
+        match key(v) {
+            Some(k) => {
+                let n = self.counts.entry(k).or_insert(0);
+                *n += 1;
+                *n == 1
+            }
+            None => true,
         }
     }
 
-    /// Policy pre-pass: count the shareable objects of the tree.
+    /// Policy pre-pass: count the shareable objects of the tree, as CPython's compiler
+    /// would share them (equal constants are one object).
     fn policy_count(&mut self, v: &Value) {
         let mut stack = vec![v.clone()];
         while let Some(v) = stack.pop() {
-            self.count(&v);
+            if !self.count(&v) {
+                continue;
+            }
             match v {
                 Value::Tuple(items)
                 | Value::List(items)
@@ -153,10 +166,18 @@ impl<'h> Writer<'h> {
                 | Value::FrozenSet(items) => stack.extend(items),
                 Value::Dict(pairs) => stack.extend(pairs.into_iter().flat_map(|(k, v)| [k, v])),
                 Value::Code(c) => {
-                    stack.extend(c.consts.iter().map(Value::from_constant));
-                    for s in c.names.iter().chain(&c.localsplusnames) {
-                        stack.push(Value::Str(s.clone()));
+                    // The compiler merges these per-code tuples and bytes module-wide
+                    // (3.11's `makecode`/`assemble` run them through `merge_const_one`):
+                    // equal ones are one object, shared in the stream.
+                    let consts = Value::Tuple(c.consts.iter().map(Value::from_constant).collect());
+                    stack.push(consts);
+                    for names in [&c.names, &c.localsplusnames] {
+                        stack.push(Value::Tuple(
+                            names.iter().cloned().map(Value::Str).collect(),
+                        ));
                     }
+                    self.count(&Value::Bytes(c.linetable.clone()));
+                    self.count(&Value::Bytes(c.exceptiontable.clone()));
                     for s in [&c.filename, &c.name, &c.qualname] {
                         stack.push(Value::Str(s.clone()));
                     }
@@ -211,7 +232,10 @@ impl<'h> Writer<'h> {
             self.long(n as i32);
             return None;
         }
-        let shared = is_singleton(v) || *interned || self.counts.get(&k).is_some_and(|&c| c > 1);
+        let shared = is_singleton(v)
+            || *interned
+            || std::mem::take(&mut self.force_shared)
+            || self.counts.get(&k).is_some_and(|&c| c > 1);
         if shared {
             self.refs.insert(k, self.nrefs);
             self.nrefs += 1;
@@ -391,14 +415,31 @@ impl<'h> Writer<'h> {
         self.consts(&consts);
         self.strs(&c.names);
         self.strs(&c.localsplusnames);
-        self.object(&Value::Bytes(c.localspluskinds.clone()));
+        self.localspluskinds(&c.localspluskinds);
         self.object(&Value::Str(c.filename.clone()));
-        self.object_interned(&Value::Str(c.name.clone()), true);
+        // Names from identifiers are interned; `<module>`, `<lambda>`, `<listcomp>` and
+        // the like are CPython's static strs: shared with the runtime, not interned.
+        let static_name = c.name.as_bytes().first() == Some(&b'<');
+        self.force_shared = static_name && self.hints.is_none();
+        self.object_interned(&Value::Str(c.name.clone()), !static_name);
+        self.force_shared = false;
         let qualname_interned = c.qualname == c.name;
         self.object_interned(&Value::Str(c.qualname.clone()), qualname_interned);
         self.long(c.firstlineno);
         self.object(&Value::Bytes(c.linetable.clone()));
         self.object(&Value::Bytes(c.exceptiontable.clone()));
+    }
+
+    /// `co_localspluskinds`: a fresh bytes object of each code object (never merged, and
+    /// made with `PyBytes_FromStringAndSize(NULL, n)`, so a 1-byte one is no singleton);
+    /// only the empty one is CPython's shared `b''`.
+    fn localspluskinds(&mut self, kinds: &[u8]) {
+        if self.hints.is_some() || kinds.is_empty() {
+            return self.object(&Value::Bytes(kinds.to_vec()));
+        }
+        self.byte(ty::STRING);
+        self.size(kinds.len());
+        self.out.extend_from_slice(kinds);
     }
 
     /// `co_consts`: str constants made of name characters are interned (policy mode).

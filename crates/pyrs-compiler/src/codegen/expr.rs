@@ -552,7 +552,8 @@ impl<'a> Compiler<'a> {
         let code = if self.ste().generator {
             self.exit_scope(false)?
         } else {
-            self.set_loc(body.loc);
+            // The scope's own location (the `lambda` line, columns 0-0): `self.expr`
+            // restored it, as `compiler_visit_expr` does.
             self.op(RETURN_VALUE);
             self.exit_scope(true)?
         };

@@ -404,9 +404,11 @@ impl<'a> Compiler<'a> {
         }
         self.units.push(u);
         if scope_type == ScopeType::Module {
+            // 3.11 gives the module's RESUME line 0 but keeps the scope's end line (1):
+            // `co_positions()` shows (0, 1, 0, 0).
             self.u().loc = Loc {
                 lineno: 0,
-                end_lineno: 0,
+                end_lineno: 1,
                 col: 0,
                 end_col: 0,
             };

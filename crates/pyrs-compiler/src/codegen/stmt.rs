@@ -198,6 +198,9 @@ impl<'a> Compiler<'a> {
                     self.op(NOP);
                 } else {
                     self.expr(value)?;
+                    // 3.11 marks this POP_TOP artificial (`UNSET_LOC`): it takes the
+                    // location of the instruction before it, not the statement's.
+                    self.u().loc = Loc::NONE;
                     self.op(POP_TOP);
                 }
                 Ok(())
