@@ -127,7 +127,7 @@ fn run_main(code: &pyrs_bytecode::CodeObject, argv: &[String], opts: RunOptions)
 }
 
 /// SystemExit's status, or print the traceback and return 1.
-fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
+pub(crate) fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
     let _ = builtins::print::flush_stdout(vm);
     if vm.err_matches(&e, &vm.types.system_exit.clone()) {
         let args = types::exceptions::exc_args(&e.0);

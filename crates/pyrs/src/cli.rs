@@ -1,73 +1,154 @@
-//! Parsing `python3.11`'s command line (`Python/getopt.c`, `Python/initconfig.c`).
+//! Parsing `python3.11`'s command line (`Python/getopt.c`, `Python/initconfig.c`): the
+//! options, their environment variables, and CPython's usage errors.
 
 /// What the command line asks for.
 pub enum Action {
     RunFile(String),
     Command(String),
     Module(String),
-    Stdin,
-    Version,
+    /// `pyrs -` or no script at all (`implicit`: `sys.argv == ['']`).
+    Stdin {
+        implicit: bool,
+    },
+    /// `-V` (1) or `-VV` (2).
+    Version(u32),
     Help,
 }
 
+/// The parsed command line (`PyConfig`, as far as pyrs uses it).
 pub struct Options {
     pub action: Action,
-    /// `-X dump=STAGE`: print a pipeline stage instead of running.
+    /// The arguments after the script / `-c CMD` / `-m MOD` (`sys.argv[1:]`).
+    pub args: Vec<String>,
+    /// `-X dump=STAGE`: print a pipeline stage instead of running (pyrs's own).
     pub dump: Option<String>,
     /// `-B` or `PYTHONDONTWRITEBYTECODE`: don't write `__pycache__` files.
     pub dont_write_bytecode: bool,
+    /// `-E` (or `-I`): ignore `PYTHON*` environment variables.
+    pub ignore_env: bool,
+    /// `-I`: isolated mode (implies `-E -s -P`).
+    pub isolated: bool,
+    /// `-P` / `PYTHONSAFEPATH` / `-I`: don't prepend the script's directory to `sys.path`.
+    pub safe_path: bool,
+    /// `-S`, `-s`, `-u`, `-q`, `-i`, `-b`, `-d`, `-R`, `-x`: accepted (sys.flags).
+    pub no_site: bool,
+    pub no_user_site: bool,
+    pub unbuffered: bool,
+    pub quiet: bool,
+    pub inspect: bool,
+    /// `-O` count / `PYTHONOPTIMIZE`.
+    pub optimize: u32,
+    /// `-v` count / `PYTHONVERBOSE`.
+    pub verbose: u32,
+    /// `-W` options (`sys.warnoptions`).
+    pub warnoptions: Vec<String>,
+    /// `-X` options (`sys._xoptions`).
+    pub xoptions: Vec<String>,
+    /// `-X importtime` / `PYTHONPROFILEIMPORTTIME`.
+    pub importtime: bool,
+    /// `-X pycache_prefix=DIR` / `PYTHONPYCACHEPREFIX`.
+    pub pycache_prefix: Option<String>,
+    /// `--check-hash-based-pycs`.
+    pub check_hash_based_pycs: pyrs_vm::import::CheckHashPycs,
 }
 
-pub const HELP: &str = "usage: pyrs [option] ... [-c cmd | -m mod | file | -] [arg] ...
-Options:
--c cmd : program passed in as string (terminates option list)
--m mod : run library module as a script (terminates option list)
--V     : print the Python version number and exit (also --version)
--X opt : set implementation-specific option; pyrs adds:
-         -X dump=tokens FILE  print what `python3 -m tokenize -e FILE` prints
-         -X dump=ast FILE     print ast.dump(ast.parse(src, FILE), include_attributes=True)
-file   : program read from script file
--      : program read from stdin (default; interactive mode if a tty)
-";
+/// `python3 -h` of CPython 3.11, with the program name in the first line.
+pub fn help(program: &str) -> String {
+    format!(
+        "usage: {program} [option] ... [-c cmd | -m mod | file | -] [arg] ...\n{}",
+        HELP_BODY
+    )
+}
 
-/// Parses the arguments after the program name. `-B` (and `PYTHONDONTWRITEBYTECODE`,
-/// unless `-E`/`-I`) turn off the bytecode cache; other flags that only change runtime
-/// behaviour (`-O -S -u -q -s -b -d -v -W arg`) are accepted and ignored for now.
+const HELP_BODY: &str = include_str!("help.txt");
+
+/// CPython's usage lines after a command-line error.
+pub fn usage_error(program: &str, msg: &str) -> String {
+    format!(
+        "{msg}\nusage: {program} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h' for more information.\n"
+    )
+}
+
+fn env(name: &str, ignore: bool) -> Option<String> {
+    if ignore {
+        return None;
+    }
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// `_Py_get_env_flag`: an integer level, 1 for anything that is not a non-negative integer.
+fn env_level(name: &str, ignore: bool) -> u32 {
+    match env(name, ignore) {
+        None => 0,
+        Some(v) => v.trim().parse::<u32>().unwrap_or(1),
+    }
+}
+
+/// Parses the arguments after the program name (`_PyOS_GetOpt` with CPython's
+/// `"bBc:dEhiIm:OPqRsStuvVW:xX:?"` and the long options). `Err` is the message line of a
+/// usage error (exit status 2).
 pub fn parse_args(args: &[String]) -> Result<Options, String> {
-    let mut dump = None;
-    let env_dwb = std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty());
-    let mut dont_write_bytecode = false;
-    let mut ignore_env = false;
+    let mut o = Options {
+        action: Action::Stdin { implicit: true },
+        args: Vec::new(),
+        dump: None,
+        dont_write_bytecode: false,
+        ignore_env: false,
+        isolated: false,
+        safe_path: false,
+        no_site: false,
+        no_user_site: false,
+        unbuffered: false,
+        quiet: false,
+        inspect: false,
+        optimize: 0,
+        verbose: 0,
+        warnoptions: Vec::new(),
+        xoptions: Vec::new(),
+        importtime: false,
+        pycache_prefix: None,
+        check_hash_based_pycs: Default::default(),
+    };
+    let mut version = 0;
+    let mut help = false;
     let mut i = 0;
-    while i < args.len() {
+    let mut action = None;
+    'outer: while i < args.len() {
         let a = &args[i];
-        if a == "-" {
-            return Ok(Options {
-                action: Action::Stdin,
-                dump,
-                dont_write_bytecode: dont_write_bytecode || (env_dwb && !ignore_env),
-            });
+        if a == "--" {
+            i += 1;
+            break;
         }
-        if a == "--version" {
-            return Ok(Options {
-                action: Action::Version,
-                dump,
-                dont_write_bytecode: dont_write_bytecode || (env_dwb && !ignore_env),
-            });
+        if a == "-" || !a.starts_with('-') {
+            break;
         }
-        if a == "--help" {
-            return Ok(Options {
-                action: Action::Help,
-                dump,
-                dont_write_bytecode: dont_write_bytecode || (env_dwb && !ignore_env),
-            });
-        }
-        if !a.starts_with('-') || a.len() == 1 {
-            return Ok(Options {
-                action: Action::RunFile(a.clone()),
-                dump,
-                dont_write_bytecode: dont_write_bytecode || (env_dwb && !ignore_env),
-            });
+        if let Some(long) = a.strip_prefix("--") {
+            match long {
+                "version" => version += 1,
+                "help" => help = true,
+                "check-hash-based-pycs" => {
+                    i += 1;
+                    let Some(v) = args.get(i) else {
+                        return Err(
+                            "Argument expected for the --check-hash-based-pycs options".into()
+                        );
+                    };
+                    use pyrs_vm::import::CheckHashPycs as C;
+                    o.check_hash_based_pycs = match v.as_str() {
+                        "default" => C::Default,
+                        "always" => C::Always,
+                        "never" => C::Never,
+                        _ => {
+                            return Err("--check-hash-based-pycs must be one of 'default', \
+                                        'always', or 'never'"
+                                .into())
+                        }
+                    };
+                }
+                _ => return Err(format!("unknown option {a}")),
+            }
+            i += 1;
+            continue;
         }
         let flags: Vec<char> = a[1..].chars().collect();
         let mut j = 0;
@@ -80,62 +161,106 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
                         rest
                     } else {
                         i += 1;
-                        args.get(i)
-                            .cloned()
-                            .ok_or_else(|| format!("Argument expected for the -{f} option"))?
+                        match args.get(i) {
+                            Some(v) => v.clone(),
+                            None => return Err(format!("Argument expected for the -{f} option")),
+                        }
                     };
                     match f {
                         'c' => {
-                            return Ok(Options {
-                                action: Action::Command(value),
-                                dump,
-                                dont_write_bytecode: dont_write_bytecode
-                                    || (env_dwb && !ignore_env),
-                            })
+                            action = Some(Action::Command(value));
+                            i += 1;
+                            break 'outer;
                         }
                         'm' => {
-                            return Ok(Options {
-                                action: Action::Module(value),
-                                dump,
-                                dont_write_bytecode: dont_write_bytecode
-                                    || (env_dwb && !ignore_env),
-                            })
+                            action = Some(Action::Module(value));
+                            i += 1;
+                            break 'outer;
                         }
                         'X' => {
                             if let Some(stage) = value.strip_prefix("dump=") {
-                                dump = Some(stage.to_string());
+                                o.dump = Some(stage.to_string());
+                            } else if value == "importtime" || value.starts_with("importtime=") {
+                                o.importtime = true;
+                            } else if let Some(p) = value.strip_prefix("pycache_prefix=") {
+                                o.pycache_prefix = Some(p.to_string());
                             }
+                            o.xoptions.push(value);
                         }
-                        _ => {}
+                        _ => o.warnoptions.push(value),
                     }
                     break;
                 }
-                'V' => {
-                    return Ok(Options {
-                        action: Action::Version,
-                        dump,
-                        dont_write_bytecode: dont_write_bytecode || (env_dwb && !ignore_env),
-                    })
+                'V' => version += 1,
+                'h' | '?' => help = true,
+                'B' => o.dont_write_bytecode = true,
+                'E' => o.ignore_env = true,
+                'I' => {
+                    o.isolated = true;
+                    o.ignore_env = true;
+                    o.no_user_site = true;
+                    o.safe_path = true;
                 }
-                'h' | '?' => {
-                    return Ok(Options {
-                        action: Action::Help,
-                        dump,
-                        dont_write_bytecode: dont_write_bytecode || (env_dwb && !ignore_env),
-                    })
-                }
-                'B' => dont_write_bytecode = true,
-                'E' | 'I' => ignore_env = true,
-                'O' | 'S' | 'u' | 'q' | 's' | 'b' | 'd' | 'v' | 'i' | 'R' => {}
+                'P' => o.safe_path = true,
+                'O' => o.optimize += 1,
+                'v' => o.verbose += 1,
+                'S' => o.no_site = true,
+                's' => o.no_user_site = true,
+                'u' => o.unbuffered = true,
+                'q' => o.quiet = true,
+                'i' => o.inspect = true,
+                'b' | 'd' | 'R' | 'x' => {}
                 _ => return Err(format!("Unknown option: -{f}")),
             }
             j += 1;
         }
         i += 1;
     }
-    Ok(Options {
-        action: Action::Stdin,
-        dump,
-        dont_write_bytecode: dont_write_bytecode || (env_dwb && !ignore_env),
-    })
+    if help {
+        o.action = Action::Help;
+        return Ok(o);
+    }
+    if version > 0 {
+        o.action = Action::Version(version);
+        return Ok(o);
+    }
+    let rest = &args[i.min(args.len())..];
+    o.action = match action {
+        Some(a) => {
+            o.args = rest.to_vec();
+            a
+        }
+        None => match rest.first() {
+            Some(f) if f == "-" => {
+                o.args = rest[1..].to_vec();
+                Action::Stdin { implicit: false }
+            }
+            Some(f) => {
+                o.args = rest[1..].to_vec();
+                Action::RunFile(f.clone())
+            }
+            None => Action::Stdin { implicit: true },
+        },
+    };
+    // The environment, unless -E / -I; the command line wins where both set a value.
+    let ie = o.ignore_env;
+    if env("PYTHONDONTWRITEBYTECODE", ie).is_some() {
+        o.dont_write_bytecode = true;
+    }
+    o.verbose = o.verbose.max(env_level("PYTHONVERBOSE", ie));
+    o.optimize = o.optimize.max(env_level("PYTHONOPTIMIZE", ie));
+    if env("PYTHONPROFILEIMPORTTIME", ie).is_some() {
+        o.importtime = true;
+    }
+    if env("PYTHONSAFEPATH", ie).is_some() {
+        o.safe_path = true;
+    }
+    if o.pycache_prefix.is_none() {
+        o.pycache_prefix = env("PYTHONPYCACHEPREFIX", ie);
+    }
+    // `-X pycache_prefix=` (empty) means none.
+    if o.pycache_prefix.as_deref() == Some("") {
+        o.pycache_prefix = None;
+    }
+    Ok(o)
 }

@@ -1,94 +1,122 @@
 //! The `pyrs` command: Python 3.11's command line over the pyrs pipeline.
 //!
-//! What runs today: the front end. `pyrs -X dump=tokens FILE` prints what
-//! `python3 -m tokenize -e FILE` prints; `pyrs -X dump=ast FILE` prints
-//! `ast.dump(ast.parse(source, FILE), include_attributes=True)`; `pyrs FILE` parses FILE and
-//! reports a syntax error exactly as `python3 FILE` does. Executing code needs the virtual
-//! machine, which is not built yet: pyrs then says so and exits with status 2.
+//! `pyrs FILE args...`, `pyrs -c CMD`, `pyrs -` (a script on stdin), `pyrs -m MOD`, with
+//! CPython's options (`cli.rs`) and usage errors; `pyrs -X dump=STAGE FILE` prints one stage
+//! of the pipeline (`dump.rs`) instead of running.
 
 mod cli;
 mod dump;
 mod run;
 
-use std::io::Write;
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
+    // CPython names itself by argv[0] in its messages.
+    let program = args.first().cloned().unwrap_or_else(|| "pyrs".into());
     let opts = match cli::parse_args(&args[1..]) {
         Ok(o) => o,
         Err(msg) => {
-            eprintln!("{msg}");
-            eprintln!("usage: pyrs [option] ... [-c cmd | -m mod | file | -] [arg] ...");
-            eprintln!("Try `pyrs -h' for more information.");
+            eprint!("{}", cli::usage_error(&program, &msg));
             return ExitCode::from(2);
         }
     };
-    match opts.action {
-        cli::Action::Version => {
-            println!("Python 3.11.7");
-            ExitCode::SUCCESS
+    let status = match &opts.action {
+        cli::Action::Version(n) => {
+            if *n >= 2 {
+                println!("Python 3.11.7 (pyrs)");
+            } else {
+                println!("Python 3.11.7");
+            }
+            0
         }
         cli::Action::Help => {
-            print!("{}", cli::HELP);
-            ExitCode::SUCCESS
+            print!("{}", cli::help(&program));
+            0
         }
-        cli::Action::RunFile(path) => {
-            run_file(&path, opts.dump.as_deref(), opts.dont_write_bytecode)
+        cli::Action::RunFile(path) => match &opts.dump {
+            Some(stage) => dump_file(path, stage),
+            None => match std::fs::read(path) {
+                Ok(bytes) => run::run(
+                    run::Program::File {
+                        bytes,
+                        given: path.clone(),
+                    },
+                    &opts,
+                ),
+                Err(e) => {
+                    eprintln!(
+                        "{program}: can't open file {}: [Errno {}] {}",
+                        py_repr(&absolute(path)),
+                        e.raw_os_error().unwrap_or(0),
+                        os_error_text(&e)
+                    );
+                    2
+                }
+            },
+        },
+        cli::Action::Command(code) => run::run(run::Program::Command(code.clone()), &opts),
+        cli::Action::Module(name) => run::run(run::Program::Module(name.clone()), &opts),
+        cli::Action::Stdin { implicit } => {
+            let stdin = std::io::stdin();
+            if *implicit && stdin.is_terminal() {
+                eprintln!("{program}: the interactive interpreter is not implemented yet; give a script, -c or -m");
+                2
+            } else {
+                let mut bytes = Vec::new();
+                match stdin.lock().read_to_end(&mut bytes) {
+                    Ok(_) => run::run(
+                        run::Program::Stdin {
+                            bytes,
+                            implicit: *implicit,
+                        },
+                        &opts,
+                    ),
+                    Err(e) => {
+                        eprintln!("{program}: can't read stdin: {e}");
+                        2
+                    }
+                }
+            }
         }
-        cli::Action::Command(_) | cli::Action::Module(_) | cli::Action::Stdin => {
-            let what = match &opts.action {
-                cli::Action::Command(code) => format!("-c {code:?}"),
-                cli::Action::Module(name) => format!("-m {name}"),
-                _ => "code from stdin".to_string(),
-            };
-            eprintln!(
-                "pyrs: running {what} needs the virtual machine, which is not implemented yet"
-            );
-            ExitCode::from(2)
-        }
-    }
+    };
+    let _ = std::io::stdout().flush();
+    ExitCode::from(status as u8)
 }
 
-fn run_file(path: &str, dump: Option<&str>, dont_write_bytecode: bool) -> ExitCode {
+fn dump_file(path: &str, stage: &str) -> i32 {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            let program = std::env::current_exe()
-                .ok()
-                .and_then(|p| p.to_str().map(str::to_string))
-                .unwrap_or_else(|| "pyrs".into());
-            eprintln!(
-                "{program}: can't open file {:?}: [Errno {}] {}",
-                absolute(path),
-                e.raw_os_error().unwrap_or(0),
-                os_error_text(&e)
-            );
-            return ExitCode::from(2);
+            eprintln!("pyrs: can't open file {path:?}: {e}");
+            return 2;
         }
     };
-    let out = match dump {
-        Some(stage) => match dump::dump_stage(stage, &bytes, path) {
-            Some(out) => out,
-            None => {
-                eprintln!(
-                    "pyrs: unknown -X dump={stage} (known: {})",
-                    dump::STAGES.join(", ")
-                );
-                return ExitCode::from(2);
-            }
-        },
-        None => run::run_script(&bytes, &absolute(path), dont_write_bytecode),
+    let Some((stdout, stderr, code)) = dump::dump_stage(stage, &bytes, path) else {
+        eprintln!(
+            "pyrs: unknown -X dump={stage} (known: {})",
+            dump::STAGES.join(", ")
+        );
+        return 2;
     };
-    let (stdout, stderr, code) = out;
     let _ = std::io::stdout().write_all(stdout.as_bytes());
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().write_all(stderr.as_bytes());
-    ExitCode::from(code as u8)
+    code
+}
+
+/// `repr(str)` for a path in a message (single quotes unless the path has one).
+fn py_repr(s: &str) -> String {
+    if s.contains('\'') {
+        format!("{s:?}")
+    } else {
+        format!("'{s}'")
+    }
 }
 
 /// CPython shows the main script by its absolute path (without resolving symlinks).
-fn absolute(path: &str) -> String {
+pub(crate) fn absolute(path: &str) -> String {
     let p = std::path::Path::new(path);
     if p.is_absolute() {
         return path.to_string();

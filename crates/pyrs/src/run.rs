@@ -1,73 +1,131 @@
-//! Running a script: `pyrs FILE` (CPython: `Modules/main.c` `pymain_run_file`).
+//! Running `__main__`: `pyrs FILE`, `pyrs -c CMD`, `pyrs -` and `pyrs -m MOD` (CPython:
+//! `Modules/main.c` `pymain_run_python`).
 //!
 //! A `.pyc` file (CPython 3.11's format, whoever compiled it) runs in the VM, as
-//! `python3 FILE.pyc` does; a `.py` file is compiled by pyrs's compiler and run the same
-//! way. Output goes straight to the process's streams. The VM gets `sys.path` (the
-//! script's real directory first, then `PYTHONPATH`) and a compile hook so that it can
-//! import source modules (the VM crate does not depend on the compiler).
+//! `python3 FILE.pyc` does; source is compiled by pyrs's compiler (at the `-O` level) and
+//! run the same way. `sys.path` and `sys.argv` are set as CPython 3.11 sets them for each
+//! kind of run, and the VM gets a compile hook so that it can import source modules (the
+//! VM crate does not depend on the compiler).
 
-/// (stdout, stderr, exit status) of running the script with these bytes; `shown` is the
-/// path as tracebacks show it (absolute, as CPython 3.11 makes it).
-pub fn run_script(bytes: &[u8], shown: &str, dont_write_bytecode: bool) -> (String, String, i32) {
-    let opts = || pyrs_vm::RunOptions {
-        path: sys_path(shown),
-        main_file: Some(shown.to_string()),
-        dont_write_bytecode,
-        compile: Some(Box::new(|bytes: &[u8], path: &str| {
-            compile_and_warn(bytes, path).map_err(|report| parse_report(&report))
-        })),
-    };
-    if bytes.starts_with(&pyrs_marshal::pyc::MAGIC) || shown.ends_with(".pyc") {
-        let (_, code) = match pyrs_marshal::pyc::read_pyc(bytes) {
-            Ok(c) => c,
-            Err(e) => {
-                let msg = format!("RuntimeError: Bad code object in .pyc file ({})\n", e.0);
-                return (String::new(), msg, 1);
+use crate::cli::Options;
+use pyrs_vm::import::main::{Main, MainConfig};
+
+/// What to run, before compiling.
+pub enum Program {
+    /// A script's bytes and its path as given on the command line.
+    File { bytes: Vec<u8>, given: String },
+    /// `-c CMD`.
+    Command(String),
+    /// A script read from stdin; `implicit` when no `-` was given.
+    Stdin { bytes: Vec<u8>, implicit: bool },
+    /// `-m MOD`.
+    Module(String),
+}
+
+/// Run the program; the exit status. Compile errors are reported as CPython reports them
+/// (exit status 1).
+pub fn run(program: Program, opts: &Options) -> i32 {
+    let optimize = opts.optimize;
+    let (main, argv0, path0) = match program {
+        Program::File { bytes, given } => {
+            let shown = crate::absolute(&given);
+            let code = if bytes.starts_with(&pyrs_marshal::pyc::MAGIC) || shown.ends_with(".pyc") {
+                match pyrs_marshal::pyc::read_pyc(&bytes) {
+                    Ok((_, c)) => c,
+                    Err(e) => {
+                        eprintln!("RuntimeError: Bad code object in .pyc file ({})", e.0);
+                        return 1;
+                    }
+                }
+            } else {
+                match compile_and_warn(&bytes, &shown, optimize) {
+                    Ok(c) => c,
+                    Err(report) => {
+                        eprint!("{report}");
+                        return 1;
+                    }
+                }
+            };
+            let real = std::fs::canonicalize(&given).unwrap_or_else(|_| shown.clone().into());
+            let dir = real
+                .parent()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (Main::Script { path: shown, code }, given, dir)
+        }
+        Program::Command(cmd) => match compile_and_warn(cmd.as_bytes(), "<string>", optimize) {
+            Ok(code) => (Main::Code { code }, "-c".to_string(), String::new()),
+            Err(report) => {
+                eprint!("{report}");
+                return 1;
             }
-        };
-        let status = pyrs_vm::run_code_with(&code, &script_argv(shown), opts());
-        return (String::new(), String::new(), status);
+        },
+        Program::Stdin { bytes, implicit } => match compile_and_warn(&bytes, "<stdin>", optimize) {
+            Ok(code) => (
+                Main::Code { code },
+                if implicit { String::new() } else { "-".into() },
+                String::new(),
+            ),
+            Err(report) => {
+                eprint!("{report}");
+                return 1;
+            }
+        },
+        Program::Module(name) => {
+            let cwd = std::env::current_dir()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (Main::Module(name), "-m".to_string(), cwd)
+        }
+    };
+    let mut argv = vec![argv0];
+    argv.extend(opts.args.iter().cloned());
+    let mut path = Vec::new();
+    if !opts.safe_path {
+        path.push(path0);
     }
-    // Source: parse and compile with pyrs (syntax errors reported as CPython reports
-    // them), then run the module's code object in the VM.
-    match compile_and_warn(bytes, shown) {
-        Err(report) => (String::new(), report, 1),
-        Ok(code) => (
-            String::new(),
-            String::new(),
-            pyrs_vm::run_code_with(&code, &script_argv(shown), opts()),
-        ),
-    }
-}
-
-/// Parses and compiles source (`Err` is the error report) and prints the compile-time
-/// SyntaxWarnings on stderr as CPython's default warning filters show them. (The VM has
-/// no `warnings` module yet; when it has one, these should go through it.)
-fn compile_and_warn(bytes: &[u8], path: &str) -> Result<pyrs_compiler::CodeObject, String> {
-    let (code, warnings) = pyrs_compiler::check_script_warnings(bytes, path)?;
-    eprint!("{}", pyrs_compiler::render_warnings(&warnings, bytes, path));
-    Ok(code)
-}
-
-/// `sys.path` for `pyrs FILE` (CPython 3.11's `_PyPathConfig_ComputeSysPath0` and
-/// `PYTHONPATH`): the directory of the script with symlinks resolved, then the
-/// `PYTHONPATH` entries. (The standard library directories come with the stdlib work.)
-fn sys_path(script: &str) -> Vec<String> {
-    let real = std::fs::canonicalize(script).unwrap_or_else(|_| script.into());
-    let dir = real
-        .parent()
-        .map(|p| p.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut path = vec![dir];
-    if let Some(pp) = std::env::var_os("PYTHONPATH") {
-        for p in std::env::split_paths(&pp) {
-            let s = p.to_string_lossy().into_owned();
-            if !s.is_empty() {
-                path.push(s);
+    if !opts.ignore_env {
+        if let Some(pp) = std::env::var_os("PYTHONPATH") {
+            for p in std::env::split_paths(&pp) {
+                let s = p.to_string_lossy().into_owned();
+                if !s.is_empty() {
+                    path.push(s);
+                }
             }
         }
     }
-    path
+    let config = MainConfig {
+        argv,
+        path,
+        dont_write_bytecode: opts.dont_write_bytecode,
+        pycache_prefix: opts.pycache_prefix.clone(),
+        import: pyrs_vm::import::ImportConfig {
+            verbose: opts.verbose,
+            importtime: opts.importtime,
+            optimize: opts.optimize,
+            check_hash_based_pycs: opts.check_hash_based_pycs,
+        },
+        compile: Some(Box::new(|bytes: &[u8], path: &str, opt: u32| {
+            compile_and_warn(bytes, path, opt).map_err(|report| parse_report(&report))
+        })),
+    };
+    pyrs_vm::import::main::run(main, config)
+}
+
+/// Parses and compiles source at optimization level `optimize` (`Err` is the error
+/// report) and prints the compile-time SyntaxWarnings on stderr as CPython's default
+/// warning filters show them. (The VM has no `warnings` module yet; when it has one,
+/// these should go through it.)
+fn compile_and_warn(
+    bytes: &[u8],
+    path: &str,
+    optimize: u32,
+) -> Result<pyrs_compiler::CodeObject, String> {
+    let m = pyrs_parser::check_script(bytes, path)?;
+    let (code, warnings) = pyrs_compiler::compile_module_warnings(&m, path, optimize)
+        .map_err(|e| pyrs_compiler::render_error(&e, bytes, path))?;
+    eprint!("{}", pyrs_compiler::render_warnings(&warnings, bytes, path));
+    Ok(code)
 }
 
 /// The compile hook's failure: CPython's `compile()` exception, recovered from the
@@ -109,18 +167,5 @@ fn parse_report(report: &str) -> pyrs_vm::import::CompileFailure {
         type_name,
         msg,
         details,
-    }
-}
-
-/// `sys.argv`: the script path as given on the command line, then its arguments.
-fn script_argv(shown: &str) -> Vec<String> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let file_name = std::path::Path::new(shown).file_name();
-    match args
-        .iter()
-        .position(|a| std::path::Path::new(a).file_name() == file_name && !a.starts_with('-'))
-    {
-        Some(i) => args[i..].to_vec(),
-        None => vec![shown.to_string()],
     }
 }

@@ -15,18 +15,63 @@ use std::path::{Path, PathBuf};
 /// pyrs's cache tag (`sys.implementation.cache_tag`); never CPython's `cpython-311`.
 pub const CACHE_TAG: &str = "pyrs-311";
 
-/// `cache_from_source(path)`: `DIR/__pycache__/NAME.pyrs-311.pyc`.
+/// `cache_from_source(path)` with no prefix and no optimization:
+/// `DIR/__pycache__/NAME.pyrs-311.pyc`.
 pub fn cache_from_source(source: &Path) -> Option<PathBuf> {
+    cache_from_source_with(source, "", None)
+}
+
+/// `cache_from_source(path, optimization=opt)` under `sys.pycache_prefix` `prefix`
+/// (PEP 3147, PEP 488, bpo-33499): `DIR/__pycache__/NAME.TAG[.opt-N].pyc`, or
+/// `PREFIX/<DIR made root-relative>/NAME.TAG[.opt-N].pyc`.
+pub fn cache_from_source_with(source: &Path, opt: &str, prefix: Option<&str>) -> Option<PathBuf> {
     let dir = source.parent()?;
     let file = source.file_name()?.to_str()?;
-    let stem = match file.rfind('.') {
-        Some(i) => &file[..i],
-        None => file,
+    // `tail.rpartition('.')`: `base` if there is one, else the whole name.
+    let (base, sep) = match file.rfind('.') {
+        Some(i) if i > 0 => (&file[..i], "."),
+        Some(_) => (&file[1..], "."),
+        None => (file, ""),
     };
-    Some(
-        dir.join("__pycache__")
-            .join(format!("{stem}.{CACHE_TAG}.pyc")),
-    )
+    let mut name = format!("{base}{sep}{CACHE_TAG}");
+    if !opt.is_empty() {
+        name = format!("{name}.opt-{opt}");
+    }
+    name.push_str(".pyc");
+    match prefix {
+        None => Some(dir.join("__pycache__").join(name)),
+        Some(prefix) => {
+            let head = if dir.is_absolute() {
+                dir.to_path_buf()
+            } else {
+                std::env::current_dir().ok()?.join(dir)
+            };
+            let rel = head.to_string_lossy().trim_start_matches('/').to_string();
+            let mut p = PathBuf::from(prefix);
+            if !rel.is_empty() {
+                p.push(rel);
+            }
+            Some(p.join(name))
+        }
+    }
+}
+
+/// The cache path of `source` for this interpreter: `sys.pycache_prefix` (read at each
+/// import, as importlib does) and the `-O` level.
+pub fn cache_path(vm: &mut crate::vm::Vm, source: &Path) -> Option<PathBuf> {
+    cache_path_opt(vm, source, None)
+}
+
+/// [`cache_path`] with an explicit `optimization` (None: `sys.flags.optimize`).
+pub fn cache_path_opt(vm: &mut crate::vm::Vm, source: &Path, opt: Option<&str>) -> Option<PathBuf> {
+    let level = vm.interp.import.config.optimize;
+    let opt = match opt {
+        Some(o) => o.to_string(),
+        None if level == 0 => String::new(),
+        None => level.to_string(),
+    };
+    let prefix = super::sys_attr(vm, "pycache_prefix").and_then(|v| super::text(&v));
+    cache_from_source_with(source, &opt, prefix.as_deref())
 }
 
 /// Why a cached .pyc was not used (as `python3 -v` words it).
@@ -36,11 +81,22 @@ pub enum Reject {
     BadMagic,
     Truncated,
     BadFlags,
-    Stale(&'static str),
+    /// The recorded mtime differs (`-v` says "bytecode is stale").
+    StaleMtime,
+    /// The recorded size differs (importlib says nothing).
+    StaleSize,
+    /// A checked hash-based pyc's hash differs (importlib says nothing).
+    StaleHash,
 }
 
 /// `_classify_pyc` + the validation of `get_code`: the header if the .pyc may be used.
-pub fn validate(data: &[u8], mtime: u32, size: u32, source: &Path) -> Result<PycHeader, Reject> {
+pub fn validate(
+    data: &[u8],
+    mtime: u32,
+    size: u32,
+    source: &Path,
+    check: super::CheckHashPycs,
+) -> Result<PycHeader, Reject> {
     if data.len() < 4 || data[..4] != pyc::MAGIC {
         // `_classify_pyc` reads 4 bytes: fewer is a magic mismatch too.
         return Err(
@@ -61,25 +117,27 @@ pub fn validate(data: &[u8], mtime: u32, size: u32, source: &Path) -> Result<Pyc
             source_size,
         } => {
             if m != mtime {
-                return Err(Reject::Stale("bytecode is stale"));
+                return Err(Reject::StaleMtime);
             }
             if source_size != size {
-                return Err(Reject::Stale("bytecode is stale"));
+                return Err(Reject::StaleSize);
             }
         }
-        Validation::Hash {
-            hash,
-            check_source: true,
-        } => {
-            let src = std::fs::read(source).map_err(|_| Reject::Missing)?;
-            if pyc::source_hash(&src) != hash {
-                return Err(Reject::Stale(
-                    "hash in bytecode doesn't match hash of source",
-                ));
+        Validation::Hash { hash, check_source } => {
+            // `--check-hash-based-pycs`: 'default' checks checked pycs only, 'always'
+            // checks every one, 'never' none.
+            let checked = match check {
+                super::CheckHashPycs::Never => false,
+                super::CheckHashPycs::Always => true,
+                super::CheckHashPycs::Default => check_source,
+            };
+            if checked {
+                let src = std::fs::read(source).map_err(|_| Reject::Missing)?;
+                if pyc::source_hash(&src) != hash {
+                    return Err(Reject::StaleHash);
+                }
             }
         }
-        // Unchecked hash-based pycs are trusted (check_hash_based_pycs == 'default').
-        Validation::Hash { .. } => {}
     }
     Ok(header)
 }
@@ -93,7 +151,8 @@ pub fn source_stats(source: &Path) -> Option<(u32, u32)> {
         .and_then(|t| {
             let secs = match t.duration_since(std::time::UNIX_EPOCH) {
                 Ok(d) => d.as_secs() as i64,
-                Err(e) => -(e.duration().as_secs_f64().ceil() as i64),
+                // `int(st.st_mtime)` truncates toward zero.
+                Err(e) => -(e.duration().as_secs() as i64),
             };
             Some(secs)
         })
@@ -101,16 +160,33 @@ pub fn source_stats(source: &Path) -> Option<(u32, u32)> {
     Some((mtime as u32, md.len() as u32))
 }
 
-/// `_code_to_timestamp_pyc` / `_code_to_hash_pyc` and `_cache_bytecode`: write the .pyc
-/// for `code` atomically; every failure is silent (no cache).
-pub fn write_cache(cache: &Path, source: &Path, header: &PycHeader, code: &CodeObject) {
+/// `_code_to_timestamp_pyc` / `_code_to_hash_pyc` and `set_data`: write the .pyc for
+/// `code` atomically, creating the missing directories (all of them: a
+/// `sys.pycache_prefix` tree may not exist yet). A failure means no cache; it is returned
+/// (the path that could not be created and why) for `-v`.
+pub fn write_cache(
+    cache: &Path,
+    source: &Path,
+    header: &PycHeader,
+    code: &CodeObject,
+) -> Result<(), (String, std::io::Error)> {
     let data = pyc::write_pyc(header, code);
     if let Some(parent) = cache.parent() {
-        if !parent.is_dir() {
-            match std::fs::create_dir(parent) {
+        let mut missing = Vec::new();
+        let mut p = parent;
+        while !p.as_os_str().is_empty() && !p.is_dir() {
+            missing.push(p);
+            match p.parent() {
+                Some(q) => p = q,
+                None => break,
+            }
+        }
+        for dir in missing.into_iter().rev() {
+            match std::fs::create_dir(dir) {
                 Ok(()) => {}
+                // Probably another process created it.
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-                Err(_) => return,
+                Err(e) => return Err((dir.to_string_lossy().into_owned(), e)),
             }
         }
     }
@@ -123,16 +199,12 @@ pub fn write_cache(cache: &Path, source: &Path, header: &PycHeader, code: &CodeO
             .unwrap_or(0o666)
             | 0o200
     };
-    let _ = write_atomic(cache, &data, {
-        #[cfg(unix)]
-        {
-            mode & 0o666
-        }
-        #[cfg(not(unix))]
-        {
-            0o666
-        }
-    });
+    #[cfg(not(unix))]
+    let mode = {
+        let _ = source;
+        0o666
+    };
+    write_atomic(cache, &data, mode & 0o666).map_err(|e| (cache.to_string_lossy().into_owned(), e))
 }
 
 /// `_write_atomic`: write `PATH.<unique>` exclusively, then rename it over `path`.

@@ -1,8 +1,8 @@
-//! Finding a module on a search path: CPython's `PathFinder` and `FileFinder`
-//! (`Lib/importlib/_bootstrap_external.py`). For each path entry: a package directory with
-//! `__init__.py` (or `__init__.pyc`), then `NAME.py`, then `NAME.pyc` (sourceless); a
-//! directory without `__init__` is remembered as a namespace portion and only used when no
-//! entry has a regular module or package (PEP 420).
+//! Finding a module in one directory: CPython's `FileFinder.find_spec`
+//! (`Lib/importlib/_bootstrap_external.py`): a package directory with `__init__.py` (or
+//! `__init__.pyc`), then `NAME.py`, then `NAME.pyc` (sourceless); a directory without
+//! `__init__` is a namespace portion, used only when no path entry has a regular module or
+//! package (PEP 420; the loop over the entries is `loader::path_find_spec`).
 
 use std::path::{Path, PathBuf};
 
@@ -30,71 +30,57 @@ fn is_file(p: &Path) -> bool {
     p.is_file()
 }
 
-/// `PathFinder.find_spec(fullname, path)`: search `paths` for the last component of
-/// `fullname`.
-pub fn find_spec(fullname: &str, paths: &[String]) -> Option<Spec> {
+/// What one directory holds for a module name (`FileFinder.find_spec`).
+pub enum InDir {
+    /// A package (`__init__.py`/`.pyc`) or a module file.
+    Module(Spec),
+    /// A directory without `__init__`: a namespace portion (PEP 420).
+    Portion(String),
+    Nothing,
+}
+
+/// `FileFinder(dir).find_spec(fullname)`: a package directory with `__init__.py` (or
+/// `__init__.pyc`), then `NAME.py`, then `NAME.pyc`; else a namespace portion.
+pub fn find_in_dir(dir: &Path, fullname: &str) -> InDir {
     let tail = fullname.rsplit('.').next().unwrap_or(fullname);
-    let mut namespace: Vec<String> = Vec::new();
-    for entry in paths {
-        // FileFinder: '' and '.' are the current directory, relative entries are made
-        // absolute against it.
-        let cwd = || std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        let dir = if entry.is_empty() || entry == "." {
-            cwd()
-        } else if Path::new(entry).is_absolute() {
-            PathBuf::from(entry)
-        } else {
-            cwd().join(entry)
-        };
-        if !dir.is_dir() {
-            continue;
-        }
-        let base = dir.join(tail);
-        let mut is_namespace = false;
-        if base.is_dir() {
-            for (suffix, source) in [(".py", true), (".pyc", false)] {
-                let init = base.join(format!("__init__{suffix}"));
-                if is_file(&init) {
-                    let origin = if source {
-                        Origin::Source(init)
-                    } else {
-                        Origin::Sourceless(init)
-                    };
-                    return Some(Spec {
-                        name: fullname.to_string(),
-                        origin,
-                        search_locations: Some(vec![base.to_string_lossy().into_owned()]),
-                    });
-                }
-            }
-            is_namespace = true;
-        }
+    let base = dir.join(tail);
+    let mut is_namespace = false;
+    if base.is_dir() {
         for (suffix, source) in [(".py", true), (".pyc", false)] {
-            let file = dir.join(format!("{tail}{suffix}"));
-            if is_file(&file) {
+            let init = base.join(format!("__init__{suffix}"));
+            if is_file(&init) {
                 let origin = if source {
-                    Origin::Source(file)
+                    Origin::Source(init)
                 } else {
-                    Origin::Sourceless(file)
+                    Origin::Sourceless(init)
                 };
-                return Some(Spec {
+                return InDir::Module(Spec {
                     name: fullname.to_string(),
                     origin,
-                    search_locations: None,
+                    search_locations: Some(vec![base.to_string_lossy().into_owned()]),
                 });
             }
         }
-        if is_namespace {
-            namespace.push(base.to_string_lossy().into_owned());
+        is_namespace = true;
+    }
+    for (suffix, source) in [(".py", true), (".pyc", false)] {
+        let file = dir.join(format!("{tail}{suffix}"));
+        if is_file(&file) {
+            let origin = if source {
+                Origin::Source(file)
+            } else {
+                Origin::Sourceless(file)
+            };
+            return InDir::Module(Spec {
+                name: fullname.to_string(),
+                origin,
+                search_locations: None,
+            });
         }
     }
-    if namespace.is_empty() {
-        None
+    if is_namespace {
+        InDir::Portion(base.to_string_lossy().into_owned())
     } else {
-        Some(Spec {
-            name: fullname.to_string(),
-            origin: Origin::Namespace,
-            search_locations: Some(namespace),
-        })
+        InDir::Nothing
     }
 }

@@ -10,14 +10,27 @@
 //! cache is valid (`cache.rs`). Source is compiled through the interpreter's compile hook:
 //! the VM does not depend on the compiler crates; the `pyrs` binary installs the hook.
 
+pub mod bootstrap;
 pub mod cache;
 pub mod finder;
+pub mod loader;
+pub mod main;
 
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::Args;
 use crate::vm::{PyErr, PyResult, Vm};
-use pyrs_bytecode::{CodeObject, Constant};
-use std::path::Path;
+use pyrs_bytecode::CodeObject;
+
+/// `v is None`, for the import code's many optional attributes.
+pub(crate) trait IsNone {
+    fn is_none(&self) -> bool;
+}
+
+impl IsNone for Value {
+    fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+}
 
 /// A failed compilation of imported source: the exception to raise.
 #[derive(Clone, Debug)]
@@ -30,8 +43,34 @@ pub struct CompileFailure {
     pub details: Option<(String, i64, i64, String, i64, i64)>,
 }
 
-/// Compile source bytes (the file's path as `co_filename`) to a module code object.
-pub type CompileHook = Box<dyn Fn(&[u8], &str) -> Result<CodeObject, CompileFailure> + Send>;
+/// Compile source bytes (the file's path as `co_filename`, the optimization level 0-2 of
+/// `-O`/`-OO`) to a module code object.
+pub type CompileHook = Box<dyn Fn(&[u8], &str, u32) -> Result<CodeObject, CompileFailure> + Send>;
+
+/// `--check-hash-based-pycs` (CPython's `_imp.check_hash_based_pycs`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CheckHashPycs {
+    /// Checked hash-based pycs are validated, unchecked ones trusted.
+    #[default]
+    Default,
+    /// Every hash-based pyc is validated against its source.
+    Always,
+    /// No hash-based pyc is validated.
+    Never,
+}
+
+/// The command line's settings that the import system reads.
+#[derive(Clone, Debug, Default)]
+pub struct ImportConfig {
+    /// `-v` (count): `python3 -v`'s messages about each import and the cache.
+    pub verbose: u32,
+    /// `-X importtime`: CPython's table of import times on stderr.
+    pub importtime: bool,
+    /// `-O` / `-OO`: the optimization level (the `.opt-N.pyc` cache names).
+    pub optimize: u32,
+    /// `--check-hash-based-pycs`.
+    pub check_hash_based_pycs: CheckHashPycs,
+}
 
 /// The import system's interpreter state.
 #[derive(Default)]
@@ -42,20 +81,29 @@ pub struct ImportState {
     pub initializing: Vec<PyRef>,
     /// The original `builtins.__import__` (IMPORT_NAME calls a replacement if set).
     pub import_func: Option<Value>,
+    /// The command line's import settings.
+    pub config: ImportConfig,
+    /// The classes of `_frozen_importlib` / `_frozen_importlib_external`.
+    pub boot: Option<bootstrap::Boot>,
+    /// `-X importtime`: whether the header was printed, the nesting level and the time
+    /// (microseconds) spent in nested imports (CPython's `import_find_and_load` statics).
+    pub importtime_header: bool,
+    pub import_level: usize,
+    pub accumulated: std::time::Duration,
 }
 
-fn text(v: &Value) -> Option<String> {
+pub(crate) fn text(v: &Value) -> Option<String> {
     v.as_str().map(|s| s.as_rust().into_owned())
 }
 
-fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
+pub(crate) fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
     let n = vm.intern(name);
     let d = vm.sys_dict.clone();
     let h = crate::object::attr::hash_of(vm, &n);
     crate::types::dict::dict_get_str(&d, crate::object::attr::pystr(&n), h)
 }
 
-fn set_sys_attr(vm: &mut Vm, name: &str, v: Value) {
+pub(crate) fn set_sys_attr(vm: &mut Vm, name: &str, v: Value) {
     let n = vm.intern(name);
     let d = vm.sys_dict.clone();
     crate::types::dict::dict_set_str(vm, &d, &n, v);
@@ -68,25 +116,25 @@ fn modules(vm: &mut Vm) -> PyResult<PyRef> {
     }
 }
 
-fn modules_get(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+pub(crate) fn modules_get(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let m = modules(vm)?;
     let k = vm.new_str(name);
     crate::types::dict::get_item(vm, &m, &k)
 }
 
-fn modules_set(vm: &mut Vm, name: &str, v: Value) -> PyResult<()> {
+pub(crate) fn modules_set(vm: &mut Vm, name: &str, v: Value) -> PyResult<()> {
     let m = modules(vm)?;
     let k = vm.new_str(name);
     crate::types::dict::set_item(vm, &m, k, v)
 }
 
-fn modules_del(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+pub(crate) fn modules_del(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let m = modules(vm)?;
     let k = vm.new_str(name);
     crate::types::dict::del_item(vm, &m, &k)
 }
 
-fn getattr_opt(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+pub(crate) fn getattr_opt(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
     let n = vm.intern(name);
     match crate::object::attr::getattr_opt(vm, obj, &n)? {
         Some(v) => Ok(Some(v)),
@@ -101,12 +149,12 @@ fn getattr_opt(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> 
     }
 }
 
-fn module_not_found(vm: &mut Vm, msg: String) -> PyErr {
+pub(crate) fn module_not_found(vm: &mut Vm, msg: String) -> PyErr {
     let t = vm.types.module_not_found_error.clone();
     vm.new_error(&t, msg)
 }
 
-fn dict_set(vm: &mut Vm, d: &PyRef, name: &str, v: Value) {
+pub(crate) fn dict_set(vm: &mut Vm, d: &PyRef, name: &str, v: Value) {
     let n = vm.intern(name);
     crate::types::dict::dict_set_str(vm, d, &n, v);
 }
@@ -151,6 +199,22 @@ pub fn setup(
     }
     let _ = modules_set(vm, "builtins", Value::Obj(builtins_mod));
     let _ = modules_set(vm, "__main__", Value::Obj(main_mod));
+    if sys_attr(vm, "pycache_prefix").is_none() {
+        set_sys_attr(vm, "pycache_prefix", Value::None);
+    }
+    if sys_attr(vm, "executable").is_none() {
+        let exe = std::env::current_exe()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let e = vm.new_str(&exe);
+        set_sys_attr(vm, "executable", e);
+    }
+    // The import machinery's classes (ModuleSpec, loaders, finders): Python source of our
+    // own, compiled through the hook; without a compiler there are none (and no imports).
+    if let Err(e) = bootstrap::install(vm) {
+        let text = crate::report::format_exception(vm, &e.0);
+        eprint!("pyrs: the import machinery failed to start:\n{text}");
+    }
 }
 
 // ---- resolving names ------------------------------------------------------------------
@@ -277,14 +341,14 @@ pub fn import_module_level(
 }
 
 /// The module `name` from `sys.modules`, or found and loaded (`_gcd_import`).
-fn get_or_load(vm: &mut Vm, name: &str) -> PyResult<Value> {
+pub(crate) fn get_or_load(vm: &mut Vm, name: &str) -> PyResult<Value> {
     match modules_get(vm, name)? {
         Some(Value::None) => Err(module_not_found(
             vm,
             format!("import of {name} halted; None in sys.modules"),
         )),
         Some(m) => Ok(m),
-        None => find_and_load(vm, name),
+        None => loader::find_and_load(vm, name),
     }
 }
 
@@ -331,299 +395,6 @@ fn handle_fromlist(vm: &mut Vm, module: &Value, fromlist: &Value, recursive: boo
         }
     }
     Ok(())
-}
-
-/// `_find_and_load_unlocked`.
-fn find_and_load(vm: &mut Vm, name: &str) -> PyResult<Value> {
-    let (parent, child) = match name.rfind('.') {
-        Some(i) => (&name[..i], &name[i + 1..]),
-        None => ("", name),
-    };
-    let paths: Vec<String>;
-    if !parent.is_empty() {
-        if modules_get(vm, parent)?.is_none() {
-            get_or_load(vm, parent)?;
-        }
-        // The parent's import may have imported this module.
-        if let Some(m) = modules_get(vm, name)? {
-            return Ok(m);
-        }
-        let pm = match modules_get(vm, parent)? {
-            Some(m) => m,
-            None => {
-                let k = vm.new_str(parent);
-                return Err(vm.key_error(k));
-            }
-        };
-        let Some(p) = getattr_opt(vm, &pm, "__path__")? else {
-            return Err(module_not_found(
-                vm,
-                format!("No module named '{name}'; '{parent}' is not a package"),
-            ));
-        };
-        paths = vm.collect(&p)?.iter().filter_map(text).collect();
-    } else {
-        paths = match sys_attr(vm, "path") {
-            Some(p) => vm.collect(&p)?.iter().filter_map(text).collect(),
-            None => Vec::new(),
-        };
-    }
-    let Some(spec) = finder::find_spec(name, &paths) else {
-        return Err(module_not_found(vm, format!("No module named '{name}'")));
-    };
-    let module = load(vm, &spec)?;
-    if !parent.is_empty() {
-        if let Some(pm) = modules_get(vm, parent)? {
-            let c = vm.intern(child);
-            crate::object::attr::setattr(vm, &pm, &c, Some(module.clone()))?;
-        }
-    }
-    Ok(module)
-}
-
-/// `_load_unlocked`: create the module, register it, run its code.
-fn load(vm: &mut Vm, spec: &finder::Spec) -> PyResult<Value> {
-    let name = spec.name.as_str();
-    let (module, d) = new_module(vm, name);
-    let package = if spec.search_locations.is_some() {
-        name.to_string()
-    } else {
-        name.rsplit_once('.').map(|p| p.0).unwrap_or("").to_string()
-    };
-    let pv = vm.new_str(&package);
-    dict_set(vm, &d, "__package__", pv);
-    let path_list = |vm: &mut Vm| {
-        let items = spec
-            .search_locations
-            .iter()
-            .flatten()
-            .map(|p| vm.new_str(p))
-            .collect();
-        vm.new_list(items)
-    };
-    let file = match &spec.origin {
-        finder::Origin::Namespace => {
-            dict_set(vm, &d, "__file__", Value::None);
-            let l = path_list(vm);
-            dict_set(vm, &d, "__path__", l);
-            None
-        }
-        finder::Origin::Source(p) | finder::Origin::Sourceless(p) => {
-            if spec.search_locations.is_some() {
-                let l = path_list(vm);
-                dict_set(vm, &d, "__path__", l);
-            }
-            let f = vm.new_str(&p.to_string_lossy());
-            dict_set(vm, &d, "__file__", f);
-            let cached = match &spec.origin {
-                finder::Origin::Source(p) => cache::cache_from_source(p)
-                    .map(|c| vm.new_str(&c.to_string_lossy()))
-                    .unwrap_or(Value::None),
-                _ => vm.new_str(&p.to_string_lossy()),
-            };
-            dict_set(vm, &d, "__cached__", cached);
-            Some(spec.origin.clone())
-        }
-    };
-    let module = Value::Obj(module);
-    modules_set(vm, name, module.clone())?;
-    if let Some(origin) = file {
-        let r = exec_module(vm, name, &origin, &module, &d);
-        if let Err(e) = r {
-            let _ = modules_del(vm, name);
-            return Err(e);
-        }
-    }
-    // The module may have replaced itself in sys.modules.
-    match modules_del(vm, name)? {
-        Some(m) => {
-            modules_set(vm, name, m.clone())?;
-            Ok(m)
-        }
-        None => {
-            let k = vm.new_str(name);
-            Err(vm.key_error(k))
-        }
-    }
-}
-
-/// Get the code (from the cache or compiled) and run it in the module's dict.
-fn exec_module(
-    vm: &mut Vm,
-    name: &str,
-    origin: &finder::Origin,
-    module: &Value,
-    d: &PyRef,
-) -> PyResult<()> {
-    let code = match origin {
-        finder::Origin::Source(p) => get_code(vm, name, p)?,
-        finder::Origin::Sourceless(p) => sourceless_code(vm, name, p)?,
-        finder::Origin::Namespace => return Ok(()),
-    };
-    let b = Value::Obj(vm.builtins.clone());
-    dict_set(vm, d, "__builtins__", b);
-    let code_obj = crate::code::make_code(vm, &code);
-    let Value::Obj(m) = module else {
-        return Ok(());
-    };
-    vm.interp.import.initializing.push(m.clone());
-    let r = crate::eval::call::run_module_code(vm, &code_obj, d);
-    if let Some(i) = vm.interp.import.initializing.iter().rposition(|x| x.is(m)) {
-        vm.interp.import.initializing.remove(i);
-    }
-    r.map(|_| ())
-}
-
-/// `_imp._fix_co_filename`: a cached code object names the source where it is now.
-fn fix_filename(code: &mut CodeObject, path: &str) {
-    code.filename = pyrs_bytecode::PyStrValue::new(path);
-    for c in code.consts.iter_mut() {
-        if let Constant::Code(inner) = c {
-            fix_filename(inner, path);
-        }
-    }
-}
-
-/// A marshal error in a .pyc whose header was valid: CPython's `marshal.loads` error.
-fn marshal_error(vm: &mut Vm, msg: &str) -> PyErr {
-    if msg.contains("EOF") || msg.contains("too short") {
-        let t = vm.types.eof_error.clone();
-        vm.new_error(&t, "marshal data too short")
-    } else {
-        vm.value_error(msg.to_string())
-    }
-}
-
-/// `SourceLoader.get_code`: the valid cached code, or compile (and write the cache).
-fn get_code(vm: &mut Vm, name: &str, source: &Path) -> PyResult<CodeObject> {
-    let source_str = source.to_string_lossy().into_owned();
-    let cache_path = cache::cache_from_source(source);
-    let stats = cache::source_stats(source);
-    let mut hash_based: Option<bool> = None;
-    if let (Some(cp), Some((mtime, size))) = (&cache_path, stats) {
-        if let Ok(data) = std::fs::read(cp) {
-            if data.len() >= 8 && data[..4] == pyrs_marshal::pyc::MAGIC {
-                let flags = u32::from_le_bytes([data[4], data[5], data[6], data[7]]);
-                if flags & 1 != 0 && flags & !3 == 0 {
-                    hash_based = Some(flags & 2 != 0);
-                }
-            }
-            if cache::validate(&data, mtime, size, source).is_ok() {
-                return match pyrs_marshal::read::loads_code(&data[16..]) {
-                    Ok(mut code) => {
-                        fix_filename(&mut code, &source_str);
-                        Ok(code)
-                    }
-                    Err(e) => Err(marshal_error(vm, &e.0)),
-                };
-            }
-        }
-    }
-    let bytes = match std::fs::read(source) {
-        Ok(b) => b,
-        Err(e) => {
-            return Err(vm.import_error(format!("source not available through get_data(): {e}")))
-        }
-    };
-    let code = compile(vm, name, &bytes, &source_str)?;
-    let dont_write = match sys_attr(vm, "dont_write_bytecode") {
-        Some(v) => vm.truthy(&v)?,
-        None => false,
-    };
-    if let (false, Some(cp), Some((mtime, size))) = (dont_write, &cache_path, stats) {
-        let validation = match hash_based {
-            Some(check_source) => pyrs_marshal::pyc::Validation::Hash {
-                hash: pyrs_marshal::pyc::source_hash(&bytes),
-                check_source,
-            },
-            None => pyrs_marshal::pyc::Validation::Timestamp {
-                mtime,
-                source_size: size,
-            },
-        };
-        let _ = name;
-        cache::write_cache(
-            cp,
-            source,
-            &pyrs_marshal::pyc::PycHeader { validation },
-            &code,
-        );
-    }
-    Ok(code)
-}
-
-/// Compile through the interpreter's hook; a failure raises its exception.
-fn compile(vm: &mut Vm, name: &str, bytes: &[u8], path: &str) -> PyResult<CodeObject> {
-    let result = match &vm.interp.import.compile {
-        Some(hook) => hook(bytes, path),
-        None => {
-            return Err(vm.import_error(format!(
-                "cannot import '{name}': no compiler is available to this interpreter"
-            )))
-        }
-    };
-    match result {
-        Ok(c) => Ok(c),
-        Err(f) => {
-            let ty = match crate::types::dict::dict_get_str(
-                &vm.builtins.clone(),
-                &crate::types::str::PyStr::from_str(&f.type_name),
-                {
-                    let n = vm.intern(&f.type_name);
-                    crate::object::attr::hash_of(vm, &n)
-                },
-            ) {
-                Some(Value::Obj(t)) if matches!(t.payload, Payload::Type(_)) => t,
-                _ => vm.types.import_error.clone(),
-            };
-            let msg = vm.new_str(&f.msg);
-            let mut args = vec![msg];
-            if let Some((file, line, off, txt, eline, eoff)) = f.details {
-                let fv = vm.new_str(&file);
-                let tv = vm.new_str(&txt);
-                args.push(vm.new_tuple(vec![
-                    fv,
-                    Value::Int(line),
-                    Value::Int(off),
-                    tv,
-                    Value::Int(eline),
-                    Value::Int(eoff),
-                ]));
-            }
-            Err(PyErr(crate::types::exceptions::new_exception(
-                vm, &ty, args,
-            )))
-        }
-    }
-}
-
-/// `SourcelessFileLoader.get_code`: the .pyc must be valid (errors are ImportError).
-fn sourceless_code(vm: &mut Vm, name: &str, path: &Path) -> PyResult<CodeObject> {
-    let data = std::fs::read(path).map_err(|e| vm.import_error(format!("{e}")))?;
-    if data.len() < 4 || data[..4] != pyrs_marshal::pyc::MAGIC {
-        let magic: Vec<u8> = data.iter().take(4).copied().collect();
-        let b = vm.new_bytes(magic);
-        let r = vm.repr(&b)?;
-        return Err(vm.import_error(format!("bad magic number in '{name}': {r}")));
-    }
-    if data.len() < 16 {
-        let t = vm.types.eof_error.clone();
-        return Err(vm.new_error(
-            &t,
-            format!("reached EOF while reading pyc header of '{name}'"),
-        ));
-    }
-    let flags = u32::from_le_bytes([data[4], data[5], data[6], data[7]]);
-    if flags & !3 != 0 {
-        return Err(vm.import_error(format!("invalid flags {flags} in '{name}'")));
-    }
-    match pyrs_marshal::read::loads_code(&data[16..]) {
-        Ok(mut code) => {
-            fix_filename(&mut code, &path.to_string_lossy());
-            Ok(code)
-        }
-        Err(e) => Err(marshal_error(vm, &e.0)),
-    }
 }
 
 // ---- the opcodes ----------------------------------------------------------------------

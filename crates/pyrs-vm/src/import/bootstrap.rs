@@ -1,0 +1,468 @@
+//! `_frozen_importlib` and `_frozen_importlib_external`: the import machinery's objects
+//! (CPython: the frozen `Lib/importlib/_bootstrap.py` and `_bootstrap_external.py`).
+//!
+//! pyrs does not run importlib. Its algorithm (`_find_and_load`, `_load_unlocked`, the
+//! path finder, the bytecode cache) is native Rust in `loader.rs` and `cache.rs`; what
+//! users see of it are objects: `ModuleSpec`, `SourceFileLoader`, `SourcelessFileLoader`,
+//! `NamespaceLoader`, `BuiltinImporter`, `FrozenImporter`, `PathFinder`, `FileFinder`.
+//! These are small Python classes of our own (`frozen_importlib.py`,
+//! `frozen_importlib_external.py`), compiled through the compile hook at startup, so that
+//! their names, reprs, equality and attributes are CPython's and user code can subclass
+//! or call them. Their methods call back into Rust through the `_pyrs_*` functions put in
+//! the modules' namespaces here. The loop over `sys.meta_path` recognises these objects
+//! by identity and takes the native path for them.
+
+use super::{dict_set, getattr_opt, modules_get, modules_set, set_sys_attr, sys_attr, text};
+use crate::object::{Payload, PyRef, Value};
+use crate::types::function::{new_builtin, Args, NativeFn};
+use crate::vm::{PyResult, Vm};
+
+const FROZEN_IMPORTLIB: &str = include_str!("frozen_importlib.py");
+const FROZEN_IMPORTLIB_EXTERNAL: &str = include_str!("frozen_importlib_external.py");
+
+/// The machinery's classes and objects, by identity.
+#[derive(Clone)]
+pub struct Boot {
+    pub module_spec: Value,
+    pub builtin_importer: Value,
+    pub frozen_importer: Value,
+    pub path_finder: Value,
+    pub file_finder: Value,
+    pub file_hook: Value,
+    pub source_loader: Value,
+    pub sourceless_loader: Value,
+    pub namespace_loader: Value,
+    pub namespace_path: Value,
+}
+
+/// The machinery, or ImportError when it could not start (no compiler).
+pub fn boot(vm: &mut Vm) -> PyResult<Boot> {
+    match &vm.interp.import.boot {
+        Some(b) => Ok(b.clone()),
+        None => Err(vm.import_error(
+            "the import machinery is not available: this interpreter has no compiler",
+        )),
+    }
+}
+
+fn get(vm: &mut Vm, d: &PyRef, name: &str) -> PyResult<Value> {
+    let n = vm.intern(name);
+    let h = crate::object::attr::hash_of(vm, &n);
+    match crate::types::dict::dict_get_str(d, crate::object::attr::pystr(&n), h) {
+        Some(v) => Ok(v),
+        None => Err(vm.system_error(format!("import bootstrap: {name} missing"))),
+    }
+}
+
+/// Run one bootstrap module's source as module `name` with the native helpers.
+fn run_module(
+    vm: &mut Vm,
+    name: &str,
+    src: &str,
+    natives: &[(&'static str, NativeFn)],
+) -> PyResult<PyRef> {
+    let code = super::loader::compile(vm, name, src.as_bytes(), &format!("<frozen {name}>"), 0)?;
+    let (module, d) = super::new_module(vm, name);
+    for (n, f) in natives {
+        let b = new_builtin(vm, n, *f);
+        dict_set(vm, &d, n, b);
+    }
+    if let Some(sys) = vm.sys_module.clone() {
+        dict_set(vm, &d, "_pyrs_sys", Value::Obj(sys));
+    }
+    let b = Value::Obj(vm.builtins.clone());
+    dict_set(vm, &d, "__builtins__", b);
+    modules_set(vm, name, Value::Obj(module))?;
+    let code_obj = crate::code::make_code(vm, &code);
+    crate::eval::call::run_module_code(vm, &code_obj, &d)?;
+    Ok(d)
+}
+
+/// Define the machinery and install it: `sys.meta_path`, `sys.path_hooks`,
+/// `sys.path_importer_cache`, and `__spec__`/`__loader__` of `sys` and `builtins`.
+pub fn install(vm: &mut Vm) -> PyResult<()> {
+    if vm.interp.import.compile.is_none() {
+        return Ok(());
+    }
+    let d1 = run_module(
+        vm,
+        "_frozen_importlib",
+        FROZEN_IMPORTLIB,
+        &[
+            ("_pyrs_get_cached", native_get_cached),
+            ("_pyrs_is_builtin", native_is_builtin),
+            ("_pyrs_builtin_module", native_builtin_module),
+            ("_pyrs_module_from_spec", native_module_from_spec),
+        ],
+    )?;
+    let module_spec = get(vm, &d1, "ModuleSpec")?;
+    let d2 = {
+        let natives: &[(&'static str, NativeFn)] = &[
+            ("_pyrs_cache_from_source", native_cache_from_source),
+            ("_pyrs_read_bytes", native_read_bytes),
+            ("_pyrs_load_module", native_load_module),
+            ("_pyrs_path_stats", native_path_stats),
+            ("_pyrs_get_code", native_get_code),
+            ("_pyrs_exec_module", native_exec_module),
+            ("_pyrs_compile", native_compile),
+            ("_pyrs_path_find_spec", native_path_find_spec),
+            ("_pyrs_file_find_spec", native_file_find_spec),
+            ("_pyrs_getcwd", native_getcwd),
+            ("_pyrs_isdir", native_isdir),
+        ];
+        // `from _frozen_importlib import ModuleSpec`, without an import.
+        let code = super::loader::compile(
+            vm,
+            "_frozen_importlib_external",
+            FROZEN_IMPORTLIB_EXTERNAL.as_bytes(),
+            "<frozen importlib._bootstrap_external>",
+            0,
+        )?;
+        let (module, d) = super::new_module(vm, "_frozen_importlib_external");
+        for (n, f) in natives {
+            let b = new_builtin(vm, n, *f);
+            dict_set(vm, &d, n, b);
+        }
+        if let Some(sys) = vm.sys_module.clone() {
+            dict_set(vm, &d, "_pyrs_sys", Value::Obj(sys));
+        }
+        dict_set(vm, &d, "ModuleSpec", module_spec.clone());
+        let b = Value::Obj(vm.builtins.clone());
+        dict_set(vm, &d, "__builtins__", b);
+        modules_set(vm, "_frozen_importlib_external", Value::Obj(module))?;
+        let code_obj = crate::code::make_code(vm, &code);
+        crate::eval::call::run_module_code(vm, &code_obj, &d)?;
+        d
+    };
+    let b = Boot {
+        module_spec,
+        builtin_importer: get(vm, &d1, "BuiltinImporter")?,
+        frozen_importer: get(vm, &d1, "FrozenImporter")?,
+        path_finder: get(vm, &d2, "PathFinder")?,
+        file_finder: get(vm, &d2, "FileFinder")?,
+        file_hook: get(vm, &d2, "_pyrs_file_hook")?,
+        source_loader: get(vm, &d2, "SourceFileLoader")?,
+        sourceless_loader: get(vm, &d2, "SourcelessFileLoader")?,
+        namespace_loader: get(vm, &d2, "NamespaceLoader")?,
+        namespace_path: get(vm, &d2, "_NamespacePath")?,
+    };
+    vm.interp.import.boot = Some(b.clone());
+    let mp = vm.new_list(vec![
+        b.builtin_importer.clone(),
+        b.frozen_importer.clone(),
+        b.path_finder.clone(),
+    ]);
+    set_sys_attr(vm, "meta_path", mp);
+    let ph = vm.new_list(vec![b.file_hook.clone()]);
+    set_sys_attr(vm, "path_hooks", ph);
+    let pic = Value::Obj(vm.new_dict_ref());
+    set_sys_attr(vm, "path_importer_cache", pic);
+    // Built-in and frozen modules' specs, as CPython's `_setup` gives them.
+    for (name, importer, origin) in [
+        ("sys", &b.builtin_importer, "built-in"),
+        ("builtins", &b.builtin_importer, "built-in"),
+        ("_frozen_importlib", &b.frozen_importer, "frozen"),
+        ("_frozen_importlib_external", &b.frozen_importer, "frozen"),
+    ] {
+        let Some(m) = modules_get(vm, name)? else {
+            continue;
+        };
+        let spec = new_spec(vm, &b, name, importer.clone(), Some(origin), false)?;
+        let l = vm.intern("__loader__");
+        crate::object::attr::setattr(vm, &m, &l, Some(importer.clone()))?;
+        let s = vm.intern("__spec__");
+        crate::object::attr::setattr(vm, &m, &s, Some(spec))?;
+        if origin == "frozen" {
+            let p = vm.intern("__package__");
+            let e = vm.new_str("");
+            crate::object::attr::setattr(vm, &m, &p, Some(e))?;
+        }
+    }
+    Ok(())
+}
+
+/// `ModuleSpec(name, loader, origin=origin, is_package=is_package)`.
+pub fn new_spec(
+    vm: &mut Vm,
+    b: &Boot,
+    name: &str,
+    loader: Value,
+    origin: Option<&str>,
+    is_package: bool,
+) -> PyResult<Value> {
+    let n = vm.new_str(name);
+    let mut kw = Vec::new();
+    if let Some(o) = origin {
+        let k = vm.intern("origin");
+        kw.push((k, vm.new_str(o)));
+    }
+    if is_package {
+        let k = vm.intern("is_package");
+        kw.push((k, Value::Bool(true)));
+    }
+    vm.call_args(
+        &b.module_spec,
+        Args {
+            pos: vec![n, loader],
+            kw,
+        },
+    )
+}
+
+fn arg_str(vm: &mut Vm, args: &Args, i: usize, fname: &str) -> PyResult<String> {
+    match args.pos.get(i).and_then(text) {
+        Some(s) => Ok(s),
+        None => Err(vm.type_error(format!("{fname}: argument {} must be str", i + 1))),
+    }
+}
+
+fn opt_str(vm: &mut Vm, v: Option<String>) -> Value {
+    match v {
+        Some(s) => vm.new_str(&s),
+        None => Value::None,
+    }
+}
+
+fn os_error(vm: &mut Vm, e: &std::io::Error, path: &str) -> crate::vm::PyErr {
+    let t = vm.types.os_error.clone();
+    let errno = Value::Int(e.raw_os_error().unwrap_or(0) as i64);
+    let msg = e.to_string();
+    let msg = msg.split(" (os error").next().unwrap_or(&msg).to_string();
+    let m = vm.new_str(&msg);
+    let p = vm.new_str(path);
+    let args = Args::positional(vec![errno, m, p]);
+    match crate::types::exceptions::exc_new(vm, &t, args) {
+        Ok(Value::Obj(o)) => crate::vm::PyErr(o),
+        _ => vm.new_error(&t, msg),
+    }
+}
+
+// ---- natives of _frozen_importlib -----------------------------------------------------
+
+/// `_bootstrap_external._get_cached(origin)`.
+fn native_get_cached(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let origin = arg_str(vm, &args, 0, "_get_cached")?;
+    let r = if origin.ends_with(".py") {
+        super::cache::cache_path(vm, std::path::Path::new(&origin))
+            .map(|p| p.to_string_lossy().into_owned())
+    } else if origin.ends_with(".pyc") {
+        Some(origin)
+    } else {
+        None
+    };
+    Ok(opt_str(vm, r))
+}
+
+fn is_builtin(name: &str) -> bool {
+    matches!(name, "sys" | "builtins")
+}
+
+fn native_is_builtin(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = arg_str(vm, &args, 0, "is_builtin")?;
+    Ok(Value::Bool(is_builtin(&n)))
+}
+
+/// `_imp.create_builtin`: the one module object of a built-in module.
+fn native_builtin_module(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = arg_str(vm, &args, 0, "create_builtin")?;
+    match n.as_str() {
+        "sys" => match vm.sys_module.clone() {
+            Some(m) => Ok(Value::Obj(m)),
+            None => Err(vm.import_error("no built-in module named sys")),
+        },
+        "builtins" => {
+            let ty = vm.types.module.clone();
+            let b = vm.builtins.clone();
+            Ok(Value::Obj(vm.alloc(&ty, Payload::Module(b))))
+        }
+        _ => Err(vm.import_error(format!("no built-in module named {n}"))),
+    }
+}
+
+/// `importlib.util.module_from_spec(spec)`.
+fn native_module_from_spec(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(spec) = args.pos.first().cloned() else {
+        return Err(vm.type_error("module_from_spec() missing required argument 'spec'"));
+    };
+    super::loader::module_from_spec(vm, &spec)
+}
+
+// ---- natives of _frozen_importlib_external --------------------------------------------
+
+fn native_cache_from_source(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let p = arg_str(vm, &args, 0, "cache_from_source")?;
+    let opt = match args.pos.get(1) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(vm.str_string(v)?),
+    };
+    if let Some(o) = &opt {
+        if !o.is_empty() && !o.chars().all(|c| c.is_alphanumeric()) {
+            return Err(vm.value_error(format!("{o:?} is not alphanumeric")));
+        }
+    }
+    let r = super::cache::cache_path_opt(vm, std::path::Path::new(&p), opt.as_deref())
+        .map(|p| p.to_string_lossy().into_owned());
+    Ok(opt_str(vm, r))
+}
+
+fn native_read_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let p = arg_str(vm, &args, 0, "get_data")?;
+    match std::fs::read(&p) {
+        Ok(b) => Ok(vm.new_bytes(b)),
+        Err(e) => Err(os_error(vm, &e, &p)),
+    }
+}
+
+fn native_path_stats(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let p = arg_str(vm, &args, 0, "path_stats")?;
+    let md = std::fs::metadata(&p).map_err(|e| os_error(vm, &e, &p))?;
+    let mtime = match md
+        .modified()
+        .ok()
+        .map(|t| t.duration_since(std::time::UNIX_EPOCH))
+    {
+        Some(Ok(d)) => d.as_secs_f64(),
+        Some(Err(e)) => -e.duration().as_secs_f64(),
+        None => 0.0,
+    };
+    let d = vm.new_dict_ref();
+    dict_set(vm, &d, "mtime", Value::Float(mtime));
+    dict_set(vm, &d, "size", Value::Int(md.len() as i64));
+    Ok(Value::Obj(d))
+}
+
+/// `loader.get_code(fullname)` of the file loaders.
+fn native_get_code(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(loader), Some(name)) = (args.pos.first().cloned(), args.pos.get(1).cloned()) else {
+        return Err(vm.type_error("get_code() missing required argument 'fullname'"));
+    };
+    let source = matches!(args.pos.get(2), Some(Value::Bool(true)));
+    let path = loader_path(vm, &loader)?;
+    let name = text(&name).unwrap_or_default();
+    let code = if source {
+        super::loader::get_code(vm, &name, std::path::Path::new(&path))?
+    } else {
+        super::loader::sourceless_code(vm, &name, std::path::Path::new(&path))?
+    };
+    Ok(Value::Obj(crate::code::make_code(vm, &code)))
+}
+
+fn loader_path(vm: &mut Vm, loader: &Value) -> PyResult<String> {
+    match getattr_opt(vm, loader, "path")?.as_ref().and_then(text) {
+        Some(p) => Ok(p),
+        None => Err(vm.import_error("loader has no path")),
+    }
+}
+
+/// `loader.exec_module(module)` of the file loaders.
+fn native_exec_module(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(loader), Some(module)) = (args.pos.first().cloned(), args.pos.get(1).cloned()) else {
+        return Err(vm.type_error("exec_module() missing required argument 'module'"));
+    };
+    let source = matches!(args.pos.get(2), Some(Value::Bool(true)));
+    super::loader::exec_file_module(vm, &loader, &module, source)?;
+    Ok(Value::None)
+}
+
+/// `loader.load_module(fullname)` (the legacy API, as `_bootstrap._load_module_shim`).
+fn native_load_module(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(loader), Some(name)) = (args.pos.first().cloned(), args.pos.get(1).cloned()) else {
+        return Err(vm.type_error("load_module() missing required argument 'fullname'"));
+    };
+    let name = text(&name).unwrap_or_default();
+    let b = boot(vm)?;
+    let origin = getattr_opt(vm, &loader, "path")?.and_then(|p| text(&p));
+    let is_pkg = match getattr_opt(vm, &loader, "is_package")? {
+        Some(f) => {
+            let n = vm.new_str(&name);
+            let r = vm.call(&f, vec![n])?;
+            vm.truthy(&r)?
+        }
+        None => false,
+    };
+    let spec = new_spec(vm, &b, &name, loader.clone(), origin.as_deref(), is_pkg)?;
+    if let Some(o) = &origin {
+        let h = vm.intern("has_location");
+        crate::object::attr::setattr(vm, &spec, &h, Some(Value::Bool(true)))?;
+        if is_pkg {
+            let dir = std::path::Path::new(o)
+                .parent()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let dv = vm.new_str(&dir);
+            let l = vm.new_list(vec![dv]);
+            let k = vm.intern("submodule_search_locations");
+            crate::object::attr::setattr(vm, &spec, &k, Some(l))?;
+        }
+    }
+    match modules_get(vm, &name)? {
+        Some(m) => {
+            super::loader::init_module_attrs(vm, &spec, &m, true)?;
+            super::loader::exec_spec(vm, &spec, &m)?;
+            match modules_get(vm, &name)? {
+                Some(m) => Ok(m),
+                None => Ok(m),
+            }
+        }
+        None => super::loader::load_spec(vm, &name, &spec),
+    }
+}
+
+/// `compile(data, path, 'exec', dont_inherit=True, optimize=opt)` through the hook.
+fn native_compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let data: Vec<u8> = match args.pos.first() {
+        Some(Value::Obj(o)) => match &o.payload {
+            Payload::Bytes(b) => b.to_vec(),
+            Payload::Str(s) => s.as_rust().into_owned().into_bytes(),
+            _ => return Err(vm.type_error("source_to_code() expects bytes or str")),
+        },
+        _ => return Err(vm.type_error("source_to_code() expects bytes or str")),
+    };
+    let path = arg_str(vm, &args, 1, "source_to_code")?;
+    let opt = match args.pos.get(2) {
+        Some(Value::Int(i)) if *i >= 0 => *i as u32,
+        _ => vm.interp.import.config.optimize,
+    };
+    let code = super::loader::compile(vm, &path, &data, &path, opt)?;
+    Ok(Value::Obj(crate::code::make_code(vm, &code)))
+}
+
+/// `PathFinder.find_spec(fullname, path=None)`.
+fn native_path_find_spec(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let name = arg_str(vm, &args, 0, "find_spec")?;
+    let path = args.pos.get(1).cloned().unwrap_or(Value::None);
+    Ok(super::loader::path_find_spec(vm, &name, &path)?.unwrap_or(Value::None))
+}
+
+/// `FileFinder(dir).find_spec(fullname)`.
+fn native_file_find_spec(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let dir = arg_str(vm, &args, 0, "find_spec")?;
+    let name = arg_str(vm, &args, 1, "find_spec")?;
+    Ok(super::loader::file_find_spec(vm, &dir, &name)?.unwrap_or(Value::None))
+}
+
+fn native_getcwd(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    match std::env::current_dir() {
+        Ok(p) => Ok(vm.new_str(&p.to_string_lossy())),
+        Err(e) => Err(os_error(vm, &e, "")),
+    }
+}
+
+fn native_isdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let p = arg_str(vm, &args, 0, "isdir")?;
+    let p = if p.is_empty() { ".".to_string() } else { p };
+    Ok(Value::Bool(std::path::Path::new(&p).is_dir()))
+}
+
+/// Whether `v` is one of the machinery's objects (by identity).
+pub fn is(v: &Value, which: &Value) -> bool {
+    v.is(which)
+}
+
+/// `sys.meta_path` etc. as a list of values (CPython raises when they are not lists).
+pub fn sys_list(vm: &mut Vm, name: &str) -> PyResult<Option<Vec<Value>>> {
+    match sys_attr(vm, name) {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => Ok(Some(vm.collect(&v)?)),
+    }
+}

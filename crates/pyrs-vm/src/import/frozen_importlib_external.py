@@ -1,0 +1,187 @@
+# _frozen_importlib_external for pyrs: the path-based finders and file loaders of
+# CPython 3.11's Lib/importlib/_bootstrap_external.py, as objects users see and call
+# (`__loader__`, `__spec__.loader`, `sys.meta_path`, `sys.path_hooks`). Finding files,
+# the bytecode cache and executing code are native (`_pyrs_*` helpers, put in this
+# module's namespace before it runs; see crates/pyrs-vm/src/import/).
+
+
+BYTECODE_SUFFIXES = ['.pyc']
+SOURCE_SUFFIXES = ['.py']
+EXTENSION_SUFFIXES = []
+
+
+def cache_from_source(path, debug_override=None, *, optimization=None):
+    return _pyrs_cache_from_source(path, optimization)
+
+
+class FileLoader:
+    """Base file loader class which implements the loader protocol methods that
+    require file system usage."""
+
+    def __init__(self, fullname, path):
+        self.name = fullname
+        self.path = path
+
+    def __eq__(self, other):
+        return (self.__class__ == other.__class__ and
+                self.__dict__ == other.__dict__)
+
+    def __hash__(self):
+        return hash(self.name) ^ hash(self.path)
+
+    def get_filename(self, fullname=None):
+        return self.path
+
+    def get_data(self, path):
+        return _pyrs_read_bytes(path)
+
+    def is_package(self, fullname):
+        filename = self.get_filename(fullname).rpartition('/')[2]
+        filename_base = filename.rsplit('.', 1)[0]
+        tail_name = fullname.rpartition('.')[2]
+        return filename_base == '__init__' and tail_name != '__init__'
+
+    def create_module(self, spec):
+        return None
+
+    def load_module(self, fullname):
+        return _pyrs_load_module(self, fullname)
+
+
+class SourceFileLoader(FileLoader):
+    """Concrete implementation of SourceLoader using the file system."""
+
+    def path_stats(self, path):
+        return _pyrs_path_stats(path)
+
+    def get_code(self, fullname):
+        return _pyrs_get_code(self, fullname, True)
+
+    def get_source(self, fullname):
+        return self.get_data(self.path).decode()
+
+    def source_to_code(self, data, path, *, _optimize=-1):
+        return _pyrs_compile(data, path, _optimize)
+
+    def exec_module(self, module):
+        _pyrs_exec_module(self, module, True)
+
+
+class SourcelessFileLoader(FileLoader):
+    """Loader which handles sourceless file imports."""
+
+    def get_code(self, fullname):
+        return _pyrs_get_code(self, fullname, False)
+
+    def get_source(self, fullname):
+        return None
+
+    def exec_module(self, module):
+        _pyrs_exec_module(self, module, False)
+
+
+class _NamespacePath:
+    """The __path__ of a namespace package: a list of its portions."""
+
+    def __init__(self, name, path, path_finder):
+        self._name = name
+        self._path = path
+        self._path_finder = path_finder
+
+    def __iter__(self):
+        return iter(self._path)
+
+    def __getitem__(self, index):
+        return self._path[index]
+
+    def __setitem__(self, index, path):
+        self._path[index] = path
+
+    def __len__(self):
+        return len(self._path)
+
+    def __repr__(self):
+        return f'_NamespacePath({self._path!r})'
+
+    def __contains__(self, item):
+        return item in self._path
+
+    def append(self, item):
+        self._path.append(item)
+
+
+class NamespaceLoader:
+    def __init__(self, name, path, path_finder):
+        self._path = _NamespacePath(name, path, path_finder)
+
+    def is_package(self, fullname):
+        return True
+
+    def get_source(self, fullname):
+        return ''
+
+    def get_code(self, fullname):
+        return _pyrs_compile(b'', '<string>', -1)
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        pass
+
+    def load_module(self, fullname):
+        return _pyrs_load_module(self, fullname)
+
+
+class PathFinder:
+    """Meta path finder for sys.path and package __path__ attributes."""
+
+    @staticmethod
+    def invalidate_caches():
+        for name, finder in list(_pyrs_sys.path_importer_cache.items()):
+            if finder is None:
+                del _pyrs_sys.path_importer_cache[name]
+            elif hasattr(finder, 'invalidate_caches'):
+                finder.invalidate_caches()
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        return _pyrs_path_find_spec(fullname, path)
+
+    @staticmethod
+    def find_distributions(*args, **kwargs):
+        raise ImportError('importlib.metadata is not available in pyrs yet')
+
+
+class FileFinder:
+    """File-based finder: looks in one directory for packages, .py and .pyc files."""
+
+    def __init__(self, path, *loader_details):
+        if not path or path == '.':
+            self.path = _pyrs_getcwd()
+        elif not path.startswith('/'):
+            self.path = _pyrs_getcwd() + '/' + path
+        else:
+            self.path = path
+        self._loaders = loader_details
+
+    def invalidate_caches(self):
+        pass
+
+    def find_spec(self, fullname, target=None):
+        return _pyrs_file_find_spec(self.path, fullname)
+
+    @classmethod
+    def path_hook(cls, *loader_details):
+        def path_hook_for_FileFinder(path):
+            if not _pyrs_isdir(path):
+                raise ImportError('only directories are supported')
+            return cls(path, *loader_details)
+        return path_hook_for_FileFinder
+
+    def __repr__(self):
+        return f'FileFinder({self.path!r})'
+
+
+_pyrs_file_hook = FileFinder.path_hook(
+    (SourceFileLoader, SOURCE_SUFFIXES), (SourcelessFileLoader, BYTECODE_SUFFIXES))

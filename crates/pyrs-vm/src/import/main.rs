@@ -1,0 +1,322 @@
+//! The `__main__` module of a run: `pyrs FILE`, `pyrs -c CMD`, `pyrs -` and `pyrs -m MOD`
+//! (CPython: `pymain_run_python` in `Modules/main.c`, and `runpy._run_module_as_main` /
+//! `_get_module_details` in `Lib/runpy.py` for `-m`).
+//!
+//! `-m` finds the module through the import system (importing its parent packages first),
+//! runs a package's `__main__` submodule, gets the code from the module's loader (so the
+//! bytecode cache applies, as with runpy) and executes it in `__main__`'s namespace with
+//! `__spec__`, `__loader__`, `__file__`, `__cached__` and `__package__` of the module and
+//! `sys.argv[0]` set to its file. Errors are runpy's: `{sys.executable}: No module named X`
+//! and exit status 1.
+
+use super::{bootstrap, getattr_opt, modules_get, set_sys_attr, sys_attr, text, IsNone};
+use crate::object::{PyRef, Value};
+use crate::vm::{PyResult, Vm};
+use pyrs_bytecode::CodeObject;
+use std::io::Write;
+
+/// What `__main__` runs.
+pub enum Main {
+    /// A script (source compiled by the caller, or a .pyc): its path as shown.
+    Script { path: String, code: CodeObject },
+    /// `-c CMD` (`<string>`) or a script on stdin (`<stdin>`), compiled by the caller.
+    Code { code: CodeObject },
+    /// `-m MOD`.
+    Module(String),
+}
+
+/// Everything the command line sets up for the run.
+pub struct MainConfig {
+    pub argv: Vec<String>,
+    /// `sys.path` (the first entry as CPython computes it for the kind of run).
+    pub path: Vec<String>,
+    pub dont_write_bytecode: bool,
+    pub pycache_prefix: Option<String>,
+    pub import: super::ImportConfig,
+    pub compile: Option<super::CompileHook>,
+}
+
+/// Run `main` as `__main__` on a thread with a large stack; the exit status.
+pub fn run(main: Main, config: MainConfig) -> i32 {
+    let t = std::thread::Builder::new()
+        .stack_size(64 * 1024 * 1024)
+        .spawn(move || run_on_thread(main, config));
+    match t.map(|h| h.join()) {
+        Ok(Ok(status)) => status,
+        _ => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "Fatal Python error: the pyrs VM failed (internal error)"
+            );
+            70
+        }
+    }
+}
+
+fn run_on_thread(main: Main, config: MainConfig) -> i32 {
+    let mut vm = Vm::new();
+    crate::builtins::sys::set_argv(&mut vm, &config.argv);
+    let globals = vm.new_dict_ref();
+    // `__main__`'s namespace as CPython 3.11 creates it.
+    let main_name = vm.new_str("__main__");
+    super::dict_set(&mut vm, &globals, "__name__", main_name);
+    for k in ["__doc__", "__package__", "__loader__", "__spec__"] {
+        super::dict_set(&mut vm, &globals, k, Value::None);
+    }
+    let ann = Value::Obj(vm.new_dict_ref());
+    super::dict_set(&mut vm, &globals, "__annotations__", ann);
+    let b = Value::Obj(vm.builtins.clone());
+    super::dict_set(&mut vm, &globals, "__builtins__", b);
+    vm.interp.import.config = config.import.clone();
+    super::setup(
+        &mut vm,
+        &globals,
+        &config.path,
+        config.dont_write_bytecode,
+        config.compile,
+    );
+    let prefix = match &config.pycache_prefix {
+        Some(p) => vm.new_str(p),
+        None => Value::None,
+    };
+    set_sys_attr(&mut vm, "pycache_prefix", prefix);
+    let r = match main {
+        Main::Script { path, code } => run_script(&mut vm, &globals, &path, &code),
+        Main::Code { code } => {
+            if let Ok(b) = bootstrap::boot(&mut vm) {
+                super::dict_set(&mut vm, &globals, "__loader__", b.builtin_importer);
+            }
+            exec_main(&mut vm, &globals, &code)
+        }
+        Main::Module(name) => match run_module_as_main(&mut vm, &globals, &name) {
+            Ok(r) => r,
+            Err(msg) => {
+                let _ = crate::builtins::print::flush_stdout(&mut vm);
+                let exe = sys_attr(&mut vm, "executable")
+                    .and_then(|e| text(&e))
+                    .unwrap_or_default();
+                let _ = writeln!(std::io::stderr(), "{exe}: {msg}");
+                return finish(&mut vm, &globals, 1);
+            }
+        },
+    };
+    let status = match r {
+        Ok(()) => 0,
+        Err(e) => crate::handle_uncaught(&mut vm, e),
+    };
+    finish(&mut vm, &globals, status)
+}
+
+fn finish(vm: &mut Vm, globals: &PyRef, status: i32) -> i32 {
+    let _ = crate::builtins::print::flush_stdout(vm);
+    // Drop module state before the VM (deterministic finalization order).
+    if let Some(d) = crate::types::dict::dict_data(globals) {
+        let old = d.borrow_mut().clear();
+        drop(old);
+    }
+    status
+}
+
+fn exec_main(vm: &mut Vm, globals: &PyRef, code: &CodeObject) -> PyResult<()> {
+    let code_obj = crate::code::make_code(vm, code);
+    exec_main_obj(vm, globals, &code_obj)
+}
+
+fn exec_main_obj(vm: &mut Vm, globals: &PyRef, code: &PyRef) -> PyResult<()> {
+    crate::eval::call::run_module_code(vm, code, globals).map(|_| ())
+}
+
+/// `pyrs FILE`: `__file__`, `__cached__` None, and a `SourceFileLoader` (or
+/// `SourcelessFileLoader`) named `__main__` as `__loader__`; `__spec__` stays None.
+fn run_script(vm: &mut Vm, globals: &PyRef, path: &str, code: &CodeObject) -> PyResult<()> {
+    let f = vm.new_str(path);
+    super::dict_set(vm, globals, "__file__", f);
+    super::dict_set(vm, globals, "__cached__", Value::None);
+    if let Ok(b) = bootstrap::boot(vm) {
+        let cls = if path.ends_with(".pyc") {
+            b.sourceless_loader
+        } else {
+            b.source_loader
+        };
+        let n = vm.new_str("__main__");
+        let p = vm.new_str(path);
+        let loader = vm.call(&cls, vec![n, p])?;
+        super::dict_set(vm, globals, "__loader__", loader);
+    }
+    exec_main(vm, globals, code)
+}
+
+/// runpy's `_Error`: a message for `{sys.executable}: {msg}`; other exceptions propagate.
+type RunpyResult<T> = Result<T, String>;
+
+/// The error text of an exception (`str(e)`), for runpy's messages.
+fn err_text(vm: &mut Vm, e: &crate::vm::PyErr) -> String {
+    let t = vm.type_name(&Value::Obj(e.0.clone()));
+    let s = vm.str_string(&Value::Obj(e.0.clone())).unwrap_or_default();
+    format!("{t}: {s}")
+}
+
+/// `runpy._get_module_details(mod_name)`: (spec, code) or runpy's error; Python exceptions
+/// other than the import errors runpy catches are returned as `Ok(Err(e))`.
+fn module_details(
+    vm: &mut Vm,
+    mod_name: &str,
+) -> RunpyResult<Result<(Value, PyRef), crate::vm::PyErr>> {
+    if mod_name.starts_with('.') {
+        return Err("Relative module names not supported".into());
+    }
+    let import_error = vm.types.import_error.clone();
+    if let Some((pkg_name, _)) = mod_name.rsplit_once('.') {
+        if let Err(e) = super::import_module_level(vm, pkg_name, None, &Value::None, 0) {
+            if !vm.err_matches(&e, &import_error) {
+                return Ok(Err(e));
+            }
+            // runpy re-raises unless the missing module is the package (or a parent).
+            let missing = crate::types::exceptions::exc_args(&e.0)
+                .first()
+                .and_then(text)
+                .and_then(|m| {
+                    m.strip_prefix("No module named '")
+                        .and_then(|r| r.split('\'').next())
+                        .map(str::to_string)
+                });
+            match missing {
+                Some(n) if n == pkg_name || pkg_name.starts_with(&format!("{n}.")) => {}
+                _ => return Ok(Err(e)),
+            }
+        }
+    }
+    let spec = match find_spec_for(vm, mod_name) {
+        Ok(s) => s,
+        Err(e) => {
+            if vm.err_matches(&e, &import_error) {
+                let t = err_text(vm, &e);
+                return Err(format!(
+                    "Error while finding module specification for {mod_name:?} ({t})"
+                ));
+            }
+            return Ok(Err(e));
+        }
+    };
+    let Some(spec) = spec else {
+        return Err(format!("No module named {mod_name}"));
+    };
+    let locations = match getattr_opt(vm, &spec, "submodule_search_locations") {
+        Ok(l) => l.unwrap_or(Value::None),
+        Err(e) => return Ok(Err(e)),
+    };
+    if !locations.is_none() {
+        if mod_name == "__main__" || mod_name.ends_with(".__main__") {
+            return Err("Cannot use package as __main__ module".into());
+        }
+        let pkg_main = format!("{mod_name}.__main__");
+        return match module_details(vm, &pkg_main) {
+            Err(msg) => Err(format!(
+                "{msg}; '{mod_name}' is a package and cannot be directly executed"
+            )),
+            Ok(Err(e)) if vm.err_matches(&e, &import_error) => {
+                let t = err_text(vm, &e);
+                Err(format!(
+                    "{t}; '{mod_name}' is a package and cannot be directly executed"
+                ))
+            }
+            r => r,
+        };
+    }
+    let loader = match getattr_opt(vm, &spec, "loader") {
+        Ok(l) => l.unwrap_or(Value::None),
+        Err(e) => return Ok(Err(e)),
+    };
+    if loader.is_none() {
+        return Err(format!(
+            "'{mod_name}' is a namespace package and cannot be executed"
+        ));
+    }
+    match get_code(vm, &loader, mod_name) {
+        Ok(Some(code)) => Ok(Ok((spec, code))),
+        Ok(None) => Err(format!("No code object available for {mod_name}")),
+        Err(e) if vm.err_matches(&e, &import_error) => {
+            let t = err_text(vm, &e);
+            Err(format!(
+                "Error while finding module specification for {mod_name:?} ({t})"
+            ))
+        }
+        Err(e) => Ok(Err(e)),
+    }
+}
+
+/// `importlib.util.find_spec(name)`: `sys.modules[name].__spec__` if imported, else the
+/// meta path search with the parent's `__path__`.
+fn find_spec_for(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    if let Some(m) = modules_get(vm, name)? {
+        return Ok(getattr_opt(vm, &m, "__spec__")?.filter(|s| !s.is_none()));
+    }
+    let path = match name.rsplit_once('.') {
+        Some((parent, _)) => match modules_get(vm, parent)? {
+            Some(pm) => getattr_opt(vm, &pm, "__path__")?.unwrap_or(Value::None),
+            None => Value::None,
+        },
+        None => Value::None,
+    };
+    super::loader::find_spec(vm, name, &path)
+}
+
+/// `loader.get_code(name)`: natively for the machinery's file loaders.
+fn get_code(vm: &mut Vm, loader: &Value, name: &str) -> PyResult<Option<PyRef>> {
+    let b = bootstrap::boot(vm)?;
+    let ty = Value::Obj(vm.type_of(loader).clone());
+    let path = getattr_opt(vm, loader, "path")?.and_then(|p| text(&p));
+    if let (true, Some(p)) = (ty.is(&b.source_loader), &path) {
+        let c = super::loader::get_code(vm, name, std::path::Path::new(p))?;
+        return Ok(Some(crate::code::make_code(vm, &c)));
+    }
+    if let (true, Some(p)) = (ty.is(&b.sourceless_loader), &path) {
+        let c = super::loader::sourceless_code(vm, name, std::path::Path::new(p))?;
+        return Ok(Some(crate::code::make_code(vm, &c)));
+    }
+    let Some(f) = getattr_opt(vm, loader, "get_code")? else {
+        return Err(vm.import_error(format!("loader for {name} cannot handle {name}")));
+    };
+    let n = vm.new_str(name);
+    let c = vm.call(&f, vec![n])?;
+    if c.is_none() {
+        return Ok(None);
+    }
+    match c {
+        Value::Obj(o) if crate::code::as_code(&o).is_some() => Ok(Some(o)),
+        _ => Err(vm.type_error("get_code() did not return a code object")),
+    }
+}
+
+/// `runpy._run_module_as_main(mod_name)`.
+fn run_module_as_main(vm: &mut Vm, globals: &PyRef, name: &str) -> RunpyResult<PyResult<()>> {
+    let (spec, code) = match module_details(vm, name)? {
+        Ok(d) => d,
+        Err(e) => return Ok(Err(e)),
+    };
+    let r = (|| -> PyResult<()> {
+        let origin = getattr_opt(vm, &spec, "origin")?.unwrap_or(Value::None);
+        // `sys.argv[0] = mod_spec.origin`.
+        if let Some(Value::Obj(argv)) = sys_attr(vm, "argv") {
+            if let crate::object::Payload::List(l) = &argv.payload {
+                if let Some(first) = l.borrow_mut().first_mut() {
+                    *first = origin.clone();
+                }
+            }
+        }
+        let cached = getattr_opt(vm, &spec, "cached")?.unwrap_or(Value::None);
+        let loader = getattr_opt(vm, &spec, "loader")?.unwrap_or(Value::None);
+        let parent = getattr_opt(vm, &spec, "parent")?.unwrap_or(Value::None);
+        let main = vm.new_str("__main__");
+        // `_run_code`'s `run_globals.update(...)`, in its order.
+        super::dict_set(vm, globals, "__name__", main);
+        super::dict_set(vm, globals, "__file__", origin);
+        super::dict_set(vm, globals, "__cached__", cached);
+        super::dict_set(vm, globals, "__doc__", Value::None);
+        super::dict_set(vm, globals, "__loader__", loader);
+        super::dict_set(vm, globals, "__package__", parent);
+        super::dict_set(vm, globals, "__spec__", spec.clone());
+        exec_main_obj(vm, globals, &code)
+    })();
+    Ok(r)
+}
