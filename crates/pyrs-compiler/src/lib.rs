@@ -22,6 +22,7 @@ pub mod future;
 mod fxhash;
 mod ops;
 mod peephole;
+mod report;
 pub mod symtable;
 mod unparse;
 
@@ -32,6 +33,7 @@ pub use errors::{CompileError, SyntaxWarning};
 use pyrs_ast::Mod;
 pub use pyrs_bytecode::CodeObject;
 use pyrs_bytecode::PyStrValue;
+pub use report::render_error;
 
 /// Nesting depth (statements + expressions) past which compilation fails with CPython's
 /// RecursionError, as CPython's compiler does near its C recursion limit.
@@ -135,26 +137,6 @@ pub fn render_warnings(warnings: &[SyntaxWarning], bytes: &[u8], filename: &str)
         }
     }
     out
-}
-
-/// The stderr text for a compile error of FILE.
-pub fn render_error(e: &CompileError, bytes: &[u8], filename: &str) -> String {
-    match e {
-        CompileError::Syntax(se) => {
-            let source = match pyrs_tokenizer::decode_source(bytes) {
-                Ok(d) => d.text,
-                Err(_) => String::from_utf8_lossy(bytes).into_owned(),
-            };
-            // CPython's compiler reports byte columns and prints them as they are.
-            pyrs_parser::render_syntax_error(se, filename, &source)
-        }
-        CompileError::Recursion => {
-            "RecursionError: maximum recursion depth exceeded during compilation\n".into()
-        }
-        CompileError::Unsupported(what) => {
-            format!("SystemError: pyrs compiler: unsupported: {what}\n")
-        }
-    }
 }
 
 /// `pyrs -X dump=dis FILE`: the text of `python3 -m dis FILE` (stdout, stderr, status).

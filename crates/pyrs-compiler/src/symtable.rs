@@ -171,6 +171,9 @@ impl Builder {
             let pe = &self.entries[p];
             pe.nested || pe.kind == BlockType::Function
         });
+        // bpo-37757: a block inside a comprehension's outermost iterable (a nested
+        // comprehension, a lambda) inherits the count: no assignment expression there.
+        let comp_iter_expr = parent.map_or(0, |p| self.entries[p].comp_iter_expr);
         let id = self.entries.len();
         self.entries.push(Entry {
             name: name.to_string(),
@@ -191,7 +194,7 @@ impl Builder {
             child_free: false,
             free: false,
             comp_iter_target: false,
-            comp_iter_expr: 0,
+            comp_iter_expr,
             loc,
         });
         if let Some(p) = parent {
@@ -550,6 +553,7 @@ impl Builder {
     fn expr_inner(&mut self, e: &Expr) -> R {
         match &e.kind {
             ExprKind::NamedExpr { target, value } => {
+                self.check_annotation_block("named expression", e)?;
                 if self.cur().comp_iter_expr > 0 {
                     return Err(err(
                         "assignment expression cannot be used in a comprehension iterable expression"
@@ -696,7 +700,7 @@ impl Builder {
     fn check_annotation_block(&mut self, what: &str, e: &Expr) -> R {
         if self.cur().kind == BlockType::Annotation {
             return Err(err(
-                format!("{what} cannot be used within an annotation"),
+                format!("'{what}' can not be used within an annotation"),
                 e.loc,
             ));
         }
@@ -760,12 +764,9 @@ impl Builder {
                         target.loc,
                     ));
                 }
-                BlockType::Annotation => {
-                    return Err(err(
-                        "named expression cannot be used within an annotation".into(),
-                        target.loc,
-                    ));
-                }
+                // 3.11's loop has no case for annotation blocks: it goes on to the
+                // scope around the annotation.
+                BlockType::Annotation => {}
             }
         }
         Ok(())

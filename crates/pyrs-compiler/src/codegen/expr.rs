@@ -533,7 +533,7 @@ impl<'a> Compiler<'a> {
             .chain(args.kwarg.as_deref())
         {
             if a.arg == "__debug__" {
-                self.set_loc(a.loc);
+                // At the lambda's location (`compiler_check_debug_args`).
                 return Err(self.error("cannot assign to __debug__"));
             }
         }

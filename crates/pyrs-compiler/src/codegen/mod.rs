@@ -328,6 +328,19 @@ impl<'a> Compiler<'a> {
 
     pub fn error(&self, msg: &str) -> CompileError {
         let l = self.units.last().map(|u| u.loc).unwrap_or(Loc::NONE);
+        if l.lineno < 0 {
+            // An unset location (after unwinding a `with` block, 3.11's `UNSET_LOC`):
+            // CPython reports line -1, offsets 0.
+            return CompileError::Syntax(pyrs_parser::SyntaxError {
+                class: pyrs_parser::SyntaxErrorClass::SyntaxError,
+                msg: msg.to_string(),
+                lineno: pyrs_parser::SyntaxError::MINUS_ONE,
+                offset: 0,
+                end_lineno: pyrs_parser::SyntaxError::MINUS_ONE,
+                end_offset: 0,
+                text: None,
+            });
+        }
         errors::at(
             msg.to_string(),
             Location {

@@ -310,7 +310,7 @@ impl<'a> Compiler<'a> {
         match &target.kind {
             ExprKind::Name { id, .. } => {
                 if id == "__debug__" {
-                    self.set_loc(target.loc);
+                    // At the statement's location (`compiler_annassign`).
                     return Err(self.error("cannot assign to __debug__"));
                 }
                 if simple && module_or_class {

@@ -1,0 +1,1 @@
+lambda: [x async for x in y]

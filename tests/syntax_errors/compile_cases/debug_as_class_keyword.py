@@ -1,0 +1,1 @@
+class A(__debug__=1): pass

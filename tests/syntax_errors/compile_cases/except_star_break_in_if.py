@@ -1,0 +1,4 @@
+for x in y:
+    try: pass
+    except* E:
+        if z: break

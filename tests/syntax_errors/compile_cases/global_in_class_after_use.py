@@ -1,0 +1,3 @@
+class C:
+    print(x)
+    global x

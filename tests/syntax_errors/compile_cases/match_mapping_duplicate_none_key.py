@@ -1,0 +1,2 @@
+match x:
+    case {None: a, None: b}: pass

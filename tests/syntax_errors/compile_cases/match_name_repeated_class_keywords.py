@@ -1,0 +1,2 @@
+match x:
+    case C(x=a, y=a): pass

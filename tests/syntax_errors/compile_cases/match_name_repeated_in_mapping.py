@@ -1,0 +1,2 @@
+match x:
+    case {"a": y, "b": y}: pass

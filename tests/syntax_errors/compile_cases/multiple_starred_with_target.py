@@ -1,0 +1,1 @@
+with x as (*a, *b): pass

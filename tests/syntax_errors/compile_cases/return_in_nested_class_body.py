@@ -1,0 +1,3 @@
+class C:
+    class D:
+        return 1

@@ -1,0 +1,2 @@
+def f():
+  [(yield from x) for y in z]
