@@ -1,7 +1,8 @@
 //! Code objects as the VM runs them (CPython: `Objects/codeobject.c`). Built once from a
 //! `pyrs_bytecode::CodeObject`: constants become Python values, names interned strs, the
 //! exception table and line numbers decoded. The instruction array is the VM's own copy
-//! (`units`), so quickening can later rewrite it in place without touching `co_code`.
+//! (`units`): its CACHE units hold the numbers of the inline-cache slots (`eval/inline.rs`),
+//! without touching `co_code`.
 
 use crate::object::{Payload, PyRef, Value};
 use crate::vm::Vm;
@@ -32,6 +33,9 @@ pub struct Code {
     pub firstlineno: i32,
     /// Number of free variables (the last slots of localsplus).
     pub nfree: usize,
+    /// Inline caches of the attribute and global instructions (`eval/inline.rs`); each
+    /// one's slot number + 1 is in its first CACHE unit of `units`.
+    pub inline: Box<[std::cell::RefCell<crate::eval::inline::Inline>]>,
 }
 
 impl Code {
@@ -67,7 +71,8 @@ pub fn make_code(vm: &mut Vm, co: &CodeObject) -> PyRef {
     let localsplus_names = co.localsplusnames.iter().map(&mut intern).collect();
     let name = intern(&co.name);
     let qualname = intern(&co.qualname);
-    let units = co.code.chunks_exact(2).map(|u| (u[0], u[1])).collect();
+    let mut units: Vec<(u8, u8)> = co.code.chunks_exact(2).map(|u| (u[0], u[1])).collect();
+    let inline = crate::eval::inline::assign_slots(&mut units);
     let exc_table = pyrs_bytecode::exception_table::decode(&co.exceptiontable)
         .into_iter()
         .map(|e| ExceptionTableEntry {
@@ -99,6 +104,7 @@ pub fn make_code(vm: &mut Vm, co: &CodeObject) -> PyRef {
             .iter()
             .filter(|&&k| k & CO_FAST_FREE != 0)
             .count(),
+        inline,
     };
     let ty = vm.types.code.clone();
     vm.alloc(&ty, Payload::Code(Box::new(code)))

@@ -14,6 +14,7 @@
 pub mod build;
 pub mod call;
 pub mod exceptions;
+pub mod inline;
 pub mod names;
 pub mod pattern;
 
@@ -144,6 +145,7 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                 lasti = ip;
                 ip += 1;
             }
+            let cache_at = ip;
             ip += caches[op as usize] as usize;
             match op {
                 NOP | RESUME | CACHE => {}
@@ -311,7 +313,7 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                     if arg & 1 == 1 {
                         vm.thread.stack.push(None);
                     }
-                    let v = tri!(names::load_global(vm, co, (arg >> 1) as usize));
+                    let v = tri!(inline::load_global(vm, co, cache_at, (arg >> 1) as usize));
                     push(vm, v);
                 }
                 STORE_GLOBAL | DELETE_GLOBAL => {
@@ -337,13 +339,13 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                 LOAD_ATTR => {
                     let o = pop(vm);
                     let name = names::name_ref(co, arg as usize);
-                    let v = tri!(crate::object::attr::getattr(vm, &o, name));
+                    let v = tri!(inline::load_attr(vm, co, cache_at, &o, name));
                     push(vm, v);
                 }
                 LOAD_METHOD => {
                     let o = pop(vm);
                     let name = names::name_ref(co, arg as usize);
-                    let (m, unbound) = tri!(crate::object::attr::get_method(vm, &o, name));
+                    let (m, unbound) = tri!(inline::load_method(vm, co, cache_at, &o, name));
                     if unbound {
                         push(vm, m);
                         push(vm, o);
@@ -360,7 +362,10 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                         None
                     };
                     let name = names::name_ref(co, arg as usize);
-                    tri!(crate::object::attr::setattr(vm, &o, name, v));
+                    match v {
+                        Some(v) => tri!(inline::store_attr(vm, co, cache_at, &o, name, v)),
+                        None => tri!(crate::object::attr::setattr(vm, &o, name, None)),
+                    }
                 }
                 MAKE_CELL => {
                     let i = fast_base + arg as usize;

@@ -59,7 +59,7 @@ fn unreachable_name() -> &'static crate::types::str::PyStr {
 }
 
 /// Whether a value found on a type is a data descriptor (has `__set__`).
-fn is_data_descr(vm: &mut Vm, attr: &Value) -> bool {
+pub(crate) fn is_data_descr(vm: &mut Vm, attr: &Value) -> bool {
     match attr {
         Value::Obj(o) => match &o.payload {
             Payload::Property(_) | Payload::Member(_) => true,

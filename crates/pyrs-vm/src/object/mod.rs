@@ -36,7 +36,6 @@ use std::cell::{Cell, RefCell};
 /// `repr(u64)`: an 8-byte tag and an 8-byte payload, so that a value moves as two aligned
 /// words (with a 1-byte tag rustc copied bytes 1..16 as odd-sized pieces, which stalled
 /// store forwarding on every stack push/pop of the eval loop).
-#[derive(Clone)]
 #[repr(u64)]
 pub enum Value {
     None,
@@ -44,6 +43,21 @@ pub enum Value {
     Int(i64),
     Float(f64),
     Obj(PyRef),
+}
+
+/// Written out so that it is always inlined (the derived one was an out-of-line call on
+/// the eval loop's hot paths).
+impl Clone for Value {
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Obj(o) => Value::Obj(o.clone()),
+        }
+    }
 }
 
 impl Value {

@@ -1,0 +1,266 @@
+//! Per-instruction inline caches (CPython 3.11: the `CACHE` entries of PEP 659 and the
+//! `LOAD_ATTR_INSTANCE_VALUE` / `LOAD_METHOD_WITH_VALUES` / `STORE_ATTR_INSTANCE_VALUE` /
+//! `LOAD_GLOBAL_MODULE` specializations of `Python/specialize.c`).
+//!
+//! Each LOAD_ATTR, STORE_ATTR, LOAD_METHOD and LOAD_GLOBAL of a code object owns one
+//! [`Inline`] slot in `Code::inline`; the slot's number (plus one) is written into the
+//! instruction's first CACHE unit of the VM's own `units` copy when the code object is
+//! made ([`assign_slots`]). The on-disk bytecode is untouched.
+//!
+//! Invariants (why a hit is exactly what the generic path would compute):
+//! - An attribute entry is keyed on the instance's type (held, so its address cannot be
+//!   reused) and on `Interpreter::type_epoch`, which changes whenever any class's dict
+//!   changes. While both match, the MRO lookup of the name gives the cached result.
+//! - It is only filled for types whose attribute behaviour depends on nothing else: a
+//!   class statement's type with a `Plain` payload, no `__slots__`, no `__getattribute__`
+//!   override (and, for stores, no `__setattr__`), and a name that is not a dunder
+//!   (dunders may be builtin attributes such as `__class__`, found before the class's).
+//! - A global entry holds the globals and builtins dicts and their `version`s; every
+//!   mutation of a dict bumps its version, so an unchanged pair means an unchanged result.
+//! - Slots are tagged by kind: a slot reached by a different instruction (only possible
+//!   in hostile bytecode that jumps into cache units) misses and takes the generic path.
+
+use crate::code::Code;
+use crate::object::typeobj::tdata;
+use crate::object::{Payload, PyRef, Value};
+use crate::types::dict;
+use crate::vm::{PyResult, Vm};
+use pyrs_bytecode::opnum::{LOAD_ATTR, LOAD_GLOBAL, LOAD_METHOD, STORE_ATTR};
+use std::cell::RefCell;
+
+#[derive(Default)]
+pub enum Inline {
+    #[default]
+    Empty,
+    /// LOAD_ATTR on an instance: the instance dict first, then the class attribute
+    /// (`None`: none; the generic path raises or calls `__getattr__`).
+    Load {
+        ty: PyRef,
+        epoch: u64,
+        attr: Option<Value>,
+    },
+    /// LOAD_METHOD finding a plain function (or builtin method) on the type.
+    Method { ty: PyRef, epoch: u64, func: Value },
+    /// STORE_ATTR into the instance dict (no data descriptor, no `__setattr__`).
+    Store { ty: PyRef, epoch: u64 },
+    Global {
+        globals: PyRef,
+        gver: u64,
+        builtins: PyRef,
+        bver: u64,
+        value: Value,
+    },
+}
+
+/// Number the cached instructions of `units` (writing slot + 1 into their first CACHE
+/// unit); returns the slot table.
+pub fn assign_slots(units: &mut [(u8, u8)]) -> Box<[RefCell<Inline>]> {
+    let mut n: usize = 0;
+    let mut i = 0;
+    while i < units.len() {
+        let op = units[i].0;
+        let caches = pyrs_bytecode::opcode::cache_entries(op) as usize;
+        if matches!(op, LOAD_ATTR | STORE_ATTR | LOAD_METHOD | LOAD_GLOBAL)
+            && caches >= 1
+            && i + 1 < units.len()
+            && n < 0xFFFF
+        {
+            n += 1;
+            units[i + 1] = ((n & 0xFF) as u8, (n >> 8) as u8);
+        }
+        i += 1 + caches;
+    }
+    (0..n).map(|_| RefCell::new(Inline::Empty)).collect()
+}
+
+/// The slot of the instruction whose first CACHE unit is `units[at]`.
+#[inline(always)]
+pub fn slot(co: &Code, at: usize) -> Option<&RefCell<Inline>> {
+    let (lo, hi) = *co.units.get(at)?;
+    let k = (lo as usize) | ((hi as usize) << 8);
+    co.inline.get(k.checked_sub(1)?)
+}
+
+fn hash_of(vm: &Vm, name: &PyRef) -> i64 {
+    crate::object::attr::hash_of(vm, name)
+}
+
+/// Whether instances of `ty` qualify for attribute caching (see the invariants).
+fn cacheable(o: &PyRef, name: &PyRef) -> bool {
+    let td = tdata(&o.ty);
+    td.heap
+        && matches!(o.payload, Payload::Plain)
+        && !td.slotted.get()
+        && !td.has_getattribute.get()
+        && o.dict.is_some()
+        && !crate::object::attr::pystr(name).as_rust().starts_with("__")
+}
+
+/// LOAD_ATTR.
+pub fn load_attr(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -> PyResult<Value> {
+    if let (Value::Obj(o), Some(cell)) = (obj, slot(co, at)) {
+        let hit = match &*cell.borrow() {
+            Inline::Load { ty, epoch, attr } if ty.is(&o.ty) && *epoch == vm.type_epoch => {
+                Some(attr.clone())
+            }
+            _ => None,
+        };
+        match hit {
+            Some(attr) => {
+                if let Some(d) = &o.dict {
+                    let h = hash_of(vm, name);
+                    if let Some(v) = dict::dict_get_str(d, crate::object::attr::pystr(name), h) {
+                        return Ok(v);
+                    }
+                }
+                if let Some(a) = attr {
+                    let ty = o.ty.clone();
+                    return crate::object::attr::descr_get(vm, a, Some(obj.clone()), &ty);
+                }
+            }
+            None if cacheable(o, name) => {
+                let ty = o.ty.clone();
+                let attr = crate::object::cache::type_lookup(vm, &ty, name);
+                let data = attr
+                    .as_ref()
+                    .is_some_and(|a| crate::object::attr::is_data_descr(vm, a));
+                if !data {
+                    *cell.borrow_mut() = Inline::Load {
+                        ty,
+                        epoch: vm.type_epoch,
+                        attr,
+                    };
+                }
+            }
+            None => {}
+        }
+    }
+    crate::object::attr::getattr(vm, obj, name)
+}
+
+/// LOAD_METHOD: `(callable, true)` when `obj` is to be passed as the first argument.
+pub fn load_method(
+    vm: &mut Vm,
+    co: &Code,
+    at: usize,
+    obj: &Value,
+    name: &PyRef,
+) -> PyResult<(Value, bool)> {
+    let cell = slot(co, at);
+    if let (Value::Obj(o), Some(cell)) = (obj, cell) {
+        let hit = match &*cell.borrow() {
+            Inline::Method { ty, epoch, func } if ty.is(&o.ty) && *epoch == vm.type_epoch => {
+                Some(func.clone())
+            }
+            _ => None,
+        };
+        if let Some(func) = hit {
+            let shadowed = match &o.dict {
+                Some(d) => {
+                    let h = hash_of(vm, name);
+                    dict::dict_get_str(d, crate::object::attr::pystr(name), h).is_some()
+                }
+                None => false,
+            };
+            if !shadowed {
+                return Ok((func, true));
+            }
+        }
+    }
+    let r = crate::object::attr::get_method(vm, obj, name)?;
+    if let (true, Value::Obj(o), Some(cell)) = (r.1, obj, cell) {
+        // A plain function found on the type and not shadowed: cache it for instances of
+        // class statements as above, and for builtin types' objects without a `__dict__`
+        // (`list.append`), whose methods cannot be shadowed.
+        let td = tdata(&o.ty);
+        let ok = if td.heap {
+            cacheable(o, name)
+        } else {
+            o.dict.is_none()
+                && !matches!(
+                    o.payload,
+                    Payload::Type(_) | Payload::Module(_) | Payload::Super(_)
+                )
+        };
+        if ok {
+            *cell.borrow_mut() = Inline::Method {
+                ty: o.ty.clone(),
+                epoch: vm.type_epoch,
+                func: r.0.clone(),
+            };
+        }
+    }
+    Ok(r)
+}
+
+/// STORE_ATTR (`value` is `Some`).
+pub fn store_attr(
+    vm: &mut Vm,
+    co: &Code,
+    at: usize,
+    obj: &Value,
+    name: &PyRef,
+    value: Value,
+) -> PyResult<()> {
+    if let (Value::Obj(o), Some(cell)) = (obj, slot(co, at)) {
+        let hit = matches!(&*cell.borrow(),
+            Inline::Store { ty, epoch } if ty.is(&o.ty) && *epoch == vm.type_epoch);
+        if hit {
+            if let Some(d) = &o.dict {
+                dict::dict_set_str(vm, d, name, value);
+                return Ok(());
+            }
+        } else if cacheable(o, name) {
+            let ty = o.ty.clone();
+            let hook = crate::object::protocol::heap_dunder(vm, &ty, "__setattr__").is_some();
+            let attr = crate::object::cache::type_lookup(vm, &ty, name);
+            let data = attr
+                .as_ref()
+                .is_some_and(|a| crate::object::attr::is_data_descr(vm, a));
+            if !hook && !data {
+                *cell.borrow_mut() = Inline::Store {
+                    ty,
+                    epoch: vm.type_epoch,
+                };
+            }
+        }
+    }
+    crate::object::attr::setattr(vm, obj, name, Some(value))
+}
+
+/// LOAD_GLOBAL (the name only; the loop pushes the NULL).
+pub fn load_global(vm: &mut Vm, co: &Code, at: usize, i: usize) -> PyResult<Value> {
+    let Some(cell) = slot(co, at) else {
+        return super::names::load_global(vm, co, i);
+    };
+    let Some(f) = vm.thread.frames.last() else {
+        return super::names::load_global(vm, co, i);
+    };
+    let ver = |d: &PyRef| dict::dict_data(d).map_or(u64::MAX, |dd| dd.borrow().version);
+    if let Inline::Global {
+        globals,
+        gver,
+        builtins,
+        bver,
+        value,
+    } = &*cell.borrow()
+    {
+        if globals.is(&f.globals)
+            && builtins.is(&f.builtins)
+            && *gver == ver(globals)
+            && *bver == ver(builtins)
+        {
+            return Ok(value.clone());
+        }
+    }
+    let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
+    let v = super::names::load_global(vm, co, i)?;
+    *cell.borrow_mut() = Inline::Global {
+        gver: ver(&globals),
+        bver: ver(&builtins),
+        globals,
+        builtins,
+        value: v.clone(),
+    };
+    Ok(v)
+}
