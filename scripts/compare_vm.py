@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run(cmd, cwd, env):
     try:
-        p = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, timeout=60)
+        p = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
         return p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"), p.returncode
     except subprocess.TimeoutExpired:
         return "", "<timeout>", -999

@@ -170,7 +170,7 @@ pub fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(r))
 }
 
-fn attr_name(vm: &mut Vm, v: &Value, f: &str) -> PyResult<PyRef> {
+fn attr_name(vm: &mut Vm, v: &Value, _f: &str) -> PyResult<PyRef> {
     match v.as_obj() {
         Some(o) if matches!(o.payload, Payload::Str(_)) => {
             let s = v
@@ -180,7 +180,7 @@ fn attr_name(vm: &mut Vm, v: &Value, f: &str) -> PyResult<PyRef> {
             Ok(vm.intern(&s))
         }
         _ => Err(vm.type_error(format!(
-            "{f}(): attribute name must be string, not '{}'",
+            "attribute name must be string, not '{}'",
             vm.type_name(v)
         ))),
     }
@@ -287,6 +287,16 @@ pub fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
         Some(o) => {
+            // A class's own `__dir__` answers (its result is sorted into a list).
+            if let Some(r) = crate::object::protocol::try_heap_dunder(vm, o, "__dir__", vec![])? {
+                return crate::builtins::iteration::sorted(
+                    vm,
+                    Args {
+                        pos: vec![r],
+                        ..Default::default()
+                    },
+                );
+            }
             if let Value::Obj(ob) = o {
                 if let Some(d) = crate::object::attr::instance_dict(vm, ob, false) {
                     add_dict(&d, &mut names);

@@ -211,6 +211,10 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
         let sv = vm.new_str(spec);
         crate::object::protocol::try_heap_dunder(vm, v, "__format__", vec![sv])?
     } {
+        if r.as_str().is_none() {
+            let n = vm.type_name(&r);
+            return Err(vm.type_error(format!("__format__ must return a str, not {n}")));
+        }
         return Ok(r);
     }
     if spec.is_empty() {

@@ -82,17 +82,6 @@ pub fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     };
     let sep = to_text(vm, sep, " ", "sep")?;
     let end = to_text(vm, end, "\n", "end")?;
-    let mut out = String::new();
-    for (i, a) in args.pos.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        match a.as_str() {
-            Some(s) if !a.as_obj().is_some_and(|o| o.ty_is_heap()) => out.push_str(&s.as_rust()),
-            _ => out.push_str(&vm.str_string(a)?),
-        }
-    }
-    out.push_str(&end);
     let file = match file {
         Some(f) => f,
         None => match &vm.stdout {
@@ -100,6 +89,26 @@ pub fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             None => return Ok(Value::None),
         },
     };
+    // A Python file object gets one write() per piece, as `builtin_print` makes them;
+    // the OS streams take the joined text.
+    let pieces = os_stream(vm, &file).is_none();
+    let mut out = String::new();
+    for (i, a) in args.pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+            if pieces {
+                write_to(vm, &file, &std::mem::take(&mut out))?;
+            }
+        }
+        match a.as_str() {
+            Some(s) if !a.as_obj().is_some_and(|o| o.ty_is_heap()) => out.push_str(&s.as_rust()),
+            _ => out.push_str(&vm.str_string(a)?),
+        }
+        if pieces {
+            write_to(vm, &file, &std::mem::take(&mut out))?;
+        }
+    }
+    out.push_str(&end);
     write_to(vm, &file, &out)?;
     if let Some(f) = flush {
         if vm.truthy(&f)? && os_stream(vm, &file) == Some(1) {

@@ -351,6 +351,11 @@ pub fn call(vm: &mut Vm, callable: &Value, args: Args) -> PyResult<Value> {
             let origin = g.0.clone();
             call(vm, &origin, args)
         }
+        // staticmethod objects are callable since 3.10.
+        Payload::StaticMethod(f) => {
+            let f = f.clone();
+            call(vm, &f, args)
+        }
         Payload::Type(_) => {
             // A metaclass's own `__call__` (`class Meta(type): def __call__`).
             let meta = o.ty.clone();

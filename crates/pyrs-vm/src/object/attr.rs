@@ -73,6 +73,22 @@ pub(crate) fn is_data_descr(vm: &mut Vm, attr: &Value) -> bool {
     }
 }
 
+/// Whether a type attribute takes priority over the instance dict on reads: a data
+/// descriptor that also has `__get__` (CPython checks `tp_descr_get && PyDescr_IsData`; a
+/// descriptor with only `__set__` lets the instance dict answer).
+fn is_get_data_descr(vm: &mut Vm, attr: &Value) -> bool {
+    if !is_data_descr(vm, attr) {
+        return false;
+    }
+    match attr {
+        Value::Obj(o) if tdata(&o.ty).heap => {
+            let t = o.ty.clone();
+            crate::object::protocol::heap_dunder(vm, &t, "__get__").is_some()
+        }
+        _ => true,
+    }
+}
+
 /// Bind a value found on a type to an instance (`obj`) or the type itself (`None`).
 pub fn descr_get(vm: &mut Vm, attr: Value, obj: Option<Value>, owner: &PyRef) -> PyResult<Value> {
     let Value::Obj(o) = &attr else {
@@ -234,7 +250,7 @@ pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<Option<Va
     let ty = vm.type_of(obj).clone();
     let attr = crate::object::cache::type_lookup(vm, &ty, name);
     if let Some(a) = &attr {
-        if is_data_descr(vm, a) {
+        if is_get_data_descr(vm, a) {
             return descr_get(vm, a.clone(), Some(obj.clone()), &ty).map(Some);
         }
     }
@@ -267,7 +283,7 @@ fn type_getattr(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<Option<Value
     let meta = t.ty.clone();
     let meta_attr = lookup(&meta, s, h);
     if let Some(a) = &meta_attr {
-        if is_data_descr(vm, a) {
+        if is_get_data_descr(vm, a) {
             return descr_get(vm, a.clone(), Some(obj.clone()), &meta).map(Some);
         }
     }
@@ -435,10 +451,16 @@ pub fn generic_setattr(
             return Ok(());
         }
     }
+    // No instance dict: an attribute the type has (a method) is read-only.
+    let what = if crate::object::cache::type_lookup(vm, &ty, name).is_some() {
+        "attribute '{}' is read-only"
+    } else {
+        "has no attribute '{}'"
+    };
     Err(vm.attribute_error(format!(
-        "'{}' object has no attribute '{}'",
+        "'{}' object {}",
         tdata(&ty).name(),
-        name_of(name)
+        what.replace("{}", &name_of(name))
     )))
 }
 

@@ -160,6 +160,9 @@ fn unsupported(vm: &mut Vm, a: &Value, b: &Value, base: usize, inplace: bool) ->
                     "can only concatenate tuple (not \"{tb}\") to tuple"
                 ))
             }
+            Some(Payload::Bytes(_)) => {
+                return vm.type_error(format!("can't concat {tb} to {ta}"));
+            }
             _ => {}
         }
     }
@@ -463,6 +466,16 @@ pub fn builtin_compare(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult
         }
         (Payload::Range(x), Payload::Range(y)) if op == 2 || op == 3 => {
             Ok(Some(x.same(y) == (op == 2)))
+        }
+        (Payload::Slice(x), Payload::Slice(y)) => {
+            let (x, y) = (x.to_vec(), y.to_vec());
+            seq_compare(vm, &x, &y, op).map(Some)
+        }
+        // Bound methods are equal when they bind the same function to the same object.
+        (Payload::BoundMethod(x), Payload::BoundMethod(y)) if op == 2 || op == 3 => {
+            let (xf, yf) = (x.0.clone(), y.0.clone());
+            let eq = x.1.is(&y.1) && vm.eq(&xf, &yf)?;
+            Ok(Some(eq == (op == 2)))
         }
         _ => Ok(None),
     }

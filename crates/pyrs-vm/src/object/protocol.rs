@@ -173,9 +173,7 @@ impl Vm {
                         };
                     }
                     if let Some(r) = try_heap_dunder(self, v, "__len__", vec![])? {
-                        return Ok(self
-                            .index_value(&r, "'{}' object cannot be interpreted as an integer")?
-                            != 0);
+                        return Ok(self.len_result(&r)? != 0);
                     }
                 }
                 Ok(match &o.payload {
@@ -214,17 +212,27 @@ impl Vm {
         }
     }
 
+    /// What a class's `__len__` returned, checked as `slot_sq_length` does.
+    fn len_result(&mut self, r: &Value) -> PyResult<usize> {
+        if let Some(Payload::Int(b)) = r.payload() {
+            if b.sign() == num_bigint::Sign::Minus {
+                return Err(self.value_error("__len__() should return >= 0"));
+            }
+            return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"));
+        }
+        let n = self.index_value(r, "'{}' object cannot be interpreted as an integer")?;
+        if n < 0 {
+            return Err(self.value_error("__len__() should return >= 0"));
+        }
+        Ok(n as usize)
+    }
+
     /// `len(v)`.
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
         if let Value::Obj(o) = v {
             if tdata(&o.ty).heap {
                 if let Some(r) = try_heap_dunder(self, v, "__len__", vec![])? {
-                    let n =
-                        self.index_value(&r, "'{}' object cannot be interpreted as an integer")?;
-                    if n < 0 {
-                        return Err(self.value_error("__len__() should return >= 0"));
-                    }
-                    return Ok(n as usize);
+                    return self.len_result(&r);
                 }
             }
             let n = match &o.payload {

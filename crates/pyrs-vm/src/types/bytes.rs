@@ -43,20 +43,10 @@ fn this<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a [u8]> {
     }
 }
 
-fn decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn decode(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let (enc, errors) = crate::types::codecs::codec_args(vm, &mut args, "decode")?;
     let b = this(vm, &args)?.to_vec();
-    match String::from_utf8(b) {
-        Ok(s) => Ok(vm.new_str(&s)),
-        Err(e) => {
-            let pos = e.utf8_error().valid_up_to();
-            let byte = e.as_bytes()[pos];
-            let t = vm.types.unicode_error.clone();
-            Err(vm.new_error(
-                &t,
-                format!("'utf-8' codec can't decode byte {byte:#04x} in position {pos}: invalid start byte"),
-            ))
-        }
-    }
+    crate::types::codecs::decode(vm, &b, &enc, &errors)
 }
 
 fn hex(vm: &mut Vm, args: Args) -> PyResult<Value> {

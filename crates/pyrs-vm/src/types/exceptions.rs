@@ -161,6 +161,9 @@ pub fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         }
         return Ok(vm.new_str(&s));
     }
+    if let Some(s) = crate::types::codecs::unicode_error_str(vm, e, &args)? {
+        return Ok(vm.new_str(&s));
+    }
     match args.len() {
         0 => Ok(vm.new_str("")),
         1 => {
@@ -274,6 +277,9 @@ pub fn get_attr(vm: &mut Vm, e: &PyRef, name: &str) -> Option<Value> {
         }
         "__notes__" => d.notes.borrow().clone()?,
         "errno" | "strerror" | "filename" | "filename2" => os_error_attr(vm, e, name)?,
+        "encoding" | "object" | "start" | "end" | "reason" => {
+            crate::types::codecs::unicode_error_attr(vm, e, &exc_args(e), name)?
+        }
         "__traceback__" => opt(&d.traceback),
         "__context__" => opt(&d.context),
         "__cause__" => opt(&d.cause),

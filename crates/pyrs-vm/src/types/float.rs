@@ -38,7 +38,10 @@ pub fn float_binop(vm: &mut Vm, x: f64, y: f64, op: usize) -> PyResult<Value> {
                 return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
             }
             if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-                return Err(vm.not_implemented_error("complex numbers are not supported yet"));
+                // A negative base to a fractional power is complex (`float_pow` defers
+                // to complex's nb_power).
+                let r = crate::types::complex::binop(vm, &Value::Float(x), &Value::Float(y), 8)?;
+                return Ok(r.unwrap_or(Value::None));
             }
             let r = x.powf(y);
             if r.is_infinite() && x.is_finite() && y.is_finite() {

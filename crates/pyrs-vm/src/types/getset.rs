@@ -158,7 +158,9 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         }
         (Payload::Property(p), "fset") => p[1].clone(),
         (Payload::Property(p), "fdel") => p[2].clone(),
-        (Payload::ClassMethod(f) | Payload::StaticMethod(f), "__func__") => f.clone(),
+        (Payload::ClassMethod(f) | Payload::StaticMethod(f), "__func__" | "__wrapped__") => {
+            f.clone()
+        }
         (Payload::Module(d), "__dict__") => Value::Obj(d.clone()),
         (Payload::Int(_) | Payload::Float(_), _) => {
             match number_attr(vm, &Value::Obj(o.clone()), n) {

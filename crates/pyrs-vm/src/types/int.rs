@@ -294,6 +294,9 @@ pub fn int_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value> {
             if let Some(s) = x.as_str() {
                 let text = s.as_rust().into_owned();
                 parse_int(vm, &text, base.unwrap_or(10), x)?
+            } else if let Some(Payload::Bytes(b)) = x.payload() {
+                let text = String::from_utf8_lossy(b).into_owned();
+                parse_int(vm, &text, base.unwrap_or(10), x)?
             } else if base.is_some() {
                 return Err(vm.type_error("int() can't convert non-string with explicit base"));
             } else {
@@ -364,10 +367,18 @@ fn parse_int(vm: &mut Vm, text: &str, base: i64, orig: &Value) -> PyResult<Value
     for (p, b) in [("0x", 16), ("0o", 8), ("0b", 2)] {
         if lower.starts_with(p) && (base == b || base == 0) {
             base = b;
-            digits = &t[2..];
+            // One underscore may follow the prefix (`0x_ff`).
+            digits = t[2..]
+                .strip_prefix('_')
+                .filter(|d| !d.is_empty())
+                .unwrap_or(&t[2..]);
         }
     }
     if base == 0 {
+        // Base 0 reads a literal: no leading zeros on a nonzero decimal (`int("08", 0)`).
+        if digits.starts_with('0') && digits.chars().any(|c| c != '0' && c != '_') {
+            return Err(bad(vm));
+        }
         base = 10;
     }
     if !(2..=36).contains(&base) {

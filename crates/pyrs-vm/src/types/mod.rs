@@ -4,6 +4,7 @@
 
 pub mod bytes;
 pub mod bytes_methods;
+pub mod codecs;
 pub mod complex;
 pub mod dict;
 pub mod dict_methods;
@@ -444,6 +445,8 @@ pub fn install_methods(vm: &mut Vm) {
     }
     let float = t(vm, |t| &t.float);
     add_classmethods(vm, &float, float::CLASSMETHODS);
+    let str_ = t(vm, |t| &t.str);
+    add_classmethods(vm, &str_, str_text::CLASSMETHODS);
     let slots: Vec<(
         PyRef,
         Option<crate::object::typeobj::NewFn>,

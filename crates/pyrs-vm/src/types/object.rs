@@ -44,6 +44,19 @@ fn new_method(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         let n = vm.type_name(&cls);
         return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({n})")));
     };
+    // `str.__new__`, `int.__new__`, `BaseException.__new__`, ... are not in the builtin
+    // types' dicts: the lookup lands here, and a class with a builtin solid base gets that
+    // base's `tp_new` with the arguments (what `tp_new_wrapper` would call).
+    if !matches!(
+        tdata(&c).kind,
+        BaseKind::Object | BaseKind::Final | BaseKind::Type
+    ) {
+        if let Some(f) = tdata(&c).find_new() {
+            if f as *const () as usize != object_new as *const () as usize {
+                return f(vm, &c, args);
+            }
+        }
+    }
     // `object_new`'s excess-arguments rule: extra arguments are an error when the class
     // overrides `__new__` or does not override `__init__`.
     if !args.pos.is_empty() || !args.kw.is_empty() {

@@ -134,8 +134,8 @@ fn items_of(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
 /// `a | b`, `a & b`, `a - b`, `a ^ b` (BINARY_OP base 7, 1, 10, 12).
 pub fn set_binop(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Value> {
     let ty = vm.type_of(a).clone();
-    let ty = if ty.is(&vm.types.frozenset) {
-        ty
+    let ty = if crate::object::typeobj::is_subtype(&ty, &vm.types.frozenset) {
+        vm.types.frozenset.clone()
     } else {
         vm.types.set.clone()
     };
@@ -292,8 +292,17 @@ fn issuperset(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(set_compare(vm, &args.pos[0], &args.pos[1], 5)?))
 }
 fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let items = items_of(vm, &args.pos[0])?;
     let ty = vm.type_of(&args.pos[0]).clone();
+    if ty.is(&vm.types.frozenset) {
+        // An exact frozenset is its own copy; a set copy is a plain set.
+        return Ok(args.pos[0].clone());
+    }
+    let items = items_of(vm, &args.pos[0])?;
+    let ty = if crate::object::typeobj::is_subtype(&ty, &vm.types.frozenset) {
+        vm.types.frozenset.clone()
+    } else {
+        vm.types.set.clone()
+    };
     build(vm, &ty, items)
 }
 

@@ -17,20 +17,21 @@ pub fn char_value(vm: &mut Vm, c: u32) -> Value {
     vm.new_pystr(PyStr::from_vec(vec![c]))
 }
 
-pub fn str_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
-    args.check(vm, "str", 0, 3)?;
-    let v = match args.pos.first() {
-        None => vm.new_str(""),
+pub fn str_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value> {
+    let has_codec = args.pos.len() > 1 || !args.kw.is_empty();
+    let v = match args.pos.first().cloned() {
+        None if !has_codec => vm.new_str(""),
+        None => return Err(vm.type_error("str() argument 'object' must be given")),
         Some(x) => {
-            if args.pos.len() > 1 {
+            if has_codec {
                 if let Some(Payload::Bytes(b)) = x.payload() {
-                    let s = String::from_utf8_lossy(b).into_owned();
-                    vm.new_str(&s)
+                    let (enc, errors) = crate::types::codecs::codec_args(vm, &mut args, "str")?;
+                    crate::types::codecs::decode(vm, b, &enc, &errors)?
                 } else {
                     return Err(vm.type_error("decoding str is not supported"));
                 }
             } else {
-                vm.str_value(x)?
+                vm.str_value(&x)?
             }
         }
     };
@@ -563,9 +564,11 @@ fn rpartition(vm: &mut Vm, args: Args) -> PyResult<Value> {
     partition_impl(vm, args, true)
 }
 
-fn encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = text(vm, &args)?;
-    Ok(vm.new_bytes(t.into_bytes()))
+fn encode(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let (enc, errors) = crate::types::codecs::codec_args(vm, &mut args, "encode")?;
+    let s = this(vm, &args)?;
+    let b = crate::types::codecs::encode(vm, &s, &enc, &errors)?;
+    Ok(vm.new_bytes(b))
 }
 
 fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -1,5 +1,6 @@
 //! More methods of `str` (CPython: `Objects/unicodeobject.c`): `casefold`, `expandtabs`,
-//! `splitlines`, `removeprefix`/`removesuffix` and the `is*` classification methods not in
+//! `splitlines`, `removeprefix`/`removesuffix`, `translate`/`maketrans` and the `is*`
+//! classification methods not in
 //! `str_methods.rs`. Installed into `str` after `str_methods::METHODS`.
 
 use crate::object::Value;
@@ -208,7 +209,107 @@ fn isidentifier(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(ok))
 }
 
+/// `str.translate(table)`: `table[ord(c)]` maps to None (delete), an int or a str;
+/// a LookupError keeps the character.
+fn translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "translate", 2, 2)?;
+    let s = this(vm, &args)?;
+    let table = args.pos[1].clone();
+    let mut out: Vec<u32> = Vec::with_capacity(s.len());
+    let lookup = vm.types.lookup_error.clone();
+    for c in s {
+        match crate::object::subscript::getitem(vm, &table, &Value::Int(c as i64)) {
+            Ok(Value::None) => {}
+            Ok(Value::Int(i)) => {
+                if !(0..=0x10FFFF).contains(&i) {
+                    return Err(vm.value_error("character mapping must be in range(0x110000)"));
+                }
+                out.push(i as u32)
+            }
+            Ok(v) => match v.as_str() {
+                Some(r) => out.extend(r.code_points()),
+                None => {
+                    return Err(vm.type_error("character mapping must return integer, None or str"))
+                }
+            },
+            Err(e) if vm.err_matches(&e, &lookup) => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(vm.new_pystr(PyStr::from_vec(out)))
+}
+
+/// `str.maketrans(x[, y[, z]])` (a static method: `args.pos[0]` is the class).
+fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = &args.pos[1.min(args.pos.len())..];
+    let d = vm.new_dict_ref();
+    let dv = Value::Obj(d.clone());
+    match a.len() {
+        1 => {
+            let Some(crate::object::Payload::Dict(_)) = a[0].payload() else {
+                return Err(
+                    vm.type_error("if you give only one argument to maketrans it must be a dict")
+                );
+            };
+            for (k, v) in crate::types::dict::items(a[0].as_obj().unwrap_or(&d)) {
+                let key =
+                    match k.as_str() {
+                        Some(s) if s.len() == 1 => Value::Int(s.get(0) as i64),
+                        Some(_) => {
+                            return Err(vm
+                                .value_error("string keys in translate table must be of length 1"))
+                        }
+                        None if matches!(k, Value::Int(_)) => k.clone(),
+                        None => {
+                            return Err(vm
+                                .type_error("keys in translate table must be strings or integers"))
+                        }
+                    };
+                crate::object::subscript::setitem(vm, &dv, &key, Some(v))?;
+            }
+        }
+        2 | 3 => {
+            let strs: Vec<Vec<u32>> = a
+                .iter()
+                .map(|v| v.as_str().map(|s| s.to_vec()))
+                .collect::<Option<_>>()
+                .ok_or_else(|| vm.type_error("maketrans() arguments must be str"))?;
+            if strs[0].len() != strs[1].len() {
+                return Err(
+                    vm.value_error("the first two maketrans arguments must have equal length")
+                );
+            }
+            for (x, y) in strs[0].iter().zip(&strs[1]) {
+                crate::object::subscript::setitem(
+                    vm,
+                    &dv,
+                    &Value::Int(*x as i64),
+                    Some(Value::Int(*y as i64)),
+                )?;
+            }
+            if let Some(z) = strs.get(2) {
+                for x in z {
+                    crate::object::subscript::setitem(
+                        vm,
+                        &dv,
+                        &Value::Int(*x as i64),
+                        Some(Value::None),
+                    )?;
+                }
+            }
+        }
+        n => {
+            return Err(vm.type_error(format!("maketrans() takes at least 1 argument ({n} given)")))
+        }
+    }
+    Ok(dv)
+}
+
+/// Static methods of `str`, installed as class methods (the class argument is ignored).
+pub const CLASSMETHODS: &[(&str, NativeFn)] = &[("maketrans", maketrans)];
+
 pub const METHODS: &[(&str, NativeFn)] = &[
+    ("translate", translate),
     ("casefold", casefold),
     ("expandtabs", expandtabs),
     ("splitlines", splitlines),

@@ -173,6 +173,11 @@ pub fn make_class(
     if base_types.is_empty() {
         base_types.push(vm.types.object.clone());
     }
+    for (i, b) in base_types.iter().enumerate() {
+        if base_types[..i].iter().any(|x| x.is(b)) {
+            return Err(vm.type_error(format!("duplicate base class {}", tdata(b).name())));
+        }
+    }
     let mro = match c3_mro(&base_types) {
         Ok(m) => m,
         Err(heads) => {

@@ -1,0 +1,21 @@
+import sys
+print("a", "b", sep="-", end="!\n")
+print("x", "y", sep="", end="")
+print()
+print(1, 2, 3, sep=None, end=None)
+print("to stderr", file=sys.stderr)
+print("flushed", flush=True)
+print(*[1, 2, 3], sep=", ")
+class W:
+    def __init__(self): self.parts = []
+    def write(self, s): self.parts.append(s)
+w = W()
+print("into", "object", file=w, sep="|")
+print(w.parts)
+try: print("x", sep=5)
+except TypeError as e: print(e)
+try: print("x", end=5)
+except TypeError as e: print(e)
+print(file=None)
+sys.stdout.write("direct write\n")
+sys.stderr.write("direct err\n")

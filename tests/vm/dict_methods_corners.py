@@ -1,0 +1,18 @@
+d = {}
+print(d.setdefault("a", []), d.setdefault("a", [1]), d.get("z"), d.get("z", 0), d.pop("a"), d.pop("z", "dflt"))
+try: d.pop("z")
+except KeyError as e: print(repr(e))
+try: d.popitem()
+except KeyError as e: print(e)
+d = dict.fromkeys(range(3), "v")
+print(d, d.popitem(), d)
+d.update({5: 5}, x=1)
+d.update([(6, 6)])
+print(d, d.copy() == d, d.copy() is d)
+try: d.update(5)
+except TypeError as e: print(e)
+try: dict([(1, 2, 3)])
+except ValueError as e: print(e)
+try: {}[[1]] = 1
+except TypeError as e: print(e)
+d.clear(); print(d, {1: 2} == {1: 2.0}, {1: 2} != {1: 3})

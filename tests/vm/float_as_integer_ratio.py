@@ -1,0 +1,12 @@
+for x in [0.5, 0.1, -2.75, 0.0, 1e20, 3.0, 5e-324]:
+    print(x, x.as_integer_ratio())
+try: float("inf").as_integer_ratio()
+except OverflowError as e: print(e)
+try: float("nan").as_integer_ratio()
+except ValueError as e: print(e)
+print((1.5).is_integer(), (2.0).is_integer(), (2.0).conjugate(), (2.5).real, (2.5).imag)
+print(float.__name__, float(), float("1e5"), float(" -1.5 "), float("1_0.5"), float("INF"), float("-nan"), float(10**20))
+try: float("1.5x")
+except ValueError as e: print(e)
+try: float(10**400)
+except OverflowError as e: print(e)

@@ -1,0 +1,20 @@
+recs = [("b", 2), ("a", 2), ("c", 1), ("a", 1), ("b", 1)]
+print(sorted(recs, key=lambda r: r[1]))
+print(sorted(recs, key=lambda r: r[1], reverse=True))
+print(sorted(recs, key=lambda r: r[0], reverse=True))
+l = [5, 3, 5.0, 3.0, 1]
+l.sort()
+print(l)
+l.sort(reverse=True)
+print(l)
+words = "the quick brown fox jumps over the lazy dog".split()
+words.sort(key=len)
+print(words)
+big = [(i * 7919) % 1000 for i in range(5000)]
+s = sorted(big)
+print(s[:5], s[-5:], s == sorted(big, reverse=True)[::-1])
+try: [3, "a"].sort()
+except TypeError as e: print(e)
+try: [1].sort(lambda x: x)
+except TypeError as e: print(e)
+print(sorted([], key=len), sorted([1], reverse=True))

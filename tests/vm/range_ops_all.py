@@ -1,0 +1,12 @@
+r = range(0, 20, 3)
+print(r, len(r), r[2], r[-1], r[1:3], r[::-1], 9 in r, 10 in r, r.index(9), r.count(9), list(r[::2]))
+print(range(5) == range(0, 5), range(0) == range(2, 2), hash(range(3)) == hash(range(0, 3)), r.start, r.stop, r.step)
+print(len(range(-5)), list(range(5, 0, -2)), reversed(range(3)).__class__.__name__)
+try: range(0, 1, 0)
+except ValueError as e: print(e)
+try: range(1.5)
+except TypeError as e: print(e)
+try: range(3)[5]
+except IndexError as e: print(e)
+try: range(3).index(7)
+except ValueError as e: print(e)

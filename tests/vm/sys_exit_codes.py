@@ -1,0 +1,10 @@
+import sys
+try: sys.exit(3)
+except SystemExit as e: print(e.code, e.args)
+try: sys.exit("msg")
+except SystemExit as e: print(e.code)
+try: sys.exit()
+except SystemExit as e: print(e.code)
+try: raise SystemExit(1, 2)
+except SystemExit as e: print(e.code)
+sys.exit(7)

@@ -1,0 +1,6 @@
+def fail(*a):
+    raise ValueError("multi")
+fail(
+    1,
+    2,
+)
