@@ -33,6 +33,25 @@ pub struct Frame {
     pub kwnames: Option<Value>,
 }
 
+/// `slot.take()`, reading the slot per variant rather than moving it out whole: a push
+/// or STORE_FAST stores the tag and the payload as two 8-byte stores, and a 16-byte load
+/// of the slot right after (what `Option::take` compiles to) cannot be store-forwarded
+/// and stalls the pipeline, on nearly every instruction. Matching first makes the loads
+/// 8-byte ones.
+#[inline(always)]
+pub fn take_slot(slot: &mut Option<Value>) -> Option<Value> {
+    let v = match slot {
+        None => return None,
+        Some(Value::None) => Value::None,
+        Some(Value::Bool(b)) => Value::Bool(*b),
+        Some(Value::Int(i)) => Value::Int(*i),
+        Some(Value::Float(f)) => Value::Float(*f),
+        Some(Value::Obj(o)) => Value::Obj(o.clone()),
+    };
+    *slot = None;
+    Some(v)
+}
+
 /// The thread's value stack: a vector kept filled with `None` up to its length, and a
 /// stack pointer. Push and pop are an index and a store (no capacity check call on the hot
 /// path, unlike `Vec::push`), which the eval loop does for nearly every instruction.
@@ -63,28 +82,13 @@ impl ValueStack {
     }
 
     /// The top item (`None` when empty; `Some(None)` for a NULL).
-    ///
-    /// Reads the slot per variant rather than moving it out whole: a push stores the tag
-    /// and the payload as two 8-byte stores, and a 16-byte load of the slot right after
-    /// (what `Option::take` compiles to) cannot be store-forwarded and stalls the
-    /// pipeline on nearly every instruction. Matching first makes the loads 8-byte ones.
     #[inline(always)]
     pub fn pop(&mut self) -> Option<Option<Value>> {
         if self.sp == 0 {
             return None;
         }
         self.sp -= 1;
-        let slot = self.items.get_mut(self.sp)?;
-        let v = match slot {
-            None => return Some(None),
-            Some(Value::None) => Value::None,
-            Some(Value::Bool(b)) => Value::Bool(*b),
-            Some(Value::Int(i)) => Value::Int(*i),
-            Some(Value::Float(f)) => Value::Float(*f),
-            Some(Value::Obj(o)) => Value::Obj(o.clone()),
-        };
-        *slot = None;
-        Some(Some(v))
+        self.items.get_mut(self.sp).map(take_slot)
     }
 
     #[inline(always)]
@@ -120,7 +124,9 @@ impl ValueStack {
         start: std::ops::RangeFrom<usize>,
     ) -> std::vec::IntoIter<Option<Value>> {
         let start = start.start.min(self.sp);
-        let out: Vec<Option<Value>> = (start..self.sp).map(|i| self.items[i].take()).collect();
+        let out: Vec<Option<Value>> = (start..self.sp)
+            .map(|i| take_slot(&mut self.items[i]))
+            .collect();
         self.sp = start;
         out.into_iter()
     }
@@ -129,8 +135,9 @@ impl ValueStack {
     #[inline]
     pub fn move_into(&mut self, start: usize, dst: &mut Vec<Option<Value>>) {
         let start = start.min(self.sp);
+        dst.reserve(self.sp.saturating_sub(start));
         for i in start..self.sp {
-            dst.push(self.items[i].take());
+            dst.push(take_slot(&mut self.items[i]));
         }
         self.sp = start;
     }

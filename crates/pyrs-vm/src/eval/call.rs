@@ -555,6 +555,7 @@ pub fn make_generator(vm: &mut Vm) -> PyResult<Option<(Value, bool)>> {
         })),
         running: std::cell::Cell::new(false),
         finished: std::cell::Cell::new(false),
+        spare: Default::default(),
         name,
         qualname,
     };
@@ -565,23 +566,26 @@ pub fn make_generator(vm: &mut Vm) -> PyResult<Option<(Value, bool)>> {
 
 /// YIELD_VALUE: move the generator's frame back into its generator object.
 pub fn suspend_generator(vm: &mut Vm) {
-    let Some(f) = vm.thread.frames.pop() else {
+    let Some(mut frame) = vm.thread.frames.pop() else {
         return;
     };
-    let fast: Vec<Option<Value>> = vm.thread.fast.drain(f.fast_base..).collect();
-    let stack: Vec<Option<Value>> = vm
-        .thread
-        .stack
-        .drain(f.stack_base.min(vm.thread.stack.len())..)
-        .collect();
     vm.leave_recursion();
-    if let Some(g) = f.generator.clone() {
-        if let Payload::Generator(gd) = &g.payload {
-            let mut frame = f;
-            frame.generator = None;
-            *gd.saved.borrow_mut() =
-                Some(crate::types::generator::SavedFrame { frame, fast, stack });
-        }
+    let Some(g) = frame.generator.take() else {
+        return;
+    };
+    if let Payload::Generator(gd) = &g.payload {
+        // Reuse the vectors the last resume emptied: a yield allocates nothing.
+        let (mut fast, mut stack) = std::mem::take(&mut *gd.spare.borrow_mut());
+        let window = vm
+            .thread
+            .fast
+            .get_mut(frame.fast_base..)
+            .unwrap_or_default();
+        fast.extend(window.iter_mut().map(crate::frame::take_slot));
+        vm.thread.fast.truncate(frame.fast_base);
+        let start = frame.stack_base.min(vm.thread.stack.len());
+        vm.thread.stack.move_into(start, &mut stack);
+        *gd.saved.borrow_mut() = Some(crate::types::generator::SavedFrame { frame, fast, stack });
     }
 }
 

@@ -20,6 +20,9 @@ pub struct GenData {
     pub saved: RefCell<Option<SavedFrame>>,
     pub running: Cell<bool>,
     pub finished: Cell<bool>,
+    /// The emptied `fast`/`stack` vectors of the last resume, kept for the next suspend
+    /// so that a yield allocates nothing (`eval::call::suspend_generator`).
+    pub spare: RefCell<(Vec<Option<Value>>, Vec<Option<Value>>)>,
     pub name: String,
     pub qualname: String,
 }
@@ -73,13 +76,18 @@ pub fn resume(
         *gd.saved.borrow_mut() = Some(saved);
         return Err(e);
     }
-    let mut frame = saved.frame;
+    let SavedFrame {
+        mut frame,
+        mut fast,
+        mut stack,
+    } = saved;
     frame.fast_base = vm.thread.fast.len();
     frame.stack_base = vm.thread.stack.len();
     frame.entry = true;
     frame.generator = Some(g.clone());
-    vm.thread.fast.extend(saved.fast);
-    vm.thread.stack.extend(saved.stack);
+    vm.thread.fast.extend(fast.drain(..));
+    vm.thread.stack.extend(stack.drain(..));
+    *gd.spare.borrow_mut() = (fast, stack);
     if exc.is_none() {
         vm.thread.stack.push(Some(value));
     }
