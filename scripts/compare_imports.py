@@ -4,20 +4,29 @@
 Each scenario directory holds `main.py` and the modules it imports, and optionally a
 `steps` file (default: one step, `run main.py`). Steps, one per line:
 
-    run ARGS...     run `IMPL ARGS` in the scenario's temp copy; stdout, stderr, exit
-                    status and the list of `__pycache__` files afterwards are compared
+    run ARGS...     run `IMPL ARGS` (split as a shell would) in the scenario's temp copy;
+                    stdout, stderr, exit status and the list of `__pycache__` files
+                    afterwards are compared
+    runin FILE ARGS like run, with FILE (in the temp copy) as stdin
+    runv ARGS       like run, but of stderr only the `-v` lines about the scenario's own
+                    files and modules are compared (CPython's bootstrap lines can't match)
+    runt ARGS       like run, but of stderr only the `-X importtime` header and the lines
+                    of the scenario's own modules are compared, times replaced by N
     sh COMMAND      a shell command (its stdout is compared too); `{tag}` is replaced by the
                     implementation's cache tag (`pyrs-311` / `cpython-311`), `{impl}` by
                     the command that runs the implementation
     env K=V         set an environment variable for the following runs
 
 Each implementation gets a fresh temp copy of the scenario; paths of the copy print as
-<DIR>, and cache file names compare with the tag normalised to <TAG>.
+<DIR>, the implementation's own path as <IMPL>, object addresses as 0xADDR, and cache
+file names compare with the tag normalised to <TAG>.
 Prints `N passed, M failed`; with --baseline FILE, scenarios listed there are known
 failures (reported, not counted). Exit status 1 if an unlisted scenario fails.
 """
 import argparse
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -30,6 +39,11 @@ IMPLS = {
 }
 
 
+def norm(b, d, cmd, tag):
+    t = b.decode(errors="replace").replace(d, "<DIR>").replace(cmd[0], "<IMPL>").replace(tag, "<TAG>")
+    return re.sub(r" at 0x[0-9a-f]+", " at 0xADDR", t)
+
+
 def pycache_listing(d, tag):
     out = []
     for dirpath, dirnames, filenames in os.walk(d):
@@ -39,6 +53,41 @@ def pycache_listing(d, tag):
                 rel = os.path.relpath(os.path.join(dirpath, f), d)
                 out.append(rel.replace(tag, "<TAG>"))
     return out
+
+
+def own_modules(d):
+    """The top-level module names the scenario itself provides."""
+    names = set()
+    for f in os.listdir(d):
+        if f.endswith(".py") or f.endswith(".pyc"):
+            names.add(f.rsplit(".", 1)[0])
+        elif os.path.isdir(os.path.join(d, f)) and f != "__pycache__":
+            names.add(f)
+    return names
+
+
+def filter_verbose(text, names):
+    keep = []
+    for line in text.splitlines(True):
+        m = re.match(r"import '([^']+)' #", line)
+        if "<DIR>" in line or (m and m.group(1).split(".")[0] in names):
+            keep.append(line)
+    return "".join(keep)
+
+
+def filter_importtime(text, names):
+    keep = []
+    for line in text.splitlines(True):
+        if not line.startswith("import time:"):
+            keep.append(line)
+            continue
+        if "self [us]" in line:
+            keep.append(line)
+            continue
+        name = line.rsplit("|", 1)[1].strip()
+        if name.split(".")[0] in names:
+            keep.append(re.sub(r" *\d+", " N", line.rsplit("|", 1)[0]) + "|" + line.rsplit("|", 1)[1])
+    return "".join(keep)
 
 
 def run_scenario(src, impl):
@@ -64,13 +113,21 @@ def run_scenario(src, impl):
                 env[k] = v.replace("{dir}", d)
             elif kind == "sh":
                 a = arg.replace("{tag}", tag).replace("{impl}", " ".join(cmd))
-                p = subprocess.run(a, shell=True, cwd=d, env=env, capture_output=True, timeout=60)
-                results.append(("sh " + arg, p.stdout.decode(errors="replace").replace(d, "<DIR>").replace(tag, "<TAG>"),
-                                p.stderr.decode(errors="replace").replace(d, "<DIR>").replace(tag, "<TAG>"), p.returncode, None))
-            elif kind == "run":
-                p = subprocess.run(cmd + arg.split(), cwd=d, env=env, capture_output=True, timeout=60)
-                norm = lambda b: b.decode(errors="replace").replace(d, "<DIR>").replace(tag, "<TAG>")
-                results.append((step, norm(p.stdout), norm(p.stderr), p.returncode, pycache_listing(d, tag)))
+                p = subprocess.run(a, shell=True, cwd=d, env=env, capture_output=True, timeout=300)
+                results.append(("sh " + arg, norm(p.stdout, d, cmd, tag), norm(p.stderr, d, cmd, tag), p.returncode, None))
+            elif kind in ("run", "runin", "runv", "runt"):
+                argv = shlex.split(arg)
+                stdin = subprocess.DEVNULL
+                if kind == "runin":
+                    stdin = open(os.path.join(d, argv.pop(0)), "rb")
+                names = own_modules(d)
+                p = subprocess.run(cmd + argv, cwd=d, env=env, stdin=stdin, capture_output=True, timeout=120)
+                err = norm(p.stderr, d, cmd, tag)
+                if kind == "runv":
+                    err = filter_verbose(err, names)
+                elif kind == "runt":
+                    err = filter_importtime(err, names)
+                results.append((step, norm(p.stdout, d, cmd, tag), err, p.returncode, pycache_listing(d, tag)))
             else:
                 raise SystemExit(f"{src}: unknown step {step!r}")
     finally:

@@ -54,7 +54,11 @@ pub fn run(program: Program, opts: &Options) -> i32 {
             (Main::Script { path: shown, code }, given, dir)
         }
         Program::Command(cmd) => match compile_and_warn(cmd.as_bytes(), "<string>", optimize) {
-            Ok(code) => (Main::Code { code }, "-c".to_string(), String::new()),
+            Ok(code) => (
+                Main::Code { code, file: None },
+                "-c".to_string(),
+                String::new(),
+            ),
             Err(report) => {
                 eprint!("{report}");
                 return 1;
@@ -62,7 +66,10 @@ pub fn run(program: Program, opts: &Options) -> i32 {
         },
         Program::Stdin { bytes, implicit } => match compile_and_warn(&bytes, "<stdin>", optimize) {
             Ok(code) => (
-                Main::Code { code },
+                Main::Code {
+                    code,
+                    file: Some("<stdin>".into()),
+                },
                 if implicit { String::new() } else { "-".into() },
                 String::new(),
             ),
@@ -105,9 +112,7 @@ pub fn run(program: Program, opts: &Options) -> i32 {
             optimize: opts.optimize,
             check_hash_based_pycs: opts.check_hash_based_pycs,
         },
-        compile: Some(Box::new(|bytes: &[u8], path: &str, opt: u32| {
-            compile_and_warn(bytes, path, opt).map_err(|report| parse_report(&report))
-        })),
+        compile: Some(Box::new(compile_for_import)),
     };
     pyrs_vm::import::main::run(main, config)
 }
@@ -126,6 +131,63 @@ fn compile_and_warn(
         .map_err(|e| pyrs_compiler::render_error(&e, bytes, path))?;
     eprint!("{}", pyrs_compiler::render_warnings(&warnings, bytes, path));
     Ok(code)
+}
+
+/// The import system's compile hook: parse and compile, with the exception CPython's
+/// `compile()` raises (class, message, position attributes) on failure.
+fn compile_for_import(
+    bytes: &[u8],
+    path: &str,
+    optimize: u32,
+) -> Result<pyrs_compiler::CodeObject, pyrs_vm::import::CompileFailure> {
+    let failure = |e: &pyrs_parser::SyntaxError| {
+        let text = match &e.text {
+            Some(t) => format!("{}\n", t.trim_end_matches('\n')),
+            None => pyrs_tokenizer::decode_source(bytes)
+                .ok()
+                .and_then(|d| {
+                    d.text
+                        .split_inclusive('\n')
+                        .nth((e.lineno as usize).wrapping_sub(1))
+                        .map(str::to_string)
+                })
+                .unwrap_or_default(),
+        };
+        let details = (e.lineno > 0 && e.lineno != u32::MAX).then(|| {
+            (
+                path.to_string(),
+                e.lineno as i64,
+                e.offset_i64(),
+                text,
+                e.end_lineno as i64,
+                e.end_offset_i64(),
+            )
+        });
+        pyrs_vm::import::CompileFailure {
+            type_name: e.class.name().to_string(),
+            msg: e.msg.clone(),
+            details,
+        }
+    };
+    let m = match pyrs_parser::parse_script_bytes(bytes, path) {
+        Ok(m) => m,
+        Err(pyrs_parser::ParseError::Syntax(e)) => return Err(failure(&e)),
+        Err(pyrs_parser::ParseError::MemoryError) => {
+            return Err(pyrs_vm::import::CompileFailure {
+                type_name: "MemoryError".into(),
+                msg: String::new(),
+                details: None,
+            })
+        }
+    };
+    match pyrs_compiler::compile_module_warnings(&m, path, optimize) {
+        Ok((code, warnings)) => {
+            eprint!("{}", pyrs_compiler::render_warnings(&warnings, bytes, path));
+            Ok(code)
+        }
+        Err(pyrs_compiler::CompileError::Syntax(e)) => Err(failure(&e)),
+        Err(e) => Err(parse_report(&pyrs_compiler::render_error(&e, bytes, path))),
+    }
 }
 
 /// The compile hook's failure: CPython's `compile()` exception, recovered from the

@@ -467,10 +467,6 @@ pub fn exec_spec(vm: &mut Vm, spec: &Value, module: &Value) -> PyResult<()> {
         return exec_file_module(vm, &loader, module, ty.is(&b.source_loader));
     }
     if ty.is(&b.namespace_loader) {
-        if let Some(p) = getattr_opt(vm, &loader, "_path")? {
-            let r = vm.repr(&p)?;
-            verbose(vm, 1, &format!("namespace module loaded with path {r}"));
-        }
         return Ok(());
     }
     let Some(f) = getattr_opt(vm, &loader, "exec_module")? else {

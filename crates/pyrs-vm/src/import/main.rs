@@ -19,8 +19,12 @@ use std::io::Write;
 pub enum Main {
     /// A script (source compiled by the caller, or a .pyc): its path as shown.
     Script { path: String, code: CodeObject },
-    /// `-c CMD` (`<string>`) or a script on stdin (`<stdin>`), compiled by the caller.
-    Code { code: CodeObject },
+    /// `-c CMD` (`<string>`, no `__file__`) or a script on stdin (`<stdin>`, which CPython
+    /// gives `__file__ = '<stdin>'`), compiled by the caller.
+    Code {
+        code: CodeObject,
+        file: Option<String>,
+    },
     /// `-m MOD`.
     Module(String),
 }
@@ -82,7 +86,12 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
     set_sys_attr(&mut vm, "pycache_prefix", prefix);
     let r = match main {
         Main::Script { path, code } => run_script(&mut vm, &globals, &path, &code),
-        Main::Code { code } => {
+        Main::Code { code, file } => {
+            if let Some(f) = file {
+                let f = vm.new_str(&f);
+                super::dict_set(&mut vm, &globals, "__file__", f);
+                super::dict_set(&mut vm, &globals, "__cached__", Value::None);
+            }
             if let Ok(b) = bootstrap::boot(&mut vm) {
                 super::dict_set(&mut vm, &globals, "__loader__", b.builtin_importer);
             }
@@ -192,7 +201,7 @@ fn module_details(
             if vm.err_matches(&e, &import_error) {
                 let t = err_text(vm, &e);
                 return Err(format!(
-                    "Error while finding module specification for {mod_name:?} ({t})"
+                    "Error while finding module specification for '{mod_name}' ({t})"
                 ));
             }
             return Ok(Err(e));
@@ -238,7 +247,7 @@ fn module_details(
         Err(e) if vm.err_matches(&e, &import_error) => {
             let t = err_text(vm, &e);
             Err(format!(
-                "Error while finding module specification for {mod_name:?} ({t})"
+                "Error while finding module specification for '{mod_name}' ({t})"
             ))
         }
         Err(e) => Ok(Err(e)),
@@ -252,10 +261,21 @@ fn find_spec_for(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         return Ok(getattr_opt(vm, &m, "__spec__")?.filter(|s| !s.is_none()));
     }
     let path = match name.rsplit_once('.') {
-        Some((parent, _)) => match modules_get(vm, parent)? {
-            Some(pm) => getattr_opt(vm, &pm, "__path__")?.unwrap_or(Value::None),
-            None => Value::None,
-        },
+        Some((parent, _)) => {
+            // `importlib.util.find_spec` imports the parent (errors propagate).
+            let pm = super::get_or_load(vm, parent)?;
+            match getattr_opt(vm, &pm, "__path__")? {
+                Some(p) => p,
+                None => {
+                    return Err(super::module_not_found(
+                        vm,
+                        format!(
+                        "__path__ attribute not found on '{parent}' while trying to find '{name}'"
+                    ),
+                    ))
+                }
+            }
+        }
         None => Value::None,
     };
     super::loader::find_spec(vm, name, &path)

@@ -448,6 +448,19 @@ pub fn import_from(vm: &mut Vm, module: &Value, name: &PyRef) -> PyResult<Value>
         Err(e) if vm.err_matches(&e, &vm.types.attribute_error.clone()) => {}
         Err(e) => return Err(e),
     }
+    // PEP 562: a module-level `__getattr__` (CPython's `module_getattro` calls it).
+    if let Some(Payload::Module(d)) = module.payload() {
+        let k = vm.intern("__getattr__");
+        let h = crate::object::attr::hash_of(vm, &k);
+        let d = d.clone();
+        if let Some(f) = crate::types::dict::dict_get_str(&d, crate::object::attr::pystr(&k), h) {
+            match vm.call(&f, vec![Value::Obj(name.clone())]) {
+                Ok(v) => return Ok(v),
+                Err(e) if vm.err_matches(&e, &vm.types.attribute_error.clone()) => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
     let pkgname = getattr_opt(vm, module, "__name__")?.filter(|v| v.as_str().is_some());
     if let Some(p) = &pkgname {
         let full = format!("{}.{n}", text(p).unwrap_or_default());

@@ -1,0 +1,2 @@
+import pkg.a, pkg.b
+print(pkg.a.X + pkg.b.Y)

@@ -1,0 +1,2 @@
+from .a import X
+Y = X + 1

@@ -1,0 +1,1 @@
+print('tool', __name__)

@@ -1,0 +1,5 @@
+import sys
+try:
+    import mod
+except ModuleNotFoundError as e:
+    print(e)

@@ -1,0 +1,5 @@
+import sys
+sys.dont_write_bytecode = True
+import a
+sys.dont_write_bytecode = False
+import b

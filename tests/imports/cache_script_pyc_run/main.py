@@ -1,0 +1,3 @@
+print('main ran', __file__.endswith('.pyc'))
+import mod
+print(mod.X)

@@ -1,0 +1,3 @@
+import a
+done = 'b'
+print('a partially:', hasattr(a, 'done'))

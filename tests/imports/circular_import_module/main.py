@@ -1,0 +1,2 @@
+import a
+print(a.done, a.b.done)

@@ -1,0 +1,2 @@
+import mod, sys
+print(mod.X, sys.dont_write_bytecode)

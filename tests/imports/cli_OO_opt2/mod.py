@@ -1,0 +1,3 @@
+'module doc'
+def f():
+    'function doc'

@@ -1,0 +1,3 @@
+import mod
+mod.f()
+print(__debug__, mod.__cached__)

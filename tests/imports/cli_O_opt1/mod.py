@@ -1,0 +1,3 @@
+def f():
+    assert False, 'assert kept'
+    print('asserts removed', __debug__)

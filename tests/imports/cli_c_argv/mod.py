@@ -1,0 +1,1 @@
+X = 'mod from cwd'

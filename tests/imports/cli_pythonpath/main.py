@@ -1,0 +1,2 @@
+import extmod
+print(extmod.X, extmod.__file__)

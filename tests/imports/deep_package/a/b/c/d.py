@@ -1,0 +1,3 @@
+N = 'deep'
+from ..c import d as me
+from ... import b

@@ -1,0 +1,8 @@
+m = __import__('pkg.sub', fromlist=['x'])
+print(m.__name__)
+m = __import__('pkg.sub')
+print(m.__name__)
+m = __import__('pkg', fromlist=['sub', 'other'])
+print(m.other.O)
+m = __import__('sub', globals={'__package__': 'pkg', '__name__': 'pkg.x'}, level=1)
+print(m.__name__)

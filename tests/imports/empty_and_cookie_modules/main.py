@@ -1,0 +1,2 @@
+import empty, latin
+print(empty.__name__, latin.S)

@@ -1,0 +1,2 @@
+import a1
+import a2

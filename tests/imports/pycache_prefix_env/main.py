@@ -1,0 +1,2 @@
+import mod, sys
+print(mod.__cached__, sys.pycache_prefix)

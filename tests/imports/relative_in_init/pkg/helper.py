@@ -1,0 +1,3 @@
+H = 'h'
+def f():
+    return 'f'

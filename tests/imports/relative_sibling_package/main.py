@@ -1,0 +1,2 @@
+from pkg.a import mod
+print(mod.V)

@@ -1,0 +1,2 @@
+from ..b import other
+V = other.W

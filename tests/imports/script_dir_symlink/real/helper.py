@@ -1,0 +1,1 @@
+X = 'next to the real script'

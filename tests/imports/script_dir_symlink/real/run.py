@@ -1,0 +1,4 @@
+import sys
+print(sys.path[0].endswith('real'))
+import helper
+print(helper.X)

@@ -1,0 +1,6 @@
+print("Hello World!")
+
+def printChai():
+    print("Chai")
+
+printChai()

@@ -1,0 +1,1 @@
+P = 'pkg from pyc'

@@ -1,0 +1,2 @@
+import modé
+print(modé.X, modé.__name__)

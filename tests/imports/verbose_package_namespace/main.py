@@ -1,0 +1,2 @@
+import pkg.sub, ns.m
+print(pkg.sub.X, ns.m.Y)

@@ -1,0 +1,4 @@
+import sys
+sys.path.insert(0, 'ro')
+import mod
+print(mod.X)
