@@ -638,6 +638,21 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                     let r = tri!(exceptions::exc_matches(vm, &e, &t));
                     push(vm, Value::Bool(r));
                 }
+                CHECK_EG_MATCH => {
+                    let t = pop(vm);
+                    let e = pop(vm);
+                    let (a, b) = tri!(crate::types::exception_group::check_eg_match(vm, e, &t));
+                    push(vm, a);
+                    push(vm, b);
+                }
+                PREP_RERAISE_STAR => {
+                    let excs = pop(vm);
+                    let orig = pop(vm);
+                    let v = tri!(crate::types::exception_group::prep_reraise_star(
+                        vm, &orig, &excs
+                    ));
+                    push(vm, v);
+                }
                 BEFORE_WITH => {
                     let m = pop(vm);
                     tri!(exceptions::before_with(vm, m));

@@ -16,12 +16,20 @@ pub struct ExcData {
     pub suppress_context: Cell<bool>,
     /// `__notes__` once set (by `add_note` or assignment).
     pub notes: RefCell<Option<Value>>,
+    /// The sub-exceptions tuple of an exception group (`types/exception_group.rs`).
+    pub group: RefCell<Option<Value>>,
 }
 
 impl ExcData {
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.args.borrow());
-        for c in [&self.traceback, &self.context, &self.cause, &self.notes] {
+        for c in [
+            &self.traceback,
+            &self.context,
+            &self.cause,
+            &self.notes,
+            &self.group,
+        ] {
             if let Some(v) = &*c.borrow() {
                 visit(v)
             }
@@ -49,6 +57,7 @@ pub fn new_exception(vm: &mut Vm, ty: &PyRef, args: Vec<Value>) -> PyRef {
             cause: RefCell::new(None),
             suppress_context: Cell::new(false),
             notes: RefCell::new(None),
+            group: RefCell::new(None),
         })),
     )
 }
@@ -127,6 +136,23 @@ fn os_error_attr(vm: &Vm, e: &PyRef, name: &str) -> Option<Value> {
 }
 
 pub fn exc_init(vm: &mut Vm, this: &Value, args: Args) -> PyResult<()> {
+    if !args.kw.is_empty() {
+        // Only ImportError (name, path), NameError (name) and AttributeError (name, obj)
+        // take keywords; `BaseException_init` refuses them elsewhere.
+        let ty = vm.type_of(this).clone();
+        let takes_kw = ["ImportError", "NameError", "AttributeError"]
+            .iter()
+            .any(|n| {
+                vm.types
+                    .exception_names
+                    .iter()
+                    .any(|(k, t)| k == n && crate::object::typeobj::is_subtype(&ty, t))
+            });
+        if !takes_kw {
+            let n = crate::object::typeobj::tdata(&ty).name();
+            return Err(vm.type_error(format!("{n}() takes no keyword arguments")));
+        }
+    }
     if let Some(e) = this.as_obj().and_then(exc_data) {
         let t = vm.new_tuple(args.pos);
         *e.args.borrow_mut() = t;
@@ -159,6 +185,10 @@ pub fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
                 s.push_str(&format!(" -> {}", vm.repr(f2)?));
             }
         }
+        return Ok(vm.new_str(&s));
+    }
+    if exc_data(e).is_some_and(|d| d.group.borrow().is_some()) {
+        let s = crate::types::exception_group::group_str(vm, v)?;
         return Ok(vm.new_str(&s));
     }
     if let Some(s) = crate::types::codecs::unicode_error_str(vm, e, &args)? {
@@ -277,6 +307,7 @@ pub fn get_attr(vm: &mut Vm, e: &PyRef, name: &str) -> Option<Value> {
         }
         "__notes__" => d.notes.borrow().clone()?,
         "errno" | "strerror" | "filename" | "filename2" => os_error_attr(vm, e, name)?,
+        "message" | "exceptions" => crate::types::exception_group::group_attr(vm, e, name)?,
         "encoding" | "object" | "start" | "end" | "reason" => {
             crate::types::codecs::unicode_error_attr(vm, e, &exc_args(e), name)?
         }

@@ -8,6 +8,7 @@ pub mod codecs;
 pub mod complex;
 pub mod dict;
 pub mod dict_methods;
+pub mod exception_group;
 pub mod exceptions;
 pub mod float;
 pub mod function;
@@ -251,6 +252,14 @@ impl Types {
         ] {
             exc(n, b);
         }
+        let base_exception_group = exc("BaseExceptionGroup", &base_exception);
+        let exception_group = m.ty("ExceptionGroup", BaseKind::Exception);
+        finish(
+            &exception_group,
+            &[&base_exception_group, &exception],
+            &dict,
+        );
+        names.push(("ExceptionGroup".to_string(), exception_group));
         names.push(("IOError".to_string(), os_error.clone()));
         names.push(("EnvironmentError".to_string(), os_error.clone()));
         Types {
@@ -445,6 +454,7 @@ pub fn install_methods(vm: &mut Vm) {
     }
     let float = t(vm, |t| &t.float);
     add_classmethods(vm, &float, float::CLASSMETHODS);
+    exception_group::install(vm);
     let str_ = t(vm, |t| &t.str);
     add_classmethods(vm, &str_, str_text::CLASSMETHODS);
     let slots: Vec<(
