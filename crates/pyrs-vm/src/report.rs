@@ -18,7 +18,7 @@ fn source_line(filename: &str, lineno: i32) -> Option<String> {
     text.lines().nth(lineno as usize - 1).map(|l| l.to_string())
 }
 
-fn format_tb(tb: &Value, out: &mut String) {
+fn format_tb(tb: &Value, out: &mut String, prefix: &str) {
     let mut cur = tb.clone();
     let mut last: Option<(String, i32, String)> = None;
     let mut repeat = 0;
@@ -35,7 +35,7 @@ fn format_tb(tb: &Value, out: &mut String) {
             if repeat > 3 {
                 let n = repeat - 3;
                 out.push_str(&format!(
-                    "  [Previous line repeated {} more time{}]\n",
+                    "{prefix}  [Previous line repeated {} more time{}]\n",
                     n,
                     if n > 1 { "s" } else { "" }
                 ));
@@ -45,14 +45,14 @@ fn format_tb(tb: &Value, out: &mut String) {
         }
         if repeat <= 3 {
             out.push_str(&format!(
-                "  File \"{}\", line {}, in {}\n",
+                "{prefix}  File \"{}\", line {}, in {}\n",
                 co.filename, t.lineno, name
             ));
             if let Some(line) = source_line(&co.filename, t.lineno) {
                 let stripped = line.trim_start();
                 let indent = line.len() - stripped.len();
                 let stripped = stripped.trim_end();
-                out.push_str(&format!("    {stripped}\n"));
+                out.push_str(&format!("{prefix}    {stripped}\n"));
                 if let Some(p) = co.positions.get(t.lasti) {
                     if let (Some(l), Some(el), Some(c), Some(ec)) =
                         (p.lineno, p.end_lineno, p.col, p.end_col)
@@ -79,11 +79,15 @@ fn format_tb(tb: &Value, out: &mut String) {
                                     let marks: String = (0..width)
                                         .map(|i| if i >= a && i < b { '^' } else { '~' })
                                         .collect();
-                                    out.push_str(&format!("    {}{}\n", " ".repeat(start), marks));
+                                    out.push_str(&format!(
+                                        "{prefix}    {}{}\n",
+                                        " ".repeat(start),
+                                        marks
+                                    ));
                                 }
                                 None if !(start == 0 && width >= total) => {
                                     out.push_str(&format!(
-                                        "    {}{}\n",
+                                        "{prefix}    {}{}\n",
                                         " ".repeat(start),
                                         "^".repeat(width)
                                     ));
@@ -100,7 +104,7 @@ fn format_tb(tb: &Value, out: &mut String) {
     if repeat > 3 {
         let n = repeat - 3;
         out.push_str(&format!(
-            "  [Previous line repeated {} more time{}]\n",
+            "{prefix}  [Previous line repeated {} more time{}]\n",
             n,
             if n > 1 { "s" } else { "" }
         ));
@@ -156,47 +160,162 @@ fn exc_line(vm: &mut Vm, e: &PyRef) -> String {
     }
 }
 
+/// The state of `print_exception_recursive` (CPython's `exception_print_context`):
+/// the nesting depth inside exception groups and whether a group's closing line is owed.
+struct Ctx {
+    depth: usize,
+    need_close: bool,
+    seen: Vec<PyRef>,
+}
+
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+impl Ctx {
+    /// `EXC_INDENT` spaces then `EXC_MARGIN`.
+    fn margin(&self) -> String {
+        format!(
+            "{}{}",
+            " ".repeat(2 * self.depth),
+            if self.depth > 0 { "| " } else { "" }
+        )
+    }
+}
+
 /// The full report for an uncaught exception.
 pub fn format_exception(vm: &mut Vm, e: &PyRef) -> String {
     let mut out = String::new();
-    let mut seen: Vec<PyRef> = Vec::new();
-    format_chain(vm, e, &mut out, &mut seen, 0);
+    let mut ctx = Ctx {
+        depth: 0,
+        need_close: false,
+        seen: Vec::new(),
+    };
+    format_recursive(vm, e, &mut out, &mut ctx);
     out
 }
 
-fn format_chain(vm: &mut Vm, e: &PyRef, out: &mut String, seen: &mut Vec<PyRef>, depth: usize) {
-    seen.push(e.clone());
+fn format_recursive(vm: &mut Vm, e: &PyRef, out: &mut String, ctx: &mut Ctx) {
+    ctx.seen.push(e.clone());
     if let Some(d) = exc_data(e) {
         let cause = d.cause.borrow().clone();
         let context = d.context.borrow().clone();
-        if depth < 100 {
-            if let Some(Value::Obj(c)) = cause {
-                if !seen.iter().any(|s| s.is(&c)) {
-                    format_chain(vm, &c, out, seen, depth + 1);
-                    out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-                }
-            } else if let (Some(Value::Obj(c)), false) = (context, d.suppress_context.get()) {
-                if !seen.iter().any(|s| s.is(&c)) {
-                    format_chain(vm, &c, out, seen, depth + 1);
-                    out.push_str(
-                        "\nDuring handling of the above exception, another exception occurred:\n\n",
-                    );
+        if ctx.seen.len() < 100 {
+            let chained = match (cause, context, d.suppress_context.get()) {
+                (Some(Value::Obj(c)), _, _) => Some((
+                    c,
+                    "The above exception was the direct cause of the following exception:\n",
+                )),
+                (_, Some(Value::Obj(c)), false) => Some((
+                    c,
+                    "During handling of the above exception, another exception occurred:\n",
+                )),
+                _ => None,
+            };
+            if let Some((c, message)) = chained {
+                if !ctx.seen.iter().any(|s| s.is(&c)) {
+                    let need_close = ctx.need_close;
+                    format_recursive(vm, &c, out, ctx);
+                    ctx.need_close = need_close;
+                    let m = ctx.margin();
+                    out.push_str(&format!("{m}\n{m}{message}{m}\n"));
                 }
             }
         }
-        if let Some(tb) = d.traceback.borrow().clone() {
-            out.push_str("Traceback (most recent call last):\n");
-            format_tb(&tb, out);
-        }
+    }
+    if crate::types::exception_group::is_group(vm, &Value::Obj(e.clone())) {
+        format_group(vm, e, out, ctx);
+    } else {
+        format_one(vm, e, out, ctx);
+    }
+}
+
+/// `print_exception`: traceback, `Type: message`, notes.
+fn format_one(vm: &mut Vm, e: &PyRef, out: &mut String, ctx: &mut Ctx) {
+    let margin = ctx.margin();
+    if let Some(tb) = exc_data(e).and_then(|d| d.traceback.borrow().clone()) {
+        let is_group = crate::types::exception_group::is_group(vm, &Value::Obj(e.clone()));
+        let indent = " ".repeat(2 * ctx.depth);
+        let (header, header_margin) = if is_group {
+            (
+                "Exception Group Traceback (most recent call last):",
+                if ctx.depth == 1 { "+ " } else { "| " },
+            )
+        } else {
+            (
+                "Traceback (most recent call last):",
+                if ctx.depth > 0 { "| " } else { "" },
+            )
+        };
+        out.push_str(&format!("{indent}{header_margin}{header}\n"));
+        format_tb(&tb, out, &margin);
     }
     let line = exc_line(vm, e);
+    out.push_str(&margin);
     out.push_str(&line);
-    out.push_str(&notes_lines(vm, e));
+    out.push_str(&notes_lines(vm, e, &margin));
+}
+
+/// `print_exception_group`: the group itself, then each sub-exception in a numbered box.
+fn format_group(vm: &mut Vm, e: &PyRef, out: &mut String, ctx: &mut Ctx) {
+    if ctx.depth > MAX_GROUP_DEPTH {
+        let m = ctx.margin();
+        out.push_str(&format!("{m}... (max_group_depth is {MAX_GROUP_DEPTH})\n"));
+        return;
+    }
+    let top = ctx.depth == 0;
+    if top {
+        ctx.depth += 1;
+    }
+    format_one(vm, e, out, ctx);
+    let excs = crate::types::exception_group::members(&Value::Obj(e.clone()));
+    let n = excs.len().min(MAX_GROUP_WIDTH + 1);
+    ctx.need_close = false;
+    for (i, sub) in excs.iter().take(n).enumerate() {
+        let last = i == n - 1;
+        if last {
+            ctx.need_close = true;
+        }
+        let indent = " ".repeat(2 * ctx.depth);
+        let lead = if i == 0 { "+-" } else { "  " };
+        let truncated = i >= MAX_GROUP_WIDTH;
+        if truncated {
+            out.push_str(&format!(
+                "{indent}{lead}+---------------- ... ----------------\n"
+            ));
+        } else {
+            out.push_str(&format!(
+                "{indent}{lead}+---------------- {} ----------------\n",
+                i + 1
+            ));
+        }
+        ctx.depth += 1;
+        if !truncated {
+            if let Value::Obj(s) = sub {
+                format_recursive(vm, s, out, ctx);
+            }
+        } else {
+            let rem = excs.len() - MAX_GROUP_WIDTH;
+            let m = ctx.margin();
+            out.push_str(&format!(
+                "{m}and {rem} more exception{}\n",
+                if rem > 1 { "s" } else { "" }
+            ));
+        }
+        if last && ctx.need_close {
+            let indent = " ".repeat(2 * ctx.depth);
+            out.push_str(&format!("{indent}+------------------------------------\n"));
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if ctx.depth == 1 && top {
+        ctx.depth -= 1;
+    }
 }
 
 /// The `__notes__` printed after the exception line (3.11's `print_exception_notes`):
-/// each str note on its own lines, other notes through `str()`.
-fn notes_lines(vm: &mut Vm, e: &PyRef) -> String {
+/// each line of each note after the margin, other notes through `str()`.
+fn notes_lines(vm: &mut Vm, e: &PyRef, margin: &str) -> String {
     let Some(notes) = crate::types::exceptions::exc_data(e).and_then(|d| d.notes.borrow().clone())
     else {
         return String::new();
@@ -208,7 +327,7 @@ fn notes_lines(vm: &mut Vm, e: &PyRef) -> String {
             let r = vm
                 .repr(&notes)
                 .unwrap_or_else(|_| "<__notes__ repr() failed>".into());
-            return format!("{r}\n");
+            return format!("{margin}{r}\n");
         }
     };
     let mut out = String::new();
@@ -219,7 +338,10 @@ fn notes_lines(vm: &mut Vm, e: &PyRef) -> String {
                 .str_string(&n)
                 .unwrap_or_else(|_| "<note str() failed>".into()),
         };
-        out.push_str(&s);
+        for line in s.split_inclusive('\n') {
+            out.push_str(margin);
+            out.push_str(line);
+        }
         out.push('\n');
     }
     out

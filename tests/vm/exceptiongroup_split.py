@@ -1,0 +1,18 @@
+eg = ExceptionGroup("group", [ValueError(1), TypeError(2), ValueError(3)])
+print(eg, repr(eg), eg.message, eg.exceptions)
+match, rest = eg.split(ValueError)
+print(repr(match), repr(rest))
+print(repr(eg.subgroup(TypeError)), eg.subgroup(KeyError))
+print(repr(eg.split(lambda e: isinstance(e, TypeError))))
+nested = ExceptionGroup("outer", [ValueError("a"), ExceptionGroup("inner", [TypeError("b"), ValueError("c")])])
+m, r = nested.split(ValueError)
+print(repr(m), repr(r))
+print(type(BaseExceptionGroup("b", [KeyboardInterrupt()])).__name__, type(BaseExceptionGroup("b", [ValueError()])).__name__)
+try: ExceptionGroup("x", [])
+except ValueError as e: print(e)
+try: ExceptionGroup("x", [KeyboardInterrupt()])
+except TypeError as e: print(e)
+class MyEG(ExceptionGroup):
+    def derive(self, excs):
+        return MyEG(self.message, excs)
+print(type(MyEG("m", [ValueError(), KeyError()]).subgroup(ValueError)).__name__)
