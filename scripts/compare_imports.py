@@ -69,7 +69,7 @@ def own_modules(d):
 def filter_verbose(text, names):
     keep = []
     for line in text.splitlines(True):
-        m = re.match(r"import '([^']+)' #", line)
+        m = re.match(r"import '([^']+)' #", line) or re.match(r"# [a-z ]+ (?:for|in|of) '([^']+)'", line)
         if "<DIR>" in line or (m and m.group(1).split(".")[0] in names):
             keep.append(line)
     return "".join(keep)

@@ -13,7 +13,7 @@ class Loader:
 class Finder:
     def find_spec(self, name, path, target=None):
         print('find_spec', name, path if path is None else [p.replace(sys.path[0], '.') for p in path], target)
-        if name.startswith('virtual'):
+        if name.rpartition('.')[2].startswith('virtual'):
             return ModuleSpec(name, Loader(), origin='virtual-origin')
         return None
 

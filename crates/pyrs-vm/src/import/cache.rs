@@ -98,14 +98,8 @@ pub fn validate(
     check: super::CheckHashPycs,
 ) -> Result<PycHeader, Reject> {
     if data.len() < 4 || data[..4] != pyc::MAGIC {
-        // `_classify_pyc` reads 4 bytes: fewer is a magic mismatch too.
-        return Err(
-            if data.len() < 4 && pyc::MAGIC.starts_with(data) && !data.is_empty() {
-                Reject::Truncated
-            } else {
-                Reject::BadMagic
-            },
-        );
+        // `_classify_pyc` compares `data[:4]`: a shorter file is a magic mismatch too.
+        return Err(Reject::BadMagic);
     }
     if data.len() < 16 {
         return Err(Reject::Truncated);
