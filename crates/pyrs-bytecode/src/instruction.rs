@@ -108,16 +108,14 @@ pub fn instr_size(arg: u32) -> usize {
 /// units) to a code array. Opcodes without an argument get arg byte 0.
 pub fn emit(code: &mut Vec<u8>, op: u8, arg: u32) {
     let units = instr_size(arg);
+    let caches = opcode::cache_entries(op);
+    code.reserve(2 * (units + caches));
     for shift in (1..units).rev() {
-        code.push(EXTENDED_ARG);
-        code.push((arg >> (8 * shift)) as u8);
+        code.extend_from_slice(&[EXTENDED_ARG, (arg >> (8 * shift)) as u8]);
     }
-    code.push(op);
-    code.push(arg as u8);
-    for _ in 0..opcode::cache_entries(op) {
-        code.push(opcode::CACHE);
-        code.push(0);
-    }
+    code.extend_from_slice(&[op, arg as u8]);
+    // CACHE is opcode 0: the cache units are zero bytes.
+    code.resize(code.len() + 2 * caches, opcode::CACHE);
 }
 
 /// Split a code array into its code units.

@@ -190,8 +190,13 @@ pub struct Encoder {
 impl Encoder {
     /// An encoder for a code object starting at `firstlineno`.
     pub fn new(firstlineno: i32) -> Self {
+        Self::with_capacity(firstlineno, 0)
+    }
+
+    /// [`Encoder::new`] with room for `bytes` bytes of table.
+    pub fn with_capacity(firstlineno: i32, bytes: usize) -> Self {
         Encoder {
-            out: Vec::new(),
+            out: Vec::with_capacity(bytes),
             line: firstlineno,
         }
     }

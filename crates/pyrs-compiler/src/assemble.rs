@@ -192,8 +192,19 @@ pub(crate) fn assemble(
     }
 
     // Emit code, location table and exception table.
-    let mut code = Vec::new();
-    let mut enc = Encoder::new(u.firstlineno);
+    let units: usize = cfg.order.last().map_or(0, |&b| {
+        let blk = &cfg.blocks[b];
+        blk.offset as usize
+            + blk
+                .instrs
+                .iter()
+                .map(|i| size_of(i.op, i.arg) as usize)
+                .sum::<usize>()
+    });
+    let ninstrs: usize = cfg.order.iter().map(|&b| cfg.blocks[b].instrs.len()).sum();
+    let mut code = Vec::with_capacity(2 * units);
+    // Most entries take 2 bytes (short forms); the table grows for the rest.
+    let mut enc = Encoder::with_capacity(u.firstlineno, 2 * ninstrs + 8);
     let mut entries: Vec<ExceptionTableEntry> = Vec::new();
     let mut handler = NO_BLOCK;
     let mut start = 0usize;

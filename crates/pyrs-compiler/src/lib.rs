@@ -20,6 +20,7 @@ mod flowgraph;
 mod fold;
 pub mod future;
 mod fxhash;
+mod index_table;
 mod ops;
 mod peephole;
 mod report;

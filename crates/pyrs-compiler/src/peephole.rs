@@ -10,19 +10,14 @@ fn is_const_load(i: &Instr) -> bool {
 }
 
 fn add_const(consts: &mut Vec<K>, k: K) -> u32 {
-    if let Some(p) = consts.iter().position(|c| same_const(c, &k)) {
+    if let Some(p) = consts
+        .iter()
+        .position(|c| crate::index_table::same_const(c, &k))
+    {
         return p as u32;
     }
     consts.push(k);
     (consts.len() - 1) as u32
-}
-
-fn same_const(a: &K, b: &K) -> bool {
-    let mut ka = Vec::new();
-    let mut kb = Vec::new();
-    crate::codegen::const_key_pub(a, &mut ka);
-    crate::codegen::const_key_pub(b, &mut kb);
-    ka == kb
 }
 
 /// The next block in layout order after `t`, skipping empty ones (CPython: the

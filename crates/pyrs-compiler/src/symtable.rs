@@ -8,6 +8,7 @@
 use crate::errors::{self, CompileError};
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use pyrs_ast::*;
+use std::borrow::Cow;
 
 pub const DEF_GLOBAL: u32 = 1;
 pub const DEF_LOCAL: u32 = 2;
@@ -103,18 +104,18 @@ impl SymbolTable {
 }
 
 /// Mangles `__name` inside class `private` (`_Py_Mangle`).
-pub fn mangle(private: Option<&str>, name: &str) -> String {
+pub fn mangle<'a>(private: Option<&str>, name: &'a str) -> Cow<'a, str> {
     let Some(p) = private else {
-        return name.to_string();
+        return Cow::Borrowed(name);
     };
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
-        return name.to_string();
+        return Cow::Borrowed(name);
     }
     let p = p.trim_start_matches('_');
     if p.is_empty() {
-        return name.to_string();
+        return Cow::Borrowed(name);
     }
-    format!("_{p}{name}")
+    Cow::Owned(format!("_{p}{name}"))
 }
 
 struct Builder {
@@ -218,7 +219,7 @@ impl Builder {
     fn add_def_in(&mut self, name: &str, flag: u32, ste: usize, loc: Location) -> R {
         let mangled = mangle(self.private.as_deref(), name);
         let e = &mut self.entries[ste];
-        let mut val = match e.symbols.get(&mangled) {
+        let mut val = match e.symbols.get(&*mangled) {
             Some(s) => {
                 if flag & DEF_PARAM != 0 && s.flags & DEF_PARAM != 0 {
                     return Err(err(
@@ -243,7 +244,7 @@ impl Builder {
         }
         set_flags(e, &mangled, val);
         if flag & DEF_PARAM != 0 {
-            e.varnames.push(mangled);
+            e.varnames.push(mangled.into_owned());
         } else if flag & DEF_GLOBAL != 0 {
             let g = &mut self.entries[0];
             let v = flag | g.flags(&mangled);
@@ -260,7 +261,10 @@ impl Builder {
 
     fn record_directive(&mut self, name: &str, loc: Location) {
         let mangled = mangle(self.private.as_deref(), name);
-        self.cur().directives.entry(mangled).or_insert(loc);
+        self.cur()
+            .directives
+            .entry(mangled.into_owned())
+            .or_insert(loc);
     }
 
     fn stmts(&mut self, body: &[Stmt]) -> R {
@@ -922,7 +926,7 @@ fn directive_err(e: &Entry, name: &str, msg: String) -> CompileError {
 fn analyze_block(
     entries: &mut [Entry],
     id: usize,
-    bound: Option<&HashSet<String>>,
+    bound: Option<&HashSet<&str>>,
     free: &mut HashSet<String>,
     global: &mut HashSet<String>,
 ) -> R {
@@ -934,23 +938,20 @@ fn analyze_block(
 fn analyze_block_inner(
     entries: &mut [Entry],
     id: usize,
-    bound: Option<&HashSet<String>>,
+    bound: Option<&HashSet<&str>>,
     free: &mut HashSet<String>,
     global: &mut HashSet<String>,
 ) -> R {
-    let mut local: HashSet<String> = HashSet::default();
-    let mut scopes: HashMap<String, Scope> = HashMap::default();
-    let mut newglobal: HashSet<String> = HashSet::default();
+    // The names are borrowed from `order`, taken out of the entry while its children are
+    // analyzed (put back before the free names are appended); `scopes[i]` is the scope of
+    // `order[i]`.
+    let order = std::mem::take(&mut entries[id].order);
+    let mut scopes: Vec<Scope> = Vec::with_capacity(order.len());
     let mut newfree: HashSet<String> = HashSet::default();
-    let mut newbound: HashSet<String> = HashSet::default();
     let kind = entries[id].kind;
-    if kind == BlockType::Class {
-        newglobal.extend(global.iter().cloned());
-        if let Some(b) = bound {
-            newbound.extend(b.iter().cloned());
-        }
-    }
-    let order = entries[id].order.clone();
+    // A class namespace does not change what nested functions see: its children get the
+    // globals known before it is analyzed.
+    let class_global = (kind == BlockType::Class).then(|| global.clone());
     for name in &order {
         let flags = entries[id].flags(name);
         let e = &mut entries[id];
@@ -972,7 +973,7 @@ fn analyze_block_inner(
                     "nonlocal declaration not allowed at module level".into(),
                 ));
             };
-            if !b.contains(name) {
+            if !b.contains(name.as_str()) {
                 return Err(directive_err(
                     e,
                     name,
@@ -983,10 +984,9 @@ fn analyze_block_inner(
             free.insert(name.clone());
             Scope::Free
         } else if flags & DEF_BOUND != 0 {
-            local.insert(name.clone());
             global.remove(name);
             Scope::Local
-        } else if bound.map_or(false, |b| b.contains(name)) {
+        } else if bound.map_or(false, |b| b.contains(name.as_str())) {
             e.free = true;
             free.insert(name.clone());
             Scope::Free
@@ -998,49 +998,50 @@ fn analyze_block_inner(
             }
             Scope::GlobalImplicit
         };
-        scopes.insert(name.clone(), sc);
+        scopes.push(sc);
     }
-    // CPython adds the symbol's local binding after the fact for DEF_GLOBAL (bound removal).
-    for name in &order {
-        if scopes.get(name) == Some(&Scope::GlobalExplicit) {
-            // analyze_name: a global name is not bound here for children.
-        }
-    }
-    if kind != BlockType::Class {
-        if kind == BlockType::Function {
-            newbound.extend(local.iter().cloned());
-        }
+    {
+        // What the children see: the names bound in enclosing functions (a class passes
+        // its own bound set through, plus `__class__`), and the explicit globals.
+        let mut newbound: HashSet<&str> = HashSet::default();
         if let Some(b) = bound {
-            newbound.extend(b.iter().cloned());
+            newbound.extend(b.iter().copied());
         }
-        newglobal.extend(global.iter().cloned());
-    } else {
-        newbound.insert("__class__".to_string());
-    }
-    // Global explicit names are removed from the bound set passed down.
-    for name in &order {
-        if scopes.get(name) == Some(&Scope::GlobalExplicit) {
-            newbound.remove(name);
+        let newglobal = class_global.unwrap_or_else(|| global.clone());
+        if kind == BlockType::Class {
+            newbound.insert("__class__");
+        } else if kind == BlockType::Function {
+            for (name, sc) in order.iter().zip(&scopes) {
+                if *sc == Scope::Local {
+                    newbound.insert(name);
+                }
+            }
         }
-    }
-    let mut allfree: HashSet<String> = HashSet::default();
-    let children = entries[id].children.clone();
-    for c in children {
-        let mut child_free = HashSet::default();
-        let mut cglobal = newglobal.clone();
-        analyze_block(entries, c, Some(&newbound), &mut child_free, &mut cglobal)?;
-        let ce = &entries[c];
-        if ce.free || ce.child_free {
-            entries[id].child_free = true;
+        // Global explicit names are removed from the bound set passed down.
+        for (name, sc) in order.iter().zip(&scopes) {
+            if *sc == Scope::GlobalExplicit {
+                newbound.remove(name.as_str());
+            }
         }
-        allfree.extend(child_free);
+        let mut allfree: HashSet<String> = HashSet::default();
+        let children = std::mem::take(&mut entries[id].children);
+        for &c in &children {
+            let mut child_free = HashSet::default();
+            let mut cglobal = newglobal.clone();
+            analyze_block(entries, c, Some(&newbound), &mut child_free, &mut cglobal)?;
+            let ce = &entries[c];
+            if ce.free || ce.child_free {
+                entries[id].child_free = true;
+            }
+            allfree.extend(child_free);
+        }
+        entries[id].children = children;
+        newfree.extend(allfree);
     }
-    newfree.extend(allfree);
     if kind == BlockType::Function {
-        for (name, sc) in scopes.iter_mut() {
-            if *sc == Scope::Local && newfree.contains(name) {
+        for (name, sc) in order.iter().zip(scopes.iter_mut()) {
+            if *sc == Scope::Local && newfree.remove(name) {
                 *sc = Scope::Cell;
-                newfree.remove(name);
             }
         }
     } else if kind == BlockType::Class && newfree.remove("__class__") {
@@ -1048,11 +1049,12 @@ fn analyze_block_inner(
     }
     // update_symbols
     let e = &mut entries[id];
-    for name in &order {
+    for (name, sc) in order.iter().zip(&scopes) {
         if let Some(s) = e.symbols.get_mut(name) {
-            s.scope = scopes[name];
+            s.scope = *sc;
         }
     }
+    e.order = order;
     let mut newfree_sorted: Vec<_> = newfree.iter().cloned().collect();
     newfree_sorted.sort();
     for name in newfree_sorted {
@@ -1063,7 +1065,7 @@ fn analyze_block_inner(
             continue;
         }
         if let Some(b) = bound {
-            if !b.contains(&name) {
+            if !b.contains(name.as_str()) {
                 continue;
             }
         }

@@ -15,7 +15,7 @@ mod warnings;
 
 use crate::errors::{self, CompileError};
 use crate::flowgraph::{Block, Instr, Loc, NO_BLOCK};
-use crate::fxhash::FxHashMap as HashMap;
+pub(crate) use crate::index_table::{ConstTable, IndexSet};
 use crate::ops::*;
 use crate::symtable::{self, BlockType, Scope, SymbolTable};
 use pyrs_ast::*;
@@ -60,31 +60,6 @@ pub(crate) struct FBlock<'a> {
     pub loc: Loc,
 }
 
-/// Index sets that keep insertion order (CPython's dicts name -> index).
-#[derive(Default)]
-pub(crate) struct IndexSet {
-    pub items: Vec<String>,
-    map: HashMap<String, u32>,
-}
-
-impl IndexSet {
-    pub fn add(&mut self, s: &str) -> u32 {
-        if let Some(&i) = self.map.get(s) {
-            return i;
-        }
-        let i = self.items.len() as u32;
-        self.items.push(s.to_string());
-        self.map.insert(s.to_string(), i);
-        i
-    }
-    pub fn get(&self, s: &str) -> Option<u32> {
-        self.map.get(s).copied()
-    }
-    pub fn len(&self) -> usize {
-        self.items.len()
-    }
-}
-
 /// The code being generated for one scope (`struct compiler_unit`).
 pub(crate) struct Unit<'a> {
     pub ste: usize,
@@ -96,7 +71,7 @@ pub(crate) struct Unit<'a> {
     pub order: Vec<usize>,
     pub cur: usize,
     pub consts: Vec<K>,
-    const_map: HashMap<Vec<u8>, u32>,
+    const_table: ConstTable,
     pub names: IndexSet,
     pub varnames: IndexSet,
     pub cellvars: IndexSet,
@@ -120,55 +95,6 @@ pub(crate) struct Compiler<'a> {
     pub interactive: bool,
     /// SyntaxWarnings met so far, in CPython's order (`compiler_warn`).
     pub warnings: Vec<errors::SyntaxWarning>,
-}
-
-/// A constant's identity for merging (`_PyCode_ConstantKey`): type and exact value.
-fn const_key(k: &K, out: &mut Vec<u8>) {
-    match k {
-        K::None => out.push(b'N'),
-        K::Bool(b) => out.extend([b'B', *b as u8]),
-        K::Ellipsis => out.push(b'.'),
-        K::Int(i) => {
-            out.push(b'i');
-            out.extend(i.to_le_bytes());
-        }
-        K::BigInt(b) => {
-            out.push(b'I');
-            out.extend(b.to_signed_bytes_le());
-            out.push(0xff);
-        }
-        K::Float(f) => {
-            out.push(b'f');
-            out.extend(f.to_bits().to_le_bytes());
-        }
-        K::Complex { re, im } => {
-            out.push(b'c');
-            out.extend(re.to_bits().to_le_bytes());
-            out.extend(im.to_bits().to_le_bytes());
-        }
-        K::Str(s) => {
-            out.push(b's');
-            out.extend((s.as_bytes().len() as u64).to_le_bytes());
-            out.extend(s.as_bytes());
-        }
-        K::Bytes(b) => {
-            out.push(b'b');
-            out.extend((b.len() as u64).to_le_bytes());
-            out.extend(b);
-        }
-        K::Tuple(items) | K::FrozenSet(items) => {
-            out.push(if matches!(k, K::Tuple(_)) { b'(' } else { b'{' });
-            out.extend((items.len() as u64).to_le_bytes());
-            for i in items {
-                const_key(i, out);
-            }
-        }
-        K::Code(c) => {
-            // Code objects are never merged: key by address.
-            out.push(b'C');
-            out.extend((&**c as *const CodeObject as usize).to_le_bytes());
-        }
-    }
 }
 
 /// The AST constant as a code-object constant.
@@ -200,7 +126,7 @@ impl<'a> Unit<'a> {
             order: Vec::new(),
             cur: 0,
             consts: Vec::new(),
-            const_map: HashMap::default(),
+            const_table: ConstTable::default(),
             names: IndexSet::default(),
             varnames: IndexSet::default(),
             cellvars: IndexSet::default(),
@@ -230,15 +156,7 @@ impl<'a> Unit<'a> {
     }
 
     pub fn add_const(&mut self, k: K) -> u32 {
-        let mut key = Vec::new();
-        const_key(&k, &mut key);
-        if let Some(&i) = self.const_map.get(&key) {
-            return i;
-        }
-        let i = self.consts.len() as u32;
-        self.consts.push(k);
-        self.const_map.insert(key, i);
-        i
+        self.const_table.add(&mut self.consts, k)
     }
 }
 
@@ -352,7 +270,7 @@ impl<'a> Compiler<'a> {
         )
     }
 
-    pub fn mangle(&self, name: &str) -> String {
+    pub fn mangle<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
         let p = self.units.last().and_then(|u| u.private.as_deref());
         symtable::mangle(p, name)
     }
@@ -716,9 +634,4 @@ pub(crate) fn find_ann(stmts: &[Stmt]) -> bool {
         StmtKind::Match { cases, .. } => cases.iter().any(|c| find_ann(&c.body)),
         _ => false,
     })
-}
-
-/// `const_key` for the peephole pass.
-pub(crate) fn const_key_pub(k: &K, out: &mut Vec<u8>) {
-    const_key(k, out)
 }
