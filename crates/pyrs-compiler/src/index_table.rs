@@ -14,7 +14,7 @@ use std::hash::Hasher;
 const EMPTY: u32 = u32::MAX;
 
 /// Slots holding indices of items; `hashes[i]` is item i's hash.
-#[derive(Default)]
+#[derive(Default, Debug)]
 struct IndexTable {
     slots: Vec<u32>,
     hashes: Vec<u64>,
@@ -80,7 +80,7 @@ fn str_hash(s: &str) -> u64 {
 }
 
 /// An index set of names that keeps insertion order (CPython's dicts name -> index).
-#[derive(Default)]
+#[derive(Default, Debug)]
 pub(crate) struct IndexSet {
     pub items: Vec<String>,
     table: IndexTable,

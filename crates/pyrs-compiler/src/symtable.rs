@@ -8,6 +8,7 @@
 use crate::errors::{self, CompileError};
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use pyrs_ast::*;
+use crate::index_table::IndexSet;
 use std::borrow::Cow;
 
 pub const DEF_GLOBAL: u32 = 1;
@@ -60,9 +61,10 @@ pub struct Symbol {
 pub struct Entry {
     pub name: String,
     pub kind: BlockType,
-    /// Names in insertion order (CPython's `ste_symbols` dict order).
-    pub order: Vec<String>,
-    pub symbols: HashMap<String, Symbol>,
+    /// The names, in insertion order (CPython's `ste_symbols` dict order); `syms[i]` is
+    /// the symbol of name `i`.
+    pub(crate) names: IndexSet,
+    pub(crate) syms: Vec<Symbol>,
     /// Parameters in order (`ste_varnames`).
     pub varnames: Vec<String>,
     pub children: Vec<usize>,
@@ -83,11 +85,19 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The names in insertion order.
+    pub fn order(&self) -> &[String] {
+        &self.names.items
+    }
     pub fn flags(&self, name: &str) -> u32 {
-        self.symbols.get(name).map_or(0, |s| s.flags)
+        self.names
+            .get(name)
+            .map_or(0, |i| self.syms[i as usize].flags)
     }
     pub fn scope(&self, name: &str) -> Scope {
-        self.symbols.get(name).map_or(Scope::Unknown, |s| s.scope)
+        self.names
+            .get(name)
+            .map_or(Scope::Unknown, |i| self.syms[i as usize].scope)
     }
 }
 
@@ -179,8 +189,8 @@ impl Builder {
         self.entries.push(Entry {
             name: name.to_string(),
             kind,
-            order: Vec::new(),
-            symbols: HashMap::default(),
+            names: IndexSet::default(),
+            syms: Vec::new(),
             varnames: Vec::new(),
             children: Vec::new(),
             directives: HashMap::default(),
@@ -219,7 +229,7 @@ impl Builder {
     fn add_def_in(&mut self, name: &str, flag: u32, ste: usize, loc: Location) -> R {
         let mangled = mangle(self.private.as_deref(), name);
         let e = &mut self.entries[ste];
-        let mut val = match e.symbols.get(&*mangled) {
+        let mut val = match e.names.get(&mangled).map(|i| &e.syms[i as usize]) {
             Some(s) => {
                 if flag & DEF_PARAM != 0 && s.flags & DEF_PARAM != 0 {
                     return Err(err(
@@ -894,18 +904,14 @@ impl Builder {
 }
 
 fn set_flags(e: &mut Entry, name: &str, flags: u32) {
-    match e.symbols.get_mut(name) {
-        Some(s) => s.flags = flags,
-        None => {
-            e.order.push(name.to_string());
-            e.symbols.insert(
-                name.to_string(),
-                Symbol {
-                    flags,
-                    scope: Scope::Unknown,
-                },
-            );
-        }
+    let i = e.names.add(name) as usize;
+    if i == e.syms.len() {
+        e.syms.push(Symbol {
+            flags,
+            scope: Scope::Unknown,
+        });
+    } else {
+        e.syms[i].flags = flags;
     }
 }
 
@@ -945,16 +951,16 @@ fn analyze_block_inner(
     // The names are borrowed from `order`, taken out of the entry while its children are
     // analyzed (put back before the free names are appended); `scopes[i]` is the scope of
     // `order[i]`.
-    let order = std::mem::take(&mut entries[id].order);
+    let order = std::mem::take(&mut entries[id].names.items);
     let mut scopes: Vec<Scope> = Vec::with_capacity(order.len());
     let mut newfree: HashSet<String> = HashSet::default();
     let kind = entries[id].kind;
     // A class namespace does not change what nested functions see: its children get the
     // globals known before it is analyzed.
     let class_global = (kind == BlockType::Class).then(|| global.clone());
-    for name in &order {
-        let flags = entries[id].flags(name);
+    for (i, name) in order.iter().enumerate() {
         let e = &mut entries[id];
+        let flags = e.syms[i].flags;
         let sc = if flags & DEF_GLOBAL != 0 {
             if flags & DEF_NONLOCAL != 0 {
                 return Err(directive_err(
@@ -1049,16 +1055,15 @@ fn analyze_block_inner(
     }
     // update_symbols
     let e = &mut entries[id];
-    for (name, sc) in order.iter().zip(&scopes) {
-        if let Some(s) = e.symbols.get_mut(name) {
-            s.scope = *sc;
-        }
+    for (s, sc) in e.syms.iter_mut().zip(&scopes) {
+        s.scope = *sc;
     }
-    e.order = order;
+    e.names.items = order;
     let mut newfree_sorted: Vec<_> = newfree.iter().cloned().collect();
     newfree_sorted.sort();
     for name in newfree_sorted {
-        if let Some(s) = e.symbols.get_mut(&name) {
+        if let Some(i) = e.names.get(&name) {
+            let s = &mut e.syms[i as usize];
             if kind == BlockType::Class && s.flags & (DEF_BOUND | DEF_GLOBAL) != 0 {
                 s.flags |= DEF_FREE_CLASS;
             }
@@ -1069,14 +1074,11 @@ fn analyze_block_inner(
                 continue;
             }
         }
-        e.order.push(name.clone());
-        e.symbols.insert(
-            name,
-            Symbol {
-                flags: DEF_FREE,
-                scope: Scope::Free,
-            },
-        );
+        e.names.add(&name);
+        e.syms.push(Symbol {
+            flags: DEF_FREE,
+            scope: Scope::Free,
+        });
     }
     free.extend(newfree);
     Ok(())

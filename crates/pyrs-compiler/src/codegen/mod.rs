@@ -308,7 +308,7 @@ impl<'a> Compiler<'a> {
             u.varnames.add(v);
         }
         let mut cells: Vec<&String> = entry
-            .order
+            .order()
             .iter()
             .filter(|n| entry.scope(n) == Scope::Cell)
             .collect();
@@ -320,7 +320,7 @@ impl<'a> Compiler<'a> {
             u.cellvars.add(c);
         }
         let mut frees: Vec<&String> = entry
-            .order
+            .order()
             .iter()
             .filter(|n| {
                 entry.scope(n) == Scope::Free || entry.flags(n) & symtable::DEF_FREE_CLASS != 0
