@@ -537,6 +537,8 @@ pub fn make_generator(vm: &mut Vm) -> PyResult<Option<(Value, bool)>> {
         .collect();
     vm.leave_recursion();
     let entry = f.entry;
+    let code = f.code.clone();
+    let code_ref = code.clone();
     let (name, qualname) = match as_code(&f.code) {
         Some(co) => (
             co.name_str(),
@@ -558,8 +560,9 @@ pub fn make_generator(vm: &mut Vm) -> PyResult<Option<(Value, bool)>> {
         spare: Default::default(),
         name,
         qualname,
+        code,
     };
-    let ty = vm.types.generator.clone();
+    let ty = crate::types::coroutine::type_for_code(vm, &code_ref);
     let g = vm.alloc(&ty, Payload::Generator(Box::new(gd)));
     Ok(Some((Value::Obj(g), entry)))
 }

@@ -638,6 +638,42 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                     let r = tri!(exceptions::exc_matches(vm, &e, &t));
                     push(vm, Value::Bool(r));
                 }
+                GET_AWAITABLE => {
+                    let o = pop(vm);
+                    let it = tri!(crate::types::coroutine::get_awaitable(vm, &o, arg));
+                    push(vm, it);
+                }
+                BEFORE_ASYNC_WITH => {
+                    let m = pop(vm);
+                    let (exit, r) = tri!(crate::types::coroutine::before_async_with(vm, &m));
+                    push(vm, exit);
+                    push(vm, r);
+                }
+                GET_AITER => {
+                    let o = pop(vm);
+                    let it = tri!(crate::types::coroutine::get_aiter(vm, &o));
+                    push(vm, it);
+                }
+                GET_ANEXT => {
+                    let it = top(vm);
+                    let a = tri!(crate::types::coroutine::get_anext(vm, &it));
+                    push(vm, a);
+                }
+                END_ASYNC_FOR => {
+                    let e = pop(vm);
+                    if crate::types::coroutine::is_stop_async(vm, &e) {
+                        pop(vm);
+                    } else {
+                        save!();
+                        vm.thread.reraise = true;
+                        return Err(exceptions::as_err(vm, e));
+                    }
+                }
+                ASYNC_GEN_WRAP => {
+                    let v = pop(vm);
+                    let w = crate::types::coroutine::wrap(vm, v);
+                    push(vm, w);
+                }
                 CHECK_EG_MATCH => {
                     let t = pop(vm);
                     let e = pop(vm);

@@ -190,6 +190,10 @@ pub enum Payload {
     /// A dict view: dict and kind (0 keys, 1 values, 2 items).
     DictView(PyRef, u8),
     Generator(Box<crate::types::generator::GenData>),
+    /// A value an async generator yields to its consumer (ASYNC_GEN_WRAP).
+    AsyncGenWrapped(Value),
+    /// The awaitable of `asend`/`__anext__`/`athrow`/`aclose` (`types/coroutine.rs`).
+    AsyncGenOp(Box<crate::types::coroutine::AsyncGenOp>),
     /// NotImplemented, Ellipsis: singletons that only their identity distinguishes.
     Singleton,
 }
@@ -259,6 +263,8 @@ impl PyObject {
                 }
             }
             Payload::Generator(g) => g.traverse(visit),
+            Payload::AsyncGenWrapped(v) => visit(v),
+            Payload::AsyncGenOp(op) => op.traverse(visit),
             Payload::Plain
             | Payload::Int(_)
             | Payload::Float(_)

@@ -25,6 +25,8 @@ pub struct GenData {
     pub spare: RefCell<(Vec<Option<Value>>, Vec<Option<Value>>)>,
     pub name: String,
     pub qualname: String,
+    /// The code object (`gi_code`), kept after the frame is gone.
+    pub code: PyRef,
 }
 
 impl GenData {
@@ -70,6 +72,9 @@ pub fn resume(
         if let Some(e) = exc {
             return Err(e);
         }
+        if g.ty.is(&vm.types.coroutine) {
+            return Err(vm.runtime_error("cannot reuse already awaited coroutine"));
+        }
         return Ok(Err(Value::None));
     };
     if let Err(e) = vm.enter_recursion("") {
@@ -103,8 +108,16 @@ pub fn resume(
         }
         Err(e) => {
             gd.finished.set(true);
-            if vm.err_matches(&e, &vm.types.stop_iteration.clone()) {
-                let r = vm.runtime_error("generator raised StopIteration");
+            let kind = kind_name(vm, g);
+            let stop_async = kind == "async generator"
+                && vm.err_matches(&e, &vm.types.stop_async_iteration.clone());
+            if stop_async || vm.err_matches(&e, &vm.types.stop_iteration.clone()) {
+                let what = if stop_async {
+                    "StopAsyncIteration"
+                } else {
+                    "StopIteration"
+                };
+                let r = vm.runtime_error(format!("{kind} raised {what}"));
                 crate::eval::exceptions::set_context(vm, &r, Some(Value::Obj(e.0.clone())));
                 if let Some(d) = crate::types::exceptions::exc_data(&r.0) {
                     *d.cause.borrow_mut() = Some(Value::Obj(e.0));
@@ -148,7 +161,8 @@ fn send(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let started =
         gdata(&g).is_some_and(|d| d.saved.borrow().as_ref().is_some_and(|s| s.frame.lasti > 0));
     if !started && !matches!(args.pos[1], Value::None) {
-        return Err(vm.type_error("can't send non-None value to a just-started generator"));
+        let k = kind_name(vm, &g);
+        return Err(vm.type_error(format!("can't send non-None value to a just-started {k}")));
     }
     match resume(vm, &g, args.pos[1].clone(), None)? {
         Ok(v) => Ok(v),
@@ -156,29 +170,167 @@ fn send(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// `_PyGen_yf`: the iterator a suspended `yield from`/`await` delegates to (the top of
+/// the saved stack when the next instruction is `RESUME 2|3`).
+pub fn yield_from_target(g: &PyRef) -> Option<Value> {
+    let gd = gdata(g)?;
+    let saved = gd.saved.borrow();
+    let s = saved.as_ref()?;
+    if s.frame.lasti == 0 && s.frame.ip == 0 {
+        return None;
+    }
+    let co = crate::code::as_code(&s.frame.code)?;
+    let (op, arg) = *co.units.get(s.frame.ip)?;
+    if op != pyrs_bytecode::opnum::RESUME || arg < 2 {
+        return None;
+    }
+    s.stack.last().cloned().flatten()
+}
+
+/// After the delegate of a suspended `yield from` finished (raised StopIteration with
+/// `value`) during a throw: pop it and continue at the SEND's exit (CPython's "Termination
+/// repetition of SEND loop" in `_gen_throw`).
+fn finish_yield_from(vm: &mut Vm, g: &PyRef, value: Value) -> PyResult<Result<Value, Value>> {
+    if let Some(gd) = gdata(g) {
+        if let Some(s) = gd.saved.borrow_mut().as_mut() {
+            s.stack.pop();
+            let send_at = s.frame.ip.saturating_sub(2);
+            if let Some(co) = crate::code::as_code(&s.frame.code) {
+                let (op, arg) = co.units.get(send_at).copied().unwrap_or((0, 0));
+                if op == pyrs_bytecode::opnum::SEND {
+                    s.frame.ip = send_at + 1 + arg as usize;
+                    s.frame.lasti = send_at;
+                }
+            }
+        }
+    }
+    resume(vm, g, value, None)
+}
+
+/// `gen.throw(exc)`, delegated to the `yield from` target first (`_gen_throw`).
+pub fn gen_throw(vm: &mut Vm, g: &PyRef, e: PyErr) -> PyResult<Result<Value, Value>> {
+    let genexit = vm.types.generator_exit.clone();
+    if let Some(yf) = yield_from_target(g) {
+        if vm.err_matches(&e, &genexit) {
+            // Close the delegate, then raise GeneratorExit (or what closing raised) here.
+            let gd = gdata(g);
+            gd.map(|d| d.running.set(true));
+            let r = close_iter(vm, &yf);
+            gd.map(|d| d.running.set(false));
+            return match r {
+                Ok(()) => resume(vm, g, Value::None, Some(e)),
+                Err(e2) => resume(vm, g, Value::None, Some(e2)),
+            };
+        }
+        let r = match yf.as_obj().filter(|o| gdata(o).is_some()) {
+            Some(inner) => {
+                let inner = inner.clone();
+                let gd = gdata(g);
+                gd.map(|d| d.running.set(true));
+                let r = gen_throw(vm, &inner, e);
+                gd.map(|d| d.running.set(false));
+                match r {
+                    Ok(Ok(v)) => return Ok(Ok(v)),
+                    Ok(Err(v)) => Err(stop_iteration_with(vm, v)),
+                    Err(x) => Err(x),
+                }
+            }
+            None => {
+                let n = vm.intern("throw");
+                match crate::object::attr::getattr_opt(vm, &yf, &n)? {
+                    None => return resume(vm, g, Value::None, Some(e)),
+                    Some(m) => {
+                        let ev = Value::Obj(e.0.clone());
+                        vm.call(&m, vec![ev])
+                    }
+                }
+            }
+        };
+        return match r {
+            Ok(v) => Ok(Ok(v)),
+            Err(x) if vm.err_matches(&x, &vm.types.stop_iteration.clone()) => {
+                let v = crate::types::exceptions::exc_args(&x.0)
+                    .into_iter()
+                    .next()
+                    .unwrap_or(Value::None);
+                finish_yield_from(vm, g, v)
+            }
+            Err(x) => {
+                // The delegate raised: pop it and raise in this frame.
+                if let Some(gd) = gdata(g) {
+                    if let Some(s) = gd.saved.borrow_mut().as_mut() {
+                        s.stack.pop();
+                        s.stack.push(Some(Value::None));
+                    }
+                }
+                resume(vm, g, Value::None, Some(x))
+            }
+        };
+    }
+    resume(vm, g, Value::None, Some(e))
+}
+
+/// `gen_close_iter`: close a `yield from` delegate.
+fn close_iter(vm: &mut Vm, yf: &Value) -> PyResult<()> {
+    if let Some(inner) = yf.as_obj().filter(|o| gdata(o).is_some()) {
+        let inner = inner.clone();
+        return gen_close(vm, &inner).map(|_| ());
+    }
+    let n = vm.intern("close");
+    if let Some(m) = crate::object::attr::getattr_opt(vm, yf, &n)? {
+        vm.call(&m, vec![])?;
+    }
+    Ok(())
+}
+
 fn throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "throw", 2, 4)?;
     let g = this(vm, &args)?;
-    let e = crate::eval::exceptions::make_exception(vm, &args.pos[1])?;
-    match resume(vm, &g, Value::None, Some(e))? {
+    let e = match args.pos.get(2).filter(|v| !matches!(v, Value::None)) {
+        // throw(type, value): the type called with the value (or the value itself).
+        Some(val) if args.pos[1].as_type().is_some() => {
+            if vm.isinstance(val, args.pos[1].as_obj().unwrap_or(&g)) {
+                PyErr(val.as_obj().cloned().unwrap_or_else(|| g.clone()))
+            } else {
+                let inst = vm.call(&args.pos[1], vec![val.clone()])?;
+                crate::eval::exceptions::make_exception(vm, &inst)?
+            }
+        }
+        _ => crate::eval::exceptions::make_exception(vm, &args.pos[1])?,
+    };
+    match gen_throw(vm, &g, e)? {
         Ok(v) => Ok(v),
         Err(r) => Err(stop_iteration_with(vm, r)),
     }
 }
 
-fn close(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let g = this(vm, &args)?;
-    if gdata(&g).is_some_and(|d| d.saved.borrow().is_none()) {
+/// `gen.close()`.
+pub fn gen_close(vm: &mut Vm, g: &PyRef) -> PyResult<Value> {
+    if gdata(g).is_some_and(|d| d.saved.borrow().is_none()) {
         return Ok(Value::None);
     }
     let t = vm.types.generator_exit.clone();
     let e = PyErr(crate::types::exceptions::new_exception(vm, &t, vec![]));
-    match resume(vm, &g, Value::None, Some(e)) {
-        Ok(Ok(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+    match gen_throw(vm, g, e) {
+        Ok(Ok(_)) => {
+            let what = kind_name(vm, g);
+            Err(vm.runtime_error(format!("{what} ignored GeneratorExit")))
+        }
         Ok(Err(_)) => Ok(Value::None),
         Err(e) if vm.err_matches(&e, &vm.types.generator_exit.clone()) => Ok(Value::None),
+        Err(e) if vm.err_matches(&e, &vm.types.stop_iteration.clone()) => Ok(Value::None),
         Err(e) => Err(e),
     }
+}
+
+/// "generator", "coroutine" or "async generator", for messages.
+pub fn kind_name(vm: &Vm, g: &PyRef) -> &'static str {
+    crate::types::coroutine::kind_name(vm, g)
+}
+
+fn close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = this(vm, &args)?;
+    gen_close(vm, &g)
 }
 
 fn iter_self(_vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -200,3 +352,7 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("__iter__", iter_self),
     ("__next__", next_method),
 ];
+
+/// A coroutine has the generator methods but is neither iterable nor an iterator.
+pub const COROUTINE_METHODS: &[(&str, NativeFn)] =
+    &[("send", send), ("throw", throw), ("close", close)];

@@ -26,7 +26,7 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         }
         if let Some(it) = try_heap_dunder(vm, v, "__iter__", vec![])? {
             let ty = vm.type_of(&it).clone();
-            let ok = !tdata(&ty).heap && is_iterator_payload(&it)
+            let ok = !tdata(&ty).heap && is_iterator_payload(vm, &it)
                 || heap_dunder(vm, &ty, "__next__").is_some();
             if !ok {
                 return Err(vm.type_error(format!(
@@ -69,7 +69,7 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         }
         _ => {}
     }
-    if is_iterator_payload(v) {
+    if is_iterator_payload(vm, v) {
         return Ok(v.clone());
     }
     if is_heap(v) {
@@ -93,22 +93,34 @@ fn dict_iter(vm: &mut Vm, d: Option<PyRef>, kind: u8) -> Value {
     Value::Obj(vm.alloc(&ty, Payload::DictIter(d, Cell::new(0), kind, n)))
 }
 
-fn is_iterator_payload(v: &Value) -> bool {
-    matches!(
-        v.payload(),
-        Some(
-            Payload::SeqIter(..)
-                | Payload::RangeIter(..)
-                | Payload::DictIter(..)
-                | Payload::Enumerate(..)
-                | Payload::Zip(..)
-                | Payload::Map(_)
-                | Payload::Filter(_)
-                | Payload::CallableIter(_)
-                | Payload::Reversed(..)
-                | Payload::Generator(_)
-        )
-    )
+fn is_iterator_payload(vm: &Vm, v: &Value) -> bool {
+    let Some(o) = v.as_obj() else {
+        return false;
+    };
+    match &o.payload {
+        Payload::SeqIter(..)
+        | Payload::RangeIter(..)
+        | Payload::DictIter(..)
+        | Payload::Enumerate(..)
+        | Payload::Zip(..)
+        | Payload::Map(_)
+        | Payload::Filter(_)
+        | Payload::CallableIter(_)
+        | Payload::Reversed(..)
+        | Payload::AsyncGenOp(_) => true,
+        // Coroutines and async generators are not iterators.
+        Payload::Generator(_) => o.ty.is(&vm.types.generator) || tdata(&o.ty).heap,
+        _ => false,
+    }
+}
+
+/// Whether `v` is an iterator (a builtin one, or its class defines `__next__`).
+pub fn is_iterator(vm: &mut Vm, v: &Value) -> bool {
+    if is_iterator_payload(vm, v) {
+        return true;
+    }
+    let ty = vm.type_of(v).clone();
+    tdata(&ty).heap && heap_dunder(vm, &ty, "__next__").is_some()
 }
 
 /// The next item, `None` when exhausted.
@@ -265,7 +277,12 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
             let seq = seq.clone();
             crate::object::subscript::getitem(vm, &seq, &Value::Int(i as i64)).map(Some)
         }
-        Payload::Generator(_) => crate::types::generator::gen_next(vm, o),
+        Payload::Generator(_) if o.ty.is(&vm.types.generator) => {
+            crate::types::generator::gen_next(vm, o)
+        }
+        // The StopIteration that ends an await carries its value: it is not swallowed
+        // (SEND reads it).
+        Payload::AsyncGenOp(_) => crate::types::coroutine::op_send(vm, o, Value::None).map(Some),
         _ => Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it)))),
     }
 }

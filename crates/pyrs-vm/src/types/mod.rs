@@ -6,6 +6,7 @@ pub mod bytes;
 pub mod bytes_methods;
 pub mod codecs;
 pub mod complex;
+pub mod coroutine;
 pub mod dict;
 pub mod dict_methods;
 pub mod exception_group;
@@ -86,6 +87,11 @@ pub struct Types {
     pub filter: PyRef,
     pub reversed: PyRef,
     pub generator: PyRef,
+    pub coroutine: PyRef,
+    pub async_generator: PyRef,
+    pub async_gen_asend: PyRef,
+    pub async_gen_athrow: PyRef,
+    pub async_gen_wrapped: PyRef,
     // exceptions
     pub base_exception: PyRef,
     pub system_exit: PyRef,
@@ -309,6 +315,11 @@ impl Types {
             filter: fin("filter"),
             reversed: fin("reversed"),
             generator: fin("generator"),
+            coroutine: fin("coroutine"),
+            async_generator: fin("async_generator"),
+            async_gen_asend: fin("async_generator_asend"),
+            async_gen_athrow: fin("async_generator_athrow"),
+            async_gen_wrapped: fin("async_generator_wrapped_value"),
             base_exception,
             system_exit,
             keyboard_interrupt,
@@ -438,6 +449,10 @@ pub fn install_methods(vm: &mut Vm) {
         (t(vm, |t| &t.slice), slice::METHODS),
         (t(vm, |t| &t.base_exception), exceptions::METHODS),
         (t(vm, |t| &t.generator), generator::METHODS),
+        (t(vm, |t| &t.coroutine), generator::COROUTINE_METHODS),
+        (t(vm, |t| &t.async_generator), coroutine::ASYNC_GEN_METHODS),
+        (t(vm, |t| &t.async_gen_asend), coroutine::OP_METHODS),
+        (t(vm, |t| &t.async_gen_athrow), coroutine::OP_METHODS),
         (t(vm, |t| &t.property), function::PROPERTY_METHODS),
     ];
     for (ty, methods) in pairs {
