@@ -33,7 +33,9 @@ pub fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !matches!(it.payload(), Some(_)) {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
     }
-    if let Some(crate::object::Payload::Generator(_)) = it.payload() {
+    if let (Some(crate::object::Payload::Generator(_)), true) =
+        (it.payload(), crate::types::iter::is_iterator(vm, it))
+    {
         // A generator's return value travels in StopIteration.value.
         let g = it.as_obj().cloned();
         if let Some(g) = g {

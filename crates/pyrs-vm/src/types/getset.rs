@@ -170,6 +170,16 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         }
         (Payload::Generator(g), "__name__") => vm.new_str(&g.name()),
         (Payload::Generator(g), "__qualname__") => vm.new_str(&g.qualname()),
+        (Payload::Generator(g), "gi_running" | "cr_running" | "ag_running") => {
+            Value::Bool(g.running.get())
+        }
+        (Payload::Generator(g), "gi_suspended" | "cr_suspended") => Value::Bool(
+            !g.running.get() && g.saved.borrow().as_ref().is_some_and(|s| s.frame.ip > 0),
+        ),
+        (Payload::Generator(g), "gi_code" | "cr_code" | "ag_code") => Value::Obj(g.code.clone()),
+        (Payload::Generator(_), "gi_yieldfrom" | "cr_await" | "ag_await") => {
+            crate::types::generator::yield_from_target(o).unwrap_or(Value::None)
+        }
         _ => return Ok(None),
     }))
 }

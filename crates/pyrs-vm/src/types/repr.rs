@@ -175,7 +175,12 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 "Ellipsis".into()
             }
         }
-        Payload::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname(), o.id()),
+        Payload::Generator(g) => format!(
+            "<{} object {} at {:#x}>",
+            tdata(&o.ty).name(),
+            g.qualname(),
+            o.id()
+        ),
         Payload::DictView(d, kind) => {
             let items = crate::types::dict::items(d);
             let name = ["dict_keys", "dict_values", "dict_items"][*kind as usize % 3];
