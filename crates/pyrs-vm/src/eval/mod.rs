@@ -94,6 +94,21 @@ fn peek(vm: &Vm, n: usize) -> Option<Value> {
     vm.thread.stack[len - n].clone()
 }
 
+/// The target of a backward jump; a target before the code's start (hostile bytecode)
+/// is a SystemError rather than a wrap-around.
+#[inline(always)]
+fn jump_back(vm: &mut Vm, ip: usize, arg: u32) -> PyResult<usize> {
+    match ip.checked_sub(arg as usize) {
+        Some(t) => Ok(t),
+        None => Err(jump_error(vm)),
+    }
+}
+
+#[cold]
+fn jump_error(vm: &mut Vm) -> PyErr {
+    vm.system_error("jump before the start of the code object")
+}
+
 fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
     'frame: loop {
         let Some(f) = vm.thread.frames.last() else {
@@ -406,7 +421,7 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                     tri!(names::store_deref(vm, co, fast_base, arg as usize, v));
                 }
                 JUMP_FORWARD => ip += arg as usize,
-                JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => ip = ip.saturating_sub(arg as usize),
+                JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => ip = tri!(jump_back(vm, ip, arg)),
                 POP_JUMP_FORWARD_IF_FALSE
                 | POP_JUMP_FORWARD_IF_TRUE
                 | POP_JUMP_BACKWARD_IF_FALSE
@@ -421,7 +436,7 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                         if matches!(op, POP_JUMP_FORWARD_IF_FALSE | POP_JUMP_FORWARD_IF_TRUE) {
                             ip += arg as usize;
                         } else {
-                            ip = ip.saturating_sub(arg as usize);
+                            ip = tri!(jump_back(vm, ip, arg));
                         }
                     }
                 }
@@ -436,7 +451,7 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                         if matches!(op, POP_JUMP_FORWARD_IF_NONE | POP_JUMP_FORWARD_IF_NOT_NONE) {
                             ip += arg as usize;
                         } else {
-                            ip = ip.saturating_sub(arg as usize);
+                            ip = tri!(jump_back(vm, ip, arg));
                         }
                     }
                 }
