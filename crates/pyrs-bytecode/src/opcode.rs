@@ -373,9 +373,50 @@ pub fn has_arg(code: u8) -> bool {
     deopt(code) >= HAVE_ARGUMENT
 }
 
+const fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// CACHE units per byte value, a specialized opcode taking its base's count (the
+/// assembler asks for every instruction it lays out).
+const CACHES: [u8; 256] = {
+    let mut caches = [0u8; 256];
+    let mut i = 0;
+    while i < OPCODES.len() {
+        let o = &OPCODES[i];
+        caches[o.code as usize] = match o.base {
+            None => o.caches,
+            Some(base) => {
+                let mut j = 0;
+                let mut n = 0;
+                while j < OPCODES.len() {
+                    if same_name(OPCODES[j].name, base) {
+                        n = OPCODES[j].caches;
+                    }
+                    j += 1;
+                }
+                n
+            }
+        };
+        i += 1;
+    }
+    caches
+};
+
 /// CACHE code units following an instruction in the code array (the base's count).
 pub fn cache_entries(code: u8) -> usize {
-    info(deopt(code)).map_or(0, |o| o.caches as usize)
+    CACHES[code as usize] as usize
 }
 
 /// Jump kind of an opcode (of its base for specialized ones).

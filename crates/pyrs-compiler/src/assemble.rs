@@ -241,27 +241,42 @@ pub(crate) fn assemble(
         entries.push(handler_entry(&cfg, start, code.len() / 2, handler));
     }
 
-    // localsplus
-    let mut names: Vec<PyStrValue> = Vec::new();
-    let mut kinds: Vec<u8> = Vec::new();
+    // localsplus: varnames (a captured argument is local and cell), then the cells that
+    // are not arguments, then the free variables. The strings move into the code object.
+    let mut kinds: Vec<u8> = Vec::with_capacity(u.varnames.len() + ncells + u.freevars.len());
     for v in &u.varnames.items {
-        names.push(PyStrValue::new(v));
         let mut k = CO_FAST_LOCAL;
         if u.cellvars.get(v).is_some() {
             k |= CO_FAST_CELL;
         }
         kinds.push(k);
     }
-    for c in &u.cellvars.items {
-        if u.varnames.get(c).is_none() {
-            names.push(PyStrValue::new(c));
-            kinds.push(CO_FAST_CELL);
-        }
-    }
-    for f in &u.freevars.items {
-        names.push(PyStrValue::new(f));
-        kinds.push(CO_FAST_FREE);
-    }
+    let cell_only: Vec<bool> = u
+        .cellvars
+        .items
+        .iter()
+        .map(|c| u.varnames.get(c).is_none())
+        .collect();
+    kinds.extend(cell_only.iter().filter(|&&c| c).map(|_| CO_FAST_CELL));
+    kinds.extend(std::iter::repeat(CO_FAST_FREE).take(u.freevars.len()));
+    let mut names: Vec<PyStrValue> = Vec::with_capacity(kinds.len());
+    names.extend(
+        std::mem::take(&mut u.varnames.items)
+            .into_iter()
+            .map(PyStrValue::from),
+    );
+    names.extend(
+        std::mem::take(&mut u.cellvars.items)
+            .into_iter()
+            .zip(&cell_only)
+            .filter(|(_, &c)| c)
+            .map(|(c, _)| PyStrValue::from(c)),
+    );
+    names.extend(
+        std::mem::take(&mut u.freevars.items)
+            .into_iter()
+            .map(PyStrValue::from),
+    );
     let firstlineno = u.firstlineno;
     Ok(CodeObject {
         argcount: u.argcount + u.posonlyargcount,
@@ -271,12 +286,15 @@ pub(crate) fn assemble(
         flags: code_flags,
         code,
         consts: u.consts,
-        names: u.names.items.iter().map(|n| PyStrValue::new(n)).collect(),
+        names: std::mem::take(&mut u.names.items)
+            .into_iter()
+            .map(PyStrValue::from)
+            .collect(),
         localsplusnames: names,
         localspluskinds: kinds,
         filename: PyStrValue::new(filename),
-        name: PyStrValue::new(&u.name),
-        qualname: PyStrValue::new(&u.qualname),
+        name: PyStrValue::from(std::mem::take(&mut u.name)),
+        qualname: PyStrValue::from(std::mem::take(&mut u.qualname)),
         firstlineno,
         linetable: enc.finish(),
         exceptiontable: exception_table::encode(&entries),

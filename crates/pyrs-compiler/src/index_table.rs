@@ -49,6 +49,9 @@ impl IndexTable {
     /// Records the next item (index = items so far) with `hash`; returns its index.
     fn insert(&mut self, hash: u64) -> u32 {
         let idx = self.hashes.len() as u32;
+        if self.hashes.is_empty() {
+            self.hashes.reserve(8);
+        }
         self.hashes.push(hash);
         if self.hashes.len() * 2 > self.slots.len() {
             let n = (self.slots.len() * 2).max(16);
