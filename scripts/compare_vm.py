@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Differential tests of the VM: each tests/vm/*.py is compiled by CPython 3.11 to a .pyc
 (CPython is only the compiler and the oracle here), then run by `pyrs FILE.pyc` and by
-`python3 FILE.pyc`; stdout, stderr and the exit status must be identical. With --source,
+`python3 FILE.pyc`; stdout, stderr and the exit status must be identical. Programs named
+`broken_pipe*.py` run as `prog | head -1` (their stdout closed after the first line). With --source,
 `pyrs FILE.py` (pyrs's own compiler) is compared with `python3 FILE.py`.
 
     python3 scripts/compare_vm.py [--pyrs target/debug/pyrs] [--baseline tests/vm/known_failures.txt] [NAME...]
@@ -22,7 +23,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def run_head(cmd, cwd, env):
+    """`cmd | head -1`: read the first line, close the pipe, let the program hit EPIPE."""
+    p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         stdin=subprocess.DEVNULL)
+    first = p.stdout.readline()
+    p.stdout.close()
+    try:
+        err = p.stderr.read()
+        p.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        return "", "<timeout>", -999
+    return first.decode("utf-8", "replace"), err.decode("utf-8", "replace"), p.returncode
+
+
 def run(cmd, cwd, env):
+    if Path(cmd[-1]).stem.startswith("broken_pipe"):
+        return run_head(cmd, cwd, env)
     try:
         p = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
         return p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"), p.returncode

@@ -30,7 +30,7 @@ fn write_os(vm: &mut Vm, which: u8, s: &str) -> PyResult<()> {
         let _ = flush_stdout(vm);
         std::io::stderr().write_all(s.as_bytes())
     };
-    r.map_err(|e| vm.new_error(&vm.types.os_error.clone(), e.to_string()))
+    r.map_err(|e| crate::types::exceptions::os_error_from_io(vm, &e, None))
 }
 
 /// Write buffered stdout text to the OS.

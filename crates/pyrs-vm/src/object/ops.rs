@@ -487,7 +487,12 @@ pub fn seq_compare(vm: &mut Vm, x: &[Value], y: &[Value], op: usize) -> PyResult
         return Ok(op == 3);
     }
     for (p, q) in x.iter().zip(y) {
-        if !vm.eq(p, q)? {
+        // Nested containers recurse in Rust: counted like Python frames (CPython's
+        // Py_EnterRecursiveCall in PyObject_RichCompare), on a stack that grows.
+        vm.enter_recursion(" in comparison")?;
+        let e = stacker::maybe_grow(64 * 1024, 1024 * 1024, || vm.eq(p, q));
+        vm.leave_recursion();
+        if !e? {
             return match op {
                 2 => Ok(false),
                 3 => Ok(true),

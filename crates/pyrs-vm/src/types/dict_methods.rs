@@ -185,6 +185,13 @@ fn setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `a == b` for dicts.
 pub fn dict_eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    vm.enter_recursion(" in comparison")?;
+    let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || dict_eq_inner(vm, a, b));
+    vm.leave_recursion();
+    r
+}
+
+fn dict_eq_inner(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     let (Some(x), Some(y)) = (a.as_obj(), b.as_obj()) else {
         return Ok(false);
     };

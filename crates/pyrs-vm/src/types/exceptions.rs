@@ -73,6 +73,31 @@ pub fn exc_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     Ok(Value::Obj(new_exception(vm, cls, args.pos)))
 }
 
+/// The OSError (or its errno subclass) for an OS error, as CPython's
+/// `PyErr_SetFromErrnoWithFilenameObject`: `[Errno N] strerror[: 'filename']`.
+pub fn os_error_from_io(
+    vm: &mut Vm,
+    e: &std::io::Error,
+    filename: Option<&str>,
+) -> crate::vm::PyErr {
+    let Some(errno) = e.raw_os_error() else {
+        let t = vm.types.os_error.clone();
+        return vm.new_error(&t, e.to_string());
+    };
+    // Rust's text is strerror's plus " (os error N)".
+    let text = e.to_string();
+    let strerror = text
+        .strip_suffix(&format!(" (os error {errno})"))
+        .unwrap_or(&text)
+        .to_string();
+    let mut args = vec![Value::Int(errno as i64), vm.new_str(&strerror)];
+    if let Some(f) = filename {
+        args.push(vm.new_str(f));
+    }
+    let ty = errno_subclass(vm, errno as i64).unwrap_or_else(|| vm.types.os_error.clone());
+    crate::vm::PyErr(new_exception(vm, &ty, args))
+}
+
 /// `OSError(errno, ...)` makes the subclass for `errno` (CPython's `errnomap`, Linux
 /// numbers).
 fn errno_subclass(vm: &Vm, errno: i64) -> Option<PyRef> {

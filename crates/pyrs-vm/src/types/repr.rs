@@ -248,7 +248,10 @@ pub fn builtin_hash(vm: &mut Vm, o: &PyRef) -> PyResult<i64> {
             let t = t.to_vec();
             let mut hs = Vec::with_capacity(t.len());
             for v in &t {
-                hs.push(vm.hash(v)?);
+                // Nested tuples recurse in Rust (CPython's tuplehash has no recursion
+                // check either): on a stack that grows.
+                let h = stacker::maybe_grow(64 * 1024, 1024 * 1024, || vm.hash(v));
+                hs.push(h?);
             }
             Ok(crate::hash::hash_tuple(hs.into_iter()))
         }
