@@ -2,9 +2,11 @@
 """Disassembly parity: pyrs's `dis` text against `python3 -m dis`, per code object.
 
 Usage:
-    scripts/compare_dis.py [--pyrs PATH] [--sample N] [-j N] [--show N] [--diffs OUT.jsonl] [FILE ...]
+    scripts/compare_dis.py [--pyrs PATH] [-O | -OO] [--sample N] [-j N] [--show N] [--diffs OUT.jsonl] [FILE ...]
 
-CPython's dis text is cached in $TMPDIR/pyrs-dis-cache (by path, mtime and size).
+CPython's dis text is cached in $TMPDIR/pyrs-dis-cache (by path, mtime, size and -O level).
+`-O`/`-OO` compare `python3 -O -m dis` / `python3 -OO -m dis` (asserts stripped, `__debug__`
+false; docstrings stripped too) with `PYRS -O --dis` / `PYRS -OO --dis`.
 
 For every .py file of CPython's Lib tree (or a sample, or the FILEs given), runs
 `python3 -m dis FILE` and `PYRS --dis FILE` (PYRS defaults to the pyrs_check example of
@@ -61,17 +63,20 @@ def opcodes(section):
 
 CACHE = os.path.join(os.environ.get("TMPDIR", "/tmp"), "pyrs-dis-cache")
 DIFFS = None
+OPT = 0  # -O level: 0, 1 or 2
 
 
 def cpython_dis(path):
     """`python3 -m dis PATH` (stdout, or None on error), cached by path and mtime."""
     st = os.stat(path)
-    key = os.path.join(CACHE, path.replace(os.sep, "%") + f".{st.st_mtime_ns}.{st.st_size}")
+    key = os.path.join(CACHE, path.replace(os.sep, "%") + f".{st.st_mtime_ns}.{st.st_size}"
+                       + (f".O{OPT}" if OPT else ""))
     if os.path.exists(key):
         with open(key, "rb") as f:
             data = f.read()
         return None if data == b"\0error" else data
-    a = subprocess.run([python3(), "-m", "dis", path], capture_output=True, timeout=120)
+    flags = ["-" + "O" * OPT] if OPT else []
+    a = subprocess.run([python3(), *flags, "-m", "dis", path], capture_output=True, timeout=120)
     data = a.stdout if a.returncode == 0 else None
     os.makedirs(CACHE, exist_ok=True)
     with open(key, "wb") as f:
@@ -82,7 +87,8 @@ def cpython_dis(path):
 def compare(pyrs, path):
     try:
         a = cpython_dis(path)
-        b = subprocess.run([pyrs, "--dis", path], capture_output=True, timeout=120)
+        flags = ["-" + "O" * OPT] if OPT else []
+        b = subprocess.run([pyrs, *flags, "--dis", path], capture_output=True, timeout=120)
     except subprocess.TimeoutExpired:
         return path, 0, 1, ["timeout"]
     if a is None:
@@ -117,13 +123,16 @@ def compare(pyrs, path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pyrs", default=os.path.join(ROOT, "target", "debug", "examples", "pyrs_check"))
+    ap.add_argument("-O", dest="opt", action="count", default=0,
+                    help="-O: python3 -O (asserts, __debug__); -OO: docstrings too")
     ap.add_argument("--sample", type=int, default=0)
     ap.add_argument("-j", type=int, default=2)
     ap.add_argument("--show", type=int, default=15)
     ap.add_argument("--diffs", help="write every differing section to this JSON-lines file")
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
-    global DIFFS
+    global DIFFS, OPT
+    OPT = min(args.opt, 2)
     if args.diffs:
         DIFFS = []
     files = args.files

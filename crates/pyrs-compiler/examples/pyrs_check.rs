@@ -3,7 +3,8 @@
 //! 1 on error (used by
 //! `scripts/compare_syntax_errors.py --set compile_cases --pyrs` while the `pyrs` binary's
 //! run path is being rebuilt around the VM). `--dis` prints `python3 -m dis` text,
-//! `--pyc` writes the .pyc bytes (as `pyrs -X dump=pyc`, mtime 0), and
+//! `-O`/`-OO --dis` the same under `python3 -O`/`-OO`, `--pyc` writes the .pyc bytes (as
+//! `pyrs -X dump=pyc`, mtime 0), and
 //! `--bench FILE...` compiles many files and prints the time.
 
 use std::io::Write;
@@ -27,7 +28,16 @@ fn tune_malloc() {
 
 fn main() {
     tune_malloc();
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // `-O` / `-OO` first: the optimization level of `--dis` (as `python3 -O -m dis`).
+    let optimize = match args.first().map(String::as_str) {
+        Some("-O") => 1,
+        Some("-OO") => 2,
+        _ => 0,
+    };
+    if optimize > 0 {
+        args.remove(0);
+    }
     if args.first().map(String::as_str) == Some("--bench") {
         let start = std::time::Instant::now();
         let mut ok = 0;
@@ -66,7 +76,7 @@ fn main() {
     };
     let bytes = std::fs::read(&path).unwrap_or_default();
     if dis {
-        let (out, err, code) = pyrs_compiler::dis_file(&bytes, &path);
+        let (out, err, code) = pyrs_compiler::dis_file_optimized(&bytes, &path, optimize);
         let _ = std::io::stdout().write_all(out.as_bytes());
         let _ = std::io::stderr().write_all(err.as_bytes());
         std::process::exit(code);

@@ -5,19 +5,32 @@
 use pyrs_ast::*;
 use pyrs_bytecode::Constant as K;
 
-/// The constant an expression folds to, if CPython's AST optimizer folds it.
-pub fn fold_const(e: &Expr) -> Option<K> {
+/// The constant an expression folds to, if CPython's AST optimizer folds it (`optimize`
+/// is the `-O` level: `__debug__` is `optimize == 0`).
+pub fn fold_const(e: &Expr, optimize: u32) -> Option<K> {
     match &e.kind {
         ExprKind::Constant { value, .. } => Some(crate::codegen::ast_const(value)),
+        ExprKind::Name {
+            id,
+            ctx: ExprContext::Load,
+        } if id == "__debug__" => Some(K::Bool(optimize == 0)),
         ExprKind::Tuple {
             elts,
             ctx: ExprContext::Load,
         } => {
-            let items: Option<Vec<K>> = elts.iter().map(fold_const).collect();
+            let items: Option<Vec<K>> = elts.iter().map(|e| fold_const(e, optimize)).collect();
             items.map(K::Tuple)
         }
         ExprKind::UnaryOp { op, operand } => {
-            let v = fold_const(operand)?;
+            let v = fold_const(operand, optimize)?;
+            if *op == UnaryOp::Not {
+                return truth(&v).map(|t| K::Bool(!t));
+            }
+            // The numeric unary operators treat a bool as the int it is.
+            let v = match v {
+                K::Bool(b) => K::Int(b as i64),
+                v => v,
+            };
             match (op, v) {
                 (UnaryOp::USub, K::Int(i)) => Some(match i.checked_neg() {
                     Some(n) => K::Int(n),
@@ -35,12 +48,29 @@ pub fn fold_const(e: &Expr) -> Option<K> {
             }
         }
         ExprKind::BinOp { left, op, right } => {
-            let l = fold_const(left)?;
-            let r = fold_const(right)?;
+            let l = fold_const(left, optimize)?;
+            let r = fold_const(right, optimize)?;
             fold_binop(*op, &l, &r)
         }
         _ => None,
     }
+}
+
+/// `bool(k)` for a constant (`PyObject_IsTrue`); `None` for a code object.
+fn truth(k: &K) -> Option<bool> {
+    Some(match k {
+        K::None => false,
+        K::Bool(b) => *b,
+        K::Int(i) => *i != 0,
+        K::BigInt(_) => true,
+        K::Float(f) => *f != 0.0,
+        K::Complex { re, im } => *re != 0.0 || *im != 0.0,
+        K::Str(s) => !s.as_bytes().is_empty(),
+        K::Bytes(b) => !b.is_empty(),
+        K::Tuple(t) | K::FrozenSet(t) => !t.is_empty(),
+        K::Ellipsis => true,
+        K::Code(_) => return None,
+    })
 }
 
 fn num(k: &K) -> Option<(f64, f64)> {
@@ -54,6 +84,20 @@ fn num(k: &K) -> Option<(f64, f64)> {
 
 fn fold_binop(op: Operator, l: &K, r: &K) -> Option<K> {
     use Operator::*;
+    // bool's own &, |, ^ keep bools; every other operator sees ints.
+    if let (K::Bool(a), K::Bool(b)) = (l, r) {
+        match op {
+            BitAnd => return Some(K::Bool(a & b)),
+            BitOr => return Some(K::Bool(a | b)),
+            BitXor => return Some(K::Bool(a ^ b)),
+            _ => {}
+        }
+    }
+    let as_int = |k: &K| match k {
+        K::Bool(b) => K::Int(*b as i64),
+        k => k.clone(),
+    };
+    let (l, r) = (&as_int(l), &as_int(r));
     if let (K::Int(a), K::Int(b)) = (l, r) {
         let (a, b) = (*a, *b);
         return match op {

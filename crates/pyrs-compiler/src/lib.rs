@@ -142,7 +142,12 @@ pub fn render_warnings(warnings: &[SyntaxWarning], bytes: &[u8], filename: &str)
 
 /// `pyrs -X dump=dis FILE`: the text of `python3 -m dis FILE` (stdout, stderr, status).
 pub fn dis_file(bytes: &[u8], filename: &str) -> (String, String, i32) {
-    match compile_bytes(bytes, filename) {
+    dis_file_optimized(bytes, filename, 0)
+}
+
+/// [`dis_file`] under `-O` (`optimize` 1) or `-OO` (2): `python3 -O -m dis FILE`.
+pub fn dis_file_optimized(bytes: &[u8], filename: &str, optimize: u32) -> (String, String, i32) {
+    match compile_bytes_optimized(bytes, filename, optimize) {
         Ok(code) => (pyrs_bytecode::dis::dis(&code), String::new(), 0),
         Err(report) => (String::new(), report, 1),
     }
@@ -162,6 +167,16 @@ pub fn pyc_file(bytes: &[u8], filename: &str, mtime: u32) -> Result<Vec<u8>, Str
 
 /// Parses (as `compile()` reads bytes) and compiles; `Err` is the error report.
 pub fn compile_bytes(bytes: &[u8], filename: &str) -> Result<CodeObject, String> {
+    compile_bytes_optimized(bytes, filename, 0)
+}
+
+/// [`compile_bytes`] at an optimization level (`compile(..., optimize=N)`: 0, 1 = `-O`,
+/// 2 = `-OO`).
+pub fn compile_bytes_optimized(
+    bytes: &[u8],
+    filename: &str,
+    optimize: u32,
+) -> Result<CodeObject, String> {
     let m = match pyrs_parser::parse_module_bytes(bytes) {
         Ok(m) => m,
         Err(pyrs_parser::ParseError::Syntax(e)) => {
@@ -170,5 +185,5 @@ pub fn compile_bytes(bytes: &[u8], filename: &str) -> Result<CodeObject, String>
         }
         Err(pyrs_parser::ParseError::MemoryError) => return Err("MemoryError\n".into()),
     };
-    compile_module(&m, filename, 0).map_err(|e| render_error(&e, bytes, filename))
+    compile_module(&m, filename, optimize).map_err(|e| render_error(&e, bytes, filename))
 }

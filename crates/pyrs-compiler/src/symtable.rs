@@ -7,8 +7,8 @@
 
 use crate::errors::{self, CompileError};
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use pyrs_ast::*;
 use crate::index_table::IndexSet;
+use pyrs_ast::*;
 use std::borrow::Cow;
 
 pub const DEF_GLOBAL: u32 = 1;

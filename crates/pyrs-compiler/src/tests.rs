@@ -102,3 +102,53 @@ fn pyc_keeps_merged_constants_shared() {
     }
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// `-O` strips asserts and folds `__debug__` to False, `-OO` strips docstrings too: the
+/// disassembly at each level is `python3 [-O|-OO] -m dis`'s.
+#[test]
+fn optimize_levels_match_python_dis() {
+    let src = "\"\"\"Module doc.\"\"\"\n\
+               def f(x):\n    \"\"\"Func doc.\"\"\"\n    assert x, 'msg'\n    \
+               if __debug__:\n        print('debug')\n    return __debug__\n\
+               class C:\n    'class doc'\n    def g(self): 'only a doc'\n\
+               x = not __debug__\ny = (True & False, -True, ~False, not (), __debug__ + 1)\n\
+               assert (lambda: 1)()\nwhile not __debug__: pass\n";
+    let dir = std::env::temp_dir().join(format!("pyrs-compiler-opt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("opt.py");
+    std::fs::write(&path, src).unwrap();
+    let p = path.to_str().unwrap();
+    let strip = |s: &str| {
+        s.lines()
+            .map(|l| match l.find(" at 0x") {
+                Some(i) => {
+                    let rest = &l[i + 6..];
+                    let end = rest
+                        .find(|c: char| !c.is_ascii_hexdigit())
+                        .unwrap_or(rest.len());
+                    format!("{}{}", &l[..i], &rest[end..])
+                }
+                None => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for (level, flags) in [(0, vec![]), (1, vec!["-O"]), (2, vec!["-OO"])] {
+        let out = match std::process::Command::new("python3")
+            .args(&flags)
+            .args(["-m", "dis", p])
+            .output()
+        {
+            Ok(o) => o,
+            Err(_) => {
+                eprintln!("skipped: python3 not found");
+                return;
+            }
+        };
+        let want = String::from_utf8(out.stdout).unwrap();
+        let (got, err, status) = crate::dis_file_optimized(src.as_bytes(), p, level);
+        assert_eq!(status, 0, "{err}");
+        assert_eq!(strip(&got), strip(&want), "optimize level {level}");
+    }
+    std::fs::remove_dir_all(dir).ok();
+}

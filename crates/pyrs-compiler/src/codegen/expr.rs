@@ -53,7 +53,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn expr_inner(&mut self, e: &'a Expr) -> CResult {
-        if let Some(k) = crate::fold::fold_const(e) {
+        if let Some(k) = crate::fold::fold_const(e, self.optimize) {
             if !matches!(e.kind, ExprKind::Constant { .. }) {
                 self.load_const(k);
                 return Ok(());
@@ -361,7 +361,10 @@ impl<'a> Compiler<'a> {
             ExprKind::List { elts, .. } if !elts.iter().any(is_starred) => {
                 let saved = self.u().loc;
                 self.set_loc(e.loc);
-                let consts: Option<Vec<K>> = elts.iter().map(crate::fold::fold_const).collect();
+                let consts: Option<Vec<K>> = elts
+                    .iter()
+                    .map(|e| crate::fold::fold_const(e, self.optimize))
+                    .collect();
                 match consts {
                     Some(items) => self.load_const(K::Tuple(items)),
                     None => {
@@ -375,7 +378,10 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             ExprKind::Set { elts } => {
-                let consts: Option<Vec<K>> = elts.iter().map(crate::fold::fold_const).collect();
+                let consts: Option<Vec<K>> = elts
+                    .iter()
+                    .map(|e| crate::fold::fold_const(e, self.optimize))
+                    .collect();
                 match consts {
                     Some(items) => {
                         let saved = self.u().loc;
@@ -436,7 +442,7 @@ impl<'a> Compiler<'a> {
             ExprKind::UnaryOp {
                 op: UnaryOp::Not,
                 operand,
-            } if crate::fold::fold_const(e).is_none() => {
+            } if crate::fold::fold_const(e, self.optimize).is_none() => {
                 return self.jump_if(operand, next, !cond);
             }
             ExprKind::BoolOp { op, values } => {
@@ -660,7 +666,10 @@ impl<'a> Compiler<'a> {
     ) -> CResult {
         let n = elts.len();
         if n > 2 {
-            let consts: Option<Vec<K>> = elts.iter().map(crate::fold::fold_const).collect();
+            let consts: Option<Vec<K>> = elts
+                .iter()
+                .map(|e| crate::fold::fold_const(e, self.optimize))
+                .collect();
             if let Some(items) = consts {
                 {
                     if tuple && pushed == 0 {

@@ -164,7 +164,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(p.loc);
         match &p.kind {
             PatternKind::MatchValue { value } => {
-                if let Some(k) = crate::fold::fold_const(value) {
+                if let Some(k) = crate::fold::fold_const(value, self.optimize) {
                     if !matches!(value.kind, ExprKind::Tuple { .. }) {
                         let saved = self.u().loc;
                         self.set_loc(value.loc);
@@ -331,7 +331,7 @@ impl<'a> Compiler<'a> {
         }
         let mut seen: Vec<K> = Vec::new();
         for key in keys {
-            if let Some(k) = crate::fold::fold_const(key) {
+            if let Some(k) = crate::fold::fold_const(key, self.optimize) {
                 if seen.iter().any(|s| crate::fold::py_eq(s, &k)) {
                     return Err(self.error(&format!(
                         "mapping pattern checks duplicate key ({})",

@@ -50,13 +50,7 @@ fn const_type(k: &K) -> &'static str {
 impl<'a> Compiler<'a> {
     /// The constant `e` is after CPython's AST optimizer, if it is one.
     fn folded(&self, e: &Expr) -> Option<K> {
-        match &e.kind {
-            ExprKind::Name {
-                id,
-                ctx: ExprContext::Load,
-            } if id == "__debug__" => Some(K::Bool(self.optimize == 0)),
-            _ => crate::fold::fold_const(e),
-        }
+        crate::fold::fold_const(e, self.optimize)
     }
 
     /// `compiler_warn`: records a SyntaxWarning at the current line.
