@@ -214,8 +214,8 @@ pub fn exc_matches(vm: &mut Vm, exc: &Value, t: &Value) -> PyResult<bool> {
 /// BEFORE_WITH: push the bound `__exit__` and the result of `__enter__()`.
 pub fn before_with(vm: &mut Vm, mgr: Value) -> PyResult<()> {
     let ty = vm.type_of(&mgr).clone();
-    let enter = crate::object::protocol::heap_dunder(vm, &ty, "__enter__");
-    let exit = crate::object::protocol::heap_dunder(vm, &ty, "__exit__");
+    let enter = crate::object::protocol::special_method(vm, &ty, "__enter__");
+    let exit = crate::object::protocol::special_method(vm, &ty, "__exit__");
     let (Some(enter), Some(exit)) = (enter, exit) else {
         let tn = tdata(&ty).name();
         let missing = if crate::object::protocol::heap_dunder(vm, &ty, "__enter__").is_none() {

@@ -17,6 +17,19 @@ pub fn heap_dunder(vm: &mut Vm, ty: &PyRef, name: &'static str) -> Option<Value>
     crate::object::cache::heap_lookup(vm, ty, name)
 }
 
+/// A special method of any type (`_PyObject_LookupSpecial`): a class's dunder, or a
+/// builtin type's method-table entry (`memoryview.__enter__`, a file's `__exit__`).
+pub fn special_method(vm: &mut Vm, ty: &PyRef, name: &'static str) -> Option<Value> {
+    if tdata(ty).heap {
+        return heap_dunder(vm, ty, name).or_else(|| {
+            let n = vm.intern(name);
+            crate::object::cache::type_lookup(vm, ty, &n)
+        });
+    }
+    let n = vm.intern(name);
+    crate::object::cache::type_lookup(vm, ty, &n)
+}
+
 /// Call a dunder found on the type with `obj` as self.
 pub fn call_dunder(vm: &mut Vm, attr: Value, obj: &Value, args: Vec<Value>) -> PyResult<Value> {
     match attr.payload() {
@@ -182,6 +195,8 @@ impl Vm {
                     Payload::Complex(re, im) => *re != 0.0 || *im != 0.0,
                     Payload::Str(s) => !s.is_empty(),
                     Payload::Bytes(b) => !b.is_empty(),
+                    Payload::ByteArray(b) => !b.borrow().is_empty(),
+                    Payload::MemoryView(m) => m.len != 0,
                     Payload::Tuple(t) => !t.is_empty(),
                     Payload::List(l) => !l.borrow().is_empty(),
                     Payload::Dict(d) => !d.borrow().is_empty(),
@@ -238,6 +253,8 @@ impl Vm {
             let n = match &o.payload {
                 Payload::Str(s) => Some(s.len()),
                 Payload::Bytes(b) => Some(b.len()),
+                Payload::ByteArray(b) => Some(b.borrow().len()),
+                Payload::MemoryView(_) => Some(crate::types::bytearray::view_len(self, v)?),
                 Payload::Tuple(t) => Some(t.len()),
                 Payload::List(l) => Some(l.borrow().len()),
                 Payload::Dict(d) => Some(d.borrow().len()),
