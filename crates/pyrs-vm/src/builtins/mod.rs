@@ -92,6 +92,8 @@ pub fn install(vm: &mut Vm) {
         ("map", t.map.clone()),
         ("filter", t.filter.clone()),
         ("reversed", t.reversed.clone()),
+        ("bytearray", t.bytearray.clone()),
+        ("memoryview", t.memoryview.clone()),
     ];
     let excs = t.exception_names.clone();
     for (n, ty) in types {

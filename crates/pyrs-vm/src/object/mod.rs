@@ -146,6 +146,8 @@ pub enum Payload {
     Float(f64),
     Str(PyStr),
     Bytes(Box<[u8]>),
+    ByteArray(RefCell<Vec<u8>>),
+    MemoryView(Box<crate::types::bytearray::MemView>),
     Tuple(Box<[Value]>),
     List(RefCell<Vec<Value>>),
     Dict(RefCell<DictData>),
@@ -264,6 +266,7 @@ impl PyObject {
             }
             Payload::Generator(g) => g.traverse(visit),
             Payload::AsyncGenWrapped(v) => visit(v),
+            Payload::MemoryView(m) => m.traverse(visit),
             Payload::AsyncGenOp(op) => op.traverse(visit),
             Payload::Plain
             | Payload::Int(_)
@@ -271,6 +274,7 @@ impl PyObject {
             | Payload::Complex(..)
             | Payload::Str(_)
             | Payload::Bytes(_)
+            | Payload::ByteArray(_)
             | Payload::Range(_)
             | Payload::RangeIter(..)
             | Payload::Singleton => {}

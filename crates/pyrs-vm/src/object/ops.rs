@@ -78,6 +78,26 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Value
                 }
                 return Ok(a.clone());
             }
+            // `d |= iterable` takes what `dict.update` takes (`dict_ior`).
+            if !is_heap(a) {
+                vm.call_method(a, "update", vec![b.clone()])?;
+                return Ok(a.clone());
+            }
+        }
+        if let Some(Payload::ByteArray(ba)) = a.payload() {
+            if base == 0 {
+                if let Some(add) = crate::types::bytearray::bytes_like(b) {
+                    ba.borrow_mut().extend(add);
+                    return Ok(a.clone());
+                }
+            }
+            if base == 5 {
+                if let Some(n) = seq_repeat(vm, b)? {
+                    let cur = ba.borrow().clone();
+                    *ba.borrow_mut() = cur.repeat(n);
+                    return Ok(a.clone());
+                }
+            }
         }
         if let Some(Payload::List(l)) = a.payload() {
             if base == 0 {
@@ -160,7 +180,7 @@ fn unsupported(vm: &mut Vm, a: &Value, b: &Value, base: usize, inplace: bool) ->
                     "can only concatenate tuple (not \"{tb}\") to tuple"
                 ))
             }
-            Some(Payload::Bytes(_)) => {
+            Some(Payload::Bytes(_) | Payload::ByteArray(_)) => {
                 return vm.type_error(format!("can't concat {tb} to {ta}"));
             }
             _ => {}
@@ -292,11 +312,24 @@ pub fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult
             Some(n) => Some(vm.new_bytes(x.repeat(n))),
             None => None,
         },
-        (Payload::Bytes(x), Some(Payload::Bytes(y)), 0) => {
-            let mut v = x.to_vec();
-            v.extend_from_slice(y);
-            Some(vm.new_bytes(v))
+        (Payload::Bytes(_) | Payload::ByteArray(_), _, 0)
+            if crate::types::bytearray::bytes_like(b).is_some() =>
+        {
+            let mut v = crate::types::bytearray::bytes_like(a).unwrap_or_default();
+            v.extend(crate::types::bytearray::bytes_like(b).unwrap_or_default());
+            Some(if matches!(pa, Payload::ByteArray(_)) {
+                crate::types::bytearray::new_bytearray(vm, v)
+            } else {
+                vm.new_bytes(v)
+            })
         }
+        (Payload::ByteArray(x), _, 5) => match seq_repeat(vm, b)? {
+            Some(n) => {
+                let v = x.borrow().repeat(n);
+                Some(crate::types::bytearray::new_bytearray(vm, v))
+            }
+            None => None,
+        },
         (Payload::Set(_), Some(Payload::Set(_)), 1 | 7 | 10 | 12) => {
             Some(crate::types::set::set_binop(vm, a, b, base)?)
         }
@@ -449,6 +482,16 @@ pub fn builtin_compare(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult
     match (pa, pb) {
         (Payload::Str(x), Payload::Str(y)) => Ok(Some(ord_result(x.cmp_str(y), op))),
         (Payload::Bytes(x), Payload::Bytes(y)) => Ok(Some(ord_result(x.cmp(y), op))),
+        (Payload::MemoryView(_), _) | (_, Payload::MemoryView(_)) if op == 2 || op == 3 => {
+            Ok(crate::types::bytearray::view_eq(a, b).map(|e| e == (op == 2)))
+        }
+        (Payload::Bytes(_) | Payload::ByteArray(_), Payload::Bytes(_) | Payload::ByteArray(_)) => {
+            let (x, y) = (
+                crate::types::bytearray::bytes_like(a).unwrap_or_default(),
+                crate::types::bytearray::bytes_like(b).unwrap_or_default(),
+            );
+            Ok(Some(ord_result(x.cmp(&y), op)))
+        }
         (Payload::Tuple(x), Payload::Tuple(y)) => {
             let (x, y) = (x.to_vec(), y.to_vec());
             seq_compare(vm, &x, &y, op).map(Some)
@@ -560,13 +603,19 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
                     return Ok(r.contains(i));
                 }
             }
-            Payload::Bytes(bs) => {
+            Payload::Bytes(_) | Payload::ByteArray(_) => {
+                let bs = crate::types::bytearray::bytes_like(container).unwrap_or_default();
                 if let Value::Int(i) = item {
+                    if !(0..256).contains(i) {
+                        return Err(vm.value_error("byte must be in range(0, 256)"));
+                    }
                     return Ok(bs.contains(&(*i as u8)));
                 }
-                if let Some(Payload::Bytes(n)) = item.payload() {
+                if let Some(n) = crate::types::bytearray::bytes_like(item) {
                     return Ok(n.is_empty() || bs.windows(n.len()).any(|w| w == &n[..]));
                 }
+                let t = vm.type_name(item);
+                return Err(vm.type_error(format!("a bytes-like object is required, not '{t}'")));
             }
             _ => {}
         }

@@ -90,6 +90,17 @@ pub fn getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
             let i = seq_index(vm, key, b.len(), "index")?;
             Ok(Value::Int(b[i] as i64))
         }
+        Payload::ByteArray(b) => {
+            let b = b.borrow().clone();
+            if let Some(sc) = sl {
+                let (start, _, step, n) = slice::indices(vm, &sc, b.len())?;
+                let v: Vec<u8> = slice::positions(start, step, n).map(|i| b[i]).collect();
+                return Ok(crate::types::bytearray::new_bytearray(vm, v));
+            }
+            let i = seq_index(vm, key, b.len(), "bytearray")?;
+            Ok(Value::Int(b[i] as i64))
+        }
+        Payload::MemoryView(_) => crate::types::bytearray::getitem(vm, obj, key),
         Payload::Range(r) => {
             if let Some(sc) = sl {
                 let (start, _, step, n) = slice::indices(vm, &sc, r.len() as usize)?;
@@ -162,6 +173,12 @@ pub fn setitem(vm: &mut Vm, obj: &Value, key: &Value, value: Option<Value>) -> P
         )));
     };
     match &o.payload {
+        Payload::ByteArray(_) => {
+            return crate::types::bytearray::setitem(vm, o, key, value);
+        }
+        Payload::MemoryView(_) => {
+            return crate::types::bytearray::setitem_view(vm, obj, key, value);
+        }
         Payload::List(l) => {
             if let Some(Payload::Slice(s)) = key.payload() {
                 let s = s.clone();

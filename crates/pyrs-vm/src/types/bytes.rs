@@ -4,9 +4,25 @@ use crate::object::{Payload, PyRef, Value};
 use crate::types::function::{Args, NativeFn};
 use crate::vm::{PyResult, Vm};
 
-pub fn bytes_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
-    let data: Vec<u8> = match args.pos.first() {
+pub fn bytes_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value> {
+    if args.pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "bytes() takes at most 3 arguments ({} given)",
+            args.pos.len()
+        )));
+    }
+    let data: Vec<u8> = match args.pos.first().cloned().as_ref() {
         None => Vec::new(),
+        Some(v) if v.as_str().is_some() && (args.pos.len() > 1 || !args.kw.is_empty()) => {
+            let s = v.as_str().map(|s| s.to_vec()).unwrap_or_default();
+            let (enc, errors) = crate::types::codecs::codec_args(vm, &mut args, "bytes")?;
+            let s = crate::types::str::PyStr::from_vec(s);
+            crate::types::codecs::encode(vm, &s, &enc, &errors)?
+        }
+        Some(v) if crate::types::bytearray::bytes_like(v).is_some() => {
+            crate::types::bytearray::bytes_like(v).unwrap_or_default()
+        }
+        Some(Value::Int(n)) if *n < 0 => return Err(vm.value_error("negative count")),
         Some(Value::Int(n)) => vec![0; (*n).max(0) as usize],
         Some(v) if v.as_str().is_some() => {
             let s = v
@@ -49,12 +65,51 @@ fn decode(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     crate::types::codecs::decode(vm, &b, &enc, &errors)
 }
 
-fn hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let s: String = this(vm, &args)?
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Ok(vm.new_str(&s))
+/// `bytes.hex([sep[, bytes_per_sep]])`: groups of `bytes_per_sep` bytes counted from the
+/// right (from the left when negative), joined by `sep`.
+fn hex(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let sep = args.take_kw("sep").or_else(|| args.pos.get(1).cloned());
+    let per = args
+        .take_kw("bytes_per_sep")
+        .or_else(|| args.pos.get(2).cloned());
+    let b = crate::types::bytearray::bytes_like(args.pos.first().unwrap_or(&Value::None))
+        .ok_or_else(|| vm.type_error("descriptor requires a 'bytes' object"))?;
+    let digits: Vec<String> = b.iter().map(|c| format!("{c:02x}")).collect();
+    let sep = match sep {
+        None | Some(Value::None) => return Ok(vm.new_str(&digits.concat())),
+        Some(s) => match s.as_str().map(|s| s.as_rust().into_owned()).or_else(|| {
+            crate::types::bytearray::bytes_like(&s)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+        }) {
+            Some(t) if t.chars().count() == 1 && t.is_ascii() => t,
+            Some(_) => return Err(vm.value_error("sep must be length 1.")),
+            None => return Err(vm.type_error("sep must be str or bytes.")),
+        },
+    };
+    let per = match per {
+        Some(v) => vm.index_value(&v, "'{}' object cannot be interpreted as an integer")?,
+        None => 1,
+    };
+    if per == 0 {
+        return Ok(vm.new_str(&digits.concat()));
+    }
+    let k = per.unsigned_abs() as usize;
+    let n = digits.len();
+    let mut out = String::new();
+    for (i, d) in digits.iter().enumerate() {
+        if i > 0 {
+            let boundary = if per > 0 {
+                (n - i) % k == 0
+            } else {
+                i % k == 0
+            };
+            if boundary {
+                out.push_str(&sep);
+            }
+        }
+        out.push_str(d);
+    }
+    Ok(vm.new_str(&out))
 }
 
 pub const METHODS: &[(&str, NativeFn)] = &[("decode", decode), ("hex", hex)];

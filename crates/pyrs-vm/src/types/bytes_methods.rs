@@ -13,10 +13,17 @@ fn this(vm: &mut Vm, args: &Args) -> PyResult<Vec<u8>> {
     }
 }
 
+/// Bytes-like arguments (bytes, bytearray, memoryview) are accepted where bytes are.
+fn any_bytes(v: &Value) -> Option<Vec<u8>> {
+    crate::types::bytearray::bytes_like(v)
+}
+
 /// A bytes-like argument (bytes or an int 0..256 where `int_ok`).
 fn arg_bytes(vm: &mut Vm, v: &Value, int_ok: bool) -> PyResult<Vec<u8>> {
+    if let Some(b) = any_bytes(v) {
+        return Ok(b);
+    }
     match (v.payload(), v) {
-        (Some(Payload::Bytes(b)), _) => Ok(b.to_vec()),
         (_, Value::Int(i)) if int_ok => {
             if (0..256).contains(i) {
                 Ok(vec![*i as u8])
@@ -117,7 +124,7 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let items = vm.collect(&args.pos[1])?;
     let mut r = Vec::new();
     for (i, it) in items.iter().enumerate() {
-        let Some(Payload::Bytes(x)) = it.payload() else {
+        let Some(x) = any_bytes(it) else {
             let t = vm.type_name(it);
             return Err(vm.type_error(format!(
                 "sequence item {i}: expected a bytes-like object, {t} found"
@@ -126,7 +133,7 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if i > 0 {
             r.extend_from_slice(&sep);
         }
-        r.extend_from_slice(x);
+        r.extend_from_slice(&x);
     }
     out(vm, r)
 }
@@ -289,9 +296,9 @@ fn affix(vm: &mut Vm, args: Args, end: bool) -> PyResult<Value> {
         None => vec![p],
     };
     for c in cands {
-        let n = match c.payload() {
-            Some(Payload::Bytes(n)) => n.to_vec(),
-            _ => {
+        let n = match any_bytes(&c) {
+            Some(n) => n,
+            None => {
                 let what = if end { "endswith" } else { "startswith" };
                 let t = vm.type_name(&c);
                 return Err(vm.type_error(format!(
@@ -382,9 +389,232 @@ fn fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Class methods of `bytes`.
+fn fill_arg(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<(usize, u8)> {
+    args.check(vm, fname, 2, 3)?;
+    let w = vm.index_value(
+        &args.pos[1],
+        "'{}' object cannot be interpreted as an integer",
+    )?;
+    let fill = match args.pos.get(2) {
+        None => b' ',
+        Some(v) => match any_bytes(v) {
+            Some(b) if b.len() == 1 => b[0],
+            _ => {
+                let t = vm.type_name(v);
+                return Err(vm.type_error(format!(
+                    "{fname}() argument 2 must be a byte string of length 1, not {t}"
+                )));
+            }
+        },
+    };
+    Ok((w.max(0) as usize, fill))
+}
+
+/// `center`/`ljust`/`rjust` (`pad`: 0 center, 1 left-justify, 2 right-justify).
+fn pad(vm: &mut Vm, args: Args, fname: &str, how: u8) -> PyResult<Value> {
+    let b = this(vm, &args)?;
+    let (w, fill) = fill_arg(vm, &args, fname)?;
+    if w <= b.len() {
+        return out(vm, b);
+    }
+    let total = w - b.len();
+    let left = match how {
+        // CPython's centering puts the odd byte on the left when the width is odd.
+        0 => total / 2 + (total & w & 1),
+        1 => 0,
+        _ => total,
+    };
+    let mut r = vec![fill; left];
+    r.extend_from_slice(&b);
+    r.resize(w, fill);
+    out(vm, r)
+}
+
+fn center(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pad(vm, args, "center", 0)
+}
+fn ljust(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pad(vm, args, "ljust", 1)
+}
+fn rjust(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pad(vm, args, "rjust", 2)
+}
+
+fn zfill(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "zfill", 2, 2)?;
+    let b = this(vm, &args)?;
+    let w = vm.index_value(
+        &args.pos[1],
+        "'{}' object cannot be interpreted as an integer",
+    )?;
+    let w = w.max(0) as usize;
+    if w <= b.len() {
+        return out(vm, b);
+    }
+    let (sign, rest) = match b.first() {
+        Some(&c) if c == b'+' || c == b'-' => (vec![c], b[1..].to_vec()),
+        _ => (vec![], b.clone()),
+    };
+    let mut r = sign;
+    r.extend(std::iter::repeat(b'0').take(w - b.len()));
+    r.extend(rest);
+    out(vm, r)
+}
+
+fn partition_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult<Value> {
+    args.check(vm, if right { "rpartition" } else { "partition" }, 2, 2)?;
+    let b = this(vm, &args)?;
+    let sep = arg_bytes(vm, &args.pos[1], false)?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let found = if right {
+        (0..=b.len().saturating_sub(sep.len()))
+            .rev()
+            .find(|&i| b.len() >= sep.len() && b[i..i + sep.len()] == sep[..])
+    } else {
+        find_sub(&b, &sep, 0)
+    };
+    let parts = match found {
+        Some(i) => vec![b[..i].to_vec(), sep.clone(), b[i + sep.len()..].to_vec()],
+        None if right => vec![vec![], vec![], b],
+        None => vec![b, vec![], vec![]],
+    };
+    let items = parts.into_iter().map(|p| vm.new_bytes(p)).collect();
+    Ok(vm.new_tuple(items))
+}
+
+fn partition(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    partition_impl(vm, args, false)
+}
+fn rpartition(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    partition_impl(vm, args, true)
+}
+
+fn removeprefix(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "removeprefix", 2, 2)?;
+    let b = this(vm, &args)?;
+    let p = arg_bytes(vm, &args.pos[1], false)?;
+    let r = b.strip_prefix(&p[..]).map(|r| r.to_vec()).unwrap_or(b);
+    out(vm, r)
+}
+
+fn removesuffix(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "removesuffix", 2, 2)?;
+    let b = this(vm, &args)?;
+    let p = arg_bytes(vm, &args.pos[1], false)?;
+    let r = if p.is_empty() {
+        b
+    } else {
+        b.strip_suffix(&p[..]).map(|r| r.to_vec()).unwrap_or(b)
+    };
+    out(vm, r)
+}
+
+fn isascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(this(vm, &args)?.is_ascii()))
+}
+
+fn capitalize(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let b = this(vm, &args)?;
+    let r = b
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if i == 0 {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    out(vm, r)
+}
+
+fn swapcase(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let b = this(vm, &args)?;
+    let r = b
+        .iter()
+        .map(|c| {
+            if c.is_ascii_uppercase() {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            }
+        })
+        .collect();
+    out(vm, r)
+}
+
+fn title(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let b = this(vm, &args)?;
+    let mut prev_cased = false;
+    let r = b
+        .iter()
+        .map(|&c| {
+            let r = if prev_cased {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            };
+            prev_cased = c.is_ascii_alphabetic();
+            r
+        })
+        .collect();
+    out(vm, r)
+}
+
+fn splitlines(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let keep = args
+        .take_kw("keepends")
+        .or_else(|| args.pos.get(1).cloned());
+    let keep = match keep {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    let b = this(vm, &args)?;
+    let mut parts = Vec::new();
+    let mut i = 0;
+    let mut start = 0;
+    while i < b.len() {
+        let eol = match b[i] {
+            b'\n' => 1,
+            b'\r' if b.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' => 1,
+            _ => 0,
+        };
+        if eol > 0 {
+            let end = if keep { i + eol } else { i };
+            parts.push(b[start..end].to_vec());
+            i += eol;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if start < b.len() {
+        parts.push(b[start..].to_vec());
+    }
+    let items = parts.into_iter().map(|p| vm.new_bytes(p)).collect();
+    Ok(vm.new_list(items))
+}
+
 pub const CLASSMETHODS: &[(&str, NativeFn)] = &[("fromhex", fromhex)];
 
 pub const METHODS: &[(&str, NativeFn)] = &[
+    ("center", center),
+    ("ljust", ljust),
+    ("rjust", rjust),
+    ("zfill", zfill),
+    ("partition", partition),
+    ("rpartition", rpartition),
+    ("removeprefix", removeprefix),
+    ("removesuffix", removesuffix),
+    ("isascii", isascii),
+    ("capitalize", capitalize),
+    ("swapcase", swapcase),
+    ("title", title),
+    ("splitlines", splitlines),
     ("upper", upper),
     ("lower", lower),
     ("split", split),

@@ -22,6 +22,11 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
             return Ok(Some(Value::Obj(d)));
         }
     }
+    if let Payload::MemoryView(_) = &o.payload {
+        if let Some(v) = crate::types::bytearray::view_attr(vm, o, n)? {
+            return Ok(Some(v));
+        }
+    }
     Ok(Some(match (&o.payload, n) {
         (Payload::Type(t), "__name__") => vm.new_str(&t.name()),
         (Payload::Type(t), "__qualname__") => vm.new_str(&t.qualname.borrow()),

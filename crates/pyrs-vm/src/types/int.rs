@@ -294,8 +294,8 @@ pub fn int_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value> {
             if let Some(s) = x.as_str() {
                 let text = s.as_rust().into_owned();
                 parse_int(vm, &text, base.unwrap_or(10), x)?
-            } else if let Some(Payload::Bytes(b)) = x.payload() {
-                let text = String::from_utf8_lossy(b).into_owned();
+            } else if let Some(b) = crate::types::bytearray::bytes_like(x) {
+                let text = String::from_utf8_lossy(&b).into_owned();
                 parse_int(vm, &text, base.unwrap_or(10), x)?
             } else if base.is_some() {
                 return Err(vm.type_error("int() can't convert non-string with explicit base"));
@@ -542,9 +542,9 @@ fn int_from_bytes(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         }
     }
     args.check(vm, "from_bytes", 2, 3)?;
-    let data: Vec<u8> = match args.pos[1].payload() {
-        Some(Payload::Bytes(b)) => b.to_vec(),
-        _ => {
+    let data: Vec<u8> = match crate::types::bytearray::bytes_like(&args.pos[1]) {
+        Some(b) => b,
+        None => {
             let items = vm.collect(&args.pos[1])?;
             let mut out = Vec::with_capacity(items.len());
             for it in &items {

@@ -42,7 +42,9 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Some(Payload::List(_)) => Some(t.list_iterator.clone()),
         Some(Payload::Tuple(_)) => Some(t.tuple_iterator.clone()),
         Some(Payload::Str(_)) => Some(t.str_iterator.clone()),
-        Some(Payload::Bytes(_)) => Some(t.iterator.clone()),
+        Some(Payload::Bytes(_) | Payload::ByteArray(_) | Payload::MemoryView(_)) => {
+            Some(t.iterator.clone())
+        }
         _ => None,
     };
     if let Some(ty) = made {
@@ -148,6 +150,7 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                     (i < s.len()).then(|| crate::types::str_methods::char_value(vm, s.get(i)))
                 }
                 Some(Payload::Bytes(b)) => b.get(i).map(|&c| Value::Int(c as i64)),
+                Some(Payload::ByteArray(b)) => b.borrow().get(i).map(|&c| Value::Int(c as i64)),
                 _ => {
                     let seq = seq.clone();
                     match crate::object::subscript::getitem(vm, &seq, &Value::Int(i as i64)) {

@@ -2,6 +2,7 @@
 //! the type objects (bootstrap: `type`, `object` and `dict` refer to each other) and
 //! installs each type's method table (`METHODS` in its file) into its dict.
 
+pub mod bytearray;
 pub mod bytes;
 pub mod bytes_methods;
 pub mod codecs;
@@ -87,6 +88,8 @@ pub struct Types {
     pub filter: PyRef,
     pub reversed: PyRef,
     pub generator: PyRef,
+    pub bytearray: PyRef,
+    pub memoryview: PyRef,
     pub coroutine: PyRef,
     pub async_generator: PyRef,
     pub async_gen_asend: PyRef,
@@ -315,6 +318,8 @@ impl Types {
             filter: fin("filter"),
             reversed: fin("reversed"),
             generator: fin("generator"),
+            bytearray: fin("bytearray"),
+            memoryview: fin("memoryview"),
             coroutine: fin("coroutine"),
             async_generator: fin("async_generator"),
             async_gen_asend: fin("async_generator_asend"),
@@ -458,6 +463,11 @@ pub fn install_methods(vm: &mut Vm) {
     for (ty, methods) in pairs {
         add_methods(vm, &ty, methods);
     }
+    let ba = t(vm, |t| &t.bytearray);
+    add_methods(vm, &ba, &bytearray::methods());
+    add_classmethods(vm, &ba, bytearray::CLASSMETHODS);
+    let mv = t(vm, |t| &t.memoryview);
+    add_methods(vm, &mv, bytearray::MEMORYVIEW_METHODS);
     let int = t(vm, |t| &t.int);
     add_classmethods(vm, &int, int::CLASSMETHODS);
     let bytes = t(vm, |t| &t.bytes);
@@ -488,6 +498,16 @@ pub fn install_methods(vm: &mut Vm) {
         (t(vm, |t| &t.float), Some(float::float_new), None),
         (t(vm, |t| &t.str), Some(str_methods::str_new), None),
         (t(vm, |t| &t.bytes), Some(bytes::bytes_new), None),
+        (
+            t(vm, |t| &t.bytearray),
+            Some(bytearray::bytearray_new),
+            None,
+        ),
+        (
+            t(vm, |t| &t.memoryview),
+            Some(bytearray::memoryview_new),
+            None,
+        ),
         (t(vm, |t| &t.tuple), Some(tuple::tuple_new), None),
         (
             t(vm, |t| &t.list),

@@ -51,6 +51,14 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         }
         Payload::Str(s) => s.repr(),
         Payload::Bytes(b) => pyrs_bytecode::repr::bytes_repr(b),
+        Payload::ByteArray(b) => {
+            let r = crate::types::bytearray::bytearray_repr(&b.borrow());
+            format!("{tname}({r})")
+        }
+        Payload::MemoryView(m) if m.released.get() => {
+            format!("<released memory at {:#x}>", o.id())
+        }
+        Payload::MemoryView(_) => format!("<memory at {:#x}>", o.id()),
         Payload::Tuple(t) => {
             let t = t.to_vec();
             return nested::<()>(vm, o, "(...)", |vm| {
@@ -255,7 +263,11 @@ pub fn builtin_hash(vm: &mut Vm, o: &PyRef) -> PyResult<i64> {
             }
             Ok(crate::hash::hash_tuple(hs.into_iter()))
         }
-        Payload::List(_) | Payload::Dict(_) | Payload::Slice(_) => {
+        Payload::MemoryView(m) if m.readonly() && !m.released.get() => {
+            Ok(vm.hash_secret.hash_bytes(&m.bytes().unwrap_or_default()))
+        }
+        Payload::MemoryView(_) => Err(vm.value_error("cannot hash writable memoryview object")),
+        Payload::List(_) | Payload::Dict(_) | Payload::Slice(_) | Payload::ByteArray(_) => {
             Err(vm.type_error(format!("unhashable type: '{}'", tdata(&o.ty).name())))
         }
         Payload::Set(_) if !o.ty.is(&vm.types.frozenset) => {
