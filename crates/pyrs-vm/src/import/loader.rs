@@ -15,9 +15,7 @@
 use super::bootstrap::{self, Boot};
 use super::cache::{self, Reject};
 use super::finder::{self, InDir};
-use super::{
-    getattr_opt, modules_del, modules_get, modules_set, sys_attr, text, CheckHashPycs, IsNone,
-};
+use super::{getattr_opt, modules_del, modules_get, modules_set, sys_attr, text, IsNone};
 use crate::object::{PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 use pyrs_bytecode::{CodeObject, Constant};
@@ -702,6 +700,18 @@ pub fn compile(
 /// `SourcelessFileLoader.get_code`: the .pyc must be valid (errors are ImportError).
 pub fn sourceless_code(vm: &mut Vm, name: &str, path: &Path) -> PyResult<CodeObject> {
     let data = std::fs::read(path).map_err(|e| vm.import_error(format!("{e}")))?;
+    sourceless_code_from(vm, name, &path.to_string_lossy(), &data)
+}
+
+/// [`sourceless_code`] of a .pyc's bytes (`path` names it in messages and `co_filename`).
+/// Any bytes give a code object or a Python exception, never a panic (the `pyc` fuzz
+/// target checks this, with [`pyc_to_code_object`]).
+pub fn sourceless_code_from(
+    vm: &mut Vm,
+    name: &str,
+    path: &str,
+    data: &[u8],
+) -> PyResult<CodeObject> {
     if data.len() < 4 || data[..4] != pyrs_marshal::pyc::MAGIC {
         let magic: Vec<u8> = data.iter().take(4).copied().collect();
         let b = vm.new_bytes(magic);
@@ -722,20 +732,17 @@ pub fn sourceless_code(vm: &mut Vm, name: &str, path: &Path) -> PyResult<CodeObj
     }
     match pyrs_marshal::read::loads_code(&data[16..]) {
         Ok(mut code) => {
-            let p = path.to_string_lossy().into_owned();
-            verbose(vm, 1, &format!("code object from {}", py_repr(&p)));
-            fix_filename(&mut code, &p);
+            verbose(vm, 1, &format!("code object from {}", py_repr(path)));
+            fix_filename(&mut code, path);
             Ok(code)
         }
         Err(e) => Err(marshal_error(vm, &e.0)),
     }
 }
 
-/// `--check-hash-based-pycs` as `_imp.check_hash_based_pycs` names it.
-pub fn check_hash_name(c: CheckHashPycs) -> &'static str {
-    match c {
-        CheckHashPycs::Default => "default",
-        CheckHashPycs::Always => "always",
-        CheckHashPycs::Never => "never",
-    }
+/// Loading a .pyc as the import system does, up to the VM's code object: the sourceless
+/// checks, unmarshalling, `_fix_co_filename`, and the VM's conversion (`make_code`).
+pub fn pyc_to_code_object(vm: &mut Vm, name: &str, path: &str, data: &[u8]) -> PyResult<PyRef> {
+    let code = sourceless_code_from(vm, name, path, data)?;
+    Ok(crate::code::make_code(vm, &code))
 }

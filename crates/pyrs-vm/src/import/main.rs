@@ -46,7 +46,10 @@ pub fn run(main: Main, config: MainConfig) -> i32 {
         .stack_size(64 * 1024 * 1024)
         .spawn(move || run_on_thread(main, config));
     match t.map(|h| h.join()) {
-        Ok(Ok(status)) => status,
+        Ok(Ok(status)) => {
+            crate::signals::exit_if_interrupted();
+            status
+        }
         _ => {
             let _ = writeln!(
                 std::io::stderr(),
@@ -59,6 +62,7 @@ pub fn run(main: Main, config: MainConfig) -> i32 {
 
 fn run_on_thread(main: Main, config: MainConfig) -> i32 {
     let mut vm = Vm::new();
+    crate::signals::install(&mut vm);
     crate::builtins::sys::set_argv(&mut vm, &config.argv);
     let globals = vm.new_dict_ref();
     // `__main__`'s namespace as CPython 3.11 creates it.
