@@ -19,6 +19,7 @@ pub mod hash;
 pub mod import;
 pub mod object;
 pub mod report;
+pub mod signals;
 pub mod types;
 pub mod vm;
 
@@ -72,7 +73,10 @@ pub fn run_code_with(code: &pyrs_bytecode::CodeObject, argv: &[String], opts: Ru
         .stack_size(64 * 1024 * 1024)
         .spawn(move || run_main(&code, &argv, opts));
     match t.map(|h| h.join()) {
-        Ok(Ok(status)) => status,
+        Ok(Ok(status)) => {
+            signals::exit_if_interrupted();
+            status
+        }
         _ => {
             let _ = writeln!(
                 std::io::stderr(),
@@ -85,6 +89,7 @@ pub fn run_code_with(code: &pyrs_bytecode::CodeObject, argv: &[String], opts: Ru
 
 fn run_main(code: &pyrs_bytecode::CodeObject, argv: &[String], opts: RunOptions) -> i32 {
     let mut vm = Vm::new();
+    signals::install(&mut vm);
     builtins::sys::set_argv(&mut vm, argv);
     let code_obj = code::make_code(&mut vm, code);
     let globals = vm.new_dict_ref();
@@ -150,6 +155,12 @@ pub(crate) fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
     let text = report::format_exception(vm, &e.0);
     let _ = std::io::stderr().write_all(text.as_bytes());
     let _ = Payload::Plain;
+    if vm.err_matches(&e, &vm.types.keyboard_interrupt.clone()) {
+        // The process dies by SIGINT once the interpreter is finished (`signals.rs`);
+        // 130 (128 + SIGINT) is the status if it cannot.
+        signals::note_unhandled();
+        return 130;
+    }
     1
 }
 

@@ -41,6 +41,8 @@ pub struct Interpreter {
     pub argv: Vec<String>,
     /// The import system (`import/mod.rs`).
     pub import: crate::import::ImportState,
+    /// Set by the SIGINT handler, tested by the eval loop (`signals.rs`).
+    pub eval_breaker: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 pub struct ThreadState {
@@ -116,6 +118,7 @@ impl Vm {
                 type_epoch: 0,
                 argv: Vec::new(),
                 import: Default::default(),
+                eval_breaker: Default::default(),
             },
             thread: ThreadState {
                 frames: Vec::new(),

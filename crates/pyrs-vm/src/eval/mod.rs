@@ -22,6 +22,7 @@ use crate::code::as_code;
 use crate::object::{Payload, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 use pyrs_bytecode::opnum::*;
+use std::sync::atomic::Ordering;
 
 /// How an entry frame left the loop.
 pub enum Exit {
@@ -96,8 +97,18 @@ fn peek(vm: &Vm, n: usize) -> Option<Value> {
 
 /// The target of a backward jump; a target before the code's start (hostile bytecode)
 /// is a SystemError rather than a wrap-around.
+/// Backward jumps test the eval breaker (a pending SIGINT, `signals.rs`) as 3.11's do,
+/// except JUMP_BACKWARD_NO_INTERRUPT.
 #[inline(always)]
 fn jump_back(vm: &mut Vm, ip: usize, arg: u32) -> PyResult<usize> {
+    if vm.interp.eval_breaker.load(Ordering::Relaxed) {
+        crate::signals::check(vm)?;
+    }
+    jump_back_no_interrupt(vm, ip, arg)
+}
+
+#[inline(always)]
+fn jump_back_no_interrupt(vm: &mut Vm, ip: usize, arg: u32) -> PyResult<usize> {
     match ip.checked_sub(arg as usize) {
         Some(t) => Ok(t),
         None => Err(jump_error(vm)),
@@ -163,7 +174,13 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
             let cache_at = ip;
             ip += caches[op as usize] as usize;
             match op {
-                NOP | RESUME | CACHE => {}
+                NOP | CACHE => {}
+                RESUME => {
+                    // The eval breaker at a function's start (not after a yield), as 3.11.
+                    if arg < 2 && vm.interp.eval_breaker.load(Ordering::Relaxed) {
+                        tri!(crate::signals::check(vm));
+                    }
+                }
                 LOAD_FAST => match vm
                     .thread
                     .fast
@@ -421,7 +438,8 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                     tri!(names::store_deref(vm, co, fast_base, arg as usize, v));
                 }
                 JUMP_FORWARD => ip += arg as usize,
-                JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => ip = tri!(jump_back(vm, ip, arg)),
+                JUMP_BACKWARD => ip = tri!(jump_back(vm, ip, arg)),
+                JUMP_BACKWARD_NO_INTERRUPT => ip = tri!(jump_back_no_interrupt(vm, ip, arg)),
                 POP_JUMP_FORWARD_IF_FALSE
                 | POP_JUMP_FORWARD_IF_TRUE
                 | POP_JUMP_BACKWARD_IF_FALSE
