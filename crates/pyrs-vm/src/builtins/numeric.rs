@@ -260,20 +260,23 @@ fn minmax(vm: &mut Vm, mut args: Args, name: &str, op: u32) -> PyResult<Value> {
     let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
     let default = args.take_kw("default");
     args.no_kw(vm, name)?;
-    let items = match args.pos.len() {
+    // One argument is iterated lazily (not collected: `max(x for x in big)` needs no
+    // memory for the items); several are the items themselves.
+    let it = match args.pos.len() {
         0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => vm.collect(&args.pos[0])?,
+        1 => vm.iter(&args.pos[0])?,
         _ => {
             if default.is_some() {
                 return Err(vm.type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            args.pos.clone()
+            let t = vm.new_tuple(args.pos.clone());
+            vm.iter(&t)?
         }
     };
     let mut best: Option<(Value, Value)> = None;
-    for v in items {
+    while let Some(v) = vm.next(&it)? {
         let k = match &key {
             Some(f) => vm.call(f, vec![v.clone()])?,
             None => v.clone(),
