@@ -2,6 +2,8 @@
 //! (CPython 3.11: `Python/ast_opt.c` — `fold_unaryop`, `fold_binop`, `fold_tuple`,
 //! `make_const` with its size limits).
 
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
 use pyrs_ast::*;
 use pyrs_bytecode::Constant as K;
 
@@ -98,8 +100,28 @@ fn fold_binop(op: Operator, l: &K, r: &K) -> Option<K> {
         k => k.clone(),
     };
     let (l, r) = (&as_int(l), &as_int(r));
+    if let Some(k) = fold_sequence(op, l, r) {
+        return Some(k);
+    }
     if let (K::Int(a), K::Int(b)) = (l, r) {
-        let (a, b) = (*a, *b);
+        if let Some(k) = fold_small_ints(op, *a, *b) {
+            return Some(k);
+        }
+    }
+    if let (Some(a), Some(b)) = (big(l), big(r)) {
+        return fold_big_ints(op, &a, &b);
+    }
+    if let Some(k) = fold_float_pow_div(op, l, r) {
+        return Some(k);
+    }
+    fold_floats(op, l, r)
+}
+
+/// `i64` arithmetic where nothing overflows (the common case; [`fold_big_ints`] redoes
+/// the rest with CPython's size limits).
+fn fold_small_ints(op: Operator, a: i64, b: i64) -> Option<K> {
+    use Operator::*;
+    {
         return match op {
             Add => a.checked_add(b).map(K::Int),
             Sub => a.checked_sub(b).map(K::Int),
@@ -132,14 +154,11 @@ fn fold_binop(op: Operator, l: &K, r: &K) -> Option<K> {
             _ => None,
         };
     }
-    if let (K::Str(a), K::Str(b)) = (l, r) {
-        if op == Add {
-            let mut bytes = a.as_bytes().to_vec();
-            bytes.extend_from_slice(b.as_bytes());
-            return pyrs_bytecode::PyStrValue::from_surrogatepass(bytes).map(K::Str);
-        }
-        return None;
-    }
+}
+
+/// Floats and complexes (ints below 2**53 convert exactly).
+fn fold_floats(op: Operator, l: &K, r: &K) -> Option<K> {
+    use Operator::*;
     let complex = matches!(l, K::Complex { .. }) || matches!(r, K::Complex { .. });
     let (ar, ai) = num(l)?;
     let (br, bi) = num(r)?;
@@ -189,4 +208,228 @@ pub fn set_order(items: Vec<K>) -> Vec<K> {
         }
     }
     out
+}
+
+/// ast_opt's limits on what folding may build (`MAX_INT_SIZE` bits,
+/// `MAX_COLLECTION_SIZE` items, `MAX_STR_SIZE` characters, `MAX_TOTAL_ITEMS`).
+const MAX_INT_SIZE: u64 = 128;
+const MAX_COLLECTION_SIZE: i64 = 256;
+const MAX_STR_SIZE: i64 = 4096;
+const MAX_TOTAL_ITEMS: i64 = 1024;
+
+fn big(k: &K) -> Option<BigInt> {
+    match k {
+        K::Int(i) => Some(BigInt::from(*i)),
+        K::BigInt(b) => Some(b.clone()),
+        _ => None,
+    }
+}
+
+/// Floor division of ints (Python's `//`); `b` is not zero.
+fn floor_div(a: &BigInt, b: &BigInt) -> BigInt {
+    let q = a / b;
+    let r = a - &q * b;
+    if !r.is_zero() && (r.is_negative() != b.is_negative()) {
+        q - 1
+    } else {
+        q
+    }
+}
+
+/// Int operations with `safe_multiply`, `safe_power`, `safe_lshift`'s size checks.
+fn fold_big_ints(op: Operator, a: &BigInt, b: &BigInt) -> Option<K> {
+    use Operator::*;
+    let nonzero = !a.is_zero() && !b.is_zero();
+    Some(K::int(match op {
+        Add => a + b,
+        Sub => a - b,
+        Mult => {
+            if nonzero && a.bits() + b.bits() > MAX_INT_SIZE {
+                return None;
+            }
+            a * b
+        }
+        FloorDiv if !b.is_zero() => floor_div(a, b),
+        Mod if !b.is_zero() => a - floor_div(a, b) * b,
+        // A negative exponent: `float(a) ** float(b)` (ints that convert exactly).
+        Pow if b.is_negative() => {
+            let (x, y) = (a.to_i64()?, b.to_i64()?);
+            if x.unsigned_abs() >= 1 << 53 || y.unsigned_abs() >= 1 << 53 {
+                return None;
+            }
+            return float_pow(x as f64, y as f64).map(K::Float);
+        }
+        Pow => {
+            if nonzero && a.bits() > MAX_INT_SIZE / b.to_u64()? {
+                return None;
+            }
+            a.pow(b.to_u32()?)
+        }
+        LShift if !b.is_negative() => {
+            if nonzero {
+                let w = b.to_u64()?;
+                if w > MAX_INT_SIZE || a.bits() > MAX_INT_SIZE - w {
+                    return None;
+                }
+            }
+            a << b.to_usize()?
+        }
+        RShift if !b.is_negative() => match b.to_u64() {
+            Some(s) if s < a.bits() + 1 => a >> s,
+            _ => BigInt::from(if a.is_negative() { -1 } else { 0 }),
+        },
+        BitAnd => a & b,
+        BitOr => a | b,
+        BitXor => a ^ b,
+        _ => return None,
+    }))
+}
+
+/// `check_complexity`: `limit` minus the items of `k`, nested tuples and frozensets
+/// included (negative: too many).
+fn check_complexity(k: &K, mut limit: i64) -> i64 {
+    if let K::Tuple(items) | K::FrozenSet(items) = k {
+        limit -= items.len() as i64;
+        for i in items {
+            if limit < 0 {
+                break;
+            }
+            limit = check_complexity(i, limit);
+        }
+    }
+    limit
+}
+
+/// `seq * n`, `n * seq` for str, bytes and tuples within ast_opt's limits, and `+` of two
+/// strs, bytes or tuples.
+fn fold_sequence(op: Operator, l: &K, r: &K) -> Option<K> {
+    match (op, l, r) {
+        (Operator::Add, K::Str(a), K::Str(b)) => {
+            let mut bytes = a.as_bytes().to_vec();
+            bytes.extend_from_slice(b.as_bytes());
+            pyrs_bytecode::PyStrValue::from_surrogatepass(bytes).map(K::Str)
+        }
+        (Operator::Add, K::Bytes(a), K::Bytes(b)) => Some(K::Bytes([&a[..], b].concat())),
+        (Operator::Add, K::Tuple(a), K::Tuple(b)) => Some(K::Tuple([&a[..], b].concat())),
+        (
+            Operator::Mult,
+            seq @ (K::Str(_) | K::Bytes(_) | K::Tuple(_)),
+            n @ (K::Int(_) | K::BigInt(_)),
+        )
+        | (
+            Operator::Mult,
+            n @ (K::Int(_) | K::BigInt(_)),
+            seq @ (K::Str(_) | K::Bytes(_) | K::Tuple(_)),
+        ) => {
+            // PyLong_AsLong: an int beyond a C long is an error (no folding).
+            let n = match n {
+                K::Int(i) => *i,
+                _ => return None,
+            };
+            let times = n.max(0) as usize;
+            match seq {
+                K::Str(s) => {
+                    let size = s.code_points().count() as i64;
+                    if size > 0 && (n < 0 || n > MAX_STR_SIZE / size) {
+                        return None;
+                    }
+                    pyrs_bytecode::PyStrValue::from_surrogatepass(s.as_bytes().repeat(times))
+                        .map(K::Str)
+                }
+                K::Bytes(b) => {
+                    let size = b.len() as i64;
+                    if size > 0 && (n < 0 || n > MAX_STR_SIZE / size) {
+                        return None;
+                    }
+                    Some(K::Bytes(b.repeat(times)))
+                }
+                K::Tuple(items) => {
+                    let size = items.len() as i64;
+                    if size > 0 {
+                        if n < 0 || n > MAX_COLLECTION_SIZE / size {
+                            return None;
+                        }
+                        if n > 0 && check_complexity(seq, MAX_TOTAL_ITEMS / n) < 0 {
+                            return None;
+                        }
+                    }
+                    let mut out = Vec::with_capacity(items.len() * times);
+                    for _ in 0..times {
+                        out.extend(items.iter().cloned());
+                    }
+                    Some(K::Tuple(out))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `float_pow` for finite operands (a complex result, an error, or the special values of
+/// infinities and NaNs are not folded), and
+/// `float_divmod`'s `//` and `%`.
+fn fold_float_pow_div(op: Operator, l: &K, r: &K) -> Option<K> {
+    let f = |k: &K| match k {
+        K::Float(f) => Some(*f),
+        K::Int(i) if i.unsigned_abs() < (1u64 << 53) => Some(*i as f64),
+        _ => None,
+    };
+    if !matches!(l, K::Float(_)) && !matches!(r, K::Float(_)) {
+        return None;
+    }
+    let (v, w) = (f(l)?, f(r)?);
+    if !v.is_finite() || !w.is_finite() {
+        return None;
+    }
+    match op {
+        Operator::Pow => float_pow(v, w).map(K::Float),
+        Operator::FloorDiv | Operator::Mod if w != 0.0 => {
+            let mut m = v % w;
+            let mut div = (v - m) / w;
+            if m != 0.0 {
+                if (w < 0.0) != (m < 0.0) {
+                    m += w;
+                    div -= 1.0;
+                }
+            } else {
+                m = 0.0f64.copysign(w);
+            }
+            let floordiv = if div != 0.0 {
+                let mut fd = div.floor();
+                if div - fd > 0.5 {
+                    fd += 1.0;
+                }
+                fd
+            } else {
+                0.0f64.copysign(v / w)
+            };
+            Some(K::Float(if op == Operator::Mod { m } else { floordiv }))
+        }
+        _ => None,
+    }
+}
+
+/// `float_pow` for finite operands; `None` when CPython raises or goes complex.
+fn float_pow(v: f64, w: f64) -> Option<f64> {
+    let integral = w == w.floor();
+    let odd = integral && (w % 2.0).abs() == 1.0;
+    if w == 0.0 {
+        return Some(1.0);
+    }
+    if v == 0.0 {
+        // 0.0 ** negative raises ZeroDivisionError.
+        return (w > 0.0).then_some(if odd { v } else { 0.0 });
+    }
+    if v < 0.0 && !integral {
+        return None; // a complex result
+    }
+    let mut x = v.abs().powf(w);
+    if v < 0.0 && odd {
+        x = -x;
+    }
+    // An overflow raises OverflowError, and so does an inexact subnormal result (libm's
+    // ERANGE); a power of two to an integral power is exact.
+    let exact = integral && v.abs().log2().fract() == 0.0;
+    (x.is_finite() && (x == 0.0 || x.abs() >= f64::MIN_POSITIVE || exact)).then_some(x)
 }

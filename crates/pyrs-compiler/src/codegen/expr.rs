@@ -113,6 +113,24 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             ExprKind::BinOp { left, op, right } => {
+                // `'%s' % (a, b)` is an f-string (ast_opt's `optimize_format`), unless the
+                // tuple is a constant itself.
+                if let (
+                    Operator::Mod,
+                    ExprKind::Tuple {
+                        elts,
+                        ctx: ExprContext::Load,
+                    },
+                ) = (op, &right.kind)
+                {
+                    if let Some(K::Str(fmt)) = crate::fold::fold_const(left, self.optimize) {
+                        if crate::fold::fold_const(right, self.optimize).is_none() {
+                            if let Some(pieces) = super::format::plan(&fmt, elts) {
+                                return self.percent_format(pieces);
+                            }
+                        }
+                    }
+                }
                 self.expr(left)?;
                 self.expr(right)?;
                 self.emit(BINARY_OP, super::stmt::binop_arg(*op, false));

@@ -8,6 +8,7 @@
 
 mod comprehension;
 mod expr;
+mod format;
 mod pattern;
 mod stmt;
 mod stmt_try;
