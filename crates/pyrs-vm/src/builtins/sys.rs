@@ -22,14 +22,7 @@ pub fn install(vm: &mut Vm) {
     set(vm, &d, "__name__", name);
     let ver = vm.new_str("3.11.7 (pyrs)");
     set(vm, &d, "version", ver);
-    let vi = vm.new_tuple(vec![
-        Value::Int(3),
-        Value::Int(11),
-        Value::Int(7),
-        vm.new_str("final"),
-        Value::Int(0),
-    ]);
-    set(vm, &d, "version_info", vi);
+    install_info(vm, &d);
     set(vm, &d, "maxsize", Value::Int(i64::MAX));
     let bo = vm.new_str(if cfg!(target_endian = "little") {
         "little"
@@ -53,7 +46,15 @@ pub fn install(vm: &mut Vm) {
         ("set_int_max_str_digits", set_int_max_str_digits),
         ("exit", exit),
         ("exc_info", exc_info),
+        ("exception", exception),
         ("intern", intern),
+        ("_getframe", getframe),
+        ("getsizeof", getsizeof),
+        ("getdefaultencoding", getdefaultencoding),
+        ("getfilesystemencoding", getfilesystemencoding),
+        ("getfilesystemencodeerrors", getfilesystemencodeerrors),
+        ("excepthook", excepthook),
+        ("displayhook", displayhook),
     ] {
         let b = new_builtin(vm, n, f);
         set(vm, &d, n, b);
@@ -61,6 +62,264 @@ pub fn install(vm: &mut Vm) {
     let ty = vm.types.module.clone();
     let m = vm.alloc(&ty, Payload::Module(d));
     vm.sys_module = Some(m);
+}
+
+/// The struct sequences and constants of `sys`: version_info, hexversion, implementation,
+/// flags, float_info, int_info, hash_info, builtin_module_names.
+fn install_info(vm: &mut Vm, d: &PyRef) {
+    use crate::types::structseq;
+    let vt = structseq::make_type(
+        vm,
+        "sys.version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+    );
+    let fin = vm.new_str("final");
+    let vi = structseq::new(
+        vm,
+        &vt,
+        vec![
+            Value::Int(3),
+            Value::Int(11),
+            Value::Int(7),
+            fin,
+            Value::Int(0),
+        ],
+    );
+    set(vm, d, "version_info", vi.clone());
+    set(vm, d, "hexversion", Value::Int(0x030B07F0));
+    set(vm, d, "api_version", Value::Int(1013));
+    // sys.implementation (design.md §2): name "pyrs", cache tag "pyrs-311".
+    let ns = crate::types::namespace::new(vm);
+    for (k, v) in [
+        ("name", vm.new_str("pyrs")),
+        ("cache_tag", vm.new_str("pyrs-311")),
+        ("version", vi),
+        ("hexversion", Value::Int(0x030B07F0)),
+    ] {
+        crate::types::namespace::set(vm, &ns, k, v);
+    }
+    set(vm, d, "implementation", ns);
+    let hash_random = !matches!(std::env::var("PYTHONHASHSEED").as_deref(), Ok("0"));
+    let fields = [
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
+    ];
+    let ft = structseq::make_type(vm, "sys.flags", &fields);
+    let mut vals: Vec<Value> = fields.iter().map(|_| Value::Int(0)).collect();
+    vals[11] = Value::Int(hash_random as i64);
+    vals[13] = Value::Bool(false);
+    vals[16] = Value::Bool(false);
+    vals[17] = Value::Int(-1);
+    let flags = structseq::new(vm, &ft, vals);
+    set(vm, d, "flags", flags);
+    let fit = structseq::make_type(
+        vm,
+        "sys.float_info",
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
+    );
+    let fi = structseq::new(
+        vm,
+        &fit,
+        vec![
+            Value::Float(f64::MAX),
+            Value::Int(f64::MAX_EXP as i64),
+            Value::Int(f64::MAX_10_EXP as i64),
+            Value::Float(f64::MIN_POSITIVE),
+            Value::Int(f64::MIN_EXP as i64),
+            Value::Int(f64::MIN_10_EXP as i64),
+            Value::Int(f64::DIGITS as i64),
+            Value::Int(f64::MANTISSA_DIGITS as i64),
+            Value::Float(f64::EPSILON),
+            Value::Int(f64::RADIX as i64),
+            Value::Int(1),
+        ],
+    );
+    set(vm, d, "float_info", fi);
+    // pyrs's ints are i64 inline and num-bigint (32-bit digits) beyond; CPython's digit
+    // size is what programs compare against, so the layout of CPython's 64-bit builds is
+    // reported for the conversion limits that matter (default/threshold digits).
+    let iit = structseq::make_type(
+        vm,
+        "sys.int_info",
+        &[
+            "bits_per_digit",
+            "sizeof_digit",
+            "default_max_str_digits",
+            "str_digits_check_threshold",
+        ],
+    );
+    let ii = structseq::new(
+        vm,
+        &iit,
+        vec![
+            Value::Int(30),
+            Value::Int(4),
+            Value::Int(4300),
+            Value::Int(640),
+        ],
+    );
+    set(vm, d, "int_info", ii);
+    let hit = structseq::make_type(
+        vm,
+        "sys.hash_info",
+        &[
+            "width",
+            "modulus",
+            "inf",
+            "nan",
+            "imag",
+            "algorithm",
+            "hash_bits",
+            "seed_bits",
+            "cutoff",
+        ],
+    );
+    let alg = vm.new_str("siphash13");
+    let hi = structseq::new(
+        vm,
+        &hit,
+        vec![
+            Value::Int(64),
+            Value::Int((1i64 << 61) - 1),
+            Value::Int(314159),
+            Value::Int(0),
+            Value::Int(1000003),
+            alg,
+            Value::Int(64),
+            Value::Int(128),
+            Value::Int(0),
+        ],
+    );
+    set(vm, d, "hash_info", hi);
+    let names = ["builtins", "sys"].iter().map(|n| vm.new_str(n)).collect();
+    let t = vm.new_tuple(names);
+    set(vm, d, "builtin_module_names", t);
+}
+
+fn exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "exception", 0, 0)?;
+    Ok(vm.thread.exc_info.clone().unwrap_or(Value::None))
+}
+
+fn getframe(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "_getframe", 0, 1)?;
+    let depth = match args.pos.first() {
+        Some(v) => vm.index_value(v, "'{}' object cannot be interpreted as an integer")?,
+        None => 0,
+    };
+    crate::types::frame::getframe(vm, depth)
+}
+
+/// `sys.getsizeof(obj)`: pyrs's own footprint of the object (its heap block plus the
+/// buffers it owns; an inline value is the size of a `Value`), or `__sizeof__`'s answer.
+fn getsizeof(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "getsizeof", 1, 2)?;
+    let v = &args.pos[0];
+    if let Some(r) = crate::object::protocol::try_heap_dunder(vm, v, "__sizeof__", vec![])? {
+        let n = vm.index_value(&r, "an integer is required")?;
+        if n < 0 {
+            return Err(vm.value_error("__sizeof__() should return >= 0"));
+        }
+        return Ok(Value::Int(n));
+    }
+    let Value::Obj(o) = v else {
+        return Ok(Value::Int(std::mem::size_of::<Value>() as i64));
+    };
+    let base = std::mem::size_of::<crate::object::PyObject>() + 16;
+    let extra = match &o.payload {
+        Payload::Str(s) => s.len() * 4,
+        Payload::Bytes(b) => b.len(),
+        Payload::ByteArray(b) => b.borrow().capacity(),
+        Payload::Tuple(t) => t.len() * std::mem::size_of::<Value>(),
+        Payload::List(l) => l.borrow().capacity() * std::mem::size_of::<Value>(),
+        Payload::Dict(_) | Payload::Set(_) => {
+            crate::types::dict::len(o).max(vm.len(v).unwrap_or(0))
+                * 3
+                * std::mem::size_of::<Value>()
+        }
+        Payload::Int(b) => (b.bits() as usize + 7) / 8,
+        _ => 0,
+    };
+    Ok(Value::Int((base + extra) as i64))
+}
+
+fn getdefaultencoding(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "getdefaultencoding", 0, 0)?;
+    Ok(vm.new_str("utf-8"))
+}
+
+fn getfilesystemencoding(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "getfilesystemencoding", 0, 0)?;
+    Ok(vm.new_str("utf-8"))
+}
+
+fn getfilesystemencodeerrors(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "getfilesystemencodeerrors", 0, 0)?;
+    Ok(vm.new_str("surrogateescape"))
+}
+
+/// `sys.excepthook(type, value, traceback)`: print the report of an exception to stderr.
+fn excepthook(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "excepthook", 3, 3)?;
+    let is_exc = crate::types::exceptions::exc_data_of(&args.pos[1]).is_some();
+    let Some(e) = args.pos[1].as_obj().filter(|_| is_exc) else {
+        let t = vm.type_name(&args.pos[1]);
+        let msg =
+            format!("TypeError: print_exception(): Exception expected for value, {t} found\n");
+        let err = vm.stderr.clone().map(Value::Obj).unwrap_or(Value::None);
+        crate::builtins::print::write_to(vm, &err, &msg)?;
+        return Ok(Value::None);
+    };
+    let e = e.clone();
+    let text = crate::report::format_exception(vm, &e);
+    let err = vm.stderr.clone().map(Value::Obj).unwrap_or(Value::None);
+    crate::builtins::print::write_to(vm, &err, &text)?;
+    Ok(Value::None)
+}
+
+/// `sys.displayhook(value)`: print `repr(value)` and set `builtins._` (None is skipped).
+fn displayhook(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "displayhook", 1, 1)?;
+    let v = args.pos[0].clone();
+    if matches!(v, Value::None) {
+        return Ok(Value::None);
+    }
+    let b = vm.builtins.clone();
+    let n = vm.intern("_");
+    crate::types::dict::dict_set_str(vm, &b, &n, Value::None);
+    let r = vm.repr(&v)?;
+    let out = vm.stdout.clone().map(Value::Obj).unwrap_or(Value::None);
+    crate::builtins::print::write_to(vm, &out, &format!("{r}\n"))?;
+    crate::types::dict::dict_set_str(vm, &b, &n, v);
+    Ok(Value::None)
 }
 
 /// Set `sys.argv`.

@@ -147,6 +147,8 @@ pub enum Payload {
     Str(PyStr),
     Bytes(Box<[u8]>),
     ByteArray(RefCell<Vec<u8>>),
+    /// A frame object (`sys._getframe()`, `gi_frame`): a snapshot (`types/frame.rs`).
+    Frame(Box<crate::types::frame::FrameData>),
     MemoryView(Box<crate::types::bytearray::MemView>),
     Tuple(Box<[Value]>),
     List(RefCell<Vec<Value>>),
@@ -267,6 +269,7 @@ impl PyObject {
             Payload::Generator(g) => g.traverse(visit),
             Payload::AsyncGenWrapped(v) => visit(v),
             Payload::MemoryView(m) => m.traverse(visit),
+            Payload::Frame(f) => f.traverse(visit),
             Payload::AsyncGenOp(op) => op.traverse(visit),
             Payload::Plain
             | Payload::Int(_)

@@ -61,6 +61,8 @@ pub struct TypeData {
     pub has_getattribute: Cell<bool>,
     /// Bumped whenever the type's dict or one of its bases' changes (for attribute caches).
     pub version: Cell<u64>,
+    /// The field names of a struct sequence type (`types/structseq.rs`).
+    pub structseq: RefCell<Option<Vec<String>>>,
 }
 
 impl TypeData {
@@ -79,6 +81,7 @@ impl TypeData {
             slotted: Cell::new(false),
             has_getattribute: Cell::new(false),
             version: Cell::new(0),
+            structseq: RefCell::new(None),
         }
     }
 

@@ -45,6 +45,11 @@ pub fn exc_data(e: &PyRef) -> Option<&ExcData> {
     }
 }
 
+/// The exception data of a value, if it is an exception instance.
+pub fn exc_data_of(v: &Value) -> Option<&ExcData> {
+    v.as_obj().and_then(exc_data)
+}
+
 /// A new instance of exception type `ty` with these args.
 pub fn new_exception(vm: &mut Vm, ty: &PyRef, args: Vec<Value>) -> PyRef {
     let args = vm.new_tuple(args);

@@ -22,6 +22,11 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
             return Ok(Some(Value::Obj(d)));
         }
     }
+    if let Payload::Frame(_) = &o.payload {
+        if let Some(v) = crate::types::frame::frame_attr(vm, o, n) {
+            return Ok(Some(v));
+        }
+    }
     if let Payload::MemoryView(_) = &o.payload {
         if let Some(v) = crate::types::bytearray::view_attr(vm, o, n)? {
             return Ok(Some(v));
@@ -182,6 +187,9 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
             !g.running.get() && g.saved.borrow().as_ref().is_some_and(|s| s.frame.ip > 0),
         ),
         (Payload::Generator(g), "gi_code" | "cr_code" | "ag_code") => Value::Obj(g.code.clone()),
+        (Payload::Generator(_), "gi_frame" | "cr_frame" | "ag_frame") => {
+            crate::types::frame::generator_frame(vm, o)
+        }
         (Payload::Generator(_), "gi_yieldfrom" | "cr_await" | "ag_await") => {
             crate::types::generator::yield_from_target(o).unwrap_or(Value::None)
         }

@@ -13,6 +13,7 @@ pub mod dict_methods;
 pub mod exception_group;
 pub mod exceptions;
 pub mod float;
+pub mod frame;
 pub mod function;
 pub mod generator;
 pub mod generic_alias;
@@ -20,6 +21,7 @@ pub mod getset;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod namespace;
 pub mod object;
 pub mod range;
 pub mod repr;
@@ -28,6 +30,7 @@ pub mod slice;
 pub mod str;
 pub mod str_methods;
 pub mod str_text;
+pub mod structseq;
 pub mod traceback;
 pub mod tuple;
 pub mod type_;
@@ -89,6 +92,8 @@ pub struct Types {
     pub reversed: PyRef,
     pub generator: PyRef,
     pub bytearray: PyRef,
+    pub frame: PyRef,
+    pub simple_namespace: PyRef,
     pub memoryview: PyRef,
     pub coroutine: PyRef,
     pub async_generator: PyRef,
@@ -319,6 +324,8 @@ impl Types {
             reversed: fin("reversed"),
             generator: fin("generator"),
             bytearray: fin("bytearray"),
+            frame: fin("frame"),
+            simple_namespace: simple("SimpleNamespace", BaseKind::Object),
             memoryview: fin("memoryview"),
             coroutine: fin("coroutine"),
             async_generator: fin("async_generator"),
@@ -498,6 +505,11 @@ pub fn install_methods(vm: &mut Vm) {
         (t(vm, |t| &t.float), Some(float::float_new), None),
         (t(vm, |t| &t.str), Some(str_methods::str_new), None),
         (t(vm, |t| &t.bytes), Some(bytes::bytes_new), None),
+        (
+            t(vm, |t| &t.simple_namespace),
+            Some(namespace::namespace_new),
+            None,
+        ),
         (
             t(vm, |t| &t.bytearray),
             Some(bytearray::bytearray_new),

@@ -55,6 +55,13 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             let r = crate::types::bytearray::bytearray_repr(&b.borrow());
             format!("{tname}({r})")
         }
+        Payload::Frame(_) => crate::types::frame::repr(o).unwrap_or_default(),
+        Payload::Tuple(_) if tdata(&o.ty).structseq.borrow().is_some() => {
+            match crate::types::structseq::repr(vm, o)? {
+                Some(r) => r,
+                None => String::new(),
+            }
+        }
         Payload::MemoryView(m) if m.released.get() => {
             format!("<released memory at {:#x}>", o.id())
         }
@@ -209,6 +216,9 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             crate::object::typeobj::tdata(&m.1).name()
         ),
         _ => {
+            if let Some(r) = crate::types::namespace::repr(vm, o)? {
+                return Ok(r);
+            }
             let module = type_module(vm, &o.ty);
             match module.as_deref() {
                 Some("builtins") | None => format!(

@@ -1,0 +1,77 @@
+//! Struct sequences: tuples with named fields (`sys.version_info`, `sys.flags`,
+//! `sys.float_info`, ...; CPython: `Objects/structseq.c`). The type is a tuple subtype
+//! whose dict has a member descriptor per field; an instance is a tuple whose slot storage
+//! (the object's dict field, read by the member descriptors) maps field names to values.
+//! The repr is `name(field=value, ...)`.
+
+use crate::object::typeobj::{c3_mro, tdata, BaseKind, TypeData};
+use crate::object::{Payload, PyObject, PyRef, Value};
+use crate::vm::{PyResult, Vm};
+
+/// A new struct sequence type `qualname` (e.g. "sys.version_info") with these fields.
+pub fn make_type(vm: &mut Vm, qualname: &str, fields: &[&str]) -> PyRef {
+    let (module, name) = qualname.rsplit_once('.').unwrap_or(("builtins", qualname));
+    let td = TypeData::new(name, BaseKind::Tuple, false);
+    *td.qualname.borrow_mut() = name.to_string();
+    td.slotted.set(true);
+    td.slots_only.set(true);
+    *td.structseq.borrow_mut() = Some(fields.iter().map(|f| f.to_string()).collect());
+    let bases = vec![vm.types.tuple.clone()];
+    let _ = td.mro.set(c3_mro(&bases).unwrap_or_else(|_| bases.clone()));
+    let _ = td.bases.set(bases);
+    let d = vm.new_dict_ref();
+    let _ = td.dict.set(d.clone());
+    let ty = PyRef::new(PyObject {
+        ty: vm.types.type_.clone(),
+        dict: None,
+        payload: Payload::Type(Box::new(td)),
+    });
+    let member_ty = vm.types.member_descriptor.clone();
+    for f in fields {
+        let n = vm.intern(f);
+        let m = vm.alloc(
+            &member_ty,
+            Payload::Member(Box::new((n.clone(), ty.clone()))),
+        );
+        crate::types::dict::dict_set_str(vm, &d, &n, Value::Obj(m));
+    }
+    let mv = vm.new_str(module);
+    let key = vm.intern("__module__");
+    crate::types::dict::dict_set_str(vm, &d, &key, mv);
+    ty
+}
+
+/// An instance of struct sequence type `ty` with `values` (one per field).
+pub fn new(vm: &mut Vm, ty: &PyRef, values: Vec<Value>) -> Value {
+    let storage = vm.new_dict_ref();
+    let fields = tdata(ty).structseq.borrow().clone().unwrap_or_default();
+    for (f, v) in fields.iter().zip(&values) {
+        let n = vm.intern(f);
+        crate::types::dict::dict_set_str(vm, &storage, &n, v.clone());
+    }
+    Value::Obj(PyRef::new(PyObject {
+        ty: ty.clone(),
+        dict: Some(storage),
+        payload: Payload::Tuple(values.into_boxed_slice()),
+    }))
+}
+
+/// `repr()` of a struct sequence instance, `None` for other objects.
+pub fn repr(vm: &mut Vm, o: &PyRef) -> PyResult<Option<String>> {
+    let Some(fields) = tdata(&o.ty).structseq.borrow().clone() else {
+        return Ok(None);
+    };
+    let Payload::Tuple(items) = &o.payload else {
+        return Ok(None);
+    };
+    let module = crate::types::repr::type_module(vm, &o.ty).unwrap_or_default();
+    let mut parts = Vec::new();
+    for (f, v) in fields.iter().zip(items.iter()) {
+        parts.push(format!("{f}={}", vm.repr(v)?));
+    }
+    Ok(Some(format!(
+        "{module}.{}({})",
+        tdata(&o.ty).name(),
+        parts.join(", ")
+    )))
+}

@@ -1,0 +1,15 @@
+import sys
+print(type(sys.argv).__name__, len(sys.argv) >= 1, type(sys.path).__name__, "sys" in sys.modules, "builtins" in sys.modules)
+print(sys.version_info[:2], sys.version_info.major, sys.version_info >= (3, 11), sys.version.startswith("3.11"), sys.hexversion >> 24)
+print(sys.platform, sys.byteorder, sys.maxsize, sys.maxsize == 2**63 - 1, sys.getdefaultencoding(), sys.getfilesystemencoding())
+print(type(sys.executable).__name__, sys.flags.optimize, sys.flags.dont_write_bytecode in (0, 1), sys.implementation.name in ("cpython", "pyrs"))
+print(sys.float_info.max, sys.float_info.epsilon, sys.float_info.dig, sys.float_info.mant_dig, sys.int_info.bits_per_digit in (15, 30))
+print(sys.hash_info.width, sys.hash_info.modulus, sys.hash_info.inf, sys.hash_info.nan)
+print(sys.intern("abc") == "abc", sys.getsizeof(1) > 0, sys.getrecursionlimit())
+sys.setrecursionlimit(2000)
+print(sys.getrecursionlimit())
+print(sys.exc_info(), sys.exception() if hasattr(sys, "exception") else None)
+try: raise KeyError("x")
+except KeyError:
+    print(sys.exc_info()[0].__name__, repr(sys.exc_info()[1]), sys.exc_info()[2] is not None)
+print(sys.stdout is sys.__stdout__, sys.stderr is sys.__stderr__, callable(sys.excepthook), callable(sys.displayhook))
