@@ -491,14 +491,20 @@ impl<'a> Compiler<'a> {
                 self.use_block(end);
                 return Ok(());
             }
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } if ops.len() > 1 => {
+            // 3.11 sets the location to any comparison here and does not restore it: the
+            // jump, and what the caller emits next (an assert's raise, a comprehension's
+            // loop jump), carry the comparison's location.
+            ExprKind::Compare { .. } => self.set_loc(e.loc),
+            _ => {}
+        }
+        if let ExprKind::Compare {
+            left,
+            ops,
+            comparators,
+        } = &e.kind
+        {
+            if ops.len() > 1 {
                 self.check_compare(left, ops, comparators);
-                let saved = self.u().loc;
-                self.set_loc(e.loc);
                 let n = ops.len() - 1;
                 let cleanup = self.new_block();
                 self.expr(left)?;
@@ -527,14 +533,12 @@ impl<'a> Compiler<'a> {
                     self.emit_noline_jump(next);
                 }
                 self.use_block(end);
-                self.u().loc = saved;
                 return Ok(());
             }
-            _ => {}
         }
+        // The general case: the jump takes the current location (the statement's, or a
+        // comparison's set above), not the expression's.
         self.expr(e)?;
-        let saved = self.u().loc;
-        self.set_loc(e.loc);
         self.jump(
             if cond {
                 POP_JUMP_IF_TRUE
@@ -543,7 +547,6 @@ impl<'a> Compiler<'a> {
             },
             next,
         );
-        self.u().loc = saved;
         Ok(())
     }
 
