@@ -70,7 +70,10 @@ impl ValueStack {
             self.grow();
         }
         if let Some(slot) = self.items.get_mut(self.sp) {
-            *slot = v;
+            // The slot is `None` (invariant), so there is nothing to drop: forgetting the
+            // old value spares the drop check on every push (a broken invariant would
+            // leak, never free twice).
+            std::mem::forget(std::mem::replace(slot, v));
         }
         self.sp += 1;
     }
@@ -109,12 +112,32 @@ impl ValueStack {
         }
     }
 
+    /// Lower the stack pointer to `n` when the slots above are already empty (moved
+    /// out by `take_slot`). Were one not empty, its value would leak, never be freed
+    /// twice; debug builds check.
+    #[inline(always)]
+    pub fn drop_empty_above(&mut self, n: usize) {
+        debug_assert!(self.items[n.min(self.sp)..self.sp]
+            .iter()
+            .all(|s| s.is_none()));
+        self.sp = self.sp.min(n);
+    }
+
     /// Drop the items from `n` up.
+    #[inline]
     pub fn truncate(&mut self, n: usize) {
-        while self.sp > n {
-            self.sp -= 1;
-            let old = self.items.get_mut(self.sp).and_then(|s| s.take());
-            drop(old);
+        if n >= self.sp {
+            return;
+        }
+        let top = self.sp;
+        // Shrink first: a value's deallocation then sees a consistent stack.
+        self.sp = n;
+        if let Some(items) = self.items.get_mut(n..top) {
+            for slot in items.iter_mut().rev() {
+                if slot.is_some() {
+                    *slot = None;
+                }
+            }
         }
     }
 

@@ -303,14 +303,22 @@ impl Vm {
     // ---- recursion --------------------------------------------------------------------
 
     /// Enter one level of Python recursion (a frame or a Rust re-entry of the loop).
+    #[inline]
     pub fn enter_recursion(&mut self, where_: &str) -> PyResult<()> {
         if self.thread.depth >= self.interp.recursion_limit {
-            return Err(self.recursion_error(format!("maximum recursion depth exceeded{where_}")));
+            return Err(self.recursion_limit_error(where_));
         }
         self.thread.depth += 1;
         Ok(())
     }
 
+    #[cold]
+    #[inline(never)]
+    fn recursion_limit_error(&mut self, where_: &str) -> PyErr {
+        self.recursion_error(format!("maximum recursion depth exceeded{where_}"))
+    }
+
+    #[inline]
     pub fn leave_recursion(&mut self) {
         self.thread.depth = self.thread.depth.saturating_sub(1);
     }

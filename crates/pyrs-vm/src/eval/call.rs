@@ -23,6 +23,7 @@ pub enum Called {
 }
 
 /// PRECALL: unpack a bound method into (function, self) so CALL can prepend self.
+#[inline(always)]
 pub fn precall(vm: &mut Vm, n: usize) -> PyResult<()> {
     let len = vm.thread.stack.len();
     if len < n + 2 {
@@ -56,31 +57,49 @@ pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Cal
     }
     let is_meth = vm.thread.stack[len - n - 2].is_some();
     let nargs = n + is_meth as usize;
-    let callable = vm.thread.stack[len - nargs - 1]
-        .clone()
-        .unwrap_or(Value::None);
-    let kw = kwnames_list(&kwnames);
-    // Fast path: a plain Python function with exactly its positional parameters.
-    if kw.is_empty() {
-        if let Value::Obj(fo) = &callable {
+    // Fast path: a plain Python function with exactly its positional parameters. The
+    // arguments move from the stack into the new frame's localsplus window; nothing is
+    // allocated (CPython's `_PyFrame_PushUnchecked` + `initialize_locals` fast case).
+    if kwnames.is_none() {
+        if let Some(Value::Obj(fo)) = &vm.thread.stack[len - nargs - 1] {
             if let Payload::Function(fd) = &fo.payload {
                 if let Some(co) = as_code(&fd.code) {
                     if co.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0
                         && co.kwonlyargcount == 0
                         && co.argcount == nargs
                     {
+                        let nlocals = co.nlocalsplus();
                         vm.enter_recursion("")?;
                         let fast_base = vm.thread.fast.len();
-                        vm.thread.stack.move_into(len - nargs, &mut vm.thread.fast);
-                        vm.thread.fast.resize(fast_base + co.nlocalsplus(), None);
-                        vm.thread.stack.truncate(len - n - 2);
-                        push_frame(vm, fo, fd, fast_base, false);
+                        let fast = &mut vm.thread.fast;
+                        fast.reserve(nlocals);
+                        for i in len - nargs..len {
+                            fast.push(crate::frame::take_slot(&mut vm.thread.stack[i]));
+                        }
+                        for _ in nargs..nlocals {
+                            fast.push(None);
+                        }
+                        // The stack's reference to the function moves into the frame.
+                        let fo = crate::frame::take_slot(&mut vm.thread.stack[len - nargs - 1]);
+                        // Arguments, function and NULL/self slots are all empty now.
+                        vm.thread.stack.drop_empty_above(len - n - 2);
+                        if let Some(Value::Obj(fo)) = fo {
+                            if let Payload::Function(fd) = &fo.payload {
+                                let (code, globals, builtins) =
+                                    (fd.code.clone(), fd.globals.clone(), fd.builtins.clone());
+                                push_frame_parts(vm, code, globals, builtins, fo, fast_base);
+                            }
+                        }
                         return Ok(Called::Frame);
                     }
                 }
             }
         }
     }
+    let callable = vm.thread.stack[len - nargs - 1]
+        .clone()
+        .unwrap_or(Value::None);
+    let kw = kwnames_list(&kwnames);
     let mut args: Vec<Value> = vm
         .thread
         .stack
@@ -103,6 +122,7 @@ pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Cal
     call(vm, &callable, a).map(Called::Value)
 }
 
+#[inline(always)]
 fn push_frame(vm: &mut Vm, fo: &PyRef, fd: &FunctionData, fast_base: usize, entry: bool) {
     let stack_base = vm.thread.stack.len();
     vm.thread.frames.push(Frame {
@@ -121,7 +141,34 @@ fn push_frame(vm: &mut Vm, fo: &PyRef, fd: &FunctionData, fast_base: usize, entr
     });
 }
 
+#[inline(always)]
+fn push_frame_parts(
+    vm: &mut Vm,
+    code: PyRef,
+    globals: PyRef,
+    builtins: PyRef,
+    func: PyRef,
+    fast_base: usize,
+) {
+    let stack_base = vm.thread.stack.len();
+    vm.thread.frames.push(Frame {
+        code,
+        globals,
+        builtins,
+        locals: None,
+        func: Some(func),
+        ip: 0,
+        lasti: 0,
+        fast_base,
+        stack_base,
+        entry: false,
+        generator: None,
+        kwnames: None,
+    });
+}
+
 /// Pop the current frame and its windows; `None` if there was none.
+#[inline(always)]
 pub fn pop_frame(vm: &mut Vm) -> Option<Frame> {
     let f = vm.thread.frames.pop()?;
     // Dropping the values frees objects but runs no Python code (no `__del__` yet), so
