@@ -131,7 +131,7 @@ impl ConstTable {
 
 /// Whether CPython's compiler treats two constants as one (`_PyCode_ConstantKey`): same
 /// type and value, floats and complexes bit for bit (so `0.0` and `-0.0` differ), tuples
-/// and frozensets item by item, code objects only when they are the same object.
+/// and frozensets item by item, code objects field by field.
 pub(crate) fn same_const(a: &K, b: &K) -> bool {
     match (a, b) {
         (K::None, K::None) | (K::Ellipsis, K::Ellipsis) => true,
@@ -147,9 +147,35 @@ pub(crate) fn same_const(a: &K, b: &K) -> bool {
         (K::Tuple(x), K::Tuple(y)) | (K::FrozenSet(x), K::FrozenSet(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_const(a, b))
         }
-        (K::Code(x), K::Code(y)) => std::ptr::eq::<CodeObject>(&**x, &**y),
+        (K::Code(x), K::Code(y)) => same_code(x, y),
         _ => false,
     }
+}
+
+/// Code objects are constants keyed by themselves (`code_richcompare`): one compiled
+/// twice from the same source (a `while` test, a `finally` body) is one constant.
+fn same_code(a: &CodeObject, b: &CodeObject) -> bool {
+    std::ptr::eq(a, b)
+        || (a.name == b.name
+            && a.qualname == b.qualname
+            && a.filename == b.filename
+            && a.argcount == b.argcount
+            && a.posonlyargcount == b.posonlyargcount
+            && a.kwonlyargcount == b.kwonlyargcount
+            && a.flags == b.flags
+            && a.firstlineno == b.firstlineno
+            && a.stacksize == b.stacksize
+            && a.code == b.code
+            && a.names == b.names
+            && a.localsplusnames == b.localsplusnames
+            && a.localspluskinds == b.localspluskinds
+            && a.linetable == b.linetable
+            && a.exceptiontable == b.exceptiontable
+            && a.consts.len() == b.consts.len()
+            && a.consts
+                .iter()
+                .zip(&b.consts)
+                .all(|(x, y)| same_const(x, y)))
 }
 
 /// A hash consistent with [`same_const`].
@@ -194,7 +220,9 @@ fn hash_const(k: &K, h: &mut FxHasher) {
         }
         K::Code(c) => {
             h.write_u8(b'C');
-            h.write_usize(&**c as *const CodeObject as usize);
+            h.write(c.name.as_bytes());
+            h.write_u32(c.firstlineno as u32);
+            h.write(&c.code);
         }
     }
 }
