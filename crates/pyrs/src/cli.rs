@@ -36,6 +36,9 @@ pub struct Options {
     pub unbuffered: bool,
     pub quiet: bool,
     pub inspect: bool,
+    /// `-b` and `-d` counts.
+    pub bytes_warning: u32,
+    pub debug: u32,
     /// `-O` count / `PYTHONOPTIMIZE`.
     pub optimize: u32,
     /// `-v` count / `PYTHONVERBOSE`.
@@ -101,6 +104,8 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
         unbuffered: false,
         quiet: false,
         inspect: false,
+        bytes_warning: 0,
+        debug: 0,
         optimize: 0,
         verbose: 0,
         warnoptions: Vec::new(),
@@ -209,7 +214,9 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
                 'u' => o.unbuffered = true,
                 'q' => o.quiet = true,
                 'i' => o.inspect = true,
-                'b' | 'd' | 'R' | 'x' => {}
+                'b' => o.bytes_warning += 1,
+                'd' => o.debug += 1,
+                'R' | 'x' => {}
                 _ => return Err(format!("Unknown option: -{f}")),
             }
             j += 1;
@@ -251,6 +258,13 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
     o.optimize = o.optimize.max(env_level("PYTHONOPTIMIZE", ie));
     if env("PYTHONPROFILEIMPORTTIME", ie).is_some() {
         o.importtime = true;
+    }
+    o.debug = o.debug.max(env_level("PYTHONDEBUG", ie));
+    if env("PYTHONINSPECT", ie).is_some() {
+        o.inspect = true;
+    }
+    if env("PYTHONNOUSERSITE", ie).is_some() {
+        o.no_user_site = true;
     }
     if env("PYTHONSAFEPATH", ie).is_some() {
         o.safe_path = true;

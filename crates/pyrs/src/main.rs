@@ -11,7 +11,7 @@ mod run;
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-/// glibc's `mallopt` (no `libc` crate needed for one declaration).
+// glibc's `mallopt` (no `libc` crate needed for one declaration).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 extern "C" {
     fn mallopt(param: std::os::raw::c_int, value: std::os::raw::c_int) -> std::os::raw::c_int;
@@ -43,6 +43,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if opts.ignore_env {
+        // -E / -I: the VM reads PYTHONHASHSEED itself (hash.rs, sys.flags); CPython
+        // ignores it then, so it must not see it. No other thread exists yet.
+        std::env::remove_var("PYTHONHASHSEED");
+    }
     let status = match &opts.action {
         cli::Action::Version(n) => {
             if *n >= 2 {
@@ -58,6 +63,9 @@ fn main() -> ExitCode {
         }
         cli::Action::RunFile(path) => match &opts.dump {
             Some(stage) => dump_file(path, stage),
+            None if std::path::Path::new(path).is_dir() => {
+                run::run(run::Program::Dir(path.clone()), &opts)
+            }
             None => match std::fs::read(path) {
                 Ok(bytes) => run::run(
                     run::Program::File {

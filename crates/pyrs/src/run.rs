@@ -20,6 +20,8 @@ pub enum Program {
     Stdin { bytes: Vec<u8>, implicit: bool },
     /// `-m MOD`.
     Module(String),
+    /// `pyrs DIR`: the directory's `__main__.py`.
+    Dir(String),
 }
 
 /// Run the program; the exit status. Compile errors are reported as CPython reports them
@@ -78,6 +80,10 @@ pub fn run(program: Program, opts: &Options) -> i32 {
                 return 1;
             }
         },
+        Program::Dir(given) => {
+            let abs = py_abspath(&given);
+            (Main::MainInPath, given, abs)
+        }
         Program::Module(name) => {
             let cwd = std::env::current_dir()
                 .map(|p| p.to_string_lossy().into_owned())
@@ -101,6 +107,8 @@ pub fn run(program: Program, opts: &Options) -> i32 {
             }
         }
     }
+    let dev_mode = opts.xoptions.iter().any(|x| x == "dev")
+        || (!opts.ignore_env && std::env::var_os("PYTHONDEVMODE").is_some_and(|v| !v.is_empty()));
     let config = MainConfig {
         argv,
         path,
@@ -113,8 +121,59 @@ pub fn run(program: Program, opts: &Options) -> i32 {
             check_hash_based_pycs: opts.check_hash_based_pycs,
         },
         compile: Some(Box::new(compile_for_import)),
+        flags: vec![
+            ("debug", opts.debug as i64),
+            ("inspect", opts.inspect as i64),
+            ("interactive", opts.inspect as i64),
+            ("optimize", opts.optimize as i64),
+            ("dont_write_bytecode", opts.dont_write_bytecode as i64),
+            ("no_user_site", opts.no_user_site as i64),
+            ("no_site", opts.no_site as i64),
+            ("ignore_environment", opts.ignore_env as i64),
+            ("verbose", opts.verbose as i64),
+            ("bytes_warning", opts.bytes_warning as i64),
+            ("quiet", opts.quiet as i64),
+            ("isolated", opts.isolated as i64),
+            ("safe_path", opts.safe_path as i64),
+            ("dev_mode", dev_mode as i64),
+        ],
+        warnoptions: warnoptions(opts, dev_mode),
+        xoptions: opts.xoptions.clone(),
     };
     pyrs_vm::import::main::run(main, config)
+}
+
+/// `sys.warnoptions` as `config_init_warnoptions` orders it (lowest precedence first): dev
+/// mode's 'default', `PYTHONWARNINGS`, the `-W` options, then `-b`/`-bb`'s BytesWarning
+/// filter.
+fn warnoptions(opts: &Options, dev_mode: bool) -> Vec<String> {
+    let mut w = Vec::new();
+    if dev_mode {
+        w.push("default".to_string());
+    }
+    if !opts.ignore_env {
+        if let Ok(env) = std::env::var("PYTHONWARNINGS") {
+            w.extend(env.split(',').filter(|s| !s.is_empty()).map(str::to_string));
+        }
+    }
+    w.extend(opts.warnoptions.iter().cloned());
+    match opts.bytes_warning {
+        0 => {}
+        1 => w.push("default::BytesWarning".into()),
+        _ => w.push("error::BytesWarning".into()),
+    }
+    w
+}
+
+/// `_Py_abspath`: the current directory for `.`, else the path joined to it (not
+/// normalised: `app/./` stays as written).
+fn py_abspath(path: &str) -> String {
+    if path == "." {
+        if let Ok(cwd) = std::env::current_dir() {
+            return cwd.to_string_lossy().into_owned();
+        }
+    }
+    crate::absolute(path)
 }
 
 /// Parses and compiles source at optimization level `optimize` (`Err` is the error

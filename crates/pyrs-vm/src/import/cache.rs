@@ -25,8 +25,13 @@ pub fn cache_from_source(source: &Path) -> Option<PathBuf> {
 /// (PEP 3147, PEP 488, bpo-33499): `DIR/__pycache__/NAME.TAG[.opt-N].pyc`, or
 /// `PREFIX/<DIR made root-relative>/NAME.TAG[.opt-N].pyc`.
 pub fn cache_from_source_with(source: &Path, opt: &str, prefix: Option<&str>) -> Option<PathBuf> {
-    let dir = source.parent()?;
-    let file = source.file_name()?.to_str()?;
+    // `_path_split`: on the text, so `app/./m.py` keeps its `app/.` head (Path::parent
+    // would normalise the `.` away, and CPython's cache path keeps it).
+    let text = source.to_str()?;
+    let (dir, file) = match text.rfind('/') {
+        Some(i) => (Path::new(&text[..i.max(1)]), &text[i + 1..]),
+        None => (Path::new(""), text),
+    };
     // `tail.rpartition('.')`: `base` if there is one, else the whole name.
     let (base, sep) = match file.rfind('.') {
         Some(i) if i > 0 => (&file[..i], "."),

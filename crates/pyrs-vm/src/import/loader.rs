@@ -487,14 +487,53 @@ pub fn exec_file_module(vm: &mut Vm, loader: &Value, module: &Value, source: boo
             .and_then(|n| text(&n))
             .unwrap_or_default(),
     };
+    let d = match getattr_opt(vm, module, "__dict__")? {
+        Some(Value::Obj(d)) if matches!(d.payload, crate::object::Payload::Dict(_)) => d,
+        _ => return Err(vm.type_error("module has no __dict__")),
+    };
+    // `_LoaderBasics.exec_module` calls `self.get_code(name)`: a subclass that overrides
+    // `get_code` (or `source_to_code`, which the native path would not call) gets it called.
+    let b = bootstrap::boot(vm)?;
+    let ty = vm.type_of(loader).clone();
+    let native_class = if source {
+        &b.source_loader
+    } else {
+        &b.sourceless_loader
+    };
+    if !native_class.as_obj().is_some_and(|c| c.is(&ty)) {
+        let native = native_class.as_obj().cloned();
+        let overridden = ["get_code", "source_to_code"].iter().any(|m| {
+            let k = vm.intern(m);
+            let h = crate::object::attr::hash_of(vm, &k);
+            let name = crate::object::attr::pystr(&k);
+            let mine = crate::object::typeobj::lookup(&ty, name, h);
+            let theirs = native
+                .as_ref()
+                .and_then(|n| crate::object::typeobj::lookup(n, name, h));
+            match (mine, theirs) {
+                (Some(a), Some(b)) => !a.is(&b),
+                (a, b) => a.is_some() != b.is_some(),
+            }
+        });
+        if overridden {
+            let f = getattr_opt(vm, loader, "get_code")?.unwrap_or(Value::None);
+            let n = vm.new_str(&name);
+            let c = vm.call(&f, vec![n])?;
+            return match c {
+                Value::Obj(o) if crate::code::as_code(&o).is_some() => {
+                    exec_code_object(vm, &o, module, &d)
+                }
+                _ => Err(vm.import_error(format!(
+                    "cannot load module {} when get_code() returns None",
+                    py_repr(&name)
+                ))),
+            };
+        }
+    }
     let code = if source {
         get_code(vm, &name, Path::new(&path))?
     } else {
         sourceless_code(vm, &name, Path::new(&path))?
-    };
-    let d = match getattr_opt(vm, module, "__dict__")? {
-        Some(Value::Obj(d)) if matches!(d.payload, crate::object::Payload::Dict(_)) => d,
-        _ => return Err(vm.type_error("module has no __dict__")),
     };
     exec_code(vm, &code, module, &d)
 }
@@ -502,18 +541,23 @@ pub fn exec_file_module(vm: &mut Vm, loader: &Value, module: &Value, source: boo
 /// Run a module's code in its dict (`__builtins__` added first), tracking that the module
 /// is initialising (for the circular-import message).
 pub fn exec_code(vm: &mut Vm, code: &CodeObject, module: &Value, d: &PyRef) -> PyResult<()> {
+    let code_obj = crate::code::make_code(vm, code);
+    exec_code_object(vm, &code_obj, module, d)
+}
+
+/// [`exec_code`] for a code object the VM already has (from a loader's `get_code`).
+pub fn exec_code_object(vm: &mut Vm, code_obj: &PyRef, module: &Value, d: &PyRef) -> PyResult<()> {
     let k = vm.intern("__builtins__");
     let h = crate::object::attr::hash_of(vm, &k);
     if crate::types::dict::dict_get_str(d, crate::object::attr::pystr(&k), h).is_none() {
         let b = Value::Obj(vm.builtins.clone());
         super::dict_set(vm, d, "__builtins__", b);
     }
-    let code_obj = crate::code::make_code(vm, code);
     let m = module.as_obj().cloned();
     if let Some(m) = &m {
         vm.interp.import.initializing.push(m.clone());
     }
-    let r = crate::eval::call::run_module_code(vm, &code_obj, d);
+    let r = crate::eval::call::run_module_code(vm, code_obj, d);
     if let Some(m) = &m {
         if let Some(i) = vm.interp.import.initializing.iter().rposition(|x| x.is(m)) {
             vm.interp.import.initializing.remove(i);
@@ -522,12 +566,21 @@ pub fn exec_code(vm: &mut Vm, code: &CodeObject, module: &Value, d: &PyRef) -> P
     r.map(|_| ())
 }
 
-/// `_imp._fix_co_filename`: a cached code object names the source where it is now.
+/// `_imp._fix_co_filename`: a cached code object names the source where it is now
+/// (nothing to do, as in CPython's `update_compiled_module`, when it already does).
 fn fix_filename(code: &mut CodeObject, path: &str) {
-    code.filename = pyrs_bytecode::PyStrValue::new(path);
+    let new = pyrs_bytecode::PyStrValue::new(path);
+    if code.filename == new {
+        return;
+    }
+    set_filename(code, &new);
+}
+
+fn set_filename(code: &mut CodeObject, path: &pyrs_bytecode::PyStrValue) {
+    code.filename = path.clone();
     for c in code.consts.iter_mut() {
         if let Constant::Code(inner) = c {
-            fix_filename(inner, path);
+            set_filename(inner, path);
         }
     }
 }

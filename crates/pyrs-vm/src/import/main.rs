@@ -27,6 +27,9 @@ pub enum Main {
     },
     /// `-m MOD`.
     Module(String),
+    /// `pyrs DIR`: DIR (its absolute path is `sys.path[0]`) runs its `__main__` module,
+    /// as runpy's `_run_module_as_main('__main__', alter_argv=False)`.
+    MainInPath,
 }
 
 /// Everything the command line sets up for the run.
@@ -38,6 +41,58 @@ pub struct MainConfig {
     pub pycache_prefix: Option<String>,
     pub import: super::ImportConfig,
     pub compile: Option<super::CompileHook>,
+    /// `sys.flags` fields the command line sets, by name (the others keep the `sys`
+    /// module's values).
+    pub flags: Vec<(&'static str, i64)>,
+    /// `-W` options (`sys.warnoptions`).
+    pub warnoptions: Vec<String>,
+    /// `-X` options (`sys._xoptions`: `NAME=VALUE` or `NAME` → True).
+    pub xoptions: Vec<String>,
+}
+
+/// `sys.flags` with the command line's values: a new instance of the `sys.flags` type
+/// (a struct sequence; its field order is CPython's).
+fn set_flags(vm: &mut Vm, flags: &[(&'static str, i64)]) -> PyResult<()> {
+    let Some(old) = sys_attr(vm, "flags") else {
+        return Ok(());
+    };
+    let ty = vm.type_of(&old).clone();
+    let mut vals = vm.collect(&old)?;
+    const FIELDS: [&str; 18] = [
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
+    ];
+    if vals.len() != FIELDS.len() {
+        return Ok(());
+    }
+    for (name, v) in flags {
+        if let Some(i) = FIELDS.iter().position(|f| f == name) {
+            // dev_mode and safe_path are bools in CPython, the others ints.
+            vals[i] = match vals[i] {
+                Value::Bool(_) => Value::Bool(*v != 0),
+                _ => Value::Int(*v),
+            };
+        }
+    }
+    let f = crate::types::structseq::new(vm, &ty, vals);
+    set_sys_attr(vm, "flags", f);
+    Ok(())
 }
 
 /// Run `main` as `__main__` on a thread with a large stack; the exit status.
@@ -88,6 +143,45 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
         None => Value::None,
     };
     set_sys_attr(&mut vm, "pycache_prefix", prefix);
+    if let Err(e) = set_flags(&mut vm, &config.flags) {
+        return crate::handle_uncaught(&mut vm, e);
+    }
+    // `pymain_header`: with -v (and without -q) CPython prints its banner on stderr.
+    let flag = |n: &str| {
+        config
+            .flags
+            .iter()
+            .find(|(k, _)| *k == n)
+            .map_or(0, |f| f.1)
+    };
+    if config.import.verbose > 0 && flag("quiet") == 0 {
+        let version = sys_attr(&mut vm, "version")
+            .and_then(|v| text(&v))
+            .unwrap_or_default();
+        let platform = sys_attr(&mut vm, "platform")
+            .and_then(|v| text(&v))
+            .unwrap_or_default();
+        let _ = writeln!(std::io::stderr(), "Python {version} on {platform}");
+        if flag("no_site") == 0 {
+            let _ = writeln!(
+                std::io::stderr(),
+                "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information."
+            );
+        }
+    }
+    let w = config.warnoptions.iter().map(|o| vm.new_str(o)).collect();
+    let w = vm.new_list(w);
+    set_sys_attr(&mut vm, "warnoptions", w);
+    let x = vm.new_dict_ref();
+    for o in &config.xoptions {
+        let (k, v) = match o.split_once('=') {
+            Some((k, v)) => (k, vm.new_str(v)),
+            None => (o.as_str(), Value::Bool(true)),
+        };
+        let k = vm.new_str(k);
+        let _ = crate::types::dict::set_item(&mut vm, &x, k, v);
+    }
+    set_sys_attr(&mut vm, "_xoptions", Value::Obj(x));
     let r = match main {
         Main::Script { path, code } => run_script(&mut vm, &globals, &path, &code),
         Main::Code { code, file } => {
@@ -101,6 +195,17 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
             }
             exec_main(&mut vm, &globals, &code)
         }
+        Main::MainInPath => match run_main_in_path(&mut vm, &globals) {
+            Ok(r) => r,
+            Err(msg) => {
+                let _ = crate::builtins::print::flush_stdout(&mut vm);
+                let exe = sys_attr(&mut vm, "executable")
+                    .and_then(|e| text(&e))
+                    .unwrap_or_default();
+                let _ = writeln!(std::io::stderr(), "{exe}: {msg}");
+                return finish(&mut vm, &globals, 1);
+            }
+        },
         Main::Module(name) => match run_module_as_main(&mut vm, &globals, &name) {
             Ok(r) => r,
             Err(msg) => {
@@ -312,16 +417,52 @@ fn get_code(vm: &mut Vm, loader: &Value, name: &str) -> PyResult<Option<PyRef>> 
     }
 }
 
+/// `runpy._get_main_module_details()` + `_run_module_as_main('__main__', False)`: the
+/// `__main__` module found on `sys.path` (whose first entry is the directory), looked up
+/// with `sys.modules['__main__']` set aside.
+fn run_main_in_path(vm: &mut Vm, globals: &PyRef) -> RunpyResult<PyResult<()>> {
+    let saved = super::modules_del(vm, "__main__").ok().flatten();
+    let details = module_details(vm, "__main__");
+    if let Some(m) = saved {
+        let _ = super::modules_set(vm, "__main__", m);
+    }
+    let details = match details {
+        Ok(Ok(d)) => d,
+        Ok(Err(e)) => return Ok(Err(e)),
+        Err(msg) if msg.contains("'__main__'") || msg.contains(" __main__") => {
+            let p0 = match bootstrap::sys_list(vm, "path") {
+                Ok(Some(p)) => p.first().and_then(text).unwrap_or_default(),
+                _ => String::new(),
+            };
+            return Err(format!("can't find '__main__' module in '{p0}'"));
+        }
+        Err(msg) => return Err(msg),
+    };
+    Ok(run_code_as_main(vm, globals, details, false))
+}
+
 /// `runpy._run_module_as_main(mod_name)`.
 fn run_module_as_main(vm: &mut Vm, globals: &PyRef, name: &str) -> RunpyResult<PyResult<()>> {
-    let (spec, code) = match module_details(vm, name)? {
+    let details = match module_details(vm, name)? {
         Ok(d) => d,
         Err(e) => return Ok(Err(e)),
     };
-    let r = (|| -> PyResult<()> {
+    Ok(run_code_as_main(vm, globals, details, true))
+}
+
+/// runpy's `_run_code` in `__main__`'s namespace (`alter_argv`: `sys.argv[0]` becomes the
+/// module's file).
+fn run_code_as_main(
+    vm: &mut Vm,
+    globals: &PyRef,
+    (spec, code): (Value, PyRef),
+    alter_argv: bool,
+) -> PyResult<()> {
+    (|| -> PyResult<()> {
         let origin = getattr_opt(vm, &spec, "origin")?.unwrap_or(Value::None);
         // `sys.argv[0] = mod_spec.origin`.
-        if let Some(Value::Obj(argv)) = sys_attr(vm, "argv") {
+        if !alter_argv {
+        } else if let Some(Value::Obj(argv)) = sys_attr(vm, "argv") {
             if let crate::object::Payload::List(l) = &argv.payload {
                 if let Some(first) = l.borrow_mut().first_mut() {
                     *first = origin.clone();
@@ -341,6 +482,5 @@ fn run_module_as_main(vm: &mut Vm, globals: &PyRef, name: &str) -> RunpyResult<P
         super::dict_set(vm, globals, "__package__", parent);
         super::dict_set(vm, globals, "__spec__", spec.clone());
         exec_main_obj(vm, globals, &code)
-    })();
-    Ok(r)
+    })()
 }

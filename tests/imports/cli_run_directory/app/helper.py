@@ -1,0 +1,1 @@
+H = 'helper next to __main__'

@@ -1,0 +1,1 @@
+X = 'in a portion from a custom path hook'
