@@ -53,6 +53,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("vars", attrs::vars),
     ("dir", attrs::dir),
     ("input", print::input),
+    ("open", crate::types::io::open),
 ];
 
 fn set(vm: &mut Vm, d: &PyRef, name: &str, v: Value) {

@@ -18,6 +18,9 @@ pub fn install(vm: &mut Vm) {
     set(vm, &d, "stderr", Value::Obj(err.clone()));
     set(vm, &d, "__stdout__", Value::Obj(out));
     set(vm, &d, "__stderr__", Value::Obj(err));
+    let stdin = crate::types::io::make_stdin(vm);
+    set(vm, &d, "stdin", stdin.clone());
+    set(vm, &d, "__stdin__", stdin);
     let name = vm.new_str("sys");
     set(vm, &d, "__name__", name);
     let ver = vm.new_str("3.11.7 (pyrs)");

@@ -136,6 +136,14 @@ impl DictData {
     /// Lookup by str key without Python code (names: globals, attributes, type dicts).
     /// Keys that are not strs never match (CPython would call their `__eq__`).
     pub fn get_str(&self, name: &PyStr, hash: i64) -> Option<&Value> {
+        let ix = self.get_str_index(name, hash)?;
+        self.entries[ix].as_ref().map(|e| &e.value)
+    }
+
+    /// [`get_str`]'s dense entry index (the inline caches keep it as a hint:
+    /// `eval/inline.rs`).
+    #[inline]
+    pub fn get_str_index(&self, name: &PyStr, hash: i64) -> Option<usize> {
         if self.indices.is_empty() {
             return None;
         }
@@ -149,7 +157,7 @@ impl DictData {
                     if let Some(s) = e.key.as_str() {
                         // Names are interned: the same object is the common case.
                         if std::ptr::eq(s, name) || s.eq_str(name) {
-                            return Some(&e.value);
+                            return Some(ix);
                         }
                     }
                 }

@@ -19,6 +19,7 @@ pub mod generator;
 pub mod generic_alias;
 pub mod getset;
 pub mod int;
+pub mod io;
 pub mod iter;
 pub mod list;
 pub mod namespace;
@@ -93,6 +94,11 @@ pub struct Types {
     pub generator: PyRef,
     pub bytearray: PyRef,
     pub frame: PyRef,
+    pub text_io_wrapper: PyRef,
+    pub buffered_reader: PyRef,
+    pub buffered_writer: PyRef,
+    pub buffered_random: PyRef,
+    pub unsupported_operation: PyRef,
     pub simple_namespace: PyRef,
     pub memoryview: PyRef,
     pub coroutine: PyRef,
@@ -233,6 +239,9 @@ impl Types {
         let indentation_error = exc("IndentationError", &syntax_error);
         exc("TabError", &indentation_error);
         let connection_error = exc("ConnectionError", &os_error);
+        // io.UnsupportedOperation(OSError, ValueError): not a builtin name.
+        let unsupported_operation = m.ty("UnsupportedOperation", BaseKind::Exception);
+        finish(&unsupported_operation, &[&os_error, &value_error], &dict);
         for (n, b) in [
             ("BrokenPipeError", &connection_error),
             ("ConnectionAbortedError", &connection_error),
@@ -325,6 +334,11 @@ impl Types {
             generator: fin("generator"),
             bytearray: fin("bytearray"),
             frame: fin("frame"),
+            text_io_wrapper: fin("TextIOWrapper"),
+            buffered_reader: fin("BufferedReader"),
+            buffered_writer: fin("BufferedWriter"),
+            buffered_random: fin("BufferedRandom"),
+            unsupported_operation,
             simple_namespace: simple("SimpleNamespace", BaseKind::Object),
             memoryview: fin("memoryview"),
             coroutine: fin("coroutine"),
@@ -487,6 +501,17 @@ pub fn install_methods(vm: &mut Vm) {
     let float = t(vm, |t| &t.float);
     add_classmethods(vm, &float, float::CLASSMETHODS);
     exception_group::install(vm);
+    for ty in [
+        t(vm, |t| &t.text_io_wrapper),
+        t(vm, |t| &t.buffered_reader),
+        t(vm, |t| &t.buffered_writer),
+        t(vm, |t| &t.buffered_random),
+    ] {
+        add_methods(vm, &ty, io::METHODS);
+    }
+    let io_name = vm.new_str("io");
+    let uo = t(vm, |t| &t.unsupported_operation);
+    set_type_attr(vm, &uo, "__module__", io_name);
     let str_ = t(vm, |t| &t.str);
     add_classmethods(vm, &str_, str_text::CLASSMETHODS);
     let slots: Vec<(

@@ -56,6 +56,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             format!("{tname}({r})")
         }
         Payload::Frame(_) => crate::types::frame::repr(o).unwrap_or_default(),
+        Payload::File(_) => crate::types::io::repr(vm, o)?.unwrap_or_default(),
         Payload::Tuple(_) if tdata(&o.ty).structseq.borrow().is_some() => {
             match crate::types::structseq::repr(vm, o)? {
                 Some(r) => r,
