@@ -59,35 +59,19 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
         }
-        // ast_opt: `not (a is b)` is `a is not b` (also `in`).
+        // ast_opt: `not (a is b)` is `a is not b` (also `in`), at the comparison's location.
         if let ExprKind::UnaryOp {
             op: UnaryOp::Not,
             operand,
         } = &e.kind
         {
-            if let ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } = &operand.kind
-            {
-                if ops.len() == 1 {
-                    let inv = match ops[0] {
-                        CmpOp::Is => Some(CmpOp::IsNot),
-                        CmpOp::IsNot => Some(CmpOp::Is),
-                        CmpOp::In => Some(CmpOp::NotIn),
-                        CmpOp::NotIn => Some(CmpOp::In),
-                        _ => None,
-                    };
-                    if let Some(inv) = inv {
-                        self.check_compare(left, &[inv], comparators);
-                        self.expr(left)?;
-                        self.expr(&comparators[0])?;
-                        self.set_loc(e.loc);
-                        self.compare_op(inv);
-                        return Ok(());
-                    }
-                }
+            if let Some((left, inv, right)) = inverted_compare(operand) {
+                self.check_compare(left, &[inv], std::slice::from_ref(right));
+                self.set_loc(operand.loc);
+                self.expr(left)?;
+                self.compare_last(inv, right)?;
+                self.compare_op(inv);
+                return Ok(());
             }
         }
         match &e.kind {
@@ -461,6 +445,24 @@ impl<'a> Compiler<'a> {
                 op: UnaryOp::Not,
                 operand,
             } if crate::fold::fold_const(e, self.optimize).is_none() => {
+                // ast_opt made `not (a in b)` the comparison `a not in b` (located as the
+                // comparison) before this sees it.
+                if let Some((left, inv, right)) = inverted_compare(operand) {
+                    self.check_compare(left, &[inv], std::slice::from_ref(right));
+                    self.set_loc(operand.loc);
+                    self.expr(left)?;
+                    self.compare_last(inv, right)?;
+                    self.compare_op(inv);
+                    self.jump(
+                        if cond {
+                            POP_JUMP_IF_TRUE
+                        } else {
+                            POP_JUMP_IF_FALSE
+                        },
+                        next,
+                    );
+                    return Ok(());
+                }
                 return self.jump_if(operand, next, !cond);
             }
             ExprKind::BoolOp { op, values } => {
@@ -956,4 +958,28 @@ impl<'a> Compiler<'a> {
         }
         Ok(())
     }
+}
+
+/// `a OP b` with OP one of `is`, `is not`, `in`, `not in`: the operands and the inverse
+/// operator (`fold_unaryop`'s rewrite of `not (a OP b)`; the others cannot be inverted).
+fn inverted_compare(e: &Expr) -> Option<(&Expr, CmpOp, &Expr)> {
+    let ExprKind::Compare {
+        left,
+        ops,
+        comparators,
+    } = &e.kind
+    else {
+        return None;
+    };
+    if ops.len() != 1 {
+        return None;
+    }
+    let inv = match ops[0] {
+        CmpOp::Is => CmpOp::IsNot,
+        CmpOp::IsNot => CmpOp::Is,
+        CmpOp::In => CmpOp::NotIn,
+        CmpOp::NotIn => CmpOp::In,
+        _ => return None,
+    };
+    Some((left, inv, &comparators[0]))
 }
