@@ -452,7 +452,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn return_stmt(&mut self, s: &'a Stmt, value: Option<&'a Expr>) -> CResult {
-        let preserve_tos = value.map_or(false, |v| !matches!(v.kind, ExprKind::Constant { .. }));
+        // A value that is a constant after ast_opt's folding is loaded after the unwinding.
+        let folded = value.and_then(|v| crate::fold::fold_const(v, self.optimize));
+        let preserve_tos = value.is_some() && folded.is_none();
         let ste = self.ste();
         if ste.kind != crate::symtable::BlockType::Function {
             return Err(self.error(crate::errors::RETURN_OUTSIDE));
@@ -473,12 +475,11 @@ impl<'a> Compiler<'a> {
         self.unwind_fblock_stack(preserve_tos, false)?;
         match value {
             None => self.load_const(K::None),
-            Some(v) if !preserve_tos => {
-                if let ExprKind::Constant { value: c, .. } = &v.kind {
-                    self.load_const(super::ast_const(c));
+            Some(_) => {
+                if let Some(k) = folded {
+                    self.load_const(k);
                 }
             }
-            _ => {}
         }
         self.op(RETURN_VALUE);
         Ok(())
