@@ -600,9 +600,9 @@ impl<'a> Compiler<'a> {
         let big = n * 2 > STACK_USE_GUIDELINE;
         let consts: Option<Vec<K>> = keys[begin..end]
             .iter()
-            .map(|k| match k.as_ref().map(|k| &k.kind) {
-                Some(ExprKind::Constant { value, .. }) => Some(ast_const(value)),
-                _ => None,
+            .map(|k| {
+                k.as_ref()
+                    .and_then(|k| crate::fold::fold_const(k, self.optimize))
             })
             .collect();
         if n > 1 && !big {

@@ -194,7 +194,8 @@ impl<'a> Compiler<'a> {
                 if self.interactive && self.units.len() == 1 {
                     self.expr(value)?;
                     self.op(PRINT_EXPR);
-                } else if matches!(value.kind, ExprKind::Constant { .. }) {
+                } else if crate::fold::fold_const(value, self.optimize).is_some() {
+                    // A constant after ast_opt's folding: nothing to evaluate.
                     self.op(NOP);
                 } else {
                     self.expr(value)?;
