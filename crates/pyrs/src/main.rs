@@ -67,6 +67,14 @@ fn main() -> ExitCode {
                 run::run(run::Program::Dir(path.clone()), &opts)
             }
             None => match std::fs::read(path) {
+                Ok(bytes) if is_zip(&bytes) => {
+                    eprintln!(
+                        "{program}: can't run {}: running a zip archive's __main__.py needs \
+                         zipimport, which pyrs does not implement yet",
+                        py_repr(&absolute(path))
+                    );
+                    1
+                }
                 Ok(bytes) => run::run(
                     run::Program::File {
                         bytes,
@@ -133,6 +141,13 @@ fn dump_file(path: &str, stage: &str) -> i32 {
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().write_all(stderr.as_bytes());
     code
+}
+
+/// Whether the bytes are a zip archive (what `zipimport` accepts: an end-of-central-
+/// directory record near the end, so a script with an archive appended is one too).
+fn is_zip(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(65536 + 22)..];
+    bytes.starts_with(b"PK\x03\x04") || tail.windows(4).any(|w| w == b"PK\x05\x06")
 }
 
 /// `repr(str)` for a path in a message (single quotes unless the path has one).

@@ -29,7 +29,9 @@ pub fn cache_from_source_with(source: &Path, opt: &str, prefix: Option<&str>) ->
     // would normalise the `.` away, and CPython's cache path keeps it).
     let text = source.to_str()?;
     let (dir, file) = match text.rfind('/') {
-        Some(i) => (Path::new(&text[..i.max(1)]), &text[i + 1..]),
+        // `'/m.py'.rpartition('/')` leaves an empty head, as in CPython (whose cache path
+        // for a module at the root is then relative: `__pycache__/m.TAG.pyc`).
+        Some(i) => (Path::new(&text[..i]), &text[i + 1..]),
         None => (Path::new(""), text),
     };
     // `tail.rpartition('.')`: `base` if there is one, else the whole name.

@@ -596,3 +596,6 @@ pub fn builtin_import(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let fromlist = fromlist.unwrap_or(Value::None);
     import_module_level(vm, &n, globals.as_ref(), &fromlist, level)
 }
+
+#[cfg(test)]
+mod tests;
