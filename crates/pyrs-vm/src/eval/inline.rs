@@ -26,7 +26,7 @@ use crate::object::{Payload, PyRef, Value};
 use crate::types::dict;
 use crate::vm::{PyResult, Vm};
 use pyrs_bytecode::opnum::{LOAD_ATTR, LOAD_GLOBAL, LOAD_METHOD, STORE_ATTR};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 #[derive(Default)]
 pub enum Inline {
@@ -34,15 +34,28 @@ pub enum Inline {
     Empty,
     /// LOAD_ATTR on an instance: the instance dict first, then the class attribute
     /// (`None`: none; the generic path raises or calls `__getattr__`).
+    /// `hash` is the name's; `hint` the instance-dict entry index it was last found at.
     Load {
         ty: PyRef,
         epoch: u64,
         attr: Option<Value>,
+        hash: i64,
+        hint: Cell<usize>,
     },
     /// LOAD_METHOD finding a plain function (or builtin method) on the type.
-    Method { ty: PyRef, epoch: u64, func: Value },
+    Method {
+        ty: PyRef,
+        epoch: u64,
+        func: Value,
+        hash: i64,
+    },
     /// STORE_ATTR into the instance dict (no data descriptor, no `__setattr__`).
-    Store { ty: PyRef, epoch: u64 },
+    Store {
+        ty: PyRef,
+        epoch: u64,
+        hash: i64,
+        hint: Cell<usize>,
+    },
     Global {
         globals: PyRef,
         gver: u64,
@@ -85,6 +98,55 @@ fn hash_of(vm: &Vm, name: &PyRef) -> i64 {
     crate::object::attr::hash_of(vm, name)
 }
 
+/// Whether dict entry `ix` has the very `name` object as its key. Keys are unique and a
+/// deleted entry is `None`, so such an entry is the live one for the name.
+#[inline(always)]
+fn entry_is(b: &dict::DictData, ix: usize, name: &PyRef) -> bool {
+    matches!(b.entries.get(ix), Some(Some(e)) if matches!(&e.key, Value::Obj(k) if k.is(name)))
+}
+
+/// `d[name]` for an interned name: at the entry `hint` names, else by probing (and the
+/// hint follows).
+#[inline(always)]
+fn get_hinted(d: &PyRef, name: &PyRef, hash: i64, hint: &Cell<usize>) -> Option<Value> {
+    let b = dict::dict_data(d)?.borrow();
+    let ix = if entry_is(&b, hint.get(), name) {
+        hint.get()
+    } else {
+        let ix = b.get_str_index(crate::object::attr::pystr(name), hash)?;
+        hint.set(ix);
+        ix
+    };
+    b.entries[ix].as_ref().map(|e| e.value.clone())
+}
+
+/// `d[name] = value` for an interned name, replacing in place at the hinted entry.
+fn set_hinted(vm: &Vm, d: &PyRef, name: &PyRef, hint: &Cell<usize>, value: Value) {
+    let Some(dd) = dict::dict_data(d) else {
+        return;
+    };
+    let mut b = dd.borrow_mut();
+    let ix = hint.get();
+    if entry_is(&b, ix, name) {
+        b.version += 1;
+        let old = b.entries[ix]
+            .as_mut()
+            .map(|e| std::mem::replace(&mut e.value, value));
+        drop(b);
+        drop(old); // freed after the borrow ends: its deallocation may touch this dict
+        return;
+    }
+    drop(b);
+    dict::dict_set_str(vm, d, name, value);
+    let h = hash_of(vm, name);
+    if let Some(ix) = dd
+        .borrow()
+        .get_str_index(crate::object::attr::pystr(name), h)
+    {
+        hint.set(ix);
+    }
+}
+
 /// Whether instances of `ty` qualify for attribute caching (see the invariants).
 fn cacheable(o: &PyRef, name: &PyRef) -> bool {
     let td = tdata(&o.ty);
@@ -100,19 +162,24 @@ fn cacheable(o: &PyRef, name: &PyRef) -> bool {
 pub fn load_attr(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -> PyResult<Value> {
     if let (Value::Obj(o), Some(cell)) = (obj, slot(co, at)) {
         let hit = match &*cell.borrow() {
-            Inline::Load { ty, epoch, attr } if ty.is(&o.ty) && *epoch == vm.type_epoch => {
+            Inline::Load {
+                ty,
+                epoch,
+                attr,
+                hash,
+                hint,
+            } if ty.is(&o.ty) && *epoch == vm.type_epoch => {
+                if let Some(d) = &o.dict {
+                    if let Some(v) = get_hinted(d, name, *hash, hint) {
+                        return Ok(v);
+                    }
+                }
                 Some(attr.clone())
             }
             _ => None,
         };
         match hit {
             Some(attr) => {
-                if let Some(d) = &o.dict {
-                    let h = hash_of(vm, name);
-                    if let Some(v) = dict::dict_get_str(d, crate::object::attr::pystr(name), h) {
-                        return Ok(v);
-                    }
-                }
                 if let Some(a) = attr {
                     let ty = o.ty.clone();
                     return crate::object::attr::descr_get(vm, a, Some(obj.clone()), &ty);
@@ -129,6 +196,8 @@ pub fn load_attr(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -
                         ty,
                         epoch: vm.type_epoch,
                         attr,
+                        hash: hash_of(vm, name),
+                        hint: Cell::new(0),
                     };
                 }
             }
@@ -148,22 +217,25 @@ pub fn load_method(
 ) -> PyResult<(Value, bool)> {
     let cell = slot(co, at);
     if let (Value::Obj(o), Some(cell)) = (obj, cell) {
-        let hit = match &*cell.borrow() {
-            Inline::Method { ty, epoch, func } if ty.is(&o.ty) && *epoch == vm.type_epoch => {
-                Some(func.clone())
-            }
-            _ => None,
-        };
-        if let Some(func) = hit {
-            let shadowed = match &o.dict {
-                Some(d) => {
-                    let h = hash_of(vm, name);
-                    dict::dict_get_str(d, crate::object::attr::pystr(name), h).is_some()
+        if let Inline::Method {
+            ty,
+            epoch,
+            func,
+            hash,
+        } = &*cell.borrow()
+        {
+            if ty.is(&o.ty) && *epoch == vm.type_epoch {
+                let shadowed = match &o.dict {
+                    Some(d) => dict::dict_data(d).is_some_and(|dd| {
+                        dd.borrow()
+                            .get_str_index(crate::object::attr::pystr(name), *hash)
+                            .is_some()
+                    }),
+                    None => false,
+                };
+                if !shadowed {
+                    return Ok((func.clone(), true));
                 }
-                None => false,
-            };
-            if !shadowed {
-                return Ok((func, true));
             }
         }
     }
@@ -187,6 +259,7 @@ pub fn load_method(
                 ty: o.ty.clone(),
                 epoch: vm.type_epoch,
                 func: r.0.clone(),
+                hash: hash_of(vm, name),
             };
         }
     }
@@ -203,14 +276,19 @@ pub fn store_attr(
     value: Value,
 ) -> PyResult<()> {
     if let (Value::Obj(o), Some(cell)) = (obj, slot(co, at)) {
-        let hit = matches!(&*cell.borrow(),
-            Inline::Store { ty, epoch } if ty.is(&o.ty) && *epoch == vm.type_epoch);
-        if hit {
-            if let Some(d) = &o.dict {
-                dict::dict_set_str(vm, d, name, value);
+        if let (
+            Inline::Store {
+                ty, epoch, hint, ..
+            },
+            Some(d),
+        ) = (&*cell.borrow(), &o.dict)
+        {
+            if ty.is(&o.ty) && *epoch == vm.type_epoch {
+                set_hinted(vm, d, name, hint, value);
                 return Ok(());
             }
-        } else if cacheable(o, name) {
+        }
+        if cacheable(o, name) {
             let ty = o.ty.clone();
             let hook = crate::object::protocol::heap_dunder(vm, &ty, "__setattr__").is_some();
             let attr = crate::object::cache::type_lookup(vm, &ty, name);
@@ -221,6 +299,8 @@ pub fn store_attr(
                 *cell.borrow_mut() = Inline::Store {
                     ty,
                     epoch: vm.type_epoch,
+                    hash: hash_of(vm, name),
+                    hint: Cell::new(0),
                 };
             }
         }
