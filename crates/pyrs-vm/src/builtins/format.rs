@@ -257,10 +257,16 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
                     'o' => (m.to_str_radix(8), "0o"),
                     'b' => (m.to_str_radix(2), "0b"),
                     'c' => {
-                        let c =
-                            char::from_u32(num_traits::ToPrimitive::to_u32(&b).unwrap_or(0xFFFD))
-                                .unwrap_or('\u{FFFD}');
-                        return Ok(vm.new_str(&pad(&sp, "", &c.to_string(), false)));
+                        // Any code point, lone surrogates included.
+                        let c = num_traits::ToPrimitive::to_u32(&b).filter(|c| *c < 0x110000);
+                        let Some(c) = c else {
+                            return Err(vm.overflow_error("%c arg not in range(0x110000)"));
+                        };
+                        return Ok(match char::from_u32(c) {
+                            Some(ch) => vm.new_str(&pad(&sp, "", &ch.to_string(), false)),
+                            // A lone surrogate cannot be Rust text: unpadded.
+                            None => vm.new_pystr(crate::types::str::PyStr::from_vec(vec![c])),
+                        });
                     }
                     _ => {
                         return Err(vm.value_error(format!(
@@ -332,6 +338,9 @@ pub fn str_format(
             '}' if c.get(i + 1) == Some(&'}') => {
                 out.push('}');
                 i += 2;
+            }
+            '{' if i + 1 == c.len() => {
+                return Err(vm.value_error("Single '{' encountered in format string"));
             }
             '{' => {
                 let mut depth = 1;
@@ -463,6 +472,19 @@ pub fn percent(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
                 .map(|p| p + i)
                 .unwrap_or(c.len());
             let key: String = c[i + 1..end].iter().collect();
+            // PyUnicode_Format takes a mapping only when the argument has __getitem__
+            // and is not a tuple or str.
+            let is_mapping = match args.payload() {
+                Some(Payload::Tuple(_) | Payload::Str(_)) => false,
+                Some(Payload::Dict(_)) => true,
+                _ => {
+                    let t = vm.type_of(args).clone();
+                    crate::object::protocol::special_method(vm, &t, "__getitem__").is_some()
+                }
+            };
+            if !is_mapping {
+                return Err(vm.type_error("format requires a mapping"));
+            }
             let kv = vm.new_str(&key);
             key_val = Some(crate::object::subscript::getitem(vm, args, &kv)?);
             i = end + 1;
@@ -532,9 +554,13 @@ pub fn percent(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
                 let s = vm.str_string(&v)?;
                 format(vm, &vm.new_str(&s), &spec_str)?
             }
-            'r' | 'a' => {
+            'r' => {
                 let s = vm.repr(&v)?;
                 format(vm, &vm.new_str(&s), &spec_str)?
+            }
+            'a' => {
+                let s = crate::builtins::attrs::ascii(vm, Args::positional(vec![v.clone()]))?;
+                format(vm, &s, &spec_str)?
             }
             'd' | 'i' | 'u' => {
                 let iv = match num_of(&v) {
@@ -573,6 +599,10 @@ pub fn percent(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
                 }
                 Some(_) => return Err(vm.type_error("%c requires int or char")),
                 None if num_of(&v).is_some_and(|n| !matches!(n, Num::F(_))) => {
+                    let in_range = matches!(v, Value::Int(i) if (0..0x110000).contains(&i));
+                    if !in_range {
+                        return Err(vm.overflow_error("%c arg not in range(0x110000)"));
+                    }
                     format(vm, &v, &format!("{spec_str}c"))?
                 }
                 None => return Err(vm.type_error("%c requires int or char")),

@@ -221,6 +221,22 @@ pub fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         let s = crate::types::exception_group::group_str(vm, v)?;
         return Ok(vm.new_str(&s));
     }
+    if is_syntax_error(vm, e) && args.len() == 2 {
+        // SyntaxError_str: `msg (file, line N)` with the file's base name.
+        let msg = vm.str_string(&args[0])?;
+        let file = syntax_error_attr(e, "filename");
+        let line = syntax_error_attr(e, "lineno");
+        let base = file
+            .as_str()
+            .map(|s| s.as_rust().rsplit('/').next().unwrap_or("").to_string());
+        let s = match (base, line) {
+            (Some(f), Value::Int(l)) => format!("{msg} ({f}, line {l})"),
+            (Some(f), _) => format!("{msg} ({f})"),
+            (None, Value::Int(l)) => format!("{msg} (line {l})"),
+            _ => msg,
+        };
+        return Ok(vm.new_str(&s));
+    }
     if let Some(s) = crate::types::codecs::unicode_error_str(vm, e, &args)? {
         return Ok(vm.new_str(&s));
     }
@@ -336,6 +352,18 @@ pub fn get_attr(vm: &mut Vm, e: &PyRef, name: &str) -> Option<Value> {
             vm.new_tuple(a)
         }
         "__notes__" => d.notes.borrow().clone()?,
+        "msg"
+        | "filename"
+        | "lineno"
+        | "offset"
+        | "text"
+        | "end_lineno"
+        | "end_offset"
+        | "print_file_and_line"
+            if is_syntax_error(vm, e) =>
+        {
+            syntax_error_attr(e, name)
+        }
         "errno" | "strerror" | "filename" | "filename2" => os_error_attr(vm, e, name)?,
         "message" | "exceptions" => crate::types::exception_group::group_attr(vm, e, name)?,
         "encoding" | "object" | "start" | "end" | "reason" => {
@@ -360,6 +388,37 @@ pub fn get_attr(vm: &mut Vm, e: &PyRef, name: &str) -> Option<Value> {
     })
 }
 
+fn is_syntax_error(vm: &Vm, e: &PyRef) -> bool {
+    vm.types
+        .exception_names
+        .iter()
+        .any(|(n, t)| n == "SyntaxError" && crate::object::typeobj::is_subtype(&e.ty, t))
+}
+
+/// `SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))`'s fields
+/// (`SyntaxError_init`).
+fn syntax_error_attr(e: &PyRef, name: &str) -> Value {
+    let args = exc_args(e);
+    if name == "msg" {
+        return args.first().cloned().unwrap_or(Value::None);
+    }
+    let info = args
+        .get(1)
+        .and_then(|v| v.as_tuple().map(|t| t.to_vec()))
+        .filter(|_| args.len() == 2)
+        .unwrap_or_default();
+    let i = match name {
+        "filename" => 0,
+        "lineno" => 1,
+        "offset" => 2,
+        "text" => 3,
+        "end_lineno" => 4,
+        "end_offset" => 5,
+        _ => return Value::None,
+    };
+    info.get(i).cloned().unwrap_or(Value::None)
+}
+
 /// Setting `__traceback__`, `__context__`, `__cause__`, `args`.
 pub fn set_attr(vm: &mut Vm, e: &PyRef, name: &str, v: Option<Value>) -> PyResult<bool> {
     let Some(d) = exc_data(e) else {
@@ -371,7 +430,23 @@ pub fn set_attr(vm: &mut Vm, e: &PyRef, name: &str, v: Option<Value>) -> PyResul
     } else {
         Some(v.clone())
     };
+    let is_exc = |vm: &Vm, v: &Value| {
+        crate::object::typeobj::is_subtype(vm.type_of(v), &vm.types.base_exception)
+    };
     match name {
+        "__context__" | "__cause__" if opt.is_some() && !is_exc(vm, &v) => {
+            let what = if name == "__cause__" {
+                "cause"
+            } else {
+                "context"
+            };
+            return Err(vm.type_error(format!(
+                "exception {what} must be None or derive from BaseException"
+            )));
+        }
+        "__traceback__" if opt.is_some() && !matches!(v.payload(), Some(Payload::Traceback(_))) => {
+            return Err(vm.type_error("__traceback__ must be a traceback or None"));
+        }
         "__traceback__" => *d.traceback.borrow_mut() = opt,
         "__context__" => *d.context.borrow_mut() = opt,
         "__cause__" => {

@@ -209,6 +209,9 @@ pub fn set(vm: &mut Vm, o: &PyRef, name: &PyStr, v: Option<Value>) -> PyResult<b
         Payload::Function(f) => {
             let val = v.clone().unwrap_or(Value::None);
             match &*n {
+                "__name__" | "__qualname__" if val.as_str().is_none() => {
+                    return Err(vm.type_error(format!("{n} must be set to a string object")));
+                }
                 "__name__" => *f.name.borrow_mut() = val,
                 "__qualname__" => *f.qualname.borrow_mut() = val,
                 "__doc__" => *f.doc.borrow_mut() = val,

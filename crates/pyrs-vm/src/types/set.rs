@@ -283,13 +283,24 @@ fn difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn symmetric_difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
     binop_method(vm, args, 12)
 }
+/// The argument of issubset/issuperset as a set (any iterable is accepted).
+fn as_set(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if matches!(v.payload(), Some(Payload::Set(_))) {
+        return Ok(v.clone());
+    }
+    let items = vm.collect(v)?;
+    let ty = vm.types.set.clone();
+    build(vm, &ty, items)
+}
 fn issubset(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "issubset", 2, 2)?;
-    Ok(Value::Bool(set_compare(vm, &args.pos[0], &args.pos[1], 1)?))
+    let other = as_set(vm, &args.pos[1])?;
+    Ok(Value::Bool(set_compare(vm, &args.pos[0], &other, 1)?))
 }
 fn issuperset(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "issuperset", 2, 2)?;
-    Ok(Value::Bool(set_compare(vm, &args.pos[0], &args.pos[1], 5)?))
+    let other = as_set(vm, &args.pos[1])?;
+    Ok(Value::Bool(set_compare(vm, &args.pos[0], &other, 5)?))
 }
 fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let ty = vm.type_of(&args.pos[0]).clone();

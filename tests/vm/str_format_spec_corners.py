@@ -1,0 +1,10 @@
+print("{:,}".format(1234567), "{:_}".format(1234567), "{:,.2f}".format(1234567.891), "{:_x}".format(0xabcdef))
+print("{:+}".format(5), "{: }".format(5), "{:-}".format(-5), "{:=+8}".format(5), "{:08.3f}".format(-3.14159))
+print("{:%}".format(0.25), "{:.1%}".format(0.125), "{:e}".format(0), "{:g}".format(1e-5), "{:g}".format(123456789))
+print("{:#x}".format(255), "{:#o}".format(8), "{:#b}".format(5), "{:c}".format(65), "{:n}".format(1234))
+print("{!r:>10}".format("x"), "{0}{1}{0}".format("a", "b"), "{a[0]}{b.real}".format(a=[9], b=3), "{{}}".format())
+print("{:<5}|{:^5}|{:>5}".format(1, 2, 3), "{:x<5}".format("ab"), "{:.3s}".format("abcdef"))
+for bad in ["{:d}", "{:s}", "{", "}", "{0:{1}}"]:
+    try: print(bad.format(1.5))
+    except (ValueError, IndexError, KeyError) as e: print(type(e).__name__, e)
+print(format(1e100, ".2f")[:10], format(123.456, ".0e"), format(-0.0, ".1f"), format(float("nan"), "+.1f"), format(float("inf"), "08.1f"))
