@@ -203,7 +203,9 @@ impl Encoder {
 
     /// Record `units` code units (an instruction and its caches) with one location. A
     /// `lineno` of `None` means "no location"; a column of `None` means "no column".
+    #[inline]
     pub fn push(&mut self, mut units: usize, p: Positions) {
+        self.out.reserve(units.div_ceil(8) * 12);
         while units > 0 {
             let n = units.min(8);
             self.entry(n, p);
