@@ -26,7 +26,8 @@ w = 'a' * -1, '' * -5, b'' * 3, () * 4, (1,) * 0
 x = 2 ** -2, (-3) ** -3, 0 ** 0, 5 ** 0
 y = (1, 2) + (3,), (2**64) & (2**64 + 1), -(2**70) | 5, (2**65) ^ -1
 z = 1e308 * 10, -1.5 // 0.5, -1.5 % 0.5, 5 // -0.0 if False else 0
+zz = 0 << 10**30, 0 ** 10**30, 1 ** 10**30, (-1) ** 10**30, 1 << 0, 2 ** 128, 2 ** 129
 name, n, items = 'x', 3.5, [1, 2]
 print('%s' % (name,), '%r and %a' % (name, 'é'), '%5s|%-5s|%.2s|%+s' % (name, name, 'abcdef', name))
 print('%s %s' % (name, n), '%d' % (n,), '%%s %s' % (items,), '%s' % ((1, 2),))
-print(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, [len(x) for x in r], [len(x) for x in s], t, u, v[:4] + v[5:], w, x, y, z)
+print(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, [len(x) for x in r], [len(x) for x in s], t, u, v[:4] + v[5:], w, x, y, z, zz)

@@ -260,12 +260,19 @@ fn fold_big_ints(op: Operator, a: &BigInt, b: &BigInt) -> Option<K> {
             return float_pow(x as f64, y as f64).map(K::Float);
         }
         Pow => {
+            if a.is_zero() {
+                // 0 ** n without computing (n may be huge; safe_power skips its check).
+                return Some(K::Int(if b.is_zero() { 1 } else { 0 }));
+            }
             if nonzero && a.bits() > MAX_INT_SIZE / b.to_u64()? {
                 return None;
             }
             a.pow(b.to_u32()?)
         }
         LShift if !b.is_negative() => {
+            if a.is_zero() {
+                return Some(K::Int(0));
+            }
             if nonzero {
                 let w = b.to_u64()?;
                 if w > MAX_INT_SIZE || a.bits() > MAX_INT_SIZE - w {
