@@ -550,6 +550,17 @@ pub fn percent(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
             rest
         );
         let s = match ty {
+            // Without flags the conversion is the result (no format() round trip).
+            's' if spec_str.is_empty() => {
+                out.push_str(&vm.str_string(&v)?);
+                continue;
+            }
+            'd' | 'i' | 'u' if spec_str.is_empty() && matches!(v, Value::Int(_)) => {
+                if let Value::Int(n) = v {
+                    out.push_str(&n.to_string());
+                }
+                continue;
+            }
             's' => {
                 let s = vm.str_string(&v)?;
                 format(vm, &vm.new_str(&s), &spec_str)?
