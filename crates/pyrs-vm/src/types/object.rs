@@ -117,7 +117,18 @@ fn eq_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn ne_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "__ne__", 2, 2)?;
-    let r = crate::object::ops::compare(vm, &args.pos[0], &args.pos[1], 2)?;
+    // `object_richcompare`'s Py_NE: the type's own __eq__, inverted unless NotImplemented.
+    let ty = vm.type_of(&args.pos[0]).clone();
+    let r = match crate::object::protocol::special_method(vm, &ty, "__eq__") {
+        Some(eq) if !matches!(eq.payload(), Some(Payload::Builtin(_))) => {
+            crate::object::protocol::call_dunder(vm, eq, &args.pos[0], vec![args.pos[1].clone()])?
+        }
+        _ if args.pos[0].is(&args.pos[1]) => Value::Bool(true),
+        _ if tdata(&ty).heap || matches!(args.pos[0].payload(), Some(Payload::Plain)) => {
+            vm.not_implemented()
+        }
+        _ => crate::object::ops::compare(vm, &args.pos[0], &args.pos[1], 2)?,
+    };
     if vm.is_not_implemented(&r) {
         return Ok(r);
     }
@@ -180,7 +191,17 @@ fn getattribute_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn init_subclass(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+/// `object.__init_subclass__()`: takes no keyword arguments.
+fn init_subclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if !args.kw.is_empty() || args.pos.len() > 1 {
+        let n = match args.pos.first().and_then(|c| c.as_type()) {
+            Some(t) => t.name(),
+            None => "object".to_string(),
+        };
+        return Err(vm.type_error(format!(
+            "{n}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
     Ok(Value::None)
 }
 

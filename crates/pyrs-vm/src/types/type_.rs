@@ -91,11 +91,23 @@ pub fn type_new(vm: &mut Vm, meta: &PyRef, args: Args) -> PyResult<Value> {
     }
     let name = match args.pos[0].as_str() {
         Some(s) => s.as_rust().into_owned(),
-        None => return Err(vm.type_error("type.__new__() argument 1 must be str")),
+        None => {
+            let t = vm.type_name(&args.pos[0]);
+            return Err(vm.type_error(format!("type.__new__() argument 1 must be str, not {t}")));
+        }
     };
+    if args.pos[1].as_tuple().is_none() {
+        let t = vm.type_name(&args.pos[1]);
+        return Err(vm.type_error(format!("type.__new__() argument 2 must be tuple, not {t}")));
+    }
     let bases = vm.collect(&args.pos[1])?;
-    let Some(ns) = args.pos[2].as_obj().cloned() else {
-        return Err(vm.type_error("type.__new__() argument 3 must be dict"));
+    let Some(ns) = args.pos[2]
+        .as_obj()
+        .filter(|o| matches!(o.payload, Payload::Dict(_)))
+        .cloned()
+    else {
+        let t = vm.type_name(&args.pos[2]);
+        return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {t}")));
     };
     make_class(vm, meta, &name, bases, &ns, args.kw).map(Value::Obj)
 }
@@ -232,6 +244,20 @@ pub fn make_class(
         }
         dict::set_item(vm, &d, k, v)?;
     }
+    // `type(name, bases, ns)` without `__module__`: the caller's `__name__` (type_new_set_module).
+    {
+        let m = vm.intern("__module__");
+        let mh = crate::object::attr::hash_of(vm, &m);
+        if dict::dict_get_str(&d, crate::object::attr::pystr(&m), mh).is_none() {
+            if let Some(g) = vm.thread.frames.last().map(|f| f.globals.clone()) {
+                let n = vm.intern("__name__");
+                let nh = crate::object::attr::hash_of(vm, &n);
+                if let Some(v) = dict::dict_get_str(&g, crate::object::attr::pystr(&n), nh) {
+                    dict::dict_set_str(vm, &d, &m, v);
+                }
+            }
+        }
+    }
     // A class that defines `__eq__` but not `__hash__` gets `__hash__ = None`
     // (`type_new_set_hash`... CPython's `inherit_slots` rule for tp_hash).
     {
@@ -273,7 +299,21 @@ pub fn make_class(
             if tdata(&o.ty).heap {
                 let t = o.ty.clone();
                 if let Some(f) = heap_dunder(vm, &t, "__set_name__") {
-                    call_dunder(vm, f, &v, vec![Value::Obj(cls.clone()), k])?;
+                    if let Err(e) = call_dunder(vm, f, &v, vec![Value::Obj(cls.clone()), k.clone()])
+                    {
+                        // 3.11 wraps the error (type_new_set_names).
+                        let kr = vm.repr(&k)?;
+                        let err = vm.runtime_error(format!(
+                            "Error calling __set_name__ on '{}' instance {kr} in '{name}'",
+                            tdata(&t).name()
+                        ));
+                        if let Some(d) = crate::types::exceptions::exc_data(&err.0) {
+                            *d.cause.borrow_mut() = Some(Value::Obj(e.0.clone()));
+                            *d.context.borrow_mut() = Some(Value::Obj(e.0.clone()));
+                            d.suppress_context.set(true);
+                        }
+                        return Err(err);
+                    }
                 }
             }
         }

@@ -1,0 +1,5 @@
+print(2**53 + 1 == float(2**53 + 1), 2**53 + 1 > float(2**53), 10**400 > 1e308, -10**400 < -1e308, 10**400 == float("inf"))
+print(1 == 1.0, 0.1 + 0.2 == 0.3, 1e16 + 1 == 1e16, 9007199254740993 < 9007199254740992.0, 2**1000 < float("inf"))
+print(float("nan") == float("nan"), float("nan") != float("nan"), float("nan") < 1, 1 < float("inf"), -float("inf") < -10**1000)
+print(max(1, 1.0), min(1.0, 1), sorted([2, 1.5, True, 0.5]), 3 == 3.0000000000000001)
+print(int(1e100) == 10**100, hash(2**100) == hash(float(2**100)), 0.5 in {0.5: 1}, 1 in {1.0})
