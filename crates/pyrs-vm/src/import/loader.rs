@@ -410,46 +410,102 @@ pub fn init_module_attrs(vm: &mut Vm, spec: &Value, module: &Value, over: bool) 
 
 /// `_load_unlocked(spec)`: create the module, register it in `sys.modules` before its body
 /// runs (circular imports see it), execute it, return what `sys.modules` then holds.
-pub fn load_spec(vm: &mut Vm, name: &str, spec: &Value) -> PyResult<Value> {
-    let loader = getattr_opt(vm, spec, "loader")?.unwrap_or(Value::None);
+pub fn load_spec(vm: &mut Vm, _requested: &str, spec: &Value) -> PyResult<Value> {
+    // `spec.name` / `spec.loader` as attribute accesses: a finder returning something
+    // that is not a spec fails with CPython's AttributeError.
+    let loader = getattr_strict(vm, spec, "loader")?;
+    let name_v = getattr_strict(vm, spec, "name")?;
+    let Some(name) = text(&name_v) else {
+        return Err(vm.type_error("module name must be str"));
+    };
+    let name = name.as_str();
     if !loader.is_none() && getattr_opt(vm, &loader, "exec_module")?.is_none() {
-        // The legacy protocol: `loader.load_module(name)` does everything.
-        let Some(lm) = getattr_opt(vm, &loader, "load_module")? else {
-            return Err(vm.import_error(format!("loader for {name} cannot handle {name}")));
-        };
-        let n = vm.new_str(name);
-        vm.call(&lm, vec![n])?;
-        return match modules_get(vm, name)? {
-            Some(m) => Ok(m),
-            None => {
-                let k = vm.new_str(name);
-                Err(vm.key_error(k))
-            }
-        };
+        return load_backward_compatible(vm, name, spec, &loader);
     }
     let module = module_from_spec(vm, spec)?;
     modules_set(vm, name, module.clone())?;
-    let r = exec_spec(vm, spec, &module);
+    let r = if loader.is_none() {
+        let locations = getattr_opt(vm, spec, "submodule_search_locations")?;
+        if locations.map_or(true, |l| l.is_none()) {
+            Err(vm.import_error("missing loader"))
+        } else {
+            // A namespace package: nothing to execute.
+            Ok(())
+        }
+    } else {
+        exec_spec(vm, spec, &module)
+    };
     if let Err(e) = r {
         let _ = modules_del(vm, name);
         return Err(e);
     }
     // The module may have replaced itself in sys.modules.
-    let module = match modules_del(vm, name)? {
-        Some(m) => {
-            modules_set(vm, name, m.clone())?;
-            m
-        }
-        None => {
-            let k = vm.new_str(name);
-            return Err(vm.key_error(k));
-        }
-    };
+    let module = pop_and_reinsert(vm, name)?;
     if vm.interp.import.config.verbose >= 1 {
         let loader = getattr_opt(vm, spec, "loader")?.unwrap_or(Value::None);
         let r = vm.repr(&loader)?;
         verbose(vm, 1, &format!("import {} # {r}", py_repr(name)));
     }
+    Ok(module)
+}
+
+/// `getattr(obj, name)` with CPython's AttributeError.
+fn getattr_strict(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
+    let n = vm.intern(name);
+    crate::object::attr::getattr(vm, obj, &n)
+}
+
+/// `module = sys.modules.pop(name); sys.modules[name] = module` (KeyError if absent).
+fn pop_and_reinsert(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    match modules_del(vm, name)? {
+        Some(m) => {
+            modules_set(vm, name, m.clone())?;
+            Ok(m)
+        }
+        None => {
+            let k = vm.new_str(name);
+            Err(vm.key_error(k))
+        }
+    }
+}
+
+/// `_load_backward_compatible(spec)`: the legacy `loader.load_module(name)`, then the
+/// attributes it may not have set.
+fn load_backward_compatible(
+    vm: &mut Vm,
+    name: &str,
+    spec: &Value,
+    loader: &Value,
+) -> PyResult<Value> {
+    let lm = getattr_strict(vm, loader, "load_module")?;
+    let n = vm.new_str(name);
+    if let Err(e) = vm.call(&lm, vec![n]) {
+        if modules_get(vm, name)?.is_some() {
+            pop_and_reinsert(vm, name)?;
+        }
+        return Err(e);
+    }
+    let module = pop_and_reinsert(vm, name)?;
+    let attribute_error = vm.types.attribute_error.clone();
+    let set_if_none = |vm: &mut Vm, attr: &str, v: Value| -> PyResult<()> {
+        if getattr_opt(vm, &module, attr)?.map_or(true, |x| x.is_none()) {
+            match setattr(vm, &module, attr, v) {
+                Err(e) if vm.err_matches(&e, &attribute_error) => {}
+                r => r?,
+            }
+        }
+        Ok(())
+    };
+    set_if_none(vm, "__loader__", loader.clone())?;
+    let has_path = getattr_opt(vm, &module, "__path__")?.is_some();
+    let package = if has_path {
+        getattr_opt(vm, &module, "__name__")?.unwrap_or(Value::None)
+    } else {
+        let p = name.rsplit_once('.').map_or("", |p| p.0);
+        vm.new_str(p)
+    };
+    set_if_none(vm, "__package__", package)?;
+    set_if_none(vm, "__spec__", spec.clone())?;
     Ok(module)
 }
 

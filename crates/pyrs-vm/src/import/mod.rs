@@ -319,6 +319,10 @@ pub fn import_module_level(
     if !has_from {
         if level == 0 || !name.is_empty() {
             let front = name.split('.').next().unwrap_or(name);
+            if front.len() == name.len() {
+                // No dot: the module itself (even if its spec named it otherwise).
+                return Ok(module);
+            }
             if level == 0 {
                 return get_or_load(vm, front);
             }
