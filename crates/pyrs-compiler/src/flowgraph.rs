@@ -29,6 +29,14 @@ impl Loc {
         col: -1,
         end_col: -1,
     };
+    /// What 3.11's `compiler_addop_noline` / `compiler_addop_j_noline` give an
+    /// instruction: line -1, the other fields 0.
+    pub const NOLINE: Loc = Loc {
+        lineno: -1,
+        end_lineno: 0,
+        col: 0,
+        end_col: 0,
+    };
 }
 
 impl From<Location> for Loc {
@@ -304,7 +312,9 @@ impl Cfg {
                 if src + 1 < n {
                     let nl = instrs[src + 1].loc.lineno;
                     if nl < 0 || nl == lineno {
-                        instrs[src + 1].loc = ins.loc;
+                        // Only the line moves to the next instruction (3.11 copies
+                        // `i_lineno`, not the columns).
+                        instrs[src + 1].loc.lineno = lineno;
                         continue;
                     }
                 } else if next_line == Some(lineno) {

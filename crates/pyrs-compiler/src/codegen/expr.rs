@@ -401,7 +401,7 @@ impl<'a> Compiler<'a> {
 
     pub fn emit_noline_jump(&mut self, target: usize) {
         let saved = self.u().loc;
-        self.u().loc = Loc::NONE;
+        self.u().loc = Loc::NOLINE;
         self.jump(JUMP, target);
         self.u().loc = saved;
     }
@@ -835,8 +835,10 @@ impl<'a> Compiler<'a> {
                 && keywords.iter().all(|k| k.arg.is_some())
             {
                 self.expr(value)?;
-                let old = self.u().loc.lineno;
-                self.u().loc.lineno = func.loc.end_lineno as i32;
+                // LOAD_METHOD and KW_NAMES at the attribute, PRECALL/CALL at the call, both
+                // starting at the attribute name when the attribute spans lines.
+                self.set_loc(func.loc);
+                self.attr_start_loc(func, attr);
                 self.emit_name(LOAD_METHOD, attr);
                 for a in args {
                     self.expr(a)?;
@@ -847,9 +849,10 @@ impl<'a> Compiler<'a> {
                     }
                     self.kw_names(keywords);
                 }
+                self.set_loc(e.loc);
+                self.attr_start_loc(func, attr);
                 self.emit(PRECALL, (argsl + kwdsl) as u32);
                 self.emit(CALL, (argsl + kwdsl) as u32);
-                self.u().loc.lineno = old;
                 return Ok(());
             }
         }

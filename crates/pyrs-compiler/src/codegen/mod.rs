@@ -204,7 +204,7 @@ impl<'a> Compiler<'a> {
 
     pub fn emit_noline(&mut self, op: u16, arg: u32) {
         let saved = self.u().loc;
-        self.u().loc = Loc::NONE;
+        self.u().loc = Loc::NOLINE;
         self.emit(op, arg);
         self.u().loc = saved;
     }
@@ -242,8 +242,11 @@ impl<'a> Compiler<'a> {
         self.u().loc = Loc::from(loc);
     }
 
+    /// `UNSET_LOC`: an artificial instruction follows. Only the line is unset; the
+    /// columns and end line stay, and show when NOP removal later gives the instruction
+    /// a line (it copies only `i_lineno`).
     pub fn unset_loc(&mut self) {
-        self.u().loc = Loc::NONE;
+        self.u().loc.lineno = -1;
     }
 
     pub fn error(&self, msg: &str) -> CompileError {

@@ -201,7 +201,7 @@ impl<'a> Compiler<'a> {
                     self.expr(value)?;
                     // 3.11 marks this POP_TOP artificial (`UNSET_LOC`): it takes the
                     // location of the instruction before it, not the statement's.
-                    self.u().loc = Loc::NONE;
+                    self.unset_loc();
                     self.op(POP_TOP);
                 }
                 Ok(())
