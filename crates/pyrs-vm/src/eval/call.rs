@@ -100,12 +100,11 @@ pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Cal
         .clone()
         .unwrap_or(Value::None);
     let kw = kwnames_list(&kwnames);
-    let mut args: Vec<Value> = vm
-        .thread
-        .stack
-        .drain(len - nargs..)
-        .map(|v| v.unwrap_or(Value::None))
-        .collect();
+    // One allocation: the arguments move straight into the `Args` vector.
+    let mut args: Vec<Value> = Vec::with_capacity(nargs);
+    for i in len - nargs..len {
+        args.push(crate::frame::take_slot(&mut vm.thread.stack[i]).unwrap_or(Value::None));
+    }
     vm.thread.stack.truncate(len - n - 2);
     let kwvals = args.split_off(args.len() - kw.len().min(args.len()));
     let a = Args {
@@ -377,6 +376,24 @@ pub fn call(vm: &mut Vm, callable: &Value, args: Args) -> PyResult<Value> {
     };
     match &o.payload {
         Payload::Function(fd) => {
+            // Exactly the positional parameters: the arguments move into the window.
+            if let Some(co) = as_code(&fd.code) {
+                if args.kw.is_empty()
+                    && co.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0
+                    && co.kwonlyargcount == 0
+                    && co.argcount == args.pos.len()
+                {
+                    let nlocals = co.nlocalsplus();
+                    vm.enter_recursion("")?;
+                    let fast_base = vm.thread.fast.len();
+                    let fast = &mut vm.thread.fast;
+                    fast.reserve(nlocals);
+                    fast.extend(args.pos.into_iter().map(Some));
+                    fast.resize(fast_base + nlocals, None);
+                    push_frame(vm, o, fd, fast_base, true);
+                    return run_entry(vm);
+                }
+            }
             let fast_base = bind_into_fast(vm, o, fd, args)?;
             push_frame(vm, o, fd, fast_base, true);
             run_entry(vm)
