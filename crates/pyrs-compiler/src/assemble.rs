@@ -36,14 +36,20 @@ pub(crate) fn assemble(
         .map_or(false, |i| i.op == RETURN_VALUE);
     if !returns {
         let none = u.add_const(pyrs_bytecode::Constant::None);
+        // UNSET_LOC: no line, but the columns of the last location set stay (they show if
+        // NOP removal gives these a line).
+        let l = Loc {
+            lineno: -1,
+            ..u.loc
+        };
         if add_none {
             u.blocks[cur]
                 .instrs
-                .push(Instr::new(LOAD_CONST, none, NO_BLOCK, Loc::NONE));
+                .push(Instr::new(LOAD_CONST, none, NO_BLOCK, l));
         }
         u.blocks[cur]
             .instrs
-            .push(Instr::new(RETURN_VALUE, 0, NO_BLOCK, Loc::NONE));
+            .push(Instr::new(RETURN_VALUE, 0, NO_BLOCK, l));
     }
     let mut cfg = Cfg {
         blocks: std::mem::take(&mut u.blocks),
