@@ -32,10 +32,21 @@ pub fn run(program: Program, opts: &Options) -> i32 {
         Program::File { bytes, given } => {
             let shown = crate::absolute(&given);
             let code = if bytes.starts_with(&pyrs_marshal::pyc::MAGIC) || shown.ends_with(".pyc") {
-                match pyrs_marshal::pyc::read_pyc(&bytes) {
-                    Ok((_, c)) => c,
-                    Err(e) => {
-                        eprintln!("RuntimeError: Bad code object in .pyc file ({})", e.0);
+                // `run_pyc_file`: the magic, 12 header bytes skipped unread, then one
+                // marshalled code object.
+                if !bytes.starts_with(&pyrs_marshal::pyc::MAGIC) {
+                    eprintln!("RuntimeError: Bad magic number in .pyc file");
+                    return 1;
+                }
+                if bytes.len() < 16 {
+                    // The three header longs read past the end.
+                    eprintln!("EOFError: EOF read where not expected");
+                    return 1;
+                }
+                match pyrs_marshal::read::loads_code(&bytes[16..]) {
+                    Ok(c) => c,
+                    Err(_) => {
+                        eprintln!("RuntimeError: Bad code object in .pyc file");
                         return 1;
                     }
                 }
