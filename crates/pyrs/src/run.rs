@@ -110,9 +110,13 @@ pub fn run(program: Program, opts: &Options) -> i32 {
     }
     if !opts.ignore_env {
         if let Some(pp) = std::env::var_os("PYTHONPATH") {
+            // getpath.py: each entry through `abspath` (an empty one is the current
+            // directory), normalised.
             for p in std::env::split_paths(&pp) {
-                let s = p.to_string_lossy().into_owned();
-                if !s.is_empty() {
+                let s = normpath(&crate::absolute(&p.to_string_lossy()));
+                // site.py's `removeduppaths()` (not with -S); sys.path[0] is added after
+                // site has run, so it is not part of that.
+                if opts.no_site || !path[usize::from(!opts.safe_path)..].contains(&s) {
                     path.push(s);
                 }
             }
@@ -174,6 +178,22 @@ fn warnoptions(opts: &Options, dev_mode: bool) -> Vec<String> {
         _ => w.push("error::BytesWarning".into()),
     }
     w
+}
+
+/// `os.path.normpath` of an absolute path: empty and `.` components dropped, `..` applied
+/// lexically.
+fn normpath(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for c in path.split('/') {
+        match c {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            c => parts.push(c),
+        }
+    }
+    format!("/{}", parts.join("/"))
 }
 
 /// `_Py_abspath`: the current directory for `.`, else the path joined to it (not
