@@ -9,6 +9,8 @@ use crate::object::{Payload, PyRef, Value};
 use crate::types::exceptions::exc_data;
 use crate::vm::Vm;
 
+mod anchors;
+
 fn source_line(filename: &str, lineno: i32) -> Option<String> {
     if lineno < 1 {
         return None;
@@ -57,10 +59,15 @@ fn format_tb(tb: &Value, out: &mut String, prefix: &str) {
                     if let (Some(l), Some(el), Some(c), Some(ec)) =
                         (p.lineno, p.end_lineno, p.col, p.end_col)
                     {
-                        // CPython 3.11 prints carets when the span is on one line and does
-                        // not cover the whole (stripped) line. Columns are UTF-8 offsets.
-                        let (c, ec) = (c as usize, ec as usize);
-                        if l == el && c >= indent && ec > c && ec <= line.len() {
+                        // CPython 3.11 prints carets when the span does not cover the whole
+                        // (stripped) line; a span over several lines is shown from its start
+                        // to the end of its first line. Columns are UTF-8 offsets.
+                        let (c, mut ec) = (c as usize, ec as usize);
+                        if l != el && el > l {
+                            ec = indent + stripped.len();
+                        }
+                        let multiline = l != el;
+                        if (l == el || multiline) && c >= indent && ec > c && ec <= line.len() {
                             let start = line
                                 .get(..c)
                                 .map_or(0, |p| p.chars().count())
@@ -69,8 +76,12 @@ fn format_tb(tb: &Value, out: &mut String, prefix: &str) {
                             let width = segment.chars().count();
                             let total = stripped.chars().count();
                             let op = co.units.get(t.lasti).map(|u| u.0);
-                            let anchors = if op == Some(pyrs_bytecode::opnum::BINARY_SUBSCR) {
+                            let anchors = if multiline {
+                                None
+                            } else if op == Some(pyrs_bytecode::opnum::BINARY_SUBSCR) {
                                 subscript_anchors(segment)
+                            } else if op == Some(pyrs_bytecode::opnum::BINARY_OP) {
+                                anchors::binop_anchors(segment)
                             } else {
                                 None
                             };
