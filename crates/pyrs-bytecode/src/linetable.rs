@@ -96,8 +96,9 @@ pub fn decode(table: &[u8], firstlineno: i32) -> Vec<LocationEntry> {
             CODE_LONG => (|| {
                 line = line.wrapping_add(r.svarint()?);
                 let end_line = line.wrapping_add(r.varint()? as i32);
-                let col = r.varint()? as i32 - 1;
-                let end_col = r.varint()? as i32 - 1;
+                // Any u32 (a hostile table): wrap as CPython's C ints do, never panic.
+                let col = (r.varint()? as i32).wrapping_sub(1);
+                let end_col = (r.varint()? as i32).wrapping_sub(1);
                 let opt = |c: i32| (c >= 0).then_some(c);
                 Some(Positions {
                     lineno: Some(line),
@@ -107,7 +108,7 @@ pub fn decode(table: &[u8], firstlineno: i32) -> Vec<LocationEntry> {
                 })
             })(),
             10..=12 => (|| {
-                line += (code - 10) as i32;
+                line = line.wrapping_add((code - 10) as i32);
                 let col = r.byte()? as i32;
                 let end_col = r.byte()? as i32;
                 Some(Positions {
