@@ -46,9 +46,15 @@ pub fn take_slot(slot: &mut Option<Value>) -> Option<Value> {
         Some(Value::Bool(b)) => Value::Bool(*b),
         Some(Value::Int(i)) => Value::Int(*i),
         Some(Value::Float(f)) => Value::Float(*f),
-        Some(Value::Obj(o)) => Value::Obj(o.clone()),
+        Some(Value::Obj(o)) => {
+            // clone + drop of the slot's reference = a move.
+            let v = Value::Obj(o.clone());
+            *slot = None;
+            return Some(v);
+        }
     };
-    *slot = None;
+    // The other variants own nothing: empty the slot without a drop check.
+    std::mem::forget(std::mem::replace(slot, None));
     Some(v)
 }
 

@@ -266,6 +266,16 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                         (Value::Float(x), Value::Float(y), 0 | 13) => Value::Float(x + y),
                         (Value::Float(x), Value::Float(y), 10 | 23) => Value::Float(x - y),
                         (Value::Float(x), Value::Float(y), 5 | 18) => Value::Float(x * y),
+                        // `**` of a positive finite base: C's pow, as float_pow; an
+                        // overflow (inf) takes the generic path, which raises.
+                        (Value::Float(x), Value::Float(y), 8 | 21)
+                            if *x > 0.0
+                                && x.is_finite()
+                                && y.is_finite()
+                                && x.powf(*y).is_finite() =>
+                        {
+                            Value::Float(x.powf(*y))
+                        }
                         _ => tri!(crate::object::ops::binary_op(vm, &a, &b, arg as usize)),
                     };
                     push(vm, r);
