@@ -40,19 +40,19 @@ fn cache_table() -> [u8; 256] {
     t
 }
 
-thread_local! {
-    static CACHES: [u8; 256] = cache_table();
-}
+/// The table, built once per process (a constant of the opcode set, not interpreter
+/// state); borrowed, not copied, by each entry into the loop.
+static CACHES: std::sync::OnceLock<[u8; 256]> = std::sync::OnceLock::new();
 
 /// Run the frame on top of the frame stack (an entry frame) until it returns or yields.
 /// `throw` raises an exception in it first (generator `throw`).
 pub fn run_frame(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
-    let caches = CACHES.with(|c| *c);
+    let caches: &'static [u8; 256] = CACHES.get_or_init(cache_table);
     let mut pending = throw;
     loop {
         let r = match pending.take() {
             Some(e) => Err(e),
-            None => execute(vm, &caches),
+            None => execute(vm, caches),
         };
         match r {
             Ok(exit) => return Ok(exit),
