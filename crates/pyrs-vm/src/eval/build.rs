@@ -218,11 +218,8 @@ pub fn container_op(vm: &mut Vm, op: u8, n: usize) -> PyResult<()> {
                     }
                 }
                 SET_ADD => crate::types::set::set_add(vm, &target, v)?,
-                SET_UPDATE => {
-                    for x in vm.collect(&v)? {
-                        crate::types::set::set_add(vm, &target, x)?;
-                    }
-                }
+                // `_PySet_Update`: a set operand is merged (CPython's table order).
+                SET_UPDATE => crate::types::set::set_update(vm, &target, &v)?,
                 _ => {
                     // DICT_MERGE / DICT_UPDATE
                     let Some(d) = target.as_obj().cloned() else {
