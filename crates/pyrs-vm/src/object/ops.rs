@@ -84,6 +84,17 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Value
                 return Ok(a.clone());
             }
         }
+        // `s |= t` and friends mutate a set in place (frozensets rebind).
+        if let (Some(Payload::Set(_)), Some(Payload::Set(_)), 1 | 7 | 10 | 12) =
+            (a.payload(), b.payload(), base)
+        {
+            if !is_heap(a)
+                && !crate::object::typeobj::is_subtype(vm.type_of(a), &vm.types.frozenset)
+            {
+                crate::types::set::set_inplace(vm, a, b, base)?;
+                return Ok(a.clone());
+            }
+        }
         if let Some(Payload::ByteArray(ba)) = a.payload() {
             if base == 0 {
                 if let Some(add) = crate::types::bytearray::bytes_like(b) {

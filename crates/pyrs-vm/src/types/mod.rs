@@ -27,6 +27,7 @@ pub mod object;
 pub mod range;
 pub mod repr;
 pub mod set;
+pub mod set_order;
 pub mod slice;
 pub mod str;
 pub mod str_methods;

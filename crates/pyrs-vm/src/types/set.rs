@@ -1,6 +1,8 @@
-//! `set` and `frozenset` (CPython: `Objects/setobject.c`). Stored as a dict table with
-//! `None` values, so iteration follows insertion order: a known difference from CPython,
-//! whose order follows the hash table (docs/internals/vm.md).
+//! `set` and `frozenset` (CPython: `Objects/setobject.c`). Membership lives in a dict
+//! table with `None` values (its lookup, Python `__eq__` included); the iteration order is
+//! CPython's hash-table order, kept by `types/set_order.rs`. The operations follow
+//! CPython's algorithms (which operand is iterated, copies through `set_merge`) because
+//! they decide that order.
 
 use crate::object::{Payload, PyRef, Value};
 use crate::types::dict::DictData;
@@ -11,6 +13,7 @@ use std::cell::RefCell;
 #[derive(Default)]
 pub struct SetData {
     pub table: DictData,
+    pub order: crate::types::set_order::Order,
 }
 
 impl SetData {
@@ -21,10 +24,11 @@ impl SetData {
         self.table.is_empty()
     }
     pub fn items(&self) -> Vec<Value> {
-        self.table.iter().map(|e| e.key.clone()).collect()
+        self.order.items()
     }
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        self.table.traverse(visit)
+        self.table.traverse(visit);
+        self.order.traverse(visit)
     }
 }
 
@@ -54,11 +58,83 @@ fn with_table<T>(
     r
 }
 
-pub fn set_add(vm: &mut Vm, s: &Value, item: Value) -> PyResult<()> {
-    vm.hash(&item)?;
+fn cell(s: &Value) -> Option<&RefCell<SetData>> {
+    match s.payload() {
+        Some(Payload::Set(c)) => Some(c),
+        _ => None,
+    }
+}
+
+/// Add `item` (with its hash `h`) to the membership table; true when it is new.
+fn add_member(vm: &mut Vm, s: &Value, item: &Value, h: i64) -> PyResult<bool> {
+    let before = cell(s).map_or(0, |c| c.borrow().table.len());
+    let it = item.clone();
     with_table(vm, s, |vm, d| {
-        crate::types::dict::set_item(vm, d, item, Value::None)
-    })
+        crate::types::dict::set_item(vm, d, it, Value::None)
+    })?;
+    let _ = h;
+    Ok(cell(s).map_or(0, |c| c.borrow().table.len()) > before)
+}
+
+pub fn set_add(vm: &mut Vm, s: &Value, item: Value) -> PyResult<()> {
+    let h = vm.hash(&item)?;
+    if add_member(vm, s, &item, h)? {
+        if let Some(c) = cell(s) {
+            c.borrow_mut().order.add_new(h, item);
+        }
+    }
+    Ok(())
+}
+
+/// `set_update_internal`: add the members of `other` (a set through `set_merge`, a dict's
+/// keys after one resize, else each item in turn).
+pub fn set_update(vm: &mut Vm, s: &Value, other: &Value) -> PyResult<()> {
+    match other.payload() {
+        Some(Payload::Set(oc)) => {
+            let src = oc.borrow().order.clone();
+            let mut news = Vec::new();
+            for k in src.items() {
+                let h = vm.hash(&k)?;
+                if add_member(vm, s, &k, h)? {
+                    news.push(k);
+                }
+            }
+            if let Some(c) = cell(s) {
+                let mut is_new = |k: &Value| news.iter().any(|n| n.is(k));
+                c.borrow_mut().order.merge(&src, &mut is_new);
+            }
+            Ok(())
+        }
+        Some(Payload::Dict(_)) if !other.as_obj().is_some_and(|o| o.ty_is_heap()) => {
+            let keys: Vec<Value> =
+                crate::types::dict::items(other.as_obj().unwrap_or_else(|| unreachable_dict()))
+                    .into_iter()
+                    .map(|(k, _)| k)
+                    .collect();
+            if let Some(c) = cell(s) {
+                let mut c = c.borrow_mut();
+                let o = &mut c.order;
+                if (o.fill + keys.len()) * 5 >= (o.slots.len() - 1) * 3 {
+                    let minused = (o.used + keys.len()) * 2;
+                    o.resize(minused);
+                }
+            }
+            for k in keys {
+                set_add(vm, s, k)?;
+            }
+            Ok(())
+        }
+        _ => {
+            for x in vm.collect(other)? {
+                set_add(vm, s, x)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn unreachable_dict() -> &'static PyRef {
+    panic!("pyrs internal error: dict payload without object")
 }
 
 pub fn set_contains(vm: &mut Vm, s: &Value, item: &Value) -> PyResult<bool> {
@@ -81,9 +157,60 @@ fn frozen_copy(vm: &mut Vm, s: &Value) -> PyResult<Value> {
 }
 
 fn set_discard(vm: &mut Vm, s: &Value, item: &Value) -> PyResult<bool> {
-    with_table(vm, s, |vm, d| {
-        Ok(crate::types::dict::del_item(vm, d, item)?.is_some())
-    })
+    let item = match item.payload() {
+        Some(Payload::Set(_)) if !vm.type_of(item).is(&vm.types.frozenset) => {
+            frozen_copy(vm, item)?
+        }
+        _ => item.clone(),
+    };
+    let removed = with_table(vm, s, |vm, d| {
+        Ok(crate::types::dict::del_item(vm, d, &item)?.is_some())
+    })?;
+    if removed {
+        let h = vm.hash(&item)?;
+        order_remove(vm, s, &item, h)?;
+    }
+    Ok(removed)
+}
+
+/// Remove the member equal to `item` from the order table.
+fn order_remove(vm: &mut Vm, s: &Value, item: &Value, h: i64) -> PyResult<()> {
+    let Some(c) = cell(s) else { return Ok(()) };
+    let quick = c.borrow().order.find(h, &mut |k| {
+        k.is(item) || crate::types::dict::fast_eq(k, item) == Some(true)
+    });
+    let slot = match quick {
+        Some(j) => Some(j),
+        None => {
+            // Keys with a Python __eq__: compare outside the borrow.
+            let cands: Vec<(usize, Value)> = c
+                .borrow()
+                .order
+                .slots
+                .iter()
+                .enumerate()
+                .filter_map(|(j, sl)| match sl {
+                    crate::types::set_order::Slot::Active(hh, k) if *hh == h => {
+                        Some((j, k.clone()))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let mut found = None;
+            for (j, k) in cands {
+                if vm.eq(&k, item)? {
+                    found = Some(j);
+                    break;
+                }
+            }
+            found
+        }
+    };
+    if let Some(j) = slot {
+        let old = c.borrow_mut().order.remove_at(j);
+        drop(old);
+    }
+    Ok(())
 }
 
 /// A new set/frozenset of type `ty` from items.
@@ -108,20 +235,42 @@ pub fn set_new(vm: &mut Vm, cls: &PyRef, _args: Args) -> PyResult<Value> {
 pub fn set_init(vm: &mut Vm, this: &Value, args: Args) -> PyResult<()> {
     args.check(vm, "set", 0, 1)?;
     if let Some(src) = args.pos.first() {
-        for i in vm.collect(src)? {
-            set_add(vm, this, i)?;
-        }
+        clear_all(this);
+        set_update(vm, this, src)?;
     }
     Ok(())
 }
 
 pub fn frozenset_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     args.check(vm, "frozenset", 0, 1)?;
-    let items = match args.pos.first() {
-        Some(v) => vm.collect(v)?,
-        None => Vec::new(),
-    };
-    build(vm, cls, items)
+    if let Some(src) = args.pos.first() {
+        if cls.is(&vm.types.frozenset) && vm.type_of(src).is(&vm.types.frozenset) {
+            return Ok(src.clone());
+        }
+    }
+    let s = build(vm, cls, Vec::new())?;
+    if let Some(src) = args.pos.first() {
+        set_update(vm, &s, src)?;
+    }
+    Ok(s)
+}
+
+fn clear_all(s: &Value) {
+    if let Some(c) = cell(s) {
+        let mut b = c.borrow_mut();
+        let old = std::mem::take(&mut b.table);
+        let old_order = std::mem::take(&mut b.order);
+        drop(b);
+        drop(old);
+        drop(old_order);
+    }
+}
+
+/// A new set of type `ty` with the members of `src` (`make_new_set(type, src)`).
+fn copy_of(vm: &mut Vm, ty: &PyRef, src: &Value) -> PyResult<Value> {
+    let s = build(vm, ty, Vec::new())?;
+    set_update(vm, &s, src)?;
+    Ok(s)
 }
 
 fn items_of(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
@@ -129,6 +278,89 @@ fn items_of(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
         Some(Payload::Set(c)) => Ok(c.borrow().items()),
         _ => vm.collect(v),
     }
+}
+
+fn len_of(v: &Value) -> usize {
+    cell(v).map_or(0, |c| c.borrow().table.len())
+}
+
+/// `set_intersection(so, other)`.
+fn intersection_of(vm: &mut Vm, ty: &PyRef, a: &Value, b: &Value) -> PyResult<Value> {
+    if a.is(b) {
+        return copy_of(vm, ty, a);
+    }
+    let result = build(vm, ty, Vec::new())?;
+    if cell(b).is_some() {
+        // Iterate the smaller set, look up in the larger.
+        let (big, small) = if len_of(b) > len_of(a) {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let items = items_of(vm, small)?;
+        for x in items {
+            if set_contains(vm, big, &x)? {
+                set_add(vm, &result, x)?;
+            }
+        }
+        return Ok(result);
+    }
+    for x in vm.collect(b)? {
+        if set_contains(vm, a, &x)? {
+            set_add(vm, &result, x)?;
+        }
+    }
+    Ok(result)
+}
+
+/// `set_difference(so, other)`.
+fn difference_of(vm: &mut Vm, ty: &PyRef, a: &Value, b: &Value) -> PyResult<Value> {
+    let other_size = match b.payload() {
+        Some(Payload::Set(_)) => Some(len_of(b)),
+        Some(Payload::Dict(_)) => Some(vm.len(b)?),
+        _ => None,
+    };
+    match other_size {
+        Some(n) if (len_of(a) >> 2) <= n => {
+            let result = build(vm, ty, Vec::new())?;
+            for x in items_of(vm, a)? {
+                let inside = if cell(b).is_some() {
+                    set_contains(vm, b, &x)?
+                } else {
+                    crate::object::ops::contains(vm, b, &x)?
+                };
+                if !inside {
+                    set_add(vm, &result, x)?;
+                }
+            }
+            Ok(result)
+        }
+        _ => {
+            let result = copy_of(vm, ty, a)?;
+            for x in vm.collect(b)? {
+                set_discard(vm, &result, &x)?;
+            }
+            Ok(result)
+        }
+    }
+}
+
+/// `set_symmetric_difference_update(so, other)`.
+fn symmetric_update(vm: &mut Vm, s: &Value, other: &Value) -> PyResult<()> {
+    let items = match cell(other) {
+        Some(_) => items_of(vm, other)?,
+        None => {
+            let ty = vm.types.set.clone();
+            let tmp = copy_of(vm, &ty, other)?;
+            items_of(vm, &tmp)?
+        }
+    };
+    for x in items {
+        if !set_discard(vm, s, &x)? {
+            set_add(vm, s, x)?;
+        }
+    }
+    Ok(())
 }
 
 /// `a | b`, `a & b`, `a - b`, `a ^ b` (BINARY_OP base 7, 1, 10, 12).
@@ -139,41 +371,56 @@ pub fn set_binop(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Value
     } else {
         vm.types.set.clone()
     };
-    let (xa, xb) = (items_of(vm, a)?, items_of(vm, b)?);
-    let mut out = Vec::new();
     match op {
         7 => {
-            out.extend(xa);
-            out.extend(xb);
+            let r = copy_of(vm, &ty, a)?;
+            set_update(vm, &r, b)?;
+            Ok(r)
         }
-        1 => {
-            for x in xa {
-                if set_contains(vm, b, &x)? {
-                    out.push(x);
-                }
-            }
-        }
-        10 => {
-            for x in xa {
-                if !set_contains(vm, b, &x)? {
-                    out.push(x);
-                }
-            }
-        }
+        1 => intersection_of(vm, &ty, a, b),
+        10 => difference_of(vm, &ty, a, b),
         _ => {
-            for x in xa {
-                if !set_contains(vm, b, &x)? {
-                    out.push(x);
-                }
-            }
-            for x in xb {
-                if !set_contains(vm, a, &x)? {
-                    out.push(x);
-                }
-            }
+            let r = copy_of(vm, &ty, b)?;
+            symmetric_update(vm, &r, a)?;
+            Ok(r)
         }
     }
-    build(vm, &ty, out)
+}
+
+/// `a |= b`, `&=`, `-=`, `^=` on a set: in place, as CPython's `set_ior` and friends.
+pub fn set_inplace(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<()> {
+    match op {
+        7 => set_update(vm, a, b),
+        1 => {
+            let ty = vm.types.set.clone();
+            let r = intersection_of(vm, &ty, a, b)?;
+            swap_bodies(a, &r);
+            Ok(())
+        }
+        10 => {
+            if a.is(b) {
+                clear_all(a);
+                return Ok(());
+            }
+            for x in vm.collect(b)? {
+                set_discard(vm, a, &x)?;
+            }
+            Ok(())
+        }
+        _ => {
+            if a.is(b) {
+                clear_all(a);
+                return Ok(());
+            }
+            symmetric_update(vm, a, b)
+        }
+    }
+}
+
+fn swap_bodies(a: &Value, b: &Value) {
+    if let (Some(x), Some(y)) = (cell(a), cell(b)) {
+        std::mem::swap(&mut *x.borrow_mut(), &mut *y.borrow_mut());
+    }
 }
 
 /// Subset comparisons (`<=` is issubset).
@@ -219,13 +466,17 @@ fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "pop", 1, 1)?;
-    let first = match args.pos[0].payload() {
-        Some(Payload::Set(c)) => c.borrow().items().into_iter().next(),
-        _ => None,
-    };
-    match first {
+    let s = args.pos[0].clone();
+    let taken = cell(&s).and_then(|c| {
+        let mut b = c.borrow_mut();
+        let j = b.order.pop_slot()?;
+        b.order.remove_at(j)
+    });
+    match taken {
         Some(v) => {
-            set_discard(vm, &args.pos[0], &v)?;
+            with_table(vm, &s, |vm, d| {
+                crate::types::dict::del_item(vm, d, &v).map(|_| ())
+            })?;
             Ok(v)
         }
         None => Err(vm.key_error(vm.new_str("pop from an empty set"))),
@@ -234,41 +485,62 @@ fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     for other in &args.pos[1..] {
-        for i in vm.collect(other)? {
-            set_add(vm, &args.pos[0], i)?;
-        }
+        set_update(vm, &args.pos[0], other)?;
     }
     Ok(Value::None)
 }
 
 fn clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "clear", 1, 1)?;
-    if let Some(Payload::Set(c)) = args.pos[0].payload() {
-        let old = std::mem::take(&mut c.borrow_mut().table);
-        drop(old);
-    }
+    clear_all(&args.pos[0]);
     Ok(Value::None)
 }
 
 fn binop_method(vm: &mut Vm, args: Args, op: usize) -> PyResult<Value> {
-    let mut acc = args.pos[0].clone();
-    for other in &args.pos[1..] {
-        let o = match other.payload() {
-            Some(Payload::Set(_)) => other.clone(),
-            _ => {
-                let items = vm.collect(other)?;
-                let ty = vm.types.set.clone();
-                build(vm, &ty, items)?
+    let this = args.pos[0].clone();
+    let ty = if crate::object::typeobj::is_subtype(vm.type_of(&this), &vm.types.frozenset) {
+        vm.types.frozenset.clone()
+    } else {
+        vm.types.set.clone()
+    };
+    let others = &args.pos[1..];
+    match op {
+        // union(*others): a copy updated with each.
+        7 => {
+            let r = copy_of(vm, &ty, &this)?;
+            for o in others {
+                set_update(vm, &r, o)?;
             }
-        };
-        acc = set_binop(vm, &acc, &o, op)?;
+            Ok(r)
+        }
+        1 => {
+            if others.is_empty() {
+                return copy_of(vm, &ty, &this);
+            }
+            let mut r = this.clone();
+            for o in others {
+                r = intersection_of(vm, &ty, &r, o)?;
+            }
+            Ok(r)
+        }
+        10 => {
+            let Some(first) = others.first() else {
+                return copy_of(vm, &ty, &this);
+            };
+            let r = difference_of(vm, &ty, &this, first)?;
+            for o in &others[1..] {
+                for x in vm.collect(o)? {
+                    set_discard(vm, &r, &x)?;
+                }
+            }
+            Ok(r)
+        }
+        _ => {
+            let r = copy_of(vm, &ty, others.first().unwrap_or(&this))?;
+            symmetric_update(vm, &r, &this)?;
+            Ok(r)
+        }
     }
-    if args.pos.len() == 1 {
-        let items = items_of(vm, &acc)?;
-        let ty = vm.type_of(&acc).clone();
-        return build(vm, &ty, items);
-    }
-    Ok(acc)
 }
 
 fn union(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -308,13 +580,12 @@ fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
         // An exact frozenset is its own copy; a set copy is a plain set.
         return Ok(args.pos[0].clone());
     }
-    let items = items_of(vm, &args.pos[0])?;
     let ty = if crate::object::typeobj::is_subtype(&ty, &vm.types.frozenset) {
         vm.types.frozenset.clone()
     } else {
         vm.types.set.clone()
     };
-    build(vm, &ty, items)
+    copy_of(vm, &ty, &args.pos[0])
 }
 
 fn isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -327,29 +598,24 @@ fn isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(true))
 }
 
-/// `s.<op>_update(*others)`: the operator's result becomes the contents of `s`.
-fn update_with(vm: &mut Vm, args: Args, op: usize) -> PyResult<Value> {
+fn intersection_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.pos[0].clone();
-    let r = binop_method(vm, Args::positional(args.pos), op)?;
-    let items = items_of(vm, &r)?;
-    if let Some(Payload::Set(c)) = this.payload() {
-        let old = std::mem::take(&mut c.borrow_mut().table);
-        drop(old);
-    }
-    for i in items {
-        set_add(vm, &this, i)?;
+    let r = binop_method(vm, args, 1)?;
+    if !r.is(&this) {
+        swap_bodies(&this, &r);
     }
     Ok(Value::None)
 }
-fn intersection_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    update_with(vm, args, 1)
-}
 fn difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    update_with(vm, args, 10)
+    for o in &args.pos[1..] {
+        set_inplace(vm, &args.pos[0], o, 10)?;
+    }
+    Ok(Value::None)
 }
 fn symmetric_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "symmetric_difference_update", 2, 2)?;
-    update_with(vm, args, 12)
+    set_inplace(vm, &args.pos[0], &args.pos[1], 12)?;
+    Ok(Value::None)
 }
 
 pub const METHODS: &[(&str, NativeFn)] = &[

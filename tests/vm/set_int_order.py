@@ -1,0 +1,12 @@
+print({3, 1, 2}, {10, 5, 100, 7}, set([33, 1, 17]), {-1, -2, 5})
+s = set()
+for x in [100, 50, 10, 5, 1, 32, 64, 8]:
+    s.add(x)
+print(s, list(s))
+print({2**40, 3, 2**33}, {1.5, 2.0, 0.5}, {True, 0, 2})
+s.discard(50)
+s.add(49)
+print(s)
+print(frozenset([9, 8, 7, 200, 33]), {i * 37 % 101 for i in range(20)})
+big = set(range(100, 0, -3))
+print(list(big)[:15])
