@@ -94,26 +94,51 @@ fn group(digits: &str, sep: char, every: usize) -> String {
 }
 
 fn pad(sp: &Spec, sign: &str, body: &str, numeric: bool) -> String {
+    // Built by pushes into one allocation (this runs for every f-string field with a
+    // width; `format!` cost several hundred instructions per call).
     let len = sign.chars().count() + body.chars().count();
+    let mut out = String::with_capacity(sign.len() + body.len() + sp.width.saturating_sub(len) * 4);
     if sp.width <= len {
-        return format!("{sign}{body}");
+        out.push_str(sign);
+        out.push_str(body);
+        return out;
     }
     let fill_n = sp.width - len;
-    let (fill, align) = if sp.zero && sp.align.is_none() && numeric {
-        ('0', '=')
+    // A leading '0' without an explicit fill fills with '0'; it makes '=' the default
+    // alignment of numbers only (3.10+: strings keep '<').
+    let (fill, align) = if sp.zero && sp.fill.is_none() {
+        ('0', sp.align.unwrap_or(if numeric { '=' } else { '<' }))
     } else {
         (
             sp.fill.unwrap_or(' '),
             sp.align.unwrap_or(if numeric { '>' } else { '<' }),
         )
     };
-    let f = |n: usize| std::iter::repeat(fill).take(n).collect::<String>();
+    let f = |out: &mut String, n: usize| out.extend(std::iter::repeat(fill).take(n));
     match align {
-        '<' => format!("{sign}{body}{}", f(fill_n)),
-        '>' => format!("{}{sign}{body}", f(fill_n)),
-        '^' => format!("{}{sign}{body}{}", f(fill_n / 2), f(fill_n - fill_n / 2)),
-        _ => format!("{sign}{}{body}", f(fill_n)),
+        '<' => {
+            out.push_str(sign);
+            out.push_str(body);
+            f(&mut out, fill_n);
+        }
+        '>' => {
+            f(&mut out, fill_n);
+            out.push_str(sign);
+            out.push_str(body);
+        }
+        '^' => {
+            f(&mut out, fill_n / 2);
+            out.push_str(sign);
+            out.push_str(body);
+            f(&mut out, fill_n - fill_n / 2);
+        }
+        _ => {
+            out.push_str(sign);
+            f(&mut out, fill_n);
+            out.push_str(body);
+        }
     }
+    out
 }
 
 fn sign_str(neg: bool, sp: &Spec) -> &'static str {
