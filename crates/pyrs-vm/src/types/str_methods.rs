@@ -80,8 +80,10 @@ fn swapcase(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .flat_map(|c| {
             if c.is_uppercase() {
                 c.to_lowercase().collect::<Vec<_>>()
-            } else {
+            } else if c.is_lowercase() {
                 c.to_uppercase().collect()
+            } else {
+                vec![c]
             }
         })
         .collect();
@@ -90,13 +92,12 @@ fn swapcase(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn capitalize(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let t = text(vm, &args)?;
     let mut c = t.chars();
-    let r = match c.next() {
-        Some(f) => f
-            .to_uppercase()
-            .chain(c.flat_map(|x| x.to_lowercase()))
-            .collect(),
-        None => String::new(),
-    };
+    let mut r = String::new();
+    if let Some(f) = c.next() {
+        // 3.8+: the first character in title case, the rest in lower case.
+        crate::types::str_text::push_title(&mut r, f);
+        r.extend(c.flat_map(|x| x.to_lowercase()));
+    }
     Ok(vm.new_str(&r))
 }
 fn title(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -107,9 +108,9 @@ fn title(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if prev_cased {
             out.extend(c.to_lowercase());
         } else {
-            out.extend(c.to_uppercase());
+            crate::types::str_text::push_title(&mut out, c);
         }
-        prev_cased = c.is_alphabetic();
+        prev_cased = crate::types::str_text::is_cased(c);
     }
     Ok(vm.new_str(&out))
 }
@@ -438,16 +439,20 @@ fn predicate(vm: &mut Vm, args: Args, f: fn(char) -> bool) -> PyResult<Value> {
     Ok(Value::Bool(!t.is_empty() && t.chars().all(f)))
 }
 fn isdigit(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    predicate(vm, args, |c| c.is_ascii_digit() || c.is_numeric())
+    predicate(vm, args, |c| crate::types::str_text::is_digit(c as u32))
 }
 fn isalpha(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    predicate(vm, args, char::is_alphabetic)
+    predicate(vm, args, |c| crate::types::str_text::is_alpha(c as u32))
 }
+/// `isalnum`: each character is alpha, decimal, digit or numeric (`_PyUnicode_IsAlnum`).
 fn isalnum(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    predicate(vm, args, char::is_alphanumeric)
+    predicate(vm, args, |c| {
+        let c = c as u32;
+        crate::types::str_text::is_alpha(c) || crate::types::str_text::is_numeric(c)
+    })
 }
 fn isspace(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    predicate(vm, args, |c| is_py_space(c as u32))
+    predicate(vm, args, |c| crate::types::str_text::is_space(c as u32))
 }
 fn isupper(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let t = text(vm, &args)?;

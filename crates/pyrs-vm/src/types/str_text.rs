@@ -26,6 +26,52 @@ fn arg(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<Vec<u32>> {
     }
 }
 
+/// Whether `c` is in one of the sorted inclusive `ranges` (the generated tables).
+pub fn in_ranges(ranges: &[(u32, u32)], c: u32) -> bool {
+    ranges
+        .binary_search_by(|&(a, b)| {
+            if b < c {
+                std::cmp::Ordering::Less
+            } else if a > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+pub fn is_alpha(c: u32) -> bool {
+    in_ranges(crate::types::unicode_tables::ALPHA, c)
+}
+pub fn is_digit(c: u32) -> bool {
+    in_ranges(crate::types::unicode_tables::DIGIT, c)
+}
+pub fn is_numeric(c: u32) -> bool {
+    in_ranges(crate::types::unicode_tables::NUMERIC, c)
+}
+pub fn is_space(c: u32) -> bool {
+    in_ranges(crate::types::unicode_tables::SPACE, c)
+}
+
+/// The title case of `c` (CPython's `_PyUnicode_ToTitleFull`).
+pub fn push_title(out: &mut String, c: char) {
+    let t = crate::types::unicode_tables::TITLE;
+    match t.binary_search_by_key(&(c as u32), |&(k, _)| k) {
+        Ok(i) => out.push_str(t[i].1),
+        Err(_) => out.extend(c.to_uppercase()),
+    }
+}
+
+/// Cased characters (upper, lower or title case) for `title()`'s word boundaries.
+pub fn is_cased(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_lowercase()
+        || crate::types::unicode_tables::TITLE
+            .binary_search_by_key(&(c as u32), |&(k, _)| k)
+            .is_ok_and(|i| crate::types::unicode_tables::TITLE[i].1.chars().eq([c]))
+}
+
 fn ch(c: u32) -> char {
     char::from_u32(c).unwrap_or('\u{fffd}')
 }
@@ -149,10 +195,9 @@ fn isascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(s.into_iter().all(|c| c < 128)))
 }
 
-/// Decimal digits (`Nd`): ASCII and the common Arabic-Indic, Devanagari and fullwidth
-/// blocks (a close approximation until the Unicode database arrives).
-fn is_decimal(c: u32) -> bool {
-    matches!(c, 0x30..=0x39 | 0x660..=0x669 | 0x6f0..=0x6f9 | 0x966..=0x96f | 0xff10..=0xff19)
+/// Decimal digits (`Nd`), from CPython's database (`unicode_tables.rs`).
+pub fn is_decimal(c: u32) -> bool {
+    in_ranges(crate::types::unicode_tables::DECIMAL, c)
 }
 
 fn isdecimal(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -160,9 +205,7 @@ fn isdecimal(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn isnumeric(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    all_of(vm, &args, |c| {
-        char::from_u32(c).is_some_and(|c| c.is_numeric())
-    })
+    all_of(vm, &args, is_numeric)
 }
 
 fn isprintable(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -180,7 +223,9 @@ fn istitle(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut cased = false;
     let mut prev_cased = false;
     for ch in s.into_iter().map(ch) {
-        if ch.is_uppercase() {
+        // Title-case letters (Lt) count as upper case here (`unicode_istitle`).
+        let title = !ch.is_uppercase() && !ch.is_lowercase() && is_cased(ch);
+        if ch.is_uppercase() || title {
             if prev_cased {
                 return Ok(Value::Bool(false));
             }
@@ -203,7 +248,10 @@ fn isidentifier(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(vm, &args)?;
     let mut it = s.into_iter().map(ch);
     let ok = match it.next() {
-        Some(f) => (f == '_' || f.is_alphabetic()) && it.all(|c| c == '_' || c.is_alphanumeric()),
+        Some(f) => {
+            in_ranges(crate::types::unicode_tables::ID_START, f as u32)
+                && it.all(|c| in_ranges(crate::types::unicode_tables::ID_CONTINUE, c as u32))
+        }
         None => false,
     };
     Ok(Value::Bool(ok))
