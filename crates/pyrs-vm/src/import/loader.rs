@@ -1,8 +1,8 @@
 //! Finding and loading a module: CPython 3.11's `_find_and_load`, `_find_spec`,
 //! `_load_unlocked`, `_init_module_attrs`, `module_from_spec` (`Lib/importlib/_bootstrap.py`)
-//! and `PathFinder.find_spec`, `_path_importer_cache`, `FileFinder.find_spec`,
-//! `SourceLoader.get_code`, `SourcelessFileLoader.get_code`
-//! (`Lib/importlib/_bootstrap_external.py`), natively.
+//! and `PathFinder.find_spec`, `_path_importer_cache`, `FileFinder.find_spec`, the file
+//! loaders' `exec_module` (`Lib/importlib/_bootstrap_external.py`), natively. Getting the
+//! code (the bytecode cache, compiling) is `get_code.rs`.
 //!
 //! `sys.meta_path` is walked in order; the machinery's own `BuiltinImporter`,
 //! `FrozenImporter` and `PathFinder` are recognised by identity and run natively, anything
@@ -13,12 +13,14 @@
 //! natively (the bytecode cache, `cache.rs`).
 
 use super::bootstrap::{self, Boot};
-use super::cache::{self, Reject};
 use super::finder::{self, InDir};
+pub use super::get_code::{
+    compile, get_code, pyc_to_code_object, sourceless_code, sourceless_code_from,
+};
 use super::{getattr_opt, modules_del, modules_get, modules_set, sys_attr, text, IsNone};
 use crate::object::{PyRef, Value};
-use crate::vm::{PyErr, PyResult, Vm};
-use pyrs_bytecode::{CodeObject, Constant};
+use crate::vm::{PyResult, Vm};
+use pyrs_bytecode::CodeObject;
 use std::io::Write;
 use std::path::Path;
 
@@ -39,7 +41,7 @@ fn setattr(vm: &mut Vm, obj: &Value, name: &str, v: Value) -> PyResult<()> {
     crate::object::attr::setattr(vm, obj, &n, Some(v))
 }
 
-fn py_repr(s: &str) -> String {
+pub(crate) fn py_repr(s: &str) -> String {
     // Paths are printed with repr(); for the common case (no quote, no control
     // character) that is the text in single quotes.
     if s.contains('\'') || s.contains('\\') || s.chars().any(|c| c.is_control()) {
@@ -620,238 +622,4 @@ pub fn exec_code_object(vm: &mut Vm, code_obj: &PyRef, module: &Value, d: &PyRef
         }
     }
     r.map(|_| ())
-}
-
-/// `_imp._fix_co_filename`: a cached code object names the source where it is now
-/// (nothing to do, as in CPython's `update_compiled_module`, when it already does).
-fn fix_filename(code: &mut CodeObject, path: &str) {
-    let new = pyrs_bytecode::PyStrValue::new(path);
-    if code.filename == new {
-        return;
-    }
-    set_filename(code, &new);
-}
-
-fn set_filename(code: &mut CodeObject, path: &pyrs_bytecode::PyStrValue) {
-    code.filename = path.clone();
-    for c in code.consts.iter_mut() {
-        if let Constant::Code(inner) = c {
-            set_filename(inner, path);
-        }
-    }
-}
-
-/// A marshal error in a .pyc whose header was valid: CPython's `marshal.loads` error.
-fn marshal_error(vm: &mut Vm, msg: &str) -> PyErr {
-    if msg.contains("EOF") || msg.contains("too short") {
-        let t = vm.types.eof_error.clone();
-        vm.new_error(&t, "marshal data too short")
-    } else {
-        vm.value_error(msg.to_string())
-    }
-}
-
-/// `SourceLoader.get_code`: the valid cached code, or compile (and write the cache).
-pub fn get_code(vm: &mut Vm, name: &str, source: &Path) -> PyResult<CodeObject> {
-    let source_str = source.to_string_lossy().into_owned();
-    let cache_path = cache::cache_path(vm, source);
-    let stats = cache::source_stats(source);
-    let mut hash_based: Option<bool> = None;
-    let check = vm.interp.import.config.check_hash_based_pycs;
-    if let (Some(cp), Some((mtime, size))) = (&cache_path, stats) {
-        if let Ok(data) = std::fs::read(cp) {
-            if data.len() >= 8 && data[..4] == pyrs_marshal::pyc::MAGIC {
-                let flags = u32::from_le_bytes([data[4], data[5], data[6], data[7]]);
-                if flags & 1 != 0 && flags & !3 == 0 {
-                    hash_based = Some(flags & 2 != 0);
-                }
-            }
-            match cache::validate(&data, mtime, size, source, check) {
-                Ok(_) => {
-                    let cps = cp.to_string_lossy().into_owned();
-                    verbose(vm, 1, &format!("{cps} matches {source_str}"));
-                    return match pyrs_marshal::read::loads_code(&data[16..]) {
-                        Ok(mut code) => {
-                            verbose(vm, 1, &format!("code object from {}", py_repr(&cps)));
-                            fix_filename(&mut code, &source_str);
-                            Ok(code)
-                        }
-                        Err(e) => Err(marshal_error(vm, &e.0)),
-                    };
-                }
-                Err(Reject::BadMagic) => {
-                    let magic: Vec<u8> = data.iter().take(4).copied().collect();
-                    let b = vm.new_bytes(magic);
-                    let r = vm.repr(&b)?;
-                    verbose(
-                        vm,
-                        1,
-                        &format!("bad magic number in {}: {r}", py_repr(name)),
-                    );
-                }
-                Err(Reject::Truncated) => verbose(
-                    vm,
-                    1,
-                    &format!("reached EOF while reading pyc header of {}", py_repr(name)),
-                ),
-                Err(Reject::StaleMtime) => {
-                    verbose(vm, 1, &format!("bytecode is stale for {}", py_repr(name)))
-                }
-                Err(_) => {}
-            }
-        }
-    }
-    let bytes = match std::fs::read(source) {
-        Ok(b) => b,
-        Err(e) => {
-            return Err(vm.import_error(format!("source not available through get_data(): {e}")))
-        }
-    };
-    let opt = vm.interp.import.config.optimize;
-    let code = compile(vm, name, &bytes, &source_str, opt)?;
-    verbose(vm, 1, &format!("code object from {source_str}"));
-    let dont_write = match sys_attr(vm, "dont_write_bytecode") {
-        Some(v) => vm.truthy(&v)?,
-        None => false,
-    };
-    if let (false, Some(cp), Some((mtime, size))) = (dont_write, &cache_path, stats) {
-        let validation = match hash_based {
-            Some(check_source) => pyrs_marshal::pyc::Validation::Hash {
-                hash: pyrs_marshal::pyc::source_hash(&bytes),
-                check_source,
-            },
-            None => pyrs_marshal::pyc::Validation::Timestamp {
-                mtime,
-                source_size: size,
-            },
-        };
-        let header = pyrs_marshal::pyc::PycHeader { validation };
-        let cps = cp.to_string_lossy().into_owned();
-        match cache::write_cache(cp, source, &header, &code) {
-            Ok(()) => verbose(vm, 1, &format!("created {}", py_repr(&cps))),
-            Err((what, e)) => verbose(
-                vm,
-                1,
-                &format!("could not create {}: {}", py_repr(&what), os_error_repr(&e)),
-            ),
-        }
-    }
-    Ok(code)
-}
-
-/// `repr(OSError)` as `-v` prints it: `PermissionError(13, 'Permission denied')`.
-fn os_error_repr(e: &std::io::Error) -> String {
-    let errno = e.raw_os_error().unwrap_or(0);
-    let name = match errno {
-        1 | 13 => "PermissionError",
-        2 => "FileNotFoundError",
-        17 => "FileExistsError",
-        20 => "NotADirectoryError",
-        21 => "IsADirectoryError",
-        _ => "OSError",
-    };
-    let msg = e.to_string();
-    let msg = msg.split(" (os error").next().unwrap_or(&msg).to_string();
-    format!("{name}({errno}, {})", py_repr(&msg))
-}
-
-/// Compile through the interpreter's hook; a failure raises its exception.
-pub fn compile(
-    vm: &mut Vm,
-    name: &str,
-    bytes: &[u8],
-    path: &str,
-    opt: u32,
-) -> PyResult<CodeObject> {
-    let result = match &vm.interp.import.compile {
-        Some(hook) => hook(bytes, path, opt),
-        None => {
-            return Err(vm.import_error(format!(
-                "cannot import '{name}': no compiler is available to this interpreter"
-            )))
-        }
-    };
-    match result {
-        Ok(c) => Ok(c),
-        Err(f) => {
-            let ty = match crate::types::dict::dict_get_str(
-                &vm.builtins.clone(),
-                &crate::types::str::PyStr::from_str(&f.type_name),
-                {
-                    let n = vm.intern(&f.type_name);
-                    crate::object::attr::hash_of(vm, &n)
-                },
-            ) {
-                Some(Value::Obj(t)) if matches!(t.payload, crate::object::Payload::Type(_)) => t,
-                _ => vm.types.import_error.clone(),
-            };
-            let msg = vm.new_str(&f.msg);
-            let mut args = vec![msg];
-            if let Some((file, line, off, txt, eline, eoff)) = f.details {
-                let fv = vm.new_str(&file);
-                let tv = vm.new_str(&txt);
-                args.push(vm.new_tuple(vec![
-                    fv,
-                    Value::Int(line),
-                    Value::Int(off),
-                    tv,
-                    Value::Int(eline),
-                    Value::Int(eoff),
-                ]));
-            }
-            Err(PyErr(crate::types::exceptions::new_exception(
-                vm, &ty, args,
-            )))
-        }
-    }
-}
-
-/// `SourcelessFileLoader.get_code`: the .pyc must be valid (errors are ImportError).
-pub fn sourceless_code(vm: &mut Vm, name: &str, path: &Path) -> PyResult<CodeObject> {
-    let data = std::fs::read(path).map_err(|e| vm.import_error(format!("{e}")))?;
-    sourceless_code_from(vm, name, &path.to_string_lossy(), &data)
-}
-
-/// [`sourceless_code`] of a .pyc's bytes (`path` names it in messages and `co_filename`).
-/// Any bytes give a code object or a Python exception, never a panic (the `pyc` fuzz
-/// target checks this, with [`pyc_to_code_object`]).
-pub fn sourceless_code_from(
-    vm: &mut Vm,
-    name: &str,
-    path: &str,
-    data: &[u8],
-) -> PyResult<CodeObject> {
-    if data.len() < 4 || data[..4] != pyrs_marshal::pyc::MAGIC {
-        let magic: Vec<u8> = data.iter().take(4).copied().collect();
-        let b = vm.new_bytes(magic);
-        let r = vm.repr(&b)?;
-        let msg = format!("bad magic number in {}: {r}", py_repr(name));
-        verbose(vm, 1, &msg);
-        return Err(vm.import_error(msg));
-    }
-    if data.len() < 16 {
-        let msg = format!("reached EOF while reading pyc header of {}", py_repr(name));
-        verbose(vm, 1, &msg);
-        let t = vm.types.eof_error.clone();
-        return Err(vm.new_error(&t, msg));
-    }
-    let flags = u32::from_le_bytes([data[4], data[5], data[6], data[7]]);
-    if flags & !3 != 0 {
-        return Err(vm.import_error(format!("invalid flags {flags} in {}", py_repr(name))));
-    }
-    match pyrs_marshal::read::loads_code(&data[16..]) {
-        Ok(mut code) => {
-            verbose(vm, 1, &format!("code object from {}", py_repr(path)));
-            fix_filename(&mut code, path);
-            Ok(code)
-        }
-        Err(e) => Err(marshal_error(vm, &e.0)),
-    }
-}
-
-/// Loading a .pyc as the import system does, up to the VM's code object: the sourceless
-/// checks, unmarshalling, `_fix_co_filename`, and the VM's conversion (`make_code`).
-pub fn pyc_to_code_object(vm: &mut Vm, name: &str, path: &str, data: &[u8]) -> PyResult<PyRef> {
-    let code = sourceless_code_from(vm, name, path, data)?;
-    Ok(crate::code::make_code(vm, &code))
 }

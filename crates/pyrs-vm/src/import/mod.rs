@@ -13,6 +13,7 @@
 pub mod bootstrap;
 pub mod cache;
 pub mod finder;
+pub mod get_code;
 pub mod loader;
 pub mod main;
 
