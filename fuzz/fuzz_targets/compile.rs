@@ -8,5 +8,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let _ = pyrs_compiler::check_script(data, "fuzz.py");
     let _ = pyrs_compiler::dis_file(data, "fuzz.py");
+    // -OO: asserts and docstrings stripped, __debug__ folded.
+    let _ = pyrs_compiler::dis_file_optimized(data, "fuzz.py", 2);
     let _ = pyrs_compiler::pyc_file(data, "fuzz.py", 0);
 });
