@@ -30,38 +30,57 @@ pub fn abs(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-/// Round half to even, as CPython's `round()` (via correctly rounded decimal strings).
+/// Round half to even, as CPython's `round()` (`double_round`: the value correctly
+/// rounded to `nd` decimal places, then read back): exact decimal formatting for
+/// `nd >= 0`, exact big-integer arithmetic on the binary value for `nd < 0`.
 fn round_float(x: f64, nd: i64) -> f64 {
-    if !x.is_finite() {
+    use num_bigint::BigInt;
+    use num_integer::Integer;
+    if !x.is_finite() || x == 0.0 {
         return x;
     }
-    if nd > 300 {
+    // NDIGITS_MAX / NDIGITS_MIN of floatobject.c.
+    if nd > 323 {
         return x;
     }
     if nd < -308 {
-        return 0.0f64.copysign(x);
+        return 0.0f64 * x;
     }
-    // Format with enough digits and let the decimal representation decide, as CPython's
-    // `_Py_dg_dtoa` mode 3 does.
-    let s = if nd >= 0 {
-        format!("{:.*}", nd as usize, x)
-    } else {
-        String::new()
-    };
     if nd >= 0 {
+        // Rust's fixed-precision formatting is exact and rounds half to even.
+        let s = format!("{:.*}", nd as usize, x);
         let r: f64 = s.parse().unwrap_or(x);
-        // Rust's formatting rounds half to even on the exact binary value, as dtoa does.
-        return r;
+        return if r == 0.0 { 0.0f64.copysign(x) } else { r };
     }
-    let p = 10f64.powi((-nd) as i32);
-    let y = x / p;
-    let r = y.round();
-    let r = if (y - y.trunc()).abs() == 0.5 {
-        2.0 * (y / 2.0).round()
+    // x = m * 2^e exactly.
+    let bits = x.abs().to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (m, e) = if exp == 0 {
+        (frac, -1074)
     } else {
-        r
+        (frac | (1u64 << 52), exp - 1075)
     };
-    r * p
+    let k = (-nd) as u32;
+    let ten_k = BigInt::from(10u32).pow(k);
+    let (num, den) = if e >= 0 {
+        (BigInt::from(m) << (e as usize), ten_k)
+    } else {
+        (BigInt::from(m), ten_k << ((-e) as usize))
+    };
+    let (q, r) = num.div_rem(&den);
+    let twice: BigInt = r * 2;
+    let q = match twice.cmp(&den) {
+        std::cmp::Ordering::Greater => q + 1,
+        std::cmp::Ordering::Equal if q.is_odd() => q + 1,
+        _ => q,
+    };
+    let v: f64 = format!("{q}e{k}").parse().unwrap_or(f64::INFINITY);
+    if v == 0.0 {
+        0.0f64.copysign(x)
+    } else {
+        v.copysign(x)
+    }
 }
 
 pub fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -103,7 +122,11 @@ pub fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             }
             Some(n) => {
                 let n = vm.index_value(&n, "'{}' object cannot be interpreted as an integer")?;
-                Ok(Value::Float(round_float(f, n)))
+                let r = round_float(f, n);
+                if r.is_infinite() && f.is_finite() {
+                    return Err(vm.overflow_error("rounded value too large to represent"));
+                }
+                Ok(Value::Float(r))
             }
         },
         Some(_) => match nd {

@@ -112,6 +112,19 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         (Payload::Code(c), "co_posonlyargcount") => Value::Int(c.posonlyargcount as i64),
         (Payload::Code(c), "co_kwonlyargcount") => Value::Int(c.kwonlyargcount as i64),
         (Payload::Code(c), "co_stacksize") => Value::Int(c.stacksize as i64),
+        // The bytecode as `co_code` shows it: inline CACHE entries zeroed (the VM keeps
+        // its cache slot numbers there).
+        (Payload::Code(c), "co_code") => {
+            let mut b = Vec::with_capacity(c.units.len() * 2);
+            for &(op, arg) in &c.units {
+                if op == pyrs_bytecode::opnum::CACHE {
+                    b.extend([0, 0]);
+                } else {
+                    b.extend([op, arg]);
+                }
+            }
+            vm.new_bytes(b)
+        }
         (Payload::Code(c), "co_names") => {
             let v = c.names.iter().cloned().map(Value::Obj).collect();
             vm.new_tuple(v)

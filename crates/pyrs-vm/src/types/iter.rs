@@ -66,7 +66,7 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Some(Payload::Set(s)) => {
             let items = s.borrow().items();
             let tup = vm.new_tuple(items);
-            let ty = vm.types.iterator.clone();
+            let ty = vm.types.set_iterator.clone();
             return Ok(seq_iter(vm, ty, &tup));
         }
         _ => {}
