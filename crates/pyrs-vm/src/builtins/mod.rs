@@ -21,6 +21,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("len", iteration::len),
     ("iter", iteration::iter),
     ("next", iteration::next),
+    ("aiter", crate::types::coroutine::aiter_builtin),
+    ("anext", crate::types::coroutine::anext_builtin),
     ("sorted", iteration::sorted),
     ("any", iteration::any),
     ("all", iteration::all),

@@ -448,6 +448,59 @@ pub const ASYNC_GEN_METHODS: &[(&str, NativeFn)] = &[
     ("__anext__", anext),
 ];
 
+/// `aiter(obj)`.
+pub fn aiter_builtin(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "aiter", 1, 1)?;
+    let o = &args.pos[0];
+    if let Some(g) = o.as_obj().filter(|x| is_async_gen(vm, x)) {
+        return Ok(Value::Obj(g.clone()));
+    }
+    let ty = vm.type_of(o).clone();
+    let Some(f) = crate::object::protocol::heap_dunder(vm, &ty, "__aiter__") else {
+        let t = vm.type_name(o);
+        return Err(vm.type_error(format!("'{t}' object is not an async iterable")));
+    };
+    let it = crate::object::protocol::call_dunder(vm, f, o, vec![])?;
+    let has_anext = match it.as_obj() {
+        Some(x) if is_async_gen(vm, x) => true,
+        _ => {
+            let t = vm.type_of(&it).clone();
+            crate::object::protocol::heap_dunder(vm, &t, "__anext__").is_some()
+        }
+    };
+    if !has_anext {
+        let t = vm.type_name(&it);
+        return Err(vm.type_error(format!(
+            "aiter() returned not an async iterator of type '{t}'"
+        )));
+    }
+    Ok(it)
+}
+
+/// `anext(aiterator)`: the awaitable of the next item. (`anext(it, default)` needs
+/// CPython's `anext_awaitable` wrapper, not built yet.)
+pub fn anext_builtin(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "anext", 1, 2)?;
+    let o = &args.pos[0];
+    let is_aiter = match o.as_obj() {
+        Some(x) if is_async_gen(vm, x) => true,
+        _ => {
+            let t = vm.type_of(o).clone();
+            crate::object::protocol::heap_dunder(vm, &t, "__anext__").is_some()
+        }
+    };
+    if !is_aiter {
+        let t = vm.type_name(o);
+        return Err(vm.type_error(format!("'{t}' object is not an async iterator")));
+    }
+    if args.pos.len() == 2 {
+        return Err(
+            vm.not_implemented_error("anext() with a default value is not supported by pyrs yet")
+        );
+    }
+    get_anext(vm, o)
+}
+
 /// Whether `v` is an instance of `StopAsyncIteration` (END_ASYNC_FOR).
 pub fn is_stop_async(vm: &Vm, v: &Value) -> bool {
     is_subtype(vm.type_of(v), &vm.types.stop_async_iteration)
