@@ -269,6 +269,19 @@ pub fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult
     if crate::types::complex::is_complex(a) || crate::types::complex::is_complex(b) {
         return crate::types::complex::binop(vm, a, b, base);
     }
+    if base == 7 {
+        let typeish = |vm: &Vm, v: &Value| {
+            matches!(
+                v.payload(),
+                Some(Payload::Type(_) | Payload::GenericAlias(_))
+            ) || crate::types::generic_alias::is_union(vm, v)
+        };
+        if typeish(vm, a) || typeish(vm, b) {
+            if let Some(u) = crate::types::generic_alias::union(vm, a, b) {
+                return Ok(Some(u));
+            }
+        }
+    }
     let (Some(pa), pb) = (a.payload(), b.payload()) else {
         if base == 5 {
             if let Some(n) = seq_repeat(vm, a)? {

@@ -65,3 +65,56 @@ pub fn repr(vm: &mut Vm, origin: &Value, args: &Value) -> PyResult<String> {
     s.push(']');
     Ok(s)
 }
+
+// ---- types.UnionType (`int | str`) ---------------------------------------------------
+
+/// Whether `v` is a `types.UnionType` (a tuple payload under the UnionType type, so that
+/// isinstance/issubclass treat it as the tuple of its members).
+pub fn is_union(vm: &Vm, v: &Value) -> bool {
+    v.as_obj().is_some_and(|o| o.ty.is(&vm.types.union_type))
+}
+
+/// `a | b` for types, None, generic aliases and unions (`_Py_union_type_or`); `None` when
+/// an operand is none of those (NotImplemented).
+pub fn union(vm: &mut Vm, a: &Value, b: &Value) -> Option<Value> {
+    let mut args: Vec<Value> = Vec::new();
+    for v in [a, b] {
+        let members: Vec<Value> = if is_union(vm, v) {
+            v.as_tuple().map(|t| t.to_vec()).unwrap_or_default()
+        } else if matches!(v, Value::None) {
+            vec![Value::Obj(vm.types.none_type.clone())]
+        } else if matches!(
+            v.payload(),
+            Some(Payload::Type(_) | Payload::GenericAlias(_))
+        ) {
+            vec![v.clone()]
+        } else {
+            return None;
+        };
+        for m in members {
+            if !args.iter().any(|x| x.is(&m)) {
+                args.push(m);
+            }
+        }
+    }
+    if args.len() == 1 {
+        return args.pop();
+    }
+    let ty = vm.types.union_type.clone();
+    Some(Value::Obj(
+        vm.alloc(&ty, Payload::Tuple(args.into_boxed_slice())),
+    ))
+}
+
+/// `repr(int | None)` = `int | None`.
+pub fn union_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    let mut parts = Vec::new();
+    for a in v.as_tuple().map(|t| t.to_vec()).unwrap_or_default() {
+        if a.as_obj().is_some_and(|o| o.is(&vm.types.none_type)) {
+            parts.push("None".to_string());
+        } else {
+            parts.push(item_repr(vm, &a)?);
+        }
+    }
+    Ok(parts.join(" | "))
+}

@@ -22,6 +22,12 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
             return Ok(Some(Value::Obj(d)));
         }
     }
+    if n == "__args__" && o.ty.is(&vm.types.union_type) {
+        if let Payload::Tuple(t) = &o.payload {
+            let items = t.to_vec();
+            return Ok(Some(vm.new_tuple(items)));
+        }
+    }
     if let Payload::File(_) = &o.payload {
         if let Some(v) = crate::types::io::file_attr(vm, o, n) {
             return Ok(Some(v));
