@@ -154,9 +154,11 @@ pub enum Payload {
     MemoryView(Box<crate::types::bytearray::MemView>),
     Tuple(Box<[Value]>),
     List(RefCell<Vec<Value>>),
-    Dict(RefCell<DictData>),
-    /// set and frozenset.
-    Set(RefCell<SetData>),
+    /// Boxed, like `Set`: the 64-byte table inline made every object 144 bytes.
+    Dict(Box<RefCell<DictData>>),
+    /// set and frozenset (boxed: the table is 112 bytes and would set the size of every
+    /// object, `Payload` being as large as its largest variant).
+    Set(Box<RefCell<SetData>>),
     Range(crate::types::range::RangeData),
     Slice(Box<[Value; 3]>),
     Type(Box<TypeData>),

@@ -45,7 +45,7 @@ fn with_table<T>(
     };
     let table = std::mem::take(&mut cell.borrow_mut().table);
     let ty = vm.types.dict.clone();
-    let tmp = vm.alloc(&ty, Payload::Dict(RefCell::new(table)));
+    let tmp = vm.alloc(&ty, Payload::Dict(Box::new(RefCell::new(table))));
     let r = f(vm, &tmp);
     if let (Payload::Dict(d), Some(Payload::Set(cell))) = (&tmp.payload, s.payload()) {
         let t = std::mem::take(&mut *d.borrow_mut());
