@@ -20,8 +20,11 @@ pub struct Code {
     pub localsplus_kinds: Vec<u8>,
     /// Entries in code units (start, end exclusive, target).
     pub exc_table: Vec<ExceptionTableEntry>,
-    /// Source positions of each code unit.
-    pub positions: Vec<Positions>,
+    /// The 3.11 location table (`co_linetable`), decoded into [`Code::positions`] on
+    /// first use: only tracebacks and frame objects need positions, and decoding every
+    /// code object when a module loads was a tenth of a warm import.
+    linetable: Box<[u8]>,
+    positions: std::cell::OnceCell<Vec<Positions>>,
     pub argcount: usize,
     pub posonlyargcount: usize,
     pub kwonlyargcount: usize,
@@ -43,9 +46,16 @@ impl Code {
         self.localsplus_names.len()
     }
 
+    /// Source positions of each code unit (`co_positions()`), decoded once.
+    pub fn positions(&self) -> &[Positions] {
+        self.positions.get_or_init(|| {
+            pyrs_bytecode::linetable::positions(&self.linetable, self.firstlineno, self.units.len())
+        })
+    }
+
     /// Line of the instruction at code unit `i`.
     pub fn line_at(&self, i: usize) -> Option<i32> {
-        self.positions.get(i).and_then(|p| p.lineno)
+        self.positions().get(i).and_then(|p| p.lineno)
     }
 
     pub fn name_str(&self) -> String {
@@ -89,7 +99,8 @@ pub fn make_code(vm: &mut Vm, co: &CodeObject) -> PyRef {
         localsplus_names,
         localsplus_kinds: co.localspluskinds.clone(),
         exc_table,
-        positions: co.positions(),
+        linetable: co.linetable.clone().into_boxed_slice(),
+        positions: std::cell::OnceCell::new(),
         argcount: co.argcount as usize,
         posonlyargcount: co.posonlyargcount as usize,
         kwonlyargcount: co.kwonlyargcount as usize,

@@ -55,7 +55,7 @@ fn format_tb(tb: &Value, out: &mut String, prefix: &str) {
                 let indent = line.len() - stripped.len();
                 let stripped = stripped.trim_end();
                 out.push_str(&format!("{prefix}    {stripped}\n"));
-                if let Some(p) = co.positions.get(t.lasti) {
+                if let Some(p) = co.positions().get(t.lasti) {
                     if let (Some(l), Some(el), Some(c), Some(ec)) =
                         (p.lineno, p.end_lineno, p.col, p.end_col)
                     {
