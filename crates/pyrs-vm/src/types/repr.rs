@@ -244,15 +244,21 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
 /// A type's `__module__` (user classes carry it in their dict; builtins are "builtins").
 pub fn type_module(vm: &mut Vm, t: &PyRef) -> Option<String> {
     let td = tdata(t);
-    if !td.heap {
-        return Some("builtins".into());
-    }
     let n = vm.intern("__module__");
-    let d = td.dict.get()?;
     let s = Value::Obj(n);
     let ps = s.as_str()?;
-    let v = crate::types::dict::dict_get_str(d, ps, ps.hash(&vm.hash_secret))?;
-    v.as_str().map(|s| s.as_rust().into_owned())
+    let found = td
+        .dict
+        .get()
+        .and_then(|d| crate::types::dict::dict_get_str(d, ps, ps.hash(&vm.hash_secret)))
+        .and_then(|v| v.as_str().map(|s| s.as_rust().into_owned()));
+    if !td.heap {
+        // A static type's module is the part of its tp_name before the last dot
+        // (`sys.flags`); native types that live in a module record it as `__module__`
+        // in their dict (struct sequences), the others are builtins.
+        return Some(found.unwrap_or_else(|| "builtins".into()));
+    }
+    found
 }
 
 pub fn builtin_hash(vm: &mut Vm, o: &PyRef) -> PyResult<i64> {
