@@ -413,6 +413,24 @@ impl<'s> Parser<'s> {
             TokenKind::Dedent => (SyntaxErrorClass::IndentationError, "unexpected unindent"),
             _ => (SyntaxErrorClass::SyntaxError, "invalid syntax"),
         };
+        if last.kind == TokenKind::Indent {
+            // CPython's INDENT token has no column (-1), so `_PyPegen_raise_error` reports
+            // the tokenizer's position, just past the indentation, and no end.
+            let line = self.line_text_with_newline(last.lineno);
+            let indent = line
+                .bytes()
+                .take_while(|b| matches!(b, b' ' | b'\t' | b'\x0c'))
+                .count();
+            return SyntaxError {
+                class,
+                msg: msg.to_string(),
+                lineno: last.lineno,
+                offset: indent as u32,
+                end_lineno: last.lineno,
+                end_offset: SyntaxError::MINUS_ONE,
+                text: None,
+            };
+        }
         if last.col == NO_COL {
             // RAISE_SYNTAX_ERROR_KNOWN_LOCATION on a token without a column: offset -1 + 1.
             return SyntaxError {
