@@ -18,11 +18,18 @@ pub struct ExcData {
     pub notes: RefCell<Option<Value>>,
     /// The sub-exceptions tuple of an exception group (`types/exception_group.rs`).
     pub group: RefCell<Option<Value>>,
+    /// Members of subclasses that are not derived from `args`: ImportError's `name`, `path`,
+    /// `msg`; NameError's `name`; AttributeError's `name`, `obj`. Absent reads as None
+    /// (CPython's T_OBJECT members of a NULL slot).
+    pub members: RefCell<Vec<(&'static str, Value)>>,
 }
 
 impl ExcData {
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.args.borrow());
+        for (_, v) in self.members.borrow().iter() {
+            visit(v)
+        }
         for c in [
             &self.traceback,
             &self.context,
@@ -52,6 +59,12 @@ pub fn exc_data_of(v: &Value) -> Option<&ExcData> {
 
 /// A new instance of exception type `ty` with these args.
 pub fn new_exception(vm: &mut Vm, ty: &PyRef, args: Vec<Value>) -> PyRef {
+    // ImportError_init's `msg` is the sole argument; exceptions the VM makes itself skip
+    // `__init__`, so it is set here too.
+    let mut members = Vec::new();
+    if args.len() == 1 && is_subtype_named(vm, ty, "ImportError") {
+        members.push(("msg", args[0].clone()));
+    }
     let args = vm.new_tuple(args);
     vm.alloc_instance(
         ty,
@@ -63,6 +76,7 @@ pub fn new_exception(vm: &mut Vm, ty: &PyRef, args: Vec<Value>) -> PyRef {
             suppress_context: Cell::new(false),
             notes: RefCell::new(None),
             group: RefCell::new(None),
+            members: RefCell::new(members),
         })),
     )
 }
@@ -166,28 +180,103 @@ fn os_error_attr(vm: &Vm, e: &PyRef, name: &str) -> Option<Value> {
 }
 
 pub fn exc_init(vm: &mut Vm, this: &Value, args: Args) -> PyResult<()> {
-    if !args.kw.is_empty() {
-        // Only ImportError (name, path), NameError (name) and AttributeError (name, obj)
-        // take keywords; `BaseException_init` refuses them elsewhere.
-        let ty = vm.type_of(this).clone();
-        let takes_kw = ["ImportError", "NameError", "AttributeError"]
-            .iter()
-            .any(|n| {
-                vm.types
-                    .exception_names
-                    .iter()
-                    .any(|(k, t)| k == n && crate::object::typeobj::is_subtype(&ty, t))
-            });
-        if !takes_kw {
-            let n = crate::object::typeobj::tdata(&ty).name();
-            return Err(vm.type_error(format!("{n}() takes no keyword arguments")));
+    let ty = vm.type_of(this).clone();
+    // Only ImportError (name, path), NameError (name) and AttributeError (name, obj)
+    // take keywords; `BaseException_init` refuses them elsewhere.
+    let (owner, allowed): (&str, &[&'static str]) = if is_subtype_named(vm, &ty, "ImportError") {
+        ("ImportError", &["name", "path"])
+    } else if is_subtype_named(vm, &ty, "NameError") {
+        ("NameError", &["name"])
+    } else if is_subtype_named(vm, &ty, "AttributeError") {
+        ("AttributeError", &["name", "obj"])
+    } else {
+        ("", &[])
+    };
+    if owner.is_empty() && !args.kw.is_empty() {
+        let n = crate::object::typeobj::tdata(&ty).name();
+        return Err(vm.type_error(format!("{n}() takes no keyword arguments")));
+    }
+    let mut set: Vec<(&'static str, Value)> = Vec::new();
+    for (k, v) in &args.kw {
+        let k = match &k.payload {
+            Payload::Str(s) => s.as_rust().into_owned(),
+            _ => String::new(),
+        };
+        match allowed.iter().find(|a| **a == k) {
+            Some(a) => set.push((a, v.clone())),
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{k}' is an invalid keyword argument for {owner}()"
+                )))
+            }
         }
     }
     if let Some(e) = this.as_obj().and_then(exc_data) {
+        if owner == "ImportError" {
+            let msg = match args.pos.as_slice() {
+                [m] => m.clone(),
+                _ => Value::None,
+            };
+            set.push(("msg", msg));
+        }
+        {
+            let mut m = e.members.borrow_mut();
+            for (k, v) in set {
+                m.retain(|(n, _)| *n != k);
+                if !matches!(v, Value::None) {
+                    m.push((k, v));
+                }
+            }
+        }
         let t = vm.new_tuple(args.pos);
         *e.args.borrow_mut() = t;
     }
     Ok(())
+}
+
+/// Whether `ty` is the builtin exception `name` or a subclass of it.
+fn is_subtype_named(vm: &Vm, ty: &PyRef, name: &str) -> bool {
+    vm.types
+        .exception_names
+        .iter()
+        .any(|(n, t)| n == name && crate::object::typeobj::is_subtype(ty, t))
+}
+
+/// A member of `members` (ImportError's `name`, ...), None when unset.
+pub fn member(e: &PyRef, name: &str) -> Value {
+    exc_data(e)
+        .and_then(|d| {
+            d.members
+                .borrow()
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.clone())
+        })
+        .unwrap_or(Value::None)
+}
+
+/// Sets (None: clears) a member; the import system uses it for ImportError's `name`/`path`.
+pub fn set_member(e: &PyRef, name: &'static str, v: Value) {
+    if let Some(d) = exc_data(e) {
+        let mut m = d.members.borrow_mut();
+        m.retain(|(n, _)| *n != name);
+        if !matches!(v, Value::None) {
+            m.push((name, v));
+        }
+    }
+}
+
+/// The member names exception type `ty` has (`ImportError_members`, ...).
+fn member_names(vm: &Vm, ty: &PyRef) -> &'static [&'static str] {
+    if is_subtype_named(vm, ty, "ImportError") {
+        &["msg", "name", "path"]
+    } else if is_subtype_named(vm, ty, "NameError") {
+        &["name"]
+    } else if is_subtype_named(vm, ty, "AttributeError") {
+        &["name", "obj"]
+    } else {
+        &[]
+    }
 }
 
 /// The `args` tuple items.
@@ -236,6 +325,13 @@ pub fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             _ => msg,
         };
         return Ok(vm.new_str(&s));
+    }
+    if is_subtype_named(vm, &e.ty, "ImportError") {
+        // ImportError_str: `msg` when it is exactly a str.
+        let m = member(e, "msg");
+        if m.as_obj().is_some_and(|o| o.ty.is(&vm.types.str)) {
+            return Ok(m);
+        }
     }
     if let Some(s) = crate::types::codecs::unicode_error_str(vm, e, &args)? {
         return Ok(vm.new_str(&s));
@@ -334,7 +430,41 @@ fn add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `BaseException.__reduce__`: `(type, args)`; ImportError adds a state dict of its
+/// non-None `name` and `path` (`ImportError_reduce`).
+fn exc_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__reduce__", 1, 1)?;
+    let Some(e) = args.pos[0]
+        .as_obj()
+        .filter(|o| exc_data(o).is_some())
+        .cloned()
+    else {
+        return Err(vm.type_error("descriptor '__reduce__' requires a 'BaseException' object"));
+    };
+    let ty = Value::Obj(e.ty.clone());
+    let a = visible_args(vm, &e);
+    let a = vm.new_tuple(a);
+    let mut items = vec![ty, a];
+    if is_subtype_named(vm, &e.ty, "ImportError") {
+        let d = vm.new_dict_ref();
+        let mut any = false;
+        for k in ["name", "path"] {
+            let v = member(&e, k);
+            if !matches!(v, Value::None) {
+                let key = vm.intern(k);
+                crate::types::dict::dict_set_str(vm, &d, &key, v);
+                any = true;
+            }
+        }
+        if any {
+            items.push(Value::Obj(d));
+        }
+    }
+    Ok(vm.new_tuple(items))
+}
+
 pub const METHODS: &[(&str, NativeFn)] = &[
+    ("__reduce__", exc_reduce),
     ("add_note", add_note),
     ("with_traceback", with_traceback),
     ("__str__", exc_str_method),
@@ -365,6 +495,9 @@ pub fn get_attr(vm: &mut Vm, e: &PyRef, name: &str) -> Option<Value> {
             syntax_error_attr(e, name)
         }
         "errno" | "strerror" | "filename" | "filename2" => os_error_attr(vm, e, name)?,
+        "msg" | "name" | "path" | "obj" if member_names(vm, &e.ty).contains(&name) => {
+            member(e, name)
+        }
         "message" | "exceptions" => crate::types::exception_group::group_attr(vm, e, name)?,
         "encoding" | "object" | "start" | "end" | "reason" => {
             crate::types::codecs::unicode_error_attr(vm, e, &exc_args(e), name)?
@@ -455,6 +588,14 @@ pub fn set_attr(vm: &mut Vm, e: &PyRef, name: &str, v: Option<Value>) -> PyResul
         }
         "__suppress_context__" => d.suppress_context.set(vm.truthy(&v)?),
         "__notes__" => *d.notes.borrow_mut() = Some(v),
+        "msg" | "name" | "path" | "obj" if member_names(vm, &e.ty).contains(&name) => {
+            let k = member_names(vm, &e.ty)
+                .iter()
+                .find(|k| **k == name)
+                .copied()
+                .unwrap_or("name");
+            set_member(e, k, v)
+        }
         "args" => {
             let items = vm.collect(&v)?;
             *d.args.borrow_mut() = vm.new_tuple(items);
