@@ -1,7 +1,7 @@
 //! The format mini-language (`format()`, f-strings, `str.format`) and `%`-formatting
 //! (CPython: `Python/formatter_unicode.c`, `Objects/unicodeobject.c` `PyUnicode_Format`).
 //! Covers fill/align/sign/`#`/`0`/width/grouping/precision and the d x X o b c e E f F g G
-//! % s types; `=` alignment; not yet `n` or complex numbers.
+//! % s types, `n` (C locale); `=` alignment; not yet complex numbers.
 
 use crate::object::{Payload, Value};
 use crate::types::function::Args;
@@ -23,7 +23,12 @@ struct Spec {
     ty: Option<char>,
 }
 
-fn parse_spec(vm: &mut Vm, s: &str) -> PyResult<Spec> {
+/// `parse_internal_render_format_spec`: `default_ty` is the type the object's `__format__`
+/// assumes when the spec names none (`'s'` for str, `'d'` for int, none for float), `tn`
+/// the object's type name for the messages. Checks what CPython checks before looking at
+/// the type: digit overflow, `,` with `_`, and grouping with a presentation type that
+/// does not take it.
+fn parse_spec(vm: &mut Vm, s: &str, default_ty: Option<char>, tn: &str) -> PyResult<Spec> {
     let c: Vec<char> = s.chars().collect();
     let mut i = 0;
     let mut sp = Spec::default();
@@ -51,34 +56,87 @@ fn parse_spec(vm: &mut Vm, s: &str) -> PyResult<Spec> {
         sp.zero = true;
         i += 1;
     }
-    let st = i;
-    while i < c.len() && c[i].is_ascii_digit() {
+    let (width, n) = decimal(vm, &c[i..])?;
+    sp.width = width;
+    i += n;
+    if i < c.len() && c[i] == ',' {
+        sp.grouping = Some(',');
         i += 1;
     }
-    sp.width = c[st..i].iter().collect::<String>().parse().unwrap_or(0);
-    if i < c.len() && (c[i] == ',' || c[i] == '_') {
-        sp.grouping = Some(c[i]);
+    if i < c.len() && c[i] == '_' {
+        if sp.grouping.is_some() {
+            return Err(vm.value_error("Cannot specify both ',' and '_'."));
+        }
+        sp.grouping = Some('_');
         i += 1;
+    }
+    if i < c.len() && c[i] == ',' && sp.grouping == Some('_') {
+        return Err(vm.value_error("Cannot specify both ',' and '_'."));
     }
     if i < c.len() && c[i] == '.' {
         i += 1;
-        let st = i;
-        while i < c.len() && c[i].is_ascii_digit() {
-            i += 1;
-        }
-        if st == i {
+        let (p, n) = decimal(vm, &c[i..])?;
+        if n == 0 {
             return Err(vm.value_error("Format specifier missing precision"));
         }
-        sp.precision = c[st..i].iter().collect::<String>().parse().ok();
+        sp.precision = Some(p);
+        i += n;
     }
-    if i < c.len() {
-        sp.ty = Some(c[i]);
-        i += 1;
+    if c.len() - i > 1 {
+        let rest: String = c[..].iter().collect();
+        return Err(vm.value_error(format!(
+            "Invalid format specifier '{rest}' for object of type '{tn}'"
+        )));
     }
-    if i < c.len() {
-        return Err(vm.value_error("Invalid format specifier"));
+    sp.ty = c.get(i).copied();
+    if let Some(g) = sp.grouping {
+        let t = sp.ty.or(default_ty);
+        let ok = match t {
+            None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => true,
+            Some('b' | 'o' | 'x' | 'X') => g == '_',
+            _ => false,
+        };
+        if !ok {
+            let t = t.unwrap_or('\0');
+            let t = if (t as u32) > 32 && (t as u32) < 128 {
+                t.to_string()
+            } else {
+                format!("\\x{:x}", t as u32)
+            };
+            return Err(vm.value_error(format!("Cannot specify '{g}' with '{t}'.")));
+        }
     }
     Ok(sp)
+}
+
+/// A run of decimal digits (`get_integer`): its value and length; a value past
+/// `Py_ssize_t` is CPython's ValueError.
+fn decimal(vm: &mut Vm, c: &[char]) -> PyResult<(usize, usize)> {
+    let mut acc: usize = 0;
+    let mut n = 0;
+    for &ch in c {
+        let Some(d) = ch.to_digit(10).filter(|_| ch.is_ascii_digit()) else {
+            break;
+        };
+        if acc > (isize::MAX as usize - d as usize) / 10 {
+            return Err(vm.value_error("Too many decimal digits in format string"));
+        }
+        acc = acc * 10 + d as usize;
+        n += 1;
+    }
+    Ok((acc, n))
+}
+
+/// `unknown_presentation_type`: the code as `%c`, or `\x..` outside printable ASCII.
+fn unknown_code(vm: &mut Vm, ty: char, tn: &str) -> crate::vm::PyErr {
+    let t = if (ty as u32) > 32 && (ty as u32) < 128 {
+        ty.to_string()
+    } else {
+        format!("\\x{:x}", ty as u32)
+    };
+    vm.value_error(format!(
+        "Unknown format code '{t}' for object of type '{tn}'"
+    ))
 }
 
 fn group(digits: &str, sep: char, every: usize) -> String {
@@ -245,43 +303,70 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
     if spec.is_empty() {
         return vm.str_value(v);
     }
-    let sp = parse_spec(vm, spec)?;
-    let out = match num_of(v) {
+    let tn = vm.type_name(v).to_string();
+    let num = num_of(v);
+    let is_str = matches!(v.payload(), Some(Payload::Str(_)));
+    if num.is_none() && !is_str {
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {tn}.__format__"
+        )));
+    }
+    let default_ty = match num {
+        Some(Num::F(_)) => None,
+        Some(_) => Some('d'),
+        None => Some('s'),
+    };
+    let sp = parse_spec(vm, spec, default_ty, &tn)?;
+    let out = match num {
         Some(Num::F(f)) => {
             let ty = sp.ty.unwrap_or('r');
-            if !"eEfFgG%r".contains(ty) {
-                return Err(vm.value_error(format!(
-                    "Unknown format code '{ty}' for object of type 'float'"
-                )));
+            if !"eEfFgGn%r".contains(ty) {
+                return Err(unknown_code(vm, ty, &tn));
             }
-            let ty = if ty == 'r' && sp.precision.is_some() {
+            // 'n' is 'g' with the locale's separators; pyrs runs in the C locale.
+            let ty = if ty == 'n' || (ty == 'r' && sp.precision.is_some()) {
                 'g'
             } else {
                 ty
             };
             format_float(f, &sp, ty)
         }
-        Some(_) if !matches!(v, Value::Bool(_)) || sp.ty.is_some() => {
+        Some(_) => {
             let b = to_bigint(v).unwrap_or_default();
             let ty = sp.ty.unwrap_or('d');
-            if sp.z && !"eEfFgG%".contains(ty) {
-                return Err(vm.value_error(
-                    "Negative zero coercion (z) not allowed in integer format specifier",
-                ));
-            }
             if "eEfFgG%".contains(ty) {
                 let f = crate::types::int::to_f64(vm, &Num::B(&b))?;
                 format_float(f, &sp, ty)
             } else {
+                if !"bcdoxXn".contains(ty) {
+                    return Err(unknown_code(vm, ty, &tn));
+                }
+                if sp.precision.is_some() {
+                    return Err(vm.value_error("Precision not allowed in integer format specifier"));
+                }
+                if sp.z {
+                    return Err(vm.value_error(
+                        "Negative zero coercion (z) not allowed in integer format specifier",
+                    ));
+                }
                 let neg = b.sign() == num_bigint::Sign::Minus;
                 let m = b.magnitude();
                 let (digits, prefix) = match ty {
-                    'd' | 'n' => (m.to_string(), ""),
                     'x' => (m.to_str_radix(16), "0x"),
                     'X' => (m.to_str_radix(16).to_uppercase(), "0X"),
                     'o' => (m.to_str_radix(8), "0o"),
                     'b' => (m.to_str_radix(2), "0b"),
                     'c' => {
+                        if sp.sign.is_some() {
+                            return Err(vm.value_error(
+                                "Sign not allowed with integer format specifier 'c'",
+                            ));
+                        }
+                        if sp.alt {
+                            return Err(vm.value_error(
+                                "Alternate form (#) not allowed with integer format specifier 'c'",
+                            ));
+                        }
                         // Any code point, lone surrogates included.
                         let c = num_traits::ToPrimitive::to_u32(&b).filter(|c| *c < 0x110000);
                         let Some(c) = c else {
@@ -293,11 +378,7 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
                             None => vm.new_pystr(crate::types::str::PyStr::from_vec(vec![c])),
                         });
                     }
-                    _ => {
-                        return Err(vm.value_error(format!(
-                            "Unknown format code '{ty}' for object of type 'int'"
-                        )))
-                    }
+                    _ => (m.to_string(), ""),
                 };
                 let limit = vm.int_max_str_digits;
                 if matches!(ty, 'd' | 'n') && limit > 0 && digits.len() > limit {
@@ -313,25 +394,27 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
                 pad(&sp, &sign, &digits, true)
             }
         }
-        _ => {
-            if !matches!(v.payload(), Some(Payload::Str(_))) {
-                let tn = vm.type_name(v);
-                return Err(vm.type_error(format!(
-                    "unsupported format string passed to {tn}.__format__"
-                )));
+        None => {
+            // `format_string_internal`'s checks, in its order.
+            if let Some(t) = sp.ty.filter(|&t| t != 's') {
+                return Err(unknown_code(vm, t, &tn));
+            }
+            let refuse = match (sp.sign, sp.z, sp.alt, sp.align) {
+                (Some(' '), ..) => Some("Space not allowed in string format specifier"),
+                (Some(_), ..) => Some("Sign not allowed in string format specifier"),
+                (_, true, ..) => {
+                    Some("Negative zero coercion (z) not allowed in string format specifier")
+                }
+                (_, _, true, _) => {
+                    Some("Alternate form (#) not allowed in string format specifier")
+                }
+                (.., Some('=')) => Some("'=' alignment not allowed in string format specifier"),
+                _ => None,
+            };
+            if let Some(m) = refuse {
+                return Err(vm.value_error(m));
             }
             let s = vm.str_string(v)?;
-            if sp.z {
-                return Err(vm.value_error(
-                    "Negative zero coercion (z) not allowed in string format specifier",
-                ));
-            }
-            if let Some(t) = sp.ty.filter(|&t| t != 's') {
-                let tn = vm.type_name(v);
-                return Err(vm.value_error(format!(
-                    "Unknown format code '{t}' for object of type '{tn}'"
-                )));
-            }
             let s: String = match sp.precision {
                 Some(p) => s.chars().take(p).collect(),
                 None => s,
