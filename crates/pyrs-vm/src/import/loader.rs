@@ -113,6 +113,7 @@ fn find_and_load_unlocked(vm: &mut Vm, name: &str) -> PyResult<Value> {
                 return Err(super::module_not_found(
                     vm,
                     format!("No module named '{name}'; '{parent}' is not a package"),
+                    name,
                 ))
             }
         }
@@ -121,6 +122,7 @@ fn find_and_load_unlocked(vm: &mut Vm, name: &str) -> PyResult<Value> {
         return Err(super::module_not_found(
             vm,
             format!("No module named '{name}'"),
+            name,
         ));
     };
     let module = load_spec(vm, name, &spec)?;

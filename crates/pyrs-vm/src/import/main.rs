@@ -381,6 +381,7 @@ fn find_spec_for(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
                         format!(
                         "__path__ attribute not found on '{parent}' while trying to find '{name}'"
                     ),
+                        name,
                     ))
                 }
             }

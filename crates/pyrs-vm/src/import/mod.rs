@@ -150,9 +150,13 @@ pub(crate) fn getattr_opt(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Opti
     }
 }
 
-pub(crate) fn module_not_found(vm: &mut Vm, msg: String) -> PyErr {
+/// `ModuleNotFoundError(msg, name=name)`, as importlib raises it.
+pub(crate) fn module_not_found(vm: &mut Vm, msg: String, name: &str) -> PyErr {
     let t = vm.types.module_not_found_error.clone();
-    vm.new_error(&t, msg)
+    let e = vm.new_error(&t, msg);
+    let n = vm.new_str(name);
+    crate::types::exceptions::set_member(&e.0, "name", n);
+    e
 }
 
 pub(crate) fn dict_set(vm: &mut Vm, d: &PyRef, name: &str, v: Value) {
@@ -351,6 +355,7 @@ pub(crate) fn get_or_load(vm: &mut Vm, name: &str) -> PyResult<Value> {
         Some(Value::None) => Err(module_not_found(
             vm,
             format!("import of {name} halted; None in sys.modules"),
+            name,
         )),
         Some(m) => Ok(m),
         None => loader::find_and_load(vm, name),
@@ -486,14 +491,23 @@ pub fn import_from(vm: &mut Vm, module: &Value, name: &PyRef) -> PyResult<Value>
         Value::Obj(m) => vm.interp.import.initializing.iter().any(|x| x.is(m)),
         _ => false,
     };
-    let msg = match file {
+    let msg = match &file {
         None => format!("cannot import name {name_repr} from {pkg_repr} (unknown location)"),
         Some(f) if initializing => format!(
             "cannot import name {name_repr} from partially initialized module {pkg_repr} (most likely due to a circular import) ({f})"
         ),
         Some(f) => format!("cannot import name {name_repr} from {pkg_repr} ({f})"),
     };
-    Err(vm.import_error(msg))
+    // IMPORT_FROM's ImportError carries the module's name and file (`import_from`).
+    let e = vm.import_error(msg);
+    if let Some(p) = &pkgname {
+        crate::types::exceptions::set_member(&e.0, "name", p.clone());
+    }
+    if let Some(f) = &file {
+        let f = vm.new_str(f);
+        crate::types::exceptions::set_member(&e.0, "path", f);
+    }
+    Err(e)
 }
 
 /// IMPORT_STAR: bind the module's `__all__` names, else its public names, in the frame's
