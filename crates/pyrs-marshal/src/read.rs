@@ -56,12 +56,25 @@ pub fn loads_code(data: &[u8]) -> Result<CodeObject, MarshalError> {
     }
 }
 
+/// What a `TYPE_REF` index stands for.
+enum RefEntry {
+    /// A copy of the value and its node count.
+    Value(Value, usize),
+    /// A code object, by the stream offset of its type byte. Every code object of a .pyc
+    /// carries `FLAG_REF` but references to one are rare, so instead of copying whole
+    /// code trees on the way (a fifth of a warm import) a reference reads it again.
+    Code(usize),
+}
+
 struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
     depth: usize,
     /// The reference table: `None` while the object is still being read.
-    refs: Vec<Option<(Value, usize)>>,
+    refs: Vec<Option<RefEntry>>,
+    /// Re-reading a referenced code object (see [`RefEntry::Code`]): its `FLAG_REF`
+    /// objects already have their table entries, so none are added.
+    replaying: bool,
     hints: Option<Vec<Hint>>,
     /// Nodes that may still be produced (bounds the copies made for references).
     budget: usize,
@@ -74,6 +87,7 @@ impl<'a> Reader<'a> {
             pos: 0,
             depth: 0,
             refs: Vec::new(),
+            replaying: false,
             hints: None,
             budget: data.len().saturating_mul(16).saturating_add(1 << 20),
         }
@@ -171,11 +185,29 @@ impl<'a> Reader<'a> {
         if t == ty::REF {
             let n = self.long()?;
             let entry = usize::try_from(n).ok().and_then(|i| self.refs.get(i));
-            let Some(Some((v, size))) = entry else {
-                return err("bad marshal data (invalid reference)");
+            let (v, size) = match entry {
+                Some(Some(RefEntry::Value(v, size))) => {
+                    let (v, size) = (v.clone(), *size);
+                    self.spend(size)?;
+                    (v, size)
+                }
+                Some(Some(RefEntry::Code(start))) => {
+                    // Re-read the code object (its nodes are spent as they are read).
+                    let (start, resume) = (*start, self.pos);
+                    let (hints, replaying) = (self.hints.take(), self.replaying);
+                    self.pos = start;
+                    self.replaying = true;
+                    let r = self.object_inner();
+                    self.pos = resume;
+                    self.replaying = replaying;
+                    self.hints = hints;
+                    match r? {
+                        Some(found) => found,
+                        None => return err("bad marshal data (invalid reference)"),
+                    }
+                }
+                _ => return err("bad marshal data (invalid reference)"),
             };
-            let (v, size) = (v.clone(), *size);
-            self.spend(size)?;
             self.hint(Hint::Ref(n as u32));
             return Ok(Some((v, size)));
         }
@@ -187,14 +219,19 @@ impl<'a> Reader<'a> {
             flag_ref: flag,
             interned,
         });
-        let index = flag.then(|| {
+        let start = self.pos - 1;
+        let index = (flag && !self.replaying).then(|| {
             self.refs.push(None);
             self.refs.len() - 1
         });
         let (v, size) = self.typed(t)?;
         self.spend(1)?;
         if let Some(i) = index {
-            self.refs[i] = Some((v.clone(), size));
+            self.refs[i] = Some(if t == ty::CODE {
+                RefEntry::Code(start)
+            } else {
+                RefEntry::Value(v.clone(), size)
+            });
         }
         Ok(Some((v, size)))
     }

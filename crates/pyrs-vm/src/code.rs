@@ -76,7 +76,11 @@ impl Code {
 /// The VM code object (a `code` instance) for a code object tree.
 pub fn make_code(vm: &mut Vm, co: &CodeObject) -> PyRef {
     let consts = co.consts.iter().map(|c| constant(vm, c)).collect();
-    let mut intern = |s: &pyrs_bytecode::PyStrValue| vm.intern(&s.to_string_lossy());
+    // Names are nearly always valid UTF-8: intern them without building a String.
+    let mut intern = |s: &pyrs_bytecode::PyStrValue| match s.as_str() {
+        Some(t) => vm.intern(t),
+        None => vm.intern(&s.to_string_lossy()),
+    };
     let names = co.names.iter().map(&mut intern).collect();
     let localsplus_names = co.localsplusnames.iter().map(&mut intern).collect();
     let name = intern(&co.name);
@@ -131,7 +135,6 @@ pub fn constant(vm: &mut Vm, c: &Constant) -> Value {
         Constant::Float(f) => Value::Float(*f),
         Constant::Complex { re, im } => vm.new_complex((*re, *im)),
         Constant::Str(s) => {
-            let cps: Vec<u32> = s.code_points().collect();
             // Name-like constants are interned as CPython does (`all_name_chars`).
             match s.as_str() {
                 Some(t)
@@ -140,7 +143,8 @@ pub fn constant(vm: &mut Vm, c: &Constant) -> Value {
                 {
                     Value::Obj(vm.intern(t))
                 }
-                _ => vm.new_pystr(crate::types::str::PyStr::from_vec(cps)),
+                Some(t) => vm.new_pystr(crate::types::str::PyStr::from_str(t)),
+                None => vm.new_pystr(crate::types::str::PyStr::from_code_points(s.code_points())),
             }
         }
         Constant::Bytes(b) => vm.new_bytes(b.clone()),
