@@ -70,6 +70,72 @@ pub fn parse_script_bytes(bytes: &[u8], filename: &str) -> Result<Mod, ParseErro
     parse_text(&decoded.text, decoded.declared)
 }
 
+/// The three source modes of `compile()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// `'exec'`: a module.
+    Exec,
+    /// `'eval'`: one expression.
+    Eval,
+    /// `'single'`: one interactive statement.
+    Single,
+}
+
+/// Parses the bytes given to `compile()` (str sources arrive UTF-8 encoded, bytes
+/// sources as given: BOM and PEP 263 cookie honoured) in `mode`.
+pub fn parse_bytes_mode(bytes: &[u8], mode: Mode) -> Result<Mod, ParseError> {
+    if mode == Mode::Exec {
+        return parse_module_bytes(bytes);
+    }
+    let decoded = pyrs_tokenizer::decode_source(bytes).map_err(ParseError::Syntax)?;
+    parse_text_mode(&decoded.text, decoded.declared, mode)
+}
+
+/// Parses text in `mode` (`ast.parse(source, mode=...)`).
+pub fn parse_mode(source: &str, mode: Mode) -> Result<Mod, ParseError> {
+    parse_text_mode(source, true, mode)
+}
+
+fn parse_text_mode(source: &str, char_columns: bool, mode: Mode) -> Result<Mod, ParseError> {
+    if mode != Mode::Exec
+        && source
+            .trim_matches([' ', '\t', '\x0c', '\n', '\r'])
+            .is_empty()
+    {
+        // CPython's string parser in eval/single mode: nothing to parse is invalid
+        // syntax with no position.
+        return Err(ParseError::Syntax(SyntaxError {
+            class: SyntaxErrorClass::SyntaxError,
+            msg: "invalid syntax".into(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: None,
+        }));
+    }
+    let mut p = Parser::new(source, char_columns);
+    if mode != Mode::Exec && !source.ends_with(['\n', '\r']) {
+        // Outside 'exec' the string tokenizer adds no newline at the end: its NEWLINE
+        // at end of input has no column (errors there report offset 0).
+        if let Some(t) = p
+            .toks
+            .iter_mut()
+            .rev()
+            .find(|t| t.kind == TokenKind::Newline)
+        {
+            t.col = tokens::NO_COL;
+            t.end_col = tokens::NO_COL;
+        }
+    }
+    let result = match mode {
+        Mode::Exec => p.parse_file(),
+        Mode::Eval => p.parse_eval_input(),
+        Mode::Single => p.parse_single_input(),
+    };
+    finish(&mut p, result)
+}
+
 /// `char_columns`: report error columns in characters (text input, or a file that declared
 /// its encoding) rather than in UTF-8 bytes (CPython's `tok->encoding != NULL` test).
 fn parse_text(source: &str, char_columns: bool) -> Result<Mod, ParseError> {

@@ -20,6 +20,92 @@ impl<'s> Parser<'s> {
         })
     }
 
+    /// `eval: expressions NEWLINE* ENDMARKER` (`compile(source, f, 'eval')`).
+    pub(crate) fn parse_eval_input(&mut self) -> PResult<Mod> {
+        let body = self.parse_expressions()?;
+        while self.eat(T::Newline) {}
+        if !self.at(T::EndMarker) {
+            return Err(Fail::NoMatch);
+        }
+        Ok(Mod::Expression {
+            body: Box::new(body),
+        })
+    }
+
+    /// `compile(source, f, 'single')`: one statement (CPython's `interactive` rule fed by
+    /// a string, where `PyCF_DONT_IMPLY_DEDENT` is unset: the rest of the source must be
+    /// empty, else "multiple statements found while compiling a single statement").
+    pub(crate) fn parse_single_input(&mut self) -> PResult<Mod> {
+        let mut body = Vec::new();
+        while self.eat(T::Newline) {}
+        if self.at(T::EndMarker) {
+            // `compile('', f, 'single')`: invalid syntax with no position.
+            return Err(Fail::Error(Box::new(pyrs_tokenizer::SyntaxError {
+                class: SyntaxErrorClass::SyntaxError,
+                msg: "invalid syntax".into(),
+                lineno: 0,
+                offset: 0,
+                end_lineno: 0,
+                end_offset: 0,
+                text: None,
+            })));
+        }
+        self.parse_statement(&mut body)?;
+        let last_newline = self.pos.checked_sub(1).map(|i| self.toks[i].clone());
+        let compound = matches!(
+            body.last().map(|s| &s.kind),
+            Some(
+                StmtKind::FunctionDef { .. }
+                    | StmtKind::AsyncFunctionDef { .. }
+                    | StmtKind::ClassDef { .. }
+                    | StmtKind::For { .. }
+                    | StmtKind::AsyncFor { .. }
+                    | StmtKind::While { .. }
+                    | StmtKind::If { .. }
+                    | StmtKind::With { .. }
+                    | StmtKind::AsyncWith { .. }
+                    | StmtKind::Match { .. }
+                    | StmtKind::Try { .. }
+                    | StmtKind::TryStar { .. }
+            )
+        );
+        if compound {
+            // `statement_newline: compound_stmt NEWLINE`: a one-line compound statement
+            // needs a line break after it, which a source without a final newline lacks.
+            if let Some(t) = &last_newline {
+                if t.kind == T::Newline && t.col == crate::tokens::NO_COL {
+                    return Err(Fail::Error(Box::new(pyrs_tokenizer::SyntaxError {
+                        class: SyntaxErrorClass::SyntaxError,
+                        msg: "invalid syntax".into(),
+                        lineno: t.lineno,
+                        offset: 0,
+                        end_lineno: t.lineno,
+                        end_offset: 0,
+                        text: None,
+                    })));
+                }
+            }
+        }
+        while self.eat(T::Newline) {}
+        if self.at(T::EndMarker) {
+            return Ok(Mod::Interactive { body });
+        }
+        match last_newline {
+            // After a simple statement CPython's `_PyPegen_run_parser` checks for more
+            // input and reports it at the statement's NEWLINE token.
+            Some(t) if !compound => Err(Fail::Error(Box::new(pyrs_tokenizer::SyntaxError {
+                class: SyntaxErrorClass::SyntaxError,
+                msg: "multiple statements found while compiling a single statement".into(),
+                lineno: t.lineno,
+                offset: t.col + 1,
+                end_lineno: t.lineno,
+                end_offset: t.col + 1,
+                text: None,
+            }))),
+            _ => Err(Fail::NoMatch),
+        }
+    }
+
     /// `statement: compound_stmt | simple_stmts`
     fn parse_statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let t = self.tok();

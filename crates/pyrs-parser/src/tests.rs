@@ -149,3 +149,77 @@ fn fifty_megabytes() {
         _ => unreachable!(),
     }
 }
+
+/// `(msg, lineno, offset, end_lineno, end_offset)` of a failed parse in `mode`.
+fn mode_error(src: &str, mode: crate::Mode) -> (String, u32, i64, u32, i64) {
+    match crate::parse_mode(src, mode) {
+        Err(crate::ParseError::Syntax(e)) => (
+            e.msg.clone(),
+            e.lineno,
+            e.offset_i64(),
+            e.end_lineno,
+            e.end_offset_i64(),
+        ),
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}
+
+#[test]
+fn eval_mode() {
+    // python3 -c "import ast; print(ast.dump(ast.parse('1, x\n\n', mode='eval')))"
+    let m = crate::parse_mode("1, x\n\n", crate::Mode::Eval).unwrap();
+    assert_eq!(
+        dump_mod(&m, false),
+        "Expression(body=Tuple(elts=[Constant(value=1), Name(id='x', ctx=Load())], ctx=Load()))"
+    );
+    // compile(SRC, '<s>', 'eval') -> SyntaxError e.args[1][1:], e.args[1][4:]
+    let cases: &[(&str, (&str, u32, i64, u32, i64))] = &[
+        ("1 +", ("invalid syntax", 1, 0, 1, 0)),
+        ("1 +\n", ("invalid syntax", 1, 4, 1, 4)),
+        ("x=1", ("invalid syntax", 1, 2, 1, 3)),
+        ("x=1\n", ("invalid syntax", 1, 2, 1, 3)),
+        ("1 2", ("invalid syntax", 1, 3, 1, 4)),
+        ("(1 +", ("'(' was never closed", 1, 1, 1, 0)),
+        ("", ("invalid syntax", 0, 0, 0, 0)),
+    ];
+    for (src, (msg, l, o, el, eo)) in cases {
+        assert_eq!(
+            mode_error(src, crate::Mode::Eval),
+            (msg.to_string(), *l, *o, *el, *eo),
+            "{src:?}"
+        );
+    }
+}
+
+#[test]
+fn single_mode() {
+    // python3 -c "import ast; print(ast.dump(ast.parse('x = 1', mode='single')))"
+    let m = crate::parse_mode("x = 1", crate::Mode::Single).unwrap();
+    assert_eq!(
+        dump_mod(&m, false),
+        "Interactive(body=[Assign(targets=[Name(id='x', ctx=Store())], value=Constant(value=1))])"
+    );
+    for src in ["if 1: pass\n", "if 1:\n  pass", "if 1: pass\n\n"] {
+        assert!(
+            crate::parse_mode(src, crate::Mode::Single).is_ok(),
+            "{src:?}"
+        );
+    }
+    // compile(SRC, '<s>', 'single') -> SyntaxError e.args
+    let multiple = "multiple statements found while compiling a single statement";
+    let cases: &[(&str, (&str, u32, i64, u32, i64))] = &[
+        ("x=1\ny=2", (multiple, 1, 4, 1, 4)),
+        ("x=1 \n\n  y=2", (multiple, 1, 5, 1, 5)),
+        ("if 1: pass\nz=3\n", ("invalid syntax", 2, 1, 2, 2)),
+        ("if 1: pass", ("invalid syntax", 1, 0, 1, 0)),
+        ("1 +", ("invalid syntax", 1, 0, 1, 0)),
+        ("", ("invalid syntax", 0, 0, 0, 0)),
+    ];
+    for (src, (msg, l, o, el, eo)) in cases {
+        assert_eq!(
+            mode_error(src, crate::Mode::Single),
+            (msg.to_string(), *l, *o, *el, *eo),
+            "{src:?}"
+        );
+    }
+}

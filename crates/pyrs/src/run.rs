@@ -229,21 +229,37 @@ fn compile_for_import(
     bytes: &[u8],
     path: &str,
     optimize: u32,
+    mode: pyrs_vm::import::CompileMode,
 ) -> Result<pyrs_compiler::CodeObject, pyrs_vm::import::CompileFailure> {
-    let failure = |e: &pyrs_parser::SyntaxError| {
-        let text = match &e.text {
-            Some(t) => format!("{}\n", t.trim_end_matches('\n')),
-            None => pyrs_tokenizer::decode_source(bytes)
-                .ok()
-                .and_then(|d| {
-                    d.text
-                        .split_inclusive('\n')
-                        .nth((e.lineno as usize).wrapping_sub(1))
-                        .map(str::to_string)
-                })
-                .unwrap_or_default(),
+    let exec_mode = matches!(mode, pyrs_vm::import::CompileMode::Exec { .. });
+    let line_of = |src: &[u8], lineno: u32| {
+        pyrs_tokenizer::decode_source(src).ok().and_then(|d| {
+            d.text
+                .split_inclusive('\n')
+                .nth((lineno as usize).wrapping_sub(1))
+                .map(str::to_string)
+        })
+    };
+    // `from_compiler`: CPython's compiler reads the error's line back from the file
+    // named `path` (`PyErr_ProgramTextObject`), so a string's has no text; the parser
+    // takes it from the source, which 'exec' mode ends with a newline.
+    let failure = |e: &pyrs_parser::SyntaxError, from_compiler: bool| {
+        let text = if from_compiler {
+            std::fs::read(path).ok().and_then(|f| line_of(&f, e.lineno))
+        } else {
+            let t = match &e.text {
+                Some(t) => t.clone(),
+                None => line_of(bytes, e.lineno).unwrap_or_default(),
+            };
+            Some(if exec_mode && !t.ends_with('\n') {
+                format!("{t}\n")
+            } else {
+                t
+            })
         };
-        let details = (e.lineno > 0 && e.lineno != u32::MAX).then(|| {
+        // `compile('', f, 'eval')`'s "invalid syntax" has a position, all zero.
+        let empty_input = e.lineno == 0 && e.msg == "invalid syntax";
+        let details = ((e.lineno > 0 && e.lineno != u32::MAX) || empty_input).then(|| {
             (
                 path.to_string(),
                 e.lineno as i64,
@@ -259,9 +275,27 @@ fn compile_for_import(
             details,
         }
     };
-    let m = match pyrs_parser::parse_script_bytes(bytes, path) {
+    use pyrs_parser::Mode;
+    use pyrs_vm::import::CompileMode as C;
+    let parsed = match mode {
+        C::Exec { str_source: false } => pyrs_parser::parse_script_bytes(bytes, path),
+        C::Eval { str_source: false } => pyrs_parser::parse_bytes_mode(bytes, Mode::Eval),
+        C::Single { str_source: false } => pyrs_parser::parse_bytes_mode(bytes, Mode::Single),
+        C::Exec { str_source: true }
+        | C::Eval { str_source: true }
+        | C::Single { str_source: true } => {
+            let m = match mode {
+                C::Exec { .. } => Mode::Exec,
+                C::Eval { .. } => Mode::Eval,
+                C::Single { .. } => Mode::Single,
+            };
+            // A str source: UTF-8 by construction, the cookie ignored.
+            pyrs_parser::parse_mode(&String::from_utf8_lossy(bytes), m)
+        }
+    };
+    let m = match parsed {
         Ok(m) => m,
-        Err(pyrs_parser::ParseError::Syntax(e)) => return Err(failure(&e)),
+        Err(pyrs_parser::ParseError::Syntax(e)) => return Err(failure(&e, false)),
         Err(pyrs_parser::ParseError::MemoryError) => {
             return Err(pyrs_vm::import::CompileFailure {
                 type_name: "MemoryError".into(),
@@ -275,7 +309,7 @@ fn compile_for_import(
             eprint!("{}", pyrs_compiler::render_warnings(&warnings, bytes, path));
             Ok(code)
         }
-        Err(pyrs_compiler::CompileError::Syntax(e)) => Err(failure(&e)),
+        Err(pyrs_compiler::CompileError::Syntax(e)) => Err(failure(&e, true)),
         Err(e) => Err(parse_report(&pyrs_compiler::render_error(&e, bytes, path))),
     }
 }
@@ -300,8 +334,7 @@ fn parse_report(report: &str) -> pyrs_vm::import::CompileFailure {
                 let text = lines
                     .get(1)
                     .filter(|_| lines.len() >= 3)
-                    .map(|t| format!("{}\n", t.trim_start()))
-                    .unwrap_or_default();
+                    .map(|t| format!("{}\n", t.trim_start()));
                 let (mut off, mut end) = (0, 0);
                 if lines.len() >= 4 {
                     let carets = lines[2];

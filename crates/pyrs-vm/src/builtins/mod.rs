@@ -3,6 +3,7 @@
 
 pub mod attrs;
 pub mod build_class;
+pub mod compile;
 pub mod format;
 pub mod iteration;
 pub mod numeric;
@@ -56,6 +57,9 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("dir", attrs::dir),
     ("input", print::input),
     ("open", crate::types::io::open),
+    ("compile", compile::compile),
+    ("exec", compile::exec),
+    ("eval", compile::eval),
 ];
 
 fn set(vm: &mut Vm, d: &PyRef, name: &str, v: Value) {

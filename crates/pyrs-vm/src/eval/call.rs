@@ -457,6 +457,12 @@ fn run_entry(vm: &mut Vm) -> PyResult<Value> {
 
 /// Run a module's code object with `globals` as globals and locals.
 pub fn run_module_code(vm: &mut Vm, code: &PyRef, globals: &PyRef) -> PyResult<Value> {
+    run_code_in(vm, code, globals, globals)
+}
+
+/// Run a code object with no arguments in `globals` and `locals` (any mapping): modules,
+/// `exec()` and `eval()` (CPython's `PyEval_EvalCode`).
+pub fn run_code_in(vm: &mut Vm, code: &PyRef, globals: &PyRef, locals: &PyRef) -> PyResult<Value> {
     let Some(co) = as_code(code) else {
         return Err(vm.system_error("not a code object"));
     };
@@ -469,7 +475,7 @@ pub fn run_module_code(vm: &mut Vm, code: &PyRef, globals: &PyRef) -> PyResult<V
         code: code.clone(),
         globals: globals.clone(),
         builtins,
-        locals: Some(globals.clone()),
+        locals: Some(locals.clone()),
         func: None,
         ip: 0,
         lasti: 0,

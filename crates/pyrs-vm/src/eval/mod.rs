@@ -225,6 +225,23 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                 POP_TOP => {
                     vm.thread.stack.pop();
                 }
+                PRINT_EXPR => {
+                    // `compile(..., 'single')`: an expression statement's value goes to
+                    // `sys.displayhook` (CPython's PRINT_EXPR).
+                    let v = pop(vm);
+                    save!();
+                    let hook = crate::import::sys_attr(vm, "displayhook");
+                    match hook {
+                        Some(h) => {
+                            tri!(call::call(
+                                vm,
+                                &h,
+                                crate::types::function::Args::positional(vec![v])
+                            ));
+                        }
+                        None => tri!(Err(vm.runtime_error("lost sys.displayhook"))),
+                    }
+                }
                 PUSH_NULL => vm.thread.stack.push(None),
                 COPY => {
                     let v = peek(vm, arg as usize);

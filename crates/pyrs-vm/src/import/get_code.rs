@@ -152,12 +152,35 @@ pub fn compile(
     path: &str,
     opt: u32,
 ) -> PyResult<CodeObject> {
+    if vm.interp.import.compile.is_none() {
+        return Err(vm.import_error(format!(
+            "cannot import '{name}': no compiler is available to this interpreter"
+        )));
+    }
+    compile_mode(
+        vm,
+        bytes,
+        path,
+        opt,
+        super::CompileMode::Exec { str_source: false },
+    )
+}
+
+/// Compile through the interpreter's hook in `mode` (the `compile()` builtin); a failure
+/// raises its exception, no hook raises NotImplementedError.
+pub fn compile_mode(
+    vm: &mut Vm,
+    bytes: &[u8],
+    path: &str,
+    opt: u32,
+    mode: super::CompileMode,
+) -> PyResult<CodeObject> {
     let result = match &vm.interp.import.compile {
-        Some(hook) => hook(bytes, path, opt),
+        Some(hook) => hook(bytes, path, opt, mode),
         None => {
-            return Err(vm.import_error(format!(
-                "cannot import '{name}': no compiler is available to this interpreter"
-            )))
+            return Err(
+                vm.not_implemented_error("compile(): no compiler is available to this interpreter")
+            );
         }
     };
     match result {
@@ -178,7 +201,10 @@ pub fn compile(
             let mut args = vec![msg];
             if let Some((file, line, off, txt, eline, eoff)) = f.details {
                 let fv = vm.new_str(&file);
-                let tv = vm.new_str(&txt);
+                let tv = match txt {
+                    Some(t) => vm.new_str(&t),
+                    None => Value::None,
+                };
                 args.push(vm.new_tuple(vec![
                     fv,
                     Value::Int(line),

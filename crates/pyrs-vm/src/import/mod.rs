@@ -40,13 +40,28 @@ pub struct CompileFailure {
     pub type_name: String,
     /// Its message.
     pub msg: String,
-    /// `(filename, lineno, offset, text, end_lineno, end_offset)` for syntax errors.
-    pub details: Option<(String, i64, i64, String, i64, i64)>,
+    /// `(filename, lineno, offset, text, end_lineno, end_offset)` for syntax errors
+    /// (`text` None when the line is unknown, as CPython's for a string's compile error).
+    pub details: Option<(String, i64, i64, Option<String>, i64, i64)>,
+}
+
+/// What the compile hook parses: `compile()`'s mode, and whether the source came as a
+/// `str` (then it is UTF-8, any coding cookie is ignored and error columns count
+/// characters, as CPython's `PyCF_IGNORE_COOKIE`) or as bytes (decoded like a file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompileMode {
+    /// `'exec'`: a module.
+    Exec { str_source: bool },
+    /// `'eval'`: one expression.
+    Eval { str_source: bool },
+    /// `'single'`: one interactive statement.
+    Single { str_source: bool },
 }
 
 /// Compile source bytes (the file's path as `co_filename`, the optimization level 0-2 of
-/// `-O`/`-OO`) to a module code object.
-pub type CompileHook = Box<dyn Fn(&[u8], &str, u32) -> Result<CodeObject, CompileFailure> + Send>;
+/// `-O`/`-OO`, the mode) to a code object. Imports use `CompileMode::Exec` with bytes.
+pub type CompileHook =
+    Box<dyn Fn(&[u8], &str, u32, CompileMode) -> Result<CodeObject, CompileFailure> + Send>;
 
 /// `--check-hash-based-pycs` (CPython's `_imp.check_hash_based_pycs`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
