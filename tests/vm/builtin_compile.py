@@ -82,3 +82,8 @@ for src, mode in [("a + 1", "eval"), ("[x for x in y]", "eval"), ("x = 1\nx", "e
                   ("a", "single"), ("if a:\n  b\n", "single")]:
     c = compile(src, "<string>", mode)
     print(mode, c.co_name, c.co_code.hex(), c.co_names, c.co_flags, c.co_stacksize)
+
+try:
+    compile("a\ud800b", "<f>", "eval")
+except UnicodeEncodeError as e:
+    print("UnicodeEncodeError", e.args)

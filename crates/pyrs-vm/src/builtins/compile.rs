@@ -82,15 +82,19 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
-/// The source bytes of a `str`, `bytes` or `bytearray` (`true` when it was a `str`), or
-/// `None` for any other object.
-fn source_bytes(v: &Value) -> Option<(Vec<u8>, bool)> {
-    match v.payload()? {
-        Payload::Str(s) => Some((s.as_rust().into_owned().into_bytes(), true)),
-        Payload::Bytes(b) => Some((b.to_vec(), false)),
-        Payload::ByteArray(b) => Some((b.borrow().clone(), false)),
+/// The source bytes of a `str` (UTF-8, strict: lone surrogates raise UnicodeEncodeError
+/// as in CPython), `bytes` or `bytearray` (`true` when it was a `str`), or `None` for any
+/// other object.
+fn source_bytes(vm: &mut Vm, v: &Value) -> PyResult<Option<(Vec<u8>, bool)>> {
+    Ok(match v.payload() {
+        Some(Payload::Str(s)) => Some((
+            crate::types::codecs::encode(vm, s, "utf-8", "strict")?,
+            true,
+        )),
+        Some(Payload::Bytes(b)) => Some((b.to_vec(), false)),
+        Some(Payload::ByteArray(b)) => Some((b.borrow().clone(), false)),
         _ => None,
-    }
+    })
 }
 
 /// Compiles `bytes` through the hook and wraps the result as a code object value.
@@ -177,7 +181,7 @@ pub fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     };
     let source = a[0].clone().unwrap_or(Value::None);
-    let Some((bytes, str_source)) = source_bytes(&source) else {
+    let Some((bytes, str_source)) = source_bytes(vm, &source)? else {
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
     let mode = match mode.as_str() {
@@ -315,7 +319,7 @@ pub fn exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if !closure.is_none() {
                 return Err(vm.type_error("closure can only be used when source is a code object"));
             }
-            let Some((bytes, str_source)) = source_bytes(&source) else {
+            let Some((bytes, str_source)) = source_bytes(vm, &source)? else {
                 return Err(vm.type_error(format!(
                     "exec() arg 1 must be a string, bytes or code object"
                 )));
@@ -384,7 +388,7 @@ pub fn eval(vm: &mut Vm, args: Args) -> PyResult<Value> {
             o.clone()
         }
         _ => {
-            let Some((mut bytes, str_source)) = source_bytes(&source) else {
+            let Some((mut bytes, str_source)) = source_bytes(vm, &source)? else {
                 return Err(vm.type_error("eval() arg 1 must be a string, bytes or code object"));
             };
             // `eval` (not `compile`) strips leading spaces and tabs.
