@@ -403,7 +403,12 @@ fn syntax_error_block(vm: &mut Vm, e: &PyRef) -> Option<String> {
         let stripped = trimmed.trim_start();
         let lead = (trimmed.chars().count() - stripped.chars().count()) as i64;
         out.push_str(&format!("    {stripped}\n"));
-        let start = (off - 1 - lead).max(0);
+        // print_error_text: no caret line when the offset points left of the text
+        // (offset 0, or inside the leading whitespace).
+        if off - 1 - lead < 0 {
+            return Some(out);
+        }
+        let start = off - 1 - lead;
         let end = int(&d[5]).unwrap_or(off + 1) - 1 - lead;
         let n = (end - start).max(1);
         out.push_str(&format!(
