@@ -4,6 +4,29 @@ use crate::object::{Payload, PyRef, Value};
 use crate::types::function::{new_builtin, Args};
 use crate::vm::{PyResult, Vm};
 
+/// The fields of `sys.flags`, in CPython 3.11's order (`import/main.rs` fills them from
+/// the command line).
+pub const SYS_FLAGS_FIELDS: [&str; 18] = [
+    "debug",
+    "inspect",
+    "interactive",
+    "optimize",
+    "dont_write_bytecode",
+    "no_user_site",
+    "no_site",
+    "ignore_environment",
+    "verbose",
+    "bytes_warning",
+    "quiet",
+    "hash_randomization",
+    "isolated",
+    "dev_mode",
+    "utf8_mode",
+    "warn_default_encoding",
+    "safe_path",
+    "int_max_str_digits",
+];
+
 fn set(vm: &mut Vm, d: &PyRef, name: &str, v: Value) {
     let n = vm.intern(name);
     crate::types::dict::dict_set_str(vm, d, &n, v);
@@ -103,26 +126,7 @@ fn install_info(vm: &mut Vm, d: &PyRef) {
     }
     set(vm, d, "implementation", ns);
     let hash_random = !matches!(std::env::var("PYTHONHASHSEED").as_deref(), Ok("0"));
-    let fields = [
-        "debug",
-        "inspect",
-        "interactive",
-        "optimize",
-        "dont_write_bytecode",
-        "no_user_site",
-        "no_site",
-        "ignore_environment",
-        "verbose",
-        "bytes_warning",
-        "quiet",
-        "hash_randomization",
-        "isolated",
-        "dev_mode",
-        "utf8_mode",
-        "warn_default_encoding",
-        "safe_path",
-        "int_max_str_digits",
-    ];
+    let fields = SYS_FLAGS_FIELDS;
     let ft = structseq::make_type(vm, "sys.flags", &fields);
     let mut vals: Vec<Value> = fields.iter().map(|_| Value::Int(0)).collect();
     vals[11] = Value::Int(hash_random as i64);

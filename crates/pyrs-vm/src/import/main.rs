@@ -58,26 +58,7 @@ fn set_flags(vm: &mut Vm, flags: &[(&'static str, i64)]) -> PyResult<()> {
     };
     let ty = vm.type_of(&old).clone();
     let mut vals = vm.collect(&old)?;
-    const FIELDS: [&str; 18] = [
-        "debug",
-        "inspect",
-        "interactive",
-        "optimize",
-        "dont_write_bytecode",
-        "no_user_site",
-        "no_site",
-        "ignore_environment",
-        "verbose",
-        "bytes_warning",
-        "quiet",
-        "hash_randomization",
-        "isolated",
-        "dev_mode",
-        "utf8_mode",
-        "warn_default_encoding",
-        "safe_path",
-        "int_max_str_digits",
-    ];
+    const FIELDS: [&str; 18] = crate::builtins::sys::SYS_FLAGS_FIELDS;
     if vals.len() != FIELDS.len() {
         return Ok(());
     }

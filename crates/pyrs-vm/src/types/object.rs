@@ -146,41 +146,31 @@ fn hash_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn setattr_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "__setattr__", 3, 3)?;
-    let Some(name) = args.pos[1]
-        .as_obj()
+/// The name argument of `object.__setattr__`/`__delattr__`/`__getattribute__`: a str.
+fn attr_name_arg(vm: &mut Vm, v: &Value) -> PyResult<PyRef> {
+    v.as_obj()
         .filter(|o| matches!(o.payload, Payload::Str(_)))
         .cloned()
-    else {
-        return Err(vm.type_error("attribute name must be string"));
-    };
+        .ok_or_else(|| vm.type_error("attribute name must be string"))
+}
+
+fn setattr_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__setattr__", 3, 3)?;
+    let name = attr_name_arg(vm, &args.pos[1])?;
     crate::object::attr::generic_setattr(vm, &args.pos[0], &name, Some(args.pos[2].clone()))?;
     Ok(Value::None)
 }
 
 fn delattr_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "__delattr__", 2, 2)?;
-    let Some(name) = args.pos[1]
-        .as_obj()
-        .filter(|o| matches!(o.payload, Payload::Str(_)))
-        .cloned()
-    else {
-        return Err(vm.type_error("attribute name must be string"));
-    };
+    let name = attr_name_arg(vm, &args.pos[1])?;
     crate::object::attr::generic_setattr(vm, &args.pos[0], &name, None)?;
     Ok(Value::None)
 }
 
 fn getattribute_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "__getattribute__", 2, 2)?;
-    let Some(name) = args.pos[1]
-        .as_obj()
-        .filter(|o| matches!(o.payload, Payload::Str(_)))
-        .cloned()
-    else {
-        return Err(vm.type_error("attribute name must be string"));
-    };
+    let name = attr_name_arg(vm, &args.pos[1])?;
     match crate::object::attr::getattr_opt(vm, &args.pos[0], &name)? {
         Some(v) => Ok(v),
         None => Err(crate::object::attr::attribute_error(
