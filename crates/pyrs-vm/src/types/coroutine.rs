@@ -147,14 +147,7 @@ pub fn get_aiter(vm: &mut Vm, o: &Value) -> PyResult<Value> {
         )));
     };
     let it = crate::object::protocol::call_dunder(vm, f, o, vec![])?;
-    let has_anext = match it.as_obj() {
-        Some(x) if is_async_gen(vm, x) => true,
-        _ => {
-            let t = vm.type_of(&it).clone();
-            crate::object::protocol::heap_dunder(vm, &t, "__anext__").is_some()
-        }
-    };
-    if !has_anext {
+    if !has_anext(vm, &it) {
         let t = vm.type_name(&it);
         return Err(vm.type_error(format!(
             "'async for' received an object from __aiter__ that does not implement __anext__: {t}"
@@ -461,14 +454,7 @@ pub fn aiter_builtin(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error(format!("'{t}' object is not an async iterable")));
     };
     let it = crate::object::protocol::call_dunder(vm, f, o, vec![])?;
-    let has_anext = match it.as_obj() {
-        Some(x) if is_async_gen(vm, x) => true,
-        _ => {
-            let t = vm.type_of(&it).clone();
-            crate::object::protocol::heap_dunder(vm, &t, "__anext__").is_some()
-        }
-    };
-    if !has_anext {
+    if !has_anext(vm, &it) {
         let t = vm.type_name(&it);
         return Err(vm.type_error(format!(
             "aiter() returned not an async iterator of type '{t}'"
@@ -504,4 +490,15 @@ pub fn anext_builtin(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// Whether `v` is an instance of `StopAsyncIteration` (END_ASYNC_FOR).
 pub fn is_stop_async(vm: &Vm, v: &Value) -> bool {
     is_subtype(vm.type_of(v), &vm.types.stop_async_iteration)
+}
+
+/// Whether `it` is an async iterator: an async generator, or its type has `__anext__`.
+fn has_anext(vm: &mut Vm, it: &Value) -> bool {
+    match it.as_obj() {
+        Some(x) if is_async_gen(vm, x) => true,
+        _ => {
+            let t = vm.type_of(it).clone();
+            crate::object::protocol::heap_dunder(vm, &t, "__anext__").is_some()
+        }
+    }
 }
