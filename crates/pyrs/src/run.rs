@@ -122,6 +122,12 @@ pub fn run(program: Program, opts: &Options) -> i32 {
             }
         }
     }
+    // The CPython installation whose library pyrs will run (sys.prefix, sys._stdlib_dir).
+    // Its entries (`Prefix::path_entries`, after PYTHONPATH's) are not on sys.path yet:
+    // the core modules do not import under pyrs before the standard-library round
+    // (docs/internals/imports.md, "The standard library"), and a half-imported `os` would
+    // fail with a confusing error where a clear ModuleNotFoundError is honest.
+    let prefix = pyrs_vm::import::getpath::find_prefix(!opts.ignore_env);
     let dev_mode = opts.xoptions.iter().any(|x| x == "dev")
         || (!opts.ignore_env && std::env::var_os("PYTHONDEVMODE").is_some_and(|v| !v.is_empty()));
     let config = MainConfig {
@@ -154,6 +160,7 @@ pub fn run(program: Program, opts: &Options) -> i32 {
         ],
         warnoptions: warnoptions(opts, dev_mode),
         xoptions: opts.xoptions.clone(),
+        prefix,
     };
     pyrs_vm::import::main::run(main, config)
 }

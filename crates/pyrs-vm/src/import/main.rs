@@ -48,6 +48,9 @@ pub struct MainConfig {
     pub warnoptions: Vec<String>,
     /// `-X` options (`sys._xoptions`: `NAME=VALUE` or `NAME` → True).
     pub xoptions: Vec<String>,
+    /// The CPython 3.11 installation whose library is on `sys.path` (`getpath.rs`);
+    /// sets `sys.prefix` and friends.
+    pub prefix: Option<super::getpath::Prefix>,
 }
 
 /// `sys.flags` with the command line's values: a new instance of the `sys.flags` type
@@ -74,6 +77,35 @@ fn set_flags(vm: &mut Vm, flags: &[(&'static str, i64)]) -> PyResult<()> {
     let f = crate::types::structseq::new(vm, &ty, vals);
     set_sys_attr(vm, "flags", f);
     Ok(())
+}
+
+/// `sys.prefix`, `exec_prefix`, their `base_` twins, `platlibdir` and `_stdlib_dir`, as
+/// CPython sets them for its installation (no virtual environments yet: the base
+/// prefixes equal the prefixes). Without an installation they are CPython's defaults.
+fn set_prefix(vm: &mut Vm, prefix: Option<&super::getpath::Prefix>) {
+    let (p, e, lib) = match prefix {
+        Some(p) => (
+            p.prefix.to_string_lossy().into_owned(),
+            p.exec_prefix.to_string_lossy().into_owned(),
+            Some(p.stdlib_dir().to_string_lossy().into_owned()),
+        ),
+        None => ("/usr/local".to_string(), "/usr/local".to_string(), None),
+    };
+    for (name, v) in [
+        ("prefix", &p),
+        ("base_prefix", &p),
+        ("exec_prefix", &e),
+        ("base_exec_prefix", &e),
+        ("platlibdir", &"lib".to_string()),
+    ] {
+        let s = vm.new_str(v);
+        set_sys_attr(vm, name, s);
+    }
+    let lib = match lib {
+        Some(l) => vm.new_str(&l),
+        None => Value::None,
+    };
+    set_sys_attr(vm, "_stdlib_dir", lib);
 }
 
 /// Run `main` as `__main__` on a thread with a large stack; the exit status.
@@ -124,6 +156,7 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
         None => Value::None,
     };
     set_sys_attr(&mut vm, "pycache_prefix", prefix);
+    set_prefix(&mut vm, config.prefix.as_ref());
     if let Err(e) = set_flags(&mut vm, &config.flags) {
         return crate::handle_uncaught(&mut vm, e);
     }

@@ -14,6 +14,7 @@ pub mod bootstrap;
 pub mod cache;
 pub mod finder;
 pub mod get_code;
+pub mod getpath;
 pub mod loader;
 pub mod main;
 
