@@ -7,6 +7,9 @@
 
     python3 scripts/compare_vm.py [--pyrs target/debug/pyrs] [--baseline tests/vm/known_failures.txt] [NAME...]
 
+Object addresses (`<... at 0x7f...>`) are the one thing normalised: they differ between
+any two processes.
+
 With --baseline, the tests listed there may fail (and are reported if they pass); the exit
 status is non-zero only when another test fails. Prints "N passed, M failed".
 """
@@ -14,6 +17,7 @@ import argparse
 import difflib
 import os
 import py_compile
+import re
 import subprocess
 import sys
 import tempfile
@@ -36,6 +40,13 @@ def run_head(cmd, cwd, env):
         p.kill()
         return "", "<timeout>", -999
     return first.decode("utf-8", "replace"), err.decode("utf-8", "replace"), p.returncode
+
+
+ADDRESS = re.compile(r" at 0x[0-9a-f]+>")
+
+
+def normalise(out):
+    return ADDRESS.sub(" at 0x...>", out)
 
 
 def run(cmd, cwd, env):
@@ -79,6 +90,8 @@ def main():
                 py_compile.compile(str(t), cfile=str(pyc), dfile=str(t), doraise=True)
                 exp = run([sys.executable, str(pyc)], t.parent, env)
                 got = run([a.pyrs, str(pyc)], t.parent, env)
+            exp = (normalise(exp[0]), normalise(exp[1]), exp[2])
+            got = (normalise(got[0]), normalise(got[1]), got[2])
             if exp == got:
                 passed += 1
                 if t.stem in known:

@@ -14,6 +14,7 @@
 pub mod builtins;
 pub mod code;
 pub mod eval;
+pub mod finalize;
 pub mod frame;
 pub mod hash;
 pub mod import;

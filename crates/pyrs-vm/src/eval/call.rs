@@ -627,6 +627,7 @@ pub fn make_generator(vm: &mut Vm) -> PyResult<Option<(Value, bool)>> {
         })),
         running: std::cell::Cell::new(false),
         finished: std::cell::Cell::new(false),
+        started: std::cell::Cell::new(false),
         spare: Default::default(),
         name,
         qualname,

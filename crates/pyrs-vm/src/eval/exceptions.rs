@@ -53,7 +53,7 @@ pub fn set_context(_vm: &mut Vm, e: &PyErr, ctx: Option<Value>) {
     }
 }
 
-fn add_traceback(vm: &mut Vm, e: &PyErr, code: &PyRef, lasti: usize) {
+pub fn add_traceback(vm: &mut Vm, e: &PyErr, code: &PyRef, lasti: usize) {
     let Some(d) = exc_data(&e.0) else { return };
     let lineno = as_code(code).and_then(|c| c.line_at(lasti)).unwrap_or(-1);
     let next = d.traceback.borrow_mut().take();

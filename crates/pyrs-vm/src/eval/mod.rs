@@ -67,7 +67,7 @@ pub fn run_frame(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
 
 #[inline(always)]
 fn pop(vm: &mut Vm) -> Value {
-    vm.thread.stack.pop().flatten().unwrap_or(Value::None)
+    vm.thread.stack.pop_value()
 }
 
 #[inline(always)]
@@ -127,12 +127,12 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
         };
         let code_ref = f.code.clone();
         let mut ip = f.ip;
+        let mut lasti = f.lasti;
         let fast_base = f.fast_base;
         let Some(co) = as_code(&code_ref) else {
             return Err(vm.system_error("frame without a code object"));
         };
         let units = &co.units[..];
-        let mut lasti;
         macro_rules! save {
             () => {
                 if let Some(f) = vm.thread.frames.last_mut() {
@@ -153,6 +153,13 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
             };
         }
         loop {
+            if crate::finalize::pending() {
+                // `__del__` and generator closes due since the last instruction run here,
+                // before the next one (finalize.rs). `lasti` is still the instruction
+                // that dropped the object: where an error report of the finalizer points.
+                save!();
+                crate::finalize::run_pending(vm);
+            }
             lasti = ip;
             let Some(&(op, a)) = units.get(ip) else {
                 save!();

@@ -239,13 +239,20 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
     finish(&mut vm, &globals, status)
 }
 
+/// Interpreter shutdown: finalizers still due run, then `__main__`'s namespace is cleared
+/// in insertion order, keys and values, as CPython's collector clears it at exit (so the
+/// `__del__` of objects global variables hold runs, in that order), then stdout is flushed.
+/// Other modules' namespaces are dropped with the VM, without running finalizers.
 fn finish(vm: &mut Vm, globals: &PyRef, status: i32) -> i32 {
-    let _ = crate::builtins::print::flush_stdout(vm);
-    // Drop module state before the VM (deterministic finalization order).
+    crate::finalize::run_pending(vm);
     if let Some(d) = crate::types::dict::dict_data(globals) {
         let old = d.borrow_mut().clear();
-        drop(old);
+        for entry in old {
+            drop(entry);
+            crate::finalize::run_pending(vm);
+        }
     }
+    let _ = crate::builtins::print::flush_stdout(vm);
     status
 }
 

@@ -378,6 +378,9 @@ pub fn generic_setattr(
         if pystr(name).eq_rust("__getattribute__") {
             td.has_getattribute.set(true);
         }
+        if pystr(name).eq_rust("__del__") {
+            td.has_finalizer.set(true);
+        }
         return store_in_dict(vm, &d, name, value, obj);
     }
     if let Some(a) = crate::object::cache::type_lookup(vm, &ty, name) {

@@ -206,11 +206,47 @@ pub enum Payload {
     Singleton,
 }
 
+/// The order in which a dying container releases its items is visible (`__del__` of the
+/// items runs in it): CPython's `list_dealloc` and `tupledealloc` release the last item
+/// first; dicts release theirs in insertion order, which is what dropping their entry
+/// vector does.
+impl Drop for PyObject {
+    fn drop(&mut self) {
+        match &mut self.payload {
+            Payload::List(items) => {
+                let items = items.get_mut();
+                while let Some(v) = items.pop() {
+                    drop(v);
+                }
+            }
+            Payload::Tuple(items) => {
+                for v in items.iter_mut().rev() {
+                    if matches!(v, Value::Obj(_)) {
+                        *v = Value::None;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 impl PyObject {
     /// Whether the object's type was made by a class statement.
     #[inline]
     pub fn ty_is_heap(&self) -> bool {
         typeobj::tdata(&self.ty).heap
+    }
+
+    /// Must something run when the last reference goes (`refcount.rs` queues it for
+    /// `crate::finalize`)? A class of the type's MRO defines `__del__`, or a generator,
+    /// coroutine or async generator is suspended unfinished (it is closed).
+    #[inline]
+    pub fn needs_finalizer(&self) -> bool {
+        match &self.payload {
+            Payload::Generator(g) => g.needs_close(),
+            _ => typeobj::tdata(&self.ty).has_finalizer.get(),
+        }
     }
 
     /// Calls `visit` with every reference this object holds (CPython's `tp_traverse`),

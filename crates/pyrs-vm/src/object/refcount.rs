@@ -3,8 +3,10 @@
 //!
 //! Invariants (every `unsafe` block below relies on these and nothing else):
 //! 1. A `PyRef` points to a live `RcBox` allocated by `Box` in [`PyRef::new`] or
-//!    [`PyRef::new_self_typed`]; the box is freed exactly once, when `refcnt` drops to 0.
-//! 2. `refcnt` equals the number of live `PyRef` values pointing at the box. Only `clone`
+//!    [`PyRef::new_self_typed`]; the box is freed exactly once, when `refcnt` drops to 0
+//!    and no finalizer is due.
+//! 2. `refcnt` (without its FINALIZED bit) equals the number of live `PyRef` values
+//!    pointing at the box, plus one while the box is on the pending-finalizer list. Only `clone`
 //!    increments it and only `drop` decrements it.
 //! 3. The count is a plain (non-atomic) `Cell`: every `PyRef` of an interpreter is used by
 //!    one OS thread at a time. Today `PyRef` is `!Send`, so the compiler enforces this;
@@ -14,9 +16,19 @@
 //!    `Cell`/`RefCell` inside the payload.
 //!
 //! Deallocation is deterministic (the last reference frees the object, so `with`-less file
-//! closing and, later, `__del__` run at the same point as in CPython). Freeing a deeply
-//! nested structure would recurse through `Drop`; the trashcan below bounds that recursion
-//! (per-thread depth counter and a list of deferred frees), as CPython's trashcan does.
+//! closing happens at the same point as in CPython). Freeing a deeply nested structure
+//! would recurse through `Drop`; the trashcan below bounds that recursion (per-thread depth
+//! counter and a list of deferred frees), as CPython's trashcan does.
+//!
+//! Finalizers (PEP 442: `__del__`, closing a suspended generator): `Drop` cannot run Python
+//! code (it has no `&mut Vm`), so when the last reference to an object that needs one goes
+//! ([`PyObject::needs_finalizer`]), the object is not freed but *resurrected* into this
+//! thread's pending-finalizer queue, which now owns the one reference, and marked
+//! FINALIZED (the top bit of the count, so a finalizer runs once per object, as PEP 442
+//! says). The VM drains the queue at its next instruction boundary (`crate::finalize`);
+//! dropping the queue's reference after the finalizer ran frees the object for real,
+//! unless the finalizer stored it somewhere (resurrection). Invariant 2 reads: the count
+//! without the FINALIZED bit equals the live `PyRef`s, the queue's included.
 
 use super::PyObject;
 use std::cell::{Cell, RefCell};
@@ -65,7 +77,7 @@ impl PyRef {
 
     /// Current reference count (`sys.getrefcount` minus the argument's own reference).
     pub fn refcount(&self) -> usize {
-        self.inner().refcnt.get()
+        self.inner().refcnt.get() & !FINALIZED
     }
 
     /// Object identity (`id()`).
@@ -106,11 +118,40 @@ impl Clone for PyRef {
 /// Nesting depth of deallocations in progress beyond which frees are deferred.
 const TRASHCAN_DEPTH: usize = 200;
 
+/// The count's top bit: the object's finalizer has been run (or queued). Counts never come
+/// near 2^63, so the bit never collides with a real count.
+const FINALIZED: usize = 1 << (usize::BITS - 1);
+
 thread_local! {
     // The trashcan: allocator-level state of this thread, like the allocator's own; not
     // interpreter state (docs/internals/vm.md, "Globals").
     static DEPTH: Cell<usize> = const { Cell::new(0) };
     static DEFERRED: RefCell<Vec<NonNull<RcBox>>> = const { RefCell::new(Vec::new()) };
+    // Objects whose finalizer is due, each owning the one reference that keeps it alive
+    // (held as a raw pointer: a list left at thread exit leaks its objects rather than
+    // freeing them while thread-locals are being destroyed); and whether the list is
+    // non-empty (read at every instruction boundary, so a plain `Cell<bool>`).
+    static PENDING: RefCell<Vec<NonNull<RcBox>>> = const { RefCell::new(Vec::new()) };
+    static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Is some finalizer due (`crate::finalize::run_pending` drains them)?
+#[inline(always)]
+pub fn has_pending_finalizers() -> bool {
+    HAS_PENDING.with(|p| p.get())
+}
+
+/// The next object whose finalizer is due, with the reference that keeps it alive.
+pub fn pop_pending_finalizer() -> Option<PyRef> {
+    PENDING.with(|l| {
+        let mut l = l.borrow_mut();
+        let r = l.pop();
+        if l.is_empty() {
+            HAS_PENDING.with(|p| p.set(false));
+        }
+        // The list's reference becomes this PyRef (invariant 2: the count is unchanged).
+        r.map(|ptr| PyRef { ptr })
+    })
 }
 
 impl Drop for PyRef {
@@ -119,7 +160,8 @@ impl Drop for PyRef {
         let c = &self.inner().refcnt;
         let n = c.get() - 1;
         c.set(n);
-        if n == 0 {
+        // `n << 1 == 0`: the count (FINALIZED bit aside) reached 0.
+        if n << 1 == 0 {
             dealloc(self.ptr);
         }
     }
@@ -133,17 +175,31 @@ fn dealloc(ptr: NonNull<RcBox>) {
         return;
     }
     DEPTH.with(|d| d.set(depth + 1));
-    // SAFETY: the count reached 0, so this was the last PyRef (invariant 2): nobody else
-    // can reach the box, and it came from Box (invariant 1).
-    unsafe { drop(Box::from_raw(ptr.as_ptr())) };
+    free_or_finalize(ptr);
     if depth == 0 {
         // Outermost free: run the deferred ones, each at depth 1 again.
         loop {
             let next = DEFERRED.with(|l| l.borrow_mut().pop());
             let Some(p) = next else { break };
-            // SAFETY: deferred pointers had count 0 when queued and were never freed.
-            unsafe { drop(Box::from_raw(p.as_ptr())) };
+            free_or_finalize(p);
         }
     }
     DEPTH.with(|d| d.set(depth));
+}
+
+/// Free a box whose count reached 0, or queue its finalizer (see the module comment).
+fn free_or_finalize(ptr: NonNull<RcBox>) {
+    // SAFETY: the count reached 0 and the box is not freed yet (invariant 1: it is freed
+    // only below); a shared reference to it is sound (invariant 4).
+    let inner = unsafe { ptr.as_ref() };
+    if inner.refcnt.get() & FINALIZED == 0 && inner.obj.needs_finalizer() {
+        // Resurrect: the queue's reference is the one live PyRef (invariant 2).
+        inner.refcnt.set(1 | FINALIZED);
+        PENDING.with(|l| l.borrow_mut().push(ptr));
+        HAS_PENDING.with(|p| p.set(true));
+        return;
+    }
+    // SAFETY: the count reached 0, so this was the last PyRef (invariant 2): nobody else
+    // can reach the box, and it came from Box (invariant 1).
+    unsafe { drop(Box::from_raw(ptr.as_ptr())) };
 }

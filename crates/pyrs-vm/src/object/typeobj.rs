@@ -59,6 +59,10 @@ pub struct TypeData {
     /// A class statement of the MRO defines `__getattribute__`: attribute loads call it
     /// (set by `make_class`, and by assigning `__getattribute__` on the class).
     pub has_getattribute: Cell<bool>,
+    /// A class of the MRO defines `__del__`: instances are finalized when their last
+    /// reference goes (set by `make_class`, and by assigning `__del__` on the class; never
+    /// cleared — the finalizer looks `__del__` up and does nothing when it is gone).
+    pub has_finalizer: Cell<bool>,
     /// Bumped whenever the type's dict or one of its bases' changes (for attribute caches).
     pub version: Cell<u64>,
     /// The field names of a struct sequence type (`types/structseq.rs`).
@@ -80,6 +84,7 @@ impl TypeData {
             slots_only: Cell::new(false),
             slotted: Cell::new(false),
             has_getattribute: Cell::new(false),
+            has_finalizer: Cell::new(false),
             version: Cell::new(0),
             structseq: RefCell::new(None),
         }

@@ -20,6 +20,9 @@ pub struct GenData {
     pub saved: RefCell<Option<SavedFrame>>,
     pub running: Cell<bool>,
     pub finished: Cell<bool>,
+    /// Resumed at least once (CPython: past `FRAME_CREATED`): only then can dropping it
+    /// unfinished run code (its `finally` blocks), so only then does it need finalizing.
+    pub started: Cell<bool>,
     /// The emptied `fast`/`stack` vectors of the last resume, kept for the next suspend
     /// so that a yield allocates nothing (`eval::call::suspend_generator`).
     pub spare: RefCell<(Vec<Option<Value>>, Vec<Option<Value>>)>,
@@ -39,6 +42,11 @@ impl GenData {
     }
     pub fn name(&self) -> String {
         self.name.clone()
+    }
+    /// CPython's `_PyGen_Finalize` condition: suspended after starting, not finished;
+    /// dropping it must `close()` it (`crate::finalize`).
+    pub fn needs_close(&self) -> bool {
+        self.started.get() && !self.finished.get() && !self.running.get()
     }
     pub fn qualname(&self) -> String {
         self.qualname.clone()
@@ -98,6 +106,7 @@ pub fn resume(
     }
     vm.thread.frames.push(frame);
     gd.running.set(true);
+    gd.started.set(true);
     let r = crate::eval::run_frame(vm, exc);
     gd.running.set(false);
     match r {

@@ -293,6 +293,12 @@ pub fn make_class(
     if defines || base_types.iter().any(|b| tdata(b).has_getattribute.get()) {
         tdata(&cls).has_getattribute.set(true);
     }
+    let del = vm.intern("__del__");
+    let dh = crate::object::attr::hash_of(vm, &del);
+    let defines_del = dict::dict_get_str(&d, crate::object::attr::pystr(&del), dh).is_some();
+    if defines_del || base_types.iter().any(|b| tdata(b).has_finalizer.get()) {
+        tdata(&cls).has_finalizer.set(true);
+    }
     // __set_name__ on attributes that define it.
     for (k, v) in dict::items(&d) {
         if let Value::Obj(o) = &v {

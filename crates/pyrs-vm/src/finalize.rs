@@ -1,0 +1,78 @@
+//! Running finalizers (CPython: `PyObject_CallFinalizerFromDealloc`, `slot_tp_finalize`,
+//! `_PyGen_Finalize`, `PyErr_WriteUnraisable`).
+//!
+//! When the last reference to an object that needs a finalizer goes, `object/refcount.rs`
+//! keeps the object alive on a per-thread pending list instead of freeing it (Drop cannot
+//! run Python code). [`run_pending`] runs those finalizers; the eval loop calls it at the
+//! next instruction boundary, so `del x; print("after")` prints what `x.__del__` prints
+//! first, as in CPython. The finalizer's errors never propagate: they are printed as
+//! CPython's "Exception ignored in: ..." report and dropped.
+//!
+//! Invariant: a finalizer runs at most once per object (the FINALIZED bit of the count);
+//! an object its `__del__` stored somewhere (resurrection) lives on and is then freed
+//! without a second `__del__`, as PEP 442 specifies.
+
+use crate::object::{Payload, PyRef, Value};
+use crate::vm::{PyErr, Vm};
+use std::io::Write;
+
+/// Is some finalizer due? One thread-local flag read: cheap enough for every instruction.
+#[inline(always)]
+pub fn pending() -> bool {
+    crate::object::refcount::has_pending_finalizers()
+}
+
+/// Run every due finalizer, including those that finalizers themselves make due.
+#[cold]
+pub fn run_pending(vm: &mut Vm) {
+    while let Some(obj) = crate::object::refcount::pop_pending_finalizer() {
+        finalize(vm, &obj);
+        // Dropping the list's reference frees the object (FINALIZED: no second run),
+        // unless the finalizer resurrected it.
+        drop(obj);
+    }
+}
+
+fn finalize(vm: &mut Vm, obj: &PyRef) {
+    if matches!(obj.payload, Payload::Generator(_)) {
+        // `_PyGen_Finalize`: close a suspended generator, coroutine or async generator
+        // (its `finally` blocks run, GeneratorExit raised at the yield).
+        if let Err(e) = crate::types::generator::gen_close(vm, obj) {
+            write_unraisable(vm, &e, &Value::Obj(obj.clone()));
+        }
+        return;
+    }
+    let ty = obj.ty.clone();
+    let Some(del) = crate::object::protocol::heap_dunder(vm, &ty, "__del__") else {
+        return;
+    };
+    // The exception being handled where the finalizer happens to run is not the
+    // finalizer's business; CPython saves and restores the raised one around it.
+    let r = crate::object::protocol::call_dunder(vm, del.clone(), &Value::Obj(obj.clone()), vec![]);
+    if let Err(e) = r {
+        write_unraisable(vm, &e, &del);
+    }
+}
+
+/// CPython's default `sys.unraisablehook` report on stderr:
+/// `Exception ignored in: <repr of obj>`, then the exception as a traceback prints it.
+pub fn write_unraisable(vm: &mut Vm, e: &PyErr, obj: &Value) {
+    let what = vm
+        .repr(obj)
+        .unwrap_or_else(|_| "<object repr() failed>".to_string());
+    // An exception raised by the machinery itself (a generator ignoring GeneratorExit)
+    // has no traceback yet: CPython gives it the current frame's entry.
+    let bare =
+        crate::types::exceptions::exc_data(&e.0).is_some_and(|d| d.traceback.borrow().is_none());
+    if bare {
+        if let Some(f) = vm.thread.frames.last() {
+            let (code, lasti) = (f.code.clone(), f.lasti);
+            crate::eval::exceptions::add_traceback(vm, e, &code, lasti);
+        }
+    }
+    let text = crate::report::format_exception(vm, &e.0);
+    let _ = crate::builtins::print::flush_stdout(vm);
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "Exception ignored in: {what}\n{text}");
+    let _ = err.flush();
+}
