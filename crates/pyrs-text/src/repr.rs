@@ -2,7 +2,7 @@
 //! `unicode_repr` in `Objects/unicodeobject.c`, `PyBytes_Repr` in `Objects/bytesobject.c`,
 //! `float_repr` and `PyOS_double_to_string` in `Python/pystrtod.c`, `complex_repr`).
 
-use crate::printable::is_printable;
+use crate::ctype::is_printable;
 use crate::str_value::StrValue;
 use std::fmt::Write;
 

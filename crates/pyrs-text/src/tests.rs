@@ -66,3 +66,95 @@ fn bytes_reprs() {
     assert_eq!(bytes_repr(b"\""), "b'\"'");
     assert_eq!(bytes_repr(b"'\""), "b'\\'\"'");
 }
+
+fn cps(s: &str) -> Vec<u32> {
+    s.chars().map(|c| c as u32).collect()
+}
+
+#[test]
+fn case_mappings() {
+    // Expected values printed by python3 (generated mechanically from its output):
+    // for each s: s.lower(), upper(), casefold(), swapcase(), capitalize(), title(),
+    // islower(), isupper(), istitle().
+    use crate::case::*;
+    let s = cps("\u{3a3}\u{391}\u{3a3} \u{391}\u{3a3}. \u{3a3}");
+    assert_eq!(lower(&s), cps("\u{3c3}\u{3b1}\u{3c2} \u{3b1}\u{3c2}. \u{3c3}"), "lower");
+    assert_eq!(upper(&s), cps("\u{3a3}\u{391}\u{3a3} \u{391}\u{3a3}. \u{3a3}"), "upper");
+    assert_eq!(casefold(&s), cps("\u{3c3}\u{3b1}\u{3c3} \u{3b1}\u{3c3}. \u{3c3}"), "casefold");
+    assert_eq!(swapcase(&s), cps("\u{3c3}\u{3b1}\u{3c2} \u{3b1}\u{3c2}. \u{3c3}"), "swapcase");
+    assert_eq!(capitalize(&s), cps("\u{3a3}\u{3b1}\u{3c2} \u{3b1}\u{3c2}. \u{3c3}"), "capitalize");
+    assert_eq!(title(&s), cps("\u{3a3}\u{3b1}\u{3c2} \u{391}\u{3c2}. \u{3a3}"), "title");
+    assert_eq!(islower(&s), false, "islower");
+    assert_eq!(isupper(&s), true, "isupper");
+    assert_eq!(istitle(&s), false, "istitle");
+    let s = cps("\u{df} \u{fb01} \u{1c6}");
+    assert_eq!(lower(&s), cps("\u{df} \u{fb01} \u{1c6}"), "lower");
+    assert_eq!(upper(&s), cps("SS FI \u{1c4}"), "upper");
+    assert_eq!(casefold(&s), cps("ss fi \u{1c6}"), "casefold");
+    assert_eq!(swapcase(&s), cps("SS FI \u{1c4}"), "swapcase");
+    assert_eq!(capitalize(&s), cps("Ss \u{fb01} \u{1c6}"), "capitalize");
+    assert_eq!(title(&s), cps("Ss Fi \u{1c5}"), "title");
+    assert_eq!(islower(&s), true, "islower");
+    assert_eq!(isupper(&s), false, "isupper");
+    assert_eq!(istitle(&s), false, "istitle");
+    let s = cps("\u{130}x");
+    assert_eq!(lower(&s), cps("i\u{307}x"), "lower");
+    assert_eq!(upper(&s), cps("\u{130}X"), "upper");
+    assert_eq!(casefold(&s), cps("i\u{307}x"), "casefold");
+    assert_eq!(swapcase(&s), cps("i\u{307}X"), "swapcase");
+    assert_eq!(capitalize(&s), cps("\u{130}x"), "capitalize");
+    assert_eq!(title(&s), cps("\u{130}x"), "title");
+    assert_eq!(islower(&s), false, "islower");
+    assert_eq!(isupper(&s), false, "isupper");
+    assert_eq!(istitle(&s), true, "istitle");
+    let s = cps("\u{1c5}ungla \u{1c8}");
+    assert_eq!(lower(&s), cps("\u{1c6}ungla \u{1c9}"), "lower");
+    assert_eq!(upper(&s), cps("\u{1c4}UNGLA \u{1c7}"), "upper");
+    assert_eq!(casefold(&s), cps("\u{1c6}ungla \u{1c9}"), "casefold");
+    assert_eq!(swapcase(&s), cps("\u{1c5}UNGLA \u{1c8}"), "swapcase");
+    assert_eq!(capitalize(&s), cps("\u{1c5}ungla \u{1c9}"), "capitalize");
+    assert_eq!(title(&s), cps("\u{1c5}ungla \u{1c8}"), "title");
+    assert_eq!(islower(&s), false, "islower");
+    assert_eq!(isupper(&s), false, "isupper");
+    assert_eq!(istitle(&s), true, "istitle");
+    let s = cps("\u{1f52} \u{1fb3}");
+    assert_eq!(lower(&s), cps("\u{1f52} \u{1fb3}"), "lower");
+    assert_eq!(upper(&s), cps("\u{3a5}\u{313}\u{300} \u{391}\u{399}"), "upper");
+    assert_eq!(casefold(&s), cps("\u{3c5}\u{313}\u{300} \u{3b1}\u{3b9}"), "casefold");
+    assert_eq!(swapcase(&s), cps("\u{3a5}\u{313}\u{300} \u{391}\u{399}"), "swapcase");
+    assert_eq!(capitalize(&s), cps("\u{3a5}\u{313}\u{300} \u{1fb3}"), "capitalize");
+    assert_eq!(title(&s), cps("\u{3a5}\u{313}\u{300} \u{1fbc}"), "title");
+    assert_eq!(islower(&s), true, "islower");
+    assert_eq!(isupper(&s), false, "isupper");
+    assert_eq!(istitle(&s), false, "istitle");
+    let s = cps("a\u{345}\u{3a3}\u{301} b");
+    assert_eq!(lower(&s), cps("a\u{345}\u{3c2}\u{301} b"), "lower");
+    assert_eq!(upper(&s), cps("A\u{399}\u{3a3}\u{301} B"), "upper");
+    assert_eq!(casefold(&s), cps("a\u{3b9}\u{3c3}\u{301} b"), "casefold");
+    assert_eq!(swapcase(&s), cps("A\u{399}\u{3c2}\u{301} B"), "swapcase");
+    assert_eq!(capitalize(&s), cps("A\u{345}\u{3c2}\u{301} b"), "capitalize");
+    assert_eq!(title(&s), cps("A\u{345}\u{3c2}\u{301} B"), "title");
+    assert_eq!(islower(&s), false, "islower");
+    assert_eq!(isupper(&s), false, "isupper");
+    assert_eq!(istitle(&s), false, "istitle");
+    let s = cps("Hello World");
+    assert_eq!(lower(&s), cps("hello world"), "lower");
+    assert_eq!(upper(&s), cps("HELLO WORLD"), "upper");
+    assert_eq!(casefold(&s), cps("hello world"), "casefold");
+    assert_eq!(swapcase(&s), cps("hELLO wORLD"), "swapcase");
+    assert_eq!(capitalize(&s), cps("Hello world"), "capitalize");
+    assert_eq!(title(&s), cps("Hello World"), "title");
+    assert_eq!(islower(&s), false, "islower");
+    assert_eq!(isupper(&s), false, "isupper");
+    assert_eq!(istitle(&s), true, "istitle");
+    let s = vec![0x61, 0xd800, 0x42];
+    assert_eq!(lower(&s), vec![0x61, 0xd800, 0x62], "lower");
+    assert_eq!(upper(&s), vec![0x41, 0xd800, 0x42], "upper");
+    assert_eq!(casefold(&s), vec![0x61, 0xd800, 0x62], "casefold");
+    assert_eq!(swapcase(&s), vec![0x41, 0xd800, 0x62], "swapcase");
+    assert_eq!(capitalize(&s), vec![0x41, 0xd800, 0x62], "capitalize");
+    assert_eq!(title(&s), vec![0x41, 0xd800, 0x42], "title");
+    assert_eq!(islower(&s), false, "islower");
+    assert_eq!(isupper(&s), false, "isupper");
+    assert_eq!(istitle(&s), false, "istitle");
+}
