@@ -1,30 +1,18 @@
-//! Character classes the two lexers need: CPython's `str.isalnum`/`isspace` (from
-//! `unicode_tables.rs`, generated from the oracle), `isprintable` (from pyrs-text) and XID identifier checks.
+//! Character classes the two lexers need, as CPython 3.11 answers them: `str.isalnum`,
+//! `isspace`, `isprintable` and the identifier classes, all from pyrs-text's Unicode
+//! database (generated from the oracle; ASCII is decided inline).
 //!
 //! CPython counterparts: `Objects/unicodectype.c`, `_PyUnicode_ScanIdentifier`.
 
-use crate::unicode_tables::ALNUM;
-
-fn in_ranges(table: &[(u32, u32)], cp: u32) -> bool {
-    table
-        .binary_search_by(|&(lo, hi)| {
-            if hi < cp {
-                std::cmp::Ordering::Less
-            } else if lo > cp {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
-}
+use pyrs_text::ctype;
 
 /// `str.isalnum()` for one character.
+#[inline]
 pub(crate) fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        in_ranges(&ALNUM, c as u32)
+        ctype::is_alnum(c as u32)
     }
 }
 
@@ -35,22 +23,36 @@ pub(crate) fn is_word(c: char) -> bool {
 
 /// `str.isprintable()` for one character (`Py_UNICODE_ISPRINTABLE`).
 pub(crate) fn is_printable(c: char) -> bool {
-    pyrs_text::is_printable(c as u32)
+    ctype::is_printable(c as u32)
 }
 
-/// `str.isspace()` for one character.
+/// `str.isspace()` for one character (`Py_UNICODE_ISSPACE`).
 pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+    if c.is_ascii() {
+        matches!(c, ' ' | '\t'..='\r' | '\x1c'..='\x1f')
+    } else {
+        ctype::is_space(c as u32)
+    }
 }
 
 /// First character of an identifier (`_PyUnicode_IsXidStart` or `_`).
+#[inline]
 pub(crate) fn is_id_start(c: char) -> bool {
-    c == '_' || unicode_ident::is_xid_start(c)
+    if c.is_ascii() {
+        c == '_' || c.is_ascii_alphabetic()
+    } else {
+        ctype::is_id_start(c as u32)
+    }
 }
 
 /// Later character of an identifier (`_PyUnicode_IsXidContinue`).
+#[inline]
 pub(crate) fn is_id_continue(c: char) -> bool {
-    unicode_ident::is_xid_continue(c)
+    if c.is_ascii() {
+        c == '_' || c.is_ascii_alphanumeric()
+    } else {
+        ctype::is_id_continue(c as u32)
+    }
 }
 
 /// Index (in chars) of the first character of `s` that cannot be in an identifier, or

@@ -25,7 +25,6 @@ mod numbers;
 mod pytokenize;
 mod strings;
 mod token;
-mod unicode_tables;
 
 #[cfg(test)]
 mod tests;
