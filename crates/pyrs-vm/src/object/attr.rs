@@ -373,8 +373,9 @@ pub fn generic_setattr(
         let Some(d) = td.dict.get().cloned() else {
             return Ok(());
         };
-        td.version.set(td.version.get() + 1);
-        vm.type_epoch += 1;
+        if let Value::Obj(t) = obj {
+            crate::object::typeobj::modified(vm, t);
+        }
         if pystr(name).eq_rust("__getattribute__") {
             td.has_getattribute.set(true);
         }
@@ -447,6 +448,13 @@ pub fn generic_setattr(
         return store_in_dict(vm, &d, name, value, obj);
     }
     if let Value::Obj(o) = obj {
+        // An exception's `args`, `__cause__`, ... are its payload's (CPython's getset
+        // descriptors on BaseException), also on instances of Python subclasses.
+        if matches!(o.payload, Payload::Exception(_))
+            && crate::types::getset::set(vm, o, pystr(name), value.clone())?
+        {
+            return Ok(());
+        }
         if let Some(d) = instance_dict(vm, o, true) {
             return store_in_dict(vm, &d, name, value, obj);
         }

@@ -22,6 +22,10 @@ pub struct ExcData {
     /// `msg`; NameError's `name`; AttributeError's `name`, `obj`. Absent reads as None
     /// (CPython's T_OBJECT members of a NULL slot).
     pub members: RefCell<Vec<(&'static str, Value)>>,
+    /// The `__dict__` of an instance of a builtin exception class (which has no instance
+    /// dict field), made on first use as `BaseException_get_dict` does. Instances of
+    /// Python subclasses keep their attributes in `PyObject::dict` instead.
+    pub dict: RefCell<Option<PyRef>>,
 }
 
 impl ExcData {
@@ -29,6 +33,9 @@ impl ExcData {
         visit(&self.args.borrow());
         for (_, v) in self.members.borrow().iter() {
             visit(v)
+        }
+        if let Some(d) = &*self.dict.borrow() {
+            visit(&Value::Obj(d.clone()))
         }
         for c in [
             &self.traceback,
@@ -77,6 +84,7 @@ pub fn new_exception(vm: &mut Vm, ty: &PyRef, args: Vec<Value>) -> PyRef {
             notes: RefCell::new(None),
             group: RefCell::new(None),
             members: RefCell::new(members),
+            dict: RefCell::new(None),
         })),
     )
 }
@@ -509,6 +517,7 @@ pub fn get_attr(vm: &mut Vm, e: &PyRef, name: &str) -> Option<Value> {
         "value" if crate::object::typeobj::is_subtype(&e.ty, &vm.types.stop_iteration) => {
             exc_args(e).into_iter().next().unwrap_or(Value::None)
         }
+        "__dict__" => Value::Obj(own_dict(vm, d)),
         "code" if crate::object::typeobj::is_subtype(&e.ty, &vm.types.system_exit) => {
             let a = exc_args(e);
             match a.len() {
@@ -517,8 +526,22 @@ pub fn get_attr(vm: &mut Vm, e: &PyRef, name: &str) -> Option<Value> {
                 _ => vm.new_tuple(a),
             }
         }
-        _ => return None,
+        _ => {
+            let dict = d.dict.borrow().clone()?;
+            let key = vm.new_str(name);
+            return crate::types::dict::get_item(vm, &dict, &key).ok().flatten();
+        }
     })
+}
+
+/// The `__dict__` of a builtin exception's instance, made on first use.
+fn own_dict(vm: &mut Vm, d: &ExcData) -> PyRef {
+    if let Some(dict) = &*d.dict.borrow() {
+        return dict.clone();
+    }
+    let dict = vm.new_dict_ref();
+    *d.dict.borrow_mut() = Some(dict.clone());
+    dict
 }
 
 fn is_syntax_error(vm: &Vm, e: &PyRef) -> bool {
@@ -557,6 +580,37 @@ pub fn set_attr(vm: &mut Vm, e: &PyRef, name: &str, v: Option<Value>) -> PyResul
     let Some(d) = exc_data(e) else {
         return Ok(false);
     };
+    let own = matches!(
+        name,
+        "__context__"
+            | "__cause__"
+            | "__traceback__"
+            | "__suppress_context__"
+            | "__notes__"
+            | "args"
+    ) || (matches!(name, "msg" | "name" | "path" | "obj")
+        && member_names(vm, &e.ty).contains(&name));
+    if !own {
+        // Any other name is a user attribute: in the instance dict of a Python subclass
+        // (the generic path stores it), else in the exception's own `__dict__`.
+        if e.dict.is_some() {
+            return Ok(false);
+        }
+        let dict = own_dict(vm, d);
+        let key = vm.new_str(name);
+        match v {
+            Some(v) => crate::types::dict::set_item(vm, &dict, key, v)?,
+            None => {
+                if crate::types::dict::del_item(vm, &dict, &key)?.is_none() {
+                    let tn = crate::object::typeobj::tdata(&e.ty).name();
+                    return Err(
+                        vm.attribute_error(format!("'{tn}' object has no attribute '{name}'"))
+                    );
+                }
+            }
+        }
+        return Ok(true);
+    }
     let v = v.unwrap_or(Value::None);
     let opt = if matches!(v, Value::None) {
         None
