@@ -85,9 +85,57 @@ pub fn make_code(vm: &mut Vm, co: &CodeObject) -> PyRef {
     let localsplus_names = co.localsplusnames.iter().map(&mut intern).collect();
     let name = intern(&co.name);
     let qualname = intern(&co.qualname);
-    let mut units: Vec<(u8, u8)> = co.code.chunks_exact(2).map(|u| (u[0], u[1])).collect();
+    let parts = CodeParts {
+        code: &co.code,
+        consts,
+        names,
+        localsplus_names,
+        localsplus_kinds: co.localspluskinds.clone(),
+        exceptiontable: &co.exceptiontable,
+        linetable: co.linetable.clone().into_boxed_slice(),
+        argcount: co.argcount,
+        posonlyargcount: co.posonlyargcount,
+        kwonlyargcount: co.kwonlyargcount,
+        flags: co.flags,
+        stacksize: co.stacksize,
+        name,
+        qualname,
+        filename: co.filename.to_string_lossy(),
+        firstlineno: co.firstlineno,
+    };
+    new_code(vm, parts)
+}
+
+/// What a code object is made from, as its fields are in a .pyc (names interned strs,
+/// constants Python values): [`make_code`] fills it from the compiler's `CodeObject`,
+/// the marshal reader (`import/unmarshal.rs`) straight from a .pyc's bytes.
+pub struct CodeParts<'a> {
+    /// `co_code`: the bytecode bytes (the VM keeps its own unit array).
+    pub code: &'a [u8],
+    pub consts: Vec<Value>,
+    pub names: Vec<PyRef>,
+    pub localsplus_names: Vec<PyRef>,
+    pub localsplus_kinds: Vec<u8>,
+    /// `co_exceptiontable`, encoded.
+    pub exceptiontable: &'a [u8],
+    pub linetable: Box<[u8]>,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    pub stacksize: u32,
+    pub name: PyRef,
+    pub qualname: PyRef,
+    pub filename: String,
+    pub firstlineno: i32,
+}
+
+/// A `code` instance from its fields: the instruction units, inline-cache slots and
+/// exception table (in code units) derived here.
+pub fn new_code(vm: &mut Vm, p: CodeParts<'_>) -> PyRef {
+    let mut units: Vec<(u8, u8)> = p.code.chunks_exact(2).map(|u| (u[0], u[1])).collect();
     let inline = crate::eval::inline::assign_slots(&mut units);
-    let exc_table = pyrs_bytecode::exception_table::decode(&co.exceptiontable)
+    let exc_table = pyrs_bytecode::exception_table::decode(p.exceptiontable)
         .into_iter()
         .map(|e| ExceptionTableEntry {
             start: e.start / 2,
@@ -96,29 +144,30 @@ pub fn make_code(vm: &mut Vm, co: &CodeObject) -> PyRef {
             ..e
         })
         .collect();
+    let nfree = p
+        .localsplus_kinds
+        .iter()
+        .filter(|&&k| k & CO_FAST_FREE != 0)
+        .count();
     let code = Code {
         units,
-        consts,
-        names,
-        localsplus_names,
-        localsplus_kinds: co.localspluskinds.clone(),
+        consts: p.consts,
+        names: p.names,
+        localsplus_names: p.localsplus_names,
+        localsplus_kinds: p.localsplus_kinds,
         exc_table,
-        linetable: co.linetable.clone().into_boxed_slice(),
+        linetable: p.linetable,
         positions: std::cell::OnceCell::new(),
-        argcount: co.argcount as usize,
-        posonlyargcount: co.posonlyargcount as usize,
-        kwonlyargcount: co.kwonlyargcount as usize,
-        flags: co.flags,
-        stacksize: co.stacksize as usize,
-        name,
-        qualname,
-        filename: co.filename.to_string_lossy(),
-        firstlineno: co.firstlineno,
-        nfree: co
-            .localspluskinds
-            .iter()
-            .filter(|&&k| k & CO_FAST_FREE != 0)
-            .count(),
+        argcount: p.argcount as usize,
+        posonlyargcount: p.posonlyargcount as usize,
+        kwonlyargcount: p.kwonlyargcount as usize,
+        flags: p.flags,
+        stacksize: p.stacksize as usize,
+        name: p.name,
+        qualname: p.qualname,
+        filename: p.filename,
+        firstlineno: p.firstlineno,
+        nfree,
         inline,
     };
     let ty = vm.types.code.clone();
