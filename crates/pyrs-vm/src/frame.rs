@@ -202,9 +202,11 @@ impl ValueStack {
     #[inline]
     pub fn move_into(&mut self, start: usize, dst: &mut Vec<Option<Value>>) {
         let start = start.min(self.sp);
-        dst.reserve(self.sp.saturating_sub(start));
-        for i in start..self.sp {
-            dst.push(take_slot(&mut self.items[i]));
+        if let Some(items) = self.items.get_mut(start..self.sp) {
+            dst.reserve(items.len());
+            for slot in items {
+                dst.push(take_slot(slot));
+            }
         }
         self.sp = start;
     }

@@ -649,14 +649,21 @@ pub fn suspend_generator(vm: &mut Vm) {
     };
     if let Payload::Generator(gd) = &g.payload {
         // Reuse the vectors the last resume emptied: a yield allocates nothing.
-        let (mut fast, mut stack) = std::mem::take(&mut *gd.spare.borrow_mut());
-        let window = vm
-            .thread
-            .fast
-            .get_mut(frame.fast_base..)
-            .unwrap_or_default();
-        fast.extend(window.iter_mut().map(crate::frame::take_slot));
-        vm.thread.fast.truncate(frame.fast_base);
+        let (mut fast, mut stack) = {
+            let mut spare = gd.spare.borrow_mut();
+            (std::mem::take(&mut spare.0), std::mem::take(&mut spare.1))
+        };
+        // The window is the top of `fast`: `split_off`-like move without allocating
+        // (the spare vectors kept their capacity from the last resume).
+        let base = frame.fast_base.min(vm.thread.fast.len());
+        if let Some(window) = vm.thread.fast.get_mut(base..) {
+            fast.reserve(window.len());
+            for slot in window {
+                fast.push(crate::frame::take_slot(slot));
+            }
+        }
+        // Only empty slots remain above `base`.
+        vm.thread.fast.truncate(base);
         let start = frame.stack_base.min(vm.thread.stack.len());
         vm.thread.stack.move_into(start, &mut stack);
         *gd.saved.borrow_mut() = Some(crate::types::generator::SavedFrame { frame, fast, stack });

@@ -98,9 +98,19 @@ pub fn resume(
     frame.stack_base = vm.thread.stack.len();
     frame.entry = true;
     frame.generator = Some(g.clone());
-    vm.thread.fast.extend(fast.drain(..));
-    vm.thread.stack.extend(stack.drain(..));
-    *gd.spare.borrow_mut() = (fast, stack);
+    // `append` is one memcpy and leaves `fast` empty with its capacity, kept (in `spare`)
+    // for the next suspend: a resume/yield cycle allocates nothing.
+    vm.thread.fast.append(&mut fast);
+    for slot in stack.iter_mut() {
+        vm.thread.stack.push(crate::frame::take_slot(slot));
+    }
+    // Only empty slots remain: clearing drops nothing.
+    stack.clear();
+    {
+        let mut spare = gd.spare.borrow_mut();
+        std::mem::swap(&mut spare.0, &mut fast);
+        std::mem::swap(&mut spare.1, &mut stack);
+    }
     if exc.is_none() {
         vm.thread.stack.push(Some(value));
     }
