@@ -373,9 +373,8 @@ pub fn generic_setattr(
         let Some(d) = td.dict.get().cloned() else {
             return Ok(());
         };
-        if let Value::Obj(t) = obj {
-            crate::object::typeobj::modified(vm, t);
-        }
+        td.version.set(td.version.get() + 1);
+        vm.type_epoch += 1;
         if pystr(name).eq_rust("__getattribute__") {
             td.has_getattribute.set(true);
         }
