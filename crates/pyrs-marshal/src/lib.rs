@@ -10,13 +10,16 @@
 //! Entry points: [`loads`], [`dumps`], [`pyc::read_pyc`], [`pyc::write_pyc`],
 //! [`pyc::source_hash`].
 
+pub mod build;
 pub mod pyc;
 pub mod read;
 pub mod siphash;
 pub mod value;
+pub mod value_builder;
 pub mod write;
 
-pub use read::{loads, loads_code, loads_with_hints, MarshalError};
+pub use build::{Build, BytesField, CodeParts};
+pub use read::{loads, loads_code, loads_with_hints, read_object, MarshalError};
 pub use value::{Hint, Value};
 pub use write::{dumps, dumps_code, dumps_with_hints};
 

@@ -1,14 +1,18 @@
-//! The marshal reader, versions 0-4 (CPython: `r_object` in `Python/marshal.c`).
+//! The marshal reader, versions 0-4 (CPython: `r_object` in `Python/marshal.c`), generic
+//! over what it makes the objects with ([`Build`]): [`Value`] trees here, VM objects in
+//! pyrs-vm (`import/unmarshal.rs`).
 //!
 //! Never panics and never allocates more than the remaining input can fill: every length
 //! is checked against the bytes left before anything is reserved. Nesting deeper than
 //! CPython's `MAX_MARSHAL_STACK_DEPTH` (2000) is an error, as are bad type codes, bad
-//! references, and references that would blow the value tree up (a reference copies the
-//! referenced value, so the total number of nodes produced is bounded).
+//! references, and references that would blow a copied tree up (when the builder copies
+//! on a reference, `Build::SHARED` false, the total number of nodes produced is bounded).
 
+use crate::build::{Build, BytesField, CodeParts};
 use crate::value::{ty, Hint, Value};
+use crate::value_builder::ValueBuilder;
 use num_bigint::{BigInt, Sign};
-use pyrs_bytecode::{CodeObject, Constant, PyStrValue};
+use pyrs_bytecode::CodeObject;
 use std::fmt;
 
 /// CPython's `MAX_MARSHAL_STACK_DEPTH`.
@@ -34,15 +38,14 @@ const EOF_MSG: &str = "EOF read where object expected";
 
 /// Read one value from the start of `data`; returns it and the number of bytes used.
 pub fn loads(data: &[u8]) -> Result<(Value, usize), MarshalError> {
-    let mut r = Reader::new(data);
-    let v = r.object()?;
-    Ok((v, r.pos))
+    read_object(&mut ValueBuilder, data)
 }
 
 /// Read one value and the encoding hints that let [`crate::write::dumps_with_hints`]
 /// reproduce the bytes.
 pub fn loads_with_hints(data: &[u8]) -> Result<(Value, Vec<Hint>, usize), MarshalError> {
-    let mut r = Reader::new(data);
+    let mut b = ValueBuilder;
+    let mut r = Reader::new(&mut b, data);
     r.hints = Some(Vec::new());
     let v = r.object()?;
     Ok((v, r.hints.take().unwrap_or_default(), r.pos))
@@ -56,47 +59,51 @@ pub fn loads_code(data: &[u8]) -> Result<CodeObject, MarshalError> {
     }
 }
 
-/// What a `TYPE_REF` index stands for.
-enum RefEntry {
-    /// A copy of the value and its node count.
-    Value(Value, usize),
-    /// A code object, by the stream offset of its type byte. Every code object of a .pyc
-    /// carries `FLAG_REF` but references to one are rare, so instead of copying whole
-    /// code trees on the way (a fifth of a warm import) a reference reads it again.
-    Code(usize),
+/// Read one object from the start of `data` with `builder`; returns it and the number of
+/// bytes used.
+pub fn read_object<B: Build>(
+    builder: &mut B,
+    data: &[u8],
+) -> Result<(B::Obj, usize), MarshalError> {
+    let mut r = Reader::new(builder, data);
+    let v = r.object()?;
+    Ok((v, r.pos))
 }
 
-struct Reader<'a> {
+struct Reader<'a, 'b, B: Build> {
+    builder: &'b mut B,
     data: &'a [u8],
     pos: usize,
     depth: usize,
-    /// The reference table: `None` while the object is still being read.
-    refs: Vec<Option<RefEntry>>,
-    /// Re-reading a referenced code object (see [`RefEntry::Code`]): its `FLAG_REF`
-    /// objects already have their table entries, so none are added.
-    replaying: bool,
+    /// The reference table: each object and its size (see [`Reader::spend`]), `None`
+    /// while the object is still being read (a reference to it is an error, as nothing
+    /// CPython writes does that).
+    refs: Vec<Option<(B::Obj, usize)>>,
     hints: Option<Vec<Hint>>,
-    /// Nodes that may still be produced (bounds the copies made for references).
+    /// Nodes that may still be produced: bounds the copies references make when the
+    /// builder's objects are copied rather than shared (`Build::SHARED`).
     budget: usize,
 }
 
-impl<'a> Reader<'a> {
-    fn new(data: &'a [u8]) -> Self {
+impl<'a, 'b, B: Build> Reader<'a, 'b, B> {
+    fn new(builder: &'b mut B, data: &'a [u8]) -> Self {
         Reader {
+            builder,
             data,
             pos: 0,
             depth: 0,
             refs: Vec::new(),
-            replaying: false,
             hints: None,
             budget: data.len().saturating_mul(16).saturating_add(1 << 20),
         }
     }
 
+    #[inline]
     fn remaining(&self) -> usize {
         self.data.len() - self.pos
     }
 
+    #[inline]
     fn bytes(&mut self, n: usize) -> Result<&'a [u8], MarshalError> {
         if n > self.remaining() {
             return err("marshal data too short");
@@ -106,12 +113,21 @@ impl<'a> Reader<'a> {
         Ok(s)
     }
 
+    #[inline]
     fn byte(&mut self) -> Result<u8, MarshalError> {
-        Ok(self.bytes(1).map_err(|_| MarshalError(EOF_MSG.into()))?[0])
+        match self.data.get(self.pos) {
+            Some(&b) => {
+                self.pos += 1;
+                Ok(b)
+            }
+            None => err(EOF_MSG),
+        }
     }
 
+    #[inline]
     fn long(&mut self) -> Result<i32, MarshalError> {
-        Ok(i32::from_le_bytes(self.bytes(4)?.try_into().unwrap()))
+        let b = self.bytes(4)?;
+        Ok(i32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
 
     /// A length: non-negative, and at most the bytes left times `unit` could describe.
@@ -133,6 +149,9 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Count `nodes` against the budget; only copies made for references spend more than
+    /// one node at a time.
+    #[inline]
     fn spend(&mut self, nodes: usize) -> Result<(), MarshalError> {
         self.budget = self
             .budget
@@ -142,20 +161,19 @@ impl<'a> Reader<'a> {
     }
 
     /// `r_object`, where `NULL` is an error.
-    fn object(&mut self) -> Result<Value, MarshalError> {
-        match self.object_or_null()? {
-            Some((v, _)) => Ok(v),
-            None => err("NULL object in marshal data for object"),
-        }
+    fn object(&mut self) -> Result<B::Obj, MarshalError> {
+        Ok(self.sized()?.0)
     }
 
-    fn sized(&mut self) -> Result<(Value, usize), MarshalError> {
+    fn sized(&mut self) -> Result<(B::Obj, usize), MarshalError> {
         self.object_or_null()?
             .ok_or_else(|| MarshalError("NULL object in marshal data for object".into()))
     }
 
-    /// `r_object`: a value and its node count, or `None` for `TYPE_NULL`.
-    fn object_or_null(&mut self) -> Result<Option<(Value, usize)>, MarshalError> {
+    /// `r_object`: an object and its size, or `None` for `TYPE_NULL`. The size is the
+    /// number of nodes a copy of the object makes (strings and bytes count a node per 16
+    /// bytes): what a reference to it spends when objects are copied.
+    fn object_or_null(&mut self) -> Result<Option<(B::Obj, usize)>, MarshalError> {
         if self.depth >= MAX_MARSHAL_STACK_DEPTH {
             return err("recursion limit exceeded");
         }
@@ -165,17 +183,17 @@ impl<'a> Reader<'a> {
         r
     }
 
-    fn object_inner(&mut self) -> Result<Option<(Value, usize)>, MarshalError> {
+    fn object_inner(&mut self) -> Result<Option<(B::Obj, usize)>, MarshalError> {
         let code = self.byte()?;
         let flag = code & ty::FLAG_REF != 0;
         let t = code & !ty::FLAG_REF;
         let simple = match t {
             ty::NULL => return Ok(None),
-            ty::NONE => Some(Value::None),
-            ty::STOPITER => Some(Value::StopIteration),
-            ty::ELLIPSIS => Some(Value::Ellipsis),
-            ty::FALSE => Some(Value::Bool(false)),
-            ty::TRUE => Some(Value::Bool(true)),
+            ty::NONE => Some(self.builder.none()),
+            ty::STOPITER => Some(self.builder.stop_iteration()?),
+            ty::ELLIPSIS => Some(self.builder.ellipsis()),
+            ty::FALSE => Some(self.builder.bool(false)),
+            ty::TRUE => Some(self.builder.bool(true)),
             _ => None,
         };
         if let Some(v) = simple {
@@ -186,28 +204,10 @@ impl<'a> Reader<'a> {
             let n = self.long()?;
             let entry = usize::try_from(n).ok().and_then(|i| self.refs.get(i));
             let (v, size) = match entry {
-                Some(Some(RefEntry::Value(v, size))) => {
-                    let (v, size) = (v.clone(), *size);
-                    self.spend(size)?;
-                    (v, size)
-                }
-                Some(Some(RefEntry::Code(start))) => {
-                    // Re-read the code object (its nodes are spent as they are read).
-                    let (start, resume) = (*start, self.pos);
-                    let (hints, replaying) = (self.hints.take(), self.replaying);
-                    self.pos = start;
-                    self.replaying = true;
-                    let r = self.object_inner();
-                    self.pos = resume;
-                    self.replaying = replaying;
-                    self.hints = hints;
-                    match r? {
-                        Some(found) => found,
-                        None => return err("bad marshal data (invalid reference)"),
-                    }
-                }
+                Some(Some((v, size))) => (v.clone(), *size),
                 _ => return err("bad marshal data (invalid reference)"),
             };
+            self.spend(if B::SHARED { 1 } else { size })?;
             self.hint(Hint::Ref(n as u32));
             return Ok(Some((v, size)));
         }
@@ -219,19 +219,14 @@ impl<'a> Reader<'a> {
             flag_ref: flag,
             interned,
         });
-        let start = self.pos - 1;
-        let index = (flag && !self.replaying).then(|| {
+        let index = flag.then(|| {
             self.refs.push(None);
             self.refs.len() - 1
         });
-        let (v, size) = self.typed(t)?;
+        let (v, size) = self.typed(t, interned)?;
         self.spend(1)?;
         if let Some(i) = index {
-            self.refs[i] = Some(if t == ty::CODE {
-                RefEntry::Code(start)
-            } else {
-                RefEntry::Value(v.clone(), size)
-            });
+            self.refs[i] = Some((v.clone(), size));
         }
         Ok(Some((v, size)))
     }
@@ -245,51 +240,69 @@ impl<'a> Reader<'a> {
     }
 
     fn float_bin(&mut self) -> Result<f64, MarshalError> {
-        Ok(f64::from_le_bytes(self.bytes(8)?.try_into().unwrap()))
+        let b = self.bytes(8)?;
+        Ok(f64::from_le_bytes(b.try_into().unwrap_or([0; 8])))
     }
 
-    fn items(&mut self, n: usize) -> Result<(Vec<Value>, usize), MarshalError> {
+    fn items(&mut self, n: usize) -> Result<(Vec<B::Obj>, usize), MarshalError> {
         let mut items = Vec::with_capacity(n);
-        let mut size = 1;
+        let mut size = 1usize;
         for _ in 0..n {
             let (v, s) = self.sized()?;
             items.push(v);
-            size += s;
+            size = size.saturating_add(s);
         }
         Ok((items, size))
     }
 
-    fn typed(&mut self, t: u8) -> Result<(Value, usize), MarshalError> {
+    fn typed(&mut self, t: u8, interned: bool) -> Result<(B::Obj, usize), MarshalError> {
         let v = match t {
-            ty::INT => Value::Int(self.long()? as i64),
-            ty::INT64 => Value::Int(i64::from_le_bytes(self.bytes(8)?.try_into().unwrap())),
-            ty::LONG => Value::int(self.long_digits()?),
-            ty::FLOAT => Value::Float(self.float_text()?),
-            ty::BINARY_FLOAT => Value::Float(self.float_bin()?),
+            ty::INT => {
+                let i = self.long()? as i64;
+                self.builder.int(i)
+            }
+            ty::INT64 => {
+                let b = self.bytes(8)?;
+                let i = i64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+                self.builder.int(i)
+            }
+            ty::LONG => {
+                let v = self.long_digits()?;
+                match i64::try_from(&v) {
+                    Ok(i) => self.builder.int(i),
+                    Err(_) => self.builder.big_int(v),
+                }
+            }
+            ty::FLOAT => {
+                let f = self.float_text()?;
+                self.builder.float(f)
+            }
+            ty::BINARY_FLOAT => {
+                let f = self.float_bin()?;
+                self.builder.float(f)
+            }
             ty::COMPLEX => {
                 let re = self.float_text()?;
-                Value::Complex {
-                    re,
-                    im: self.float_text()?,
-                }
+                let im = self.float_text()?;
+                self.builder.complex(re, im)
             }
             ty::BINARY_COMPLEX => {
                 let re = self.float_bin()?;
-                Value::Complex {
-                    re,
-                    im: self.float_bin()?,
-                }
+                let im = self.float_bin()?;
+                self.builder.complex(re, im)
             }
             ty::STRING => {
                 let n = self.size(1)?;
-                Value::Bytes(self.bytes(n)?.to_vec())
+                let b = self.bytes(n)?;
+                return Ok((self.builder.bytes(b), 1 + n / 16));
             }
             ty::UNICODE | ty::INTERNED => {
                 let n = self.size(1)?;
-                let b = self.bytes(n)?.to_vec();
-                Value::Str(PyStrValue::from_surrogatepass(b).ok_or_else(|| {
+                let b = self.bytes(n)?;
+                let s = self.builder.str_utf8(b, interned).ok_or_else(|| {
                     MarshalError("bad marshal data (invalid utf-8 in str)".into())
-                })?)
+                })?;
+                return Ok((s, 1 + n / 16));
             }
             ty::ASCII | ty::ASCII_INTERNED | ty::SHORT_ASCII | ty::SHORT_ASCII_INTERNED => {
                 let n = if matches!(t, ty::SHORT_ASCII | ty::SHORT_ASCII_INTERNED) {
@@ -298,8 +311,7 @@ impl<'a> Reader<'a> {
                     self.size(1)?
                 };
                 let b = self.bytes(n)?;
-                // CPython trusts these bytes to be ASCII; read others as Latin-1.
-                Value::Str(PyStrValue::from_code_points(b.iter().map(|&c| c as u32)).unwrap())
+                return Ok((self.builder.str_latin1(b, interned), 1 + n / 16));
             }
             ty::TUPLE | ty::SMALL_TUPLE => {
                 let n = if t == ty::SMALL_TUPLE {
@@ -308,21 +320,21 @@ impl<'a> Reader<'a> {
                     self.size(1)?
                 };
                 let (items, size) = self.items(n)?;
-                return Ok((Value::Tuple(items), size));
+                return Ok((self.builder.tuple(items), size));
             }
             ty::LIST | ty::SET | ty::FROZENSET => {
                 let n = self.size(1)?;
                 let (items, size) = self.items(n)?;
                 let v = match t {
-                    ty::LIST => Value::List(items),
-                    ty::SET => Value::Set(items),
-                    _ => Value::FrozenSet(items),
+                    ty::LIST => self.builder.list(items)?,
+                    ty::SET => self.builder.set(items, false)?,
+                    _ => self.builder.set(items, true)?,
                 };
                 return Ok((v, size));
             }
             ty::DICT => {
                 let mut pairs = Vec::new();
-                let mut size = 1;
+                let mut size = 1usize;
                 loop {
                     let Some((k, ks)) = self.object_or_null()? else {
                         break;
@@ -331,9 +343,9 @@ impl<'a> Reader<'a> {
                         break;
                     };
                     pairs.push((k, v));
-                    size += ks + vs;
+                    size = size.saturating_add(ks).saturating_add(vs);
                 }
-                return Ok((Value::Dict(pairs), size));
+                return Ok((self.builder.dict(pairs)?, size));
             }
             ty::CODE => return self.code(),
             _ => return err("bad marshal data (unknown type code)"),
@@ -350,7 +362,8 @@ impl<'a> Reader<'a> {
         }
         let mut digits = Vec::with_capacity(count);
         for _ in 0..count {
-            let d = u16::from_le_bytes(self.bytes(2)?.try_into().unwrap());
+            let b = self.bytes(2)?;
+            let d = u16::from_le_bytes([b[0], b[1]]);
             if d >= 1 << 15 {
                 return err("bad marshal data (digit out of range in long)");
             }
@@ -370,44 +383,27 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn str_field(&mut self, what: &str) -> Result<(PyStrValue, usize), MarshalError> {
-        match self.sized()? {
-            (Value::Str(s), n) => Ok((s, n)),
-            _ => Err(MarshalError(format!(
-                "bad marshal data ({what} is not a str)"
-            ))),
+    /// A bytes field of a code object: a plain `TYPE_STRING` without `FLAG_REF` (which no
+    /// reference can name) is handed over as the stream's bytes, anything else is read as
+    /// an object for the builder to check.
+    fn bytes_field(&mut self) -> Result<(BytesField<'a, B::Obj>, usize), MarshalError> {
+        if self.data.get(self.pos) == Some(&ty::STRING) && self.depth < MAX_MARSHAL_STACK_DEPTH {
+            self.pos += 1;
+            self.hint(Hint::Fresh {
+                flag_ref: false,
+                interned: false,
+            });
+            let n = self.size(1)?;
+            let b = self.bytes(n)?;
+            self.spend(1)?;
+            return Ok((BytesField::Raw(b), 1 + n / 16));
         }
-    }
-
-    fn bytes_field(&mut self, what: &str) -> Result<(Vec<u8>, usize), MarshalError> {
-        match self.sized()? {
-            (Value::Bytes(b), n) => Ok((b, n)),
-            _ => Err(MarshalError(format!(
-                "bad marshal data ({what} is not bytes)"
-            ))),
-        }
-    }
-
-    fn str_tuple(&mut self, what: &str) -> Result<(Vec<PyStrValue>, usize), MarshalError> {
-        match self.sized()? {
-            (Value::Tuple(items), n) => {
-                let strs = items.into_iter().map(|v| match v {
-                    Value::Str(s) => Some(s),
-                    _ => None,
-                });
-                let strs = strs.collect::<Option<Vec<_>>>().ok_or_else(|| {
-                    MarshalError(format!("bad marshal data ({what} holds a non-str)"))
-                })?;
-                Ok((strs, n))
-            }
-            _ => Err(MarshalError(format!(
-                "bad marshal data ({what} is not a tuple)"
-            ))),
-        }
+        let (v, n) = self.sized()?;
+        Ok((BytesField::Obj(v), n))
     }
 
     /// `TYPE_CODE` with 3.11's fields, in marshal order.
-    fn code(&mut self) -> Result<(Value, usize), MarshalError> {
+    fn code(&mut self) -> Result<(B::Obj, usize), MarshalError> {
         let count = |v: i32| -> Result<u32, MarshalError> {
             u32::try_from(v).map_err(|_| MarshalError("bad marshal data (negative count)".into()))
         };
@@ -416,35 +412,18 @@ impl<'a> Reader<'a> {
         let kwonlyargcount = count(self.long()?)?;
         let stacksize = count(self.long()?)?;
         let flags = self.long()? as u32;
-        let (code, s1) = self.bytes_field("co_code")?;
-        let (consts, s2) = match self.sized()? {
-            (Value::Tuple(items), n) => {
-                let c = items
-                    .into_iter()
-                    .map(Value::into_constant)
-                    .collect::<Option<Vec<Constant>>>();
-                (
-                    c.ok_or_else(|| {
-                        MarshalError("bad marshal data (unsupported constant)".into())
-                    })?,
-                    n,
-                )
-            }
-            _ => return err("bad marshal data (co_consts is not a tuple)"),
-        };
-        let (names, s3) = self.str_tuple("co_names")?;
-        let (localsplusnames, s4) = self.str_tuple("co_localsplusnames")?;
-        let (localspluskinds, s5) = self.bytes_field("co_localspluskinds")?;
-        if localspluskinds.len() != localsplusnames.len() {
-            return err("bad marshal data (co_localspluskinds length)");
-        }
-        let (filename, s6) = self.str_field("co_filename")?;
-        let (name, s7) = self.str_field("co_name")?;
-        let (qualname, s8) = self.str_field("co_qualname")?;
+        let (code, s1) = self.bytes_field()?;
+        let (consts, s2) = self.sized()?;
+        let (names, s3) = self.sized()?;
+        let (localsplusnames, s4) = self.sized()?;
+        let (localspluskinds, s5) = self.bytes_field()?;
+        let (filename, s6) = self.sized()?;
+        let (name, s7) = self.sized()?;
+        let (qualname, s8) = self.sized()?;
         let firstlineno = self.long()?;
-        let (linetable, s9) = self.bytes_field("co_linetable")?;
-        let (exceptiontable, s10) = self.bytes_field("co_exceptiontable")?;
-        let code = CodeObject {
+        let (linetable, s9) = self.bytes_field()?;
+        let (exceptiontable, s10) = self.bytes_field()?;
+        let parts = CodeParts {
             argcount,
             posonlyargcount,
             kwonlyargcount,
@@ -462,8 +441,10 @@ impl<'a> Reader<'a> {
             linetable,
             exceptiontable,
         };
-        let size = 1 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9 + s10;
-        Ok((Value::Code(Box::new(code)), size))
+        let size = [s1, s2, s3, s4, s5, s6, s7, s8, s9, s10]
+            .iter()
+            .fold(1usize, |a, &s| a.saturating_add(s));
+        Ok((self.builder.code(parts)?, size))
     }
 }
 
