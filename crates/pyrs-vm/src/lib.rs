@@ -18,6 +18,7 @@ pub mod finalize;
 pub mod frame;
 pub mod hash;
 pub mod import;
+pub mod modules;
 pub mod object;
 pub mod report;
 pub mod signals;

@@ -122,12 +122,14 @@ pub fn run(program: Program, opts: &Options) -> i32 {
             }
         }
     }
-    // The CPython installation whose library pyrs will run (sys.prefix, sys._stdlib_dir).
-    // Its entries (`Prefix::path_entries`, after PYTHONPATH's) are not on sys.path yet:
-    // the core modules do not import under pyrs before the standard-library round
-    // (docs/internals/imports.md, "The standard library"), and a half-imported `os` would
-    // fail with a confusing error where a clear ModuleNotFoundError is honest.
+    // The CPython installation whose library pyrs runs (sys.prefix, sys._stdlib_dir):
+    // its entries follow PYTHONPATH's, as getpath.py puts them (the zip archive listed
+    // even when absent). Not even -I removes them. site-packages is the `site` module's
+    // addition, which pyrs does not run (it behaves as `python3 -S`; docs/differences.md).
     let prefix = pyrs_vm::import::getpath::find_prefix(!opts.ignore_env);
+    if let Some(p) = &prefix {
+        path.extend(p.path_entries());
+    }
     let dev_mode = opts.xoptions.iter().any(|x| x == "dev")
         || (!opts.ignore_env && std::env::var_os("PYTHONDEVMODE").is_some_and(|v| !v.is_empty()));
     let config = MainConfig {

@@ -226,7 +226,10 @@ fn install_info(vm: &mut Vm, d: &PyRef) {
         ],
     );
     set(vm, d, "hash_info", hi);
-    let names = ["builtins", "sys"].iter().map(|n| vm.new_str(n)).collect();
+    let names = crate::modules::builtin_module_names()
+        .iter()
+        .map(|n| vm.new_str(n))
+        .collect();
     let t = vm.new_tuple(names);
     set(vm, d, "builtin_module_names", t);
 }

@@ -253,29 +253,17 @@ fn native_get_cached(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(opt_str(vm, r))
 }
 
-fn is_builtin(name: &str) -> bool {
-    matches!(name, "sys" | "builtins")
-}
-
 fn native_is_builtin(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let n = arg_str(vm, &args, 0, "is_builtin")?;
-    Ok(Value::Bool(is_builtin(&n)))
+    Ok(Value::Bool(crate::modules::is_builtin(&n) != 0))
 }
 
-/// `_imp.create_builtin`: the one module object of a built-in module.
+/// `_imp.create_builtin`: the module object of a native module (`modules/`).
 fn native_builtin_module(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let n = arg_str(vm, &args, 0, "create_builtin")?;
-    match n.as_str() {
-        "sys" => match vm.sys_module.clone() {
-            Some(m) => Ok(Value::Obj(m)),
-            None => Err(vm.import_error("no built-in module named sys")),
-        },
-        "builtins" => {
-            let ty = vm.types.module.clone();
-            let b = vm.builtins.clone();
-            Ok(Value::Obj(vm.alloc(&ty, Payload::Module(b))))
-        }
-        _ => Err(vm.import_error(format!("no built-in module named {n}"))),
+    match crate::modules::create(vm, &n)? {
+        Some(m) => Ok(m),
+        None => Err(vm.import_error(format!("no built-in module named {n}"))),
     }
 }
 

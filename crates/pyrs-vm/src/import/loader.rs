@@ -145,7 +145,7 @@ pub fn find_spec(vm: &mut Vm, name: &str, path: &Value) -> PyResult<Option<Value
         let spec = if finder.is(&b.path_finder) {
             path_find_spec(vm, name, path)?
         } else if finder.is(&b.builtin_importer) {
-            if path.is_none() && matches!(name, "sys" | "builtins") {
+            if path.is_none() && crate::modules::is_builtin(name) != 0 {
                 let origin = Some("built-in");
                 Some(bootstrap::new_spec(
                     vm,

@@ -107,6 +107,8 @@ pub struct ImportState {
     pub importtime_header: bool,
     pub import_level: usize,
     pub accumulated: std::time::Duration,
+    /// Depth of the (reentrant) import lock held through `_imp.acquire_lock`.
+    pub lock_depth: usize,
 }
 
 pub(crate) fn text(v: &Value) -> Option<String> {

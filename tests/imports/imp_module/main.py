@@ -1,0 +1,31 @@
+import _imp, sys
+print(_imp.is_builtin('sys'), _imp.is_builtin('_imp'), _imp.is_builtin('x'), _imp.is_builtin('builtins'))
+print(_imp.find_frozen('zz'))
+print(_imp.lock_held())
+try: _imp.release_lock()
+except Exception as e: print(type(e).__name__, e)
+_imp.acquire_lock(); print(_imp.lock_held()); _imp.release_lock(); print(_imp.lock_held())
+print(_imp.check_hash_based_pycs, _imp.source_hash(1, b'abc'))
+for f in ['get_frozen_object','init_frozen','is_frozen_package']:
+    try: print(getattr(_imp,f)('zz'))
+    except Exception as e: print(type(e).__name__, e)
+print(_imp.__doc__)
+print(_imp.__spec__, _imp.__loader__, _imp.__name__)
+print(_imp.create_builtin)
+class S: name = 'zz'
+print(_imp.create_builtin(S()))
+S.name = 'sys'; print(_imp.create_builtin(S()) is sys)
+S.name = '_imp'; m = _imp.create_builtin(S()); print(type(m), m.__name__, m is _imp)
+print(_imp.exec_builtin(sys))
+try: _imp.source_hash(b'x', b'abc')
+except Exception as e: print(type(e).__name__, e)
+print(_imp.source_hash(key=3, source='abc'.encode()))
+try: _imp.source_hash(3, 'abc')
+except Exception as e: print(type(e).__name__, e)
+try: _imp.is_builtin(3)
+except Exception as e: print(type(e).__name__, e)
+print('_imp' in sys.builtin_module_names, 'sys' in sys.builtin_module_names)
+print(sys.modules['_imp'] is _imp)
+del sys.modules['_imp']
+import _imp as i2
+print(i2 is _imp)
