@@ -196,6 +196,18 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
         let _ = crate::types::dict::set_item(&mut vm, &x, k, v);
     }
     set_sys_attr(&mut vm, "_xoptions", Value::Obj(x));
+    // `init_interp_main`: with -W options (or PYTHONWARNINGS) the `warnings` module is
+    // imported at startup, which applies them to the filters.
+    if !config.warnoptions.is_empty() {
+        if let Err(e) = super::get_or_load(&mut vm, "warnings") {
+            let _ = crate::builtins::print::flush_stdout(&mut vm);
+            let text = crate::report::format_exception(&mut vm, &e.0);
+            let _ = write!(
+                std::io::stderr(),
+                "'import warnings' failed; traceback:\n{text}"
+            );
+        }
+    }
     let r = match main {
         Main::Script { path, code } => run_script(&mut vm, &globals, &path, &code),
         Main::Code { code, file } => {
@@ -418,12 +430,18 @@ fn get_code(vm: &mut Vm, loader: &Value, name: &str) -> PyResult<Option<PyRef>> 
     let ty = Value::Obj(vm.type_of(loader).clone());
     let path = getattr_opt(vm, loader, "path")?.and_then(|p| text(&p));
     if let (true, Some(p)) = (ty.is(&b.source_loader), &path) {
-        let c = super::loader::get_code(vm, name, std::path::Path::new(p))?;
-        return Ok(Some(crate::code::make_code(vm, &c)));
+        return Ok(Some(super::loader::get_code(
+            vm,
+            name,
+            std::path::Path::new(p),
+        )?));
     }
     if let (true, Some(p)) = (ty.is(&b.sourceless_loader), &path) {
-        let c = super::loader::sourceless_code(vm, name, std::path::Path::new(p))?;
-        return Ok(Some(crate::code::make_code(vm, &c)));
+        return Ok(Some(super::loader::sourceless_code(
+            vm,
+            name,
+            std::path::Path::new(p),
+        )?));
     }
     let Some(f) = getattr_opt(vm, loader, "get_code")? else {
         return Err(vm.import_error(format!("loader for {name} cannot handle {name}")));

@@ -17,6 +17,7 @@ pub mod get_code;
 pub mod getpath;
 pub mod loader;
 pub mod main;
+pub mod unmarshal;
 
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::Args;
@@ -109,6 +110,9 @@ pub struct ImportState {
     pub accumulated: std::time::Duration,
     /// Depth of the (reentrant) import lock held through `_imp.acquire_lock`.
     pub lock_depth: usize,
+    /// The warnings filters, once-registry and default action (`modules/_warnings.rs`):
+    /// interpreter-wide, as CPython's `WarningsState`.
+    pub warnings: crate::modules::_warnings::State,
 }
 
 pub(crate) fn text(v: &Value) -> Option<String> {

@@ -8,6 +8,7 @@
 //! CPython's, they cannot be re-created (`_imp.is_builtin` says -1 for them).
 
 pub mod _imp;
+pub mod _warnings;
 
 use crate::object::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -16,7 +17,7 @@ use crate::vm::{PyResult, Vm};
 pub type InitFn = fn(&mut Vm) -> PyResult<PyRef>;
 
 /// The native modules other than `sys` and `builtins`, sorted by name.
-pub const INITTAB: &[(&str, InitFn)] = &[("_imp", _imp::init)];
+pub const INITTAB: &[(&str, InitFn)] = &[("_imp", _imp::init), ("_warnings", _warnings::init)];
 
 /// `sys.builtin_module_names`: every native module, sorted (CPython sorts them too).
 pub fn builtin_module_names() -> Vec<&'static str> {
