@@ -9,19 +9,28 @@
 //!
 //! Invariants (why a hit is exactly what the generic path would compute):
 //! - An attribute entry is keyed on the instance's type (held, so its address cannot be
-//!   reused) and on `Interpreter::type_epoch`, which changes whenever any class's dict
-//!   changes. While both match, the MRO lookup of the name gives the cached result.
+//!   reused) and on the type's `typeobj::version_tag`, which changes whenever a dict of
+//!   the type's MRO changes. While both match, the MRO lookup of the name gives the
+//!   cached result.
 //! - It is only filled for types whose attribute behaviour depends on nothing else: a
 //!   class statement's type with a `Plain` payload, no `__slots__`, no `__getattribute__`
 //!   override (and, for stores, no `__setattr__`), and a name that is not a dunder
 //!   (dunders may be builtin attributes such as `__class__`, found before the class's).
+//! - Instance values are found through `hint`, the dense entry index in the instance dict
+//!   where the name was last seen: the entry there is the name's live entry iff its key is
+//!   the very interned name object (keys are unique; a deleted entry is `None`). Instances
+//!   of a class usually get their attributes in the same order, so one hint serves them
+//!   all — the effect of CPython's shared-key dicts without a second dict layout.
 //! - A global entry holds the globals and builtins dicts and their `version`s; every
 //!   mutation of a dict bumps its version, so an unchanged pair means an unchanged result.
 //! - Slots are tagged by kind: a slot reached by a different instruction (only possible
 //!   in hostile bytecode that jumps into cache units) misses and takes the generic path.
+//!
+//! Each entry point is a small `#[inline(always)]` hit path (inlined into the eval loop)
+//! and an out-of-line `*_slow` function that fills the entry and runs the generic code.
 
 use crate::code::Code;
-use crate::object::typeobj::tdata;
+use crate::object::typeobj::{tdata, version_tag};
 use crate::object::{Payload, PyRef, Value};
 use crate::types::dict;
 use crate::vm::{PyResult, Vm};
@@ -37,7 +46,7 @@ pub enum Inline {
     /// `hash` is the name's; `hint` the instance-dict entry index it was last found at.
     Load {
         ty: PyRef,
-        epoch: u64,
+        tag: u64,
         attr: Option<Value>,
         hash: i64,
         hint: Cell<usize>,
@@ -45,14 +54,14 @@ pub enum Inline {
     /// LOAD_METHOD finding a plain function (or builtin method) on the type.
     Method {
         ty: PyRef,
-        epoch: u64,
+        tag: u64,
         func: Value,
         hash: i64,
     },
     /// STORE_ATTR into the instance dict (no data descriptor, no `__setattr__`).
     Store {
         ty: PyRef,
-        epoch: u64,
+        tag: u64,
         hash: i64,
         hint: Cell<usize>,
     },
@@ -105,9 +114,18 @@ fn entry_is(b: &dict::DictData, ix: usize, name: &PyRef) -> bool {
     matches!(b.entries.get(ix), Some(Some(e)) if matches!(&e.key, Value::Obj(k) if k.is(name)))
 }
 
+/// The value at entry `ix` of dict `d` if that entry is `name`'s (the hit path).
+#[inline(always)]
+fn value_at(d: &PyRef, name: &PyRef, ix: usize) -> Option<Value> {
+    let b = dict::dict_data(d)?.try_borrow().ok()?;
+    match b.entries.get(ix) {
+        Some(Some(e)) if matches!(&e.key, Value::Obj(k) if k.is(name)) => Some(e.value.clone()),
+        _ => None,
+    }
+}
+
 /// `d[name]` for an interned name: at the entry `hint` names, else by probing (and the
 /// hint follows).
-#[inline(always)]
 fn get_hinted(d: &PyRef, name: &PyRef, hash: i64, hint: &Cell<usize>) -> Option<Value> {
     let b = dict::dict_data(d)?.borrow();
     let ix = if entry_is(&b, hint.get(), name) {
@@ -120,31 +138,42 @@ fn get_hinted(d: &PyRef, name: &PyRef, hash: i64, hint: &Cell<usize>) -> Option<
     b.entries[ix].as_ref().map(|e| e.value.clone())
 }
 
+/// Replace the value of entry `ix` of `d` if that entry is `name`'s: `Ok(old value)`, or
+/// `Err(value)` (given back) when it is not.
+#[inline(always)]
+fn replace_at(d: &PyRef, name: &PyRef, ix: usize, value: Value) -> Result<Value, Value> {
+    let Some(dd) = dict::dict_data(d) else {
+        return Err(value);
+    };
+    let Ok(mut b) = dd.try_borrow_mut() else {
+        return Err(value);
+    };
+    let b = &mut *b;
+    match b.entries.get_mut(ix) {
+        Some(Some(e)) if matches!(&e.key, Value::Obj(k) if k.is(name)) => {
+            b.version += 1;
+            Ok(std::mem::replace(&mut e.value, value))
+        }
+        _ => Err(value),
+    }
+}
+
 /// `d[name] = value` for an interned name, replacing in place at the hinted entry.
 fn set_hinted(vm: &Vm, d: &PyRef, name: &PyRef, hint: &Cell<usize>, value: Value) {
+    let value = match replace_at(d, name, hint.get(), value) {
+        Ok(old) => {
+            drop(old); // freed after the borrow ended: its deallocation may touch this dict
+            return;
+        }
+        Err(v) => v,
+    };
     let Some(dd) = dict::dict_data(d) else {
         return;
     };
-    let mut b = dd.borrow_mut();
-    let ix = hint.get();
-    if entry_is(&b, ix, name) {
-        b.version += 1;
-        let old = b.entries[ix]
-            .as_mut()
-            .map(|e| std::mem::replace(&mut e.value, value));
-        drop(b);
-        drop(old); // freed after the borrow ends: its deallocation may touch this dict
-        return;
-    }
-    drop(b);
-    dict::dict_set_str(vm, d, name, value);
     let h = hash_of(vm, name);
-    if let Some(ix) = dd
-        .borrow()
-        .get_str_index(crate::object::attr::pystr(name), h)
-    {
-        hint.set(ix);
-    }
+    let (ix, old) = dd.borrow_mut().set_str(name.clone(), h, value);
+    hint.set(ix);
+    drop(old);
 }
 
 /// Whether instances of `ty` qualify for attribute caching (see the invariants).
@@ -153,22 +182,41 @@ fn cacheable(o: &PyRef, name: &PyRef) -> bool {
     td.heap
         && matches!(o.payload, Payload::Plain)
         && !td.slotted.get()
-        && !td.has_getattribute.get()
+        && !crate::object::typeobj::has_getattribute(&o.ty)
         && o.dict.is_some()
         && !crate::object::attr::pystr(name).as_rust().starts_with("__")
 }
 
 /// LOAD_ATTR.
+#[inline(always)]
 pub fn load_attr(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -> PyResult<Value> {
+    if let (Value::Obj(o), Some(cell)) = (obj, slot(co, at)) {
+        if let Ok(c) = cell.try_borrow() {
+            if let Inline::Load { ty, tag, hint, .. } = &*c {
+                if ty.is(&o.ty) && *tag == version_tag(vm, ty) {
+                    if let Some(d) = &o.dict {
+                        if let Some(v) = value_at(d, name, hint.get()) {
+                            return Ok(v);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    load_attr_slow(vm, co, at, obj, name)
+}
+
+#[inline(never)]
+fn load_attr_slow(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -> PyResult<Value> {
     if let (Value::Obj(o), Some(cell)) = (obj, slot(co, at)) {
         let hit = match &*cell.borrow() {
             Inline::Load {
                 ty,
-                epoch,
+                tag,
                 attr,
                 hash,
                 hint,
-            } if ty.is(&o.ty) && *epoch == vm.type_epoch => {
+            } if ty.is(&o.ty) && *tag == version_tag(vm, ty) => {
                 if let Some(d) = &o.dict {
                     if let Some(v) = get_hinted(d, name, *hash, hint) {
                         return Ok(v);
@@ -192,13 +240,15 @@ pub fn load_attr(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -
                     .as_ref()
                     .is_some_and(|a| crate::object::attr::is_data_descr(vm, a));
                 if !data {
-                    *cell.borrow_mut() = Inline::Load {
+                    let entry = Inline::Load {
+                        tag: version_tag(vm, &ty),
                         ty,
-                        epoch: vm.type_epoch,
                         attr,
                         hash: hash_of(vm, name),
                         hint: Cell::new(0),
                     };
+                    let old = std::mem::replace(&mut *cell.borrow_mut(), entry);
+                    drop(old);
                 }
             }
             None => {}
@@ -207,7 +257,20 @@ pub fn load_attr(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -
     crate::object::attr::getattr(vm, obj, name)
 }
 
+/// Whether `o`'s instance dict may hold `name` (a method hit must not be shadowed).
+#[inline(always)]
+fn dict_may_hold(o: &PyRef, name: &PyRef, hash: i64) -> bool {
+    match &o.dict {
+        None => false,
+        Some(d) => match dict::dict_data(d).map(|dd| dd.try_borrow()) {
+            Some(Ok(b)) => !b.lacks_str(crate::object::attr::pystr(name), hash),
+            _ => true,
+        },
+    }
+}
+
 /// LOAD_METHOD: `(callable, true)` when `obj` is to be passed as the first argument.
+#[inline(always)]
 pub fn load_method(
     vm: &mut Vm,
     co: &Code,
@@ -215,32 +278,34 @@ pub fn load_method(
     obj: &Value,
     name: &PyRef,
 ) -> PyResult<(Value, bool)> {
-    let cell = slot(co, at);
-    if let (Value::Obj(o), Some(cell)) = (obj, cell) {
-        if let Inline::Method {
-            ty,
-            epoch,
-            func,
-            hash,
-        } = &*cell.borrow()
-        {
-            if ty.is(&o.ty) && *epoch == vm.type_epoch {
-                let shadowed = match &o.dict {
-                    Some(d) => dict::dict_data(d).is_some_and(|dd| {
-                        dd.borrow()
-                            .get_str_index(crate::object::attr::pystr(name), *hash)
-                            .is_some()
-                    }),
-                    None => false,
-                };
-                if !shadowed {
+    if let (Value::Obj(o), Some(cell)) = (obj, slot(co, at)) {
+        if let Ok(c) = cell.try_borrow() {
+            if let Inline::Method {
+                ty,
+                tag,
+                func,
+                hash,
+            } = &*c
+            {
+                if ty.is(&o.ty) && *tag == version_tag(vm, ty) && !dict_may_hold(o, name, *hash) {
                     return Ok((func.clone(), true));
                 }
             }
         }
     }
+    load_method_slow(vm, co, at, obj, name)
+}
+
+#[inline(never)]
+fn load_method_slow(
+    vm: &mut Vm,
+    co: &Code,
+    at: usize,
+    obj: &Value,
+    name: &PyRef,
+) -> PyResult<(Value, bool)> {
     let r = crate::object::attr::get_method(vm, obj, name)?;
-    if let (true, Value::Obj(o), Some(cell)) = (r.1, obj, cell) {
+    if let (true, Value::Obj(o), Some(cell)) = (r.1, obj, slot(co, at)) {
         // A plain function found on the type and not shadowed: cache it for instances of
         // class statements as above, and for builtin types' objects without a `__dict__`
         // (`list.append`), whose methods cannot be shadowed.
@@ -255,18 +320,21 @@ pub fn load_method(
                 )
         };
         if ok {
-            *cell.borrow_mut() = Inline::Method {
+            let entry = Inline::Method {
                 ty: o.ty.clone(),
-                epoch: vm.type_epoch,
+                tag: version_tag(vm, &o.ty),
                 func: r.0.clone(),
                 hash: hash_of(vm, name),
             };
+            let old = std::mem::replace(&mut *cell.borrow_mut(), entry);
+            drop(old);
         }
     }
     Ok(r)
 }
 
 /// STORE_ATTR (`value` is `Some`).
+#[inline(always)]
 pub fn store_attr(
     vm: &mut Vm,
     co: &Code,
@@ -275,15 +343,38 @@ pub fn store_attr(
     name: &PyRef,
     value: Value,
 ) -> PyResult<()> {
+    let mut value = value;
     if let (Value::Obj(o), Some(cell)) = (obj, slot(co, at)) {
-        if let (
-            Inline::Store {
-                ty, epoch, hint, ..
-            },
-            Some(d),
-        ) = (&*cell.borrow(), &o.dict)
-        {
-            if ty.is(&o.ty) && *epoch == vm.type_epoch {
+        if let (Ok(c), Some(d)) = (cell.try_borrow(), &o.dict) {
+            if let Inline::Store { ty, tag, hint, .. } = &*c {
+                if ty.is(&o.ty) && *tag == version_tag(vm, ty) {
+                    match replace_at(d, name, hint.get(), value) {
+                        Ok(old) => {
+                            drop(c);
+                            drop(old); // after the borrows: its deallocation may run code
+                            return Ok(());
+                        }
+                        Err(v) => value = v,
+                    }
+                }
+            }
+        }
+    }
+    store_attr_slow(vm, co, at, obj, name, value)
+}
+
+#[inline(never)]
+fn store_attr_slow(
+    vm: &mut Vm,
+    co: &Code,
+    at: usize,
+    obj: &Value,
+    name: &PyRef,
+    value: Value,
+) -> PyResult<()> {
+    if let (Value::Obj(o), Some(cell)) = (obj, slot(co, at)) {
+        if let (Inline::Store { ty, tag, hint, .. }, Some(d)) = (&*cell.borrow(), &o.dict) {
+            if ty.is(&o.ty) && *tag == version_tag(vm, ty) {
                 set_hinted(vm, d, name, hint, value);
                 return Ok(());
             }
@@ -296,12 +387,14 @@ pub fn store_attr(
                 .as_ref()
                 .is_some_and(|a| crate::object::attr::is_data_descr(vm, a));
             if !hook && !data {
-                *cell.borrow_mut() = Inline::Store {
+                let entry = Inline::Store {
+                    tag: version_tag(vm, &ty),
                     ty,
-                    epoch: vm.type_epoch,
                     hash: hash_of(vm, name),
                     hint: Cell::new(0),
                 };
+                let old = std::mem::replace(&mut *cell.borrow_mut(), entry);
+                drop(old);
             }
         }
     }

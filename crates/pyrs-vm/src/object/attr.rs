@@ -163,7 +163,7 @@ pub fn descr_get(vm: &mut Vm, attr: Value, obj: Option<Value>, owner: &PyRef) ->
 /// `getattr(obj, name)`.
 pub fn getattr(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<Value> {
     if let Value::Obj(o) = obj {
-        if tdata(&o.ty).has_getattribute.get() {
+        if crate::object::typeobj::has_getattribute(&o.ty) {
             return getattribute_override(vm, obj, name);
         }
     }
@@ -311,7 +311,7 @@ pub fn get_method(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<(Value, bo
         }
     }
     let ty = vm.type_of(obj).clone();
-    if tdata(&ty).has_getattribute.get() {
+    if crate::object::typeobj::has_getattribute(&ty) {
         return Ok((getattr(vm, obj, name)?, false));
     }
     if let Some(a) = crate::object::cache::type_lookup(vm, &ty, name) {
@@ -373,8 +373,9 @@ pub fn generic_setattr(
         let Some(d) = td.dict.get().cloned() else {
             return Ok(());
         };
-        td.version.set(td.version.get() + 1);
-        vm.type_epoch += 1;
+        if let Value::Obj(t) = obj {
+            crate::object::typeobj::modified(vm, t);
+        }
         if pystr(name).eq_rust("__getattribute__") {
             td.has_getattribute.set(true);
         }

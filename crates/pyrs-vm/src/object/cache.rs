@@ -1,13 +1,15 @@
 //! The type attribute cache (CPython: the method cache of `Objects/typeobject.c`,
 //! `_PyType_Lookup` keyed by type version and name). A direct-mapped table of
-//! (type, name, kind) → result of the MRO lookup, valid while `epoch` is unchanged.
+//! (type, name, kind) → result of the MRO lookup, valid while the type's
+//! [`version_tag`] is unchanged.
 //!
-//! Invariants: `Interpreter::type_epoch` is bumped whenever any type's dict changes after
-//! creation (`attr::generic_setattr` on a type), which invalidates every entry. Entries
-//! hold references to their type and name, so an address in a key cannot be reused by a
-//! new object while the entry exists.
+//! Invariants: the tag changes whenever a dict of the type's MRO changes after creation
+//! (`attr::generic_setattr` on a type calls `typeobj::modified`), which invalidates the
+//! entries of that type (and, for a type with subclasses, of every type). Entries hold
+//! references to their type and name, so an address in a key cannot be reused by a new
+//! object while the entry exists.
 
-use crate::object::typeobj::{full_mro, lookup, tdata};
+use crate::object::typeobj::{full_mro, lookup, tdata, version_tag};
 use crate::object::{PyRef, Value};
 use crate::vm::Vm;
 
@@ -17,7 +19,7 @@ struct Entry {
     ty: PyRef,
     key: usize,
     kind: u8,
-    epoch: u64,
+    tag: u64,
     value: Option<Value>,
     _name: Option<PyRef>,
 }
@@ -40,9 +42,9 @@ fn slot(ty: usize, key: usize, kind: u8) -> usize {
 }
 
 impl AttrCache {
-    fn get(&self, ty: &PyRef, key: usize, kind: u8, epoch: u64) -> Option<Option<Value>> {
+    fn get(&self, ty: &PyRef, key: usize, kind: u8, tag: u64) -> Option<Option<Value>> {
         let e = self.entries[slot(ty.id(), key, kind)].as_ref()?;
-        (e.ty.is(ty) && e.key == key && e.kind == kind && e.epoch == epoch).then(|| e.value.clone())
+        (e.ty.is(ty) && e.key == key && e.kind == kind && e.tag == tag).then(|| e.value.clone())
     }
 
     fn put(
@@ -50,7 +52,7 @@ impl AttrCache {
         ty: &PyRef,
         key: usize,
         kind: u8,
-        epoch: u64,
+        tag: u64,
         value: Option<Value>,
         name: Option<PyRef>,
     ) {
@@ -59,7 +61,7 @@ impl AttrCache {
             ty: ty.clone(),
             key,
             kind,
-            epoch,
+            tag,
             value,
             _name: name,
         });
@@ -69,8 +71,8 @@ impl AttrCache {
 
 /// `_PyType_Lookup(ty, name)` through the cache (`name` is a str object).
 pub fn type_lookup(vm: &mut Vm, ty: &PyRef, name: &PyRef) -> Option<Value> {
-    let epoch = vm.type_epoch;
-    if let Some(v) = vm.attr_cache.get(ty, name.id(), 0, epoch) {
+    let tag = version_tag(vm, ty);
+    if let Some(v) = vm.attr_cache.get(ty, name.id(), 0, tag) {
         return v;
     }
     let v = match &name.payload {
@@ -78,16 +80,16 @@ pub fn type_lookup(vm: &mut Vm, ty: &PyRef, name: &PyRef) -> Option<Value> {
         _ => None,
     };
     vm.attr_cache
-        .put(ty, name.id(), 0, epoch, v.clone(), Some(name.clone()));
+        .put(ty, name.id(), 0, tag, v.clone(), Some(name.clone()));
     v
 }
 
 /// The dunder `name` defined by a class statement in `ty`'s MRO before any builtin type
 /// (see `protocol::heap_dunder`), cached by the address of the static name.
 pub fn heap_lookup(vm: &mut Vm, ty: &PyRef, name: &'static str) -> Option<Value> {
-    let epoch = vm.type_epoch;
+    let tag = version_tag(vm, ty);
     let key = name.as_ptr() as usize;
-    if let Some(v) = vm.attr_cache.get(ty, key, 1, epoch) {
+    if let Some(v) = vm.attr_cache.get(ty, key, 1, tag) {
         return v;
     }
     let n = vm.intern(name);
@@ -113,6 +115,6 @@ pub fn heap_lookup(vm: &mut Vm, ty: &PyRef, name: &'static str) -> Option<Value>
         }
         _ => None,
     };
-    vm.attr_cache.put(ty, key, 1, epoch, v.clone(), None);
+    vm.attr_cache.put(ty, key, 1, tag, v.clone(), None);
     v
 }

@@ -3,8 +3,10 @@
 //! `_PyType_Lookup`).
 //!
 //! Invariants: `mro` is the type's `__mro__` without the type itself (so a type holds no
-//! reference to itself); it never changes after creation (no `__bases__` assignment yet),
-//! which is what will let a per-instruction attribute cache key on `version`.
+//! reference to itself); it never changes after creation (no `__bases__` assignment yet).
+//! Attribute caches (`eval/inline.rs`, `object/cache.rs`) key on [`version_tag`]: it
+//! changes whenever the result of an MRO lookup on the type may have changed (see
+//! [`modified`]).
 
 use super::{Payload, PyRef, Value};
 use crate::types::str::PyStr;
@@ -57,14 +59,19 @@ pub struct TypeData {
     /// storage, and the `__dict__` (when `!slots_only`) is its `"__dict__"` entry.
     pub slotted: Cell<bool>,
     /// A class statement of the MRO defines `__getattribute__`: attribute loads call it
-    /// (set by `make_class`, and by assigning `__getattribute__` on the class).
+    /// (set by `make_class`, and by assigning `__getattribute__` on the class; read through
+    /// [`has_getattribute`], which also sees a base assigned it after this type was made).
     pub has_getattribute: Cell<bool>,
     /// A class of the MRO defines `__del__`: instances are finalized when their last
     /// reference goes (set by `make_class`, and by assigning `__del__` on the class; never
     /// cleared — the finalizer looks `__del__` up and does nothing when it is gone).
     pub has_finalizer: Cell<bool>,
-    /// Bumped whenever the type's dict or one of its bases' changes (for attribute caches).
+    /// Bumped whenever the type's own dict changes (CPython's `tp_version_tag`; see
+    /// [`version_tag`] for the part a base's change contributes).
     pub version: Cell<u64>,
+    /// Some class statement named this type as a base (never cleared): a change to its
+    /// dict may change lookups on types other than itself.
+    pub has_subclasses: Cell<bool>,
     /// The field names of a struct sequence type (`types/structseq.rs`).
     pub structseq: RefCell<Option<Vec<String>>>,
 }
@@ -86,6 +93,7 @@ impl TypeData {
             has_getattribute: Cell::new(false),
             has_finalizer: Cell::new(false),
             version: Cell::new(0),
+            has_subclasses: Cell::new(false),
             structseq: RefCell::new(None),
         }
     }
@@ -138,6 +146,36 @@ pub fn tdata(t: &PyRef) -> &TypeData {
 
 fn unreachable_type() -> &'static TypeData {
     panic!("pyrs internal error: a type slot holds a non-type object")
+}
+
+/// The version an attribute cache entry for `ty` is keyed on: the type's own `version`
+/// plus `Vm::type_epoch`, which [`modified`] bumps when a type that has subclasses
+/// changes. Both counters only grow, so an equal sum means neither changed, i.e. no dict
+/// of `ty`'s MRO changed since (a leaf class changing leaves every other type's entries
+/// valid; a base changing drops all — the VM keeps no subclass lists, which would need
+/// weak references). CPython bumps the subclasses' tags instead (`PyType_Modified`).
+#[inline(always)]
+pub fn version_tag(vm: &crate::vm::Vm, ty: &PyRef) -> u64 {
+    tdata(ty).version.get().wrapping_add(vm.type_epoch)
+}
+
+/// `PyType_Modified`: `ty`'s dict changed (or is about to): invalidate the cached lookups
+/// on it and on its subclasses.
+pub fn modified(vm: &mut crate::vm::Vm, ty: &PyRef) {
+    let td = tdata(ty);
+    td.version.set(td.version.get() + 1);
+    if td.has_subclasses.get() {
+        vm.type_epoch += 1;
+    }
+}
+
+/// Whether attribute loads on instances of `ty` go through a class's own
+/// `__getattribute__`: the flag of the type or of a class of its MRO (a base may get the
+/// method after the subclass was made).
+#[inline]
+pub fn has_getattribute(ty: &PyRef) -> bool {
+    let td = tdata(ty);
+    td.has_getattribute.get() || td.mro().iter().any(|t| tdata(t).has_getattribute.get())
 }
 
 /// `_PyType_Lookup`: the attribute `name` in `ty` or its MRO, without descriptors.

@@ -199,17 +199,35 @@ impl DictData {
         }
     }
 
-    /// Set or insert with keys that compare without Python code (str keys of names).
-    pub fn set_str(&mut self, key: PyRef, hash: i64, value: Value) {
+    /// Set or insert with keys that compare without Python code (str keys of names): the
+    /// entry's dense index and the replaced value (to be dropped after the borrow ends:
+    /// its deallocation may touch this dict).
+    pub fn set_str(&mut self, key: PyRef, hash: i64, value: Value) -> (usize, Option<Value>) {
         let k = Value::Obj(key);
         match self.find_fast(&k, hash) {
             Ok(Some(ix)) => {
-                if let Some(e) = &mut self.entries[ix] {
-                    e.value = value;
-                }
+                let old = self.entries[ix]
+                    .as_mut()
+                    .map(|e| std::mem::replace(&mut e.value, value));
                 self.version += 1;
+                (ix, old)
             }
-            _ => self.insert_new(hash, k, value),
+            _ => {
+                self.insert_new(hash, k, value);
+                (self.entries.len() - 1, None)
+            }
+        }
+    }
+
+    /// Whether a str key `name` is certainly absent, deciding from the first probe when
+    /// it lands on a free slot (the common case for a method name looked up in an
+    /// instance dict); else by the full lookup.
+    #[inline(always)]
+    pub fn lacks_str(&self, name: &PyStr, hash: i64) -> bool {
+        let mask = self.indices.len().wrapping_sub(1);
+        match self.indices.get((hash as u64 as usize) & mask) {
+            None | Some(&FREE) => true,
+            Some(_) => self.get_str_index(name, hash).is_none(),
         }
     }
 
@@ -259,7 +277,8 @@ pub fn dict_get_str(d: &PyRef, name: &PyStr, hash: i64) -> Option<Value> {
 pub fn dict_set_str(vm: &Vm, d: &PyRef, name: &PyRef, value: Value) {
     if let (Some(dd), Some(s)) = (dict_data(d), Value::Obj(name.clone()).as_str()) {
         let h = s.hash(&vm.hash_secret);
-        dd.borrow_mut().set_str(name.clone(), h, value);
+        let (_, old) = dd.borrow_mut().set_str(name.clone(), h, value);
+        drop(old);
     }
 }
 

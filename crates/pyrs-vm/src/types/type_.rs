@@ -206,6 +206,9 @@ pub fn make_class(
         .find(|k| *k != BaseKind::Object)
         .unwrap_or(BaseKind::Object);
     let td = TypeData::new(name, kind, true);
+    for b in &base_types {
+        tdata(b).has_subclasses.set(true);
+    }
     let _ = td.bases.set(base_types.clone());
     let _ = td.mro.set(mro);
     let d = vm.new_dict_ref();
