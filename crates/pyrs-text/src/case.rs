@@ -8,8 +8,8 @@
 //! byte (the same answers, without the table reads).
 
 use crate::ctype::{
-    is_case_ignorable, is_cased, is_lower, is_title, is_upper, push_fold, push_lower,
-    push_title, push_upper,
+    is_case_ignorable, is_cased, is_lower, is_title, is_upper, push_fold, push_lower, push_title,
+    push_upper,
 };
 
 const CAPITAL_SIGMA: u32 = 0x3A3;

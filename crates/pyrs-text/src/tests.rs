@@ -78,12 +78,36 @@ fn case_mappings() {
     // islower(), isupper(), istitle().
     use crate::case::*;
     let s = cps("\u{3a3}\u{391}\u{3a3} \u{391}\u{3a3}. \u{3a3}");
-    assert_eq!(lower(&s), cps("\u{3c3}\u{3b1}\u{3c2} \u{3b1}\u{3c2}. \u{3c3}"), "lower");
-    assert_eq!(upper(&s), cps("\u{3a3}\u{391}\u{3a3} \u{391}\u{3a3}. \u{3a3}"), "upper");
-    assert_eq!(casefold(&s), cps("\u{3c3}\u{3b1}\u{3c3} \u{3b1}\u{3c3}. \u{3c3}"), "casefold");
-    assert_eq!(swapcase(&s), cps("\u{3c3}\u{3b1}\u{3c2} \u{3b1}\u{3c2}. \u{3c3}"), "swapcase");
-    assert_eq!(capitalize(&s), cps("\u{3a3}\u{3b1}\u{3c2} \u{3b1}\u{3c2}. \u{3c3}"), "capitalize");
-    assert_eq!(title(&s), cps("\u{3a3}\u{3b1}\u{3c2} \u{391}\u{3c2}. \u{3a3}"), "title");
+    assert_eq!(
+        lower(&s),
+        cps("\u{3c3}\u{3b1}\u{3c2} \u{3b1}\u{3c2}. \u{3c3}"),
+        "lower"
+    );
+    assert_eq!(
+        upper(&s),
+        cps("\u{3a3}\u{391}\u{3a3} \u{391}\u{3a3}. \u{3a3}"),
+        "upper"
+    );
+    assert_eq!(
+        casefold(&s),
+        cps("\u{3c3}\u{3b1}\u{3c3} \u{3b1}\u{3c3}. \u{3c3}"),
+        "casefold"
+    );
+    assert_eq!(
+        swapcase(&s),
+        cps("\u{3c3}\u{3b1}\u{3c2} \u{3b1}\u{3c2}. \u{3c3}"),
+        "swapcase"
+    );
+    assert_eq!(
+        capitalize(&s),
+        cps("\u{3a3}\u{3b1}\u{3c2} \u{3b1}\u{3c2}. \u{3c3}"),
+        "capitalize"
+    );
+    assert_eq!(
+        title(&s),
+        cps("\u{3a3}\u{3b1}\u{3c2} \u{391}\u{3c2}. \u{3a3}"),
+        "title"
+    );
     assert_eq!(islower(&s), false, "islower");
     assert_eq!(isupper(&s), true, "isupper");
     assert_eq!(istitle(&s), false, "istitle");
@@ -119,10 +143,26 @@ fn case_mappings() {
     assert_eq!(istitle(&s), true, "istitle");
     let s = cps("\u{1f52} \u{1fb3}");
     assert_eq!(lower(&s), cps("\u{1f52} \u{1fb3}"), "lower");
-    assert_eq!(upper(&s), cps("\u{3a5}\u{313}\u{300} \u{391}\u{399}"), "upper");
-    assert_eq!(casefold(&s), cps("\u{3c5}\u{313}\u{300} \u{3b1}\u{3b9}"), "casefold");
-    assert_eq!(swapcase(&s), cps("\u{3a5}\u{313}\u{300} \u{391}\u{399}"), "swapcase");
-    assert_eq!(capitalize(&s), cps("\u{3a5}\u{313}\u{300} \u{1fb3}"), "capitalize");
+    assert_eq!(
+        upper(&s),
+        cps("\u{3a5}\u{313}\u{300} \u{391}\u{399}"),
+        "upper"
+    );
+    assert_eq!(
+        casefold(&s),
+        cps("\u{3c5}\u{313}\u{300} \u{3b1}\u{3b9}"),
+        "casefold"
+    );
+    assert_eq!(
+        swapcase(&s),
+        cps("\u{3a5}\u{313}\u{300} \u{391}\u{399}"),
+        "swapcase"
+    );
+    assert_eq!(
+        capitalize(&s),
+        cps("\u{3a5}\u{313}\u{300} \u{1fb3}"),
+        "capitalize"
+    );
     assert_eq!(title(&s), cps("\u{3a5}\u{313}\u{300} \u{1fbc}"), "title");
     assert_eq!(islower(&s), true, "islower");
     assert_eq!(isupper(&s), false, "isupper");
@@ -132,7 +172,11 @@ fn case_mappings() {
     assert_eq!(upper(&s), cps("A\u{399}\u{3a3}\u{301} B"), "upper");
     assert_eq!(casefold(&s), cps("a\u{3b9}\u{3c3}\u{301} b"), "casefold");
     assert_eq!(swapcase(&s), cps("A\u{399}\u{3c2}\u{301} B"), "swapcase");
-    assert_eq!(capitalize(&s), cps("A\u{345}\u{3c2}\u{301} b"), "capitalize");
+    assert_eq!(
+        capitalize(&s),
+        cps("A\u{345}\u{3c2}\u{301} b"),
+        "capitalize"
+    );
     assert_eq!(title(&s), cps("A\u{345}\u{3c2}\u{301} B"), "title");
     assert_eq!(islower(&s), false, "islower");
     assert_eq!(isupper(&s), false, "isupper");

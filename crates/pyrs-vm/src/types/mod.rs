@@ -36,7 +36,6 @@ pub mod structseq;
 pub mod traceback;
 pub mod tuple;
 pub mod type_;
-pub mod unicode_tables;
 
 use crate::object::typeobj::{c3_mro, tdata, BaseKind, TypeData};
 use crate::object::{Payload, PyObject, PyRef, Value};

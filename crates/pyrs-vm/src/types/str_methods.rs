@@ -66,53 +66,70 @@ fn text(vm: &mut Vm, args: &Args) -> PyResult<String> {
     Ok(this(vm, args)?.as_rust().into_owned())
 }
 
+/// Applies one of pyrs-text's case conversions (CPython 3.11's tables and rules: full
+/// mappings, final sigma, lone surrogates unchanged) to the `str` argument; ASCII text is
+/// converted in place of a byte string, without reading the tables.
+fn case_map(
+    vm: &mut Vm,
+    args: &Args,
+    ascii: fn(&str) -> String,
+    full: fn(&[u32]) -> Vec<u32>,
+) -> PyResult<Value> {
+    let s = this(vm, args)?;
+    if let Some(a) = s.as_ascii() {
+        let t = ascii(a);
+        return Ok(vm.new_pystr(PyStr::from_string(t)));
+    }
+    let t = full(&s.to_vec());
+    Ok(vm.new_pystr(PyStr::from_vec(t)))
+}
+
 fn upper(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = text(vm, &args)?.to_uppercase();
-    Ok(vm.new_str(&t))
+    case_map(vm, &args, str::to_ascii_uppercase, pyrs_text::case::upper)
 }
 fn lower(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = text(vm, &args)?.to_lowercase();
-    Ok(vm.new_str(&t))
+    case_map(vm, &args, str::to_ascii_lowercase, pyrs_text::case::lower)
 }
 fn swapcase(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t: String = text(vm, &args)?
-        .chars()
-        .flat_map(|c| {
-            if c.is_uppercase() {
-                c.to_lowercase().collect::<Vec<_>>()
-            } else if c.is_lowercase() {
-                c.to_uppercase().collect()
-            } else {
-                vec![c]
-            }
-        })
-        .collect();
-    Ok(vm.new_str(&t))
+    let ascii = |a: &str| {
+        a.chars()
+            .map(|c| {
+                if c.is_ascii_uppercase() {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_ascii_uppercase()
+                }
+            })
+            .collect()
+    };
+    case_map(vm, &args, ascii, pyrs_text::case::swapcase)
 }
 fn capitalize(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = text(vm, &args)?;
-    let mut c = t.chars();
-    let mut r = String::new();
-    if let Some(f) = c.next() {
-        // 3.8+: the first character in title case, the rest in lower case.
-        crate::types::str_text::push_title(&mut r, f);
-        r.extend(c.flat_map(|x| x.to_lowercase()));
-    }
-    Ok(vm.new_str(&r))
+    let ascii = |a: &str| {
+        let mut t = a.to_ascii_lowercase();
+        if let Some(f) = t.get_mut(..1) {
+            f.make_ascii_uppercase();
+        }
+        t
+    };
+    case_map(vm, &args, ascii, pyrs_text::case::capitalize)
 }
 fn title(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = text(vm, &args)?;
-    let mut out = String::new();
-    let mut prev_cased = false;
-    for c in t.chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            crate::types::str_text::push_title(&mut out, c);
-        }
-        prev_cased = crate::types::str_text::is_cased(c);
-    }
-    Ok(vm.new_str(&out))
+    let ascii = |a: &str| {
+        let mut prev_cased = false;
+        a.chars()
+            .map(|c| {
+                let t = if prev_cased {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_ascii_uppercase()
+                };
+                prev_cased = c.is_ascii_alphabetic();
+                t
+            })
+            .collect()
+    };
+    case_map(vm, &args, ascii, pyrs_text::case::title)
 }
 
 fn strip_chars(vm: &mut Vm, args: &Args) -> PyResult<Option<Vec<u32>>> {
@@ -454,17 +471,29 @@ fn isalnum(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn isspace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     predicate(vm, args, |c| crate::types::str_text::is_space(c as u32))
 }
+/// A case predicate of pyrs-text (`isupper`, `islower`; CPython's cased-ness tables).
+fn case_predicate(
+    vm: &mut Vm,
+    args: &Args,
+    ascii: fn(&[u8]) -> bool,
+    full: fn(&[u32]) -> bool,
+) -> PyResult<Value> {
+    let s = this(vm, args)?;
+    let r = match s.as_ascii() {
+        Some(a) => ascii(a.as_bytes()),
+        None => full(&s.to_vec()),
+    };
+    Ok(Value::Bool(r))
+}
 fn isupper(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = text(vm, &args)?;
-    Ok(Value::Bool(
-        t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase),
-    ))
+    let ascii =
+        |a: &[u8]| a.iter().any(u8::is_ascii_uppercase) && !a.iter().any(u8::is_ascii_lowercase);
+    case_predicate(vm, &args, ascii, pyrs_text::case::isupper)
 }
 fn islower(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = text(vm, &args)?;
-    Ok(Value::Bool(
-        t.chars().any(char::is_lowercase) && !t.chars().any(char::is_uppercase),
-    ))
+    let ascii =
+        |a: &[u8]| a.iter().any(u8::is_ascii_lowercase) && !a.iter().any(u8::is_ascii_uppercase);
+    case_predicate(vm, &args, ascii, pyrs_text::case::islower)
 }
 
 fn pad(vm: &mut Vm, args: Args, how: u8) -> PyResult<Value> {

@@ -26,68 +26,23 @@ fn arg(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<Vec<u32>> {
     }
 }
 
-/// Whether `c` is in one of the sorted inclusive `ranges` (the generated tables).
-pub fn in_ranges(ranges: &[(u32, u32)], c: u32) -> bool {
-    ranges
-        .binary_search_by(|&(a, b)| {
-            if b < c {
-                std::cmp::Ordering::Less
-            } else if a > c {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
-}
+// The character classes come from pyrs-text's Unicode database (CPython 3.11's,
+// generated from the oracle by `scripts/gen_unicode_tables.py`).
+pub use pyrs_text::ctype::{is_alpha, is_decimal, is_digit, is_numeric, is_space};
 
-pub fn is_alpha(c: u32) -> bool {
-    in_ranges(crate::types::unicode_tables::ALPHA, c)
-}
-pub fn is_digit(c: u32) -> bool {
-    in_ranges(crate::types::unicode_tables::DIGIT, c)
-}
-pub fn is_numeric(c: u32) -> bool {
-    in_ranges(crate::types::unicode_tables::NUMERIC, c)
-}
-pub fn is_space(c: u32) -> bool {
-    in_ranges(crate::types::unicode_tables::SPACE, c)
-}
-
-/// The title case of `c` (CPython's `_PyUnicode_ToTitleFull`).
-pub fn push_title(out: &mut String, c: char) {
-    let t = crate::types::unicode_tables::TITLE;
-    match t.binary_search_by_key(&(c as u32), |&(k, _)| k) {
-        Ok(i) => out.push_str(t[i].1),
-        Err(_) => out.extend(c.to_uppercase()),
-    }
-}
-
-/// Cased characters (upper, lower or title case) for `title()`'s word boundaries.
-pub fn is_cased(c: char) -> bool {
-    c.is_uppercase()
-        || c.is_lowercase()
-        || crate::types::unicode_tables::TITLE
-            .binary_search_by_key(&(c as u32), |&(k, _)| k)
-            .is_ok_and(|i| crate::types::unicode_tables::TITLE[i].1.chars().eq([c]))
-}
-
-fn ch(c: u32) -> char {
-    char::from_u32(c).unwrap_or('\u{fffd}')
-}
-
+/// `str.casefold()` (CPython 3.11's full case folding; ASCII folds to lower case).
 fn casefold(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "casefold", 1, 1)?;
-    let s = this(vm, &args)?;
-    let mut out = String::new();
-    for c in s.into_iter().map(ch) {
-        match c {
-            'ß' => out.push_str("ss"),
-            'ς' => out.push('σ'),
-            _ => out.extend(c.to_lowercase()),
-        }
+    let s = match args.pos.first().and_then(|v| v.as_str()) {
+        Some(s) => s,
+        None => return Err(vm.type_error("descriptor requires a 'str' object")),
+    };
+    if let Some(a) = s.as_ascii() {
+        let t = a.to_ascii_lowercase();
+        return Ok(vm.new_str(&t));
     }
-    Ok(vm.new_str(&out))
+    let t = pyrs_text::case::casefold(&s.to_vec());
+    Ok(vm.new_pystr(PyStr::from_vec(t)))
 }
 
 fn expandtabs(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
@@ -195,11 +150,6 @@ fn isascii(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(s.into_iter().all(|c| c < 128)))
 }
 
-/// Decimal digits (`Nd`), from CPython's database (`unicode_tables.rs`).
-pub fn is_decimal(c: u32) -> bool {
-    in_ranges(crate::types::unicode_tables::DECIMAL, c)
-}
-
 fn isdecimal(vm: &mut Vm, args: Args) -> PyResult<Value> {
     all_of(vm, &args, is_decimal)
 }
@@ -208,49 +158,27 @@ fn isnumeric(vm: &mut Vm, args: Args) -> PyResult<Value> {
     all_of(vm, &args, is_numeric)
 }
 
+/// `str.isprintable()` (`Py_UNICODE_ISPRINTABLE`, from the Unicode database).
 fn isprintable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(vm, &args)?;
-    Ok(Value::Bool(s.into_iter().all(|c| {
-        c == 0x20
-            || char::from_u32(c).is_some_and(|ch| {
-                !ch.is_control() && !ch.is_whitespace() && !(0xd800..0xe000).contains(&c)
-            })
-    })))
+    Ok(Value::Bool(
+        s.into_iter().all(pyrs_text::ctype::is_printable),
+    ))
 }
 
+/// `str.istitle()` (CPython's cased-ness tables; `pyrs_text::case::istitle`).
 fn istitle(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(vm, &args)?;
-    let mut cased = false;
-    let mut prev_cased = false;
-    for ch in s.into_iter().map(ch) {
-        // Title-case letters (Lt) count as upper case here (`unicode_istitle`).
-        let title = !ch.is_uppercase() && !ch.is_lowercase() && is_cased(ch);
-        if ch.is_uppercase() || title {
-            if prev_cased {
-                return Ok(Value::Bool(false));
-            }
-            prev_cased = true;
-            cased = true;
-        } else if ch.is_lowercase() {
-            if !prev_cased {
-                return Ok(Value::Bool(false));
-            }
-            prev_cased = true;
-            cased = true;
-        } else {
-            prev_cased = false;
-        }
-    }
-    Ok(Value::Bool(cased))
+    Ok(Value::Bool(pyrs_text::case::istitle(&s)))
 }
 
+/// `str.isidentifier()`: XID_Start or `_`, then XID_Continue (Unicode 14, as CPython 3.11).
 fn isidentifier(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = this(vm, &args)?;
-    let mut it = s.into_iter().map(ch);
-    let ok = match it.next() {
-        Some(f) => {
-            in_ranges(crate::types::unicode_tables::ID_START, f as u32)
-                && it.all(|c| in_ranges(crate::types::unicode_tables::ID_CONTINUE, c as u32))
+    let ok = match s.split_first() {
+        Some((&f, rest)) => {
+            pyrs_text::ctype::is_id_start(f)
+                && rest.iter().all(|&c| pyrs_text::ctype::is_id_continue(c))
         }
         None => false,
     };
