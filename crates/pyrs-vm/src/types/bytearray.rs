@@ -269,6 +269,7 @@ shared!(
     isspace,
     isupper,
     islower,
+    istitle,
     decode,
     hex,
     center,

@@ -354,6 +354,28 @@ fn islower(vm: &mut Vm, args: Args) -> PyResult<Value> {
         b.iter().any(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase),
     ))
 }
+/// `bytes.istitle()` (`_Py_bytes_istitle`): ASCII upper case letters only after uncased
+/// bytes, lower case only after cased ones, and at least one cased byte.
+fn istitle(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let b = this(vm, &args)?;
+    let (mut cased, mut prev_cased) = (false, false);
+    for &c in b.iter() {
+        if c.is_ascii_uppercase() {
+            if prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            (prev_cased, cased) = (true, true);
+        } else if c.is_ascii_lowercase() {
+            if !prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            (prev_cased, cased) = (true, true);
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(Value::Bool(cased))
+}
 
 /// `bytes.fromhex(string)`: pairs of hex digits, whitespace between pairs.
 fn fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -636,4 +658,5 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("isspace", isspace),
     ("isupper", isupper),
     ("islower", islower),
+    ("istitle", istitle),
 ];
