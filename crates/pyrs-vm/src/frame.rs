@@ -58,25 +58,6 @@ pub fn take_slot(slot: &mut Option<Value>) -> Option<Value> {
     Some(v)
 }
 
-/// [`take_slot`] for a slot read as a value: NULL reads as `None`.
-#[inline(always)]
-pub fn take_value(slot: &mut Option<Value>) -> Value {
-    let v = match slot {
-        None => return Value::None,
-        Some(Value::None) => Value::None,
-        Some(Value::Bool(b)) => Value::Bool(*b),
-        Some(Value::Int(i)) => Value::Int(*i),
-        Some(Value::Float(f)) => Value::Float(*f),
-        Some(Value::Obj(o)) => {
-            let v = Value::Obj(o.clone());
-            *slot = None;
-            return v;
-        }
-    };
-    std::mem::forget(std::mem::replace(slot, None));
-    v
-}
-
 /// The thread's value stack: a vector kept filled with `None` up to its length, and a
 /// stack pointer. Push and pop are an index and a store (no capacity check call on the hot
 /// path, unlike `Vec::push`), which the eval loop does for nearly every instruction.
@@ -91,26 +72,23 @@ pub struct ValueStack {
 impl ValueStack {
     #[inline(always)]
     pub fn push(&mut self, v: Option<Value>) {
-        // One bounds check: the slot exists unless the vector must grow.
-        match self.items.get_mut(self.sp) {
-            Some(slot) => {
-                // The slot is `None` (invariant), so there is nothing to drop: forgetting
-                // the old value spares the drop check on every push (a broken invariant
-                // would leak, never free twice).
-                std::mem::forget(std::mem::replace(slot, v));
-                self.sp += 1;
-            }
-            None => self.grow_push(v),
+        if self.sp == self.items.len() {
+            self.grow();
         }
+        if let Some(slot) = self.items.get_mut(self.sp) {
+            // The slot is `None` (invariant), so there is nothing to drop: forgetting the
+            // old value spares the drop check on every push (a broken invariant would
+            // leak, never free twice).
+            std::mem::forget(std::mem::replace(slot, v));
+        }
+        self.sp += 1;
     }
 
     #[cold]
     #[inline(never)]
-    fn grow_push(&mut self, v: Option<Value>) {
+    fn grow(&mut self) {
         let n = (self.items.len() * 2).max(256);
         self.items.resize(n, None);
-        self.items[self.sp] = v;
-        self.sp += 1;
     }
 
     /// The top item (`None` when empty; `Some(None)` for a NULL).
@@ -121,21 +99,6 @@ impl ValueStack {
         }
         self.sp -= 1;
         self.items.get_mut(self.sp).map(take_slot)
-    }
-
-    /// The top item as a value (a NULL or an empty stack read as `None`, which valid
-    /// bytecode never pops): the eval loop's pop, with a single bounds check (`sp - 1`
-    /// wraps to an index that does not exist when the stack is empty).
-    #[inline(always)]
-    pub fn pop_value(&mut self) -> Value {
-        let i = self.sp.wrapping_sub(1);
-        match self.items.get_mut(i) {
-            Some(slot) => {
-                self.sp = i;
-                take_value(slot)
-            }
-            None => Value::None,
-        }
     }
 
     #[inline(always)]

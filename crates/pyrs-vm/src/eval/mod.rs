@@ -67,7 +67,7 @@ pub fn run_frame(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
 
 #[inline(always)]
 fn pop(vm: &mut Vm) -> Value {
-    vm.thread.stack.pop_value()
+    vm.thread.stack.pop().flatten().unwrap_or(Value::None)
 }
 
 #[inline(always)]
@@ -188,15 +188,9 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                         tri!(crate::signals::check(vm));
                     }
                 }
-                LOAD_FAST => match vm
-                    .thread
-                    .fast
-                    .get(fast_base + arg as usize)
-                    .cloned()
-                    .flatten()
-                {
-                    Some(v) => push(vm, v),
-                    None => {
+                LOAD_FAST => match vm.thread.fast.get(fast_base + arg as usize) {
+                    Some(Some(v)) => push(vm, v.clone()),
+                    _ => {
                         let name = names::localsplus_name(co, arg as usize);
                         tri!(Err(vm.new_error(
                             &vm.types.unbound_local_error.clone(),
