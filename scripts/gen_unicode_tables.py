@@ -11,7 +11,8 @@ two-level index exactly like CPython's `Objects/unicodetype_db.h`:
 A record holds the flags (isalpha, isdecimal, isdigit, isnumeric, isspace, isprintable,
 islower, isupper, title case (Lt), cased, case-ignorable, identifier start/continue) and
 the four full case mappings (lower, upper, title, casefold): a code point delta, or, when
-the mapping is not one character, a (start, length) slice of CASE_EXT.
+the mapping is not one character, a (start, length) slice of CASE_EXT; and the value of
+a decimal digit (for int()/float()/complex() of str).
 
     python3 scripts/gen_unicode_tables.py   # rewrites crates/pyrs-text/src/ctype_tables.rs
 
@@ -81,10 +82,13 @@ def record(cp):
         f, v = mapping(cp, text, ext_flag)
         flags |= f
         maps.append(v)
-    return (flags, *maps)
+    # The value of a decimal digit, as int() reads it (_PyUnicode_ToDecimalDigit).
+    decimal = int(c) if c.isdecimal() else 0
+    assert not c.isdecimal() or decimal == unicodedata.decimal(c)
+    return (flags, *maps, decimal)
 
 
-recs = [(0, 0, 0, 0, 0)]   # record 0: no property, identity mappings (and cp > 0x10FFFF)
+recs = [(0, 0, 0, 0, 0, 0)]   # record 0: no property, identity mappings (and cp > 0x10FFFF)
 rec_index = {recs[0]: 0}
 per_cp = []
 for cp in range(0x110000):
@@ -138,18 +142,20 @@ text = (
     f"/// Code points per block of the two-level index.\npub const SHIFT: u32 = {shift};\n\n"
 )
 text += "/// The distinct records: flags (`ctype::flags`), then lower, upper, title and casefold\n"
-text += "/// mappings (a delta, or `start << 8 | len` into [`CASE_EXT`] when the `EXT_*` flag is set).\n"
+text += "/// mappings (a delta, or `start << 8 | len` into [`CASE_EXT`] when the `EXT_*` flag is set),\n"
+text += "/// then the value of a decimal digit.\n"
 text += "#[rustfmt::skip]\n"
 text += f"pub static RECORDS: [CharRecord; {len(recs)}] = [\n"
-for f, lo, up, ti, fo in recs:
-    text += f"    CharRecord {{ flags: 0x{f:X}, lower: {lo}, upper: {up}, title: {ti}, fold: {fo} }},\n"
+for f, lo, up, ti, fo, de in recs:
+    text += (f"    CharRecord {{ flags: 0x{f:X}, lower: {lo}, upper: {up}, title: {ti}, "
+             f"fold: {fo}, decimal: {de} }},\n")
 text += "];\n\n"
 text += array("INDEX1", int_type(index1), index1, "Block number of each `cp >> SHIFT`.")
 text += array("INDEX2", int_type(index2), index2, "Record number of each code point of each block.")
 text += array("CASE_EXT", "u32", ext, "Case mappings that are not one code point, concatenated.", 8)
 OUT.write_text(text)
 subprocess.run(["rustfmt", "--edition", "2021", str(OUT)], check=True)
-size = cost + len(recs) * 20 + len(ext) * 4
+size = cost + len(recs) * 24 + len(ext) * 4
 print(f"wrote {OUT}: {len(recs)} records, shift {shift}, {len(index1)}+{len(index2)} index "
       f"entries ({int_type(index1)}/{int_type(index2)}), {len(ext)} CASE_EXT code points, "
       f"{size} bytes of tables")

@@ -17,6 +17,8 @@ pub struct CharRecord {
     pub upper: i32,
     pub title: i32,
     pub fold: i32,
+    /// The value of a decimal digit (`DECIMAL` flag); 0 otherwise.
+    pub decimal: u8,
 }
 
 /// Flag bits of [`CharRecord::flags`], in the generator's order.
@@ -145,4 +147,31 @@ pub fn push_title(out: &mut Vec<u32>, cp: u32) {
 pub fn push_fold(out: &mut Vec<u32>, cp: u32) {
     let r = record(cp);
     push_mapping(out, cp, r.fold, r.flags & flags::EXT_FOLD != 0);
+}
+
+/// `Py_UNICODE_TODECIMAL`: the value of a decimal digit (`str.isdecimal()`), else `None`.
+pub fn to_decimal(cp: u32) -> Option<u32> {
+    let r = record(cp);
+    (r.flags & flags::DECIMAL != 0).then_some(r.decimal as u32)
+}
+
+/// `_PyUnicode_TransformDecimalAndSpaceToASCII`: the text `int()`, `float()` and
+/// `complex()` parse from a `str`. ASCII below DEL stays, other white space becomes a space,
+/// other decimal digits their ASCII digit; at the first other character the text ends with
+/// `?` (which no number parser accepts, so the caller reports the original string).
+pub fn decimal_and_space_to_ascii(s: impl IntoIterator<Item = u32>) -> String {
+    let mut out = String::new();
+    for c in s {
+        if c < 127 {
+            out.push(c as u8 as char);
+        } else if is_space(c) {
+            out.push(' ');
+        } else if let Some(d) = to_decimal(c) {
+            out.push((b'0' + d as u8) as char);
+        } else {
+            out.push('?');
+            break;
+        }
+    }
+    out
 }

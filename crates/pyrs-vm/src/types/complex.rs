@@ -196,16 +196,33 @@ pub fn unary(vm: &mut Vm, c: C, which: u8) -> PyResult<Value> {
     }
 }
 
-/// Parse `complex("...")` (`complex_from_string_inner`); `None` when malformed.
+/// `_Py_string_to_number_with_underscores`: every underscore is between two digits.
+fn underscores_ok(s: &str) -> bool {
+    let b = s.as_bytes();
+    (0..b.len()).all(|i| {
+        b[i] != b'_'
+            || (i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+    })
+}
+
+/// Parse `complex("...")` (`complex_from_string_inner`; underscores already checked by
+/// [`underscores_ok`]); `None` when malformed.
 fn parse(s: &str) -> Option<C> {
     let s = s.trim();
     let s = match s.strip_prefix('(') {
         Some(inner) => inner.strip_suffix(')')?.trim(),
         None => s,
     };
-    if s.is_empty() || s.contains(char::is_whitespace) || s.contains('_') {
+    if s.is_empty() || s.contains(char::is_whitespace) {
         return None;
     }
+    let owned;
+    let s = if s.contains('_') {
+        owned = s.replace('_', "");
+        owned.as_str()
+    } else {
+        s
+    };
     let num = |t: &str| -> Option<f64> {
         match t {
             "" | "+" => Some(1.0),
@@ -253,7 +270,12 @@ pub fn complex_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value> 
         if im_v.is_some() {
             return Err(vm.type_error("complex() can't take second arg if first is a string"));
         }
-        let text = s.as_rust().into_owned();
+        // Unicode digits and spaces read as ASCII ones, as CPython does.
+        let text = pyrs_text::ctype::decimal_and_space_to_ascii(s.code_points());
+        if !underscores_ok(&text) {
+            let r = s.repr();
+            return Err(vm.value_error(format!("could not convert string to complex: {r}")));
+        }
         return match parse(&text) {
             Some(c) => Ok(vm.new_complex(c)),
             None => Err(vm.value_error("complex() arg is a malformed string")),

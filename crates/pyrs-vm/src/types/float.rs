@@ -95,7 +95,8 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         return crate::types::int::to_f64(vm, &n);
     }
     if let Some(s) = v.as_str() {
-        let t = s.as_rust();
+        // Unicode digits and spaces read as ASCII ones, as CPython does.
+        let t = pyrs_text::ctype::decimal_and_space_to_ascii(s.code_points());
         let t = t.trim();
         let l = t.to_ascii_lowercase();
         let parsed = match l.trim_start_matches(['+', '-']) {

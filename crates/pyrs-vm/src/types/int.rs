@@ -292,7 +292,8 @@ pub fn int_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value> {
         None => Value::Int(0),
         Some(x) => {
             if let Some(s) = x.as_str() {
-                let text = s.as_rust().into_owned();
+                // Unicode digits and spaces read as ASCII ones, as CPython does.
+                let text = pyrs_text::ctype::decimal_and_space_to_ascii(s.code_points());
                 parse_int(vm, &text, base.unwrap_or(10), x)?
             } else if let Some(b) = crate::types::bytearray::bytes_like(x) {
                 let text = String::from_utf8_lossy(&b).into_owned();
