@@ -29,8 +29,6 @@ pub struct Frame {
     pub entry: bool,
     /// The generator object that owns this frame's state while it is suspended.
     pub generator: Option<PyRef>,
-    /// Keyword names set by KW_NAMES for the next CALL.
-    pub kwnames: Option<Value>,
 }
 
 /// `slot.take()`, reading the slot per variant rather than moving it out whole: a push

@@ -136,7 +136,6 @@ fn push_frame(vm: &mut Vm, fo: &PyRef, fd: &FunctionData, fast_base: usize, entr
         stack_base,
         entry,
         generator: None,
-        kwnames: None,
     });
 }
 
@@ -162,7 +161,6 @@ fn push_frame_parts(
         stack_base,
         entry: false,
         generator: None,
-        kwnames: None,
     });
 }
 
@@ -483,7 +481,6 @@ pub fn run_code_in(vm: &mut Vm, code: &PyRef, globals: &PyRef, locals: &PyRef) -
         stack_base,
         entry: true,
         generator: None,
-        kwnames: None,
     });
     run_entry(vm)
 }
@@ -666,7 +663,15 @@ pub fn suspend_generator(vm: &mut Vm) {
         vm.thread.fast.truncate(base);
         let start = frame.stack_base.min(vm.thread.stack.len());
         vm.thread.stack.move_into(start, &mut stack);
-        *gd.saved.borrow_mut() = Some(crate::types::generator::SavedFrame { frame, fast, stack });
+        let mut saved = gd.saved.borrow_mut();
+        // `saved` is `None` while the generator runs (resume took it): storing into it
+        // drops nothing, so skip the drop call (were it not `None`, its frame would leak,
+        // never be freed twice).
+        debug_assert!(saved.is_none());
+        std::mem::forget(std::mem::replace(
+            &mut *saved,
+            Some(crate::types::generator::SavedFrame { frame, fast, stack }),
+        ));
     }
 }
 

@@ -133,6 +133,9 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
             return Err(vm.system_error("frame without a code object"));
         };
         let units = &co.units[..];
+        // Keyword names set by KW_NAMES for the next CALL of this frame (KW_NAMES,
+        // PRECALL and CALL are consecutive: no frame switch or error between them).
+        let mut kwnames: Option<Value> = None;
         macro_rules! save {
             () => {
                 if let Some(f) = vm.thread.frames.last_mut() {
@@ -568,17 +571,12 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                     tri!(build::container_op(vm, op, arg as usize))
                 }
                 FORMAT_VALUE => tri!(build::format_value(vm, arg)),
-                KW_NAMES => {
-                    let names = co.consts.get(arg as usize).cloned();
-                    if let Some(f) = vm.thread.frames.last_mut() {
-                        f.kwnames = names;
-                    }
-                }
+                KW_NAMES => kwnames = co.consts.get(arg as usize).cloned(),
                 PRECALL => tri!(call::precall(vm, arg as usize)),
                 CALL => {
-                    let kwnames = vm.thread.frames.last_mut().and_then(|f| f.kwnames.take());
+                    let kw = kwnames.take();
                     save!();
-                    match tri!(call::call_instr(vm, arg as usize, kwnames)) {
+                    match tri!(call::call_instr(vm, arg as usize, kw)) {
                         call::Called::Value(v) => push(vm, v),
                         call::Called::Frame => continue 'frame,
                     }
