@@ -60,9 +60,14 @@ fn run_module(
     name: &str,
     src: &str,
     natives: &[(&'static str, NativeFn)],
+    injected: &[(&str, Value)],
 ) -> PyResult<PyRef> {
-    let code = super::loader::compile(vm, name, src.as_bytes(), &format!("<frozen {name}>"), 0)?;
+    let code =
+        super::loader::compile(vm, name, src.as_bytes(), "<frozen importlib._bootstrap>", 0)?;
     let (module, d) = super::new_module(vm, name);
+    for (n, v) in injected {
+        dict_set(vm, &d, n, v.clone());
+    }
     for (n, f) in natives {
         let b = new_builtin(vm, n, *f);
         dict_set(vm, &d, n, b);
@@ -84,6 +89,14 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     if vm.interp.import.compile.is_none() {
         return Ok(());
     }
+    // The native modules the machinery uses, in sys.modules from the start as in CPython.
+    let mut injected = Vec::new();
+    for name in ["_imp", "_warnings"] {
+        if let Some(m) = crate::modules::create(vm, name)? {
+            modules_set(vm, name, m.clone())?;
+            injected.push((name, m));
+        }
+    }
     let d1 = run_module(
         vm,
         "_frozen_importlib",
@@ -93,8 +106,14 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             ("_pyrs_is_builtin", native_is_builtin),
             ("_pyrs_builtin_module", native_builtin_module),
             ("_pyrs_module_from_spec", native_module_from_spec),
+            ("_pyrs_find_spec", native_find_spec),
+            ("_pyrs_find_and_load", native_find_and_load),
+            ("_pyrs_init_module_attrs", native_init_module_attrs),
+            ("_pyrs_load", native_load),
         ],
+        &injected,
     )?;
+    let bootstrap_module = modules_get(vm, "_frozen_importlib")?.unwrap_or(Value::None);
     let module_spec = get(vm, &d1, "ModuleSpec")?;
     let d2 = {
         let natives: &[(&'static str, NativeFn)] = &[
@@ -127,11 +146,16 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             dict_set(vm, &d, "_pyrs_sys", Value::Obj(sys));
         }
         dict_set(vm, &d, "ModuleSpec", module_spec.clone());
+        dict_set(vm, &d, "_bootstrap", bootstrap_module);
+        for (n, v) in &injected {
+            dict_set(vm, &d, n, v.clone());
+        }
         let b = Value::Obj(vm.builtins.clone());
         dict_set(vm, &d, "__builtins__", b);
-        modules_set(vm, "_frozen_importlib_external", Value::Obj(module))?;
+        modules_set(vm, "_frozen_importlib_external", Value::Obj(module.clone()))?;
         let code_obj = crate::code::make_code(vm, &code);
         crate::eval::call::run_module_code(vm, &code_obj, &d)?;
+        dict_set(vm, &d1, "_bootstrap_external", Value::Obj(module));
         d
     };
     let b = Boot {
@@ -161,6 +185,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     for (name, importer, origin) in [
         ("sys", &b.builtin_importer, "built-in"),
         ("builtins", &b.builtin_importer, "built-in"),
+        ("_imp", &b.builtin_importer, "built-in"),
+        ("_warnings", &b.builtin_importer, "built-in"),
         ("_frozen_importlib", &b.frozen_importer, "frozen"),
         ("_frozen_importlib_external", &b.frozen_importer, "frozen"),
     ] {
@@ -267,6 +293,45 @@ fn native_builtin_module(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// `_bootstrap._find_spec(name, path)`: the finders of `sys.meta_path`, in order.
+fn native_find_spec(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let name = arg_str(vm, &args, 0, "_find_spec")?;
+    let path = args.pos.get(1).cloned().unwrap_or(Value::None);
+    Ok(super::loader::find_spec(vm, &name, &path)?.unwrap_or(Value::None))
+}
+
+/// `_bootstrap._find_and_load(name)`: `sys.modules[name]`, or found and loaded (parents
+/// first).
+fn native_find_and_load(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let name = arg_str(vm, &args, 0, "_find_and_load")?;
+    super::get_or_load(vm, &name)
+}
+
+/// `_bootstrap._init_module_attrs(spec, module, override)`.
+fn native_init_module_attrs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (Some(spec), Some(module)) = (args.pos.first(), args.pos.get(1)) else {
+        return Err(vm.type_error("_init_module_attrs() missing required arguments"));
+    };
+    let over = match args.pos.get(2) {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    super::loader::init_module_attrs(vm, spec, module, over)?;
+    Ok(module.clone())
+}
+
+/// `_bootstrap._load(spec)`: a new module, created, registered and executed.
+fn native_load(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(spec) = args.pos.first().cloned() else {
+        return Err(vm.type_error("_load() missing required argument 'spec'"));
+    };
+    let name = match getattr_opt(vm, &spec, "name")?.as_ref().and_then(text) {
+        Some(n) => n,
+        None => return Err(vm.type_error("spec.name must be a str")),
+    };
+    super::loader::load_spec(vm, &name, &spec)
+}
+
 /// `importlib.util.module_from_spec(spec)`.
 fn native_module_from_spec(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(spec) = args.pos.first().cloned() else {
@@ -285,7 +350,8 @@ fn native_cache_from_source(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     if let Some(o) = &opt {
         if !o.is_empty() && !o.chars().all(|c| c.is_alphanumeric()) {
-            return Err(vm.value_error(format!("{o:?} is not alphanumeric")));
+            let r = super::loader::py_repr(o);
+            return Err(vm.value_error(format!("{r} is not alphanumeric")));
         }
     }
     let r = super::cache::cache_path_opt(vm, std::path::Path::new(&p), opt.as_deref())
@@ -332,7 +398,7 @@ fn native_get_code(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else {
         super::loader::sourceless_code(vm, &name, std::path::Path::new(&path))?
     };
-    Ok(Value::Obj(crate::code::make_code(vm, &code)))
+    Ok(Value::Obj(code))
 }
 
 fn loader_path(vm: &mut Vm, loader: &Value) -> PyResult<String> {

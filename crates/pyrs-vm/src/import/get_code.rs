@@ -1,47 +1,19 @@
 //! The file loaders' `get_code`: CPython 3.11's `SourceLoader.get_code` (the bytecode
 //! cache: use a valid .pyc, else compile and write one), `SourcelessFileLoader.get_code`,
-//! `_compile_bytecode`, `_imp._fix_co_filename` and `source_to_code`
+//! `_compile_bytecode` (through `unmarshal.rs`) and `source_to_code`
 //! (`Lib/importlib/_bootstrap_external.py`, `Python/import.c`), with `-v`'s messages.
 
 use super::cache::{self, Reject};
 use super::loader::{py_repr, verbose};
 use super::sys_attr;
+use super::unmarshal;
 use crate::object::{PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
-use pyrs_bytecode::{CodeObject, Constant};
+use pyrs_bytecode::CodeObject;
 use std::path::Path;
 
-/// `_imp._fix_co_filename`: a cached code object names the source where it is now
-/// (nothing to do, as in CPython's `update_compiled_module`, when it already does).
-fn fix_filename(code: &mut CodeObject, path: &str) {
-    let new = pyrs_bytecode::PyStrValue::new(path);
-    if code.filename == new {
-        return;
-    }
-    set_filename(code, &new);
-}
-
-fn set_filename(code: &mut CodeObject, path: &pyrs_bytecode::PyStrValue) {
-    code.filename = path.clone();
-    for c in code.consts.iter_mut() {
-        if let Constant::Code(inner) = c {
-            set_filename(inner, path);
-        }
-    }
-}
-
-/// A marshal error in a .pyc whose header was valid: CPython's `marshal.loads` error.
-fn marshal_error(vm: &mut Vm, msg: &str) -> PyErr {
-    if msg.contains("EOF") || msg.contains("too short") {
-        let t = vm.types.eof_error.clone();
-        vm.new_error(&t, "marshal data too short")
-    } else {
-        vm.value_error(msg.to_string())
-    }
-}
-
 /// `SourceLoader.get_code`: the valid cached code, or compile (and write the cache).
-pub fn get_code(vm: &mut Vm, name: &str, source: &Path) -> PyResult<CodeObject> {
+pub fn get_code(vm: &mut Vm, name: &str, source: &Path) -> PyResult<PyRef> {
     let source_str = source.to_string_lossy().into_owned();
     let cache_path = cache::cache_path(vm, source);
     let stats = cache::source_stats(source);
@@ -59,14 +31,9 @@ pub fn get_code(vm: &mut Vm, name: &str, source: &Path) -> PyResult<CodeObject> 
                 Ok(_) => {
                     let cps = cp.to_string_lossy().into_owned();
                     verbose(vm, 1, &format!("{cps} matches {source_str}"));
-                    return match pyrs_marshal::read::loads_code(&data[16..]) {
-                        Ok(mut code) => {
-                            verbose(vm, 1, &format!("code object from {}", py_repr(&cps)));
-                            fix_filename(&mut code, &source_str);
-                            Ok(code)
-                        }
-                        Err(e) => Err(marshal_error(vm, &e.0)),
-                    };
+                    let code = unmarshal::load_pyc_body(vm, &data[16..], &source_str)?;
+                    verbose(vm, 1, &format!("code object from {}", py_repr(&cps)));
+                    return Ok(code);
                 }
                 Err(Reject::BadMagic) => {
                     let magic: Vec<u8> = data.iter().take(4).copied().collect();
@@ -125,7 +92,7 @@ pub fn get_code(vm: &mut Vm, name: &str, source: &Path) -> PyResult<CodeObject> 
             ),
         }
     }
-    Ok(code)
+    Ok(crate::code::make_code(vm, &code))
 }
 
 /// `repr(OSError)` as `-v` prints it: `PermissionError(13, 'Permission denied')`.
@@ -222,7 +189,7 @@ pub fn compile_mode(
 }
 
 /// `SourcelessFileLoader.get_code`: the .pyc must be valid (errors are ImportError).
-pub fn sourceless_code(vm: &mut Vm, name: &str, path: &Path) -> PyResult<CodeObject> {
+pub fn sourceless_code(vm: &mut Vm, name: &str, path: &Path) -> PyResult<PyRef> {
     let data = std::fs::read(path).map_err(|e| vm.import_error(format!("{e}")))?;
     sourceless_code_from(vm, name, &path.to_string_lossy(), &data)
 }
@@ -230,12 +197,7 @@ pub fn sourceless_code(vm: &mut Vm, name: &str, path: &Path) -> PyResult<CodeObj
 /// [`sourceless_code`] of a .pyc's bytes (`path` names it in messages and `co_filename`).
 /// Any bytes give a code object or a Python exception, never a panic (the `pyc` fuzz
 /// target checks this, with [`pyc_to_code_object`]).
-pub fn sourceless_code_from(
-    vm: &mut Vm,
-    name: &str,
-    path: &str,
-    data: &[u8],
-) -> PyResult<CodeObject> {
+pub fn sourceless_code_from(vm: &mut Vm, name: &str, path: &str, data: &[u8]) -> PyResult<PyRef> {
     if data.len() < 4 || data[..4] != pyrs_marshal::pyc::MAGIC {
         let magic: Vec<u8> = data.iter().take(4).copied().collect();
         let b = vm.new_bytes(magic);
@@ -254,19 +216,13 @@ pub fn sourceless_code_from(
     if flags & !3 != 0 {
         return Err(vm.import_error(format!("invalid flags {flags} in {}", py_repr(name))));
     }
-    match pyrs_marshal::read::loads_code(&data[16..]) {
-        Ok(mut code) => {
-            verbose(vm, 1, &format!("code object from {}", py_repr(path)));
-            fix_filename(&mut code, path);
-            Ok(code)
-        }
-        Err(e) => Err(marshal_error(vm, &e.0)),
-    }
+    let code = unmarshal::load_pyc_body(vm, &data[16..], path)?;
+    verbose(vm, 1, &format!("code object from {}", py_repr(path)));
+    Ok(code)
 }
 
 /// Loading a .pyc as the import system does, up to the VM's code object: the sourceless
-/// checks, unmarshalling, `_fix_co_filename`, and the VM's conversion (`make_code`).
+/// checks, then unmarshalling straight into VM objects with `_fix_co_filename`.
 pub fn pyc_to_code_object(vm: &mut Vm, name: &str, path: &str, data: &[u8]) -> PyResult<PyRef> {
-    let code = sourceless_code_from(vm, name, path, data)?;
-    Ok(crate::code::make_code(vm, &code))
+    sourceless_code_from(vm, name, path, data)
 }

@@ -595,7 +595,7 @@ pub fn exec_file_module(vm: &mut Vm, loader: &Value, module: &Value, source: boo
     } else {
         sourceless_code(vm, &name, Path::new(&path))?
     };
-    exec_code(vm, &code, module, &d)
+    exec_code_object(vm, &code, module, &d)
 }
 
 /// Run a module's code in its dict (`__builtins__` added first), tracking that the module

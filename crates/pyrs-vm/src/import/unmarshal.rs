@@ -1,0 +1,266 @@
+//! A .pyc's marshal data read straight into VM objects (CPython: `r_object` in
+//! `Python/marshal.c`, then `_imp._fix_co_filename`'s `update_compiled_module` in
+//! `Python/import.c`). The reader is pyrs-marshal's; this is the [`Build`] that makes a
+//! warm import's code objects, constants and interned names as it parses, with no
+//! `Value`/`CodeObject` tree in between. A reference to an object is the same object
+//! (as in CPython), so references cost nothing.
+//!
+//! What the VM's code objects cannot hold is refused as the `CodeObject` path refuses
+//! it: lists, dicts, sets and StopIteration anywhere in a code object's stream
+//! ("unsupported constant").
+
+use crate::code::CodeParts as VmCodeParts;
+use crate::object::{Payload, PyRef, Value};
+use crate::types::str::PyStr;
+use crate::vm::{PyErr, PyResult, Vm};
+use pyrs_marshal::build::{field_error, unsupported_constant};
+use pyrs_marshal::{Build, BytesField, CodeParts, MarshalError};
+
+/// Makes VM objects for the marshal reader.
+struct VmBuilder<'v> {
+    vm: &'v mut Vm,
+    /// `(old, new)`: code objects whose `co_filename` is `old` get `new` instead.
+    rename: Option<(&'v str, &'v str)>,
+    /// A Python exception a constructor raised (ends the read).
+    pending: Option<PyErr>,
+}
+
+/// Whether CPython interns a str constant (`all_name_chars` in `Objects/codeobject.c`);
+/// long ones are left alone, as the compiler's code objects (`code::constant`) do.
+fn name_like(t: &str) -> bool {
+    t.len() < 40 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+impl VmBuilder<'_> {
+    fn str_of(&mut self, t: &str, interned: bool) -> Value {
+        if interned || name_like(t) {
+            Value::Obj(self.vm.intern(t))
+        } else {
+            self.vm.new_pystr(PyStr::from_str(t))
+        }
+    }
+
+    /// The interned str for a name field: strs made by [`VmBuilder::str_of`] from
+    /// name-like text already are.
+    fn name(&mut self, v: &Value, field: &str, what: &str) -> Result<PyRef, MarshalError> {
+        let Value::Obj(o) = v else {
+            return Err(field_error(field, what));
+        };
+        let Payload::Str(s) = &o.payload else {
+            return Err(field_error(field, what));
+        };
+        match s.as_ascii() {
+            Some(t) if name_like(t) => Ok(o.clone()),
+            _ => {
+                let t = s.as_rust().into_owned();
+                Ok(self.vm.intern(&t))
+            }
+        }
+    }
+
+    fn names(&mut self, v: &Value, field: &str) -> Result<Vec<PyRef>, MarshalError> {
+        let items = match v {
+            Value::Obj(o) => match &o.payload {
+                Payload::Tuple(items) => items,
+                _ => return Err(field_error(field, "is not a tuple")),
+            },
+            _ => return Err(field_error(field, "is not a tuple")),
+        };
+        items
+            .iter()
+            .map(|i| self.name(i, field, "holds a non-str"))
+            .collect()
+    }
+}
+
+fn text_of(v: &Value, field: &str) -> Result<String, MarshalError> {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::Str(s) => Ok(s.as_rust().into_owned()),
+            _ => Err(field_error(field, "is not a str")),
+        },
+        _ => Err(field_error(field, "is not a str")),
+    }
+}
+
+impl Build for VmBuilder<'_> {
+    type Obj = Value;
+    const SHARED: bool = true;
+
+    fn none(&mut self) -> Value {
+        Value::None
+    }
+    fn stop_iteration(&mut self) -> Result<Value, MarshalError> {
+        Err(unsupported_constant())
+    }
+    fn ellipsis(&mut self) -> Value {
+        Value::Obj(self.vm.ellipsis.clone())
+    }
+    fn bool(&mut self, b: bool) -> Value {
+        Value::Bool(b)
+    }
+    fn int(&mut self, i: i64) -> Value {
+        Value::Int(i)
+    }
+    fn big_int(&mut self, i: num_bigint::BigInt) -> Value {
+        crate::types::int::big_to_value(self.vm, i)
+    }
+    fn float(&mut self, f: f64) -> Value {
+        Value::Float(f)
+    }
+    fn complex(&mut self, re: f64, im: f64) -> Value {
+        self.vm.new_complex((re, im))
+    }
+    fn bytes(&mut self, b: &[u8]) -> Value {
+        self.vm.new_bytes(b.to_vec())
+    }
+    fn str_utf8(&mut self, b: &[u8], interned: bool) -> Option<Value> {
+        if let Ok(t) = std::str::from_utf8(b) {
+            return Some(self.str_of(t, interned));
+        }
+        // Lone surrogates (`surrogatepass`): never a name.
+        let s = pyrs_bytecode::PyStrValue::from_surrogatepass(b.to_vec())?;
+        Some(self.vm.new_pystr(PyStr::from_code_points(s.code_points())))
+    }
+    fn str_latin1(&mut self, b: &[u8], interned: bool) -> Value {
+        match std::str::from_utf8(b) {
+            Ok(t) if b.is_ascii() => self.str_of(t, interned),
+            _ => self.vm.new_pystr(PyStr::from_latin1(b.to_vec())),
+        }
+    }
+    fn tuple(&mut self, items: Vec<Value>) -> Value {
+        self.vm.new_tuple(items)
+    }
+    fn list(&mut self, _items: Vec<Value>) -> Result<Value, MarshalError> {
+        Err(unsupported_constant())
+    }
+    fn set(&mut self, items: Vec<Value>, frozen: bool) -> Result<Value, MarshalError> {
+        if !frozen {
+            return Err(unsupported_constant());
+        }
+        let ty = self.vm.types.frozenset.clone();
+        crate::types::set::build(self.vm, &ty, items).map_err(|e| {
+            self.pending = Some(e);
+            unsupported_constant()
+        })
+    }
+    fn dict(&mut self, _pairs: Vec<(Value, Value)>) -> Result<Value, MarshalError> {
+        Err(unsupported_constant())
+    }
+
+    fn code(&mut self, p: CodeParts<'_, Value>) -> Result<Value, MarshalError> {
+        let consts = match &p.consts {
+            Value::Obj(o) => match &o.payload {
+                Payload::Tuple(items) => items.to_vec(),
+                _ => return Err(field_error("co_consts", "is not a tuple")),
+            },
+            _ => return Err(field_error("co_consts", "is not a tuple")),
+        };
+        let names = self.names(&p.names, "co_names")?;
+        let localsplus_names = self.names(&p.localsplusnames, "co_localsplusnames")?;
+        let localsplus_kinds = bytes_of(&p.localspluskinds, "co_localspluskinds")?.to_vec();
+        if localsplus_kinds.len() != localsplus_names.len() {
+            return Err(MarshalError(
+                "bad marshal data (co_localspluskinds length)".into(),
+            ));
+        }
+        let mut filename = text_of(&p.filename, "co_filename")?;
+        let name = self.name(&p.name, "co_name", "is not a str")?;
+        let qualname = self.name(&p.qualname, "co_qualname", "is not a str")?;
+        let linetable = bytes_of(&p.linetable, "co_linetable")?.into();
+        if let Some((old, new)) = self.rename {
+            if filename == old {
+                filename = new.to_string();
+            }
+        }
+        let parts = VmCodeParts {
+            code: bytes_of(&p.code, "co_code")?,
+            consts,
+            names,
+            localsplus_names,
+            localsplus_kinds,
+            exceptiontable: bytes_of(&p.exceptiontable, "co_exceptiontable")?,
+            linetable,
+            argcount: p.argcount,
+            posonlyargcount: p.posonlyargcount,
+            kwonlyargcount: p.kwonlyargcount,
+            flags: p.flags,
+            stacksize: p.stacksize,
+            name,
+            qualname,
+            filename,
+            firstlineno: p.firstlineno,
+        };
+        Ok(Value::Obj(crate::code::new_code(self.vm, parts)))
+    }
+}
+
+/// A bytes field's bytes (borrowed from the stream or the bytes object).
+fn bytes_of<'a>(f: &'a BytesField<'_, Value>, field: &str) -> Result<&'a [u8], MarshalError> {
+    match f {
+        BytesField::Raw(b) => Ok(b),
+        BytesField::Obj(Value::Obj(o)) => match &o.payload {
+            Payload::Bytes(b) => Ok(b),
+            _ => Err(field_error(field, "is not bytes")),
+        },
+        BytesField::Obj(_) => Err(field_error(field, "is not bytes")),
+    }
+}
+
+/// A .pyc body (the marshal data after the 16-byte header) as a code object whose
+/// `co_filename` names `path` (`_imp._fix_co_filename`: when the top-level code object
+/// names another file, it and every nested code object naming that same file are
+/// renamed). `Err(Ok(e))` is the reader's error message, for the caller's
+/// `marshal.loads`-style exception; `Err(Err(e))` a Python exception a constructor raised.
+pub fn loads_code_object(
+    vm: &mut Vm,
+    data: &[u8],
+    path: &str,
+) -> Result<PyRef, Result<String, PyErr>> {
+    let top = read(vm, data, None)?;
+    let old = match crate::code::as_code(&top) {
+        Some(c) if c.filename != path => c.filename.clone(),
+        _ => return Ok(top),
+    };
+    // The .pyc was made for another path (moved, or compiled elsewhere): read it again
+    // with the renaming, as code objects are immutable once made. Rare.
+    read(vm, data, Some((&old, path)))
+}
+
+fn read(
+    vm: &mut Vm,
+    data: &[u8],
+    rename: Option<(&str, &str)>,
+) -> Result<PyRef, Result<String, PyErr>> {
+    let mut b = VmBuilder {
+        vm,
+        rename,
+        pending: None,
+    };
+    let r = pyrs_marshal::read_object(&mut b, data);
+    if let Some(e) = b.pending.take() {
+        return Err(Err(e));
+    }
+    match r {
+        Ok((Value::Obj(o), _)) if crate::code::as_code(&o).is_some() => Ok(o),
+        Ok(_) => Err(Ok("bad marshal data (not a code object)".into())),
+        Err(e) => Err(Ok(e.0)),
+    }
+}
+
+/// [`loads_code_object`] with a Python exception for a marshal error (as `marshal.loads`
+/// raises: EOFError for truncated data, else ValueError).
+pub fn load_pyc_body(vm: &mut Vm, data: &[u8], path: &str) -> PyResult<PyRef> {
+    match loads_code_object(vm, data, path) {
+        Ok(c) => Ok(c),
+        Err(Err(e)) => Err(e),
+        Err(Ok(msg)) => {
+            if msg.contains("EOF") || msg.contains("too short") {
+                let t = vm.types.eof_error.clone();
+                Err(vm.new_error(&t, "marshal data too short"))
+            } else {
+                Err(vm.value_error(msg))
+            }
+        }
+    }
+}

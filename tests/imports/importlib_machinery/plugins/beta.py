@@ -1,0 +1,3 @@
+# beta: a module loaded from a spec made by hand.
+def TWICE(x):
+    return 2 * x

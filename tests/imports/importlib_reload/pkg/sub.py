@@ -1,0 +1,2 @@
+print('sub runs')
+x = 1
