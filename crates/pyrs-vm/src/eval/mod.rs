@@ -120,6 +120,31 @@ fn jump_error(vm: &mut Vm) -> PyErr {
     vm.system_error("jump before the start of the code object")
 }
 
+/// COMPARE_OP's operator `arg` (0 `<` .. 5 `>=`) on two ints or two floats (IEEE
+/// comparisons, as `float_richcompare` on two floats: NaN is unequal to everything).
+#[inline(always)]
+fn compare_op<T: PartialOrd>(arg: u32, x: &T, y: &T) -> bool {
+    match arg {
+        0 => x < y,
+        1 => x <= y,
+        2 => x == y,
+        3 => x != y,
+        4 => x > y,
+        _ => x >= y,
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn unbound_local(vm: &mut Vm, co: &crate::code::Code, arg: u32) -> PyErr {
+    let name = names::localsplus_name(co, arg as usize);
+    let ty = vm.types.unbound_local_error.clone();
+    vm.new_error(
+        &ty,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
 fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
     'frame: loop {
         let Some(f) = vm.thread.frames.last() else {
@@ -191,16 +216,23 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                         tri!(crate::signals::check(vm));
                     }
                 }
-                LOAD_FAST => match vm.thread.fast.get(fast_base + arg as usize) {
-                    Some(Some(v)) => push(vm, v.clone()),
-                    _ => {
-                        let name = names::localsplus_name(co, arg as usize);
-                        tri!(Err(vm.new_error(
-                            &vm.types.unbound_local_error.clone(),
-                            format!("cannot access local variable '{name}' where it is not associated with a value")
-                        )))
+                LOAD_FAST => {
+                    match vm.thread.fast.get(fast_base + arg as usize) {
+                        Some(Some(v)) => push(vm, v.clone()),
+                        _ => tri!(Err(unbound_local(vm, co, arg))),
                     }
-                },
+                    // LOAD_FAST pairs (3.11's LOAD_FAST__LOAD_FAST superinstruction): the
+                    // second runs here without a dispatch. `lasti` moves to it first, so
+                    // an error names the right instruction.
+                    if let Some(&(LOAD_FAST, a2)) = units.get(ip) {
+                        lasti = ip;
+                        ip += 1;
+                        match vm.thread.fast.get(fast_base + a2 as usize) {
+                            Some(Some(v)) => push(vm, v.clone()),
+                            _ => tri!(Err(unbound_local(vm, co, a2 as u32))),
+                        }
+                    }
+                }
                 STORE_FAST => {
                     let v = pop(vm);
                     if let Some(slot) = vm.thread.fast.get_mut(fast_base + arg as usize) {
@@ -304,18 +336,49 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                 COMPARE_OP => {
                     let b = pop(vm);
                     let a = pop(vm);
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => Value::Bool(match arg {
-                            0 => x < y,
-                            1 => x <= y,
-                            2 => x == y,
-                            3 => x != y,
-                            4 => x > y,
-                            _ => x >= y,
-                        }),
-                        _ => tri!(crate::object::ops::compare(vm, &a, &b, arg.min(5))),
+                    let t = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => Some(compare_op(arg, x, y)),
+                        (Value::Float(x), Value::Float(y)) => Some(compare_op(arg, x, y)),
+                        _ => None,
                     };
-                    push(vm, r);
+                    match t {
+                        Some(t) => {
+                            // COMPARE_OP + POP_JUMP_IF_TRUE/FALSE (3.11's COMPARE_OP_INT_JUMP
+                            // and COMPARE_OP_FLOAT_JUMP): the bool never reaches the stack.
+                            let next = units.get(ip).copied();
+                            match next {
+                                Some((
+                                    nop @ (POP_JUMP_FORWARD_IF_FALSE
+                                    | POP_JUMP_FORWARD_IF_TRUE
+                                    | POP_JUMP_BACKWARD_IF_FALSE
+                                    | POP_JUMP_BACKWARD_IF_TRUE),
+                                    narg,
+                                )) => {
+                                    lasti = ip;
+                                    ip += 1;
+                                    let want = matches!(
+                                        nop,
+                                        POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE
+                                    );
+                                    if t == want {
+                                        if matches!(
+                                            nop,
+                                            POP_JUMP_FORWARD_IF_FALSE | POP_JUMP_FORWARD_IF_TRUE
+                                        ) {
+                                            ip += narg as usize;
+                                        } else {
+                                            ip = tri!(jump_back(vm, ip, narg as u32));
+                                        }
+                                    }
+                                }
+                                _ => push(vm, Value::Bool(t)),
+                            }
+                        }
+                        None => {
+                            let r = tri!(crate::object::ops::compare(vm, &a, &b, arg.min(5)));
+                            push(vm, r);
+                        }
+                    }
                 }
                 IS_OP => {
                     let b = pop(vm);
