@@ -9,7 +9,6 @@ use crate::hash::HashSecret;
 use crate::object::{Payload, PyObject, PyRef, Value};
 use crate::types::str::PyStr;
 use crate::types::Types;
-use std::collections::HashMap;
 
 /// A raised exception: the exception instance (always a BaseException instance).
 #[derive(Clone)]
@@ -24,7 +23,10 @@ pub struct Interpreter {
     pub hash_secret: HashSecret,
     pub not_implemented: PyRef,
     pub ellipsis: PyRef,
-    pub interned: HashMap<String, PyRef>,
+    /// The interned strs by content. An internal table keyed by text, so it uses FxHash
+    /// (no hash flooding concern: the keys are names from code objects, and the table is
+    /// a cache); the str objects' own Python hashes stay SipHash (`PyStr::hash`).
+    pub interned: rustc_hash::FxHashMap<Box<str>, PyRef>,
     pub recursion_limit: usize,
     /// `sys.get_int_max_str_digits()`: 0 (no limit) or at least 640; 4300 by default.
     pub int_max_str_digits: usize,
@@ -106,7 +108,7 @@ impl Vm {
                 hash_secret: HashSecret::from_env(),
                 not_implemented,
                 ellipsis,
-                interned: HashMap::new(),
+                interned: Default::default(),
                 recursion_limit: 1000,
                 int_max_str_digits: 4300,
                 empty_tuple,
@@ -176,7 +178,7 @@ impl Vm {
         if let Payload::Str(ps) = &r.payload {
             ps.hash(&self.interp.hash_secret);
         }
-        self.interp.interned.insert(s.to_string(), r.clone());
+        self.interp.interned.insert(s.into(), r.clone());
         r
     }
 

@@ -51,7 +51,8 @@ impl VmBuilder<'_> {
         };
         match s.as_ascii() {
             Some(t) if name_like(t) => Ok(o.clone()),
-            _ => {
+            Some(t) => Ok(self.vm.intern(t)),
+            None => {
                 let t = s.as_rust().into_owned();
                 Ok(self.vm.intern(&t))
             }
