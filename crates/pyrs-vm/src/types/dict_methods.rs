@@ -12,6 +12,16 @@ fn this(vm: &mut Vm, args: &Args) -> PyResult<PyRef> {
     }
 }
 
+/// `args.check` for a method whose `args` include the receiver (`self` or, for
+/// `fromkeys`, the class): CPython's messages count the other arguments only.
+fn check_arity(vm: &mut Vm, args: &Args, fname: &str, min: usize, max: usize) -> PyResult<()> {
+    let n = args.pos.len();
+    if (min..=max).contains(&n) || n == 0 {
+        return args.check(vm, fname, min, max);
+    }
+    Args::positional(vec![Value::None; n - 1]).check(vm, fname, min - 1, max - 1)
+}
+
 pub fn dict_new(vm: &mut Vm, cls: &PyRef, _args: Args) -> PyResult<Value> {
     Ok(Value::Obj(
         vm.alloc_instance(cls, Payload::Dict(Default::default())),
@@ -75,15 +85,22 @@ fn update_from(vm: &mut Vm, d: &PyRef, args: Args) -> PyResult<()> {
     Ok(())
 }
 
-fn get(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "get", 2, 3)?;
+fn get(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    check_arity(vm, &args, "get", 2, 3)?;
     let d = this(vm, &args)?;
-    Ok(dict::get_item(vm, &d, &args.pos[1])?
-        .unwrap_or_else(|| args.pos.get(2).cloned().unwrap_or(Value::None)))
+    Ok(match dict::get_item(vm, &d, &args.pos[1])? {
+        Some(v) => v,
+        // The default moves out (no count traffic).
+        None => args
+            .pos
+            .pop()
+            .filter(|_| args.pos.len() == 2)
+            .unwrap_or(Value::None),
+    })
 }
 
 fn setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "setdefault", 2, 3)?;
+    check_arity(vm, &args, "setdefault", 2, 3)?;
     let d = this(vm, &args)?;
     if let Some(v) = dict::get_item(vm, &d, &args.pos[1])? {
         return Ok(v);
@@ -94,7 +111,7 @@ fn setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "pop", 2, 3)?;
+    check_arity(vm, &args, "pop", 2, 3)?;
     let d = this(vm, &args)?;
     match dict::del_item(vm, &d, &args.pos[1])? {
         Some(v) => Ok(v),
@@ -227,7 +244,7 @@ pub const VIEW_METHODS: &[(&str, NativeFn)] = &[("isdisjoint", view_isdisjoint)]
 
 /// `dict.fromkeys(iterable, value=None)`: a new instance of the class.
 fn fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "fromkeys", 2, 3)?;
+    check_arity(vm, &args, "fromkeys", 2, 3)?;
     let value = args.pos.get(2).cloned().unwrap_or(Value::None);
     let keys = vm.collect(&args.pos[1])?;
     let d = crate::eval::call::call(vm, &args.pos[0], Args::positional(vec![]))?;
