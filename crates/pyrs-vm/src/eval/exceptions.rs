@@ -99,10 +99,8 @@ pub fn unwind(vm: &mut Vm, e: PyErr) -> PyResult<Option<PyErr>> {
         });
         if let Some(h) = handler {
             let target_len = stack_base + h.depth as usize;
-            if vm.thread.stack.len() > target_len {
-                let old: Vec<Option<Value>> = vm.thread.stack.drain(target_len..).collect();
-                drop(old);
-            }
+            // Drops the values above the handler's depth in place (no vector).
+            vm.thread.stack.truncate(target_len);
             if h.lasti {
                 push(vm, Value::Int(lasti as i64));
             }
@@ -190,25 +188,22 @@ pub fn raise_varargs(vm: &mut Vm, n: usize) -> PyErr {
 
 /// CHECK_EXC_MATCH: `isinstance(exc, t)` where `t` is an exception class or a tuple.
 pub fn exc_matches(vm: &mut Vm, exc: &Value, t: &Value) -> PyResult<bool> {
-    let types: Vec<Value> = match t.as_tuple() {
-        Some(items) => items.to_vec(),
-        None => vec![t.clone()],
+    // No allocation: `except KeyError:` runs this for every exception that reaches it.
+    let single = std::slice::from_ref(t);
+    let types: &[Value] = t.as_tuple().unwrap_or(single);
+    let valid = |ty: &Value, base: &PyRef| {
+        ty.as_obj()
+            .is_some_and(|o| matches!(o.payload, Payload::Type(_)) && is_subtype(o, base))
     };
-    let base = vm.types.base_exception.clone();
-    for ty in &types {
-        match ty.as_obj() {
-            Some(o) if matches!(o.payload, Payload::Type(_)) && is_subtype(o, &base) => {}
-            _ => {
-                return Err(vm.type_error(
-                    "catching classes that do not inherit from BaseException is not allowed",
-                ))
-            }
-        }
+    if !types.iter().all(|ty| valid(ty, &vm.types.base_exception)) {
+        return Err(vm.type_error(
+            "catching classes that do not inherit from BaseException is not allowed",
+        ));
     }
-    let et = vm.type_of(exc).clone();
+    let et = vm.type_of(exc);
     Ok(types
         .iter()
-        .any(|ty| ty.as_obj().is_some_and(|o| is_subtype(&et, o))))
+        .any(|ty| ty.as_obj().is_some_and(|o| is_subtype(et, o))))
 }
 
 /// BEFORE_WITH: push the bound `__exit__` and the result of `__enter__()`.
