@@ -19,6 +19,10 @@ use crate::vm::{PyResult, Vm};
 
 const FROZEN_IMPORTLIB: &str = include_str!("frozen_importlib.py");
 const FROZEN_IMPORTLIB_EXTERNAL: &str = include_str!("frozen_importlib_external.py");
+// The parts importlib's public modules need, compiled on first use (each module's
+// `__getattr__`): compiling them at every start would double `pyrs -c pass`'s time.
+const FROZEN_IMPORTLIB_REST: &str = include_str!("frozen_importlib_rest.py");
+const FROZEN_IMPORTLIB_EXTERNAL_REST: &str = include_str!("frozen_importlib_external_rest.py");
 
 /// The machinery's classes and objects, by identity.
 #[derive(Clone)]
@@ -33,6 +37,9 @@ pub struct Boot {
     pub sourceless_loader: Value,
     pub namespace_loader: Value,
     pub namespace_path: Value,
+    /// The two modules' namespaces (their rest is run in them on first use).
+    pub bootstrap_dict: PyRef,
+    pub external_dict: PyRef,
 }
 
 /// The machinery, or ImportError when it could not start (no compiler).
@@ -110,6 +117,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             ("_pyrs_find_and_load", native_find_and_load),
             ("_pyrs_init_module_attrs", native_init_module_attrs),
             ("_pyrs_load", native_load),
+            ("_pyrs_load_rest", native_load_rest_bootstrap),
         ],
         &injected,
     )?;
@@ -128,6 +136,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             ("_pyrs_file_find_spec", native_file_find_spec),
             ("_pyrs_getcwd", native_getcwd),
             ("_pyrs_isdir", native_isdir),
+            ("_pyrs_load_rest", native_load_rest_external),
         ];
         // `from _frozen_importlib import ModuleSpec`, without an import.
         let code = super::loader::compile(
@@ -169,6 +178,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         sourceless_loader: get(vm, &d2, "SourcelessFileLoader")?,
         namespace_loader: get(vm, &d2, "NamespaceLoader")?,
         namespace_path: get(vm, &d2, "_NamespacePath")?,
+        bootstrap_dict: d1.clone(),
+        external_dict: d2.clone(),
     };
     vm.interp.import.boot = Some(b.clone());
     let mp = vm.new_list(vec![
@@ -291,6 +302,41 @@ fn native_builtin_module(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(m) => Ok(m),
         None => Err(vm.import_error(format!("no built-in module named {n}"))),
     }
+}
+
+/// Run a module's rest (`frozen_*_rest.py`) in its namespace, once.
+fn load_rest(vm: &mut Vm, d: &PyRef, src: &str, filename: &str) -> PyResult<Value> {
+    let flag = vm.intern("_pyrs_rest_loaded");
+    let h = crate::object::attr::hash_of(vm, &flag);
+    if crate::types::dict::dict_get_str(d, crate::object::attr::pystr(&flag), h).is_some() {
+        return Ok(Value::None);
+    }
+    // Set first: the rest's own top-level lookups must not come back here.
+    dict_set(vm, d, "_pyrs_rest_loaded", Value::Bool(true));
+    let code = super::loader::compile(vm, filename, src.as_bytes(), filename, 0)?;
+    let code_obj = crate::code::make_code(vm, &code);
+    crate::eval::call::run_module_code(vm, &code_obj, d)?;
+    Ok(Value::None)
+}
+
+fn native_load_rest_bootstrap(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let d = boot(vm)?.bootstrap_dict;
+    load_rest(
+        vm,
+        &d,
+        FROZEN_IMPORTLIB_REST,
+        "<frozen importlib._bootstrap>",
+    )
+}
+
+fn native_load_rest_external(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    let d = boot(vm)?.external_dict;
+    load_rest(
+        vm,
+        &d,
+        FROZEN_IMPORTLIB_EXTERNAL_REST,
+        "<frozen importlib._bootstrap_external>",
+    )
 }
 
 /// `_bootstrap._find_spec(name, path)`: the finders of `sys.meta_path`, in order.

@@ -17,6 +17,7 @@ pub mod get_code;
 pub mod getpath;
 pub mod loader;
 pub mod main;
+pub mod module_repr;
 pub mod unmarshal;
 
 use crate::object::{Payload, PyRef, Value};

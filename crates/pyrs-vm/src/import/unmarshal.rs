@@ -14,7 +14,7 @@ use crate::object::{Payload, PyRef, Value};
 use crate::types::str::PyStr;
 use crate::vm::{PyErr, PyResult, Vm};
 use pyrs_marshal::build::{field_error, unsupported_constant};
-use pyrs_marshal::{Build, BytesField, CodeParts, MarshalError};
+use pyrs_marshal::{Build, BytesField, CodeParts, MarshalError, TupleField};
 
 /// Makes VM objects for the marshal reader.
 struct VmBuilder<'v> {
@@ -59,18 +59,31 @@ impl VmBuilder<'_> {
         }
     }
 
-    fn names(&mut self, v: &Value, field: &str) -> Result<Vec<PyRef>, MarshalError> {
-        let items = match v {
-            Value::Obj(o) => match &o.payload {
-                Payload::Tuple(items) => items,
-                _ => return Err(field_error(field, "is not a tuple")),
-            },
-            _ => return Err(field_error(field, "is not a tuple")),
-        };
-        items
+    fn names(&mut self, v: &TupleField<Value>, field: &str) -> Result<Vec<PyRef>, MarshalError> {
+        tuple_items(v, field)?
             .iter()
             .map(|i| self.name(i, field, "holds a non-str"))
             .collect()
+    }
+}
+
+/// A tuple field's items.
+fn tuple_items<'a>(v: &'a TupleField<Value>, field: &str) -> Result<&'a [Value], MarshalError> {
+    match v {
+        TupleField::Items(items) => Ok(items),
+        TupleField::Obj(Value::Obj(o)) => match &o.payload {
+            Payload::Tuple(items) => Ok(items),
+            _ => Err(field_error(field, "is not a tuple")),
+        },
+        TupleField::Obj(_) => Err(field_error(field, "is not a tuple")),
+    }
+}
+
+/// A str field's object (`co_name`, `co_qualname`: strs, not necessarily interned).
+fn str_obj(v: &Value, field: &str) -> Result<PyRef, MarshalError> {
+    match v {
+        Value::Obj(o) if matches!(o.payload, Payload::Str(_)) => Ok(o.clone()),
+        _ => Err(field_error(field, "is not a str")),
     }
 }
 
@@ -150,15 +163,12 @@ impl Build for VmBuilder<'_> {
     }
 
     fn code(&mut self, p: CodeParts<'_, Value>) -> Result<Value, MarshalError> {
-        let consts = match &p.consts {
-            Value::Obj(o) => match &o.payload {
-                Payload::Tuple(items) => items.to_vec(),
-                _ => return Err(field_error("co_consts", "is not a tuple")),
-            },
-            _ => return Err(field_error("co_consts", "is not a tuple")),
-        };
         let names = self.names(&p.names, "co_names")?;
         let localsplus_names = self.names(&p.localsplusnames, "co_localsplusnames")?;
+        let consts = match p.consts {
+            TupleField::Items(items) => items,
+            other => tuple_items(&other, "co_consts")?.to_vec(),
+        };
         let localsplus_kinds = bytes_of(&p.localspluskinds, "co_localspluskinds")?.to_vec();
         if localsplus_kinds.len() != localsplus_names.len() {
             return Err(MarshalError(
@@ -166,8 +176,8 @@ impl Build for VmBuilder<'_> {
             ));
         }
         let mut filename = text_of(&p.filename, "co_filename")?;
-        let name = self.name(&p.name, "co_name", "is not a str")?;
-        let qualname = self.name(&p.qualname, "co_qualname", "is not a str")?;
+        let name = str_obj(&p.name, "co_name")?;
+        let qualname = str_obj(&p.qualname, "co_qualname")?;
         let linetable = bytes_of(&p.linetable, "co_linetable")?.into();
         if let Some((old, new)) = self.rename {
             if filename == old {

@@ -170,6 +170,14 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<Value> {
     match getattr_opt(vm, obj, name)? {
         Some(v) => Ok(v),
         None => {
+            if let Some(Payload::Module(d)) = obj.payload() {
+                // PEP 562: the module's own `__getattr__` (CPython's `module_getattro`).
+                let ga = vm.intern("__getattr__");
+                let h = hash_of(vm, &ga);
+                if let Some(f) = dict::dict_get_str(d, pystr(&ga), h) {
+                    return vm.call(&f, vec![Value::Obj(name.clone())]);
+                }
+            }
             let ty = vm.type_of(obj).clone();
             if let Some(ga) = crate::object::protocol::heap_dunder(vm, &ty, "__getattr__") {
                 return crate::object::protocol::call_dunder(

@@ -168,6 +168,10 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         ),
         Payload::Cell(_) => format!("<cell at {:#x}>", o.id()),
         Payload::Exception(_) => crate::types::exceptions::exc_repr(vm, o)?,
+        // CPython's module repr is importlib's `_module_repr` (spec, loader, __file__).
+        Payload::Module(_) if vm.interp.import.boot.is_some() => {
+            crate::import::module_repr::module_repr(vm, &Value::Obj(o.clone()))?
+        }
         Payload::Module(d) => {
             let n = vm.intern("__name__");
             let name = crate::types::dict::dict_get_str(
