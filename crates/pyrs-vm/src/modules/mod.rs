@@ -81,3 +81,6 @@ pub fn add_functions(
         crate::import::dict_set(vm, d, n, b);
     }
 }
+
+#[cfg(test)]
+mod tests;
