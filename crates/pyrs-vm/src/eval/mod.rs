@@ -588,20 +588,54 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                     push(vm, it);
                 }
                 FOR_ITER => {
-                    let it = top(vm);
-                    let next = match it.payload() {
-                        Some(Payload::RangeIter(cur, stop, step)) => {
-                            let c = cur.get();
-                            if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
-                                cur.set(c.saturating_add(*step));
-                                Some(Value::Int(c))
-                            } else {
-                                None
+                    // 3.11's FOR_ITER_RANGE / FOR_ITER_LIST: read through the stack slot,
+                    // no reference count traffic on the iterator. `None`: not one of
+                    // them; `Some(None)`: exhausted.
+                    let quick = match vm.thread.stack.last() {
+                        Some(Some(Value::Obj(o))) => match &o.payload {
+                            Payload::RangeIter(cur, stop, step) => {
+                                let c = cur.get();
+                                Some(if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
+                                    cur.set(c.saturating_add(*step));
+                                    Some(Value::Int(c))
+                                } else {
+                                    None
+                                })
                             }
-                        }
-                        _ => {
+                            // A list iterator over an exact list (as `iter::next`: past
+                            // the end it stays exhausted even if the list grows).
+                            Payload::SeqIter(Value::Obj(l), idx)
+                                if !o.ty_is_heap() && !l.ty_is_heap() =>
+                            {
+                                match &l.payload {
+                                    Payload::List(items) => {
+                                        let i = idx.get();
+                                        let r = items.borrow().get(i).cloned();
+                                        idx.set(if r.is_some() { i + 1 } else { usize::MAX / 2 });
+                                        Some(r)
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let next = match quick {
+                        Some(r) => r,
+                        None => {
+                            let it = top(vm);
                             save!();
-                            tri!(vm.next(&it))
+                            match &it {
+                                // A generator: resumed directly (no `vm.next` dispatch).
+                                Value::Obj(g)
+                                    if matches!(g.payload, Payload::Generator(_))
+                                        && g.ty.is(&vm.types.generator) =>
+                                {
+                                    tri!(crate::types::generator::gen_next(vm, g))
+                                }
+                                _ => tri!(vm.next(&it)),
+                            }
                         }
                     };
                     match next {
