@@ -53,6 +53,15 @@ pub enum BytesField<'a, O> {
     Obj(O),
 }
 
+/// A tuple-typed field of a code object (`co_consts`, `co_names`,
+/// `co_localsplusnames`): the items themselves when the field was a tuple no reference
+/// can name (no tuple object is made only to be taken apart), else whatever object the
+/// stream had there (the builder checks it is a tuple).
+pub enum TupleField<O> {
+    Items(Vec<O>),
+    Obj(O),
+}
+
 /// The fields of a 3.11 code object, in marshal order; counts already checked to be
 /// non-negative.
 pub struct CodeParts<'a, O> {
@@ -62,9 +71,9 @@ pub struct CodeParts<'a, O> {
     pub stacksize: u32,
     pub flags: u32,
     pub code: BytesField<'a, O>,
-    pub consts: O,
-    pub names: O,
-    pub localsplusnames: O,
+    pub consts: TupleField<O>,
+    pub names: TupleField<O>,
+    pub localsplusnames: TupleField<O>,
     pub localspluskinds: BytesField<'a, O>,
     pub filename: O,
     pub name: O,

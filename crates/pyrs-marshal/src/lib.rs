@@ -18,7 +18,7 @@ pub mod value;
 pub mod value_builder;
 pub mod write;
 
-pub use build::{Build, BytesField, CodeParts};
+pub use build::{Build, BytesField, CodeParts, TupleField};
 pub use read::{loads, loads_code, loads_with_hints, read_object, MarshalError};
 pub use value::{Hint, Value};
 pub use write::{dumps, dumps_code, dumps_with_hints};

@@ -8,7 +8,7 @@
 //! references, and references that would blow a copied tree up (when the builder copies
 //! on a reference, `Build::SHARED` false, the total number of nodes produced is bounded).
 
-use crate::build::{Build, BytesField, CodeParts};
+use crate::build::{Build, BytesField, CodeParts, TupleField};
 use crate::value::{ty, Hint, Value};
 use crate::value_builder::ValueBuilder;
 use num_bigint::{BigInt, Sign};
@@ -402,6 +402,38 @@ impl<'a, 'b, B: Build> Reader<'a, 'b, B> {
         Ok((BytesField::Obj(v), n))
     }
 
+    /// A tuple field of a code object: a tuple without `FLAG_REF` (which no reference can
+    /// name) is handed over as its items, anything else is read as an object for the
+    /// builder to check. Depth, budget and hints as if the tuple had been read.
+    fn tuple_field(&mut self) -> Result<(TupleField<B::Obj>, usize), MarshalError> {
+        let t = match self.data.get(self.pos) {
+            Some(&t) if t == ty::TUPLE || t == ty::SMALL_TUPLE => t,
+            _ => {
+                let (v, n) = self.sized()?;
+                return Ok((TupleField::Obj(v), n));
+            }
+        };
+        if self.depth >= MAX_MARSHAL_STACK_DEPTH {
+            return err("recursion limit exceeded");
+        }
+        self.pos += 1;
+        self.hint(Hint::Fresh {
+            flag_ref: false,
+            interned: false,
+        });
+        let n = if t == ty::SMALL_TUPLE {
+            self.byte()? as usize
+        } else {
+            self.size(1)?
+        };
+        self.depth += 1;
+        let r = self.items(n);
+        self.depth -= 1;
+        let (items, size) = r?;
+        self.spend(1)?;
+        Ok((TupleField::Items(items), size))
+    }
+
     /// `TYPE_CODE` with 3.11's fields, in marshal order.
     fn code(&mut self) -> Result<(B::Obj, usize), MarshalError> {
         let count = |v: i32| -> Result<u32, MarshalError> {
@@ -413,9 +445,9 @@ impl<'a, 'b, B: Build> Reader<'a, 'b, B> {
         let stacksize = count(self.long()?)?;
         let flags = self.long()? as u32;
         let (code, s1) = self.bytes_field()?;
-        let (consts, s2) = self.sized()?;
-        let (names, s3) = self.sized()?;
-        let (localsplusnames, s4) = self.sized()?;
+        let (consts, s2) = self.tuple_field()?;
+        let (names, s3) = self.tuple_field()?;
+        let (localsplusnames, s4) = self.tuple_field()?;
         let (localspluskinds, s5) = self.bytes_field()?;
         let (filename, s6) = self.sized()?;
         let (name, s7) = self.sized()?;

@@ -2,7 +2,7 @@
 //! .pyc files `pyrs FILE.pyc` runs). Code objects become `pyrs_bytecode::CodeObject`s,
 //! whose constants can only be the constant types: anything else there is refused.
 
-use crate::build::{field_error, unsupported_constant, Build, BytesField, CodeParts};
+use crate::build::{field_error, unsupported_constant, Build, BytesField, CodeParts, TupleField};
 use crate::read::MarshalError;
 use crate::value::Value;
 use num_bigint::BigInt;
@@ -73,7 +73,7 @@ impl Build for ValueBuilder {
     fn code(&mut self, p: CodeParts<'_, Value>) -> Result<Value, MarshalError> {
         let code = bytes_field(p.code, "co_code")?;
         let consts = match p.consts {
-            Value::Tuple(items) => items
+            TupleField::Items(items) | TupleField::Obj(Value::Tuple(items)) => items
                 .into_iter()
                 .map(Value::into_constant)
                 .collect::<Option<Vec<Constant>>>()
@@ -129,9 +129,9 @@ fn str_field(v: Value, what: &str) -> Result<PyStrValue, MarshalError> {
     }
 }
 
-fn str_tuple(v: Value, what: &str) -> Result<Vec<PyStrValue>, MarshalError> {
+fn str_tuple(v: TupleField<Value>, what: &str) -> Result<Vec<PyStrValue>, MarshalError> {
     match v {
-        Value::Tuple(items) => items
+        TupleField::Items(items) | TupleField::Obj(Value::Tuple(items)) => items
             .into_iter()
             .map(|v| match v {
                 Value::Str(s) => Some(s),
