@@ -90,7 +90,7 @@ impl Vm {
         let types = Types::bootstrap();
         let mk = |ty: &PyRef, payload| {
             PyRef::new(PyObject {
-                ty: ty.clone(),
+                ty: ty.clone().into(),
                 dict: None,
                 payload,
             })
@@ -141,7 +141,7 @@ impl Vm {
 
     pub fn alloc(&self, ty: &PyRef, payload: Payload) -> PyRef {
         PyRef::new(PyObject {
-            ty: ty.clone(),
+            ty: ty.clone().into(),
             dict: None,
             payload,
         })
@@ -155,7 +155,7 @@ impl Vm {
             None
         };
         PyRef::new(PyObject {
-            ty: ty.clone(),
+            ty: ty.clone().into(),
             dict,
             payload,
         })

@@ -378,6 +378,9 @@ pub fn generic_setattr(
                 td.name()
             )));
         }
+        if pystr(name).eq_rust("__class__") {
+            return crate::types::object::set_class(vm, obj, value);
+        }
         let Some(d) = td.dict.get().cloned() else {
             return Ok(());
         };
@@ -449,6 +452,9 @@ pub fn generic_setattr(
                 return Ok(());
             }
         }
+    }
+    if pystr(name).eq_rust("__class__") {
+        return crate::types::object::set_class(vm, obj, value);
     }
     if let Some(Payload::Module(d)) = obj.payload() {
         // A module's attributes are its `__dict__`.

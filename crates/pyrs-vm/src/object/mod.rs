@@ -15,7 +15,7 @@ pub mod subscript;
 pub mod typeobj;
 
 pub use refcount::PyRef;
-pub use typeobj::{BaseKind, TypeData};
+pub use typeobj::{BaseKind, TypeData, TypeRef};
 
 use crate::types::dict::DictData;
 use crate::types::exceptions::ExcData;
@@ -127,10 +127,11 @@ impl From<PyRef> for Value {
     }
 }
 
-/// A heap object. `ty` is immutable (`__class__` assignment is not supported yet);
-/// `dict` is the instance `__dict__` when the type gives instances one.
+/// A heap object. `ty` derefs to the current type (`__class__` assignment changes it:
+/// `typeobj::TypeRef`); `dict` is the instance `__dict__` when the type gives instances
+/// one.
 pub struct PyObject {
-    pub ty: PyRef,
+    pub ty: TypeRef,
     pub dict: Option<PyRef>,
     pub payload: Payload,
 }

@@ -72,6 +72,9 @@ pub struct TypeData {
     /// Some class statement named this type as a base (never cleared): a change to its
     /// dict may change lookups on types other than itself.
     pub has_subclasses: Cell<bool>,
+    /// This type as a `&'static` reference, made (and leaked: the type becomes immortal)
+    /// the first time `__class__` assignment gives an object this type ([`TypeRef`]).
+    pub immortal: OnceCell<&'static PyRef>,
     /// The field names of a struct sequence type (`types/structseq.rs`).
     pub structseq: RefCell<Option<Vec<String>>>,
 }
@@ -94,6 +97,7 @@ impl TypeData {
             has_finalizer: Cell::new(false),
             version: Cell::new(0),
             has_subclasses: Cell::new(false),
+            immortal: OnceCell::new(),
             structseq: RefCell::new(None),
         }
     }
@@ -131,6 +135,50 @@ impl TypeData {
 
     pub fn name(&self) -> String {
         self.name.borrow().clone()
+    }
+}
+
+/// An object's `ty` field (`PyObject::ty`): the type it was made with, or the type a
+/// `__class__` assignment gave it since (CPython's writable `ob_type`). Reads deref to a
+/// `&PyRef` and must see the current type.
+///
+/// Invariant (why this needs no `unsafe`): the assigned type is a `&'static PyRef` that
+/// its type leaked once ([`TypeData::immortal`]), so a reference obtained before a later
+/// assignment stays valid; the type the object was made with stays referenced by `made`
+/// for the object's life. Only types that some object was assigned to become immortal.
+pub struct TypeRef {
+    made: PyRef,
+    assigned: Cell<Option<&'static PyRef>>,
+}
+
+impl TypeRef {
+    /// `obj.__class__ = ty` after the checks (`types::object::set_class`).
+    pub fn assign(&self, ty: &PyRef) {
+        let r: &'static PyRef = tdata(ty)
+            .immortal
+            .get_or_init(|| Box::leak(Box::new(ty.clone())));
+        self.assigned.set(Some(r));
+    }
+}
+
+impl From<PyRef> for TypeRef {
+    #[inline(always)]
+    fn from(made: PyRef) -> TypeRef {
+        TypeRef {
+            made,
+            assigned: Cell::new(None),
+        }
+    }
+}
+
+impl std::ops::Deref for TypeRef {
+    type Target = PyRef;
+    #[inline(always)]
+    fn deref(&self) -> &PyRef {
+        match self.assigned.get() {
+            Some(t) => t,
+            None => &self.made,
+        }
     }
 }
 

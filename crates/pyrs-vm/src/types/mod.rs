@@ -153,7 +153,7 @@ struct Maker {
 impl Maker {
     fn ty(&self, name: &str, kind: BaseKind) -> PyRef {
         PyRef::new(PyObject {
-            ty: self.type_.clone(),
+            ty: self.type_.clone().into(),
             dict: None,
             payload: Payload::Type(Box::new(TypeData::new(name, kind, false))),
         })
@@ -168,7 +168,7 @@ fn finish(t: &PyRef, bases: &[&PyRef], dict_type: &PyRef) {
     let _ = td.bases.set(bases);
     let _ = td.mro.set(mro);
     let _ = td.dict.set(PyRef::new(PyObject {
-        ty: dict_type.clone(),
+        ty: dict_type.clone().into(),
         dict: None,
         payload: Payload::Dict(Default::default()),
     }));
@@ -177,7 +177,7 @@ fn finish(t: &PyRef, bases: &[&PyRef], dict_type: &PyRef) {
 impl Types {
     pub fn bootstrap() -> Types {
         let type_ = PyRef::new_self_typed(|me| PyObject {
-            ty: me,
+            ty: me.into(),
             dict: None,
             payload: Payload::Type(Box::new(TypeData::new("type", BaseKind::Type, false))),
         });
@@ -394,7 +394,7 @@ impl Types {
 /// A new non-subclassable builtin type deriving from object (for module-level helpers).
 pub fn new_builtin_type(vm: &mut Vm, name: &str) -> PyRef {
     let t = PyRef::new(PyObject {
-        ty: vm.types.type_.clone(),
+        ty: vm.types.type_.clone().into(),
         dict: None,
         payload: Payload::Type(Box::new(TypeData::new(name, BaseKind::Final, false))),
     });

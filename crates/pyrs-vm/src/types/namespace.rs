@@ -10,7 +10,7 @@ pub fn new(vm: &mut Vm) -> Value {
     let ty = vm.types.simple_namespace.clone();
     let d = vm.new_dict_ref();
     Value::Obj(PyRef::new(crate::object::PyObject {
-        ty,
+        ty: ty.into(),
         dict: Some(d),
         payload: Payload::Plain,
     }))

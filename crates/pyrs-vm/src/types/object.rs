@@ -221,3 +221,74 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("__init_subclass__", init_subclass),
     ("__format__", format_method),
 ];
+
+/// The `__slots__` members the heap classes of `ty`'s MRO add, in MRO order (the part of
+/// an instance's layout a class statement decides).
+fn added_slots(ty: &PyRef) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in crate::object::typeobj::full_mro(ty) {
+        let td = tdata(&t);
+        if !td.heap {
+            continue;
+        }
+        if let Some(d) = td.dict.get() {
+            for (_, v) in crate::types::dict::items(d) {
+                if let Some(Payload::Member(m)) = v.payload() {
+                    if m.1.is(&t) {
+                        out.push(crate::object::attr::name_of(&m.0));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `object.__class__ = new` (CPython 3.11 `object_set_class` and
+/// `compatible_for_assignment`): both classes made by class statements (or both module
+/// subclasses) and instances laid out alike: the same builtin base, the same `__slots__`
+/// and both with or both without a `__dict__`.
+pub fn set_class(vm: &mut Vm, obj: &Value, new: Option<Value>) -> PyResult<()> {
+    let Some(new) = new else {
+        return Err(vm.type_error("can't delete __class__ attribute"));
+    };
+    let newto = match new.as_obj() {
+        Some(t) if matches!(t.payload, Payload::Type(_)) => t.clone(),
+        _ => {
+            return Err(vm.type_error(format!(
+                "__class__ must be set to a class, not '{}' object",
+                vm.type_name(&new)
+            )))
+        }
+    };
+    let oldto = vm.type_of(obj).clone();
+    let module = vm.types.module.clone();
+    let both_modules = crate::object::typeobj::is_subtype(&newto, &module)
+        && crate::object::typeobj::is_subtype(&oldto, &module);
+    let Some(o) = obj
+        .as_obj()
+        .filter(|_| tdata(&newto).heap && tdata(&oldto).heap || both_modules)
+    else {
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    };
+    if newto.is(&oldto) {
+        return Ok(());
+    }
+    let (n, d) = (tdata(&newto), tdata(&oldto));
+    let has_dict = |td: &crate::object::TypeData| !td.slots_only.get();
+    let compatible = n.kind == d.kind
+        && has_dict(n) == has_dict(d)
+        && n.slotted.get() == d.slotted.get()
+        && added_slots(&newto) == added_slots(&oldto);
+    if !compatible {
+        return Err(vm.type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            n.name(),
+            d.name()
+        )));
+    }
+    o.ty.assign(&newto);
+    Ok(())
+}

@@ -22,7 +22,7 @@ pub fn make_type(vm: &mut Vm, qualname: &str, fields: &[&str]) -> PyRef {
     let d = vm.new_dict_ref();
     let _ = td.dict.set(d.clone());
     let ty = PyRef::new(PyObject {
-        ty: vm.types.type_.clone(),
+        ty: vm.types.type_.clone().into(),
         dict: None,
         payload: Payload::Type(Box::new(td)),
     });
@@ -50,7 +50,7 @@ pub fn new(vm: &mut Vm, ty: &PyRef, values: Vec<Value>) -> Value {
         crate::types::dict::dict_set_str(vm, &storage, &n, v.clone());
     }
     Value::Obj(PyRef::new(PyObject {
-        ty: ty.clone(),
+        ty: ty.clone().into(),
         dict: Some(storage),
         payload: Payload::Tuple(values.into_boxed_slice()),
     }))
