@@ -117,6 +117,30 @@ impl ValueStack {
         }
     }
 
+    /// The two top items `(second, top)` when both are values (not NULL): operands of
+    /// a binary operation read in place.
+    #[inline(always)]
+    pub fn top2(&self) -> Option<(&Value, &Value)> {
+        match self.items.get(self.sp.wrapping_sub(2)..self.sp) {
+            Some([Some(a), Some(b)]) => Some((a, b)),
+            _ => None,
+        }
+    }
+
+    /// Replace the two top items by `v`. Only for items that own nothing (ints, floats,
+    /// bools, None — checked by the caller through [`ValueStack::top2`]): they are
+    /// overwritten without a drop (were one an object, it would leak, never be freed
+    /// twice).
+    #[inline(always)]
+    pub fn replace_top2_plain(&mut self, v: Value) {
+        let sp = self.sp;
+        if let Some([a, b]) = self.items.get_mut(sp.wrapping_sub(2)..sp) {
+            std::mem::forget(std::mem::replace(a, Some(v)));
+            std::mem::forget(std::mem::replace(b, None));
+            self.sp = sp - 1;
+        }
+    }
+
     /// Lower the stack pointer to `n` when the slots above are already empty (moved
     /// out by `take_slot`). Were one not empty, its value would leak, never be freed
     /// twice; debug builds check.

@@ -295,6 +295,30 @@ fn execute(vm: &mut Vm, caches: &[u8; 256]) -> PyResult<Exit> {
                     push(vm, r);
                 }
                 BINARY_OP => {
+                    // Int and float operands in place (3.11's BINARY_OP_ADD_INT,
+                    // _MULTIPLY_FLOAT, ...): the result overwrites the operands' slots.
+                    let quick = match vm.thread.stack.top2() {
+                        Some((Value::Int(x), Value::Int(y))) => match arg {
+                            0 | 13 => x.checked_add(*y).map(Value::Int),
+                            10 | 23 => x.checked_sub(*y).map(Value::Int),
+                            5 | 18 => x.checked_mul(*y).map(Value::Int),
+                            6 | 19 if *y > 0 && *x >= 0 => Some(Value::Int(x % y)),
+                            2 | 15 if *y > 0 && *x >= 0 => Some(Value::Int(x / y)),
+                            _ => None,
+                        },
+                        Some((Value::Float(x), Value::Float(y))) => match arg {
+                            0 | 13 => Some(Value::Float(x + y)),
+                            10 | 23 => Some(Value::Float(x - y)),
+                            5 | 18 => Some(Value::Float(x * y)),
+                            11 | 24 if *y != 0.0 => Some(Value::Float(x / y)),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    if let Some(r) = quick {
+                        vm.thread.stack.replace_top2_plain(r);
+                        continue;
+                    }
                     let b = pop(vm);
                     let a = pop(vm);
                     let r = match (&a, &b, arg) {
