@@ -70,6 +70,16 @@ pub fn read_object<B: Build>(
     Ok((v, r.pos))
 }
 
+/// A reference table entry.
+enum RefSlot<'a, O> {
+    /// The object and its size.
+    Obj(O, usize),
+    /// A code object's bytes field (`co_code` carries `FLAG_REF` in CPython's .pyc
+    /// files) handed to the builder as stream bytes: its object is made only if a
+    /// reference names it.
+    Bytes(&'a [u8]),
+}
+
 struct Reader<'a, 'b, B: Build> {
     builder: &'b mut B,
     data: &'a [u8],
@@ -78,7 +88,7 @@ struct Reader<'a, 'b, B: Build> {
     /// The reference table: each object and its size (see [`Reader::spend`]), `None`
     /// while the object is still being read (a reference to it is an error, as nothing
     /// CPython writes does that).
-    refs: Vec<Option<(B::Obj, usize)>>,
+    refs: Vec<Option<RefSlot<'a, B::Obj>>>,
     hints: Option<Vec<Hint>>,
     /// Nodes that may still be produced: bounds the copies references make when the
     /// builder's objects are copied rather than shared (`Build::SHARED`).
@@ -160,6 +170,16 @@ impl<'a, 'b, B: Build> Reader<'a, 'b, B> {
         Ok(())
     }
 
+    /// One node made. Shared objects need no budget: without copies the work is bounded
+    /// by the input's length.
+    #[inline]
+    fn spend_one(&mut self) -> Result<(), MarshalError> {
+        if B::SHARED {
+            return Ok(());
+        }
+        self.spend(1)
+    }
+
     /// `r_object`, where `NULL` is an error.
     fn object(&mut self) -> Result<B::Obj, MarshalError> {
         Ok(self.sized()?.0)
@@ -197,17 +217,31 @@ impl<'a, 'b, B: Build> Reader<'a, 'b, B> {
             _ => None,
         };
         if let Some(v) = simple {
-            self.spend(1)?;
+            self.spend_one()?;
             return Ok(Some((v, 1)));
         }
         if t == ty::REF {
             let n = self.long()?;
-            let entry = usize::try_from(n).ok().and_then(|i| self.refs.get(i));
-            let (v, size) = match entry {
-                Some(Some((v, size))) => (v.clone(), *size),
-                _ => return err("bad marshal data (invalid reference)"),
+            let slot = usize::try_from(n)
+                .ok()
+                .and_then(|i| self.refs.get_mut(i))
+                .and_then(|s| s.as_mut());
+            let (v, size) = match slot {
+                Some(RefSlot::Obj(v, size)) => (v.clone(), *size),
+                Some(slot) => {
+                    let RefSlot::Bytes(b) = *slot else {
+                        return err("bad marshal data (invalid reference)");
+                    };
+                    let size = 1 + b.len() / 16;
+                    let v = self.builder.bytes(b);
+                    *slot = RefSlot::Obj(v.clone(), size);
+                    (v, size)
+                }
+                None => return err("bad marshal data (invalid reference)"),
             };
-            self.spend(if B::SHARED { 1 } else { size })?;
+            if !B::SHARED {
+                self.spend(size)?;
+            }
             self.hint(Hint::Ref(n as u32));
             return Ok(Some((v, size)));
         }
@@ -224,9 +258,9 @@ impl<'a, 'b, B: Build> Reader<'a, 'b, B> {
             self.refs.len() - 1
         });
         let (v, size) = self.typed(t, interned)?;
-        self.spend(1)?;
+        self.spend_one()?;
         if let Some(i) = index {
-            self.refs[i] = Some((v.clone(), size));
+            self.refs[i] = Some(RefSlot::Obj(v.clone(), size));
         }
         Ok(Some((v, size)))
     }
@@ -383,23 +417,33 @@ impl<'a, 'b, B: Build> Reader<'a, 'b, B> {
         })
     }
 
-    /// A bytes field of a code object: a plain `TYPE_STRING` without `FLAG_REF` (which no
-    /// reference can name) is handed over as the stream's bytes, anything else is read as
-    /// an object for the builder to check.
+    /// A bytes field of a code object: a `TYPE_STRING` is handed over as the stream's
+    /// bytes (with `FLAG_REF`, its table entry makes the object if a reference ever
+    /// names it); anything else is read as an object for the builder to check.
     fn bytes_field(&mut self) -> Result<(BytesField<'a, B::Obj>, usize), MarshalError> {
-        if self.data.get(self.pos) == Some(&ty::STRING) && self.depth < MAX_MARSHAL_STACK_DEPTH {
-            self.pos += 1;
-            self.hint(Hint::Fresh {
-                flag_ref: false,
-                interned: false,
-            });
-            let n = self.size(1)?;
-            let b = self.bytes(n)?;
-            self.spend(1)?;
-            return Ok((BytesField::Raw(b), 1 + n / 16));
+        let flag = match self.data.get(self.pos) {
+            Some(&ty::STRING) => false,
+            Some(&t) if t == ty::STRING | ty::FLAG_REF => true,
+            _ => {
+                let (v, n) = self.sized()?;
+                return Ok((BytesField::Obj(v), n));
+            }
+        };
+        if self.depth >= MAX_MARSHAL_STACK_DEPTH {
+            return err("recursion limit exceeded");
         }
-        let (v, n) = self.sized()?;
-        Ok((BytesField::Obj(v), n))
+        self.pos += 1;
+        self.hint(Hint::Fresh {
+            flag_ref: flag,
+            interned: false,
+        });
+        let n = self.size(1)?;
+        let b = self.bytes(n)?;
+        self.spend_one()?;
+        if flag {
+            self.refs.push(Some(RefSlot::Bytes(b)));
+        }
+        Ok((BytesField::Raw(b), 1 + n / 16))
     }
 
     /// A tuple field of a code object: a tuple without `FLAG_REF` (which no reference can
@@ -430,7 +474,7 @@ impl<'a, 'b, B: Build> Reader<'a, 'b, B> {
         let r = self.items(n);
         self.depth -= 1;
         let (items, size) = r?;
-        self.spend(1)?;
+        self.spend_one()?;
         Ok((TupleField::Items(items), size))
     }
 

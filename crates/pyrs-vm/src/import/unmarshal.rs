@@ -27,13 +27,15 @@ struct VmBuilder<'v> {
 
 /// Whether CPython interns a str constant (`all_name_chars` in `Objects/codeobject.c`);
 /// long ones are left alone, as the compiler's code objects (`code::constant`) do.
-fn name_like(t: &str) -> bool {
-    t.len() < 40 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+fn name_like(b: &[u8]) -> bool {
+    b.len() < 40 && b.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_')
 }
 
 impl VmBuilder<'_> {
+    /// A str read from the stream: interned when the stream says so or when it is
+    /// name-like (so every name-like str a code object holds is the interned one).
     fn str_of(&mut self, t: &str, interned: bool) -> Value {
-        if interned || name_like(t) {
+        if interned || name_like(t.as_bytes()) {
             Value::Obj(self.vm.intern(t))
         } else {
             self.vm.new_pystr(PyStr::from_str(t))
@@ -42,28 +44,30 @@ impl VmBuilder<'_> {
 
     /// The interned str for a name field: strs made by [`VmBuilder::str_of`] from
     /// name-like text already are.
-    fn name(&mut self, v: &Value, field: &str, what: &str) -> Result<PyRef, MarshalError> {
+    fn name(&mut self, v: Value, field: &str) -> Result<PyRef, MarshalError> {
         let Value::Obj(o) = v else {
-            return Err(field_error(field, what));
+            return Err(field_error(field, "holds a non-str"));
         };
         let Payload::Str(s) = &o.payload else {
-            return Err(field_error(field, what));
+            return Err(field_error(field, "holds a non-str"));
         };
-        match s.as_ascii() {
-            Some(t) if name_like(t) => Ok(o.clone()),
-            Some(t) => Ok(self.vm.intern(t)),
+        let r = match s.as_ascii() {
+            Some(t) if name_like(t.as_bytes()) => None,
+            Some(t) => Some(self.vm.intern(t)),
             None => {
                 let t = s.as_rust().into_owned();
-                Ok(self.vm.intern(&t))
+                Some(self.vm.intern(&t))
             }
-        }
+        };
+        Ok(r.unwrap_or(o))
     }
 
-    fn names(&mut self, v: &TupleField<Value>, field: &str) -> Result<Vec<PyRef>, MarshalError> {
-        tuple_items(v, field)?
-            .iter()
-            .map(|i| self.name(i, field, "holds a non-str"))
-            .collect()
+    fn names(&mut self, v: TupleField<Value>, field: &str) -> Result<Vec<PyRef>, MarshalError> {
+        let items = match v {
+            TupleField::Items(items) => items,
+            other => tuple_items(&other, field)?.to_vec(),
+        };
+        items.into_iter().map(|i| self.name(i, field)).collect()
     }
 }
 
@@ -137,10 +141,12 @@ impl Build for VmBuilder<'_> {
         Some(self.vm.new_pystr(PyStr::from_code_points(s.code_points())))
     }
     fn str_latin1(&mut self, b: &[u8], interned: bool) -> Value {
-        match std::str::from_utf8(b) {
-            Ok(t) if b.is_ascii() => self.str_of(t, interned),
-            _ => self.vm.new_pystr(PyStr::from_latin1(b.to_vec())),
+        if name_like(b) || (interned && b.is_ascii()) {
+            if let Ok(t) = std::str::from_utf8(b) {
+                return Value::Obj(self.vm.intern(t));
+            }
         }
+        self.vm.new_pystr(PyStr::from_latin1(b.to_vec()))
     }
     fn tuple(&mut self, items: Vec<Value>) -> Value {
         self.vm.new_tuple(items)
@@ -163,8 +169,8 @@ impl Build for VmBuilder<'_> {
     }
 
     fn code(&mut self, p: CodeParts<'_, Value>) -> Result<Value, MarshalError> {
-        let names = self.names(&p.names, "co_names")?;
-        let localsplus_names = self.names(&p.localsplusnames, "co_localsplusnames")?;
+        let names = self.names(p.names, "co_names")?;
+        let localsplus_names = self.names(p.localsplusnames, "co_localsplusnames")?;
         let consts = match p.consts {
             TupleField::Items(items) => items,
             other => tuple_items(&other, "co_consts")?.to_vec(),
