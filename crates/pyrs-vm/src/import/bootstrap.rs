@@ -343,7 +343,8 @@ fn native_load_rest_external(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 fn native_find_spec(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let name = arg_str(vm, &args, 0, "_find_spec")?;
     let path = args.pos.get(1).cloned().unwrap_or(Value::None);
-    Ok(super::loader::find_spec(vm, &name, &path)?.unwrap_or(Value::None))
+    let target = args.pos.get(2).cloned().unwrap_or(Value::None);
+    Ok(super::loader::find_spec_for(vm, &name, &path, &target)?.unwrap_or(Value::None))
 }
 
 /// `_bootstrap._find_and_load(name)`: `sys.modules[name]`, or found and loaded (parents

@@ -65,7 +65,7 @@ def _resolve_name(name, package, level):
 
 def _find_spec(name, path, target=None):
     """Find a module's spec (sys.meta_path's finders, in order)."""
-    return _pyrs_find_spec(name, path)
+    return _pyrs_find_spec(name, path, target)
 
 
 def _sanity_check(name, package, level):

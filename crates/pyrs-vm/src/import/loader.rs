@@ -137,6 +137,17 @@ fn find_and_load_unlocked(vm: &mut Vm, name: &str) -> PyResult<Value> {
 
 /// `_find_spec(name, path)`: ask each finder on `sys.meta_path`.
 pub fn find_spec(vm: &mut Vm, name: &str, path: &Value) -> PyResult<Option<Value>> {
+    find_spec_for(vm, name, path, &Value::None)
+}
+
+/// `_find_spec(name, path, target)`: `target` (the module being reloaded, or None) is
+/// handed to the finders that are called.
+pub fn find_spec_for(
+    vm: &mut Vm,
+    name: &str,
+    path: &Value,
+    target: &Value,
+) -> PyResult<Option<Value>> {
     let b = bootstrap::boot(vm)?;
     let Some(meta_path) = bootstrap::sys_list(vm, "meta_path")? else {
         return Err(vm.import_error("sys.meta_path is None, Python is likely shutting down"));
@@ -164,7 +175,7 @@ pub fn find_spec(vm: &mut Vm, name: &str, path: &Value) -> PyResult<Option<Value
             match getattr_opt(vm, &finder, "find_spec")? {
                 Some(f) => {
                     let n = vm.new_str(name);
-                    let r = vm.call(&f, vec![n, path.clone(), Value::None])?;
+                    let r = vm.call(&f, vec![n, path.clone(), target.clone()])?;
                     (!r.is_none()).then_some(r)
                 }
                 None => None,
