@@ -238,7 +238,7 @@ fn setup_context(vm: &mut Vm, mut stacklevel: i64) -> PyResult<(Value, i64, Valu
     let internal = idx.is_some_and(|i| is_internal(&frame_info(vm, i).1));
     if stacklevel <= 0 || internal {
         while {
-            stacklevel -= 1;
+            stacklevel = stacklevel.saturating_sub(1);
             stacklevel > 0
         } && idx.is_some()
         {
@@ -246,7 +246,7 @@ fn setup_context(vm: &mut Vm, mut stacklevel: i64) -> PyResult<(Value, i64, Valu
         }
     } else {
         while {
-            stacklevel -= 1;
+            stacklevel = stacklevel.saturating_sub(1);
             stacklevel > 0
         } && idx.is_some()
         {

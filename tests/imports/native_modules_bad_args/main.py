@@ -1,0 +1,36 @@
+# _warnings and _imp given wrong, extreme or hostile arguments: CPython's exceptions, never a crash.
+import _warnings, _imp, sys
+def t(f, *a, **k):
+    try:
+        r = f(*a, **k)
+        print("ok", type(r).__name__)
+    except BaseException as e:
+        print(type(e).__name__)
+t(_warnings.warn, "x", stacklevel=-(2**62))
+t(_warnings.warn, "x", stacklevel=2**62)
+t(_warnings.warn, "x", stacklevel=-9223372036854775808)
+t(_warnings.warn, "x", UserWarning, 1, None, 5)
+t(_warnings.warn)
+t(_warnings.warn, 1)
+t(_warnings.warn, "x", category=5)
+t(_warnings.warn_explicit, "m", UserWarning, "f.py", 1, registry=5)
+t(_warnings.warn_explicit, "m", UserWarning, "f.py", 1, module_globals=5)
+t(_warnings.warn_explicit, "m", UserWarning, "f.py", 1, module_globals={})
+t(_warnings.warn_explicit, "m", UserWarning, 3, 1)
+t(_warnings.warn_explicit, "m", UserWarning, "f", "x")
+_warnings.filters.insert(0, 5)
+t(_warnings.warn, "y")
+_warnings.filters[0] = (1, None, Warning, None, 0)
+t(_warnings.warn, "y")
+_warnings.filters[0] = ("always", 5, Warning, None, 0)
+t(_warnings.warn, "y")
+_warnings.filters[0] = ("always", None, 5, None, 0)
+t(_warnings.warn, "y")
+del _warnings.filters[0]
+t(_imp.source_hash, 2**70, b"")
+t(_imp.source_hash, 1)
+t(_imp.create_builtin, 5)
+t(_imp.is_builtin)
+t(_imp.get_frozen_object, "x", None)
+t(_imp.release_lock)
+t(_imp.create_dynamic, 5)
