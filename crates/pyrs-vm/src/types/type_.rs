@@ -277,7 +277,7 @@ pub fn make_class(
     }
     let _ = td.dict.set(d.clone());
     let cls = PyRef::new(PyObject {
-        ty: meta.clone(),
+        ty: meta.clone().into(),
         dict: None,
         payload: Payload::Type(Box::new(td)),
     });
