@@ -13,14 +13,22 @@ use crate::code::CodeParts as VmCodeParts;
 use crate::object::{Payload, PyRef, Value};
 use crate::types::str::PyStr;
 use crate::vm::{PyErr, PyResult, Vm};
+
+#[cfg(test)]
+#[path = "unmarshal_tests.rs"]
+mod tests;
 use pyrs_marshal::build::{field_error, unsupported_constant};
 use pyrs_marshal::{Build, BytesField, CodeParts, MarshalError, TupleField};
 
 /// Makes VM objects for the marshal reader.
 struct VmBuilder<'v> {
     vm: &'v mut Vm,
-    /// `(old, new)`: code objects whose `co_filename` is `old` get `new` instead.
-    rename: Option<(&'v str, &'v str)>,
+    /// The code objects made so far, by address, in the order made (the order is the
+    /// stream's, the same on every read of the same bytes).
+    made: Vec<usize>,
+    /// `(new, which)`: the code objects (by their place in that order) whose
+    /// `co_filename` becomes `new`.
+    rename: Option<(&'v str, &'v [bool])>,
     /// A Python exception a constructor raised (ends the read).
     pending: Option<PyErr>,
 }
@@ -185,8 +193,8 @@ impl Build for VmBuilder<'_> {
         let name = str_obj(&p.name, "co_name")?;
         let qualname = str_obj(&p.qualname, "co_qualname")?;
         let linetable = bytes_of(&p.linetable, "co_linetable")?.into();
-        if let Some((old, new)) = self.rename {
-            if filename == old {
+        if let Some((new, which)) = self.rename {
+            if which.get(self.made.len()) == Some(&true) {
                 filename = new.to_string();
             }
         }
@@ -208,7 +216,9 @@ impl Build for VmBuilder<'_> {
             filename,
             firstlineno: p.firstlineno,
         };
-        Ok(Value::Obj(crate::code::new_code(self.vm, parts)))
+        let code = crate::code::new_code(self.vm, parts);
+        self.made.push(code.id());
+        Ok(Value::Obj(code))
     }
 }
 
@@ -225,32 +235,59 @@ fn bytes_of<'a>(f: &'a BytesField<'_, Value>, field: &str) -> Result<&'a [u8], M
 }
 
 /// A .pyc body (the marshal data after the 16-byte header) as a code object whose
-/// `co_filename` names `path` (`_imp._fix_co_filename`: when the top-level code object
-/// names another file, it and every nested code object naming that same file are
-/// renamed). `Err(Ok(e))` is the reader's error message, for the caller's
-/// `marshal.loads`-style exception; `Err(Err(e))` a Python exception a constructor raised.
+/// `co_filename` names `path`: `_imp._fix_co_filename`, whose `update_code_filenames`
+/// renames the top-level code object when it names another file, and, depth first, each
+/// nested code object naming that same file (stopping at one that does not).
+/// `Err(Ok(e))` is the reader's error message, for the caller's `marshal.loads`-style
+/// exception; `Err(Err(e))` a Python exception a constructor raised.
 pub fn loads_code_object(
     vm: &mut Vm,
     data: &[u8],
     path: &str,
 ) -> Result<PyRef, Result<String, PyErr>> {
-    let top = read(vm, data, None)?;
+    let (top, made) = read(vm, data, None)?;
     let old = match crate::code::as_code(&top) {
         Some(c) if c.filename != path => c.filename.clone(),
         _ => return Ok(top),
     };
-    // The .pyc was made for another path (moved, or compiled elsewhere): read it again
-    // with the renaming, as code objects are immutable once made. Rare.
-    read(vm, data, Some((&old, path)))
+    // The .pyc was made for another path (moved, or compiled elsewhere). Code objects
+    // are immutable once made: mark the ones to rename, then read the bytes again.
+    let place: rustc_hash::FxHashMap<usize, usize> =
+        made.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+    let mut which = vec![false; made.len()];
+    let mut stack = vec![top];
+    while let Some(r) = stack.pop() {
+        let Some(&i) = place.get(&r.id()) else {
+            continue;
+        };
+        let Some(c) = crate::code::as_code(&r) else {
+            continue;
+        };
+        if which[i] || c.filename != old {
+            continue;
+        }
+        which[i] = true;
+        for k in &c.consts {
+            if let Value::Obj(o) = k {
+                if crate::code::as_code(o).is_some() {
+                    stack.push(o.clone());
+                }
+            }
+        }
+    }
+    Ok(read(vm, data, Some((path, &which)))?.0)
 }
 
+/// One read: the object, which must be a code object, and the addresses of the code
+/// objects made, in order.
 fn read(
     vm: &mut Vm,
     data: &[u8],
-    rename: Option<(&str, &str)>,
-) -> Result<PyRef, Result<String, PyErr>> {
+    rename: Option<(&str, &[bool])>,
+) -> Result<(PyRef, Vec<usize>), Result<String, PyErr>> {
     let mut b = VmBuilder {
         vm,
+        made: Vec::new(),
         rename,
         pending: None,
     };
@@ -259,7 +296,7 @@ fn read(
         return Err(Err(e));
     }
     match r {
-        Ok((Value::Obj(o), _)) if crate::code::as_code(&o).is_some() => Ok(o),
+        Ok((Value::Obj(o), _)) if crate::code::as_code(&o).is_some() => Ok((o, b.made)),
         Ok(_) => Err(Ok("bad marshal data (not a code object)".into())),
         Err(e) => Err(Ok(e.0)),
     }
