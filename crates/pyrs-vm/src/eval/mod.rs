@@ -8,8 +8,12 @@
 //! Invariants: the current frame is `thread.frames.last()`; `ip` (next code unit) and
 //! `lasti` (code unit of the current instruction) are kept in locals and written back to
 //! the frame before anything that can look at them (a call that pushes a frame, an error,
-//! a yield). Instructions are read from the code object's own `units` (CACHE units are
-//! skipped using the cache counts of the opcode table).
+//! a yield). Instructions are read from the code object's own `units`; the 11 opcodes
+//! with CACHE units skip them in their own arm (`INLINE_CACHES`). Fast arms (3.11's
+//! specializations, done by type tests at run time rather than by rewriting the code):
+//! int/float BINARY_OP in place on the stack, COMPARE_OP fused with a following
+//! POP_JUMP_IF, LOAD_FAST pairs, FOR_ITER over range/list/generator, Python-to-Python
+//! CALL with exact positional arguments (`call.rs`).
 
 pub mod build;
 pub mod call;
