@@ -241,15 +241,31 @@ impl DictData {
         }
     }
 
-    /// Whether a str key `name` is certainly absent, deciding from the first probe when
-    /// it lands on a free slot (the common case for a method name looked up in an
-    /// instance dict); else by the full lookup.
+    /// Whether a str key `name` is certainly absent: the probe sequence reaches a free
+    /// slot passing only entries of other hashes (the common case for a method name
+    /// looked up in an instance dict); an entry of the same hash takes the full lookup.
     #[inline(always)]
     pub fn lacks_str(&self, name: &PyStr, hash: i64) -> bool {
-        let mask = self.indices.len().wrapping_sub(1);
-        match self.indices.get((hash as u64 as usize) & mask) {
-            None | Some(&FREE) => true,
-            Some(_) => self.get_str_index(name, hash).is_none(),
+        if self.indices.is_empty() {
+            return true;
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == FREE {
+                return true;
+            }
+            if matches!(&self.entries[ix], Some(e) if e.hash == hash) {
+                return self.get_str_index(name, hash).is_none();
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
