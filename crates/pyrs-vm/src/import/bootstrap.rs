@@ -137,6 +137,8 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             ("_pyrs_getcwd", native_getcwd),
             ("_pyrs_isdir", native_isdir),
             ("_pyrs_load_rest", native_load_rest_external),
+            ("_pyrs_loads_code", native_loads_code),
+            ("_pyrs_compile_with_body", native_compile_with_body),
         ];
         // `from _frozen_importlib import ModuleSpec`, without an import.
         let code = super::loader::compile(
@@ -526,6 +528,82 @@ fn native_compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let code = super::loader::compile(vm, &path, &data, &path, opt)?;
     Ok(Value::Obj(crate::code::make_code(vm, &code)))
+}
+
+/// `_compile_bytecode`'s `marshal.loads(data)` + `_imp._fix_co_filename(code,
+/// source_path)`: the code object of a .pyc body, or None when the body is another
+/// object; marshal errors as `marshal.loads` raises them.
+fn native_loads_code(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(body) = args
+        .pos
+        .first()
+        .and_then(crate::types::bytearray::bytes_like)
+    else {
+        return Err(vm.type_error("a bytes-like object is required"));
+    };
+    let source_path = args.pos.get(2).and_then(text);
+    let mut pyc = pyrs_marshal::pyc::MAGIC.to_vec();
+    pyc.extend_from_slice(&[0; 12]);
+    pyc.extend_from_slice(&body);
+    let mut co = match pyrs_marshal::pyc::read_pyc(&pyc) {
+        Ok((_, co)) => co,
+        Err(e) if e.0.contains("not a code object") => return Ok(Value::None),
+        Err(e) if e.0.contains("EOF") || e.0.contains("too short") => {
+            let t = vm.types.eof_error.clone();
+            return Err(vm.new_error(&t, "marshal data too short"));
+        }
+        Err(e) => return Err(vm.value_error(e.0)),
+    };
+    if let Some(p) = source_path {
+        let old = co.filename.clone();
+        let new = pyrs_bytecode::PyStrValue::new(&p);
+        if old != new {
+            rename_code(&mut co, &old, &new);
+        }
+    }
+    Ok(Value::Obj(crate::code::make_code(vm, &co)))
+}
+
+/// `update_code_filenames`: every code object naming `old` now names `new`.
+fn rename_code(
+    co: &mut pyrs_bytecode::CodeObject,
+    old: &pyrs_bytecode::PyStrValue,
+    new: &pyrs_bytecode::PyStrValue,
+) {
+    if co.filename != *old {
+        return;
+    }
+    co.filename = new.clone();
+    for c in co.consts.iter_mut() {
+        if let pyrs_bytecode::Constant::Code(inner) = c {
+            rename_code(inner, old, new);
+        }
+    }
+}
+
+/// `SourceLoader.source_to_code` plus the marshalled code for the cache:
+/// `(code, body)`.
+fn native_compile_with_body(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(data) = args
+        .pos
+        .first()
+        .and_then(crate::types::bytearray::bytes_like)
+    else {
+        return Err(vm.type_error("source_to_code() expects bytes"));
+    };
+    let path = arg_str(vm, &args, 1, "source_to_code")?;
+    let opt = vm.interp.import.config.optimize;
+    let co = super::loader::compile(vm, &path, &data, &path, opt)?;
+    let header = pyrs_marshal::pyc::PycHeader {
+        validation: pyrs_marshal::pyc::Validation::Timestamp {
+            mtime: 0,
+            source_size: 0,
+        },
+    };
+    let body = pyrs_marshal::pyc::write_pyc(&header, &co)[16..].to_vec();
+    let code = Value::Obj(crate::code::make_code(vm, &co));
+    let body = vm.new_bytes(body);
+    Ok(vm.new_tuple(vec![code, body]))
 }
 
 /// `PathFinder.find_spec(fullname, path=None)`.

@@ -54,6 +54,17 @@ class _LoaderBasics:
         return _bootstrap._load_module_shim(self, fullname)
 
 
+class SourceLoader(_LoaderBasics):
+    """Base of the source loaders (importlib.abc.SourceLoader builds on it): its methods
+    come with the module's rest (frozen_importlib_external_rest.py), run at the latest
+    when a class outside this module subclasses it."""
+
+    def __init_subclass__(cls, **kwargs):
+        if cls.__module__ != '_frozen_importlib_external':
+            _pyrs_load_rest()
+        super().__init_subclass__(**kwargs)
+
+
 class FileLoader:
     """Base file loader class which implements the loader protocol methods that
     require file system usage."""
@@ -88,7 +99,7 @@ class FileLoader:
         return _pyrs_load_module(self, fullname)
 
 
-class SourceFileLoader(FileLoader, _LoaderBasics):
+class SourceFileLoader(FileLoader, SourceLoader):
     """Concrete implementation of SourceLoader using the file system."""
 
     def path_stats(self, path):
