@@ -81,6 +81,7 @@ def main():
         env = dict(os.environ)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         impls = {"pyrs": [args.pyrs], "python3": [sys.executable]}
+        tags = {"pyrs": "pyrs-311", "python3": sys.implementation.cache_tag}
         results = {}
         outputs = {}
         for name, cmd in impls.items():
@@ -88,6 +89,10 @@ def main():
             for _ in range(args.repeat):
                 shutil.rmtree(os.path.join(tmp, "__pycache__"), ignore_errors=True)
                 c = run(cmd + ["-X", "importtime", "main.py"], tmp, env)
+                # The warm run must be one that reads the cache the cold run wrote.
+                cached = os.path.join(tmp, "__pycache__", f"bigmod.{tags[name]}.pyc")
+                if not os.path.exists(cached):
+                    raise SystemExit(f"{name}: the cold import wrote no {cached}")
                 w = run(cmd + ["-X", "importtime", "main.py"], tmp, env)
                 cold.append(c[:2])
                 warm.append(w[:2])

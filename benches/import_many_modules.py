@@ -54,6 +54,12 @@ def main():
             for _ in range(args.repeat):
                 shutil.rmtree(os.path.join(tmp, "__pycache__"), ignore_errors=True)
                 c, out = run(cmd + ["-X", "importtime", "main.py"], tmp, env, n)
+                # The warm run must be one that reads the caches the cold run wrote.
+                tag = "pyrs-311" if name == "pyrs" else sys.implementation.cache_tag
+                missing = [i for i in range(n)
+                           if not os.path.exists(os.path.join(tmp, "__pycache__", f"m{i}.{tag}.pyc"))]
+                if missing:
+                    raise SystemExit(f"{name}: the cold run wrote no cache for m{missing[0]} ({len(missing)} missing)")
                 w, out2 = run(cmd + ["-X", "importtime", "main.py"], tmp, env, n)
                 cold.append(c)
                 warm.append(w)
