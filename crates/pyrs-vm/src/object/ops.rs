@@ -302,6 +302,9 @@ pub fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult
             None => None,
         },
         (Payload::Str(_), _, 6) => Some(crate::types::str_methods::percent_format(vm, a, b)?),
+        (Payload::Bytes(_) | Payload::ByteArray(_), _, 6) => {
+            Some(crate::types::bytes_format::percent_format(vm, a, b)?)
+        }
         (Payload::List(x), Some(Payload::List(y)), 0) => {
             let mut v = x.borrow().clone();
             v.extend(y.borrow().iter().cloned());

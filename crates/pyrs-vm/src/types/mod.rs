@@ -4,6 +4,7 @@
 
 pub mod bytearray;
 pub mod bytes;
+pub mod bytes_format;
 pub mod bytes_methods;
 pub mod codecs;
 pub mod complex;
