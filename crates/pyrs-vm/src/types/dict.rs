@@ -139,6 +139,24 @@ impl DictData {
                     if same {
                         return Ok(Some(ix));
                     }
+                    // Exact strs (the usual keys) compared here, without `fast_eq`'s
+                    // general dispatch.
+                    if let (Value::Obj(a), Value::Obj(b)) = (&e.key, key) {
+                        if let (Payload::Str(x), Payload::Str(y)) = (&a.payload, &b.payload) {
+                            if !a.ty_is_heap() && !b.ty_is_heap() {
+                                if x.eq_str(y) {
+                                    return Ok(Some(ix));
+                                }
+                                perturb >>= 5;
+                                i = (i
+                                    .wrapping_mul(5)
+                                    .wrapping_add(perturb as usize)
+                                    .wrapping_add(1))
+                                    & mask;
+                                continue;
+                            }
+                        }
+                    }
                     match fast_eq(&e.key, key) {
                         Some(true) => return Ok(Some(ix)),
                         Some(false) => {}

@@ -14,8 +14,12 @@ fn this(vm: &mut Vm, args: &Args) -> PyResult<PyRef> {
 
 /// `args.check` for a method whose `args` include the receiver (`self` or, for
 /// `fromkeys`, the class): CPython's messages count the other arguments only.
+#[inline]
 fn check_arity(vm: &mut Vm, args: &Args, fname: &str, min: usize, max: usize) -> PyResult<()> {
     let n = args.pos.len();
+    if args.kw.is_empty() && (min..=max).contains(&n) {
+        return Ok(());
+    }
     if (min..=max).contains(&n) || n == 0 {
         return args.check(vm, fname, min, max);
     }
