@@ -139,6 +139,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             ("_pyrs_load_rest", native_load_rest_external),
             ("_pyrs_loads_code", native_loads_code),
             ("_pyrs_compile_with_body", native_compile_with_body),
+            ("_pyrs_set_data", native_set_data),
         ];
         // `from _frozen_importlib import ModuleSpec`, without an import.
         let code = super::loader::compile(
@@ -431,6 +432,11 @@ fn native_path_stats(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = vm.new_dict_ref();
     dict_set(vm, &d, "mtime", Value::Float(mtime));
     dict_set(vm, &d, "size", Value::Int(md.len() as i64));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        dict_set(vm, &d, "mode", Value::Int(md.permissions().mode() as i64));
+    }
     Ok(Value::Obj(d))
 }
 
@@ -604,6 +610,31 @@ fn native_compile_with_body(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let code = Value::Obj(crate::code::make_code(vm, &co));
     let body = vm.new_bytes(body);
     Ok(vm.new_tuple(vec![code, body]))
+}
+
+/// `SourceFileLoader.set_data`'s work: None when written, else `(path, repr(error))`
+/// of what could not be created.
+fn native_set_data(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let path = arg_str(vm, &args, 0, "set_data")?;
+    let Some(data) = args
+        .pos
+        .get(1)
+        .and_then(crate::types::bytearray::bytes_like)
+    else {
+        return Err(vm.type_error("set_data() expects bytes"));
+    };
+    let mode = match args.pos.get(2) {
+        Some(Value::Int(m)) => (*m as u32) & 0o666,
+        _ => 0o666,
+    };
+    match super::cache::set_data(std::path::Path::new(&path), &data, mode) {
+        Ok(()) => Ok(Value::None),
+        Err((p, e)) => {
+            let p = vm.new_str(&p);
+            let r = vm.new_str(&super::get_code::os_error_repr(&e));
+            Ok(vm.new_tuple(vec![p, r]))
+        }
+    }
 }
 
 /// `PathFinder.find_spec(fullname, path=None)`.

@@ -172,6 +172,27 @@ pub fn write_cache(
     code: &CodeObject,
 ) -> Result<(), (String, std::io::Error)> {
     let data = pyc::write_pyc(header, code);
+    // `_calc_mode`: the source's permissions plus owner write.
+    #[cfg(unix)]
+    let mode = {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(source)
+            .map(|m| m.permissions().mode())
+            .unwrap_or(0o666)
+            | 0o200
+    };
+    #[cfg(not(unix))]
+    let mode = {
+        let _ = source;
+        0o666
+    };
+    set_data(cache, &data, mode & 0o666)
+}
+
+/// `SourceFileLoader.set_data(path, data, _mode=mode)`: the missing directories, then
+/// the file written atomically. A failure (no file written) names the path that could
+/// not be created and why.
+pub fn set_data(cache: &Path, data: &[u8], mode: u32) -> Result<(), (String, std::io::Error)> {
     if let Some(parent) = cache.parent() {
         let mut missing = Vec::new();
         let mut p = parent;
@@ -191,21 +212,7 @@ pub fn write_cache(
             }
         }
     }
-    // `_calc_mode`: the source's permissions plus owner write.
-    #[cfg(unix)]
-    let mode = {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::metadata(source)
-            .map(|m| m.permissions().mode())
-            .unwrap_or(0o666)
-            | 0o200
-    };
-    #[cfg(not(unix))]
-    let mode = {
-        let _ = source;
-        0o666
-    };
-    write_atomic(cache, &data, mode & 0o666).map_err(|e| (cache.to_string_lossy().into_owned(), e))
+    write_atomic(cache, data, mode).map_err(|e| (cache.to_string_lossy().into_owned(), e))
 }
 
 /// `_write_atomic`: write `PATH.<unique>` exclusively, then rename it over `path`.

@@ -544,3 +544,40 @@ for _name in ('path_mtime', 'path_stats', '_cache_bytecode', 'set_data', 'get_so
     _method.__qualname__ = 'SourceLoader.' + _name
     setattr(SourceLoader, _name, _method)
 del _name, _method
+
+
+def _calc_mode(path):
+    """Calculate the mode permissions for a bytecode file."""
+    try:
+        mode = _pyrs_path_stats(path)['mode']
+    except OSError:
+        mode = 0o666
+    # We always ensure write access so we can update cached files
+    # later even when the source files are read-only on Windows (#6074).
+    mode |= 0o200
+    return mode
+
+
+def _sfl_cache_bytecode(self, source_path, bytecode_path, data):
+    # Adapt between the two APIs
+    mode = _calc_mode(source_path)
+    return self.set_data(bytecode_path, data, _mode=mode)
+
+
+def _sfl_set_data(self, path, data, *, _mode=0o666):
+    """Write bytes data to a file (missing directories created, written atomically);
+    a failure means no file, reported by -v only."""
+    failed = _pyrs_set_data(path, bytes(data), _mode & 0o666)
+    if failed is None:
+        _bootstrap._verbose_message('created {!r}', path)
+    else:
+        _bootstrap._verbose_message('could not create {!r}: {}', *failed)
+
+
+_sfl_cache_bytecode.__qualname__ = 'SourceFileLoader._cache_bytecode'
+_sfl_cache_bytecode.__name__ = '_cache_bytecode'
+_sfl_set_data.__qualname__ = 'SourceFileLoader.set_data'
+_sfl_set_data.__name__ = 'set_data'
+SourceFileLoader._cache_bytecode = _sfl_cache_bytecode
+SourceFileLoader.set_data = _sfl_set_data
+del _sfl_cache_bytecode, _sfl_set_data

@@ -96,7 +96,7 @@ pub fn get_code(vm: &mut Vm, name: &str, source: &Path) -> PyResult<PyRef> {
 }
 
 /// `repr(OSError)` as `-v` prints it: `PermissionError(13, 'Permission denied')`.
-fn os_error_repr(e: &std::io::Error) -> String {
+pub(crate) fn os_error_repr(e: &std::io::Error) -> String {
     let errno = e.raw_os_error().unwrap_or(0);
     let name = match errno {
         1 | 13 => "PermissionError",

@@ -71,11 +71,13 @@ impl VmBuilder<'_> {
     }
 
     fn names(&mut self, v: TupleField<Value>, field: &str) -> Result<Vec<PyRef>, MarshalError> {
-        let items = match v {
-            TupleField::Items(items) => items,
-            other => tuple_items(&other, field)?.to_vec(),
-        };
-        items.into_iter().map(|i| self.name(i, field)).collect()
+        match v {
+            TupleField::Items(items) => items.into_iter().map(|i| self.name(i, field)).collect(),
+            other => tuple_items(&other, field)?
+                .iter()
+                .map(|i| self.name(i.clone(), field))
+                .collect(),
+        }
     }
 }
 
