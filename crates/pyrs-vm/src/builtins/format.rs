@@ -5,7 +5,7 @@
 
 use crate::object::{Payload, Value};
 use crate::types::function::Args;
-use crate::types::int::{num_of, to_bigint, Num};
+use crate::types::int::{num_of, Num};
 use crate::vm::{PyResult, Vm};
 
 #[derive(Default)]
@@ -28,8 +28,21 @@ struct Spec {
 /// the object's type name for the messages. Checks what CPython checks before looking at
 /// the type: digit overflow, `,` with `_`, and grouping with a presentation type that
 /// does not take it.
-fn parse_spec(vm: &mut Vm, s: &str, default_ty: Option<char>, tn: &str) -> PyResult<Spec> {
-    let c: Vec<char> = s.chars().collect();
+fn parse_spec(vm: &mut Vm, s: &str, default_ty: Option<char>, v: &Value) -> PyResult<Spec> {
+    // Specs are short: decode into a stack buffer (this runs for every f-string field).
+    let mut buf = ['\0'; 24];
+    let heap: Vec<char>;
+    let c: &[char] = if s.len() <= buf.len() {
+        let mut n = 0;
+        for ch in s.chars() {
+            buf[n] = ch;
+            n += 1;
+        }
+        &buf[..n]
+    } else {
+        heap = s.chars().collect();
+        &heap
+    };
     let mut i = 0;
     let mut sp = Spec::default();
     if c.len() >= 2 && "<>=^".contains(c[1]) {
@@ -84,6 +97,7 @@ fn parse_spec(vm: &mut Vm, s: &str, default_ty: Option<char>, tn: &str) -> PyRes
     }
     if c.len() - i > 1 {
         let rest: String = c[..].iter().collect();
+        let tn = vm.type_name(v);
         return Err(vm.value_error(format!(
             "Invalid format specifier '{rest}' for object of type '{tn}'"
         )));
@@ -128,7 +142,8 @@ fn decimal(vm: &mut Vm, c: &[char]) -> PyResult<(usize, usize)> {
 }
 
 /// `unknown_presentation_type`: the code as `%c`, or `\x..` outside printable ASCII.
-fn unknown_code(vm: &mut Vm, ty: char, tn: &str) -> crate::vm::PyErr {
+fn unknown_code(vm: &mut Vm, ty: char, v: &Value) -> crate::vm::PyErr {
+    let tn = vm.type_name(v);
     let t = if (ty as u32) > 32 && (ty as u32) < 128 {
         ty.to_string()
     } else {
@@ -155,8 +170,8 @@ fn pad(sp: &Spec, sign: &str, body: &str, numeric: bool) -> String {
     // Built by pushes into one allocation (this runs for every f-string field with a
     // width; `format!` cost several hundred instructions per call).
     let len = sign.chars().count() + body.chars().count();
-    let mut out = String::with_capacity(sign.len() + body.len() + sp.width.saturating_sub(len) * 4);
     if sp.width <= len {
+        let mut out = String::with_capacity(sign.len() + body.len());
         out.push_str(sign);
         out.push_str(body);
         return out;
@@ -172,6 +187,8 @@ fn pad(sp: &Spec, sign: &str, body: &str, numeric: bool) -> String {
             sp.align.unwrap_or(if numeric { '>' } else { '<' }),
         )
     };
+    // Exact capacity: the result becomes a str without a copy (`PyStr::from_string`).
+    let mut out = String::with_capacity(sign.len() + body.len() + fill_n * fill.len_utf8());
     let f = |out: &mut String, n: usize| out.extend(std::iter::repeat(fill).take(n));
     match align {
         '<' => {
@@ -208,10 +225,14 @@ fn sign_str(neg: bool, sp: &Spec) -> &'static str {
     }
 }
 
-fn format_float(x: f64, sp: &Spec, ty: char) -> String {
+/// `format_float_internal`: `ty` is the presentation type, `'r'` for none (repr-like);
+/// `add_dot_0` is CPython's `Py_DTSF_ADD_DOT_0` for a spec with a precision but no type
+/// ('g' that switches to an exponent one digit sooner and keeps a `.0` on integers).
+fn format_float(x: f64, sp: &Spec, ty: char, add_dot_0: bool) -> String {
     let neg = x.is_sign_negative() && !x.is_nan();
     let a = x.abs();
     let prec = sp.precision.unwrap_or(6);
+    let finite = a.is_finite();
     let mut body = if a.is_infinite() {
         "inf".to_string()
     } else if a.is_nan() {
@@ -219,7 +240,7 @@ fn format_float(x: f64, sp: &Spec, ty: char) -> String {
     } else {
         match ty {
             'f' | 'F' => format!("{a:.prec$}"),
-            '%' => format!("{:.prec$}%", a * 100.0),
+            '%' => format!("{:.prec$}", a * 100.0),
             'e' | 'E' => exp_form(a, prec),
             'g' | 'G' | 'r' => {
                 if ty == 'r' {
@@ -235,7 +256,8 @@ fn format_float(x: f64, sp: &Spec, ty: char) -> String {
                             .and_then(|s| s.parse::<i32>().ok())
                             .unwrap_or(0)
                     };
-                    let mut s = if e >= -4 && e < p as i32 {
+                    let fixed_below = if add_dot_0 { p as i32 - 1 } else { p as i32 };
+                    let mut s = if e >= -4 && e < fixed_below {
                         format!("{:.*}", (p as i32 - 1 - e).max(0) as usize, a)
                     } else {
                         exp_form(a, p - 1)
@@ -243,12 +265,25 @@ fn format_float(x: f64, sp: &Spec, ty: char) -> String {
                     if !sp.alt {
                         s = strip_zeros(&s);
                     }
+                    if add_dot_0 && !s.contains(['.', 'e']) {
+                        s.push_str(".0");
+                    }
                     s
                 }
             }
             _ => pyrs_bytecode::repr::format_float_r(a, true, false),
         }
     };
+    // `#`: the decimal point stays even with no digits after it.
+    if sp.alt && finite && !body.contains('.') {
+        match body.find('e') {
+            Some(i) => body.insert(i, '.'),
+            None => body.push('.'),
+        }
+    }
+    if ty == '%' {
+        body.push('%');
+    }
     if ty.is_ascii_uppercase() {
         body = body.to_uppercase();
     }
@@ -259,8 +294,10 @@ fn format_float(x: f64, sp: &Spec, ty: char) -> String {
         };
         body = format!("{}{rest}", group(int, g, 3));
     }
+    // `z`: a negative zero (after rounding) loses its sign; infinities keep theirs.
     let neg = neg
         && !(sp.z
+            && finite
             && body
                 .split(['e', 'E'])
                 .next()
@@ -290,23 +327,32 @@ fn exp_form(a: f64, prec: usize) -> String {
 
 /// `format(v, spec)`.
 pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
-    if let Some(r) = {
-        let sv = vm.new_str(spec);
-        crate::object::protocol::try_heap_dunder(vm, v, "__format__", vec![sv])?
-    } {
-        if r.as_str().is_none() {
-            let n = vm.type_name(&r);
-            return Err(vm.type_error(format!("__format__ must return a str, not {n}")));
+    // Only instances of classes can define `__format__` (builtin types' formatting is
+    // below); the spec becomes a str object only when one is called.
+    if let Value::Obj(o) = v {
+        if o.ty_is_heap() {
+            let ty = o.ty.clone();
+            if let Some(f) = crate::object::protocol::heap_dunder(vm, &ty, "__format__") {
+                let sv = vm.new_str(spec);
+                let r = crate::object::protocol::call_dunder(vm, f, v, vec![sv])?;
+                if r.as_str().is_none() {
+                    let n = vm.type_name(&r);
+                    return Err(vm.type_error(format!("__format__ must return a str, not {n}")));
+                }
+                return Ok(r);
+            }
         }
-        return Ok(r);
     }
     if spec.is_empty() {
         return vm.str_value(v);
     }
-    let tn = vm.type_name(v).to_string();
+    if let Some(Payload::Complex(re, im)) = v.payload() {
+        return crate::types::complex::format_complex(vm, *re, *im, spec);
+    }
     let num = num_of(v);
     let is_str = matches!(v.payload(), Some(Payload::Str(_)));
     if num.is_none() && !is_str {
+        let tn = vm.type_name(v);
         return Err(vm.type_error(format!(
             "unsupported format string passed to {tn}.__format__"
         )));
@@ -316,30 +362,26 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
         Some(_) => Some('d'),
         None => Some('s'),
     };
-    let sp = parse_spec(vm, spec, default_ty, &tn)?;
+    let sp = parse_spec(vm, spec, default_ty, v)?;
     let out = match num {
         Some(Num::F(f)) => {
             let ty = sp.ty.unwrap_or('r');
             if !"eEfFgGn%r".contains(ty) {
-                return Err(unknown_code(vm, ty, &tn));
+                return Err(unknown_code(vm, ty, v));
             }
             // 'n' is 'g' with the locale's separators; pyrs runs in the C locale.
-            let ty = if ty == 'n' || (ty == 'r' && sp.precision.is_some()) {
-                'g'
-            } else {
-                ty
-            };
-            format_float(f, &sp, ty)
+            let add_dot_0 = ty == 'r' && sp.precision.is_some();
+            let ty = if ty == 'n' || add_dot_0 { 'g' } else { ty };
+            format_float(f, &sp, ty, add_dot_0)
         }
-        Some(_) => {
-            let b = to_bigint(v).unwrap_or_default();
+        Some(n) => {
             let ty = sp.ty.unwrap_or('d');
             if "eEfFgG%".contains(ty) {
-                let f = crate::types::int::to_f64(vm, &Num::B(&b))?;
-                format_float(f, &sp, ty)
+                let f = crate::types::int::to_f64(vm, &n)?;
+                format_float(f, &sp, ty, false)
             } else {
                 if !"bcdoxXn".contains(ty) {
-                    return Err(unknown_code(vm, ty, &tn));
+                    return Err(unknown_code(vm, ty, v));
                 }
                 if sp.precision.is_some() {
                     return Err(vm.value_error("Precision not allowed in integer format specifier"));
@@ -349,13 +391,15 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
                         "Negative zero coercion (z) not allowed in integer format specifier",
                     ));
                 }
-                let neg = b.sign() == num_bigint::Sign::Minus;
-                let m = b.magnitude();
-                let (digits, prefix) = match ty {
-                    'x' => (m.to_str_radix(16), "0x"),
-                    'X' => (m.to_str_radix(16).to_uppercase(), "0X"),
-                    'o' => (m.to_str_radix(8), "0o"),
-                    'b' => (m.to_str_radix(2), "0b"),
+                let (neg, digits) = int_digits(&n, ty);
+                let prefix = match ty {
+                    'x' => "0x",
+                    'X' => "0X",
+                    'o' => "0o",
+                    'b' => "0b",
+                    _ => "",
+                };
+                match ty {
                     'c' => {
                         if sp.sign.is_some() {
                             return Err(vm.value_error(
@@ -368,7 +412,14 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
                             ));
                         }
                         // Any code point, lone surrogates included.
-                        let c = num_traits::ToPrimitive::to_u32(&b).filter(|c| *c < 0x110000);
+                        let c = match n {
+                            Num::I(i) => u32::try_from(i).ok().filter(|c| *c < 0x110000),
+                            _ => {
+                                return Err(
+                                    vm.overflow_error("Python int too large to convert to C long")
+                                )
+                            }
+                        };
                         let Some(c) = c else {
                             return Err(vm.overflow_error("%c arg not in range(0x110000)"));
                         };
@@ -378,8 +429,8 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
                             None => vm.new_pystr(crate::types::str::PyStr::from_vec(vec![c])),
                         });
                     }
-                    _ => (m.to_string(), ""),
-                };
+                    _ => {}
+                }
                 let limit = vm.int_max_str_digits;
                 if matches!(ty, 'd' | 'n') && limit > 0 && digits.len() > limit {
                     return Err(vm.value_error(format!(
@@ -397,7 +448,7 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
         None => {
             // `format_string_internal`'s checks, in its order.
             if let Some(t) = sp.ty.filter(|&t| t != 's') {
-                return Err(unknown_code(vm, t, &tn));
+                return Err(unknown_code(vm, t, v));
             }
             let refuse = match (sp.sign, sp.z, sp.alt, sp.align) {
                 (Some(' '), ..) => Some("Space not allowed in string format specifier"),
@@ -422,7 +473,37 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
             pad(&sp, "", &s, false)
         }
     };
-    Ok(vm.new_str(&out))
+    Ok(vm.new_pystr(crate::types::str::PyStr::from_string(out)))
+}
+
+/// An int's sign and magnitude digits for the presentation type (`x X o b`, else decimal);
+/// machine-size ints without a BigInt.
+fn int_digits(n: &Num, ty: char) -> (bool, String) {
+    match n {
+        Num::I(i) => {
+            let m = i.unsigned_abs();
+            let d = match ty {
+                'x' => format!("{m:x}"),
+                'X' => format!("{m:X}"),
+                'o' => format!("{m:o}"),
+                'b' => format!("{m:b}"),
+                _ => m.to_string(),
+            };
+            (*i < 0, d)
+        }
+        Num::B(b) => {
+            let m = b.magnitude();
+            let d = match ty {
+                'x' => m.to_str_radix(16),
+                'X' => m.to_str_radix(16).to_uppercase(),
+                'o' => m.to_str_radix(8),
+                'b' => m.to_str_radix(2),
+                _ => m.to_string(),
+            };
+            (b.sign() == num_bigint::Sign::Minus, d)
+        }
+        Num::F(_) => (false, String::new()),
+    }
 }
 
 /// `template.format(*args, **kwargs)` (fields: `{}`, `{0}`, `{name}`, `.attr`, `[key]`,

@@ -163,6 +163,99 @@ pub fn less_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     }
 }
 
+/// The shape of sort keys whose order needs no Python code: machine ints, floats other
+/// than NaN, exact strs, and exact tuples of those (per position). When every key fits
+/// one shape, any two keys compare without error and the order is total, so the
+/// standard library's stable sort can do the work.
+enum KeyKind {
+    Int,
+    Float,
+    Str,
+    Tuple(Vec<KeyKind>),
+}
+
+/// The shape of `v` merged into `kind` (None: a key that needs the general comparison).
+fn merge_kind(kind: Option<KeyKind>, v: &Value, depth: u32) -> Option<KeyKind> {
+    match v {
+        Value::Int(_) => match kind {
+            None | Some(KeyKind::Int) => Some(KeyKind::Int),
+            _ => None,
+        },
+        Value::Float(f) if !f.is_nan() => match kind {
+            None | Some(KeyKind::Float) => Some(KeyKind::Float),
+            _ => None,
+        },
+        Value::Obj(o) if !o.ty_is_heap() => match (&o.payload, kind) {
+            (Payload::Str(_), None | Some(KeyKind::Str)) => Some(KeyKind::Str),
+            (Payload::Tuple(items), k) if depth < 4 => {
+                let mut kinds = match k {
+                    None => Vec::new(),
+                    Some(KeyKind::Tuple(ks)) => ks,
+                    Some(_) => return None,
+                };
+                for (i, item) in items.iter().enumerate() {
+                    if i < kinds.len() {
+                        let k = std::mem::replace(&mut kinds[i], KeyKind::Int);
+                        kinds[i] = merge_kind(Some(k), item, depth + 1)?;
+                    } else {
+                        kinds.push(merge_kind(None, item, depth + 1)?);
+                    }
+                }
+                Some(KeyKind::Tuple(kinds))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The order of two keys that share a [`KeyKind`] (tuples: the first unequal items
+/// decide, then the lengths, as `tuple.__lt__`).
+fn fast_cmp(a: &Value, b: &Value) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x.cmp(y),
+        (Value::Float(x), Value::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+        (Value::Obj(x), Value::Obj(y)) => match (&x.payload, &y.payload) {
+            (Payload::Str(p), Payload::Str(q)) => p.cmp_str(q),
+            (Payload::Tuple(p), Payload::Tuple(q)) => {
+                for (u, v) in p.iter().zip(q.iter()) {
+                    match fast_cmp(u, v) {
+                        Ordering::Equal => {}
+                        o => return o,
+                    }
+                }
+                p.len().cmp(&q.len())
+            }
+            _ => Ordering::Equal,
+        },
+        _ => Ordering::Equal,
+    }
+}
+
+/// Sort (key, value) pairs: the standard library's stable sort when the keys share a
+/// [`KeyKind`], else [`merge_sort`] with comparisons that may run Python code and raise.
+/// `reverse` keeps equal keys in their original order, as CPython's reverse-sort-reverse.
+fn sort_pairs(
+    vm: &mut Vm,
+    mut pairs: Vec<(Value, Value)>,
+    reverse: bool,
+) -> PyResult<Vec<(Value, Value)>> {
+    let mut kind = None;
+    for (k, _) in &pairs {
+        kind = merge_kind(kind, k, 0);
+        if kind.is_none() {
+            return merge_sort(vm, pairs, reverse);
+        }
+    }
+    if reverse {
+        pairs.sort_by(|a, b| fast_cmp(&b.0, &a.0));
+    } else {
+        pairs.sort_by(|a, b| fast_cmp(&a.0, &b.0));
+    }
+    Ok(pairs)
+}
+
 /// Stable merge sort of (key, value) pairs with a comparison that may raise.
 fn merge_sort(vm: &mut Vm, v: Vec<(Value, Value)>, reverse: bool) -> PyResult<Vec<(Value, Value)>> {
     if v.len() <= 1 {
@@ -230,7 +323,7 @@ fn sort(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             };
             pairs.push((k, v.clone()));
         }
-        Ok(merge_sort(vm, pairs, reverse)?
+        Ok(sort_pairs(vm, pairs, reverse)?
             .into_iter()
             .map(|(_, v)| v)
             .collect())

@@ -18,6 +18,13 @@ enum StrData {
     Ucs4(Box<[u32]>),
 }
 
+/// A borrowed view of a str's storage at its width.
+pub enum Units<'a> {
+    L1(&'a [u8]),
+    U2(&'a [u16]),
+    U4(&'a [u32]),
+}
+
 /// A Python `str` value.
 pub struct PyStr {
     data: StrData,
@@ -31,6 +38,40 @@ impl PyStr {
             return PyStr::new(StrData::Latin1(s.as_bytes().into(), true));
         }
         PyStr::from_code_points(s.chars().map(|c| c as u32))
+    }
+
+    /// From an owned Rust string: ASCII text keeps its buffer (no copy when the capacity
+    /// is exact).
+    pub fn from_string(s: String) -> PyStr {
+        if s.is_ascii() {
+            return PyStr::new(StrData::Latin1(s.into_bytes().into_boxed_slice(), true));
+        }
+        PyStr::from_str(&s)
+    }
+
+    /// From code points < 256 (the ASCII flag is computed).
+    pub fn from_latin1(b: Vec<u8>) -> PyStr {
+        let ascii = b.is_ascii();
+        PyStr::new(StrData::Latin1(b.into_boxed_slice(), ascii))
+    }
+
+    /// The storage when every code point is < 256 (one byte each): the fast paths of the
+    /// str methods work on these bytes.
+    #[inline]
+    pub fn latin1(&self) -> Option<&[u8]> {
+        match &self.data {
+            StrData::Latin1(b, _) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// The storage as a slice of its code-unit width (for methods generic over the width).
+    pub fn units(&self) -> Units<'_> {
+        match &self.data {
+            StrData::Latin1(b, _) => Units::L1(b),
+            StrData::Ucs2(b) => Units::U2(b),
+            StrData::Ucs4(b) => Units::U4(b),
+        }
     }
 
     /// From code points (each <= 0x10FFFF; surrogates allowed).

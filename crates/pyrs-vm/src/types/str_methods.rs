@@ -4,7 +4,7 @@
 
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::{Args, NativeFn};
-use crate::types::str::PyStr;
+use crate::types::str::{PyStr, Units};
 use crate::vm::{PyResult, Vm};
 
 /// A one-character str (cached for Latin-1 in CPython; allocated here).
@@ -179,7 +179,7 @@ fn rstrip(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn split_impl(vm: &mut Vm, mut args: Args, right: bool) -> PyResult<Value> {
     let sep_kw = args.take_kw("sep");
     let max_kw = args.take_kw("maxsplit");
-    let s = this(vm, &args)?.to_vec();
+    let s = this(vm, &args)?;
     let sep = args.pos.get(1).cloned().or(sep_kw).unwrap_or(Value::None);
     let maxsplit = match args.pos.get(2).cloned().or(max_kw) {
         Some(m) => vm.index_value(&m, "'{}' object cannot be interpreted as an integer")?,
@@ -190,89 +190,132 @@ fn split_impl(vm: &mut Vm, mut args: Args, right: bool) -> PyResult<Value> {
     } else {
         maxsplit as usize
     };
-    let mut parts: Vec<Vec<u32>> = Vec::new();
-    match &sep {
-        Value::None => {
-            let mut words: Vec<(usize, usize)> = Vec::new();
-            let mut i = 0;
-            while i < s.len() {
-                while i < s.len() && is_py_space(s[i]) {
-                    i += 1;
-                }
-                if i >= s.len() {
-                    break;
-                }
-                let st = i;
-                while i < s.len() && !is_py_space(s[i]) {
-                    i += 1;
-                }
-                words.push((st, i));
-            }
-            if max != usize::MAX && words.len() > max + 1 {
-                if right {
-                    let keep = words.split_off(words.len() - max);
-                    let first_end = words.last().map_or(0, |w| w.1);
-                    parts.push(
-                        s[..first_end]
-                            .iter()
-                            .copied()
-                            .skip_while(|&c| is_py_space(c))
-                            .collect(),
-                    );
-                    parts.extend(keep.iter().map(|&(a, b)| s[a..b].to_vec()));
-                } else {
-                    let rest_start = words[max].0;
-                    parts.extend(words[..max].iter().map(|&(a, b)| s[a..b].to_vec()));
-                    let mut rest = s[rest_start..].to_vec();
-                    while rest.last().is_some_and(|&c| is_py_space(c)) {
-                        rest.pop();
-                    }
-                    parts.push(rest);
-                }
-            } else {
-                parts.extend(words.iter().map(|&(a, b)| s[a..b].to_vec()));
-            }
-        }
+    let sep = match &sep {
+        Value::None => None,
         _ => {
             let Some(sp) = sep.as_str() else {
                 return Err(
                     vm.type_error(format!("must be str or None, not {}", vm.type_name(&sep)))
                 );
             };
-            let sp = sp.to_vec();
             if sp.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
-            let mut cuts: Vec<usize> = Vec::new();
-            let mut i = 0;
-            while i + sp.len() <= s.len() {
-                if s[i..i + sp.len()] == sp[..] {
-                    cuts.push(i);
-                    i += sp.len();
-                } else {
-                    i += 1;
-                }
-            }
-            if cuts.len() > max {
-                cuts = if right {
-                    cuts[cuts.len() - max..].to_vec()
-                } else {
-                    cuts[..max].to_vec()
-                };
-            }
-            let mut start = 0;
-            for c in cuts {
-                parts.push(s[start..c].to_vec());
-                start = c + sp.len();
-            }
-            parts.push(s[start..].to_vec());
+            Some(sp)
         }
-    }
-    let items = parts
+    };
+    let ranges = match s.units() {
+        Units::L1(u) => split_ranges(u, sep, max, right),
+        Units::U2(u) => split_ranges(u, sep, max, right),
+        Units::U4(u) => split_ranges(u, sep, max, right),
+    };
+    let items = ranges
         .into_iter()
-        .map(|p| vm.new_pystr(PyStr::from_vec(p)))
+        .map(|(a, b)| vm.new_pystr(s.slice(a, b, 1)))
         .collect();
     Ok(vm.new_list(items))
+}
+
+/// The `[start, end)` ranges of `s.split(sep, max)` / `s.rsplit(sep, max)` (CPython:
+/// `Objects/stringlib/split.h`; rsplit scans from the right, which matters for
+/// overlapping separators and for what the unsplit remainder keeps).
+fn split_ranges<T: Copy + PartialEq + Into<u32> + TryFrom<u32>>(
+    s: &[T],
+    sep: Option<&PyStr>,
+    mut max: usize,
+    right: bool,
+) -> Vec<(usize, usize)> {
+    let len = s.len();
+    let space = |c: T| is_py_space(c.into());
+    let mut out = Vec::new();
+    let Some(sep) = sep else {
+        if !right {
+            let mut i = 0;
+            while max > 0 {
+                max -= 1;
+                while i < len && space(s[i]) {
+                    i += 1;
+                }
+                if i == len {
+                    break;
+                }
+                let j = i;
+                while i < len && !space(s[i]) {
+                    i += 1;
+                }
+                out.push((j, i));
+            }
+            while i < len && space(s[i]) {
+                i += 1;
+            }
+            if i < len {
+                out.push((i, len));
+            }
+        } else {
+            // `i` is one past the next index to look at.
+            let mut i = len;
+            while max > 0 {
+                max -= 1;
+                while i > 0 && space(s[i - 1]) {
+                    i -= 1;
+                }
+                if i == 0 {
+                    break;
+                }
+                let j = i;
+                while i > 0 && !space(s[i - 1]) {
+                    i -= 1;
+                }
+                out.push((i, j));
+            }
+            while i > 0 && space(s[i - 1]) {
+                i -= 1;
+            }
+            if i > 0 {
+                out.push((0, i));
+            }
+            out.reverse();
+        }
+        return out;
+    };
+    // The separator at this string's width; one that does not fit cannot occur.
+    let sep: Option<Vec<T>> = sep.code_points().map(|c| T::try_from(c).ok()).collect();
+    let Some(sep) = sep else {
+        return vec![(0, len)];
+    };
+    let n = sep.len();
+    let first = sep[0];
+    if !right {
+        let mut i = 0;
+        let mut start = 0;
+        while max > 0 && i + n <= len {
+            if s[i] == first && s[i..i + n] == sep[..] {
+                out.push((start, i));
+                i += n;
+                start = i;
+                max -= 1;
+            } else {
+                i += 1;
+            }
+        }
+        out.push((start, len));
+    } else {
+        let mut j = len;
+        let mut i = len;
+        while max > 0 && i >= n {
+            if s[i - n] == first && s[i - n..i] == sep[..] {
+                out.push((i, j));
+                i -= n;
+                j = i;
+                max -= 1;
+            } else {
+                i -= 1;
+            }
+        }
+        out.push((0, j));
+        out.reverse();
+    }
+    out
 }
 fn split(vm: &mut Vm, args: Args) -> PyResult<Value> {
     split_impl(vm, args, false)
@@ -283,9 +326,11 @@ fn rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "join", 2, 2)?;
-    let sep = this(vm, &args)?.to_vec();
+    let sep = this(vm, &args)?;
     let items = vm.collect(&args.pos[1])?;
-    let mut out: Vec<u32> = Vec::new();
+    // First pass: check the items and size the result (one allocation).
+    let mut total = sep.len() * items.len().saturating_sub(1);
+    let mut narrow = sep.latin1().is_some();
     for (i, it) in items.iter().enumerate() {
         let Some(s) = it.as_str() else {
             return Err(vm.type_error(format!(
@@ -293,6 +338,24 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 vm.type_name(it)
             )));
         };
+        total += s.len();
+        narrow &= s.latin1().is_some();
+    }
+    let strs = items.iter().filter_map(|it| it.as_str());
+    if narrow {
+        let sep = sep.latin1().unwrap_or_default();
+        let mut out: Vec<u8> = Vec::with_capacity(total);
+        for (i, s) in strs.enumerate() {
+            if i > 0 {
+                out.extend_from_slice(sep);
+            }
+            out.extend_from_slice(s.latin1().unwrap_or_default());
+        }
+        return Ok(vm.new_pystr(PyStr::from_latin1(out)));
+    }
+    let sep = sep.to_vec();
+    let mut out: Vec<u32> = Vec::with_capacity(total);
+    for (i, s) in strs.enumerate() {
         if i > 0 {
             out.extend_from_slice(&sep);
         }
@@ -303,9 +366,9 @@ fn join(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "replace", 3, 4)?;
-    let s = this(vm, &args)?.to_vec();
-    let old = arg_str(vm, &args, 1, "replace")?.to_vec();
-    let new = arg_str(vm, &args, 2, "replace")?.to_vec();
+    let this_s = this(vm, &args)?;
+    let old_s = arg_str(vm, &args, 1, "replace")?;
+    let new_s = arg_str(vm, &args, 2, "replace")?;
     let count = match args.pos.get(3) {
         Some(c) => vm.index_value(c, "'{}' object cannot be interpreted as an integer")?,
         None => -1,
@@ -315,6 +378,16 @@ fn replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else {
         count as usize
     };
+    // ASCII text: the standard library's substring search.
+    if let (Some(s), Some(old), Some(new)) = (this_s.as_ascii(), old_s.as_ascii(), new_s.as_ascii())
+    {
+        if !old.is_empty() {
+            return Ok(vm.new_pystr(PyStr::from_string(s.replacen(old, new, n))));
+        }
+    }
+    let s = this_s.to_vec();
+    let old = old_s.to_vec();
+    let new = new_s.to_vec();
     let mut out = Vec::new();
     let mut i = 0;
     if old.is_empty() {
@@ -407,6 +480,12 @@ fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (mut a, b) = range_args(vm, &args, s.len())?;
     if sub.is_empty() {
         return Ok(Value::Int((b.saturating_sub(a) + 1) as i64));
+    }
+    if let (Some(h), Some(nd)) = (s.as_ascii(), sub.as_ascii()) {
+        // Non-overlapping matches, as `str.count`.
+        return Ok(Value::Int(
+            h.get(a..b).map_or(0, |h| h.matches(nd).count()) as i64
+        ));
     }
     let mut n = 0;
     while let Some(i) = s.find(sub, a, b) {
