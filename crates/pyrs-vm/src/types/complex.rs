@@ -1,6 +1,7 @@
 //! `complex` (CPython: `Objects/complexobject.c`): construction (numbers and strings),
 //! repr, hash, arithmetic with CPython's algorithms (`_Py_c_quot`, `_Py_c_pow`, `c_powi`),
-//! comparison, `real`/`imag`/`conjugate`. Not subclassable yet.
+//! comparison, `real`/`imag`/`conjugate`, `format()` specs (`format_complex_internal`). Not
+//! subclassable yet.
 
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::{Args, NativeFn};
@@ -329,3 +330,215 @@ fn conjugate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub const METHODS: &[(&str, NativeFn)] = &[("conjugate", conjugate)];
+
+/// The parts of a format spec that `format(complex, spec)` looks at itself; the rest
+/// (sign, `z`, `#`, grouping, precision, type) is passed on to each part's float format.
+struct ComplexSpec {
+    fill: char,
+    align: char,
+    sign: Option<char>,
+    z: bool,
+    alt: bool,
+    width: usize,
+    grouping: Option<char>,
+    precision: Option<usize>,
+    ty: Option<char>,
+}
+
+fn parse_complex_spec(vm: &mut Vm, spec: &str) -> PyResult<ComplexSpec> {
+    let c: Vec<char> = spec.chars().collect();
+    let mut i = 0;
+    let (mut fill, mut align) = (None, None);
+    if c.len() >= 2 && "<>=^".contains(c[1]) {
+        (fill, align) = (Some(c[0]), Some(c[1]));
+        i = 2;
+    } else if !c.is_empty() && "<>=^".contains(c[0]) {
+        align = Some(c[0]);
+        i = 1;
+    }
+    let mut sp = ComplexSpec {
+        fill: fill.unwrap_or(' '),
+        align: align.unwrap_or('>'),
+        sign: None,
+        z: false,
+        alt: false,
+        width: 0,
+        grouping: None,
+        precision: None,
+        ty: None,
+    };
+    if i < c.len() && "+- ".contains(c[i]) {
+        sp.sign = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == 'z' {
+        sp.z = true;
+        i += 1;
+    }
+    if i < c.len() && c[i] == '#' {
+        sp.alt = true;
+        i += 1;
+    }
+    if i < c.len() && c[i] == '0' {
+        // The `0` flag means fill '0' (and '=' alignment) unless a fill is given.
+        if fill.is_none() {
+            sp.fill = '0';
+        }
+        i += 1;
+    }
+    let number = |vm: &mut Vm, i: &mut usize| -> PyResult<Option<usize>> {
+        let start = *i;
+        let mut n: usize = 0;
+        while *i < c.len() && c[*i].is_ascii_digit() {
+            n = n
+                .checked_mul(10)
+                .and_then(|n| n.checked_add(c[*i] as usize - '0' as usize))
+                .filter(|&n| n <= isize::MAX as usize)
+                .ok_or_else(|| vm.value_error("Too many decimal digits in format string"))?;
+            *i += 1;
+        }
+        Ok((*i > start).then_some(n))
+    };
+    sp.width = number(vm, &mut i)?.unwrap_or(0);
+    if i < c.len() && (c[i] == ',' || c[i] == '_') {
+        sp.grouping = Some(c[i]);
+        i += 1;
+        if i < c.len() && (c[i] == ',' || c[i] == '_') {
+            return Err(vm.value_error("Cannot specify both ',' and '_'."));
+        }
+    }
+    if i < c.len() && c[i] == '.' {
+        i += 1;
+        match number(vm, &mut i)? {
+            Some(p) => sp.precision = Some(p),
+            None => return Err(vm.value_error("Format specifier missing precision")),
+        }
+    }
+    if c.len() - i > 1 {
+        return Err(vm.value_error(format!(
+            "Invalid format specifier '{spec}' for object of type 'complex'"
+        )));
+    }
+    sp.ty = c.get(i).copied();
+    if let (Some(g), Some(t @ 'n')) = (sp.grouping, sp.ty) {
+        return Err(vm.value_error(format!("Cannot specify '{g}' with '{t}'.")));
+    }
+    Ok(sp)
+}
+
+/// `format(z, spec)` and f-string specs for complex (`format_complex_internal` in
+/// `Python/formatter_unicode.c`): each part formatted as a float with the spec's sign,
+/// `z`, `#`, grouping, precision and type (the imaginary part always signed when the real
+/// part is shown); no type means repr-like parts in parentheses (`g` with a precision),
+/// and a real part of +0 omitted; fill, alignment and width apply to the whole.
+pub fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &str) -> PyResult<Value> {
+    if spec.is_empty() {
+        return Ok(vm.new_str(&repr(re, im)));
+    }
+    let sp = parse_complex_spec(vm, spec)?;
+    if sp.fill == '0' {
+        return Err(vm.value_error("Zero padding is not allowed in complex format specifier"));
+    }
+    if sp.align == '=' {
+        return Err(vm.value_error("'=' alignment flag is not allowed in complex format specifier"));
+    }
+    let (mut ty, mut skip_re, mut parens) = (sp.ty, false, false);
+    match ty {
+        None => {
+            if re == 0.0 && re.is_sign_positive() {
+                skip_re = true;
+            } else {
+                parens = true;
+            }
+            if sp.precision.is_some() {
+                ty = Some('g');
+            }
+        }
+        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
+        Some(t) => {
+            let t = if (t as u32) > 32 && (t as u32) < 128 {
+                t.to_string()
+            } else {
+                format!("\\x{:x}", t as u32)
+            };
+            return Err(vm.value_error(format!(
+                "Unknown format code '{t}' for object of type 'complex'"
+            )));
+        }
+    }
+    let part = |vm: &mut Vm, x: f64, sign: Option<char>| -> PyResult<String> {
+        let Some(t) = ty else {
+            // repr-like (`'r'` with no ".0"), grouped if asked.
+            let s = pyrs_bytecode::repr::format_float_r(x.abs(), false, false);
+            let s = match sp.grouping {
+                Some(g) => group_int_part(&s, g),
+                None => s,
+            };
+            let neg = x.is_sign_negative() && !x.is_nan();
+            let sign = match (neg, sign) {
+                (true, _) => "-",
+                (false, Some('+')) => "+",
+                (false, Some(' ')) => " ",
+                _ => "",
+            };
+            return Ok(format!("{sign}{s}"));
+        };
+        let mut f = String::new();
+        f.extend(sign);
+        if sp.z {
+            f.push('z');
+        }
+        if sp.alt {
+            f.push('#');
+        }
+        f.extend(sp.grouping);
+        if let Some(p) = sp.precision {
+            f.push_str(&format!(".{p}"));
+        }
+        f.push(t);
+        let s = crate::builtins::format::format(vm, &Value::Float(x), &f)?;
+        Ok(s.as_str()
+            .map(|s| s.as_rust().into_owned())
+            .unwrap_or_default())
+    };
+    let mut body = String::new();
+    if parens {
+        body.push('(');
+    }
+    if !skip_re {
+        body.push_str(&part(vm, re, sp.sign)?);
+    }
+    body.push_str(&part(vm, im, if skip_re { sp.sign } else { Some('+') })?);
+    body.push('j');
+    if parens {
+        body.push(')');
+    }
+    let n = body.chars().count();
+    let fill_n = sp.width.saturating_sub(n);
+    let (l, r) = match sp.align {
+        '<' => (0, fill_n),
+        '^' => (fill_n / 2, fill_n - fill_n / 2),
+        _ => (fill_n, 0),
+    };
+    let mut out = String::new();
+    out.extend(std::iter::repeat(sp.fill).take(l));
+    out.push_str(&body);
+    out.extend(std::iter::repeat(sp.fill).take(r));
+    Ok(vm.new_str(&out))
+}
+
+/// Thousands separators in the integer digits of a repr-like number (`1234.5` ->
+/// `1,234.5`; exponent forms and `inf`/`nan` have at most 1 integer digit).
+fn group_int_part(s: &str, g: char) -> String {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (int, rest) = s.split_at(end);
+    let mut out = String::new();
+    for (k, ch) in int.chars().enumerate() {
+        if k > 0 && (int.len() - k) % 3 == 0 {
+            out.push(g);
+        }
+        out.push(ch);
+    }
+    out.push_str(rest);
+    out
+}
