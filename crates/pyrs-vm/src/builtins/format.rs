@@ -349,9 +349,6 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
     if let Some(Payload::Complex(re, im)) = v.payload() {
         return crate::types::complex::format_complex(vm, *re, *im, spec);
     }
-    if let Some(Payload::Complex(re, im)) = v.payload() {
-        return crate::types::complex::format_complex(vm, *re, *im, spec);
-    }
     let num = num_of(v);
     let is_str = matches!(v.payload(), Some(Payload::Str(_)));
     if num.is_none() && !is_str {
