@@ -15,6 +15,7 @@
 //! [`linetable::decode`], [`exception_table::decode`], [`dis::dis`].
 
 pub mod code;
+pub mod complex;
 pub mod dis;
 pub mod exception_table;
 pub mod instruction;

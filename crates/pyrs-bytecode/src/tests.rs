@@ -339,3 +339,58 @@ fn opnum_constants_match_the_table() {
         assert_eq!(crate::opcode::by_name(name), Some(*num), "{name}");
     }
 }
+
+/// Complex arithmetic (`complex.rs`) against python3's results for the same operands,
+/// compared through `repr` (which round-trips every double).
+#[test]
+fn complex_arithmetic_matches_cpython() {
+    use crate::complex::{c_prod, c_quot, complex_pow, C};
+    let cases: &[(C, C)] = &[
+        ((1.5, 2.0), (3.0, -4.0)),
+        ((0.1, 0.2), (0.3, 0.7)),
+        ((-2.0, 0.5), (1e-3, 1e3)),
+        ((1e200, 1e200), (1e-200, 3.0)),
+        ((0.0, 1.0), (2.0, 0.0)),
+        ((0.0, 1.0), (-3.0, 0.0)),
+        ((1.0, 1.0), (0.5, 0.25)),
+        ((2.0, -3.0), (101.0, 0.0)),
+        ((0.0, 0.0), (0.0, 0.0)),
+        ((0.0, 0.0), (2.5, 0.0)),
+        ((0.0, 0.0), (-1.0, 0.0)),
+        ((3.0, 4.0), (0.0, 0.0)),
+        ((1.0, 2.0), (f64::NAN, 1.0)),
+    ];
+    let lit = |x: f64| {
+        if x.is_nan() {
+            "float('nan')".to_string()
+        } else {
+            repr::float_repr(x)
+        }
+    };
+    let mut script = String::from("def show(f):\n    try:\n        r = f()\n    except (ZeroDivisionError, OverflowError):\n        return 'error'\n    return repr(complex(r))\n");
+    for (a, b) in cases {
+        let (a, b) = (
+            format!("complex({}, {})", lit(a.0), lit(a.1)),
+            format!("complex({}, {})", lit(b.0), lit(b.1)),
+        );
+        script.push_str(&format!(
+            "print(show(lambda: {a} * {b}), show(lambda: {a} / {b}), show(lambda: {a} ** {b}))\n"
+        ));
+    }
+    let Some(out) = python(&script) else { return };
+    let show = |r: Option<C>| match r {
+        Some((re, im)) => repr::complex_repr(re, im),
+        None => "error".to_string(),
+    };
+    for ((a, b), line) in cases.iter().zip(out.lines()) {
+        // An infinite power from finite operands is CPython's OverflowError.
+        let pow = complex_pow(*a, *b).filter(|p| !p.0.is_infinite() && !p.1.is_infinite());
+        let ours = format!(
+            "{} {} {}",
+            show(Some(c_prod(*a, *b))),
+            show(c_quot(*a, *b)),
+            show(pow)
+        );
+        assert_eq!(ours, line, "operands {a:?} {b:?}");
+    }
+}

@@ -5,6 +5,7 @@
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 use pyrs_ast::*;
+use pyrs_bytecode::complex::{c_pow, c_prod, c_quot, complex_pow};
 use pyrs_bytecode::Constant as K;
 
 /// The constant an expression folds to, if CPython's AST optimizer folds it (`optimize`
@@ -177,18 +178,14 @@ fn fold_floats(op: Operator, l: &K, r: &K) -> Option<K> {
                 let (re, im) = c_prod((ar, ai), (br, bi));
                 Some(K::Complex { re, im })
             }
+            // A NaN part in the divisor is not folded (CPython's result has NaN parts).
+            Div if br.is_nan() || bi.is_nan() => None,
             Div => {
                 let (re, im) = c_quot((ar, ai), (br, bi))?;
                 Some(K::Complex { re, im })
             }
-            // `complex_pow`: an integral exponent of at most 100 by `c_powi`, others by
-            // `_Py_c_pow`; an infinite result raises OverflowError.
-            Pow if bi == 0.0 && br == br.floor() && br.abs() <= 100.0 => {
-                let n = br as i64;
-                let p = c_powu((ar, ai), n.unsigned_abs());
-                finite_complex(if n >= 0 { p } else { c_quot((1.0, 0.0), p)? })
-            }
-            Pow => finite_complex(c_pow((ar, ai), (br, bi))?),
+            // `complex_pow`; an infinite result raises OverflowError.
+            Pow => finite_complex(complex_pow((ar, ai), (br, bi))?),
             _ => None,
         };
     }
@@ -463,63 +460,4 @@ fn float_pow(v: f64, w: f64) -> Option<f64> {
 /// A complex result, unless it overflowed (`Py_ADJUST_ERANGE2` raises OverflowError).
 fn finite_complex((re, im): (f64, f64)) -> Option<K> {
     (re.is_finite() && im.is_finite()).then_some(K::Complex { re, im })
-}
-
-/// `_Py_c_prod`.
-fn c_prod(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
-    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
-}
-
-/// `_Py_c_quot` (Smith's method as CPython writes it); `None` for a zero divisor.
-fn c_quot(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
-    let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
-    if abs_br >= abs_bi {
-        if abs_br == 0.0 {
-            return None;
-        }
-        let ratio = b.1 / b.0;
-        let denom = b.0 + b.1 * ratio;
-        Some(((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom))
-    } else if abs_bi >= abs_br {
-        let ratio = b.0 / b.1;
-        let denom = b.0 * ratio + b.1;
-        Some(((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom))
-    } else {
-        None // a NaN part: not folded
-    }
-}
-
-/// `c_powu`: `x ** n` by repeated squaring, in CPython's order of products.
-fn c_powu(x: (f64, f64), n: u64) -> (f64, f64) {
-    let mut r = (1.0, 0.0);
-    let mut p = x;
-    let mut mask = 1u64;
-    while mask > 0 && n >= mask {
-        if n & mask != 0 {
-            r = c_prod(r, p);
-        }
-        mask <<= 1;
-        p = c_prod(p, p);
-    }
-    r
-}
-
-/// `_Py_c_pow` (libm's hypot, pow, atan2, exp, log, cos, sin, as CPython calls them);
-/// `None` for 0 to a negative or complex power.
-fn c_pow(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
-    if b.0 == 0.0 && b.1 == 0.0 {
-        return Some((1.0, 0.0));
-    }
-    if a.0 == 0.0 && a.1 == 0.0 {
-        return (b.1 == 0.0 && b.0 >= 0.0).then_some((0.0, 0.0));
-    }
-    let vabs = a.0.hypot(a.1);
-    let mut len = vabs.powf(b.0);
-    let at = a.1.atan2(a.0);
-    let mut phase = at * b.0;
-    if b.1 != 0.0 {
-        len /= (at * b.1).exp();
-        phase += b.1 * vabs.ln();
-    }
-    Some((len * phase.cos(), len * phase.sin()))
 }

@@ -8,7 +8,8 @@ use crate::types::function::{Args, NativeFn};
 use crate::types::int::{num_of, to_f64, Num};
 use crate::vm::{PyResult, Vm};
 
-pub type C = (f64, f64);
+pub use pyrs_bytecode::complex::C;
+use pyrs_bytecode::complex::{c_prod, c_quot, complex_pow};
 
 impl Vm {
     pub fn new_complex(&self, c: C) -> Value {
@@ -47,74 +48,6 @@ pub fn hash(re: f64, im: f64) -> i64 {
     }
 }
 
-fn mul(a: C, b: C) -> C {
-    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
-}
-
-/// `_Py_c_quot` (Smith's algorithm); `None` on division by zero.
-fn quot(a: C, b: C) -> Option<C> {
-    let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
-    if abs_br >= abs_bi {
-        if abs_br == 0.0 {
-            return None;
-        }
-        let ratio = b.1 / b.0;
-        let denom = b.0 + b.1 * ratio;
-        Some(((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom))
-    } else if abs_bi >= abs_br {
-        let ratio = b.0 / b.1;
-        let denom = b.0 * ratio + b.1;
-        Some(((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom))
-    } else {
-        Some((f64::NAN, f64::NAN))
-    }
-}
-
-/// `_Py_c_pow`; `None` for 0 to a negative or complex power.
-fn pow(a: C, b: C) -> Option<C> {
-    if b == (0.0, 0.0) {
-        return Some((1.0, 0.0));
-    }
-    if a == (0.0, 0.0) {
-        if b.1 != 0.0 || b.0 < 0.0 {
-            return None;
-        }
-        return Some((0.0, 0.0));
-    }
-    let vabs = a.0.hypot(a.1);
-    let mut len = vabs.powf(b.0);
-    let at = a.1.atan2(a.0);
-    let mut phase = at * b.0;
-    if b.1 != 0.0 {
-        len /= (at * b.1).exp();
-        phase += b.1 * vabs.ln();
-    }
-    Some((len * phase.cos(), len * phase.sin()))
-}
-
-fn powu(x: C, n: i64) -> C {
-    let (mut r, mut p, mut mask) = ((1.0, 0.0), x, 1i64);
-    while mask > 0 && n >= mask {
-        if n & mask != 0 {
-            r = mul(r, p);
-        }
-        mask <<= 1;
-        p = mul(p, p);
-    }
-    r
-}
-
-/// `c_powi`: exact repeated multiplication for small integer exponents.
-fn powi(x: C, n: i64) -> Option<C> {
-    if n > 100 || n < -100 {
-        pow(x, (n as f64, 0.0))
-    } else if n > 0 {
-        Some(powu(x, n))
-    } else {
-        quot((1.0, 0.0), powu(x, -n))
-    }
-}
-
 /// `a <op> b` when either operand is complex and both are numbers (BINARY_OP bases:
 /// 0 +, 5 *, 8 **, 10 -, 11 /); `None` for other operands or operators.
 pub fn binop(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult<Option<Value>> {
@@ -124,22 +57,15 @@ pub fn binop(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult<Option<
     let r = match base {
         0 => (x.0 + y.0, x.1 + y.1),
         10 => (x.0 - y.0, x.1 - y.1),
-        5 => mul(x, y),
-        11 => match quot(x, y) {
+        5 => c_prod(x, y),
+        11 => match c_quot(x, y) {
             Some(r) => r,
             None => return Err(vm.zero_division("complex division by zero")),
         },
-        8 => {
-            let r = if y.1 == 0.0 && y.0 == y.0.floor() && y.0.abs() <= 100.0 {
-                powi(x, y.0 as i64)
-            } else {
-                pow(x, y)
-            };
-            match r {
-                Some(r) => r,
-                None => return Err(vm.zero_division("0.0 to a negative or complex power")),
-            }
-        }
+        8 => match complex_pow(x, y) {
+            Some(r) => r,
+            None => return Err(vm.zero_division("0.0 to a negative or complex power")),
+        },
         _ => return Ok(None),
     };
     if r.0.is_infinite() || r.1.is_infinite() {
