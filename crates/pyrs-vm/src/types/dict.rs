@@ -473,6 +473,14 @@ pub fn set_item(vm: &mut Vm, d: &PyRef, key: Value, value: Value) -> PyResult<()
 /// Remove `key`; its value, or `None` when absent.
 pub fn del_item(vm: &mut Vm, d: &PyRef, key: &Value) -> PyResult<Option<Value>> {
     let h = key_hash(vm, key)?;
+    // Found (or not) without Python code: no second probe.
+    if let Some(dd) = dict_data(d) {
+        let fast = dd.try_borrow().ok().and_then(|b| b.find_fast(key, h).ok());
+        if let Some(found) = fast {
+            let e = found.and_then(|ix| dd.borrow_mut().remove_at(ix));
+            return Ok(e.map(|e| e.value)); // the key is freed after the borrow ended
+        }
+    }
     let Some(ix) = lookup(vm, d, key, h)? else {
         return Ok(None);
     };
