@@ -152,12 +152,17 @@ impl ValueStack {
         self.sp = self.sp.min(n);
     }
 
-    /// Drop the items from `n` up.
-    #[inline]
+    /// Drop the items from `n` up. Inline test, out-of-line work: a returning frame's
+    /// stack is already empty, so the common call is a compare.
+    #[inline(always)]
     pub fn truncate(&mut self, n: usize) {
-        if n >= self.sp {
-            return;
+        if n < self.sp {
+            self.truncate_slow(n);
         }
+    }
+
+    #[inline(never)]
+    fn truncate_slow(&mut self, n: usize) {
         let top = self.sp;
         // Shrink first: a value's deallocation then sees a consistent stack.
         self.sp = n;
