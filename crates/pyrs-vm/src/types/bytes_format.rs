@@ -225,6 +225,9 @@ fn format_bytes(vm: &mut Vm, f: &[u8], args: &Value) -> PyResult<Vec<u8>> {
             }
         };
         let pad = width.map_or(0, |w| w.saturating_sub(body.len()));
+        if out.try_reserve(body.len().saturating_add(pad)).is_err() {
+            return Err(no_memory(vm));
+        }
         if left {
             out.extend_from_slice(&body);
             out.extend(std::iter::repeat(b' ').take(pad));
@@ -305,4 +308,10 @@ fn is_integer(vm: &mut Vm, v: &Value) -> bool {
     }
     let ty = vm.type_of(v).clone();
     crate::object::protocol::heap_dunder(vm, &ty, "__index__").is_some()
+}
+
+/// `PyErr_NoMemory`: a MemoryError without arguments (a width too large to allocate).
+pub(crate) fn no_memory(vm: &mut Vm) -> crate::vm::PyErr {
+    let t = vm.types.memory_error.clone();
+    crate::vm::PyErr(crate::types::exceptions::new_exception(vm, &t, vec![]))
 }

@@ -447,6 +447,12 @@ pub fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &str) -> PyResult<Val
         _ => (fill_n, 0),
     };
     let mut out = String::new();
+    if out
+        .try_reserve(body.len().saturating_add(fill_n.saturating_mul(4)))
+        .is_err()
+    {
+        return Err(crate::types::bytes_format::no_memory(vm));
+    }
     out.extend(std::iter::repeat(sp.fill).take(l));
     out.push_str(&body);
     out.extend(std::iter::repeat(sp.fill).take(r));
