@@ -31,3 +31,8 @@ for bad in [-1, 0x110000, 2**80]:
         print("OverflowError", e)
 for i in range(-3, 300, 37):
     print(f"{i:4d} {i:<6x}|{i:^+7}|{i * 0.37:8.2f}|{str(i):>5}|{i:,}")
+for v in [1.5, "a", 7, -7]:
+    try:
+        print(len(format(v, ">9223372036854775807")))
+    except MemoryError as e:
+        print("MemoryError", e)

@@ -166,7 +166,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     out
 }
 
-fn pad(sp: &Spec, sign: &str, body: &str, numeric: bool) -> String {
+fn pad(vm: &mut Vm, sp: &Spec, sign: &str, body: &str, numeric: bool) -> PyResult<String> {
     // Built by pushes into one allocation (this runs for every f-string field with a
     // width; `format!` cost several hundred instructions per call).
     let len = sign.chars().count() + body.chars().count();
@@ -174,7 +174,7 @@ fn pad(sp: &Spec, sign: &str, body: &str, numeric: bool) -> String {
         let mut out = String::with_capacity(sign.len() + body.len());
         out.push_str(sign);
         out.push_str(body);
-        return out;
+        return Ok(out);
     }
     let fill_n = sp.width - len;
     // A leading '0' without an explicit fill fills with '0'; it makes '=' the default
@@ -188,7 +188,14 @@ fn pad(sp: &Spec, sign: &str, body: &str, numeric: bool) -> String {
         )
     };
     // Exact capacity: the result becomes a str without a copy (`PyStr::from_string`).
-    let mut out = String::with_capacity(sign.len() + body.len() + fill_n * fill.len_utf8());
+    // A width past what can be allocated is CPython's MemoryError, not an abort.
+    let mut out = String::new();
+    let cap = fill_n
+        .checked_mul(fill.len_utf8())
+        .and_then(|n| n.checked_add(sign.len() + body.len()));
+    if cap.map_or(true, |c| out.try_reserve_exact(c).is_err()) {
+        return Err(crate::types::bytes_format::no_memory(vm));
+    }
     let f = |out: &mut String, n: usize| out.extend(std::iter::repeat(fill).take(n));
     match align {
         '<' => {
@@ -213,7 +220,7 @@ fn pad(sp: &Spec, sign: &str, body: &str, numeric: bool) -> String {
             out.push_str(body);
         }
     }
-    out
+    Ok(out)
 }
 
 fn sign_str(neg: bool, sp: &Spec) -> &'static str {
@@ -228,7 +235,7 @@ fn sign_str(neg: bool, sp: &Spec) -> &'static str {
 /// `format_float_internal`: `ty` is the presentation type, `'r'` for none (repr-like);
 /// `add_dot_0` is CPython's `Py_DTSF_ADD_DOT_0` for a spec with a precision but no type
 /// ('g' that switches to an exponent one digit sooner and keeps a `.0` on integers).
-fn format_float(x: f64, sp: &Spec, ty: char, add_dot_0: bool) -> String {
+fn format_float(vm: &mut Vm, x: f64, sp: &Spec, ty: char, add_dot_0: bool) -> PyResult<String> {
     let neg = x.is_sign_negative() && !x.is_nan();
     let a = x.abs();
     let prec = sp.precision.unwrap_or(6);
@@ -302,7 +309,7 @@ fn format_float(x: f64, sp: &Spec, ty: char, add_dot_0: bool) -> String {
                 .split(['e', 'E'])
                 .next()
                 .is_some_and(|m| m.chars().all(|c| !c.is_ascii_digit() || c == '0')));
-    pad(sp, sign_str(neg, sp), &body, true)
+    pad(vm, sp, sign_str(neg, sp), &body, true)
 }
 
 fn strip_zeros(s: &str) -> String {
@@ -372,13 +379,13 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
             // 'n' is 'g' with the locale's separators; pyrs runs in the C locale.
             let add_dot_0 = ty == 'r' && sp.precision.is_some();
             let ty = if ty == 'n' || add_dot_0 { 'g' } else { ty };
-            format_float(f, &sp, ty, add_dot_0)
+            format_float(vm, f, &sp, ty, add_dot_0)?
         }
         Some(n) => {
             let ty = sp.ty.unwrap_or('d');
             if "eEfFgG%".contains(ty) {
                 let f = crate::types::int::to_f64(vm, &n)?;
-                format_float(f, &sp, ty, false)
+                format_float(vm, f, &sp, ty, false)?
             } else {
                 if !"bcdoxXn".contains(ty) {
                     return Err(unknown_code(vm, ty, v));
@@ -424,7 +431,10 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
                             return Err(vm.overflow_error("%c arg not in range(0x110000)"));
                         };
                         return Ok(match char::from_u32(c) {
-                            Some(ch) => vm.new_str(&pad(&sp, "", &ch.to_string(), false)),
+                            Some(ch) => {
+                                let p = pad(vm, &sp, "", &ch.to_string(), false)?;
+                                vm.new_str(&p)
+                            }
                             // A lone surrogate cannot be Rust text: unpadded.
                             None => vm.new_pystr(crate::types::str::PyStr::from_vec(vec![c])),
                         });
@@ -442,7 +452,7 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
                     None => digits,
                 };
                 let sign = format!("{}{}", sign_str(neg, &sp), if sp.alt { prefix } else { "" });
-                pad(&sp, &sign, &digits, true)
+                pad(vm, &sp, &sign, &digits, true)?
             }
         }
         None => {
@@ -470,7 +480,7 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
                 Some(p) => s.chars().take(p).collect(),
                 None => s,
             };
-            pad(&sp, "", &s, false)
+            pad(vm, &sp, "", &s, false)?
         }
     };
     Ok(vm.new_pystr(crate::types::str::PyStr::from_string(out)))
@@ -821,8 +831,19 @@ pub fn percent(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
                 .unwrap_or_default(),
         );
     }
-    if k < items.len() && !mapping && args.as_tuple().is_some() {
-        return Err(vm.type_error("not all arguments converted during string formatting"));
+    // An argument left over is an error unless the argument is a mapping (anything with
+    // `__getitem__` but a tuple or str: `PyUnicode_Format`'s `dict`), used or not.
+    if k < items.len() && !mapping {
+        let mapping_like = match args.payload() {
+            Some(Payload::Tuple(_) | Payload::Str(_)) => false,
+            _ => {
+                let t = vm.type_of(args).clone();
+                crate::object::protocol::special_method(vm, &t, "__getitem__").is_some()
+            }
+        };
+        if !mapping_like {
+            return Err(vm.type_error("not all arguments converted during string formatting"));
+        }
     }
     Ok(out)
 }

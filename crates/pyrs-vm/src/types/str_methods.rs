@@ -692,12 +692,115 @@ fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value> {
+    if let Some(r) = fmt.as_str().and_then(|f| percent_simple(f, args)) {
+        return Ok(vm.new_pystr(PyStr::from_latin1(r)));
+    }
     let f = fmt
         .as_str()
         .map(|s| s.as_rust().into_owned())
         .unwrap_or_default();
     let r = crate::builtins::format::percent(vm, &f, args)?;
     Ok(vm.new_str(&r))
+}
+
+/// `fmt % args` for the common case that runs no Python code: ASCII text whose fields are
+/// bare `%d`/`%i`/`%s`/`%%`, ints for the numbers and ints or ASCII strs for `%s`, and
+/// exactly as many arguments as fields. None sends everything else to the full
+/// [`crate::builtins::format::percent`] (flags, mappings, errors, other types).
+fn percent_simple(fmt: &PyStr, args: &Value) -> Option<Vec<u8>> {
+    let f = fmt.latin1().filter(|_| fmt.is_ascii())?;
+    let single = [args.clone()];
+    let items: &[Value] = match args {
+        Value::Obj(o) => match &o.payload {
+            Payload::Tuple(t) if !o.ty_is_heap() => t,
+            Payload::Str(_) if !o.ty_is_heap() => &single,
+            _ => return None,
+        },
+        Value::Int(_) => &single,
+        _ => return None,
+    };
+    // Two passes over the fields: check and size, then write (one exact allocation).
+    let mut len = 0;
+    let mut k = 0;
+    let mut i = 0;
+    while i < f.len() {
+        if f[i] != b'%' {
+            len += 1;
+            i += 1;
+            continue;
+        }
+        let code = *f.get(i + 1)?;
+        i += 2;
+        if code == b'%' {
+            len += 1;
+            continue;
+        }
+        let v = items.get(k)?;
+        k += 1;
+        len += match (code, v) {
+            (b'd' | b'i' | b's', Value::Int(n)) => decimal_len(*n),
+            (b's', Value::Obj(o)) if !o.ty_is_heap() => match &o.payload {
+                Payload::Str(s) if s.is_ascii() => s.len(),
+                _ => return None,
+            },
+            _ => return None,
+        };
+    }
+    if k != items.len() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(len);
+    let mut k = 0;
+    let mut i = 0;
+    while i < f.len() {
+        if f[i] != b'%' {
+            out.push(f[i]);
+            i += 1;
+            continue;
+        }
+        let code = f[i + 1];
+        i += 2;
+        if code == b'%' {
+            out.push(b'%');
+            continue;
+        }
+        match &items[k] {
+            Value::Int(n) => push_decimal(&mut out, *n),
+            v => out.extend_from_slice(v.as_str().and_then(|s| s.latin1()).unwrap_or_default()),
+        }
+        k += 1;
+    }
+    Some(out)
+}
+
+/// The length of `n` in decimal, sign included.
+fn decimal_len(n: i64) -> usize {
+    let mut m = n.unsigned_abs();
+    let mut len = 1 + (n < 0) as usize;
+    while m >= 10 {
+        m /= 10;
+        len += 1;
+    }
+    len
+}
+
+/// Append `n` in decimal.
+fn push_decimal(out: &mut Vec<u8>, n: i64) {
+    if n < 0 {
+        out.push(b'-');
+    }
+    let mut m = n.unsigned_abs();
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[i..]);
 }
 
 pub const METHODS: &[(&str, NativeFn)] = &[
