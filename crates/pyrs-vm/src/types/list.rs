@@ -248,6 +248,19 @@ fn sort_pairs(
             return merge_sort(vm, pairs, reverse);
         }
     }
+    // All ints (the common case): compare the machine words without dispatch.
+    if matches!(kind, Some(KeyKind::Int)) {
+        let int = |v: &Value| match v {
+            Value::Int(i) => *i,
+            _ => 0,
+        };
+        if reverse {
+            pairs.sort_by(|a, b| int(&b.0).cmp(&int(&a.0)));
+        } else {
+            pairs.sort_by_key(|p| int(&p.0));
+        }
+        return Ok(pairs);
+    }
     if reverse {
         pairs.sort_by(|a, b| fast_cmp(&b.0, &a.0));
     } else {
