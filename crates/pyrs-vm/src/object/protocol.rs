@@ -80,6 +80,9 @@ impl Vm {
 
     /// `repr(v)` as a str value.
     pub fn repr_value(&mut self, v: &Value) -> PyResult<Value> {
+        if let Value::Int(i) = v {
+            return Ok(self.new_pystr(crate::types::str::PyStr::from_i64(*i)));
+        }
         if let Some(s) = v.as_str() {
             if !v.as_obj().is_some_and(|o| tdata(&o.ty).heap) {
                 let r = s.repr();
@@ -92,10 +95,10 @@ impl Vm {
 
     /// `str(v)` as a str value.
     pub fn str_value(&mut self, v: &Value) -> PyResult<Value> {
-        if let Value::Obj(o) = v {
-            if o.ty.is(&self.types.str) {
-                return Ok(v.clone());
-            }
+        match v {
+            Value::Obj(o) if o.ty.is(&self.types.str) => return Ok(v.clone()),
+            Value::Int(i) => return Ok(self.new_pystr(crate::types::str::PyStr::from_i64(*i))),
+            _ => {}
         }
         if let Some(r) = try_heap_dunder(self, v, "__str__", vec![])? {
             if r.as_str().is_none() {

@@ -49,6 +49,27 @@ impl PyStr {
         PyStr::from_str(&s)
     }
 
+    /// `str(n)` for a machine int: the decimal digits in one exact allocation.
+    pub fn from_i64(n: i64) -> PyStr {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        let mut m = n.unsigned_abs();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (m % 10) as u8;
+            m /= 10;
+            if m == 0 {
+                break;
+            }
+        }
+        let mut out = Vec::with_capacity(buf.len() - i + 1);
+        if n < 0 {
+            out.push(b'-');
+        }
+        out.extend_from_slice(&buf[i..]);
+        PyStr::new(StrData::Latin1(out.into_boxed_slice(), true))
+    }
+
     /// From code points < 256 (the ASCII flag is computed).
     pub fn from_latin1(b: Vec<u8>) -> PyStr {
         let ascii = b.is_ascii();
