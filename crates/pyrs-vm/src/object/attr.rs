@@ -392,6 +392,7 @@ pub fn generic_setattr(
         }
         if pystr(name).eq_rust("__del__") {
             td.has_finalizer.set(true);
+            crate::object::refcount::note_del_assigned();
         }
         return store_in_dict(vm, &d, name, value, obj);
     }

@@ -246,7 +246,23 @@ impl PyObject {
     pub fn needs_finalizer(&self) -> bool {
         match &self.payload {
             Payload::Generator(g) => g.needs_close(),
-            _ => typeobj::tdata(&self.ty).has_finalizer.get(),
+            _ => {
+                let td = typeobj::tdata(&self.ty);
+                if td.has_finalizer.get() {
+                    return true;
+                }
+                // A base given `__del__` after this class was made (rare: look only then).
+                let late = td.heap
+                    && refcount::del_assigned_late()
+                    && td
+                        .mro()
+                        .iter()
+                        .any(|b| typeobj::tdata(b).has_finalizer.get());
+                if late {
+                    td.has_finalizer.set(true);
+                }
+                late
+            }
         }
     }
 

@@ -133,6 +133,20 @@ thread_local! {
     // non-empty (read at every instruction boundary, so a plain `Cell<bool>`).
     static PENDING: RefCell<Vec<NonNull<RcBox>>> = const { RefCell::new(Vec::new()) };
     static HAS_PENDING: Cell<bool> = const { Cell::new(false) };
+    // Some class got `__del__` by assignment after it was created: its existing subclasses
+    // are not flagged, so `needs_finalizer` then also looks through the MRO.
+    static DEL_ASSIGNED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// A class was given `__del__` after its creation (`object/attr.rs`).
+pub fn note_del_assigned() {
+    DEL_ASSIGNED.with(|f| f.set(true));
+}
+
+/// Has some class been given `__del__` after its creation?
+#[inline]
+pub fn del_assigned_late() -> bool {
+    DEL_ASSIGNED.with(|f| f.get())
 }
 
 /// Is some finalizer due (`crate::finalize::run_pending` drains them)?
