@@ -196,9 +196,9 @@ pub fn exc_matches(vm: &mut Vm, exc: &Value, t: &Value) -> PyResult<bool> {
             .is_some_and(|o| matches!(o.payload, Payload::Type(_)) && is_subtype(o, base))
     };
     if !types.iter().all(|ty| valid(ty, &vm.types.base_exception)) {
-        return Err(vm.type_error(
-            "catching classes that do not inherit from BaseException is not allowed",
-        ));
+        return Err(
+            vm.type_error("catching classes that do not inherit from BaseException is not allowed")
+        );
     }
     let et = vm.type_of(exc);
     Ok(types

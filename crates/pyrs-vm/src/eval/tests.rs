@@ -9,7 +9,10 @@ use pyrs_bytecode::opcode::{cache_entries, deopt};
 #[test]
 fn inline_cache_counts_match_the_opcode_table() {
     for op in 0..=255u8 {
-        let mine = INLINE_CACHES.iter().find(|(o, _)| *o == op).map(|(_, n)| *n);
+        let mine = INLINE_CACHES
+            .iter()
+            .find(|(o, _)| *o == op)
+            .map(|(_, n)| *n);
         match mine {
             Some(n) => assert_eq!(n, cache_entries(op), "opcode {op}"),
             None => assert!(
