@@ -1,7 +1,7 @@
 //! The format mini-language (`format()`, f-strings, `str.format`) and `%`-formatting
 //! (CPython: `Python/formatter_unicode.c`, `Objects/unicodeobject.c` `PyUnicode_Format`).
 //! Covers fill/align/sign/`#`/`0`/width/grouping/precision and the d x X o b c e E f F g G
-//! % s types, `n` (C locale); `=` alignment; not yet complex numbers.
+//! % s types, `n` (C locale); `=` alignment; complex numbers (`format_complex`).
 
 use crate::object::{Payload, Value};
 use crate::types::function::Args;
@@ -233,8 +233,9 @@ fn sign_str(neg: bool, sp: &Spec) -> &'static str {
 }
 
 /// `format_float_internal`: `ty` is the presentation type, `'r'` for none (repr-like);
-/// `add_dot_0` is CPython's `Py_DTSF_ADD_DOT_0` for a spec with a precision but no type
-/// ('g' that switches to an exponent one digit sooner and keeps a `.0` on integers).
+/// `add_dot_0` is CPython's `Py_DTSF_ADD_DOT_0`, set for a float spec without a type: the
+/// repr keeps its `.0` on integers, and `'g'` (a precision but no type) switches to an
+/// exponent one digit sooner and keeps a `.0` too. Complex parts format without it.
 fn format_float(vm: &mut Vm, x: f64, sp: &Spec, ty: char, add_dot_0: bool) -> PyResult<String> {
     let neg = x.is_sign_negative() && !x.is_nan();
     let a = x.abs();
@@ -251,7 +252,7 @@ fn format_float(vm: &mut Vm, x: f64, sp: &Spec, ty: char, add_dot_0: bool) -> Py
             'e' | 'E' => exp_form(a, prec),
             'g' | 'G' | 'r' => {
                 if ty == 'r' {
-                    pyrs_bytecode::repr::format_float_r(a, true, false)
+                    pyrs_bytecode::repr::format_float_r(a, add_dot_0, false)
                 } else {
                     let p = if prec == 0 { 1 } else { prec };
                     let e = if a == 0.0 {
@@ -354,7 +355,9 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
         return vm.str_value(v);
     }
     if let Some(Payload::Complex(re, im)) = v.payload() {
-        return crate::types::complex::format_complex(vm, *re, *im, spec);
+        let (re, im) = (*re, *im);
+        let out = format_complex(vm, re, im, spec, v)?;
+        return Ok(vm.new_pystr(crate::types::str::PyStr::from_string(out)));
     }
     let num = num_of(v);
     let is_str = matches!(v.payload(), Some(Payload::Str(_)));
@@ -372,14 +375,15 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
     let sp = parse_spec(vm, spec, default_ty, v)?;
     let out = match num {
         Some(Num::F(f)) => {
-            let ty = sp.ty.unwrap_or('r');
-            if !"eEfFgGn%r".contains(ty) {
-                return Err(unknown_code(vm, ty, v));
-            }
-            // 'n' is 'g' with the locale's separators; pyrs runs in the C locale.
-            let add_dot_0 = ty == 'r' && sp.precision.is_some();
-            let ty = if ty == 'n' || add_dot_0 { 'g' } else { ty };
-            format_float(vm, f, &sp, ty, add_dot_0)?
+            let ty = match sp.ty {
+                None if sp.precision.is_some() => 'g',
+                None => 'r',
+                // 'n' is 'g' with the locale's separators; pyrs runs in the C locale.
+                Some('n') => 'g',
+                Some(t) if "eEfFgG%".contains(t) => t,
+                Some(t) => return Err(unknown_code(vm, t, v)),
+            };
+            format_float(vm, f, &sp, ty, sp.ty.is_none())?
         }
         Some(n) => {
             let ty = sp.ty.unwrap_or('d');
@@ -484,6 +488,63 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
         }
     };
     Ok(vm.new_pystr(crate::types::str::PyStr::from_string(out)))
+}
+
+/// `format_complex_internal`: each part formatted as a float with the spec's sign, `z`,
+/// `#`, grouping, precision and type (the imaginary part always signed when the real part
+/// is shown); no type means repr-like parts in parentheses (`g` with a precision) and a
+/// real part of +0 omitted; fill, alignment and width apply to the whole.
+fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &str, v: &Value) -> PyResult<String> {
+    let sp = parse_spec(vm, spec, None, v)?;
+    if sp.fill == Some('0') || (sp.zero && sp.fill.is_none()) {
+        return Err(vm.value_error("Zero padding is not allowed in complex format specifier"));
+    }
+    if sp.align == Some('=') {
+        return Err(vm.value_error("'=' alignment flag is not allowed in complex format specifier"));
+    }
+    let (mut ty, mut skip_re, mut parens) = (sp.ty, false, false);
+    match ty {
+        None => {
+            if re == 0.0 && re.is_sign_positive() {
+                skip_re = true;
+            } else {
+                parens = true;
+            }
+            if sp.precision.is_some() {
+                ty = Some('g');
+            }
+        }
+        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G') => {}
+        // 'n' is 'g' with the locale's separators; pyrs runs in the C locale.
+        Some('n') => ty = Some('g'),
+        Some(t) => return Err(unknown_code(vm, t, v)),
+    }
+    // Each part: the spec without fill, alignment and width.
+    let part = |vm: &mut Vm, x: f64, sign: Option<char>| -> PyResult<String> {
+        let psp = Spec {
+            fill: None,
+            align: None,
+            sign,
+            zero: false,
+            width: 0,
+            ..sp
+        };
+        // No type: repr-like parts without the `.0` of an integral float (`(1+2j)`).
+        format_float(vm, x, &psp, ty.unwrap_or('r'), false)
+    };
+    let mut body = String::new();
+    if parens {
+        body.push('(');
+    }
+    if !skip_re {
+        body.push_str(&part(vm, re, sp.sign)?);
+    }
+    body.push_str(&part(vm, im, if skip_re { sp.sign } else { Some('+') })?);
+    body.push('j');
+    if parens {
+        body.push(')');
+    }
+    pad(vm, &sp, "", &body, true)
 }
 
 /// An int's sign and magnitude digits for the presentation type (`x X o b`, else decimal);
