@@ -68,6 +68,39 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     })
 }
 
+/// The next index-table slot of a probe sequence (CPython's `i = (i*5 + perturb + 1) &
+/// mask` after `perturb >>= 5`), which reaches every slot.
+#[inline(always)]
+fn next_slot(i: usize, perturb: &mut u64, mask: usize) -> usize {
+    *perturb >>= 5;
+    (i.wrapping_mul(5)
+        .wrapping_add(*perturb as usize)
+        .wrapping_add(1))
+        & mask
+}
+
+/// Key equality without Python code, as `lookdict` tries it: the same object (or the same
+/// inline int) first, then exact strs compared directly (the usual keys), then
+/// [`fast_eq`]; `None` when a Python `__eq__` must decide.
+#[inline(always)]
+fn key_eq_fast(a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Obj(x), Value::Obj(y)) => {
+            if x.is(y) {
+                return Some(true);
+            }
+            if let (Payload::Str(p), Payload::Str(q)) = (&x.payload, &y.payload) {
+                if !x.ty_is_heap() && !y.ty_is_heap() {
+                    return Some(p.eq_str(q));
+                }
+            }
+        }
+        (Value::Int(x), Value::Int(y)) if x == y => return Some(true),
+        _ => {}
+    }
+    fast_eq(a, b)
+}
+
 impl DictData {
     pub fn len(&self) -> usize {
         self.used
@@ -99,12 +132,7 @@ impl DictData {
                 first = false;
                 return Some(i);
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = next_slot(i, &mut perturb, mask);
             Some(i)
         })
     }
@@ -131,45 +159,14 @@ impl DictData {
             }
             if let Some(e) = &self.entries[ix] {
                 if e.hash == hash {
-                    let same = match (&e.key, key) {
-                        (Value::Obj(a), Value::Obj(b)) => a.is(b),
-                        (Value::Int(a), Value::Int(b)) => a == b,
-                        _ => false,
-                    };
-                    if same {
-                        return Ok(Some(ix));
-                    }
-                    // Exact strs (the usual keys) compared here, without `fast_eq`'s
-                    // general dispatch.
-                    if let (Value::Obj(a), Value::Obj(b)) = (&e.key, key) {
-                        if let (Payload::Str(x), Payload::Str(y)) = (&a.payload, &b.payload) {
-                            if !a.ty_is_heap() && !b.ty_is_heap() {
-                                if x.eq_str(y) {
-                                    return Ok(Some(ix));
-                                }
-                                perturb >>= 5;
-                                i = (i
-                                    .wrapping_mul(5)
-                                    .wrapping_add(perturb as usize)
-                                    .wrapping_add(1))
-                                    & mask;
-                                continue;
-                            }
-                        }
-                    }
-                    match fast_eq(&e.key, key) {
+                    match key_eq_fast(&e.key, key) {
                         Some(true) => return Ok(Some(ix)),
                         Some(false) => {}
                         None => return Err(ix),
                     }
                 }
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = next_slot(i, &mut perturb, mask);
         }
     }
 
