@@ -19,6 +19,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LIB = sysconfig.get_paths()["stdlib"]
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+import lib_files  # noqa: E402
 
 
 # Run by another interpreter: compile() every file named on stdin, print the seconds.
@@ -52,11 +54,7 @@ def main():
     default_also = ["/usr/bin/python3.11"] if os.path.exists("/usr/bin/python3.11") else []
     ap.add_argument("--also", nargs="*", default=default_also)
     args = ap.parse_args()
-    files = []
-    for d, _, fs in os.walk(LIB):
-        if "site-packages" not in d:
-            files += [os.path.join(d, f) for f in fs if f.endswith(".py")]
-    files.sort()
+    files = lib_files.lib_py_files()
     sources = []
     for f in files:
         with open(f, "rb") as fh:

@@ -10,6 +10,8 @@ and, when present, Debian's optimized /usr/bin/python3.11.
 import argparse, os, subprocess, sys, sysconfig, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+import lib_files  # noqa: E402
 
 CPYTHON_TIMER = r'''
 import ast, sys, time, warnings
@@ -33,11 +35,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    stdlib = sysconfig.get_path("stdlib")
-    files = []
-    for d, dirs, fs in os.walk(stdlib):
-        dirs[:] = sorted(x for x in dirs if x not in ("site-packages", "__pycache__"))
-        files += [os.path.join(d, f) for f in sorted(fs) if f.endswith(".py")]
+    files = lib_files.lib_py_files()
     subprocess.run(["cargo", "build", "-q", "--release", "-p", "pyrs-parser", "--example", "parse_files"],
                    cwd=ROOT, check=True)
     exe = os.path.join(ROOT, "target", "release", "examples", "parse_files")

@@ -23,17 +23,11 @@ import sys
 import sysconfig
 import tempfile
 
+import lib_files
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LIB = sysconfig.get_paths()["stdlib"]
 CHUNK = 2000
-
-
-def lib_files():
-    for d, dirs, files in os.walk(LIB):
-        dirs[:] = sorted(x for x in dirs if x not in ("site-packages", "__pycache__"))
-        for f in sorted(files):
-            if f.endswith(".py"):
-                yield os.path.join(d, f)
 
 
 def annotations(path):
@@ -106,7 +100,7 @@ def main():
     args = ap.parse_args()
     segs = []
     seen = set()
-    for path in args.files or lib_files():
+    for path in args.files or lib_files.lib_py_files():
         for s in annotations(path):
             if s not in seen:
                 seen.add(s)

@@ -29,6 +29,8 @@ import subprocess
 import sys
 import sysconfig
 
+import lib_files
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LIB = sysconfig.get_paths()["stdlib"]
 ADDR = re.compile(r" at 0x[0-9a-f]+")
@@ -137,14 +139,7 @@ def main():
         DIFFS = []
     files = args.files
     if not files:
-        for d, _, fs in os.walk(LIB):
-            if "site-packages" in d:
-                continue
-            files += [os.path.join(d, f) for f in fs if f.endswith(".py")]
-        files.sort()
-        if args.sample:
-            random.Random(0).shuffle(files)
-            files = sorted(files[: args.sample])
+        files = lib_files.sample(lib_files.lib_py_files(), args.sample)
     same = total = 0
     kinds = collections.Counter()
     with concurrent.futures.ThreadPoolExecutor(args.j) as ex:

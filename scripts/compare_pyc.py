@@ -29,6 +29,8 @@ import random
 import subprocess
 import sys
 import sysconfig
+
+import lib_files
 import warnings
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -97,14 +99,7 @@ def main():
     args = ap.parse_args()
     files = args.files
     if not files:
-        for d, _, fs in os.walk(LIB):
-            if "site-packages" in d:
-                continue
-            files += [os.path.join(d, f) for f in fs if f.endswith(".py")]
-        files.sort()
-        if args.sample:
-            random.Random(0).shuffle(files)
-            files = sorted(files[: args.sample])
+        files = lib_files.sample(lib_files.lib_py_files(), args.sample)
     same = total = 0
     bytes_same = bytes_total = 0
     kinds = collections.Counter()

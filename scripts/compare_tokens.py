@@ -25,17 +25,10 @@ import sys
 import sysconfig
 import tokenize
 
+import lib_files
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_PYRS = os.path.join(ROOT, "target", "debug", "examples", "dump_tokens")
-
-
-def stdlib_files():
-    lib = sysconfig.get_path("stdlib")
-    out = []
-    for d, dirs, files in os.walk(lib):
-        dirs[:] = sorted(x for x in dirs if x != "site-packages")
-        out += [os.path.join(d, f) for f in sorted(files) if f.endswith(".py")]
-    return out
 
 
 def expand(paths):
@@ -104,7 +97,7 @@ def main():
     ap.add_argument("--show", type=int, default=5, help="diffs to print")
     args = ap.parse_args()
 
-    files = expand(args.paths) if args.paths else stdlib_files()
+    files = expand(args.paths) if args.paths else lib_files.lib_py_files()
     if args.sample:
         random.seed(0)
         files = sorted(random.sample(files, min(args.sample, len(files))))
