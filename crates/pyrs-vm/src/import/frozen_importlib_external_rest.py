@@ -265,12 +265,7 @@ class ExtensionFileLoader(FileLoader, _LoaderBasics):
         self.name = name
         self.path = path
 
-    def __eq__(self, other):
-        return (self.__class__ == other.__class__ and
-                self.__dict__ == other.__dict__)
-
-    def __hash__(self):
-        return hash(self.name) ^ hash(self.path)
+    # __eq__ and __hash__ are FileLoader's.
 
     def create_module(self, spec):
         """Create an uninitialized extension module"""

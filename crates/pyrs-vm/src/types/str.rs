@@ -51,22 +51,8 @@ impl PyStr {
 
     /// `str(n)` for a machine int: the decimal digits in one exact allocation.
     pub fn from_i64(n: i64) -> PyStr {
-        let mut buf = [0u8; 20];
-        let mut i = buf.len();
-        let mut m = n.unsigned_abs();
-        loop {
-            i -= 1;
-            buf[i] = b'0' + (m % 10) as u8;
-            m /= 10;
-            if m == 0 {
-                break;
-            }
-        }
-        let mut out = Vec::with_capacity(buf.len() - i + 1);
-        if n < 0 {
-            out.push(b'-');
-        }
-        out.extend_from_slice(&buf[i..]);
+        let mut out = Vec::with_capacity(20);
+        push_decimal(&mut out, n);
         PyStr::new(StrData::Latin1(out.into_boxed_slice(), true))
     }
 
@@ -329,4 +315,24 @@ impl PyStr {
             None => String::from("''"),
         }
     }
+}
+
+/// Append `n` in decimal (ASCII digits, `-` first when negative): `str(n)` of a machine
+/// int and `%d` write it without an intermediate String.
+pub fn push_decimal(out: &mut Vec<u8>, n: i64) {
+    if n < 0 {
+        out.push(b'-');
+    }
+    let mut m = n.unsigned_abs();
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[i..]);
 }

@@ -765,7 +765,7 @@ fn percent_simple(fmt: &PyStr, args: &Value) -> Option<Vec<u8>> {
             continue;
         }
         match &items[k] {
-            Value::Int(n) => push_decimal(&mut out, *n),
+            Value::Int(n) => crate::types::str::push_decimal(&mut out, *n),
             v => out.extend_from_slice(v.as_str().and_then(|s| s.latin1()).unwrap_or_default()),
         }
         k += 1;
@@ -782,25 +782,6 @@ fn decimal_len(n: i64) -> usize {
         len += 1;
     }
     len
-}
-
-/// Append `n` in decimal.
-fn push_decimal(out: &mut Vec<u8>, n: i64) {
-    if n < 0 {
-        out.push(b'-');
-    }
-    let mut m = n.unsigned_abs();
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (m % 10) as u8;
-        m /= 10;
-        if m == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&buf[i..]);
 }
 
 pub const METHODS: &[(&str, NativeFn)] = &[
