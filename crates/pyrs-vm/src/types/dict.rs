@@ -69,9 +69,10 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
 }
 
 /// The next index-table slot of a probe sequence (CPython's `i = (i*5 + perturb + 1) &
-/// mask` after `perturb >>= 5`), which reaches every slot.
+/// mask` after `perturb >>= PERTURB_SHIFT`, 5 for dicts and sets alike), which reaches
+/// every slot. `set_order.rs` replays sets' tables with it too.
 #[inline(always)]
-fn next_slot(i: usize, perturb: &mut u64, mask: usize) -> usize {
+pub(crate) fn next_slot(i: usize, perturb: &mut u64, mask: usize) -> usize {
     *perturb >>= 5;
     (i.wrapping_mul(5)
         .wrapping_add(*perturb as usize)
@@ -275,12 +276,7 @@ impl DictData {
             if matches!(&self.entries[ix], Some(e) if e.hash == hash) {
                 return self.get_str_index(name, hash).is_none();
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = next_slot(i, &mut perturb, mask);
         }
     }
 

@@ -9,7 +9,6 @@ use crate::object::Value;
 
 const MINSIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
-const PERTURB_SHIFT: u32 = 5;
 
 #[derive(Clone)]
 pub enum Slot {
@@ -80,12 +79,7 @@ impl Order {
                     Slot::Active(..) => {}
                 }
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = crate::types::dict::next_slot(i, &mut perturb, mask);
         };
         if let Some(f) = freeslot {
             self.slots[f] = Slot::Active(hash, key);
@@ -122,12 +116,7 @@ impl Order {
                     }
                 }
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = crate::types::dict::next_slot(i, &mut perturb, mask);
         }
     }
 
@@ -165,12 +154,7 @@ impl Order {
                     _ => {}
                 }
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = crate::types::dict::next_slot(i, &mut perturb, mask);
         }
         // Not reachable for a consistent table; a linear scan keeps it total.
         self.slots
