@@ -635,16 +635,35 @@ pub fn make_generator(vm: &mut Vm) -> PyResult<Option<(Value, bool)>> {
     Ok(Some((Value::Obj(g), entry)))
 }
 
-/// YIELD_VALUE: move the generator's frame back into its generator object.
-pub fn suspend_generator(vm: &mut Vm) {
-    let Some(mut frame) = vm.thread.frames.pop() else {
+/// A generator frame resumed by the loop's FOR_ITER or SEND returned `v` (its frame is
+/// popped): the resuming frame, now on top, pops the iterator and goes to the exit
+/// target already in its `ip` (`types::generator::resume_inline`); SEND pushes `v`.
+pub fn generator_returned(vm: &mut Vm, v: Value) {
+    let Some(f) = vm.thread.frames.last() else {
         return;
+    };
+    let op = as_code(&f.code)
+        .and_then(|co| co.units.get(f.lasti))
+        .map_or(0, |u| u.0);
+    vm.thread.stack.pop();
+    if op == pyrs_bytecode::opnum::SEND {
+        push(vm, v);
+    }
+}
+
+/// YIELD_VALUE: move the generator's frame back into its generator object. Returns
+/// whether the frame was an entry frame (resumed from Rust).
+pub fn suspend_generator(vm: &mut Vm) -> bool {
+    let Some(mut frame) = vm.thread.frames.pop() else {
+        return true;
     };
     vm.leave_recursion();
+    let entry = frame.entry;
     let Some(g) = frame.generator.take() else {
-        return;
+        return entry;
     };
     if let Payload::Generator(gd) = &g.payload {
+        gd.running.set(false);
         // Reuse the vectors the last resume emptied: a yield allocates nothing.
         let (mut fast, mut stack) = {
             let mut spare = gd.spare.borrow_mut();
@@ -673,6 +692,7 @@ pub fn suspend_generator(vm: &mut Vm) {
             Some(crate::types::generator::SavedFrame { frame, fast, stack }),
         ));
     }
+    entry
 }
 
 /// SEND: `Ok(yielded)` or `Err(returned)`.

@@ -72,7 +72,7 @@ pub fn add_traceback(vm: &mut Vm, e: &PyErr, code: &PyRef, lasti: usize) {
 
 /// Find a handler for `e`. `Ok(None)`: handled, the loop continues. `Ok(Some(e))`: the
 /// entry frame was left, `e` goes to the Rust caller.
-pub fn unwind(vm: &mut Vm, e: PyErr) -> PyResult<Option<PyErr>> {
+pub fn unwind(vm: &mut Vm, mut e: PyErr) -> PyResult<Option<PyErr>> {
     let mut first = true;
     let reraise = std::mem::take(&mut vm.thread.reraise);
     loop {
@@ -116,6 +116,12 @@ pub fn unwind(vm: &mut Vm, e: PyErr) -> PyResult<Option<PyErr>> {
         if let Some(g) = &f.generator {
             if let Payload::Generator(gd) = &g.payload {
                 gd.finished.set(true);
+                if !f.entry {
+                    // Resumed by the loop (`generator::resume_inline`): `resume`'s
+                    // conversion of a StopIteration happens here.
+                    gd.running.set(false);
+                    e = crate::types::generator::error_leaving(vm, g, e);
+                }
             }
         }
         if f.entry {

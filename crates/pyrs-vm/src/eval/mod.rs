@@ -689,11 +689,24 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                             let it = top(vm);
                             save!();
                             match &it {
-                                // A generator: resumed directly (no `vm.next` dispatch).
+                                // An exact generator: its frame is pushed and run by this
+                                // loop (3.12's FOR_ITER_GEN); the caller's `ip` becomes the
+                                // exit target (protocol: `generator::resume_inline`).
                                 Value::Obj(g)
                                     if matches!(g.payload, Payload::Generator(_))
                                         && g.ty.is(&vm.types.generator) =>
                                 {
+                                    if let Some(f) = vm.thread.frames.last_mut() {
+                                        f.ip = ip + arg as usize;
+                                    }
+                                    if tri!(crate::types::generator::resume_inline(
+                                        vm,
+                                        g,
+                                        Value::None
+                                    )) {
+                                        continue 'frame;
+                                    }
+                                    save!();
                                     tri!(crate::types::generator::gen_next(vm, g))
                                 }
                                 _ => tri!(vm.next(&it)),
@@ -759,6 +772,12 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     if let Some(g) = &f.generator {
                         if let Payload::Generator(gd) = &g.payload {
                             gd.finished.set(true);
+                            gd.running.set(false);
+                        }
+                        if !f.entry {
+                            // Resumed by this loop's FOR_ITER or SEND: leave by its exit.
+                            call::generator_returned(vm, v);
+                            continue 'frame;
                         }
                     }
                     if f.entry {
@@ -786,13 +805,35 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 YIELD_VALUE => {
                     let v = pop(vm);
                     save!();
-                    call::suspend_generator(vm);
-                    return Ok(Exit::Yield(v));
+                    if call::suspend_generator(vm) {
+                        return Ok(Exit::Yield(v));
+                    }
+                    // Resumed by this loop's FOR_ITER or SEND: the caller goes on after it
+                    // with the value (protocol: `generator::resume_inline`).
+                    if let Some(f) = vm.thread.frames.last_mut() {
+                        f.ip = f.lasti + 1;
+                    }
+                    push(vm, v);
+                    continue 'frame;
                 }
                 SEND => {
                     let v = pop(vm);
                     let receiver = top(vm);
                     save!();
+                    // An exact generator runs in this loop (3.12's SEND_GEN), as FOR_ITER.
+                    if let Value::Obj(g) = &receiver {
+                        if matches!(g.payload, Payload::Generator(_))
+                            && g.ty.is(&vm.types.generator)
+                        {
+                            if let Some(f) = vm.thread.frames.last_mut() {
+                                f.ip = ip + arg as usize;
+                            }
+                            if tri!(crate::types::generator::resume_inline(vm, g, v.clone())) {
+                                continue 'frame;
+                            }
+                            save!();
+                        }
+                    }
                     match tri!(call::send(vm, &receiver, v)) {
                         Ok(y) => push(vm, y),
                         Err(r) => {

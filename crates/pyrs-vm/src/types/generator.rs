@@ -89,6 +89,38 @@ pub fn resume(
         *gd.saved.borrow_mut() = Some(saved);
         return Err(e);
     }
+    if exc.is_none() {
+        load_frame(vm, g, gd, saved, Some(value), true);
+    } else {
+        load_frame(vm, g, gd, saved, None, true);
+    }
+    let r = crate::eval::run_frame(vm, exc);
+    gd.running.set(false);
+    match r {
+        Ok(crate::eval::Exit::Yield(v)) => Ok(Ok(v)),
+        Ok(crate::eval::Exit::Return(v)) => {
+            gd.finished.set(true);
+            Ok(Err(v))
+        }
+        Err(e) => {
+            gd.finished.set(true);
+            Err(error_leaving(vm, g, e))
+        }
+    }
+}
+
+/// Move a suspended generator's saved frame on top of the thread's stacks (the
+/// recursion depth already counted), with `value` pushed as the result of the yield it
+/// stopped at (none when an exception is thrown in), and mark it running.
+#[inline(always)]
+fn load_frame(
+    vm: &mut Vm,
+    g: &PyRef,
+    gd: &GenData,
+    saved: SavedFrame,
+    value: Option<Value>,
+    entry: bool,
+) {
     let SavedFrame {
         mut frame,
         mut fast,
@@ -96,7 +128,7 @@ pub fn resume(
     } = saved;
     frame.fast_base = vm.thread.fast.len();
     frame.stack_base = vm.thread.stack.len();
-    frame.entry = true;
+    frame.entry = entry;
     frame.generator = Some(g.clone());
     // `append` is one memcpy and leaves `fast` empty with its capacity, kept (in `spare`)
     // for the next suspend: a resume/yield cycle allocates nothing.
@@ -111,42 +143,65 @@ pub fn resume(
         std::mem::swap(&mut spare.0, &mut fast);
         std::mem::swap(&mut spare.1, &mut stack);
     }
-    if exc.is_none() {
-        vm.thread.stack.push(Some(value));
+    if let Some(v) = value {
+        vm.thread.stack.push(Some(v));
     }
     vm.thread.frames.push(frame);
     gd.running.set(true);
     gd.started.set(true);
-    let r = crate::eval::run_frame(vm, exc);
-    gd.running.set(false);
-    match r {
-        Ok(crate::eval::Exit::Yield(v)) => Ok(Ok(v)),
-        Ok(crate::eval::Exit::Return(v)) => {
-            gd.finished.set(true);
-            Ok(Err(v))
-        }
-        Err(e) => {
-            gd.finished.set(true);
-            let kind = kind_name(vm, g);
-            let stop_async = kind == "async generator"
-                && vm.err_matches(&e, &vm.types.stop_async_iteration.clone());
-            if stop_async || vm.err_matches(&e, &vm.types.stop_iteration.clone()) {
-                let what = if stop_async {
-                    "StopAsyncIteration"
-                } else {
-                    "StopIteration"
-                };
-                let r = vm.runtime_error(format!("{kind} raised {what}"));
-                crate::eval::exceptions::set_context(vm, &r, Some(Value::Obj(e.0.clone())));
-                if let Some(d) = crate::types::exceptions::exc_data(&r.0) {
-                    *d.cause.borrow_mut() = Some(Value::Obj(e.0));
-                    d.suppress_context.set(true);
-                }
-                return Err(r);
-            }
-            Err(e)
-        }
+}
+
+/// Resume an exact generator from the eval loop (FOR_ITER / SEND over it: 3.12's
+/// FOR_ITER_GEN and SEND_GEN): its frame is pushed as an ordinary, non-entry frame and the
+/// loop runs it without recursing. `Ok(false)`: it is running or finished, the caller
+/// takes the generic path (which raises or reports exhaustion).
+///
+/// Protocol with the loop (`eval/mod.rs`): the resuming frame's `lasti` is its FOR_ITER or
+/// SEND and its `ip` the instruction's exit target. A YIELD_VALUE of the generator frame
+/// sets the caller's `ip` back to `lasti + 1` and pushes the value; a RETURN_VALUE pops
+/// the iterator (FOR_ITER: the value is dropped; SEND: the value replaces it) and the
+/// caller continues at its exit target; an exception leaving the generator frame goes
+/// through [`error_leaving`] in `unwind`.
+pub fn resume_inline(vm: &mut Vm, g: &PyRef, value: Value) -> PyResult<bool> {
+    let Some(gd) = gdata(g) else {
+        return Ok(false);
+    };
+    if gd.running.get() {
+        return Ok(false);
     }
+    let saved = gd.saved.borrow_mut().take();
+    let Some(saved) = saved else {
+        return Ok(false);
+    };
+    if let Err(e) = vm.enter_recursion("") {
+        *gd.saved.borrow_mut() = Some(saved);
+        return Err(e);
+    }
+    load_frame(vm, g, gd, saved, Some(value), false);
+    Ok(true)
+}
+
+/// The error that leaves a generator's frame (it finished): a StopIteration (an async
+/// generator's StopAsyncIteration) raised inside becomes a RuntimeError (PEP 479).
+pub fn error_leaving(vm: &mut Vm, g: &PyRef, e: PyErr) -> PyErr {
+    let kind = kind_name(vm, g);
+    let stop_async =
+        kind == "async generator" && vm.err_matches(&e, &vm.types.stop_async_iteration.clone());
+    if stop_async || vm.err_matches(&e, &vm.types.stop_iteration.clone()) {
+        let what = if stop_async {
+            "StopAsyncIteration"
+        } else {
+            "StopIteration"
+        };
+        let r = vm.runtime_error(format!("{kind} raised {what}"));
+        crate::eval::exceptions::set_context(vm, &r, Some(Value::Obj(e.0.clone())));
+        if let Some(d) = crate::types::exceptions::exc_data(&r.0) {
+            *d.cause.borrow_mut() = Some(Value::Obj(e.0));
+            d.suppress_context.set(true);
+        }
+        return r;
+    }
+    e
 }
 
 /// `next(gen)`: `None` when it finished.
