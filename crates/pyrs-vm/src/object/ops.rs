@@ -626,8 +626,8 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             }
             Payload::Set(_) => return crate::types::set::set_contains(vm, container, item),
             Payload::Range(r) => {
-                if let Some(crate::types::int::Num::I(i)) = num_of(item) {
-                    return Ok(r.contains(i));
+                if let Some(found) = crate::types::range::contains(r, item) {
+                    return Ok(found);
                 }
             }
             Payload::Bytes(_) | Payload::ByteArray(_) => {

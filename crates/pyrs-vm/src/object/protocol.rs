@@ -204,7 +204,7 @@ impl Vm {
                     Payload::List(l) => !l.borrow().is_empty(),
                     Payload::Dict(d) => !d.borrow().is_empty(),
                     Payload::Set(s) => !s.borrow().is_empty(),
-                    Payload::Range(r) => r.len() != 0,
+                    Payload::Range(r) => !r.is_empty(),
                     _ => true,
                 })
             }
@@ -262,7 +262,7 @@ impl Vm {
                 Payload::List(l) => Some(l.borrow().len()),
                 Payload::Dict(d) => Some(d.borrow().len()),
                 Payload::Set(s) => Some(s.borrow().len()),
-                Payload::Range(r) => Some(r.len() as usize),
+                Payload::Range(r) => Some(crate::types::range::len(self, r)?),
                 Payload::DictView(d, _) => Some(crate::types::dict::len(d)),
                 _ => None,
             };

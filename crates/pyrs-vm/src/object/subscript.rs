@@ -101,20 +101,7 @@ pub fn getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
             Ok(Value::Int(b[i] as i64))
         }
         Payload::MemoryView(_) => crate::types::bytearray::getitem(vm, obj, key),
-        Payload::Range(r) => {
-            if let Some(sc) = sl {
-                let (start, _, step, n) = slice::indices(vm, &sc, r.len() as usize)?;
-                let nr = crate::types::range::RangeData {
-                    start: r.get(start as i64),
-                    stop: r.get(start as i64 + n as i64 * step as i64),
-                    step: r.step * step as i64,
-                };
-                let ty = vm.types.range.clone();
-                return Ok(Value::Obj(vm.alloc(&ty, Payload::Range(nr))));
-            }
-            let i = seq_index(vm, key, r.len() as usize, "range object")?;
-            Ok(Value::Int(r.get(i as i64)))
-        }
+        Payload::Range(r) => crate::types::range::getitem(vm, r, key),
         Payload::Dict(_) => {
             let d = o.clone();
             match crate::types::dict::get_item(vm, &d, key)? {

@@ -7,6 +7,8 @@ use crate::object::typeobj::tdata;
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::Args;
 use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+use num_traits::{One, Zero};
 use std::cell::Cell;
 
 fn is_heap(v: &Value) -> bool {
@@ -15,6 +17,12 @@ fn is_heap(v: &Value) -> bool {
 
 fn seq_iter(vm: &mut Vm, ty: PyRef, v: &Value) -> Value {
     Value::Obj(vm.alloc(&ty, Payload::SeqIter(v.clone(), Cell::new(0))))
+}
+
+/// `longrange_iterator`: a range whose bounds or length pass i64, read by index.
+fn longrange_iter(vm: &mut Vm, range: &Value) -> Value {
+    let ty = vm.types.longrange_iterator.clone();
+    seq_iter(vm, ty, range)
 }
 
 pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -37,6 +45,12 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             return Ok(it);
         }
     }
+    builtin_iter(vm, v)
+}
+
+/// `iter(v)` by the builtin payload, whatever class defines `__iter__` (what
+/// `list.__iter__(x)` runs).
+pub fn builtin_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let t = &vm.types;
     let made = match v.payload() {
         Some(Payload::List(_)) => Some(t.list_iterator.clone()),
@@ -52,10 +66,13 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
     match v.payload() {
         Some(Payload::Range(r)) => {
+            let Some((start, stop, step)) = r.small() else {
+                return Ok(longrange_iter(vm, v));
+            };
             let ty = vm.types.range_iterator.clone();
             return Ok(Value::Obj(vm.alloc(
                 &ty,
-                Payload::RangeIter(Cell::new(r.start), r.stop, r.step),
+                Payload::RangeIter(Cell::new(start), stop, step),
             )));
         }
         Some(Payload::Dict(_)) => return Ok(dict_iter(vm, v.as_obj().cloned(), 0)),
@@ -399,14 +416,33 @@ pub fn reversed_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
         ));
     }
     if let Some(Payload::Range(r)) = seq.payload() {
-        // reversed(range) is a range_iterator running backwards (`range_reverse`).
-        let n = r.len();
-        let (last, step) = (r.get(n - 1), r.step);
-        let ty = vm.types.range_iterator.clone();
-        let stop = last.saturating_sub(n.saturating_mul(step));
-        return Ok(Value::Obj(
-            vm.alloc(&ty, Payload::RangeIter(Cell::new(last), stop, -step)),
-        ));
+        // reversed(range) is a range_iterator running backwards (`range_reverse`), from
+        // the last item down to `start - step`, when that and `-step` fit in i64 (as
+        // CPython; otherwise a longrange_iterator over the reversed range).
+        let small = r.small().and_then(|(start, _, step)| {
+            let stop = start.checked_sub(step)?;
+            let n = r.len_i64()?;
+            let last = (start as i128 + (n as i128 - 1) * step as i128) as i64;
+            Some((if n == 0 { stop } else { last }, stop, step.checked_neg()?))
+        });
+        if let Some((last, stop, step)) = small {
+            let ty = vm.types.range_iterator.clone();
+            return Ok(Value::Obj(
+                vm.alloc(&ty, Payload::RangeIter(Cell::new(last), stop, step)),
+            ));
+        }
+        let (n, step) = (r.len_big(), r.step_big());
+        let last = r.item_big(&(&n - 1u8));
+        let first_before = r.start_big() - &step;
+        let rev = crate::types::range::RangeData::new(last, first_before, -step);
+        let rev = if n.is_zero() {
+            crate::types::range::RangeData::new(BigInt::zero(), BigInt::zero(), BigInt::one())
+        } else {
+            rev
+        };
+        let ty = vm.types.range.clone();
+        let rev = Value::Obj(vm.alloc(&ty, Payload::Range(rev)));
+        return Ok(longrange_iter(vm, &rev));
     }
     if matches!(seq.payload(), Some(Payload::Set(_)) | None) {
         return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(&seq))));

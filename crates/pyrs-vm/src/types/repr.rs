@@ -109,13 +109,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                 })
             });
         }
-        Payload::Range(r) => {
-            if r.step == 1 {
-                format!("range({}, {})", r.start, r.stop)
-            } else {
-                format!("range({}, {}, {})", r.start, r.stop, r.step)
-            }
-        }
+        Payload::Range(r) => r.repr(),
         Payload::Slice(s) => {
             let s = (**s).clone();
             format!(
@@ -309,14 +303,7 @@ pub fn builtin_hash(vm: &mut Vm, o: &PyRef) -> PyResult<i64> {
             h = h.wrapping_mul(69069).wrapping_add(907133923);
             Ok(if h as i64 == -1 { 590923713 } else { h as i64 })
         }
-        Payload::Range(r) => {
-            let t = vm.new_tuple(vec![
-                Value::Int(r.len()),
-                Value::Int(r.start),
-                Value::Int(r.step),
-            ]);
-            vm.hash(&t)
-        }
+        Payload::Range(r) => crate::types::range::hash(vm, r),
         _ => {
             // object.__hash__: derived from the address, as `_Py_HashPointer`.
             let p = o.id();

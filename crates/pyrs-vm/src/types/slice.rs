@@ -2,7 +2,10 @@
 
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::{Args, NativeFn};
+use crate::types::int::big_to_value;
 use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+use num_traits::{One, Signed, Zero};
 
 pub fn slice_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     args.check(vm, "slice", 1, 3)?;
@@ -67,6 +70,55 @@ pub fn indices(vm: &mut Vm, s: &[Value; 3], len: usize) -> PyResult<(isize, isiz
     Ok((start as isize, stop as isize, step as isize, n as usize))
 }
 
+/// `evaluate_slice_index`: an int from a slice bound.
+fn slice_index_big(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
+    crate::types::range::index_big(
+        vm,
+        v,
+        "slice indices must be integers or None or have an __index__ method",
+    )
+}
+
+/// `_PySlice_GetLongIndices`: `(start, stop, step)` clamped to a sequence of length `len`,
+/// with arbitrary ints (`slice.indices`, range slicing).
+pub fn long_indices(
+    vm: &mut Vm,
+    s: &[Value; 3],
+    len: &BigInt,
+) -> PyResult<(BigInt, BigInt, BigInt)> {
+    let step = match &s[2] {
+        Value::None => BigInt::one(),
+        v => slice_index_big(vm, v)?,
+    };
+    if step.is_zero() {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let neg = step.is_negative();
+    let (lower, upper) = if neg {
+        (-BigInt::one(), len - 1u8)
+    } else {
+        (BigInt::zero(), len.clone())
+    };
+    let mut bound = |v: &Value, default: &BigInt| -> PyResult<BigInt> {
+        if let Value::None = v {
+            return Ok(default.clone());
+        }
+        let mut i = slice_index_big(vm, v)?;
+        if i.is_negative() {
+            i += len;
+            if i < lower {
+                i = lower.clone();
+            }
+        } else if i > upper {
+            i = upper.clone();
+        }
+        Ok(i)
+    };
+    let start = bound(&s[0], if neg { &upper } else { &lower })?;
+    let stop = bound(&s[1], if neg { &lower } else { &upper })?;
+    Ok((start, stop, step))
+}
+
 /// `slice.indices(length)`: `(start, stop, step)` clamped to a sequence of that length.
 fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "indices", 2, 2)?;
@@ -74,18 +126,19 @@ fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("descriptor 'indices' requires a 'slice' object"));
     };
     let s = (**s).clone();
-    let len = vm.index_value(
+    let len = crate::types::range::index_big(
+        vm,
         &args.pos[1],
         "'{}' object cannot be interpreted as an integer",
     )?;
-    if len < 0 {
+    if len.is_negative() {
         return Err(vm.value_error("length should not be negative"));
     }
-    let (start, stop, step, _) = indices(vm, &s, len as usize)?;
+    let (start, stop, step) = long_indices(vm, &s, &len)?;
     let items = vec![
-        Value::Int(start as i64),
-        Value::Int(stop as i64),
-        Value::Int(step as i64),
+        big_to_value(vm, start),
+        big_to_value(vm, stop),
+        big_to_value(vm, step),
     ];
     Ok(vm.new_tuple(items))
 }
