@@ -47,6 +47,26 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             }
         }
     }
+    // The usual class statement: no keywords and `type` itself as the metaclass. `type`'s
+    // `__prepare__` makes an empty dict and `type(name, bases, ns)` is `make_class` (its
+    // `__init__` does nothing with three arguments), so both lookups are skipped: a
+    // module defining hundreds of classes spends its import here.
+    if args.kw.is_empty() && meta.as_obj().is_some_and(|m| m.is(&vm.types.type_)) {
+        let ns = vm.new_dict_ref();
+        let cell = crate::eval::call::run_class_body(vm, &fo, &ns)?;
+        let name = name
+            .as_str()
+            .map(|s| s.as_rust().into_owned())
+            .unwrap_or_default();
+        let ty = vm.types.type_.clone();
+        let cls = crate::types::type_::make_class(vm, &ty, &name, bases, &ns, Vec::new())?;
+        if let Some(Payload::Cell(cc)) = cell.payload() {
+            if cc.borrow().is_none() {
+                *cc.borrow_mut() = Some(Value::Obj(cls.clone()));
+            }
+        }
+        return Ok(Value::Obj(cls));
+    }
     let bases_t = vm.new_tuple(bases.clone());
     let prep = vm.intern("__prepare__");
     let ns = match crate::object::attr::getattr_opt(vm, &meta, &prep)? {

@@ -59,25 +59,25 @@ impl VmBuilder<'_> {
         let Payload::Str(s) = &o.payload else {
             return Err(field_error(field, "holds a non-str"));
         };
-        let r = match s.as_ascii() {
-            Some(t) if name_like(t.as_bytes()) => None,
-            Some(t) => Some(self.vm.intern(t)),
-            None => {
-                let t = s.as_rust().into_owned();
-                Some(self.vm.intern(&t))
-            }
-        };
-        Ok(r.unwrap_or(o))
+        // An ASCII name-like str is the interned one already (no UTF-8 check needed).
+        if s.is_ascii() && s.latin1().is_some_and(name_like) {
+            return Ok(o);
+        }
+        let t = s.as_rust().into_owned();
+        Ok(self.vm.intern(&t))
     }
 
+    /// A names tuple's items as interned strs, in one exact allocation.
     fn names(&mut self, v: TupleField<Value>, field: &str) -> Result<Vec<PyRef>, MarshalError> {
-        match v {
-            TupleField::Items(items) => items.into_iter().map(|i| self.name(i, field)).collect(),
-            other => tuple_items(&other, field)?
-                .iter()
-                .map(|i| self.name(i.clone(), field))
-                .collect(),
+        let items = match &v {
+            TupleField::Items(items) => &items[..],
+            other => tuple_items(other, field)?,
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for i in items {
+            out.push(self.name(i.clone(), field)?);
         }
+        Ok(out)
     }
 }
 
