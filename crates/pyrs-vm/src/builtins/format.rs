@@ -756,11 +756,78 @@ pub fn percent(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
                 let Some(w) = items.get(k).cloned() else {
                     return Err(vm.type_error("not enough arguments for format string"));
                 };
+/// The number a numeric %-conversion formats (`mainformatlong`, `formatfloat`; bytes's
+/// `formatlong`/`formatfloat` when `bytes`): an int as is; for d/i/u `int(v)` of another
+/// number, for o/x/X its `__index__`; for the float codes `PyFloat_AsDouble`. A value
+/// that is no number, or that refuses, raises CPython's TypeError for the code.
+pub fn percent_number(vm: &mut Vm, ty: char, v: &Value, bytes: bool) -> PyResult<Value> {
+    let tn = vm.type_name(v);
+    if matches!(ty, 'f' | 'F' | 'e' | 'E' | 'g' | 'G') {
+        return match crate::types::float::as_double(vm, v) {
+            Ok(f) => Ok(Value::Float(f)),
+            Err(e) if bytes && vm.err_matches(&e, &vm.types.type_error.clone()) => {
+                Err(vm.type_error(format!("float argument required, not {tn}")))
+            }
+            Err(e) => Err(e),
+        };
+    }
+    let integer = matches!(ty, 'o' | 'x' | 'X');
+    let wrong = |vm: &mut Vm| {
+        let what = if integer { "an integer" } else { "a real number" };
+        vm.type_error(format!("%{ty} format: {what} is required, not {tn}"))
+    };
+    match v {
+        Value::Int(_) | Value::Bool(_) => return Ok(v.clone()),
+        Value::Obj(o) if matches!(o.payload, Payload::Int(_)) => return Ok(v.clone()),
+        _ => {}
+    }
+    // PyNumber_Check: a float, a complex, or a class with __index__/__int__/__float__.
+    let number = match v {
+        Value::Float(_) => true,
+        Value::Obj(o) if matches!(o.payload, Payload::Float(_) | Payload::Complex(..)) => true,
+        Value::Obj(o) if o.ty_is_heap() => {
+            let t = o.ty.clone();
+            ["__index__", "__int__", "__float__"]
+                .iter()
+                .any(|m| crate::object::protocol::heap_dunder(vm, &t, m).is_some())
+        }
+        _ => false,
+    };
+    if !number {
+        return Err(wrong(vm));
+    }
+    let r = if integer {
+        crate::types::range::index_big(vm, v, "")
+            .map(|b| crate::types::int::big_to_value(vm, b))
+    } else {
+        let int = vm.types.int.clone();
+        crate::types::int::int_new(vm, &int, Args::positional(vec![v.clone()]))
+    };
+    match r {
+        Err(e) if vm.err_matches(&e, &vm.types.type_error.clone()) => Err(wrong(vm)),
+        r => r,
+    }
+}
+
+/// A `*` width or precision taken from the arguments: any int (PyLong_Check), as a
+/// Py_ssize_t.
+pub fn star_arg(vm: &mut Vm, w: &Value) -> PyResult<i64> {
+    match w {
+        Value::Int(n) => Ok(*n),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::Obj(o) if matches!(o.payload, Payload::Int(_)) => {
+            let b = crate::types::int::to_bigint(w);
+            match b.and_then(|b| num_traits::ToPrimitive::to_i64(&b)) {
+                Some(n) => Ok(n),
+                None => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+            }
+        }
+        _ => Err(vm.type_error("* wants int")),
+    }
+}
+
                 k += 1;
-                let n = match w {
-                    Value::Int(n) => n,
-                    _ => return Err(vm.type_error("* wants int")),
-                };
+                let n = star_arg(vm, &w)?;
                 if n < 0 && !flags.ends_with('.') {
                     flags.insert(0, '-');
                 }
@@ -834,34 +901,16 @@ pub fn percent(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
                 format(vm, &s, &spec_str)?
             }
             'd' | 'i' | 'u' => {
-                let iv = match num_of(&v) {
-                    Some(Num::F(f)) => crate::types::int::int_new(
-                        vm,
-                        &vm.types.int.clone(),
-                        Args::positional(vec![Value::Float(f)]),
-                    )?,
-                    Some(_) => v.clone(),
-                    None => {
-                        return Err(vm.type_error(format!(
-                            "%{ty} format: a real number is required, not {}",
-                            vm.type_name(&v)
-                        )))
-                    }
-                };
+                let iv = percent_number(vm, ty, &v, false)?;
                 format(vm, &iv, &format!("{spec_str}d"))?
             }
             'x' | 'X' | 'o' => {
-                let alt = spec_str.contains('#');
-                let s = format(vm, &v, &format!("{spec_str}{ty}"))?;
-                if alt && ty == 'o' {
-                    s
-                } else {
-                    s
-                }
+                let iv = percent_number(vm, ty, &v, false)?;
+                format(vm, &iv, &format!("{spec_str}{ty}"))?
             }
             'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
-                let f = crate::types::float::to_float(vm, &v)?;
-                format(vm, &Value::Float(f), &format!("{spec_str}{ty}"))?
+                let f = percent_number(vm, ty, &v, false)?;
+                format(vm, &f, &format!("{spec_str}{ty}"))?
             }
             'c' => match v.as_str() {
                 Some(s) if s.len() == 1 => {
@@ -869,14 +918,21 @@ pub fn percent(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
                     format(vm, &c, &spec_str.to_string())?
                 }
                 Some(_) => return Err(vm.type_error("%c requires int or char")),
-                None if num_of(&v).is_some_and(|n| !matches!(n, Num::F(_))) => {
-                    let in_range = matches!(v, Value::Int(i) if (0..0x110000).contains(&i));
-                    if !in_range {
+                None => {
+                    // `formatchar`: PyLong_AsLongAndOverflow, so ints, bools, `__index__`.
+                    let i = match crate::types::range::index_big(vm, &v, "%c requires int or char") {
+                        Ok(i) => i,
+                        Err(e) if vm.err_matches(&e, &vm.types.type_error.clone()) => {
+                            return Err(vm.type_error("%c requires int or char"))
+                        }
+                        Err(e) => return Err(e),
+                    };
+                    let i = num_traits::ToPrimitive::to_i64(&i);
+                    let Some(i) = i.filter(|i| (0..0x110000).contains(i)) else {
                         return Err(vm.overflow_error("%c arg not in range(0x110000)"));
-                    }
-                    format(vm, &v, &format!("{spec_str}c"))?
+                    };
+                    format(vm, &Value::Int(i), &format!("{spec_str}c"))?
                 }
-                None => return Err(vm.type_error("%c requires int or char")),
             },
             _ => {
                 return Err(vm.value_error(format!(

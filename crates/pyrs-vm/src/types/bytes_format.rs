@@ -113,10 +113,7 @@ fn format_bytes(vm: &mut Vm, f: &[u8], args: &Value) -> PyResult<Vec<u8>> {
         if f.get(i) == Some(&b'*') {
             i += 1;
             let w = al.take(vm)?;
-            let Value::Int(w) = w else {
-                return Err(vm.type_error("* wants int"));
-            };
-            width = Some(w);
+            width = Some(crate::builtins::format::star_arg(vm, &w)?);
         } else {
             let s = i;
             while i < f.len() && f[i].is_ascii_digit() {
@@ -132,10 +129,7 @@ fn format_bytes(vm: &mut Vm, f: &[u8], args: &Value) -> PyResult<Vec<u8>> {
             if f.get(i) == Some(&b'*') {
                 i += 1;
                 let p = al.take(vm)?;
-                let Value::Int(p) = p else {
-                    return Err(vm.type_error("* wants int"));
-                };
-                prec = Some(p.max(0));
+                prec = Some(crate::builtins::format::star_arg(vm, &p)?.max(0));
             } else {
                 let s = i;
                 while i < f.len() && f[i].is_ascii_digit() {
@@ -188,13 +182,9 @@ fn format_bytes(vm: &mut Vm, f: &[u8], args: &Value) -> PyResult<Vec<u8>> {
             }
             b'd' | b'i' | b'u' | b'o' | b'x' | b'X' | b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
                 let v = take(vm, &mut al, &mut keyed)?;
-                if matches!(conv, b'o' | b'x' | b'X') && !is_integer(vm, &v) {
-                    let tn = vm.type_name(&v);
-                    return Err(vm.type_error(format!(
-                        "%{} format: an integer is required, not {tn}",
-                        conv as char
-                    )));
-                }
+                // bytes's `formatlong` names %i as %d in its messages.
+                let named = if conv == b'i' { 'd' } else { conv as char };
+                let v = crate::builtins::format::percent_number(vm, named, &v, true)?;
                 // One conversion through str's `%`: same digits, signs, prefixes and
                 // errors. Width is applied here, after, like the other conversions.
                 let mut spec = String::from("%");
@@ -291,23 +281,20 @@ fn byte_of(vm: &mut Vm, v: &Value) -> PyResult<u8> {
         }
         return Err(vm.type_error("%c requires an integer in range(256) or a single byte"));
     }
-    if crate::types::int::num_of(v).is_some_and(|n| !matches!(n, crate::types::int::Num::F(_))) {
-        let i = crate::types::int::to_bigint(v);
-        return match i.and_then(|i| u8::try_from(&i).ok()) {
-            Some(b) => Ok(b),
-            None => Err(vm.overflow_error("%c arg not in range(256)")),
-        };
+    // `byte_converter`: PyLong_AsLongAndOverflow (ints, `__index__`); a TypeError it
+    // raises becomes this one.
+    let msg = "%c requires an integer in range(256) or a single byte";
+    let i = match crate::types::range::index_big(vm, v, msg) {
+        Ok(i) => i,
+        Err(e) if vm.err_matches(&e, &vm.types.type_error.clone()) => {
+            return Err(vm.type_error(msg))
+        }
+        Err(e) => return Err(e),
+    };
+    match u8::try_from(&i) {
+        Ok(b) => Ok(b),
+        Err(_) => Err(vm.overflow_error("%c arg not in range(256)")),
     }
-    Err(vm.type_error("%c requires an integer in range(256) or a single byte"))
-}
-
-/// An int, or an object with `__index__` (what `%o`/`%x`/`%X` accept).
-fn is_integer(vm: &mut Vm, v: &Value) -> bool {
-    if crate::types::int::num_of(v).is_some_and(|n| !matches!(n, crate::types::int::Num::F(_))) {
-        return true;
-    }
-    let ty = vm.type_of(v).clone();
-    crate::object::protocol::heap_dunder(vm, &ty, "__index__").is_some()
 }
 
 /// `PyErr_NoMemory`: a MemoryError without arguments (a width too large to allocate).

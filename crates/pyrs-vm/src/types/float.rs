@@ -128,6 +128,47 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     )))
 }
 
+/// `PyFloat_AsDouble`: a float, an int, a class's `__float__` (which must return a
+/// float), else its `__index__`; TypeError "must be real number, not T" otherwise (what
+/// `'%f' % x` and the C functions taking a double accept; no str parsing, unlike float()).
+pub fn as_double(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    if let Some(n) = crate::types::int::num_of(v) {
+        return crate::types::int::to_f64(vm, &n);
+    }
+    if let Value::Obj(o) = v {
+        if o.ty_is_heap() {
+            if let Some(r) = crate::object::protocol::try_heap_dunder(vm, v, "__float__", vec![])? {
+                return match r {
+                    Value::Float(f) => Ok(f),
+                    Value::Obj(ref ro) if matches!(ro.payload, Payload::Float(_)) => {
+                        Ok(crate::types::int::num_of(&r).map_or(0.0, |n| match n {
+                            crate::types::int::Num::F(f) => f,
+                            _ => 0.0,
+                        }))
+                    }
+                    _ => Err(vm.type_error(format!(
+                        "{}.__float__ returned non-float (type {})",
+                        vm.type_name(v),
+                        vm.type_name(&r)
+                    ))),
+                };
+            }
+            if let Some(r) = crate::object::protocol::try_heap_dunder(vm, v, "__index__", vec![])? {
+                return match crate::types::int::num_of(&r) {
+                    Some(n) if !matches!(n, crate::types::int::Num::F(_)) => {
+                        crate::types::int::to_f64(vm, &n)
+                    }
+                    _ => Err(vm.type_error(format!(
+                        "__index__ returned non-int (type {})",
+                        vm.type_name(&r)
+                    ))),
+                };
+            }
+        }
+    }
+    Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v))))
+}
+
 fn self_f(vm: &mut Vm, args: &Args) -> PyResult<f64> {
     match args.pos.first().and_then(crate::types::int::num_of) {
         Some(crate::types::int::Num::F(f)) => Ok(f),
