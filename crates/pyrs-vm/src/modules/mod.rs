@@ -7,8 +7,11 @@
 //! `builtins` are made at interpreter start (`builtins/`), not by an init function: like
 //! CPython's, they cannot be re-created (`_imp.is_builtin` says -1 for them).
 
+pub mod _abc;
 pub mod _imp;
 pub mod _warnings;
+pub mod itertools;
+pub mod native_type;
 
 use crate::object::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -17,7 +20,12 @@ use crate::vm::{PyResult, Vm};
 pub type InitFn = fn(&mut Vm) -> PyResult<PyRef>;
 
 /// The native modules other than `sys` and `builtins`, sorted by name.
-pub const INITTAB: &[(&str, InitFn)] = &[("_imp", _imp::init), ("_warnings", _warnings::init)];
+pub const INITTAB: &[(&str, InitFn)] = &[
+    ("_abc", _abc::init),
+    ("_imp", _imp::init),
+    ("_warnings", _warnings::init),
+    ("itertools", itertools::init),
+];
 
 /// `sys.builtin_module_names`: every native module, sorted (CPython sorts them too).
 pub fn builtin_module_names() -> Vec<&'static str> {

@@ -205,6 +205,9 @@ pub enum Payload {
     AsyncGenOp(Box<crate::types::coroutine::AsyncGenOp>),
     /// NotImplemented, Ellipsis: singletons that only their identity distinguishes.
     Singleton,
+    /// An instance of a native module's type (deque, itertools iterators, locks, ...):
+    /// its Rust state (`modules/native_type.rs`).
+    Native(Box<dyn crate::modules::native_type::NativeData>),
 }
 
 /// The order in which a dying container releases its items is visible (`__del__` of the
@@ -329,6 +332,7 @@ impl PyObject {
             Payload::Frame(f) => f.traverse(visit),
             Payload::File(f) => visit(&f.name),
             Payload::AsyncGenOp(op) => op.traverse(visit),
+            Payload::Native(n) => n.traverse(visit),
             Payload::Plain
             | Payload::Int(_)
             | Payload::Float(_)
