@@ -57,6 +57,16 @@ fn is_heap(v: &Value) -> bool {
 /// BINARY_OP: `op` is the 3.11 NB_* index (0..26, inplace from 13).
 pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Value> {
     let base = op % 13;
+    // `&`, `|`, `^` of two machine ints (the eval loop's own fast arm has `+ - * % //`):
+    // the result always fits, and no class can be involved.
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        match base {
+            1 => return Ok(Value::Int(x & y)),
+            7 => return Ok(Value::Int(x | y)),
+            12 => return Ok(Value::Int(x ^ y)),
+            _ => {}
+        }
+    }
     if op >= 13 {
         if is_heap(a) {
             if let Some(r) = crate::object::protocol::try_heap_dunder(

@@ -15,6 +15,66 @@ fn this<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a RefCell<Vec<Value>>> {
     }
 }
 
+/// A `METH_O` method's arity (the receiver not counted): CPython's
+/// `list.append() takes exactly one argument (0 given)`.
+#[inline]
+fn meth_o(vm: &mut Vm, args: &Args, name: &str) -> PyResult<()> {
+    if args.pos.len() == 2 && args.kw.is_empty() {
+        return Ok(());
+    }
+    args.no_kw(vm, &format!("list.{name}"))?;
+    Err(vm.type_error(format!(
+        "list.{name}() takes exactly one argument ({} given)",
+        args.pos.len().saturating_sub(1)
+    )))
+}
+
+/// A `METH_NOARGS` method's arity: `list.copy() takes no arguments (1 given)`.
+fn meth_noargs(vm: &mut Vm, args: &Args, name: &str) -> PyResult<()> {
+    if args.pos.len() == 1 && args.kw.is_empty() {
+        return Ok(());
+    }
+    args.no_kw(vm, &format!("list.{name}"))?;
+    Err(vm.type_error(format!(
+        "list.{name}() takes no arguments ({} given)",
+        args.pos.len().saturating_sub(1)
+    )))
+}
+
+/// An argument-clinic method's positional count, the receiver not counted
+/// (`_PyArg_CheckPositional`: `pop expected at most 1 argument, got 2`).
+fn check_positional(vm: &mut Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+    let n = args.pos.len().saturating_sub(1);
+    if (min..=max).contains(&n) && args.kw.is_empty() {
+        return Ok(());
+    }
+    args.no_kw(vm, &format!("list.{name}"))?;
+    let msg = if n < min {
+        if min == max {
+            format!(
+                "{name} expected {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
+        }
+    } else if min == max {
+        format!(
+            "{name} expected {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
+    } else {
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
+    };
+    Err(vm.type_error(msg))
+}
+
 pub fn list_new(vm: &mut Vm, cls: &PyRef, _args: Args) -> PyResult<Value> {
     Ok(Value::Obj(vm.alloc_instance(
         cls,
@@ -34,20 +94,20 @@ pub fn list_init(vm: &mut Vm, this: &Value, args: Args) -> PyResult<()> {
 }
 
 fn append(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "append", 2, 2)?;
+    meth_o(vm, &args, "append")?;
     this(vm, &args)?.borrow_mut().push(args.pos[1].clone());
     Ok(Value::None)
 }
 
 fn extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "extend", 2, 2)?;
+    meth_o(vm, &args, "extend")?;
     let items = vm.collect(&args.pos[1])?;
     this(vm, &args)?.borrow_mut().extend(items);
     Ok(Value::None)
 }
 
 fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "pop", 1, 2)?;
+    check_positional(vm, &args, "pop", 0, 1)?;
     let l = this(vm, &args)?;
     let len = l.borrow().len();
     if len == 0 {
@@ -65,7 +125,7 @@ fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "insert", 3, 3)?;
+    check_positional(vm, &args, "insert", 2, 2)?;
     let i = vm.index_value(
         &args.pos[1],
         "'{}' object cannot be interpreted as an integer",
@@ -88,7 +148,7 @@ fn find(vm: &mut Vm, args: &Args) -> PyResult<Option<usize>> {
 }
 
 fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "remove", 2, 2)?;
+    meth_o(vm, &args, "remove")?;
     match find(vm, &args)? {
         Some(i) => {
             let l = this(vm, &args)?;
@@ -103,7 +163,7 @@ fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "index", 2, 4)?;
+    check_positional(vm, &args, "index", 1, 3)?;
     match find(vm, &args)? {
         Some(i) => Ok(Value::Int(i as i64)),
         None => {
@@ -114,7 +174,7 @@ fn index(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "count", 2, 2)?;
+    meth_o(vm, &args, "count")?;
     let items = this(vm, &args)?.borrow().clone();
     let mut n = 0;
     for x in &items {
@@ -126,20 +186,20 @@ fn count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn reverse(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "reverse", 1, 1)?;
+    meth_noargs(vm, &args, "reverse")?;
     this(vm, &args)?.borrow_mut().reverse();
     Ok(Value::None)
 }
 
 fn clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "clear", 1, 1)?;
+    meth_noargs(vm, &args, "clear")?;
     let old = std::mem::take(&mut *this(vm, &args)?.borrow_mut());
     drop(old);
     Ok(Value::None)
 }
 
 fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "copy", 1, 1)?;
+    meth_noargs(vm, &args, "copy")?;
     let items = this(vm, &args)?.borrow().clone();
     Ok(vm.new_list(items))
 }
@@ -269,6 +329,25 @@ fn sort_pairs(
     Ok(pairs)
 }
 
+/// `items` sorted when every one is a machine int (no key function): the words sort
+/// unstably in place, since equal machine ints are the same value (stability and
+/// `reverse`'s order of equal items cannot show). `None` when some item is not one.
+fn sort_machine_ints(items: &[Value], reverse: bool) -> Option<Vec<Value>> {
+    let mut ints = items
+        .iter()
+        .map(|v| match v {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        })
+        .collect::<Option<Vec<i64>>>()?;
+    if reverse {
+        ints.sort_unstable_by(|a, b| b.cmp(a));
+    } else {
+        ints.sort_unstable();
+    }
+    Some(ints.into_iter().map(Value::Int).collect())
+}
+
 /// Stable merge sort of (key, value) pairs with a comparison that may raise.
 fn merge_sort(vm: &mut Vm, v: Vec<(Value, Value)>, reverse: bool) -> PyResult<Vec<(Value, Value)>> {
     if v.len() <= 1 {
@@ -328,6 +407,11 @@ fn sort(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let l = this(vm, &args)?;
     let items = std::mem::take(&mut *l.borrow_mut());
     let result = (|| -> PyResult<Vec<Value>> {
+        if key.is_none() {
+            if let Some(sorted) = sort_machine_ints(&items, reverse) {
+                return Ok(sorted);
+            }
+        }
         let mut pairs = Vec::with_capacity(items.len());
         for v in &items {
             let k = match &key {
