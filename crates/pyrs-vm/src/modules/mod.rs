@@ -9,6 +9,7 @@
 
 pub mod _abc;
 pub mod _imp;
+pub mod _thread;
 pub mod _warnings;
 pub mod itertools;
 pub mod native_type;
@@ -23,6 +24,7 @@ pub type InitFn = fn(&mut Vm) -> PyResult<PyRef>;
 pub const INITTAB: &[(&str, InitFn)] = &[
     ("_abc", _abc::init),
     ("_imp", _imp::init),
+    ("_thread", _thread::init),
     ("_warnings", _warnings::init),
     ("itertools", itertools::init),
 ];
