@@ -43,6 +43,10 @@ pub struct Interpreter {
     pub argv: Vec<String>,
     /// The import system (`import/mod.rs`).
     pub import: crate::import::ImportState,
+    /// The `posix` module's descriptors and types (`modules/posix/`).
+    pub posix: crate::modules::posix::PosixState,
+    /// `sys.addaudithook`'s hooks (`builtins/audit.rs`).
+    pub audit_hooks: Vec<Value>,
     /// Set by the SIGINT handler, tested by the eval loop (`signals.rs`).
     pub eval_breaker: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
@@ -120,6 +124,8 @@ impl Vm {
                 type_epoch: 0,
                 argv: Vec::new(),
                 import: Default::default(),
+                posix: Default::default(),
+                audit_hooks: Vec::new(),
                 eval_breaker: Default::default(),
             },
             thread: ThreadState {

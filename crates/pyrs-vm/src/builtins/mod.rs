@@ -2,6 +2,7 @@
 //! `Python/bltinmodule.c`), registered explicitly here.
 
 pub mod attrs;
+pub mod audit;
 pub mod build_class;
 pub mod compile;
 pub mod format;

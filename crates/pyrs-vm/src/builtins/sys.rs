@@ -81,6 +81,8 @@ pub fn install(vm: &mut Vm) {
         ("getfilesystemencodeerrors", getfilesystemencodeerrors),
         ("excepthook", excepthook),
         ("displayhook", displayhook),
+        ("audit", super::audit::audit),
+        ("addaudithook", super::audit::addaudithook),
     ] {
         let b = new_builtin(vm, n, f);
         set(vm, &d, n, b);

@@ -12,7 +12,9 @@ pub mod _imp;
 pub mod _thread;
 pub mod _warnings;
 pub mod itertools;
+pub mod errno;
 pub mod native_type;
+pub mod posix;
 
 use crate::object::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -27,6 +29,8 @@ pub const INITTAB: &[(&str, InitFn)] = &[
     ("_thread", _thread::init),
     ("_warnings", _warnings::init),
     ("itertools", itertools::init),
+    ("errno", errno::init),
+    ("posix", posix::init),
 ];
 
 /// `sys.builtin_module_names`: every native module, sorted (CPython sorts them too).

@@ -56,6 +56,50 @@ pub fn new(vm: &mut Vm, ty: &PyRef, values: Vec<Value>) -> Value {
     }))
 }
 
+/// A struct sequence type whose first `n_sequence` fields are the tuple's items and the
+/// rest attributes only (`os.stat_result`: ten items, nineteen fields). A name may come
+/// twice: the visible one names the item in the repr, the later one is the attribute
+/// (stat_result's item 7 is the int `st_atime`, its attribute the float). CPython's
+/// `n_sequence_fields`, `n_fields` and `n_unnamed_fields` are set on the type.
+pub fn make_type_split(
+    vm: &mut Vm,
+    qualname: &str,
+    fields: &[&str],
+    n_sequence: usize,
+    n_unnamed: usize,
+) -> PyRef {
+    let ty = make_type(vm, qualname, fields);
+    if let Some(d) = tdata(&ty).dict.get().cloned() {
+        for (k, v) in [
+            ("n_sequence_fields", n_sequence),
+            ("n_fields", fields.len()),
+            ("n_unnamed_fields", n_unnamed),
+        ] {
+            let n = vm.intern(k);
+            crate::types::dict::dict_set_str(vm, &d, &n, Value::Int(v as i64));
+        }
+    }
+    ty
+}
+
+/// An instance of a [`make_type_split`] type: `values` has one value per field, the
+/// first `n_sequence` of them are the tuple's items.
+pub fn new_split(vm: &mut Vm, ty: &PyRef, values: Vec<Value>, n_sequence: usize) -> Value {
+    let storage = vm.new_dict_ref();
+    let fields = tdata(ty).structseq.borrow().clone().unwrap_or_default();
+    for (f, v) in fields.iter().zip(&values) {
+        let n = vm.intern(f);
+        crate::types::dict::dict_set_str(vm, &storage, &n, v.clone());
+    }
+    let mut items = values;
+    items.truncate(n_sequence);
+    Value::Obj(PyRef::new(PyObject {
+        ty: ty.clone().into(),
+        dict: Some(storage),
+        payload: Payload::Tuple(items.into_boxed_slice()),
+    }))
+}
+
 /// `repr()` of a struct sequence instance, `None` for other objects.
 pub fn repr(vm: &mut Vm, o: &PyRef) -> PyResult<Option<String>> {
     let Some(fields) = tdata(&o.ty).structseq.borrow().clone() else {

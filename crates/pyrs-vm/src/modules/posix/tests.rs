@@ -1,0 +1,22 @@
+//! Unit tests of `posix`'s pure helpers; its behaviour is tested against python3 by
+//! tests/vm's `os_*.py` programs.
+
+use super::process::count_cpu_list;
+use super::scandir::join;
+
+#[test]
+fn cpu_lists() {
+    assert_eq!(count_cpu_list("0-3\n"), Some(4));
+    assert_eq!(count_cpu_list("0,2-5,7"), Some(6));
+    assert_eq!(count_cpu_list("0"), Some(1));
+    assert_eq!(count_cpu_list(""), None);
+    assert_eq!(count_cpu_list("x-1"), None);
+}
+
+#[test]
+fn entry_paths() {
+    assert_eq!(join(b".", b"a"), b"./a");
+    assert_eq!(join(b"/", b"a"), b"/a");
+    assert_eq!(join(b"d/", b"a"), b"d/a");
+    assert_eq!(join(b"", b"a"), b"a");
+}

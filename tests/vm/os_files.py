@@ -1,0 +1,78 @@
+# os: files and directories through the posix module, in a scratch directory under the
+# current one (made and removed here).
+import os, stat
+
+base = f"_os_files_{os.getpid()}"
+os.mkdir(base)
+try:
+    p = os.path.join(base, "f.txt")
+    fd = os.open(p, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    print(type(fd), os.write(fd, b"hello\nworld\n"), os.get_inheritable(fd))
+    os.close(fd)
+    fd = os.open(p, os.O_RDONLY)
+    print(os.read(fd, 5), os.lseek(fd, 0, os.SEEK_CUR), os.read(fd, 100), os.read(fd, 10))
+    print(os.lseek(fd, -3, os.SEEK_END), os.read(fd, 10))
+    st = os.fstat(fd)
+    os.close(fd)
+    print(st.st_size, stat.S_ISREG(st.st_mode), oct(stat.S_IMODE(st.st_mode) & 0o644))
+    st2 = os.stat(p)
+    print(st2 == st, st2.st_mtime_ns == st.st_mtime_ns, isinstance(st2.st_mtime, float))
+    print(st2[stat.ST_SIZE], st2[8] == int(st2.st_mtime), len(st2), st2[:3] == (st2.st_mode, st2.st_ino, st2.st_dev))
+    print(type(st2).__name__, type(st2).__module__, os.stat_result.n_sequence_fields)
+    os.utime(p, (1000000000, 1200000000.5))
+    st3 = os.stat(p)
+    print(st3.st_atime, st3.st_mtime, st3.st_mtime_ns, st3[7], st3[8])
+    os.utime(p, ns=(5, 1700000000123456789))
+    print(os.stat(p).st_mtime_ns, os.stat(p).st_atime_ns)
+    os.truncate(p, 3)
+    print(os.stat(p).st_size, os.path.getsize(p))
+    os.chmod(p, 0o600)
+    print(oct(stat.S_IMODE(os.stat(p).st_mode)))
+    # directories
+    d = os.path.join(base, "sub")
+    os.mkdir(d)
+    os.makedirs(os.path.join(d, "x", "y"))
+    os.makedirs(os.path.join(d, "x", "y"), exist_ok=True)
+    try:
+        os.makedirs(os.path.join(d, "x"))
+    except FileExistsError as e:
+        print("FileExistsError", e.errno, e.filename == os.path.join(d, "x"))
+    print(sorted(os.listdir(d)), sorted(os.listdir(os.fsencode(d))))
+    os.rename(p, os.path.join(d, "g.txt"))
+    os.replace(os.path.join(d, "g.txt"), os.path.join(d, "h.txt"))
+    print(sorted(os.listdir(d)), os.path.exists(p))
+    os.symlink("h.txt", os.path.join(d, "link"))
+    print(os.readlink(os.path.join(d, "link")), os.path.islink(os.path.join(d, "link")))
+    print(os.path.isfile(os.path.join(d, "link")), os.lstat(os.path.join(d, "link")).st_size)
+    os.link(os.path.join(d, "h.txt"), os.path.join(d, "hard"))
+    print(os.stat(os.path.join(d, "hard")).st_nlink, os.path.samefile(os.path.join(d, "h.txt"), os.path.join(d, "hard")))
+    print(os.access(d, os.W_OK), os.access(os.path.join(d, "nope"), os.F_OK))
+    # a pipe
+    r, w = os.pipe()
+    os.write(w, b"through the pipe")
+    os.close(w)
+    print(os.read(r, 100), os.read(r, 100), os.isatty(r))
+    os.close(r)
+    fd = os.open(base, os.O_RDONLY)
+    print(sorted(os.listdir(fd)))
+    print(sorted(e.name for e in os.scandir(fd)))
+    print(os.stat("sub", dir_fd=fd).st_mode == os.stat(d).st_mode)
+    fd2 = os.dup(fd)
+    os.close(fd)
+    print(stat.S_ISDIR(os.fstat(fd2).st_mode))
+    os.close(fd2)
+    cwd = os.getcwd()
+    os.chdir(d)
+    print(os.getcwd() == os.path.join(cwd, d), os.getcwdb() == os.fsencode(os.getcwd()))
+    os.chdir(cwd)
+    os.removedirs(os.path.join(d, "x", "y"))
+    print(sorted(os.listdir(d)))
+finally:
+    for top, dirs, files in os.walk(base, topdown=False):
+        for f in files:
+            os.unlink(os.path.join(top, f))
+        for x in dirs:
+            q = os.path.join(top, x)
+            os.unlink(q) if os.path.islink(q) else os.rmdir(q)
+    os.rmdir(base)
+print(os.path.exists(base))
