@@ -602,12 +602,11 @@ pub fn make_generator(vm: &mut Vm) -> PyResult<Option<(Value, bool)>> {
     let Some(f) = vm.thread.frames.pop() else {
         return Ok(None);
     };
-    let fast: Vec<Option<Value>> = vm.thread.fast.drain(f.fast_base..).collect();
-    let stack: Vec<Option<Value>> = vm
-        .thread
-        .stack
-        .drain(f.stack_base.min(vm.thread.stack.len())..)
-        .collect();
+    // The generator's saved values (`GenData::values`): its localsplus, then its value
+    // stack, each popped from its end.
+    let nfast = vm.thread.fast.len().saturating_sub(f.fast_base);
+    let mut values: Vec<Option<Value>> = Vec::new();
+    save_frame_values(vm, &f, &mut values);
     vm.leave_recursion();
     let entry = f.entry;
     let code = f.code.clone();
@@ -623,15 +622,12 @@ pub fn make_generator(vm: &mut Vm) -> PyResult<Option<(Value, bool)>> {
         None => (String::new(), String::new()),
     };
     let gd = crate::types::generator::GenData {
-        saved: RefCell::new(Some(crate::types::generator::SavedFrame {
-            frame: f,
-            fast,
-            stack,
-        })),
+        frame: RefCell::new(Some(f)),
+        values: RefCell::new(values),
+        nfast,
         running: std::cell::Cell::new(false),
         finished: std::cell::Cell::new(false),
         started: std::cell::Cell::new(false),
-        spare: Default::default(),
         name,
         qualname,
         code,
@@ -657,6 +653,27 @@ pub fn generator_returned(vm: &mut Vm, v: Value) {
     }
 }
 
+/// Move the just-popped generator frame `f`'s localsplus window and value stack (the
+/// tops of the thread's stacks) into `values`, in `GenData::values`' reversed order.
+#[inline(always)]
+fn save_frame_values(vm: &mut Vm, f: &Frame, values: &mut Vec<Option<Value>>) {
+    let fast = &mut vm.thread.fast;
+    let base = f.fast_base.min(fast.len());
+    let stack = &mut vm.thread.stack;
+    let stack_base = f.stack_base.min(stack.len());
+    values.reserve(fast.len() - base + stack.len() - stack_base);
+    while fast.len() > base {
+        if let Some(v) = fast.pop() {
+            values.push(v);
+        }
+    }
+    while stack.len() > stack_base {
+        if let Some(v) = stack.pop() {
+            values.push(v);
+        }
+    }
+}
+
 /// YIELD_VALUE: move the generator's frame back into its generator object. Returns
 /// whether the frame was an entry frame (resumed from Rust).
 pub fn suspend_generator(vm: &mut Vm) -> bool {
@@ -670,33 +687,15 @@ pub fn suspend_generator(vm: &mut Vm) -> bool {
     };
     if let Payload::Generator(gd) = &g.payload {
         gd.running.set(false);
-        // Reuse the vectors the last resume emptied: a yield allocates nothing.
-        let (mut fast, mut stack) = {
-            let mut spare = gd.spare.borrow_mut();
-            (std::mem::take(&mut spare.0), std::mem::take(&mut spare.1))
-        };
-        // The window is the top of `fast`: `split_off`-like move without allocating
-        // (the spare vectors kept their capacity from the last resume).
-        let base = frame.fast_base.min(vm.thread.fast.len());
-        if let Some(window) = vm.thread.fast.get_mut(base..) {
-            fast.reserve(window.len());
-            for slot in window {
-                fast.push(crate::frame::take_slot(slot));
-            }
-        }
-        // Only empty slots remain above `base`.
-        vm.thread.fast.truncate(base);
-        let start = frame.stack_base.min(vm.thread.stack.len());
-        vm.thread.stack.move_into(start, &mut stack);
-        let mut saved = gd.saved.borrow_mut();
-        // `saved` is `None` while the generator runs (resume took it): storing into it
+        // `values` is empty while the generator runs (resume moved them out) and kept
+        // its capacity: these moves allocate nothing after the first yield.
+        save_frame_values(vm, &frame, &mut gd.values.borrow_mut());
+        let mut saved = gd.frame.borrow_mut();
+        // `frame` is `None` while the generator runs (resume took it): storing into it
         // drops nothing, so skip the drop call (were it not `None`, its frame would leak,
         // never be freed twice).
         debug_assert!(saved.is_none());
-        std::mem::forget(std::mem::replace(
-            &mut *saved,
-            Some(crate::types::generator::SavedFrame { frame, fast, stack }),
-        ));
+        std::mem::forget(std::mem::replace(&mut *saved, Some(frame)));
     }
     entry
 }

@@ -61,10 +61,10 @@ pub fn awaitable_iter(vm: &mut Vm, o: &Value) -> PyResult<Option<Value>> {
             // A generator decorated with types.coroutine.
             let flags = match &obj.payload {
                 Payload::Generator(g) => g
-                    .saved
+                    .frame
                     .borrow()
                     .as_ref()
-                    .and_then(|s| crate::code::as_code(&s.frame.code).map(|c| c.flags)),
+                    .and_then(|f| crate::code::as_code(&f.code).map(|c| c.flags)),
                 _ => None,
             };
             if flags.is_some_and(|f| f & CO_ITERABLE_COROUTINE != 0) {
@@ -300,7 +300,7 @@ fn unreachable_op() -> &'static AsyncGenOp {
 
 fn gen_done(g: &PyRef) -> bool {
     match &g.payload {
-        Payload::Generator(d) => d.saved.borrow().is_none(),
+        Payload::Generator(d) => d.frame.borrow().is_none(),
         _ => true,
     }
 }

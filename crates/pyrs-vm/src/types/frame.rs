@@ -139,8 +139,8 @@ pub fn generator_frame(vm: &mut Vm, g: &PyRef) -> Value {
             .rposition(|f| f.generator.as_ref().is_some_and(|x| x.is(g)));
         return idx.and_then(|i| snapshot(vm, i)).unwrap_or(Value::None);
     }
-    let p = match gd.saved.borrow().as_ref() {
-        Some(s) => parts(&s.frame, &s.fast),
+    let p = match gd.frame.borrow().as_ref() {
+        Some(f) => parts(f, &gd.saved_fast()),
         None => return Value::None,
     };
     make(vm, p, None)

@@ -1,7 +1,9 @@
 //! Generators (CPython: `Objects/genobject.c`). A suspended generator owns its frame's
 //! state (the `Frame` record, its localsplus window and value stack, moved out of the
 //! thread's stacks at YIELD_VALUE / RETURN_GENERATOR); resuming moves them back on top
-//! of the thread's stacks and re-enters the eval loop with the generator frame as entry.
+//! of the thread's stacks, and either re-enters the eval loop with the generator frame
+//! as entry (a resume from Rust: `next()`, `send`, `sum(gen)`) or lets the running loop
+//! continue in it (FOR_ITER / SEND over an exact generator: [`resume_inline`]).
 
 use crate::frame::Frame;
 use crate::object::{Payload, PyRef, Value};
@@ -9,23 +11,22 @@ use crate::types::function::{Args, NativeFn};
 use crate::vm::{PyErr, PyResult, Vm};
 use std::cell::{Cell, RefCell};
 
-pub struct SavedFrame {
-    pub frame: Frame,
-    pub fast: Vec<Option<Value>>,
-    pub stack: Vec<Option<Value>>,
-}
-
 pub struct GenData {
-    /// `None` while running or after finishing.
-    pub saved: RefCell<Option<SavedFrame>>,
+    /// The suspended frame's record: `None` while running and after finishing.
+    pub frame: RefCell<Option<Frame>>,
+    /// While suspended: the frame's localsplus, last slot first (the first
+    /// [`GenData::nfast`] items), then its value stack, top first. Reversed so that
+    /// suspend and resume move them with `pop`/`push` only (cheaper than `drain` for the
+    /// few items a generator frame has). Empty while running; the vector keeps its
+    /// capacity, so a resume/yield cycle allocates nothing.
+    pub values: RefCell<Vec<Option<Value>>>,
+    /// The frame's localsplus count (`co_nlocalsplus`).
+    pub nfast: usize,
     pub running: Cell<bool>,
     pub finished: Cell<bool>,
     /// Resumed at least once (CPython: past `FRAME_CREATED`): only then can dropping it
     /// unfinished run code (its `finally` blocks), so only then does it need finalizing.
     pub started: Cell<bool>,
-    /// The emptied `fast`/`stack` vectors of the last resume, kept for the next suspend
-    /// so that a yield allocates nothing (`eval::call::suspend_generator`).
-    pub spare: RefCell<(Vec<Option<Value>>, Vec<Option<Value>>)>,
     pub name: String,
     pub qualname: String,
     /// The code object (`gi_code`), kept after the frame is gone.
@@ -34,10 +35,8 @@ pub struct GenData {
 
 impl GenData {
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        if let Some(s) = &*self.saved.borrow() {
-            for v in s.fast.iter().chain(&s.stack).flatten() {
-                visit(v)
-            }
+        for v in self.values.borrow().iter().flatten() {
+            visit(v)
         }
     }
     pub fn name(&self) -> String {
@@ -50,6 +49,20 @@ impl GenData {
     }
     pub fn qualname(&self) -> String {
         self.qualname.clone()
+    }
+    /// Suspended (not running, not finished) at a yield, not before its first
+    /// instruction (`gi_suspended`).
+    pub fn suspended_after_start(&self) -> bool {
+        !self.running.get() && self.frame.borrow().as_ref().is_some_and(|f| f.ip > 0)
+    }
+    /// The suspended frame's localsplus in slot order (empty while running or finished).
+    pub fn saved_fast(&self) -> Vec<Option<Value>> {
+        let values = self.values.borrow();
+        values[..self.nfast.min(values.len())]
+            .iter()
+            .rev()
+            .cloned()
+            .collect()
     }
 }
 
@@ -74,8 +87,8 @@ pub fn resume(
     if gd.running.get() {
         return Err(vm.value_error("generator already executing"));
     }
-    let saved = gd.saved.borrow_mut().take();
-    let Some(saved) = saved else {
+    let frame = gd.frame.borrow_mut().take();
+    let Some(frame) = frame else {
         gd.finished.set(true);
         if let Some(e) = exc {
             return Err(e);
@@ -86,13 +99,13 @@ pub fn resume(
         return Ok(Err(Value::None));
     };
     if let Err(e) = vm.enter_recursion("") {
-        *gd.saved.borrow_mut() = Some(saved);
+        *gd.frame.borrow_mut() = Some(frame);
         return Err(e);
     }
     if exc.is_none() {
-        load_frame(vm, g, gd, saved, Some(value), true);
+        load_frame(vm, g, gd, frame, Some(value), true);
     } else {
-        load_frame(vm, g, gd, saved, None, true);
+        load_frame(vm, g, gd, frame, None, true);
     }
     let r = crate::eval::run_frame(vm, exc);
     gd.running.set(false);
@@ -117,31 +130,29 @@ fn load_frame(
     vm: &mut Vm,
     g: &PyRef,
     gd: &GenData,
-    saved: SavedFrame,
+    mut frame: Frame,
     value: Option<Value>,
     entry: bool,
 ) {
-    let SavedFrame {
-        mut frame,
-        mut fast,
-        mut stack,
-    } = saved;
     frame.fast_base = vm.thread.fast.len();
     frame.stack_base = vm.thread.stack.len();
     frame.entry = entry;
     frame.generator = Some(g.clone());
-    // `append` is one memcpy and leaves `fast` empty with its capacity, kept (in `spare`)
-    // for the next suspend: a resume/yield cycle allocates nothing.
-    vm.thread.fast.append(&mut fast);
-    for slot in stack.iter_mut() {
-        vm.thread.stack.push(crate::frame::take_slot(slot));
-    }
-    // Only empty slots remain: clearing drops nothing.
-    stack.clear();
     {
-        let mut spare = gd.spare.borrow_mut();
-        std::mem::swap(&mut spare.0, &mut fast);
-        std::mem::swap(&mut spare.1, &mut stack);
+        // Popped from the end: the value stack bottom first, then the localsplus from
+        // the first slot (the order `eval::call::suspend_generator` stored them in).
+        let mut values = gd.values.borrow_mut();
+        let nfast = gd.nfast.min(values.len());
+        while values.len() > nfast {
+            if let Some(v) = values.pop() {
+                vm.thread.stack.push(v);
+            }
+        }
+        let fast = &mut vm.thread.fast;
+        fast.reserve(nfast);
+        while let Some(v) = values.pop() {
+            fast.push(v);
+        }
     }
     if let Some(v) = value {
         vm.thread.stack.push(Some(v));
@@ -169,15 +180,15 @@ pub fn resume_inline(vm: &mut Vm, g: &PyRef, value: Value) -> PyResult<bool> {
     if gd.running.get() {
         return Ok(false);
     }
-    let saved = gd.saved.borrow_mut().take();
-    let Some(saved) = saved else {
+    let frame = gd.frame.borrow_mut().take();
+    let Some(frame) = frame else {
         return Ok(false);
     };
     if let Err(e) = vm.enter_recursion("") {
-        *gd.saved.borrow_mut() = Some(saved);
+        *gd.frame.borrow_mut() = Some(frame);
         return Err(e);
     }
-    load_frame(vm, g, gd, saved, Some(value), false);
+    load_frame(vm, g, gd, frame, Some(value), false);
     Ok(true)
 }
 
@@ -233,7 +244,7 @@ fn send(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "send", 2, 2)?;
     let g = this(vm, &args)?;
     let started =
-        gdata(&g).is_some_and(|d| d.saved.borrow().as_ref().is_some_and(|s| s.frame.lasti > 0));
+        gdata(&g).is_some_and(|d| d.frame.borrow().as_ref().is_some_and(|f| f.lasti > 0));
     if !started && !matches!(args.pos[1], Value::None) {
         let k = kind_name(vm, &g);
         return Err(vm.type_error(format!("can't send non-None value to a just-started {k}")));
@@ -248,17 +259,27 @@ fn send(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// the saved stack when the next instruction is `RESUME 2|3`).
 pub fn yield_from_target(g: &PyRef) -> Option<Value> {
     let gd = gdata(g)?;
-    let saved = gd.saved.borrow();
-    let s = saved.as_ref()?;
-    if s.frame.lasti == 0 && s.frame.ip == 0 {
+    let frame = gd.frame.borrow();
+    let f = frame.as_ref()?;
+    if f.lasti == 0 && f.ip == 0 {
         return None;
     }
-    let co = crate::code::as_code(&s.frame.code)?;
-    let (op, arg) = *co.units.get(s.frame.ip)?;
+    let co = crate::code::as_code(&f.code)?;
+    let (op, arg) = *co.units.get(f.ip)?;
     if op != pyrs_bytecode::opnum::RESUME || arg < 2 {
         return None;
     }
-    s.stack.last().cloned().flatten()
+    gd.values.borrow().get(gd.nfast).cloned().flatten()
+}
+
+/// Pop the top of a suspended generator's saved value stack (never its localsplus).
+fn pop_saved(gd: &GenData) -> Option<Value> {
+    let mut values = gd.values.borrow_mut();
+    if values.len() > gd.nfast {
+        values.remove(gd.nfast)
+    } else {
+        None
+    }
 }
 
 /// After the delegate of a suspended `yield from` finished (raised StopIteration with
@@ -266,14 +287,14 @@ pub fn yield_from_target(g: &PyRef) -> Option<Value> {
 /// repetition of SEND loop" in `_gen_throw`).
 fn finish_yield_from(vm: &mut Vm, g: &PyRef, value: Value) -> PyResult<Result<Value, Value>> {
     if let Some(gd) = gdata(g) {
-        if let Some(s) = gd.saved.borrow_mut().as_mut() {
-            s.stack.pop();
-            let send_at = s.frame.ip.saturating_sub(2);
-            if let Some(co) = crate::code::as_code(&s.frame.code) {
+        if let Some(f) = gd.frame.borrow_mut().as_mut() {
+            pop_saved(gd);
+            let send_at = f.ip.saturating_sub(2);
+            if let Some(co) = crate::code::as_code(&f.code) {
                 let (op, arg) = co.units.get(send_at).copied().unwrap_or((0, 0));
                 if op == pyrs_bytecode::opnum::SEND {
-                    s.frame.ip = send_at + 1 + arg as usize;
-                    s.frame.lasti = send_at;
+                    f.ip = send_at + 1 + arg as usize;
+                    f.lasti = send_at;
                 }
             }
         }
@@ -332,9 +353,13 @@ pub fn gen_throw(vm: &mut Vm, g: &PyRef, e: PyErr) -> PyResult<Result<Value, Val
             Err(x) => {
                 // The delegate raised: pop it and raise in this frame.
                 if let Some(gd) = gdata(g) {
-                    if let Some(s) = gd.saved.borrow_mut().as_mut() {
-                        s.stack.pop();
-                        s.stack.push(Some(Value::None));
+                    if gd.frame.borrow().is_some() {
+                        let old = pop_saved(gd);
+                        let mut values = gd.values.borrow_mut();
+                        let at = gd.nfast.min(values.len());
+                        values.insert(at, Some(Value::None));
+                        drop(values);
+                        drop(old);
                     }
                 }
                 resume(vm, g, Value::None, Some(x))
@@ -380,7 +405,7 @@ fn throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `gen.close()`.
 pub fn gen_close(vm: &mut Vm, g: &PyRef) -> PyResult<Value> {
-    if gdata(g).is_some_and(|d| d.saved.borrow().is_none()) {
+    if gdata(g).is_some_and(|d| d.frame.borrow().is_none()) {
         return Ok(Value::None);
     }
     let t = vm.types.generator_exit.clone();

@@ -205,9 +205,9 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         (Payload::Generator(g), "gi_running" | "cr_running" | "ag_running") => {
             Value::Bool(g.running.get())
         }
-        (Payload::Generator(g), "gi_suspended" | "cr_suspended") => Value::Bool(
-            !g.running.get() && g.saved.borrow().as_ref().is_some_and(|s| s.frame.ip > 0),
-        ),
+        (Payload::Generator(g), "gi_suspended" | "cr_suspended") => {
+            Value::Bool(g.suspended_after_start())
+        }
         (Payload::Generator(g), "gi_code" | "cr_code" | "ag_code") => Value::Obj(g.code.clone()),
         (Payload::Generator(_), "gi_frame" | "cr_frame" | "ag_frame") => {
             crate::types::frame::generator_frame(vm, o)
