@@ -578,25 +578,27 @@ fn int_digits(n: &Num, ty: char) -> (bool, String) {
 }
 
 /// `template.format(*args, **kwargs)` (fields: `{}`, `{0}`, `{name}`, `.attr`, `[key]`,
-/// `!r`/`!s`/`!a`, `:spec`).
+/// `!r`/`!s`/`!a`, `:spec`). The result is built from code points: lone surrogates in
+/// the literal text and in the values are kept (field names and specs are parsed as
+/// Rust text).
 pub fn str_format(
     vm: &mut Vm,
-    t: &str,
+    t: &crate::types::str::PyStr,
     args: &[Value],
     kw: &[(crate::object::PyRef, Value)],
-) -> PyResult<String> {
-    let mut out = String::new();
-    let c: Vec<char> = t.chars().collect();
+) -> PyResult<crate::types::str::PyStr> {
+    let mut out: Vec<u32> = Vec::new();
+    let (cps, c) = code_points_and_chars(t);
     let mut i = 0;
     let mut auto = 0;
     while i < c.len() {
         match c[i] {
             '{' if c.get(i + 1) == Some(&'{') => {
-                out.push('{');
+                out.push('{' as u32);
                 i += 2;
             }
             '}' if c.get(i + 1) == Some(&'}') => {
-                out.push('}');
+                out.push('}' as u32);
                 i += 2;
             }
             '{' if i + 1 == c.len() => {
@@ -684,78 +686,25 @@ pub fn str_format(
                     _ => v,
                 };
                 let spec = if spec.contains('{') {
-                    str_format(vm, &spec, args, kw)?
+                    let nested = crate::types::str::PyStr::from_string(spec);
+                    str_format(vm, &nested, args, kw)?.as_rust().into_owned()
                 } else {
                     spec
                 };
                 let r = format(vm, &v, &spec)?;
-                out.push_str(
-                    &r.as_str()
-                        .map(|s| s.as_rust().into_owned())
-                        .unwrap_or_default(),
-                );
+                push_str_value(&mut out, &r);
                 i = j;
             }
             '}' => return Err(vm.value_error("Single '}' encountered in format string")),
-            ch => {
-                out.push(ch);
+            _ => {
+                out.push(cps[i]);
                 i += 1;
             }
         }
     }
-    Ok(out)
+    Ok(crate::types::str::PyStr::from_vec(out))
 }
 
-/// `fmt % args`.
-pub fn percent(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
-    let items: Vec<Value> = match args.as_tuple() {
-        Some(t) => t.to_vec(),
-        None => vec![args.clone()],
-    };
-    let mapping = matches!(args.payload(), Some(crate::object::Payload::Dict(_)));
-    let mut out = String::new();
-    let c: Vec<char> = fmt.chars().collect();
-    let mut i = 0;
-    let mut k = 0;
-    while i < c.len() {
-        if c[i] != '%' {
-            out.push(c[i]);
-            i += 1;
-            continue;
-        }
-        i += 1;
-        let mut key_val = None;
-        if c.get(i) == Some(&'(') {
-            let end = c[i..]
-                .iter()
-                .position(|&x| x == ')')
-                .map(|p| p + i)
-                .unwrap_or(c.len());
-            let key: String = c[i + 1..end].iter().collect();
-            // PyUnicode_Format takes a mapping only when the argument has __getitem__
-            // and is not a tuple or str.
-            let is_mapping = match args.payload() {
-                Some(Payload::Tuple(_) | Payload::Str(_)) => false,
-                Some(Payload::Dict(_)) => true,
-                _ => {
-                    let t = vm.type_of(args).clone();
-                    crate::object::protocol::special_method(vm, &t, "__getitem__").is_some()
-                }
-            };
-            if !is_mapping {
-                return Err(vm.type_error("format requires a mapping"));
-            }
-            let kv = vm.new_str(&key);
-            key_val = Some(crate::object::subscript::getitem(vm, args, &kv)?);
-            i = end + 1;
-        }
-        let mut flags = String::new();
-        while i < c.len() && "-+ #0123456789.*".contains(c[i]) {
-            if c[i] == '*' {
-                // `*` takes the width or precision from the arguments.
-                let Some(w) = items.get(k).cloned() else {
-                    return Err(vm.type_error("not enough arguments for format string"));
-                };
 /// The number a numeric %-conversion formats (`mainformatlong`, `formatfloat`; bytes's
 /// `formatlong`/`formatfloat` when `bytes`): an int as is; for d/i/u `int(v)` of another
 /// number, for o/x/X its `__index__`; for the float codes `PyFloat_AsDouble`. A value
@@ -842,7 +791,7 @@ pub fn star_arg(vm: &mut Vm, w: &Value) -> PyResult<i64> {
         };
         i += 1;
         if ty == '%' {
-            out.push('%');
+            out.push('%' as u32);
             continue;
         }
         let v = match key_val {
@@ -875,26 +824,99 @@ pub fn star_arg(vm: &mut Vm, w: &Value) -> PyResult<i64> {
                 ""
             },
             rest
+/// Append the code points of a str value (lone surrogates kept).
+fn push_str_value(out: &mut Vec<u32>, v: &Value) {
+    if let Some(s) = v.as_str() {
+        out.extend(s.code_points());
+    }
+}
+
+/// The format string's code points, and the same as chars for parsing (a lone surrogate
+/// reads as U+FFFD there; the text copied to the output is the code points).
+fn code_points_and_chars(fmt: &crate::types::str::PyStr) -> (Vec<u32>, Vec<char>) {
+    let cps = fmt.to_vec();
+    let c = cps.iter().map(|&u| char::from_u32(u).unwrap_or('\u{FFFD}')).collect();
+    (cps, c)
+}
+
+/// `fmt % args` (`PyUnicode_Format`). The result is built from code points, so lone
+/// surrogates in the format and in the values are kept.
+pub fn percent(
+    vm: &mut Vm,
+    fmt: &crate::types::str::PyStr,
+    args: &Value,
+) -> PyResult<crate::types::str::PyStr> {
+    let items: Vec<Value> = match args.as_tuple() {
+        Some(t) => t.to_vec(),
+        None => vec![args.clone()],
+    };
+    let mapping = matches!(args.payload(), Some(crate::object::Payload::Dict(_)));
+    let mut out: Vec<u32> = Vec::new();
+    let (cps, c) = code_points_and_chars(fmt);
+    let mut i = 0;
+    let mut k = 0;
+    while i < c.len() {
+        if c[i] != '%' {
+            out.push(cps[i]);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let mut key_val = None;
+        if c.get(i) == Some(&'(') {
+            let end = c[i..]
+                .iter()
+                .position(|&x| x == ')')
+                .map(|p| p + i)
+                .unwrap_or(c.len());
+            let key = crate::types::str::PyStr::from_vec(cps[(i + 1).min(end)..end].to_vec());
+            // PyUnicode_Format takes a mapping only when the argument has __getitem__
+            // and is not a tuple or str.
+            let is_mapping = match args.payload() {
+                Some(Payload::Tuple(_) | Payload::Str(_)) => false,
+                Some(Payload::Dict(_)) => true,
+                _ => {
+                    let t = vm.type_of(args).clone();
+                    crate::object::protocol::special_method(vm, &t, "__getitem__").is_some()
+                }
+            };
+            if !is_mapping {
+                return Err(vm.type_error("format requires a mapping"));
+            }
+            let kv = vm.new_pystr(key);
+            key_val = Some(crate::object::subscript::getitem(vm, args, &kv)?);
+            i = end + 1;
+        }
+        let mut flags = String::new();
+        while i < c.len() && "-+ #0123456789.*".contains(c[i]) {
+            if c[i] == '*' {
+                // `*` takes the width or precision from the arguments.
+                let Some(w) = items.get(k).cloned() else {
+                    return Err(vm.type_error("not enough arguments for format string"));
+                };
         );
         let s = match ty {
             // Without flags the conversion is the result (no format() round trip).
             's' if spec_str.is_empty() => {
-                out.push_str(&vm.str_string(&v)?);
+                let s = vm.str_value(&v)?;
+                push_str_value(&mut out, &s);
                 continue;
             }
             'd' | 'i' | 'u' if spec_str.is_empty() && matches!(v, Value::Int(_)) => {
                 if let Value::Int(n) = v {
-                    out.push_str(&n.to_string());
+                    out.extend(n.to_string().bytes().map(u32::from));
                 }
                 continue;
             }
             's' => {
-                let s = vm.str_string(&v)?;
-                format(vm, &vm.new_str(&s), &spec_str)?
+                let s = vm.str_value(&v)?;
+                let s = exact_str(vm, &s);
+                format(vm, &s, &spec_str)?
             }
             'r' => {
-                let s = vm.repr(&v)?;
-                format(vm, &vm.new_str(&s), &spec_str)?
+                let s = vm.repr_value(&v)?;
+                let s = exact_str(vm, &s);
+                format(vm, &s, &spec_str)?
             }
             'a' => {
                 let s = crate::builtins::attrs::ascii(vm, Args::positional(vec![v.clone()]))?;
@@ -914,8 +936,23 @@ pub fn star_arg(vm: &mut Vm, w: &Value) -> PyResult<i64> {
             }
             'c' => match v.as_str() {
                 Some(s) if s.len() == 1 => {
-                    let c = vm.new_pystr(crate::types::str::PyStr::from_vec(s.to_vec()));
-                    format(vm, &c, &spec_str.to_string())?
+                    // `%c` pads with spaces to the width; '0', '+' and a precision
+                    // do nothing (as CPython).
+                    let width: String = rest
+                        .trim_start_matches(['+', ' ', '#', '0'])
+                        .chars()
+                        .take_while(|c| c.is_ascii_digit())
+                        .collect();
+                    let width = width.parse::<usize>().unwrap_or(0);
+                    let pad = std::iter::repeat(' ' as u32).take(width.saturating_sub(1));
+                    if !align_left {
+                        out.extend(pad.clone());
+                    }
+                    out.push(s.get(0));
+                    if align_left {
+                        out.extend(pad);
+                    }
+                    continue;
                 }
                 Some(_) => return Err(vm.type_error("%c requires int or char")),
                 None => {
@@ -931,22 +968,24 @@ pub fn star_arg(vm: &mut Vm, w: &Value) -> PyResult<i64> {
                     let Some(i) = i.filter(|i| (0..0x110000).contains(i)) else {
                         return Err(vm.overflow_error("%c arg not in range(0x110000)"));
                     };
-                    format(vm, &Value::Int(i), &format!("{spec_str}c"))?
+                    // Then as the one-character str (the same padding rules).
+                    let one = vm.new_pystr(crate::types::str::PyStr::from_vec(vec![i as u32]));
+                    let again = vm.new_tuple(vec![one]);
+                    let f: String = format!("%{flags}c");
+                    let f = crate::types::str::PyStr::from_string(f);
+                    out.extend(percent(vm, &f, &again)?.code_points());
+                    continue;
                 }
             },
             _ => {
                 return Err(vm.value_error(format!(
-                    "unsupported format character '{ty}' ({:#x}) at index {}",
-                    ty as u32,
+                    "unsupported format character '{shown}' ({:#x}) at index {}",
+                    cps[i - 1],
                     i - 1
-                )))
+                )));
             }
         };
-        out.push_str(
-            &s.as_str()
-                .map(|s| s.as_rust().into_owned())
-                .unwrap_or_default(),
-        );
+        push_str_value(&mut out, &s);
     }
     // An argument left over is an error unless the argument is a mapping (anything with
     // `__getitem__` but a tuple or str: `PyUnicode_Format`'s `dict`), used or not.
@@ -962,5 +1001,19 @@ pub fn star_arg(vm: &mut Vm, w: &Value) -> PyResult<i64> {
             return Err(vm.type_error("not all arguments converted during string formatting"));
         }
     }
-    Ok(out)
+    Ok(crate::types::str::PyStr::from_vec(out))
 }
+
+/// A str value as an exact str (`str.__format__` of a subclass instance formats its
+/// contents; `__str__`/`__repr__` may return a subclass).
+fn exact_str(vm: &mut Vm, s: &Value) -> Value {
+    match s.as_obj() {
+        Some(o) if !o.ty.is(&vm.types.str) => {
+            let v = s.as_str().map(|p| p.to_vec()).unwrap_or_default();
+            vm.new_pystr(crate::types::str::PyStr::from_vec(v))
+        }
+        _ => s.clone(),
+    }
+}
+                // The character itself when printable ASCII, else '?'.
+                let shown = if (' '..='~').contains(&ty) { ty } else { '?' };

@@ -200,7 +200,9 @@ fn format_bytes(vm: &mut Vm, f: &[u8], args: &Value) -> PyResult<Vec<u8>> {
                 }
                 spec.push(conv as char);
                 let one = vm.new_tuple(vec![v]);
-                crate::builtins::format::percent(vm, &spec, &one)?.into_bytes()
+                let spec = crate::types::str::PyStr::from_string(spec);
+                let r = crate::builtins::format::percent(vm, &spec, &one)?;
+                r.as_rust().into_owned().into_bytes()
             }
             _ => {
                 let shown = if (0x20..0x7f).contains(&conv) {

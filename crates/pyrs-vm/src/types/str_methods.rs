@@ -685,9 +685,9 @@ fn encode(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 
 fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = this(vm, &args)?.as_rust().into_owned();
-    let r = crate::builtins::format::str_format(vm, &t, &args.pos[1..], &args.kw)?;
-    Ok(vm.new_str(&r))
+    let t = this(vm, &args)?;
+    let r = crate::builtins::format::str_format(vm, t, &args.pos[1..], &args.kw)?;
+    Ok(vm.new_pystr(r))
 }
 
 /// `fmt % args`.
@@ -695,12 +695,11 @@ pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value>
     if let Some(r) = fmt.as_str().and_then(|f| percent_simple(f, args)) {
         return Ok(vm.new_pystr(PyStr::from_latin1(r)));
     }
-    let f = fmt
-        .as_str()
-        .map(|s| s.as_rust().into_owned())
-        .unwrap_or_default();
-    let r = crate::builtins::format::percent(vm, &f, args)?;
-    Ok(vm.new_str(&r))
+    let Some(f) = fmt.as_str() else {
+        return Err(vm.type_error("descriptor requires a 'str' object"));
+    };
+    let r = crate::builtins::format::percent(vm, f, args)?;
+    Ok(vm.new_pystr(r))
 }
 
 /// `fmt % args` for the common case that runs no Python code: ASCII text whose fields are
