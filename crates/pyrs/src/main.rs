@@ -7,6 +7,8 @@
 mod cli;
 mod dump;
 mod run;
+#[cfg(test)]
+mod tests;
 
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;

@@ -31,9 +31,11 @@ pub fn run(program: Program, opts: &Options) -> i32 {
     let (main, argv0, path0) = match program {
         Program::File { bytes, given } => {
             let shown = crate::absolute(&given);
-            let code = if bytes.starts_with(&pyrs_marshal::pyc::MAGIC) || shown.ends_with(".pyc") {
+            let is_pyc = bytes.starts_with(&pyrs_marshal::pyc::MAGIC) || shown.ends_with(".pyc");
+            let main = if is_pyc {
                 // `run_pyc_file`: the magic, 12 header bytes skipped unread, then one
-                // marshalled code object.
+                // marshalled code object, which the VM reads (`Bad code object in .pyc
+                // file` when it is not one).
                 if !bytes.starts_with(&pyrs_marshal::pyc::MAGIC) {
                     eprintln!("RuntimeError: Bad magic number in .pyc file");
                     return 1;
@@ -43,16 +45,16 @@ pub fn run(program: Program, opts: &Options) -> i32 {
                     eprintln!("EOFError: EOF read where not expected");
                     return 1;
                 }
-                match pyrs_marshal::read::loads_code(&bytes[16..]) {
-                    Ok(c) => c,
-                    Err(_) => {
-                        eprintln!("RuntimeError: Bad code object in .pyc file");
-                        return 1;
-                    }
+                Main::Pyc {
+                    path: shown.clone(),
+                    body: bytes[16..].to_vec(),
                 }
             } else {
                 match compile_and_warn(&bytes, &shown, optimize) {
-                    Ok(c) => c,
+                    Ok(code) => Main::Script {
+                        path: shown.clone(),
+                        code,
+                    },
                     Err(report) => {
                         eprint!("{report}");
                         return 1;
@@ -64,7 +66,7 @@ pub fn run(program: Program, opts: &Options) -> i32 {
                 .parent()
                 .map(|p| p.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            (Main::Script { path: shown, code }, given, dir)
+            (main, given, dir)
         }
         Program::Command(cmd) => match compile_and_warn(cmd.as_bytes(), "<string>", optimize) {
             Ok(code) => (
@@ -234,7 +236,7 @@ fn compile_and_warn(
 
 /// The import system's compile hook: parse and compile, with the exception CPython's
 /// `compile()` raises (class, message, position attributes) on failure.
-fn compile_for_import(
+pub(crate) fn compile_for_import(
     bytes: &[u8],
     path: &str,
     optimize: u32,

@@ -6,7 +6,7 @@
 //! users see of it are objects: `ModuleSpec`, `SourceFileLoader`, `SourcelessFileLoader`,
 //! `NamespaceLoader`, `BuiltinImporter`, `FrozenImporter`, `PathFinder`, `FileFinder`.
 //! These are small Python classes of our own (`frozen_importlib.py`,
-//! `frozen_importlib_external.py`), compiled through the compile hook at startup, so that
+//! `frozen_importlib_external.py`), compiled when pyrs is built (`build.rs`), so that
 //! their names, reprs, equality and attributes are CPython's and user code can subclass
 //! or call them. Their methods call back into Rust through the `_pyrs_*` functions put in
 //! the modules' namespaces here. The loop over `sys.meta_path` recognises these objects
@@ -17,12 +17,59 @@ use crate::object::{Payload, PyRef, Value};
 use crate::types::function::{new_builtin, Args, NativeFn};
 use crate::vm::{PyResult, Vm};
 
-const FROZEN_IMPORTLIB: &str = include_str!("frozen_importlib.py");
-const FROZEN_IMPORTLIB_EXTERNAL: &str = include_str!("frozen_importlib_external.py");
-// The parts importlib's public modules need, compiled on first use (each module's
-// `__getattr__`): compiling them at every start would double `pyrs -c pass`'s time.
-const FROZEN_IMPORTLIB_REST: &str = include_str!("frozen_importlib_rest.py");
-const FROZEN_IMPORTLIB_EXTERNAL_REST: &str = include_str!("frozen_importlib_external_rest.py");
+/// One of the machinery's Python sources, compiled at build time (`build.rs`): CPython's
+/// frozen modules.
+pub struct Frozen {
+    /// The source, for the test that the embedded code is what the compiler makes of it
+    /// now (`crates/pyrs`: `frozen_code_matches_source`).
+    pub source: &'static str,
+    /// `co_filename`, as CPython's frozen modules name theirs.
+    pub filename: &'static str,
+    /// The marshalled code object (a .pyc body).
+    pub code: &'static [u8],
+}
+
+pub const FROZEN_IMPORTLIB: Frozen = Frozen {
+    source: include_str!("frozen_importlib.py"),
+    filename: "<frozen importlib._bootstrap>",
+    code: include_bytes!(concat!(env!("OUT_DIR"), "/frozen_importlib.marshal")),
+};
+pub const FROZEN_IMPORTLIB_EXTERNAL: Frozen = Frozen {
+    source: include_str!("frozen_importlib_external.py"),
+    filename: "<frozen importlib._bootstrap_external>",
+    code: include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/frozen_importlib_external.marshal"
+    )),
+};
+// The parts importlib's public modules need, run on first use (each module's
+// `__getattr__`): running them at every start would double `pyrs -c pass`'s time.
+pub const FROZEN_IMPORTLIB_REST: Frozen = Frozen {
+    source: include_str!("frozen_importlib_rest.py"),
+    filename: "<frozen importlib._bootstrap>",
+    code: include_bytes!(concat!(env!("OUT_DIR"), "/frozen_importlib_rest.marshal")),
+};
+pub const FROZEN_IMPORTLIB_EXTERNAL_REST: Frozen = Frozen {
+    source: include_str!("frozen_importlib_external_rest.py"),
+    filename: "<frozen importlib._bootstrap_external>",
+    code: include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/frozen_importlib_external_rest.marshal"
+    )),
+};
+
+/// `<frozen runpy>`'s two functions, which `-m` and `pyrs DIR` run `__main__` under
+/// (`main.rs`).
+pub const FROZEN_RUNPY: Frozen = Frozen {
+    source: include_str!("frozen_runpy.py"),
+    filename: "<frozen runpy>",
+    code: include_bytes!(concat!(env!("OUT_DIR"), "/frozen_runpy.marshal")),
+};
+
+/// A frozen module's code object, read from its embedded marshal data.
+pub fn frozen_code(vm: &mut Vm, f: &Frozen) -> PyResult<PyRef> {
+    super::unmarshal::load_pyc_body(vm, f.code, f.filename)
+}
 
 /// The machinery's classes and objects, by identity.
 #[derive(Clone)]
@@ -65,12 +112,11 @@ fn get(vm: &mut Vm, d: &PyRef, name: &str) -> PyResult<Value> {
 fn run_module(
     vm: &mut Vm,
     name: &str,
-    src: &str,
+    frozen: &Frozen,
     natives: &[(&'static str, NativeFn)],
     injected: &[(&str, Value)],
 ) -> PyResult<PyRef> {
-    let code =
-        super::loader::compile(vm, name, src.as_bytes(), "<frozen importlib._bootstrap>", 0)?;
+    let code_obj = frozen_code(vm, frozen)?;
     let (module, d) = super::new_module(vm, name);
     for (n, v) in injected {
         dict_set(vm, &d, n, v.clone());
@@ -85,7 +131,6 @@ fn run_module(
     let b = Value::Obj(vm.builtins.clone());
     dict_set(vm, &d, "__builtins__", b);
     modules_set(vm, name, Value::Obj(module))?;
-    let code_obj = crate::code::make_code(vm, &code);
     crate::eval::call::run_module_code(vm, &code_obj, &d)?;
     Ok(d)
 }
@@ -107,7 +152,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
     let d1 = run_module(
         vm,
         "_frozen_importlib",
-        FROZEN_IMPORTLIB,
+        &FROZEN_IMPORTLIB,
         &[
             ("_pyrs_get_cached", native_get_cached),
             ("_pyrs_is_builtin", native_is_builtin),
@@ -142,13 +187,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             ("_pyrs_set_data", native_set_data),
         ];
         // `from _frozen_importlib import ModuleSpec`, without an import.
-        let code = super::loader::compile(
-            vm,
-            "_frozen_importlib_external",
-            FROZEN_IMPORTLIB_EXTERNAL.as_bytes(),
-            "<frozen importlib._bootstrap_external>",
-            0,
-        )?;
+        let code_obj = frozen_code(vm, &FROZEN_IMPORTLIB_EXTERNAL)?;
         let (module, d) = super::new_module(vm, "_frozen_importlib_external");
         for (n, f) in natives {
             let b = new_builtin(vm, n, *f);
@@ -165,7 +204,6 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
         let b = Value::Obj(vm.builtins.clone());
         dict_set(vm, &d, "__builtins__", b);
         modules_set(vm, "_frozen_importlib_external", Value::Obj(module.clone()))?;
-        let code_obj = crate::code::make_code(vm, &code);
         crate::eval::call::run_module_code(vm, &code_obj, &d)?;
         dict_set(vm, &d1, "_bootstrap_external", Value::Obj(module));
         d
@@ -308,7 +346,7 @@ fn native_builtin_module(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Run a module's rest (`frozen_*_rest.py`) in its namespace, once.
-fn load_rest(vm: &mut Vm, d: &PyRef, src: &str, filename: &str) -> PyResult<Value> {
+fn load_rest(vm: &mut Vm, d: &PyRef, frozen: &Frozen) -> PyResult<Value> {
     let flag = vm.intern("_pyrs_rest_loaded");
     let h = crate::object::attr::hash_of(vm, &flag);
     if crate::types::dict::dict_get_str(d, crate::object::attr::pystr(&flag), h).is_some() {
@@ -316,30 +354,19 @@ fn load_rest(vm: &mut Vm, d: &PyRef, src: &str, filename: &str) -> PyResult<Valu
     }
     // Set first: the rest's own top-level lookups must not come back here.
     dict_set(vm, d, "_pyrs_rest_loaded", Value::Bool(true));
-    let code = super::loader::compile(vm, filename, src.as_bytes(), filename, 0)?;
-    let code_obj = crate::code::make_code(vm, &code);
+    let code_obj = frozen_code(vm, frozen)?;
     crate::eval::call::run_module_code(vm, &code_obj, d)?;
     Ok(Value::None)
 }
 
 fn native_load_rest_bootstrap(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     let d = boot(vm)?.bootstrap_dict;
-    load_rest(
-        vm,
-        &d,
-        FROZEN_IMPORTLIB_REST,
-        "<frozen importlib._bootstrap>",
-    )
+    load_rest(vm, &d, &FROZEN_IMPORTLIB_REST)
 }
 
 fn native_load_rest_external(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     let d = boot(vm)?.external_dict;
-    load_rest(
-        vm,
-        &d,
-        FROZEN_IMPORTLIB_EXTERNAL_REST,
-        "<frozen importlib._bootstrap_external>",
-    )
+    load_rest(vm, &d, &FROZEN_IMPORTLIB_EXTERNAL_REST)
 }
 
 /// `_bootstrap._find_spec(name, path)`: the finders of `sys.meta_path`, in order.

@@ -17,8 +17,11 @@ use std::io::Write;
 
 /// What `__main__` runs.
 pub enum Main {
-    /// A script (source compiled by the caller, or a .pyc): its path as shown.
+    /// A script (source compiled by the caller): its path as shown.
     Script { path: String, code: CodeObject },
+    /// A `.pyc` script: its path as shown and the marshal data after the 16-byte header
+    /// (the caller checked the magic), read by the VM's .pyc reader.
+    Pyc { path: String, body: Vec<u8> },
     /// `-c CMD` (`<string>`, no `__file__`) or a script on stdin (`<stdin>`, which CPython
     /// gives `__file__ = '<stdin>'`), compiled by the caller.
     Code {
@@ -209,7 +212,21 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
         }
     }
     let r = match main {
-        Main::Script { path, code } => run_script(&mut vm, &globals, &path, &code),
+        Main::Script { path, code } => {
+            let code = crate::code::make_code(&mut vm, &code);
+            run_script(&mut vm, &globals, &path, &code)
+        }
+        Main::Pyc { path, body } => match super::unmarshal::loads_main_code(&mut vm, &body) {
+            Some(code) => run_script(&mut vm, &globals, &path, &code),
+            None => {
+                let _ = crate::builtins::print::flush_stdout(&mut vm);
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "RuntimeError: Bad code object in .pyc file"
+                );
+                return finish(&mut vm, &globals, 1);
+            }
+        },
         Main::Code { code, file } => {
             if let Some(f) = file {
                 let f = vm.new_str(&f);
@@ -279,7 +296,7 @@ fn exec_main_obj(vm: &mut Vm, globals: &PyRef, code: &PyRef) -> PyResult<()> {
 
 /// `pyrs FILE`: `__file__`, `__cached__` None, and a `SourceFileLoader` (or
 /// `SourcelessFileLoader`) named `__main__` as `__loader__`; `__spec__` stays None.
-fn run_script(vm: &mut Vm, globals: &PyRef, path: &str, code: &CodeObject) -> PyResult<()> {
+fn run_script(vm: &mut Vm, globals: &PyRef, path: &str, code: &PyRef) -> PyResult<()> {
     let f = vm.new_str(path);
     super::dict_set(vm, globals, "__file__", f);
     super::dict_set(vm, globals, "__cached__", Value::None);
@@ -294,7 +311,7 @@ fn run_script(vm: &mut Vm, globals: &PyRef, path: &str, code: &CodeObject) -> Py
         let loader = vm.call(&cls, vec![n, p])?;
         super::dict_set(vm, globals, "__loader__", loader);
     }
-    exec_main(vm, globals, code)
+    exec_main_obj(vm, globals, code)
 }
 
 /// runpy's `_Error`: a message for `{sys.executable}: {msg}`; other exceptions propagate.
@@ -521,6 +538,29 @@ fn run_code_as_main(
         super::dict_set(vm, globals, "__loader__", loader);
         super::dict_set(vm, globals, "__package__", parent);
         super::dict_set(vm, globals, "__spec__", spec.clone());
-        exec_main_obj(vm, globals, &code)
+        run_under_runpy(vm, globals, &code)
     })()
+}
+
+/// `<frozen runpy>`'s `_run_module_as_main` -> `_run_code` -> `exec(code, globals)`, so
+/// the main module runs under the two frames CPython's runpy gives it (its tracebacks
+/// start with them). The frozen functions live in a namespace of their own.
+fn run_under_runpy(vm: &mut Vm, globals: &PyRef, code: &PyRef) -> PyResult<()> {
+    let runpy = bootstrap::frozen_code(vm, &bootstrap::FROZEN_RUNPY)?;
+    let d = vm.new_dict_ref();
+    let name = vm.new_str("runpy");
+    super::dict_set(vm, &d, "__name__", name);
+    let b = Value::Obj(vm.builtins.clone());
+    super::dict_set(vm, &d, "__builtins__", b);
+    crate::eval::call::run_module_code(vm, &runpy, &d)?;
+    let f = vm.intern("_run_module_as_main");
+    let h = crate::object::attr::hash_of(vm, &f);
+    let Some(f) = crate::types::dict::dict_get_str(&d, crate::object::attr::pystr(&f), h) else {
+        return Err(vm.system_error("<frozen runpy>: _run_module_as_main missing"));
+    };
+    vm.call(
+        &f,
+        vec![Value::Obj(code.clone()), Value::Obj(globals.clone())],
+    )?;
+    Ok(())
 }

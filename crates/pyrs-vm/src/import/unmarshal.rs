@@ -280,6 +280,14 @@ pub fn loads_code_object(
     Ok(read(vm, data, Some((path, &which)))?.0)
 }
 
+/// The code object of a `.pyc` run as the main script (`run_pyc_file` in
+/// `Python/pythonrun.c`): read as it is, `co_filename` kept. `None` when the data is not
+/// one code object, whatever the reason (CPython reports every such failure as
+/// `RuntimeError: Bad code object in .pyc file`).
+pub fn loads_main_code(vm: &mut Vm, data: &[u8]) -> Option<PyRef> {
+    read(vm, data, None).ok().map(|(code, _)| code)
+}
+
 /// One read: the object, which must be a code object, and the addresses of the code
 /// objects made, in order.
 fn read(

@@ -1,0 +1,47 @@
+//! Compiles the import machinery's Python sources (`src/import/frozen_*.py`) at
+//! build time and embeds their marshalled code objects (CPython: `Programs/_freeze_module`
+//! and `Python/frozen.c`, which freeze `importlib._bootstrap` into the interpreter).
+//! Compiling them at every start was over a quarter of `pyrs -c pass`. The VM reads the
+//! bytes with its .pyc reader (`import/unmarshal.rs`); `crates/pyrs`'s test
+//! `frozen_code_matches_source` checks they equal what the compiler makes of the sources
+//! now.
+
+use std::path::PathBuf;
+
+/// `(source file in src/import, co_filename, output file in OUT_DIR)`.
+const FROZEN: [(&str, &str, &str); 5] = [
+    (
+        "frozen_importlib.py",
+        "<frozen importlib._bootstrap>",
+        "frozen_importlib.marshal",
+    ),
+    (
+        "frozen_importlib_external.py",
+        "<frozen importlib._bootstrap_external>",
+        "frozen_importlib_external.marshal",
+    ),
+    (
+        "frozen_importlib_rest.py",
+        "<frozen importlib._bootstrap>",
+        "frozen_importlib_rest.marshal",
+    ),
+    (
+        "frozen_importlib_external_rest.py",
+        "<frozen importlib._bootstrap_external>",
+        "frozen_importlib_external_rest.marshal",
+    ),
+    ("frozen_runpy.py", "<frozen runpy>", "frozen_runpy.marshal"),
+];
+
+fn main() {
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for (src, filename, target) in FROZEN {
+        let path = format!("src/import/{src}");
+        println!("cargo:rerun-if-changed={path}");
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
+        let code = pyrs_compiler::compile_bytes(&bytes, filename)
+            .unwrap_or_else(|e| panic!("compiling {path}:\n{e}"));
+        let body = pyrs_marshal::write::dumps_code(&code);
+        std::fs::write(out.join(target), body).unwrap_or_else(|e| panic!("writing {target}: {e}"));
+    }
+}

@@ -1,0 +1,33 @@
+//! Tests of the `pyrs` binary's glue: the frozen import machinery embedded in the VM
+//! (`pyrs-vm/build.rs`) is what the compile hook makes of its sources now.
+
+use pyrs_vm::import::bootstrap::{
+    Frozen, FROZEN_IMPORTLIB, FROZEN_IMPORTLIB_EXTERNAL, FROZEN_IMPORTLIB_EXTERNAL_REST,
+    FROZEN_IMPORTLIB_REST, FROZEN_RUNPY,
+};
+
+#[test]
+fn frozen_code_matches_source() {
+    let all: [&Frozen; 5] = [
+        &FROZEN_IMPORTLIB,
+        &FROZEN_IMPORTLIB_EXTERNAL,
+        &FROZEN_IMPORTLIB_REST,
+        &FROZEN_IMPORTLIB_EXTERNAL_REST,
+        &FROZEN_RUNPY,
+    ];
+    for f in all {
+        let code = crate::run::compile_for_import(
+            f.source.as_bytes(),
+            f.filename,
+            0,
+            pyrs_vm::import::CompileMode::Exec { str_source: false },
+        )
+        .unwrap_or_else(|_| panic!("{} does not compile", f.filename));
+        let body = pyrs_marshal::write::dumps_code(&code);
+        assert!(
+            body == f.code,
+            "the embedded code of {} differs from compiling its source now",
+            f.filename
+        );
+    }
+}

@@ -1,0 +1,3 @@
+import sys
+print("app", __name__)
+sys.exit(4)

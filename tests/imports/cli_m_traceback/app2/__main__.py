@@ -1,0 +1,4 @@
+def g():
+    return {}["missing"]
+
+g()

@@ -1,0 +1,1 @@
+print("main.py is not run by these steps")
