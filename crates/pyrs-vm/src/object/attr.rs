@@ -120,6 +120,10 @@ pub fn descr_get(vm: &mut Vm, attr: Value, obj: Option<Value>, owner: &PyRef) ->
             )))
         }
         Payload::StaticMethod(f) => Ok(f.clone()),
+        Payload::Member(m) if crate::types::descriptor::is_builtin_member(m) => match obj {
+            Some(inst) => crate::types::descriptor::get(vm, m, &inst),
+            None => Ok(attr),
+        },
         Payload::Member(m) => match obj {
             Some(inst) => {
                 let slot = inst.as_obj().and_then(|i| i.dict.clone());
@@ -381,6 +385,16 @@ pub fn generic_setattr(
         if pystr(name).eq_rust("__class__") {
             return crate::types::object::set_class(vm, obj, value);
         }
+        // A builtin attribute of types (`__name__`, `__qualname__`): the metatype's
+        // descriptor (`types/descriptor.rs`), not the class dict.
+        if let Some(a) = crate::object::cache::type_lookup(vm, &ty, name) {
+            if let Some(Payload::Member(m)) = a.payload() {
+                if crate::types::descriptor::is_builtin_member(m) {
+                    let d = a.as_obj().cloned().unwrap_or_else(|| ty.clone());
+                    return crate::types::descriptor::set(vm, &d, obj, value);
+                }
+            }
+        }
         let Some(d) = td.dict.get().cloned() else {
             return Ok(());
         };
@@ -398,6 +412,10 @@ pub fn generic_setattr(
     }
     if let Some(a) = crate::object::cache::type_lookup(vm, &ty, name) {
         if let Some(Payload::Member(m)) = a.payload() {
+            if crate::types::descriptor::is_builtin_member(m) {
+                let d = a.as_obj().cloned().unwrap_or_else(|| ty.clone());
+                return crate::types::descriptor::set(vm, &d, obj, value);
+            }
             let (slot_name, owner) = (m.0.clone(), m.1.clone());
             let target = obj
                 .as_obj()

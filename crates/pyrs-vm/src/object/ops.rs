@@ -612,6 +612,12 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             return vm.truthy(&r);
         }
     }
+    builtin_contains(vm, container, item)
+}
+
+/// `item in container` by the container's builtin payload, whatever class defines
+/// `__contains__` (what `frozenset.__contains__(x, item)` runs: `types/slot_wrapper.rs`).
+pub fn builtin_contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
     if let Some(p) = container.payload() {
         match p {
             Payload::Str(s) => {

@@ -253,6 +253,14 @@ impl Vm {
                     return self.len_result(&r);
                 }
             }
+        }
+        self.builtin_len(v)
+    }
+
+    /// `len(v)` by the builtin payload, whatever class defines `__len__` (what
+    /// `list.__len__(x)` runs).
+    pub fn builtin_len(&mut self, v: &Value) -> PyResult<usize> {
+        if let Value::Obj(o) = v {
             let n = match &o.payload {
                 Payload::Str(s) => Some(s.len()),
                 Payload::Bytes(b) => Some(b.len()),

@@ -35,6 +35,12 @@ pub fn getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
             return Ok(r);
         }
     }
+    builtin_getitem(vm, obj, key)
+}
+
+/// `obj[key]` by the builtin payload, whatever class defines `__getitem__` (what
+/// `list.__getitem__(x, i)` runs).
+pub fn builtin_getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
     let Some(o) = obj.as_obj() else {
         return Err(vm.type_error(format!(
             "'{}' object is not subscriptable",
@@ -153,6 +159,17 @@ pub fn setitem(vm: &mut Vm, obj: &Value, key: &Value, value: Option<Value>) -> P
             return Ok(());
         }
     }
+    builtin_setitem(vm, obj, key, value)
+}
+
+/// `obj[key] = value` / `del obj[key]` by the builtin payload, whatever class defines
+/// `__setitem__` (what `dict.__setitem__(x, k, v)` runs).
+pub fn builtin_setitem(
+    vm: &mut Vm,
+    obj: &Value,
+    key: &Value,
+    value: Option<Value>,
+) -> PyResult<()> {
     let Some(o) = obj.as_obj() else {
         return Err(vm.type_error(format!(
             "'{}' object does not support item assignment",

@@ -27,6 +27,14 @@ pub enum BaseKind {
     FrozenSet,
     Exception,
     Type,
+    Complex,
+    ByteArray,
+    /// `module`: instances hold their namespace (`Payload::Module`).
+    Module,
+    ClassMethod,
+    StaticMethod,
+    Property,
+    GenericAlias,
     /// Types whose instances only Rust creates (function, range, ...): not subclassable.
     Final,
 }

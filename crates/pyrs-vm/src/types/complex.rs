@@ -186,7 +186,22 @@ fn parse(s: &str) -> Option<C> {
     Some((num(s).filter(|_| !matches!(s, "+" | "-"))?, 0.0))
 }
 
-pub fn complex_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value> {
+pub fn complex_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
+    let v = complex_value(vm, args)?;
+    if cls.is(&vm.types.complex) {
+        return Ok(v);
+    }
+    // A subclass (`class C(complex)`): the same number in an instance of `cls`.
+    let (re, im) = match v.payload() {
+        Some(Payload::Complex(re, im)) => (*re, *im),
+        _ => (0.0, 0.0),
+    };
+    Ok(Value::Obj(vm.alloc_instance(cls, Payload::Complex(re, im))))
+}
+
+/// What `complex(*args)` returns: a complex argument itself when it is the only one and
+/// exactly a complex.
+fn complex_value(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let real = args.take_kw("real");
     let imag = args.take_kw("imag");
     args.check(vm, "complex", 0, 2)?;
@@ -208,7 +223,6 @@ pub fn complex_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value> 
             None => Err(vm.value_error("complex() arg is a malformed string")),
         };
     }
-    let _ = cls;
     let re = match &re_v {
         None => (0.0, 0.0),
         Some(v) => match as_complex(vm, v)? {
@@ -236,7 +250,11 @@ pub fn complex_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value> 
             }
         },
     };
-    if im_v.is_none() && is_complex(re_v.as_ref().unwrap_or(&Value::None)) {
+    let exact = re_v
+        .as_ref()
+        .and_then(|v| v.as_obj())
+        .is_some_and(|o| o.ty.is(&vm.types.complex));
+    if im_v.is_none() && exact {
         return Ok(re_v.unwrap_or(Value::None));
     }
     // real + imag*1j, as CPython computes it: (re.re - im.im) + (re.im + im.re)j

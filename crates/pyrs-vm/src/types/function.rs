@@ -170,7 +170,12 @@ pub fn bind_builtin(vm: &mut Vm, desc: &PyRef, inst: Value) -> PyRef {
     let Payload::Builtin(b) = &desc.payload else {
         return desc.clone();
     };
-    let ty = vm.types.builtin_function.clone();
+    // A slot wrapper binds to a method-wrapper (`types/slot_wrapper.rs`).
+    let ty = if desc.ty.is(&vm.types.wrapper_descriptor) {
+        vm.types.method_wrapper.clone()
+    } else {
+        vm.types.builtin_function.clone()
+    };
     vm.alloc(
         &ty,
         Payload::Builtin(Box::new(BuiltinData {
@@ -210,7 +215,7 @@ pub fn property_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value>
         slots[i] = v;
     }
     Ok(Value::Obj(
-        vm.alloc(cls, Payload::Property(Box::new(slots))),
+        vm.alloc_instance(cls, Payload::Property(Box::new(slots))),
     ))
 }
 
@@ -245,11 +250,11 @@ pub const PROPERTY_METHODS: &[(&str, NativeFn)] = &[
 pub fn classmethod_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     args.check(vm, "classmethod", 1, 1)?;
     let f = args.pos.into_iter().next().unwrap_or(Value::None);
-    Ok(Value::Obj(vm.alloc(cls, Payload::ClassMethod(f))))
+    Ok(Value::Obj(vm.alloc_instance(cls, Payload::ClassMethod(f))))
 }
 
 pub fn staticmethod_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     args.check(vm, "staticmethod", 1, 1)?;
     let f = args.pos.into_iter().next().unwrap_or(Value::None);
-    Ok(Value::Obj(vm.alloc(cls, Payload::StaticMethod(f))))
+    Ok(Value::Obj(vm.alloc_instance(cls, Payload::StaticMethod(f))))
 }

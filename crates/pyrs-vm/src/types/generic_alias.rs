@@ -118,3 +118,30 @@ pub fn union_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     }
     Ok(parts.join(" | "))
 }
+
+/// `GenericAlias(origin, args)` (also for subclasses, `_collections_abc`'s
+/// `_CallableGenericAlias`): `args` stays as given when a tuple, else becomes a 1-tuple.
+pub fn generic_alias_new(
+    vm: &mut Vm,
+    cls: &PyRef,
+    args: crate::types::function::Args,
+) -> PyResult<Value> {
+    if !args.kw.is_empty() && cls.is(&vm.types.generic_alias) {
+        return Err(vm.type_error("GenericAlias() takes no keyword arguments"));
+    }
+    if args.pos.len() != 2 {
+        return Err(vm.type_error(format!(
+            "GenericAlias expected 2 arguments, got {}",
+            args.pos.len()
+        )));
+    }
+    let origin = args.pos[0].clone();
+    let items = match args.pos[1].as_tuple() {
+        Some(_) => args.pos[1].clone(),
+        None => vm.new_tuple(vec![args.pos[1].clone()]),
+    };
+    Ok(Value::Obj(vm.alloc_instance(
+        cls,
+        Payload::GenericAlias(Box::new((origin, items))),
+    )))
+}

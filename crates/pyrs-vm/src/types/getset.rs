@@ -260,9 +260,35 @@ pub fn set(vm: &mut Vm, o: &PyRef, name: &PyStr, v: Option<Value>) -> PyResult<b
             *c.borrow_mut() = v;
             Ok(true)
         }
-        Payload::Type(t) if n == "__name__" && t.heap => {
-            if let Some(s) = v.as_ref().and_then(|v| v.as_str()) {
-                *t.name.borrow_mut() = s.as_rust().into_owned();
+        Payload::Type(t) if n == "__name__" || n == "__qualname__" => {
+            if !t.heap {
+                return Err(vm.type_error(format!(
+                    "cannot set '{n}' attribute of immutable type '{}'",
+                    t.name()
+                )));
+            }
+            let s = match v.as_ref().and_then(|v| v.as_str()) {
+                Some(s) => s.as_rust().into_owned(),
+                None => {
+                    let what = match &v {
+                        Some(v) => vm.type_name(v),
+                        None => {
+                            return Err(vm.type_error(format!(
+                                "cannot delete '{n}' attribute of immutable type '{}'",
+                                t.name()
+                            )))
+                        }
+                    };
+                    return Err(vm.type_error(format!(
+                        "can only assign string to {}.{n}, not '{what}'",
+                        t.name()
+                    )));
+                }
+            };
+            if n == "__name__" {
+                *t.name.borrow_mut() = s;
+            } else {
+                *t.qualname.borrow_mut() = s;
             }
             Ok(true)
         }

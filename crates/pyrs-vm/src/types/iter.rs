@@ -161,10 +161,14 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     match &o.payload {
         Payload::SeqIter(seq, idx) => {
             let i = idx.get();
+            // A list/tuple/str iterator reads the payload even of a subclass instance
+            // (`list.__iter__(x)` of a class overriding `__getitem__`); only the
+            // `__getitem__`-protocol iterator (type `iterator`) calls `seq[i]`.
+            let direct = !is_heap(seq) || !o.ty.is(&vm.types.iterator);
             let r = match seq.payload() {
-                Some(Payload::List(l)) if !is_heap(seq) => l.borrow().get(i).cloned(),
-                Some(Payload::Tuple(t)) if !is_heap(seq) => t.get(i).cloned(),
-                Some(Payload::Str(s)) if !is_heap(seq) => {
+                Some(Payload::List(l)) if direct => l.borrow().get(i).cloned(),
+                Some(Payload::Tuple(t)) if direct => t.get(i).cloned(),
+                Some(Payload::Str(s)) if direct => {
                     (i < s.len()).then(|| crate::types::str_methods::char_value(vm, s.get(i)))
                 }
                 Some(Payload::Bytes(b)) => b.get(i).map(|&c| Value::Int(c as i64)),

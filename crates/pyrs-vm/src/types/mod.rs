@@ -11,6 +11,7 @@ pub mod complex;
 pub mod coroutine;
 pub mod dict;
 pub mod dict_methods;
+pub mod descriptor;
 pub mod exception_group;
 pub mod exceptions;
 pub mod float;
@@ -25,6 +26,7 @@ pub mod iter;
 pub mod list;
 pub mod namespace;
 pub mod object;
+pub mod module;
 pub mod range;
 pub mod repr;
 pub mod set;
@@ -32,6 +34,7 @@ pub mod set_order;
 pub mod slice;
 pub mod str;
 pub mod str_methods;
+pub mod slot_wrapper;
 pub mod str_text;
 pub mod structseq;
 pub mod traceback;
@@ -73,6 +76,15 @@ pub struct Types {
     pub member_descriptor: PyRef,
     pub classmethod: PyRef,
     pub staticmethod: PyRef,
+    /// `<slot wrapper '__add__' of 'int' objects>` and its bound form (`types/slot_wrapper.rs`).
+    pub wrapper_descriptor: PyRef,
+    pub method_wrapper: PyRef,
+    /// Builtin methods of method tables, unbound (`str.join`) and class methods
+    /// (`dict.__dict__['fromkeys']`).
+    pub method_descriptor: PyRef,
+    pub classmethod_descriptor: PyRef,
+    /// Payload attributes as descriptors on their type (`FunctionType.__code__`).
+    pub getset_descriptor: PyRef,
     pub super_: PyRef,
     pub traceback: PyRef,
     pub list_iterator: PyRef,
@@ -81,6 +93,7 @@ pub struct Types {
     pub range_iterator: PyRef,
     pub dict_keyiterator: PyRef,
     pub dict_valueiterator: PyRef,
+    pub longrange_iterator: PyRef,
     pub dict_itemiterator: PyRef,
     pub iterator: PyRef,
     pub callable_iterator: PyRef,
@@ -90,7 +103,6 @@ pub struct Types {
     pub dict_items: PyRef,
     pub enumerate: PyRef,
     pub zip: PyRef,
-    pub longrange_iterator: PyRef,
     pub map: PyRef,
     pub filter: PyRef,
     pub reversed: PyRef,
@@ -301,7 +313,7 @@ impl Types {
             set: simple("set", BaseKind::Set),
             frozenset: simple("frozenset", BaseKind::FrozenSet),
             range: fin("range"),
-            complex: fin("complex"),
+            complex: simple("complex", BaseKind::Complex),
             slice: fin("slice"),
             none_type: fin("NoneType"),
             not_implemented_type: fin("NotImplementedType"),
@@ -311,11 +323,16 @@ impl Types {
             method: fin("method"),
             code: fin("code"),
             cell: fin("cell"),
-            module: simple("module", BaseKind::Object),
-            property: fin("property"),
+            module: simple("module", BaseKind::Module),
+            property: simple("property", BaseKind::Property),
             member_descriptor: fin("member_descriptor"),
-            classmethod: fin("classmethod"),
-            staticmethod: fin("staticmethod"),
+            wrapper_descriptor: fin("wrapper_descriptor"),
+            method_wrapper: fin("method-wrapper"),
+            method_descriptor: fin("method_descriptor"),
+            classmethod_descriptor: fin("classmethod_descriptor"),
+            getset_descriptor: fin("getset_descriptor"),
+            classmethod: simple("classmethod", BaseKind::ClassMethod),
+            staticmethod: simple("staticmethod", BaseKind::StaticMethod),
             super_: fin("super"),
             traceback: fin("traceback"),
             list_iterator: fin("list_iterator"),
@@ -327,7 +344,8 @@ impl Types {
             dict_itemiterator: fin("dict_itemiterator"),
             iterator: fin("iterator"),
             callable_iterator: fin("callable_iterator"),
-            generic_alias: fin("GenericAlias"),
+            longrange_iterator: fin("longrange_iterator"),
+            generic_alias: simple("GenericAlias", BaseKind::GenericAlias),
             dict_keys: fin("dict_keys"),
             dict_values: fin("dict_values"),
             dict_items: fin("dict_items"),
@@ -337,8 +355,7 @@ impl Types {
             filter: fin("filter"),
             reversed: fin("reversed"),
             generator: fin("generator"),
-            bytearray: fin("bytearray"),
-            longrange_iterator: fin("longrange_iterator"),
+            bytearray: simple("bytearray", BaseKind::ByteArray),
             frame: fin("frame"),
             set_iterator: fin("set_iterator"),
             union_type: fin("UnionType"),
@@ -413,7 +430,7 @@ pub fn add_methods(vm: &mut Vm, ty: &PyRef, methods: &[(&'static str, NativeFn)]
     };
     for (name, f) in methods {
         let b = vm.alloc(
-            &vm.types.builtin_function.clone(),
+            &vm.types.method_descriptor.clone(),
             Payload::Builtin(Box::new(BuiltinData {
                 name,
                 func: *f,
@@ -444,7 +461,7 @@ pub fn add_classmethods(vm: &mut Vm, ty: &PyRef, methods: &[(&'static str, Nativ
             })),
         );
         let cm = vm.alloc(
-            &vm.types.classmethod.clone(),
+            &vm.types.classmethod_descriptor.clone(),
             Payload::ClassMethod(Value::Obj(b)),
         );
         let n = vm.intern(name);
@@ -582,6 +599,16 @@ pub fn install_methods(vm: &mut Vm) {
         ),
         (
             t(vm, |t| &t.staticmethod),
+        (
+            t(vm, |t| &t.generic_alias),
+            Some(generic_alias::generic_alias_new),
+            None,
+        ),
+        (
+            t(vm, |t| &t.module),
+            Some(module::module_new),
+            Some(module::module_init),
+        ),
             Some(function::staticmethod_new),
             None,
         ),
@@ -602,3 +629,5 @@ pub fn install_methods(vm: &mut Vm) {
         set_type_attr(vm, &ty, "__module__", builtins_name.clone());
     }
 }
+    slot_wrapper::install(vm);
+    descriptor::install(vm);

@@ -130,6 +130,9 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             let q = f.qualname.borrow().clone();
             format!("<function {} at {:#x}>", vm.str_string(&q)?, o.id())
         }
+        Payload::Builtin(_) if crate::types::slot_wrapper::repr_of(vm, o).is_some() => {
+            crate::types::slot_wrapper::repr_of(vm, o).unwrap_or_default()
+        }
         Payload::Builtin(b) => match (&b.self_, &b.owner) {
             (Some(s), _) if !matches!(s, Value::Obj(m) if matches!(m.payload, Payload::Module(_))) =>
             {
@@ -212,6 +215,9 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             format!("{name}([{}])", parts.join(", "))
         }
         Payload::Property(_) => format!("<property object at {:#x}>", o.id()),
+        Payload::Member(m) if crate::types::descriptor::is_builtin_member(m) => {
+            crate::types::descriptor::repr(vm, o, m)
+        }
         Payload::Member(m) => format!(
             "<member '{}' of '{}' objects>",
             crate::object::attr::name_of(&m.0),
