@@ -225,6 +225,62 @@ pub fn dup(vm: &mut Vm, a: Args) -> PyResult<Value> {
     }
 }
 
+/// `dup2(fd, fd2, inheritable=True)`: `fd2` becomes a copy of `fd`; returns `fd2`.
+/// `fd2` must be free or one of the table's (another owner's descriptor cannot be
+/// replaced safely: NotImplementedError).
+pub fn dup2(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let [fd, fd2, inh] = args::parse(vm, a, "dup2", ["fd", "fd2", "inheritable"], 2, 3)?;
+    let fd = args::fd(vm, &fd.unwrap_or(Value::None))?;
+    let fd2 = args::fd(vm, &fd2.unwrap_or(Value::None))?;
+    let inheritable = args::flag(vm, inh, true)?;
+    let cloexec = if inheritable {
+        rustix::io::DupFlags::empty()
+    } else {
+        rustix::io::DupFlags::CLOEXEC
+    };
+    if fd2 < 0 {
+        return Err(fd_err(vm, Errno::BADF));
+    }
+    if fd == fd2 {
+        return match with_fd(vm, fd, |d| rustix::io::fcntl_getfd(d))? {
+            Ok(_) => Ok(Value::Int(fd2 as i64)),
+            Err(e) => Err(fd_err(vm, e)),
+        };
+    }
+    if let Some(mut target) = vm.interp.posix.fds.owned.remove(&fd2) {
+        let r = with_fd(vm, fd, |d| rustix::io::dup3(d, &mut target, cloexec));
+        vm.interp.posix.fds.owned.insert(fd2, target);
+        return match r? {
+            Ok(()) => Ok(Value::Int(fd2 as i64)),
+            Err(e) => Err(fd_err(vm, e)),
+        };
+    }
+    if (0..=2).contains(&fd2) || open_in_process(fd2) {
+        return Err(vm.not_implemented_error(format!(
+            "os.dup2(fd, {fd2}): pyrs replaces only descriptors from os.open, os.pipe and os.dup"
+        )));
+    }
+    // fd2 is free: the lowest free descriptor from fd2 on is fd2 itself.
+    let r = with_fd(vm, fd, |d| {
+        let n = rustix::io::fcntl_dupfd_cloexec(d, fd2)?;
+        if inheritable {
+            rustix::io::fcntl_setfd(&n, rustix::io::FdFlags::empty())?;
+        }
+        Ok(n)
+    })?;
+    match r {
+        Ok(n) => {
+            let got = adopt(vm, n);
+            if got != fd2 {
+                vm.interp.posix.fds.owned.remove(&got);
+                return Err(fd_err(vm, Errno::BUSY));
+            }
+            Ok(Value::Int(fd2 as i64))
+        }
+        Err(e) => Err(fd_err(vm, e)),
+    }
+}
+
 /// `pipe()`: `(read_fd, write_fd)`, both non-inheritable.
 pub fn pipe(vm: &mut Vm, a: Args) -> PyResult<Value> {
     args::no_args(vm, &a, "pipe")?;

@@ -11,6 +11,7 @@ pub mod args;
 pub mod environ;
 pub mod fds;
 pub mod fs;
+pub mod normpath;
 pub mod path;
 pub mod process;
 pub mod scandir;
@@ -90,6 +91,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("WSTOPSIG", process::wstopsig),
     ("WTERMSIG", process::wtermsig),
     ("_exit", process::exit),
+    ("_path_normpath", normpath::path_normpath),
     ("abort", process::abort),
     ("access", fs::access),
     ("chdir", fs::chdir),
@@ -99,6 +101,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("cpu_count", process::cpu_count),
     ("device_encoding", fds::device_encoding),
     ("dup", fds::dup),
+    ("dup2", fds::dup2),
     ("execv", process::execv),
     ("execve", process::execve),
     ("fchdir", fs::fchdir),

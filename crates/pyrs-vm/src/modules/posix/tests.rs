@@ -20,3 +20,33 @@ fn entry_paths() {
     assert_eq!(join(b"d/", b"a"), b"d/a");
     assert_eq!(join(b"", b"a"), b"a");
 }
+
+#[test]
+fn normpath_cases() {
+    let n = |s: &str| {
+        let v: Vec<u32> = s.chars().map(|c| c as u32).collect();
+        super::normpath::normpath(&v)
+            .into_iter()
+            .map(|c| char::from_u32(c).unwrap_or('?'))
+            .collect::<String>()
+    };
+    // Expected values are python3's posix._path_normpath.
+    for (i, o) in [
+        ("", ""),
+        ("/", "/"),
+        ("//", "//"),
+        ("///", "/"),
+        ("////a", "/a"),
+        ("a/../..", ".."),
+        ("/../a", "/a"),
+        ("a/./b/", "a/b"),
+        ("./", ""),
+        ("../x/../y", "../y"),
+        ("//a//b/../c", "//a/c"),
+        ("a/b/c/../../..", ""),
+        (".", "."),
+        ("..", ".."),
+    ] {
+        assert_eq!(n(i), o, "{i:?}");
+    }
+}
