@@ -28,8 +28,8 @@ pub const INITTAB: &[(&str, InitFn)] = &[
     ("_imp", _imp::init),
     ("_thread", _thread::init),
     ("_warnings", _warnings::init),
-    ("itertools", itertools::init),
     ("errno", errno::init),
+    ("itertools", itertools::init),
     ("posix", posix::init),
 ];
 
