@@ -121,7 +121,7 @@ fn split(vm: &mut Vm, mut args: Args, fname: &str, n: usize) -> PyResult<(Value,
         args.pos.remove(0)
     };
     args.check(vm, fname, n, n)?;
-    Ok((st, args.pos))
+    Ok((st, args.pos.to_vec()))
 }
 
 fn counter(st: &Value) -> Rc<Cell<u64>> {

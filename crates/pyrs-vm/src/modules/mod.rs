@@ -8,13 +8,12 @@
 //! CPython's, they cannot be re-created (`_imp.is_builtin` says -1 for them).
 
 pub mod _abc;
+pub mod _collections;
 pub mod _imp;
 pub mod _thread;
 pub mod _warnings;
 pub mod itertools;
-pub mod errno;
 pub mod native_type;
-pub mod posix;
 
 use crate::object::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -25,12 +24,11 @@ pub type InitFn = fn(&mut Vm) -> PyResult<PyRef>;
 /// The native modules other than `sys` and `builtins`, sorted by name.
 pub const INITTAB: &[(&str, InitFn)] = &[
     ("_abc", _abc::init),
+    ("_collections", _collections::init),
     ("_imp", _imp::init),
     ("_thread", _thread::init),
     ("_warnings", _warnings::init),
-    ("errno", errno::init),
     ("itertools", itertools::init),
-    ("posix", posix::init),
 ];
 
 /// `sys.builtin_module_names`: every native module, sorted (CPython sorts them too).

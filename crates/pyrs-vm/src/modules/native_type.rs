@@ -404,3 +404,20 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &str, v: Value) -> PyResult<()> {
 pub fn call_method(vm: &mut Vm, obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Value> {
     vm.call_method(obj, name, args)
 }
+
+/// `__class_getitem__` of a generic native type (`deque[int]`): a `types.GenericAlias`
+/// (called as a class method: `args` is `(cls, item)`).
+pub fn class_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.len() != 2 {
+        return Err(vm.type_error("__class_getitem__ expected 1 argument"));
+    }
+    let ty = vm.types.generic_alias.clone();
+    let a = match args.pos[1].as_tuple() {
+        Some(_) => args.pos[1].clone(),
+        None => vm.new_tuple(vec![args.pos[1].clone()]),
+    };
+    Ok(Value::Obj(vm.alloc(
+        &ty,
+        crate::object::Payload::GenericAlias(Box::new((args.pos[0].clone(), a))),
+    )))
+}

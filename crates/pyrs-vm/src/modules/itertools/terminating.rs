@@ -24,7 +24,7 @@ pub fn install(vm: &mut Vm, d: &PyRef) {
     let cm_ty = vm.types.classmethod.clone();
     let cm = Value::Obj(vm.alloc(&cm_ty, crate::object::Payload::ClassMethod(f)));
     nt::set_attr(vm, &chain, "from_iterable", cm);
-    let ga = crate::types::function::new_builtin(vm, "__class_getitem__", class_getitem);
+    let ga = crate::types::function::new_builtin(vm, "__class_getitem__", nt::class_getitem);
     let cm = Value::Obj(vm.alloc(&cm_ty, crate::object::Payload::ClassMethod(ga)));
     nt::set_attr(vm, &chain, "__class_getitem__", cm);
     iter_type(
@@ -123,21 +123,6 @@ fn clear(slot: &RefCell<Option<Value>>) {
     drop(old);
 }
 
-fn class_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if args.pos.len() != 2 {
-        return Err(vm.type_error("__class_getitem__ expected 1 argument"));
-    }
-    let ty = vm.types.generic_alias.clone();
-    let a = match args.pos[1].as_tuple() {
-        Some(_) => args.pos[1].clone(),
-        None => vm.new_tuple(vec![args.pos[1].clone()]),
-    };
-    Ok(Value::Obj(vm.alloc(
-        &ty,
-        crate::object::Payload::GenericAlias(Box::new((args.pos[0].clone(), a))),
-    )))
-}
-
 // ---- accumulate -----------------------------------------------------------------------
 
 struct Accumulate {
@@ -227,7 +212,7 @@ impl NativeData for Chain {
 fn chain_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let cls = nt::take_cls(vm, &mut args, "chain")?;
     args.no_kw(vm, "chain")?;
-    let t = vm.new_tuple(args.pos);
+    let t = vm.new_tuple(args.pos.to_vec());
     let source = vm.iter(&t)?;
     Ok(nt::alloc(
         vm,
