@@ -190,7 +190,12 @@ pub fn make_class(
             return Err(vm.type_error(format!("duplicate base class {}", tdata(b).name())));
         }
     }
-    let mro = match c3_mro(&base_types) {
+    // One base: the C3 merge is that base's own MRO (no merge to do).
+    let merged = match base_types.as_slice() {
+        [only] => Ok(full_mro(only)),
+        _ => c3_mro(&base_types),
+    };
+    let mro = match merged {
         Ok(m) => m,
         Err(heads) => {
             let names: Vec<String> = heads.iter().map(|t| tdata(t).name()).collect();
@@ -214,11 +219,15 @@ pub fn make_class(
     let d = vm.new_dict_ref();
     let mut classcell = None;
     for (k, v) in dict::items(ns) {
-        let key = k
-            .as_str()
-            .map(|s| s.as_rust().into_owned())
-            .unwrap_or_default();
-        match key.as_str() {
+        // The names treated specially, told apart without copying every key.
+        let key = match k.as_str().and_then(|s| s.as_ascii()) {
+            Some(
+                t @ ("__qualname__" | "__classcell__" | "__new__" | "__init_subclass__"
+                | "__class_getitem__"),
+            ) => t,
+            _ => "",
+        };
+        match key {
             "__qualname__" => {
                 if let Some(s) = v.as_str() {
                     *td.qualname.borrow_mut() = s.as_rust().into_owned();
@@ -327,7 +336,13 @@ pub fn make_class(
             }
         }
     }
-    // The parent's __init_subclass__ (a classmethod), with the class keywords.
+    // The parent's __init_subclass__ (a classmethod), with the class keywords. Without
+    // keywords and with only builtin types after the class in its MRO, it is
+    // `object.__init_subclass__`, which does nothing then: no lookup.
+    let only_builtin_bases = tdata(&cls).mro().iter().all(|t| !tdata(t).heap);
+    if kw.is_empty() && only_builtin_bases {
+        return Ok(cls);
+    }
     let n = vm.intern("__init_subclass__");
     let sup = super_lookup(vm, &cls, &Value::Obj(cls.clone()), &n)?;
     if let Some(f) = sup {
