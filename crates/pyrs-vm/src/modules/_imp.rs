@@ -1,7 +1,8 @@
 //! The `_imp` module: the import system's low-level functions that importlib calls
 //! (CPython: `Python/import.c`, its `_imp` section, and `Python/clinic/import.c.h`).
 //!
-//! pyrs freezes no modules (its `_frozen_importlib` is compiled from source at startup), so
+//! pyrs freezes no user-visible modules (its `_frozen_importlib` is compiled when pyrs is
+//! built, `pyrs-vm/build.rs`, but not findable through `FrozenImporter`), so
 //! the frozen-module functions answer "not frozen" exactly as CPython does for a name it
 //! has not frozen; pyrs loads no C extensions, so `extension_suffixes()` is empty and
 //! `create_dynamic` raises ImportError. `_fix_co_filename` is absent: the VM's code objects
