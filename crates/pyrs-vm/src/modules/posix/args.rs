@@ -196,3 +196,16 @@ pub fn flag(vm: &mut Vm, v: Option<Value>, default: bool) -> PyResult<bool> {
         Some(v) => vm.truthy(&v),
     }
 }
+
+/// An empty vector with room for `n` bytes, or MemoryError when it cannot be had
+/// (`os.read(fd, 2**62)` raises, as CPython's `PyBytes_FromStringAndSize` does). Reads
+/// fill its spare capacity (`rustix::buffer::spare_capacity`), so a large request costs
+/// only what arrives, as in CPython.
+pub fn reserve(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
+    let mut v: Vec<u8> = Vec::new();
+    if v.try_reserve_exact(n).is_err() {
+        let t = vm.types.memory_error.clone();
+        return Err(vm.new_error(&t, ""));
+    }
+    Ok(v)
+}

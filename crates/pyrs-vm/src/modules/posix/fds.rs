@@ -162,15 +162,18 @@ pub fn read(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if n < 0 {
         return Err(os_error(vm, 22, None, None));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = args::reserve(vm, n as usize)?;
     let r = with_fd(vm, fd, |d| {
-        rustix::io::retry_on_intr(|| rustix::io::read(d, &mut buf[..]))
+        rustix::io::retry_on_intr(|| {
+            if buf.capacity() == 0 {
+                rustix::io::read(d, &mut [0u8; 0][..])
+            } else {
+                rustix::io::read(d, rustix::buffer::spare_capacity(&mut buf))
+            }
+        })
     })?;
     match r {
-        Ok(k) => {
-            buf.truncate(k);
-            Ok(vm.new_bytes(buf))
-        }
+        Ok(_) => Ok(vm.new_bytes(buf)),
         Err(e) => Err(fd_err(vm, e)),
     }
 }

@@ -417,7 +417,13 @@ fn timespec_of(vm: &mut Vm, v: &Value) -> PyResult<rustix::fs::Timespec> {
         }
     };
     // _PyTime_ObjectToTimespec with _PyTime_ROUND_FLOOR.
+    if secs.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
     let s = secs.floor();
+    if !(-9.223372036854776e18..9.223372036854776e18).contains(&s) {
+        return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+    }
     let mut ns = ((secs - s) * 1e9).floor();
     let mut s = s as i64;
     if ns >= 1e9 {

@@ -72,7 +72,10 @@ pub fn kill(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pid = args::c_int(vm, &a.pos[0])?;
     let sig = args::c_int(vm, &a.pos[1])?;
     use rustix::process::{self as p, Pid, Signal};
-    let r = if sig == 0 {
+    // -pid must be a pid: i32::MIN has none (the kernel says ESRCH too).
+    let r = if pid == i32::MIN {
+        Err(rustix::io::Errno::SRCH)
+    } else if sig == 0 {
         match pid {
             0 => p::test_kill_current_process_group(),
             _ if pid > 0 => {
@@ -161,7 +164,9 @@ pub fn waitpid(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let pid = args::c_int(vm, &a.pos[0])?;
     let opts = args::c_int(vm, &a.pos[1])?;
     let opts = rustix::process::WaitOptions::from_bits_retain(opts as u32);
-    let r = if pid == -1 {
+    let r = if pid == i32::MIN {
+        Err(rustix::io::Errno::SRCH)
+    } else if pid == -1 {
         rustix::io::retry_on_intr(|| rustix::process::wait(opts))
     } else if pid > 0 {
         let p = rustix::process::Pid::from_raw(pid);
@@ -411,6 +416,9 @@ pub fn cpu_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
 pub fn sched_getaffinity(vm: &mut Vm, a: Args) -> PyResult<Value> {
     args::positional(vm, &a, "sched_getaffinity", 1, 1)?;
     let pid = args::c_int(vm, &a.pos[0])?;
+    if pid < 0 {
+        return Err(errno_error(vm, rustix::io::Errno::SRCH, None));
+    }
     let pid = rustix::process::Pid::from_raw(pid);
     match rustix::thread::sched_getaffinity(pid) {
         Ok(set) => {
@@ -449,7 +457,8 @@ pub fn urandom(vm: &mut Vm, a: Args) -> PyResult<Value> {
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = args::reserve(vm, n as usize)?;
+    buf.resize(n as usize, 0);
     let mut filled = 0;
     while filled < buf.len() {
         match rustix::rand::getrandom(&mut buf[filled..], rustix::rand::GetRandomFlags::empty()) {
