@@ -58,6 +58,18 @@ pub fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
             };
         }
     }
+    // A class's `__next__`: its StopIteration propagates as raised (value, args, identity).
+    if let Some(o) = it.as_obj().filter(|o| o.ty_is_heap()) {
+        let ty = o.ty.clone();
+        if let Some(f) = crate::object::protocol::heap_dunder(vm, &ty, "__next__") {
+            return match crate::object::protocol::call_dunder(vm, f, it, vec![]) {
+                Err(e) if vm.err_matches(&e, &vm.types.stop_iteration.clone()) => {
+                    args.pos.get(1).cloned().ok_or(e)
+                }
+                r => r,
+            };
+        }
+    }
     match vm.next(it)? {
         Some(v) => Ok(v),
         None => match args.pos.get(1) {

@@ -708,7 +708,8 @@ pub fn send(vm: &mut Vm, receiver: &Value, v: Value) -> PyResult<Result<Value, V
         }
     }
     let r = if matches!(v, Value::None) {
-        vm.next(receiver)
+        // A class's `__next__` may end with StopIteration(value): `await` gives it.
+        return crate::types::iter::next_or_return(vm, receiver);
     } else {
         vm.call_method(receiver, "send", vec![v]).map(Some)
     };

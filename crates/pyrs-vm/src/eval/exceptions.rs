@@ -60,12 +60,7 @@ pub fn add_traceback(vm: &mut Vm, e: &PyErr, code: &PyRef, lasti: usize) {
     let ty = vm.types.traceback.clone();
     let tb = vm.alloc(
         &ty,
-        Payload::Traceback(Box::new(TracebackData {
-            next,
-            code: code.clone(),
-            lasti,
-            lineno,
-        })),
+        Payload::Traceback(Box::new(TracebackData::new(vm, next, code, lasti, lineno))),
     );
     *d.traceback.borrow_mut() = Some(Value::Obj(tb));
 }
@@ -110,6 +105,8 @@ pub fn unwind(vm: &mut Vm, mut e: PyErr) -> PyResult<Option<PyErr>> {
             }
             return Ok(None);
         }
+        // No handler: the frame ends; its traceback entry keeps its locals (`tb_frame`).
+        crate::types::traceback::frame_exiting(vm, &e);
         let Some(f) = super::call::pop_frame(vm) else {
             return Ok(Some(e));
         };

@@ -463,8 +463,8 @@ pub fn aiter_builtin(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(it)
 }
 
-/// `anext(aiterator)`: the awaitable of the next item. (`anext(it, default)` needs
-/// CPython's `anext_awaitable` wrapper, not built yet.)
+/// `anext(aiterator[, default])`: what `aiterator.__anext__()` returns, wrapped in an
+/// `anext_awaitable` when there is a default (`types/anext_awaitable.rs`).
 pub fn anext_builtin(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "anext", 1, 2)?;
     let o = &args.pos[0];
@@ -479,12 +479,17 @@ pub fn anext_builtin(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let t = vm.type_name(o);
         return Err(vm.type_error(format!("'{t}' object is not an async iterator")));
     }
-    if args.pos.len() == 2 {
-        return Err(
-            vm.not_implemented_error("anext() with a default value is not supported by pyrs yet")
-        );
+    let awaitable = match o.as_obj().filter(|x| is_async_gen(vm, x)) {
+        Some(g) => {
+            let g = g.clone();
+            new_op(vm, &g, OpKind::Send(Value::None))
+        }
+        None => vm.call_method(o, "__anext__", vec![])?,
+    };
+    match args.pos.get(1) {
+        Some(d) => Ok(crate::types::anext_awaitable::new(vm, awaitable, d.clone())),
+        None => Ok(awaitable),
     }
-    get_anext(vm, o)
 }
 
 /// Whether `v` is an instance of `StopAsyncIteration` (END_ASYNC_FOR).

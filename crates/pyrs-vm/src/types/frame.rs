@@ -105,6 +105,40 @@ fn parts_at(vm: &Vm, index: usize) -> Option<Parts> {
     Some(parts(f, fast))
 }
 
+/// The locals of the thread's frame at `index` as a new dict (a function's fast locals),
+/// or its namespace.
+pub fn fast_locals(vm: &mut Vm, index: usize) -> Option<Value> {
+    let p = parts_at(vm, index)?;
+    Some(locals_of(vm, &p))
+}
+
+/// What a frame object of a frame that is gone is made of (a traceback's `tb_frame`).
+pub struct DeadFrame {
+    pub code: PyRef,
+    pub globals: PyRef,
+    pub builtins: PyRef,
+    pub locals: Value,
+    pub lasti: usize,
+    pub lineno: i32,
+}
+
+/// The frame object of a frame that finished: its last state, no `f_back`.
+pub fn dead_frame(vm: &mut Vm, d: DeadFrame) -> Value {
+    let ty = vm.types.frame.clone();
+    Value::Obj(vm.alloc(
+        &ty,
+        Payload::Frame(Box::new(FrameData {
+            code: d.code,
+            globals: d.globals,
+            builtins: d.builtins,
+            locals: d.locals,
+            lasti: d.lasti,
+            lineno: d.lineno,
+            back: None,
+        })),
+    ))
+}
+
 /// The frame object of the thread's frame at `index` (0 is the outermost), with its
 /// callers' snapshots as `f_back`.
 pub fn snapshot(vm: &mut Vm, index: usize) -> Option<Value> {

@@ -108,7 +108,7 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         (Payload::Traceback(t), "tb_next") => opt(t.next.clone()),
         (Payload::Traceback(t), "tb_lineno") => Value::Int(t.lineno as i64),
         (Payload::Traceback(t), "tb_lasti") => Value::Int(t.lasti as i64 * 2),
-        (Payload::Traceback(_), "tb_frame") => Value::None,
+        (Payload::Traceback(_), "tb_frame") => crate::types::traceback::tb_frame(vm, o),
         (Payload::Code(c), "co_name") => Value::Obj(c.name.clone()),
         (Payload::Code(c), "co_qualname") => Value::Obj(c.qualname.clone()),
         (Payload::Code(c), "co_filename") => vm.new_str(&c.filename),

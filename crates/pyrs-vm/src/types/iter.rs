@@ -143,6 +143,37 @@ pub fn is_iterator(vm: &mut Vm, v: &Value) -> bool {
     tdata(&ty).heap && heap_dunder(vm, &ty, "__next__").is_some()
 }
 
+/// The next item for SEND (`yield from`, `await`): `Err(value)` when the iterator is
+/// exhausted, with the value a class's `__next__` returned through StopIteration
+/// (builtin iterators return None).
+pub fn next_or_return(vm: &mut Vm, it: &Value) -> PyResult<Result<Value, Value>> {
+    let dunder = match it.as_obj().filter(|o| tdata(&o.ty).heap) {
+        Some(o) => {
+            let ty = o.ty.clone();
+            heap_dunder(vm, &ty, "__next__")
+        }
+        None => None,
+    };
+    let r = match dunder {
+        Some(f) => crate::object::protocol::call_dunder(vm, f, it, vec![]).map(Some),
+        // Builtin iterators end with None; some (async generator awaitables) raise
+        // StopIteration(value).
+        None => next(vm, it),
+    };
+    match r {
+        Ok(Some(v)) => Ok(Ok(v)),
+        Ok(None) => Ok(Err(Value::None)),
+        Err(e) if vm.err_matches(&e, &vm.types.stop_iteration.clone()) => {
+            let val = crate::types::exceptions::exc_args(&e.0)
+                .into_iter()
+                .next()
+                .unwrap_or(Value::None);
+            Ok(Err(val))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// The next item, `None` when exhausted.
 pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     let Some(o) = it.as_obj() else {

@@ -2,6 +2,7 @@
 //! the type objects (bootstrap: `type`, `object` and `dict` refer to each other) and
 //! installs each type's method table (`METHODS` in its file) into its dict.
 
+pub mod anext_awaitable;
 pub mod bytearray;
 pub mod bytes;
 pub mod bytes_format;
@@ -127,6 +128,9 @@ pub struct Types {
     pub base_exception: PyRef,
     pub system_exit: PyRef,
     pub keyboard_interrupt: PyRef,
+    /// `anext(it, default)`'s awaitable: a native type made by `install_methods` (this
+    /// placeholder until then).
+    pub anext_awaitable: PyRef,
     pub generator_exit: PyRef,
     pub exception: PyRef,
     pub stop_iteration: PyRef,
@@ -378,6 +382,7 @@ impl Types {
             exception,
             stop_iteration,
             arithmetic_error,
+            anext_awaitable: fin("anext_awaitable"),
             zero_division_error,
             overflow_error,
             assertion_error,
@@ -534,6 +539,7 @@ pub fn install_methods(vm: &mut Vm) {
     ] {
         add_methods(vm, &ty, io::METHODS);
     }
+    vm.types.anext_awaitable = anext_awaitable::make_type(vm);
     let io_name = vm.new_str("io");
     let uo = t(vm, |t| &t.unsupported_operation);
     set_type_attr(vm, &uo, "__module__", io_name);
