@@ -292,7 +292,7 @@ pub fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 return crate::builtins::iteration::sorted(
                     vm,
                     Args {
-                        pos: vec![r],
+                        pos: vec![r].into(),
                         ..Default::default()
                     },
                 );

@@ -59,7 +59,7 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             .map(|s| s.as_rust().into_owned())
             .unwrap_or_default();
         let ty = vm.types.type_.clone();
-        let cls = crate::types::type_::make_class(vm, &ty, &name, bases, &ns, Vec::new())?;
+        let cls = crate::types::type_::make_class(vm, &ty, &name, bases.into_vec(), &ns, Vec::new())?;
         if let Some(Payload::Cell(cc)) = cell.payload() {
             if cc.borrow().is_none() {
                 *cc.borrow_mut() = Some(Value::Obj(cls.clone()));
@@ -67,7 +67,7 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         }
         return Ok(Value::Obj(cls));
     }
-    let bases_t = vm.new_tuple(bases.clone());
+    let bases_t = vm.new_tuple(bases.to_vec());
     let prep = vm.intern("__prepare__");
     let ns = match crate::object::attr::getattr_opt(vm, &meta, &prep)? {
         Some(p) if !matches!(p.payload(), Some(Payload::Builtin(_))) => {
@@ -75,7 +75,7 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             vm.call_args(
                 &p,
                 Args {
-                    pos: vec![name.clone(), bases_t.clone()],
+                    pos: vec![name.clone(), bases_t.clone()].into(),
                     kw,
                 },
             )?
@@ -89,7 +89,7 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let cls = vm.call_args(
         &meta,
         Args {
-            pos: vec![name, bases_t, ns],
+            pos: vec![name, bases_t, ns].into(),
             kw: args.kw,
         },
     )?;

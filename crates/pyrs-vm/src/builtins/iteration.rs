@@ -93,7 +93,7 @@ pub fn sorted(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     vm.call_args(
         &m,
         Args {
-            pos: vec![],
+            pos: Default::default(),
             kw: args.kw,
         },
     )?;

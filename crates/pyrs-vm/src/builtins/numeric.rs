@@ -294,7 +294,7 @@ fn minmax(vm: &mut Vm, mut args: Args, name: &str, op: u32) -> PyResult<Value> {
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            let t = vm.new_tuple(args.pos.clone());
+            let t = vm.new_tuple(args.pos.to_vec());
             vm.iter(&t)?
         }
     };

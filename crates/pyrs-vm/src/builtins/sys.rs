@@ -395,7 +395,7 @@ fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "exit", 0, 1)?;
     let t = vm.types.system_exit.clone();
     Err(crate::vm::PyErr(crate::types::exceptions::new_exception(
-        vm, &t, args.pos,
+        vm, &t, args.pos.into_vec(),
     )))
 }
 

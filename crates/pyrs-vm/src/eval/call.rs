@@ -114,7 +114,7 @@ pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Cal
     vm.thread.stack.truncate(len - n - 2);
     let kwvals = args.split_off(args.len() - kw.len().min(args.len()));
     let a = Args {
-        pos: args,
+        pos: args.into(),
         kw: kw.into_iter().zip(kwvals).collect(),
     };
     if let Value::Obj(fo) = &callable {
@@ -525,7 +525,7 @@ pub fn call_function_ex(vm: &mut Vm, has_kw: bool) -> PyResult<Value> {
             }
         }
     }
-    call(vm, &func, Args { pos, kw })
+    call(vm, &func, Args { pos: pos.into(), kw })
 }
 
 /// MAKE_FUNCTION(flags): code on top; below it closure (8), annotations (4),

@@ -281,7 +281,7 @@ pub fn new_spec(
     vm.call_args(
         &b.module_spec,
         Args {
-            pos: vec![n, loader],
+            pos: vec![n, loader].into(),
             kw,
         },
     )

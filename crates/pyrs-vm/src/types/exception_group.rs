@@ -102,7 +102,7 @@ pub fn eg_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
         }
         cls.clone()
     };
-    let e = new_exception(vm, &cls, args.pos.clone());
+    let e = new_exception(vm, &cls, args.pos.to_vec());
     if let Some(d) = exc_data(&e) {
         *d.group.borrow_mut() = Some(vm.new_tuple(excs));
     }

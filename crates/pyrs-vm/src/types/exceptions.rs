@@ -93,11 +93,11 @@ pub fn exc_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     if cls.is(&vm.types.os_error) && (2..=5).contains(&args.pos.len()) {
         if let Value::Int(errno) = args.pos[0] {
             if let Some(sub) = errno_subclass(vm, errno) {
-                return Ok(Value::Obj(new_exception(vm, &sub, args.pos)));
+                return Ok(Value::Obj(new_exception(vm, &sub, args.pos.into_vec())));
             }
         }
     }
-    Ok(Value::Obj(new_exception(vm, cls, args.pos)))
+    Ok(Value::Obj(new_exception(vm, cls, args.pos.into_vec())))
 }
 
 /// The OSError (or its errno subclass) for an OS error, as CPython's
@@ -236,7 +236,7 @@ pub fn exc_init(vm: &mut Vm, this: &Value, args: Args) -> PyResult<()> {
                 }
             }
         }
-        let t = vm.new_tuple(args.pos);
+        let t = vm.new_tuple(args.pos.into_vec());
         *e.args.borrow_mut() = t;
     }
     Ok(())
@@ -244,10 +244,21 @@ pub fn exc_init(vm: &mut Vm, this: &Value, args: Args) -> PyResult<()> {
 
 /// Whether `ty` is the builtin exception `name` or a subclass of it.
 fn is_subtype_named(vm: &Vm, ty: &PyRef, name: &str) -> bool {
-    vm.types
-        .exception_names
-        .iter()
-        .any(|(n, t)| n == name && crate::object::typeobj::is_subtype(ty, t))
+    // The three asked on every exception creation are fields (no scan of the name table
+    // with its string compares).
+    let base = match name {
+        "ImportError" => &vm.types.import_error,
+        "NameError" => &vm.types.name_error,
+        "AttributeError" => &vm.types.attribute_error,
+        _ => {
+            return vm
+                .types
+                .exception_names
+                .iter()
+                .any(|(n, t)| n == name && crate::object::typeobj::is_subtype(ty, t))
+        }
+    };
+    crate::object::typeobj::is_subtype(ty, base)
 }
 
 /// A member of `members` (ImportError's `name`, ...), None when unset.

@@ -6,17 +6,19 @@ use crate::object::{Payload, PyRef, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 
+pub use super::args::ArgVec;
+
 /// Arguments of a call: positional values, then keyword (name, value) pairs.
 #[derive(Default)]
 pub struct Args {
-    pub pos: Vec<Value>,
+    pub pos: ArgVec,
     pub kw: Vec<(PyRef, Value)>,
 }
 
 impl Args {
     pub fn positional(pos: Vec<Value>) -> Args {
         Args {
-            pos,
+            pos: pos.into(),
             kw: Vec::new(),
         }
     }
@@ -90,11 +92,32 @@ pub fn call_builtin_on_stack(vm: &mut Vm, n: usize, nargs: usize) -> Option<PyRe
         },
         _ => return None,
     };
-    let mut pos = Vec::with_capacity(nargs + bound.is_some() as usize);
-    pos.extend(bound);
-    for i in len - nargs..len {
-        pos.push(crate::frame::take_slot(&mut vm.thread.stack[i]).unwrap_or(Value::None));
-    }
+    let total = nargs + bound.is_some() as usize;
+    let mut k = 0;
+    let pos = if total <= super::args::INLINE {
+        let mut items = [Value::None, Value::None, Value::None];
+        if let Some(b) = bound {
+            items[0] = b;
+            k = 1;
+        }
+        for i in len - nargs..len {
+            if let Some(v) = crate::frame::take_slot(&mut vm.thread.stack[i]) {
+                items[k] = v;
+            }
+            k += 1;
+        }
+        ArgVec::Inline {
+            len: total as u8,
+            items,
+        }
+    } else {
+        let mut v = Vec::with_capacity(total);
+        v.extend(bound);
+        for i in len - nargs..len {
+            v.push(crate::frame::take_slot(&mut vm.thread.stack[i]).unwrap_or(Value::None));
+        }
+        ArgVec::Heap(v)
+    };
     // The callable stays alive through the call (its object is not on the stack any more).
     let callable = crate::frame::take_slot(&mut vm.thread.stack[ci]);
     // Every slot from `base` up is empty now: the NULL slot, or moved out above.

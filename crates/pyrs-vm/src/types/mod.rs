@@ -3,6 +3,7 @@
 //! installs each type's method table (`METHODS` in its file) into its dict.
 
 pub mod anext_awaitable;
+pub mod args;
 pub mod bytearray;
 pub mod bytes;
 pub mod bytes_format;

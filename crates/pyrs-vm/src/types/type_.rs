@@ -27,7 +27,7 @@ pub fn type_call(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
             let mut pos = vec![cls_v.clone()];
             pos.extend(args.pos.iter().cloned());
             let kw = args.kw.clone();
-            vm.call_args(&f, Args { pos, kw })?
+            vm.call_args(&f, Args { pos: pos.into(), kw })?
         }
         None => {
             if td.kind == BaseKind::Object
@@ -77,11 +77,11 @@ pub fn type_call(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
 
 fn call_dunder_args(vm: &mut Vm, f: Value, obj: &Value, args: Args) -> PyResult<Value> {
     if args.kw.is_empty() {
-        return call_dunder(vm, f, obj, args.pos);
+        return call_dunder(vm, f, obj, args.pos.into_vec());
     }
     let mut pos = vec![obj.clone()];
     pos.extend(args.pos);
-    vm.call_args(&f, Args { pos, kw: args.kw })
+    vm.call_args(&f, Args { pos: pos.into(), kw: args.kw })
 }
 
 /// `type(name, bases, ns)` (and `type(x)` via type_call).
@@ -347,7 +347,7 @@ pub fn make_class(
     let sup = super_lookup(vm, &cls, &Value::Obj(cls.clone()), &n)?;
     if let Some(f) = sup {
         if !matches!(f.payload(), Some(Payload::Builtin(_))) {
-            vm.call_args(&f, Args { pos: vec![], kw })?;
+            vm.call_args(&f, Args { pos: Default::default(), kw })?;
         } else if !kw.is_empty() {
             return Err(vm.type_error(format!(
                 "{name}.__init_subclass__() takes no keyword arguments"
