@@ -436,3 +436,32 @@ fn reset_caches(vm: &mut Vm, args: Args) -> PyResult<Value> {
     drop(old);
     Ok(Value::None)
 }
+
+/// `object_new`'s refusal of an abstract class: CPython sets `Py_TPFLAGS_IS_ABSTRACT`
+/// when a non-empty `__abstractmethods__` is assigned to the type itself (`_abc_init`
+/// does), and `object.__new__` raises for such a type. pyrs reads the type's own dict.
+pub fn check_abstract(vm: &mut Vm, cls: &PyRef) -> PyResult<()> {
+    let td = crate::object::typeobj::tdata(cls);
+    let Some(d) = td.dict.get().cloned() else {
+        return Ok(());
+    };
+    let k = vm.intern("__abstractmethods__");
+    let h = crate::object::attr::hash_of(vm, &k);
+    let Some(am) = crate::types::dict::dict_get_str(&d, crate::object::attr::pystr(&k), h) else {
+        return Ok(());
+    };
+    if !vm.truthy(&am)? {
+        return Ok(());
+    }
+    let mut names = Vec::new();
+    for n in vm.collect(&am)? {
+        names.push(vm.str_string(&n)?);
+    }
+    names.sort();
+    Err(vm.type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        td.name(),
+        if names.len() > 1 { "s" } else { "" },
+        names.join(", ")
+    )))
+}

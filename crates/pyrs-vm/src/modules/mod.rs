@@ -9,11 +9,14 @@
 
 pub mod _abc;
 pub mod _collections;
+pub mod _functools;
 pub mod _imp;
 pub mod _thread;
 pub mod _warnings;
+pub mod _weakref;
 pub mod itertools;
 pub mod native_type;
+pub mod pwd;
 
 use crate::object::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -25,10 +28,13 @@ pub type InitFn = fn(&mut Vm) -> PyResult<PyRef>;
 pub const INITTAB: &[(&str, InitFn)] = &[
     ("_abc", _abc::init),
     ("_collections", _collections::init),
+    ("_functools", _functools::init),
     ("_imp", _imp::init),
     ("_thread", _thread::init),
     ("_warnings", _warnings::init),
+    ("_weakref", _weakref::init),
     ("itertools", itertools::init),
+    ("pwd", pwd::init),
 ];
 
 /// `sys.builtin_module_names`: every native module, sorted (CPython sorts them too).

@@ -119,7 +119,9 @@ pub fn new_type(vm: &mut Vm, spec: &Spec) -> PyRef {
     let _ = td.mro.set(mro);
     let d = vm.new_dict_ref();
     let _ = td.dict.set(d.clone());
-    td.slotted.set(true);
+    // Exact instances without `__dict__`: an empty `__slots__`. Those with one keep it
+    // in their dict field directly.
+    td.slotted.set(spec.no_dict);
     td.slots_only.set(spec.no_dict);
     let ty = PyRef::new(PyObject {
         ty: vm.types.type_.clone().into(),
@@ -420,4 +422,29 @@ pub fn class_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
         &ty,
         crate::object::Payload::GenericAlias(Box::new((args.pos[0].clone(), a))),
     )))
+}
+
+/// CPython's `tp_name` of `v`'s type, for reprs and messages that print it: dotted
+/// (`functools.partial`) for the native type `module.name` itself, the bare name for a
+/// class statement's subclass.
+pub fn tp_name(vm: &mut Vm, v: &Value, module: &str, name: &str) -> String {
+    let ty = vm.type_of(v).clone();
+    let td = tdata(&ty);
+    let n = td.name();
+    if n == name {
+        let m = vm.intern("__module__");
+        let h = crate::object::attr::hash_of(vm, &m);
+        let own = td
+            .dict
+            .get()
+            .and_then(|d| crate::types::dict::dict_get_str(d, crate::object::attr::pystr(&m), h));
+        if own
+            .as_ref()
+            .and_then(|v| v.as_str())
+            .is_some_and(|s| s.eq_rust(module))
+        {
+            return format!("{module}.{name}");
+        }
+    }
+    n
 }

@@ -190,6 +190,30 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         }
         (Payload::Property(p), "fset") => p[1].clone(),
         (Payload::Property(p), "fdel") => p[2].clone(),
+        // `property_get___isabstractmethod__`, `cm_get___isabstractmethod__`: abstract when
+        // an accessor (the wrapped function) is (`abc.abstractmethod` under them).
+        (Payload::Property(p), "__isabstractmethod__") => {
+            let fs = p.to_vec();
+            let mut r = false;
+            for f in fs.iter().filter(|f| !matches!(f, Value::None)) {
+                let n = vm.intern("__isabstractmethod__");
+                if let Some(v) = crate::object::attr::getattr_opt(vm, f, &n)? {
+                    if vm.truthy(&v)? {
+                        r = true;
+                        break;
+                    }
+                }
+            }
+            Value::Bool(r)
+        }
+        (Payload::ClassMethod(f) | Payload::StaticMethod(f), "__isabstractmethod__") => {
+            let f = f.clone();
+            let n = vm.intern("__isabstractmethod__");
+            match crate::object::attr::getattr_opt(vm, &f, &n)? {
+                Some(v) => Value::Bool(vm.truthy(&v)?),
+                None => Value::Bool(false),
+            }
+        }
         (Payload::ClassMethod(f) | Payload::StaticMethod(f), "__func__" | "__wrapped__") => {
             f.clone()
         }

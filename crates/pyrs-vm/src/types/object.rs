@@ -10,7 +10,13 @@ use crate::vm::{PyResult, Vm};
 pub fn object_new(vm: &mut Vm, cls: &PyRef, _args: Args) -> PyResult<Value> {
     let td = tdata(cls);
     let payload = match td.kind {
-        BaseKind::Object => Payload::Plain,
+        BaseKind::Object => {
+            // Only a class whose metaclass is not `type` (an ABC) can be abstract.
+            if !cls.ty.is(&vm.types.type_) {
+                crate::modules::_abc::check_abstract(vm, cls)?;
+            }
+            Payload::Plain
+        }
         BaseKind::Final | BaseKind::Type => {
             return Err(vm.type_error(format!("cannot create '{}' instances", td.name())));
         }
