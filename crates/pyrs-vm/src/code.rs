@@ -36,6 +36,10 @@ pub struct Code {
     pub firstlineno: i32,
     /// Number of free variables (the last slots of localsplus).
     pub nfree: usize,
+    /// `argcount` when a call binds exactly that many positional arguments with nothing
+    /// else to do (no `*args`, `**kwargs` or keyword-only parameters), else `usize::MAX`:
+    /// one compare decides the loop's call fast path (`eval::call::push_simple_frame`).
+    pub simple_argcount: usize,
     /// Inline caches of the attribute and global instructions (`eval/inline.rs`); each
     /// one's slot number + 1 is in its first CACHE unit of `units`.
     pub inline: Box<[std::cell::RefCell<crate::eval::inline::Inline>]>,
@@ -168,6 +172,15 @@ pub fn new_code(vm: &mut Vm, p: CodeParts<'_>) -> PyRef {
         filename: p.filename,
         firstlineno: p.firstlineno,
         nfree,
+        simple_argcount: if p.flags
+            & (pyrs_bytecode::code::flags::CO_VARARGS | pyrs_bytecode::code::flags::CO_VARKEYWORDS)
+            == 0
+            && p.kwonlyargcount == 0
+        {
+            p.argcount as usize
+        } else {
+            usize::MAX
+        },
         inline,
     };
     let ty = vm.types.code.clone();

@@ -49,6 +49,71 @@ fn kwnames_list(kwnames: &Option<Value>) -> Vec<PyRef> {
         .unwrap_or_default()
 }
 
+/// CALL(n) of a Python function with exactly its positional parameters and no keywords
+/// (generators and coroutines too: their RETURN_GENERATOR runs in the new frame): the
+/// arguments move from the stack into a new localsplus window and the frame is pushed,
+/// nothing allocated (CPython's `_PyFrame_PushUnchecked` + `initialize_locals`' fast
+/// case). `Ok(false)`: not such a call, nothing was touched; the caller takes
+/// [`call_instr`].
+#[inline(always)]
+pub fn push_simple_frame(vm: &mut Vm, n: usize) -> PyResult<bool> {
+    let stack = &vm.thread.stack;
+    let len = stack.len();
+    // [NULL | method, callable | self, args...]
+    let Some(fslot) = len.checked_sub(n + 2) else {
+        return Ok(false);
+    };
+    let nargs = n + stack[fslot].is_some() as usize;
+    let fpos = len - nargs - 1;
+    let (code, globals, builtins, nlocals) = match &stack[fpos] {
+        Some(Value::Obj(fo)) => match &fo.payload {
+            Payload::Function(fd) => match as_code(&fd.code) {
+                Some(co) if co.simple_argcount == nargs => (
+                    fd.code.clone(),
+                    fd.globals.clone(),
+                    fd.builtins.clone(),
+                    co.nlocalsplus(),
+                ),
+                _ => return Ok(false),
+            },
+            _ => return Ok(false),
+        },
+        _ => return Ok(false),
+    };
+    vm.enter_recursion("")?;
+    let t = &mut vm.thread;
+    let fast_base = t.fast.len();
+    let fast = &mut t.fast;
+    fast.reserve(nlocals);
+    for slot in t.stack.top_slots(nargs) {
+        fast.push(crate::frame::take_slot(slot));
+    }
+    for _ in nargs..nlocals {
+        fast.push(None);
+    }
+    // The stack's reference to the function moves into the frame; the NULL/self and
+    // argument slots are empty now.
+    let func = match crate::frame::take_slot(&mut t.stack[fpos]) {
+        Some(Value::Obj(f)) => Some(f),
+        _ => None,
+    };
+    t.stack.drop_empty_above(fslot);
+    t.frames.push(Frame {
+        code,
+        globals,
+        builtins,
+        locals: None,
+        func,
+        ip: 0,
+        lasti: 0,
+        fast_base,
+        stack_base: fslot,
+        entry: false,
+        generator: None,
+    });
+    Ok(true)
+}
+
 /// CALL(n).
 pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Called> {
     let len = vm.thread.stack.len();
@@ -180,6 +245,22 @@ pub fn pop_frame(vm: &mut Vm) -> Option<Frame> {
     vm.thread.stack.truncate(f.stack_base);
     vm.leave_recursion();
     Some(f)
+}
+
+/// Pop the current frame and its windows without moving the record out (RETURN_VALUE).
+#[inline(always)]
+pub fn pop_frame_in_place(vm: &mut Vm) {
+    let t = &mut vm.thread;
+    let n = t.frames.len();
+    if let Some(f) = t.frames.last() {
+        let (fast_base, stack_base) = (f.fast_base, f.stack_base);
+        // Dropping values frees objects but runs no Python code (finalizers wait for
+        // the next instruction boundary).
+        t.fast.truncate(fast_base);
+        t.stack.truncate(stack_base);
+        t.frames.truncate(n - 1);
+        vm.leave_recursion();
+    }
 }
 
 /// Bind arguments to a new localsplus window on the thread's fast stack (checked against

@@ -401,39 +401,69 @@ fn store_attr_slow(
     crate::object::attr::setattr(vm, obj, name, Some(value))
 }
 
-/// LOAD_GLOBAL (the name only; the loop pushes the NULL).
+/// The `version` of a dict (`u64::MAX` for a non-dict, which no entry holds).
+#[inline(always)]
+fn dict_version(d: &PyRef) -> u64 {
+    match dict::dict_data(d).map(|dd| dd.try_borrow()) {
+        Some(Ok(b)) => b.version,
+        _ => u64::MAX,
+    }
+}
+
+/// LOAD_GLOBAL (the name only; the loop pushes the NULL). The hit path, inlined into the
+/// loop: the frame's globals and builtins are the cached dicts, at the cached versions.
+#[inline(always)]
 pub fn load_global(vm: &mut Vm, co: &Code, at: usize, i: usize) -> PyResult<Value> {
+    if let (Some(cell), Some(f)) = (slot(co, at), vm.thread.frames.last()) {
+        if let Ok(c) = cell.try_borrow() {
+            if let Inline::Global {
+                globals,
+                gver,
+                builtins,
+                bver,
+                value,
+            } = &*c
+            {
+                if globals.is(&f.globals)
+                    && builtins.is(&f.builtins)
+                    && *gver == dict_version(globals)
+                    && *bver == dict_version(builtins)
+                {
+                    return Ok(value.clone());
+                }
+            }
+        }
+    }
+    load_global_slow(vm, co, at, i)
+}
+
+/// LOAD_GLOBAL's miss: the generic lookup, then the entry (re)filled.
+#[inline(never)]
+fn load_global_slow(vm: &mut Vm, co: &Code, at: usize, i: usize) -> PyResult<Value> {
     let Some(cell) = slot(co, at) else {
         return super::names::load_global(vm, co, i);
     };
     let Some(f) = vm.thread.frames.last() else {
         return super::names::load_global(vm, co, i);
     };
-    let ver = |d: &PyRef| dict::dict_data(d).map_or(u64::MAX, |dd| dd.borrow().version);
-    if let Inline::Global {
-        globals,
-        gver,
-        builtins,
-        bver,
-        value,
-    } = &*cell.borrow()
-    {
-        if globals.is(&f.globals)
-            && builtins.is(&f.builtins)
-            && *gver == ver(globals)
-            && *bver == ver(builtins)
-        {
-            return Ok(value.clone());
-        }
-    }
     let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
     let v = super::names::load_global(vm, co, i)?;
-    *cell.borrow_mut() = Inline::Global {
-        gver: ver(&globals),
-        bver: ver(&builtins),
+    let (gver, bver) = (dict_version(&globals), dict_version(&builtins));
+    if gver == u64::MAX || bver == u64::MAX {
+        // Not two readable dicts: never cached, so a hit always compares real versions.
+        return Ok(v);
+    }
+    let entry = Inline::Global {
+        gver,
+        bver,
         globals,
         builtins,
         value: v.clone(),
     };
+    if let Ok(mut c) = cell.try_borrow_mut() {
+        let old = std::mem::replace(&mut *c, entry);
+        drop(c);
+        drop(old);
+    }
     Ok(v)
 }

@@ -753,6 +753,9 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     skip!(CALL);
                     let kw = kwnames.take();
                     save!();
+                    if kw.is_none() && tri!(call::push_simple_frame(vm, arg as usize)) {
+                        continue 'frame;
+                    }
                     match tri!(call::call_instr(vm, arg as usize, kw)) {
                         call::Called::Value(v) => push(vm, v),
                         call::Called::Frame => continue 'frame,
@@ -766,6 +769,18 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 MAKE_FUNCTION => tri!(call::make_function(vm, arg)),
                 RETURN_VALUE => {
                     let v = pop(vm);
+                    // A function's frame (not a generator's) is dropped where it lies.
+                    if let Some(f) = vm.thread.frames.last() {
+                        if f.generator.is_none() {
+                            let entry = f.entry;
+                            call::pop_frame_in_place(vm);
+                            if entry {
+                                return Ok(Exit::Return(v));
+                            }
+                            push(vm, v);
+                            continue 'frame;
+                        }
+                    }
                     let Some(f) = call::pop_frame(vm) else {
                         return Ok(Exit::Return(v));
                     };
