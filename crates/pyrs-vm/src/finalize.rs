@@ -14,7 +14,6 @@
 
 use crate::object::{Payload, PyRef, Value};
 use crate::vm::{PyErr, Vm};
-use std::io::Write;
 
 /// Is some finalizer due? One thread-local flag read: cheap enough for every instruction.
 #[inline(always)]
@@ -54,12 +53,10 @@ fn finalize(vm: &mut Vm, obj: &PyRef) {
     }
 }
 
-/// CPython's default `sys.unraisablehook` report on stderr:
-/// `Exception ignored in: <repr of obj>`, then the exception as a traceback prints it.
+/// `PyErr_WriteUnraisable(obj)`: `sys.unraisablehook` reports `e`
+/// (`report/unraisable.rs`; by default "Exception ignored in: <repr of obj>" and the
+/// traceback on sys.stderr).
 pub fn write_unraisable(vm: &mut Vm, e: &PyErr, obj: &Value) {
-    let what = vm
-        .repr(obj)
-        .unwrap_or_else(|_| "<object repr() failed>".to_string());
     // An exception raised by the machinery itself (a generator ignoring GeneratorExit)
     // has no traceback yet: CPython gives it the current frame's entry.
     let bare =
@@ -70,9 +67,5 @@ pub fn write_unraisable(vm: &mut Vm, e: &PyErr, obj: &Value) {
             crate::eval::exceptions::add_traceback(vm, e, &code, lasti);
         }
     }
-    let text = crate::report::format_exception(vm, &e.0);
-    let _ = crate::builtins::print::flush_stdout(vm);
-    let mut err = std::io::stderr().lock();
-    let _ = write!(err, "Exception ignored in: {what}\n{text}");
-    let _ = err.flush();
+    crate::report::unraisable::write_unraisable(vm, e, None, Some(obj.clone()));
 }

@@ -10,6 +10,14 @@ use crate::types::exceptions::exc_data;
 use crate::vm::Vm;
 
 mod anchors;
+pub mod unraisable;
+
+/// `PyTraceBack_Print`: "Traceback (most recent call last):" and the entries of `tb`.
+pub fn format_traceback(tb: &Value) -> String {
+    let mut out = String::from("Traceback (most recent call last):\n");
+    format_tb(tb, &mut out, "");
+    out
+}
 
 fn source_line(filename: &str, lineno: i32) -> Option<String> {
     if lineno < 1 {

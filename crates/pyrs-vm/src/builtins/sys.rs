@@ -87,6 +87,10 @@ pub fn install(vm: &mut Vm) {
         let b = new_builtin(vm, n, f);
         set(vm, &d, n, b);
     }
+    vm.types.unraisable_hook_args = crate::report::unraisable::make_type(vm);
+    let hook = new_builtin(vm, "unraisablehook", crate::report::unraisable::unraisablehook);
+    set(vm, &d, "unraisablehook", hook.clone());
+    set(vm, &d, "__unraisablehook__", hook);
     let ty = vm.types.module.clone();
     let m = vm.alloc(&ty, Payload::Module(d));
     vm.sys_module = Some(m);

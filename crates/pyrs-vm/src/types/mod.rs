@@ -132,6 +132,9 @@ pub struct Types {
     /// `anext(it, default)`'s awaitable: a native type made by `install_methods` (this
     /// placeholder until then).
     pub anext_awaitable: PyRef,
+    /// `sys.unraisablehook`'s argument type (made by `builtins::sys::install`; this
+    /// placeholder until then).
+    pub unraisable_hook_args: PyRef,
     pub generator_exit: PyRef,
     pub exception: PyRef,
     pub stop_iteration: PyRef,
@@ -384,6 +387,7 @@ impl Types {
             stop_iteration,
             arithmetic_error,
             anext_awaitable: fin("anext_awaitable"),
+            unraisable_hook_args: fin("UnraisableHookArgs"),
             zero_division_error,
             overflow_error,
             assertion_error,
