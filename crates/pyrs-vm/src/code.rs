@@ -32,7 +32,10 @@ pub struct Code {
     pub stacksize: usize,
     pub name: PyRef,
     pub qualname: PyRef,
-    pub filename: String,
+    /// `co_filename`: the one field that changes after creation, as in CPython, where
+    /// `_imp._fix_co_filename` renames a loaded module's code objects in place (read it
+    /// with [`Code::filename`]).
+    filename: std::cell::RefCell<String>,
     pub firstlineno: i32,
     /// Number of free variables (the last slots of localsplus).
     pub nfree: usize,
@@ -46,6 +49,37 @@ pub struct Code {
 }
 
 impl Code {
+    /// `co_filename`.
+    pub fn filename(&self) -> std::cell::Ref<'_, String> {
+        self.filename.borrow()
+    }
+
+    /// `update_code_filenames` (`Python/import.c`, behind `_imp._fix_co_filename`): this
+    /// code object, when it names `old`, and then each nested code object in its
+    /// constants naming `old`, depth first, now name `new` (a nested one naming another
+    /// file is left alone with everything below it).
+    pub fn rename_filename(&self, old: &str, new: &str) {
+        // A renamed object no longer names `old`, so each is visited once (shared ones
+        // included); with `old == new` nothing would change.
+        if old == new {
+            return;
+        }
+        let mut stack: Vec<&Code> = vec![self];
+        while let Some(c) = stack.pop() {
+            if *c.filename.borrow() != old {
+                continue;
+            }
+            *c.filename.borrow_mut() = new.to_string();
+            for k in c.consts.iter().rev() {
+                if let Value::Obj(o) = k {
+                    if let Some(inner) = as_code(o) {
+                        stack.push(inner);
+                    }
+                }
+            }
+        }
+    }
+
     pub fn nlocalsplus(&self) -> usize {
         self.localsplus_names.len()
     }
@@ -169,7 +203,7 @@ pub fn new_code(vm: &mut Vm, p: CodeParts<'_>) -> PyRef {
         stacksize: p.stacksize as usize,
         name: p.name,
         qualname: p.qualname,
-        filename: p.filename,
+        filename: std::cell::RefCell::new(p.filename),
         firstlineno: p.firstlineno,
         nfree,
         simple_argcount: if p.flags

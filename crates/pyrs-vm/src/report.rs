@@ -38,7 +38,7 @@ fn format_tb(tb: &Value, out: &mut String, prefix: &str) {
         };
         let Some(co) = as_code(&t.code) else { break };
         let name = co.name_str();
-        let key = (co.filename.clone(), t.lineno, name.clone());
+        let key = (co.filename().clone(), t.lineno, name.clone());
         if last.as_ref() == Some(&key) {
             repeat += 1;
         } else {
@@ -56,9 +56,9 @@ fn format_tb(tb: &Value, out: &mut String, prefix: &str) {
         if repeat <= 3 {
             out.push_str(&format!(
                 "{prefix}  File \"{}\", line {}, in {}\n",
-                co.filename, t.lineno, name
+                co.filename(), t.lineno, name
             ));
-            if let Some(line) = source_line(&co.filename, t.lineno) {
+            if let Some(line) = source_line(&co.filename(), t.lineno) {
                 let stripped = line.trim_start();
                 let indent = line.len() - stripped.len();
                 let stripped = stripped.trim_end();

@@ -7,7 +7,8 @@
 //!
 //! What the VM's code objects cannot hold is refused as the `CodeObject` path refuses
 //! it: lists, dicts, sets and StopIteration anywhere in a code object's stream
-//! ("unsupported constant").
+//! ("unsupported constant"). A .pyc made for another path gets its code objects
+//! renamed after the read, in place, as `_imp._fix_co_filename` does.
 
 use crate::code::CodeParts as VmCodeParts;
 use crate::object::{Payload, PyRef, Value};
@@ -23,14 +24,15 @@ use pyrs_marshal::{Build, BytesField, CodeParts, MarshalError, TupleField};
 /// Makes VM objects for the marshal reader.
 struct VmBuilder<'v> {
     vm: &'v mut Vm,
-    /// The code objects made so far, by address, in the order made (the order is the
-    /// stream's, the same on every read of the same bytes).
-    made: Vec<usize>,
-    /// `(new, which)`: the code objects (by their place in that order) whose
-    /// `co_filename` becomes `new`.
-    rename: Option<(&'v str, &'v [bool])>,
     /// A Python exception a constructor raised (ends the read).
     pending: Option<PyErr>,
+    /// Names tuples already checked (every item an interned str), by address, each kept
+    /// alive here so its address cannot be reused during the read: a tuple the stream
+    /// shares between code objects (a `TYPE_REF`) is checked once.
+    names_checked: rustc_hash::FxHashMap<usize, PyRef>,
+    /// The last `co_filename` object and its text: every code object of a module names
+    /// the same one (the writer shares it through a reference).
+    last_filename: Option<(PyRef, String)>,
 }
 
 /// Whether CPython interns a str constant (`all_name_chars` in `Objects/codeobject.c`);
@@ -69,13 +71,26 @@ impl VmBuilder<'_> {
 
     /// A names tuple's items as interned strs, in one exact allocation.
     fn names(&mut self, v: TupleField<Value>, field: &str) -> Result<Vec<PyRef>, MarshalError> {
+        if let TupleField::Obj(Value::Obj(t)) = &v {
+            if self.names_checked.contains_key(&t.id()) {
+                if let Payload::Tuple(items) = &t.payload {
+                    return Ok(items.iter().filter_map(|i| i.as_obj().cloned()).collect());
+                }
+            }
+        }
         let items = match &v {
             TupleField::Items(items) => &items[..],
             other => tuple_items(other, field)?,
         };
         let mut out = Vec::with_capacity(items.len());
+        let mut all_same = true;
         for i in items {
-            out.push(self.name(i.clone(), field)?);
+            let n = self.name(i.clone(), field)?;
+            all_same &= matches!(i, Value::Obj(o) if o.is(&n));
+            out.push(n);
+        }
+        if let (true, TupleField::Obj(Value::Obj(t))) = (all_same, &v) {
+            self.names_checked.insert(t.id(), t.clone());
         }
         Ok(out)
     }
@@ -191,15 +206,19 @@ impl Build for VmBuilder<'_> {
                 "bad marshal data (co_localspluskinds length)".into(),
             ));
         }
-        let mut filename = text_of(&p.filename, "co_filename")?;
+        let filename = match (&self.last_filename, &p.filename) {
+            (Some((o, text)), Value::Obj(f)) if o.is(f) => text.clone(),
+            _ => {
+                let text = text_of(&p.filename, "co_filename")?;
+                if let Value::Obj(f) = &p.filename {
+                    self.last_filename = Some((f.clone(), text.clone()));
+                }
+                text
+            }
+        };
         let name = str_obj(&p.name, "co_name")?;
         let qualname = str_obj(&p.qualname, "co_qualname")?;
         let linetable = bytes_of(&p.linetable, "co_linetable")?.into();
-        if let Some((new, which)) = self.rename {
-            if which.get(self.made.len()) == Some(&true) {
-                filename = new.to_string();
-            }
-        }
         let parts = VmCodeParts {
             code: bytes_of(&p.code, "co_code")?,
             consts,
@@ -218,9 +237,7 @@ impl Build for VmBuilder<'_> {
             filename,
             firstlineno: p.firstlineno,
         };
-        let code = crate::code::new_code(self.vm, parts);
-        self.made.push(code.id());
-        Ok(Value::Obj(code))
+        Ok(Value::Obj(crate::code::new_code(self.vm, parts)))
     }
 }
 
@@ -237,9 +254,8 @@ fn bytes_of<'a>(f: &'a BytesField<'_, Value>, field: &str) -> Result<&'a [u8], M
 }
 
 /// A .pyc body (the marshal data after the 16-byte header) as a code object whose
-/// `co_filename` names `path`: `_imp._fix_co_filename`, whose `update_code_filenames`
-/// renames the top-level code object when it names another file, and, depth first, each
-/// nested code object naming that same file (stopping at one that does not).
+/// `co_filename` names `path` (`_compile_bytecode`: `marshal.loads`, then
+/// `_imp._fix_co_filename`, see [`fix_co_filename`]).
 /// `Err(Ok(e))` is the reader's error message, for the caller's `marshal.loads`-style
 /// exception; `Err(Err(e))` a Python exception a constructor raised.
 pub fn loads_code_object(
@@ -247,37 +263,19 @@ pub fn loads_code_object(
     data: &[u8],
     path: &str,
 ) -> Result<PyRef, Result<String, PyErr>> {
-    let (top, made) = read(vm, data, None)?;
-    let old = match crate::code::as_code(&top) {
-        Some(c) if c.filename != path => c.filename.clone(),
-        _ => return Ok(top),
-    };
-    // The .pyc was made for another path (moved, or compiled elsewhere). Code objects
-    // are immutable once made: mark the ones to rename, then read the bytes again.
-    let place: rustc_hash::FxHashMap<usize, usize> =
-        made.iter().enumerate().map(|(i, &a)| (a, i)).collect();
-    let mut which = vec![false; made.len()];
-    let mut stack = vec![top];
-    while let Some(r) = stack.pop() {
-        let Some(&i) = place.get(&r.id()) else {
-            continue;
-        };
-        let Some(c) = crate::code::as_code(&r) else {
-            continue;
-        };
-        if which[i] || c.filename != old {
-            continue;
-        }
-        which[i] = true;
-        for k in &c.consts {
-            if let Value::Obj(o) = k {
-                if crate::code::as_code(o).is_some() {
-                    stack.push(o.clone());
-                }
-            }
-        }
+    let top = read(vm, data)?;
+    fix_co_filename(&top, path);
+    Ok(top)
+}
+
+/// `_imp._fix_co_filename(code, path)` (`update_compiled_module` in `Python/import.c`):
+/// when the code object names another file (a .pyc moved, or compiled elsewhere), it
+/// and, depth first, the nested code objects naming that same file are renamed in place.
+pub fn fix_co_filename(code: &PyRef, path: &str) {
+    if let Some(c) = crate::code::as_code(code) {
+        let old = c.filename().clone();
+        c.rename_filename(&old, path);
     }
-    Ok(read(vm, data, Some((path, &which)))?.0)
 }
 
 /// The code object of a `.pyc` run as the main script (`run_pyc_file` in
@@ -285,28 +283,23 @@ pub fn loads_code_object(
 /// one code object, whatever the reason (CPython reports every such failure as
 /// `RuntimeError: Bad code object in .pyc file`).
 pub fn loads_main_code(vm: &mut Vm, data: &[u8]) -> Option<PyRef> {
-    read(vm, data, None).ok().map(|(code, _)| code)
+    read(vm, data).ok()
 }
 
-/// One read: the object, which must be a code object, and the addresses of the code
-/// objects made, in order.
-fn read(
-    vm: &mut Vm,
-    data: &[u8],
-    rename: Option<(&str, &[bool])>,
-) -> Result<(PyRef, Vec<usize>), Result<String, PyErr>> {
+/// One read: the object, which must be a code object.
+fn read(vm: &mut Vm, data: &[u8]) -> Result<PyRef, Result<String, PyErr>> {
     let mut b = VmBuilder {
         vm,
-        made: Vec::new(),
-        rename,
         pending: None,
+        names_checked: Default::default(),
+        last_filename: None,
     };
     let r = pyrs_marshal::read_object(&mut b, data);
     if let Some(e) = b.pending.take() {
         return Err(Err(e));
     }
     match r {
-        Ok((Value::Obj(o), _)) if crate::code::as_code(&o).is_some() => Ok((o, b.made)),
+        Ok((Value::Obj(o), _)) if crate::code::as_code(&o).is_some() => Ok(o),
         Ok(_) => Err(Ok("bad marshal data (not a code object)".into())),
         Err(e) => Err(Ok(e.0)),
     }

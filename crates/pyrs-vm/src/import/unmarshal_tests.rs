@@ -78,7 +78,7 @@ fn assert_same(vm: &mut Vm, a: &PyRef, b: &PyRef) {
     let (ca, cb) = (as_code(a).unwrap(), as_code(b).unwrap());
     assert_eq!(ca.units, cb.units);
     assert_eq!(ca.localsplus_kinds, cb.localsplus_kinds);
-    assert_eq!(ca.filename, cb.filename);
+    assert_eq!(*ca.filename(), *cb.filename());
     assert_eq!(ca.firstlineno, cb.firstlineno);
     assert_eq!(
         (
@@ -124,7 +124,7 @@ fn assert_same(vm: &mut Vm, a: &PyRef, b: &PyRef) {
 
 fn filenames(r: &PyRef, out: &mut Vec<String>) {
     let c = as_code(r).unwrap();
-    out.push(c.filename.clone());
+    out.push(c.filename().clone());
     for k in &c.consts {
         if let Value::Obj(o) = k {
             if as_code(o).is_some() {

@@ -5,9 +5,9 @@
 //! built, `pyrs-vm/build.rs`, but not findable through `FrozenImporter`), so
 //! the frozen-module functions answer "not frozen" exactly as CPython does for a name it
 //! has not frozen; pyrs loads no C extensions, so `extension_suffixes()` is empty and
-//! `create_dynamic` raises ImportError. `_fix_co_filename` is absent: the VM's code objects
-//! are immutable, and pyrs's own loaders fix the file name before building them
-//! (`import/get_code.rs`); `_override_frozen_modules_for_tests` is absent too.
+//! `create_dynamic` raises ImportError. `_fix_co_filename` renames a code object tree in
+//! place (`import/unmarshal.rs`, which pyrs's own loaders use after reading a .pyc);
+//! `_override_frozen_modules_for_tests` is absent.
 
 use crate::import::CheckHashPycs;
 use crate::object::{PyRef, Value};
@@ -35,6 +35,7 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
         ("release_lock", release_lock),
         ("source_hash", source_hash),
         ("_frozen_module_names", frozen_module_names),
+        ("_fix_co_filename", fix_co_filename),
     ];
     super::add_functions(vm, &d, fns);
     let mode = match vm.interp.import.config.check_hash_based_pycs {
@@ -164,6 +165,32 @@ fn find_frozen(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 fn frozen_module_names(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "_frozen_module_names", 0, 0)?;
     Ok(vm.new_list(vec![]))
+}
+
+/// `_fix_co_filename(code, path, /)`: the code object (and, depth first, the nested ones
+/// naming its old file) now names `path` (`update_compiled_module`).
+fn fix_co_filename(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("_imp._fix_co_filename() takes no keyword arguments"));
+    }
+    args.check(vm, "_fix_co_filename", 2, 2)?;
+    let code = match &args.pos[0] {
+        Value::Obj(o) if crate::code::as_code(o).is_some() => o.clone(),
+        other => {
+            let t = vm.type_name(other);
+            return Err(vm.type_error(format!(
+                "_fix_co_filename() argument 1 must be code, not {t}"
+            )));
+        }
+    };
+    let Some(path) = args.pos[1].as_str().map(|s| s.as_rust().into_owned()) else {
+        let t = vm.type_name(&args.pos[1]);
+        return Err(vm.type_error(format!(
+            "_fix_co_filename() argument 2 must be str, not {t}"
+        )));
+    };
+    crate::import::unmarshal::fix_co_filename(&code, &path);
+    Ok(Value::None)
 }
 
 /// `source_hash(key, source)`: `_Py_KeyedHash` (SipHash-1-3 keyed with `key`, 0) of the

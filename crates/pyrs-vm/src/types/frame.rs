@@ -209,7 +209,7 @@ pub fn repr(o: &PyRef) -> Option<String> {
     Some(format!(
         "<frame at {:#x}, file '{}', line {}, code {}>",
         o.id(),
-        co.filename,
+        co.filename(),
         fd.lineno,
         co.name_str()
     ))

@@ -111,7 +111,7 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         (Payload::Traceback(_), "tb_frame") => crate::types::traceback::tb_frame(vm, o),
         (Payload::Code(c), "co_name") => Value::Obj(c.name.clone()),
         (Payload::Code(c), "co_qualname") => Value::Obj(c.qualname.clone()),
-        (Payload::Code(c), "co_filename") => vm.new_str(&c.filename),
+        (Payload::Code(c), "co_filename") => vm.new_str(&c.filename()),
         (Payload::Code(c), "co_firstlineno") => Value::Int(c.firstlineno as i64),
         (Payload::Code(c), "co_argcount") => Value::Int(c.argcount as i64),
         (Payload::Code(c), "co_flags") => Value::Int(c.flags as i64),

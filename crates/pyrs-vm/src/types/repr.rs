@@ -160,7 +160,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             "<code object {} at {:#x}, file \"{}\", line {}>",
             c.name_str(),
             o.id(),
-            c.filename,
+            c.filename(),
             c.firstlineno
         ),
         Payload::Cell(_) => format!("<cell at {:#x}>", o.id()),
