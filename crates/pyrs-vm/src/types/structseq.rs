@@ -38,6 +38,14 @@ pub fn make_type(vm: &mut Vm, qualname: &str, fields: &[&str]) -> PyRef {
     let mv = vm.new_str(module);
     let key = vm.intern("__module__");
     crate::types::dict::dict_set_str(vm, &d, &key, mv);
+    // CPython's class attributes of every struct sequence type ([`make_type_split`]
+    // sets them again for types with attribute-only fields).
+    for k in ["n_sequence_fields", "n_fields"] {
+        let n = vm.intern(k);
+        crate::types::dict::dict_set_str(vm, &d, &n, Value::Int(fields.len() as i64));
+    }
+    let n = vm.intern("n_unnamed_fields");
+    crate::types::dict::dict_set_str(vm, &d, &n, Value::Int(0));
     ty
 }
 

@@ -9,8 +9,8 @@ use crate::vm::{PyResult, Vm};
 /// `fname(names...)`: the first `maxpos` parameters may be given by position, the
 /// first `required` must be given; the rest are keyword-only. Messages are
 /// `_PyArg_UnpackKeywords`' (3.11), checked in this order: too many arguments in all,
-/// too many positional ones, a keyword naming a positional already given or nothing,
-/// a required one missing.
+/// too many positional ones, a required one missing, then a keyword left over (naming a
+/// positional already given, or nothing).
 pub fn parse<const N: usize>(
     vm: &mut Vm,
     args: Args,
@@ -49,52 +49,95 @@ pub fn parse<const N: usize>(
     for (i, v) in args.pos.into_iter().enumerate() {
         out[i] = Some(v);
     }
-    for (k, v) in args.kw {
-        let key = crate::object::attr::name_of(&k);
-        match names.iter().position(|n| *n == key) {
-            Some(i) if out[i].is_some() => {
-                return Err(vm.type_error(format!(
-                    "argument for {fname}() given by name ('{key}') and position ({})",
-                    i + 1
-                )))
-            }
-            Some(i) => out[i] = Some(v),
-            None => {
-                return Err(vm.type_error(format!(
-                    "'{key}' is an invalid keyword argument for {fname}()"
-                )))
-            }
-        }
-    }
-    for (i, name) in names.iter().enumerate().take(required) {
-        if out[i].is_none() {
+    // Each remaining parameter takes its keyword; a required one missing is reported
+    // before any unknown keyword, as `_PyArg_UnpackKeywords` walks the parameters.
+    let mut kw = args.kw;
+    for i in npos..N {
+        if let Some(j) = kw
+            .iter()
+            .position(|(k, _)| crate::object::attr::name_of(k) == names[i])
+        {
+            out[i] = Some(kw.remove(j).1);
+        } else if i < required {
             return Err(vm.type_error(format!(
-                "{fname}() missing required argument '{name}' (pos {})",
+                "{fname}() missing required argument '{}' (pos {})",
+                names[i],
                 i + 1
             )));
         }
     }
+    if let Some((k, _)) = kw.first() {
+        let key = crate::object::attr::name_of(k);
+        return Err(vm.type_error(match names.iter().position(|n| *n == key) {
+            Some(i) => format!(
+                "argument for {fname}() given by name ('{key}') and position ({})",
+                i + 1
+            ),
+            None => format!("'{key}' is an invalid keyword argument for {fname}()"),
+        }));
+    }
     Ok(out)
+}
+
+/// The name a `METH_NOARGS`/`METH_O` error shows: `posix.getpid`, or `fname` itself
+/// when it names its module (`pwd.getpwall`).
+fn qualified(fname: &str) -> String {
+    if fname.contains('.') {
+        fname.to_string()
+    } else {
+        format!("posix.{fname}")
+    }
 }
 
 /// A `METH_NOARGS` function: `posix.getpid() takes no arguments (1 given)`.
 pub fn no_args(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<()> {
+    let q = qualified(fname);
     if !args.kw.is_empty() {
-        return Err(vm.type_error(format!("posix.{fname}() takes no keyword arguments")));
+        return Err(vm.type_error(format!("{q}() takes no keyword arguments")));
     }
     if !args.pos.is_empty() {
         let n = args.pos.len();
-        return Err(vm.type_error(format!("posix.{fname}() takes no arguments ({n} given)")));
+        return Err(vm.type_error(format!("{q}() takes no arguments ({n} given)")));
+    }
+    Ok(())
+}
+
+/// A `METH_O` function: `posix.umask() takes exactly one argument (0 given)`.
+pub fn meth_o(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<()> {
+    let q = qualified(fname);
+    if !args.kw.is_empty() {
+        return Err(vm.type_error(format!("{q}() takes no keyword arguments")));
+    }
+    let n = args.pos.len();
+    if n != 1 {
+        return Err(vm.type_error(format!("{q}() takes exactly one argument ({n} given)")));
+    }
+    Ok(())
+}
+
+/// A `PyArg_ParseTuple` function of `n` arguments (`kill`, `waitpid`: their `pid_t`
+/// converter keeps clinic from `_PyArg_CheckPositional`).
+pub fn tuple_exact(vm: &mut Vm, args: &Args, fname: &str, n: usize) -> PyResult<()> {
+    if !args.kw.is_empty() {
+        let q = qualified(fname);
+        return Err(vm.type_error(format!("{q}() takes no keyword arguments")));
+    }
+    let k = args.pos.len();
+    if k != n {
+        return Err(vm.type_error(format!(
+            "{fname}() takes exactly {n} argument{} ({k} given)",
+            if n == 1 { "" } else { "s" }
+        )));
     }
     Ok(())
 }
 
 /// Positional-only parameters (`_PyArg_CheckPositional`): `read expected 2 arguments,
-/// got 1`; a `METH_O` function (`min == max == 1`) says `posix.f() takes exactly one
-/// argument (0 given)`.
+/// got 1`.
 pub fn positional(vm: &mut Vm, args: &Args, fname: &str, min: usize, max: usize) -> PyResult<()> {
     if !args.kw.is_empty() {
-        return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
+        let q = qualified(fname);
+        return Err(vm.type_error(format!("{q}() takes no keyword arguments")));
     }
     let n = args.pos.len();
     let s = |k: usize| if k == 1 { "" } else { "s" };
@@ -111,20 +154,6 @@ pub fn positional(vm: &mut Vm, args: &Args, fname: &str, min: usize, max: usize)
         return Ok(());
     };
     Err(vm.type_error(msg))
-}
-
-/// A `METH_O` function's single argument.
-pub fn one(vm: &mut Vm, args: Args, fname: &str) -> PyResult<Value> {
-    if !args.kw.is_empty() {
-        return Err(vm.type_error(format!("posix.{fname}() takes no keyword arguments")));
-    }
-    let n = args.pos.len();
-    if n != 1 {
-        return Err(vm.type_error(format!(
-            "posix.{fname}() takes exactly one argument ({n} given)"
-        )));
-    }
-    Ok(args.pos.into_iter().next().unwrap_or(Value::None))
 }
 
 /// An integer argument (`__index__`), as a wide value; floats and other objects raise

@@ -57,7 +57,7 @@ pub fn putenv(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `unsetenv(name, /)`.
 pub fn unsetenv(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    super::args::positional(vm, &a, "unsetenv", 1, 1)?;
+    super::args::meth_o(vm, &a, "unsetenv")?;
     let name = fs_converter(vm, &a.pos[0])?;
     if name.is_empty() || name.contains(&b'=') {
         return Err(os_error(vm, 22, None, None));

@@ -220,7 +220,7 @@ pub fn lseek(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `dup(fd, /)`: a new non-inheritable descriptor for the same open file.
 pub fn dup(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    args::positional(vm, &a, "dup", 1, 1)?;
+    args::meth_o(vm, &a, "dup")?;
     let fd = args::fd(vm, &a.pos[0])?;
     match with_fd(vm, fd, |d| rustix::io::fcntl_dupfd_cloexec(d, 0))? {
         Ok(n) => Ok(Value::Int(adopt(vm, n) as i64)),
@@ -299,7 +299,7 @@ pub fn pipe(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `isatty(fd, /)`: False for anything that is not an open terminal.
 pub fn isatty(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    args::positional(vm, &a, "isatty", 1, 1)?;
+    args::meth_o(vm, &a, "isatty")?;
     let fd = args::fd(vm, &a.pos[0])?;
     if !vm.interp.posix.fds.owned.contains_key(&fd) && !(0..=2).contains(&fd) {
         if !open_in_process(fd) {
@@ -399,7 +399,7 @@ pub fn device_encoding(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `get_inheritable(fd, /)`.
 pub fn get_inheritable(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    args::positional(vm, &a, "get_inheritable", 1, 1)?;
+    args::meth_o(vm, &a, "get_inheritable")?;
     let fd = args::fd(vm, &a.pos[0])?;
     match with_fd(vm, fd, |d| rustix::io::fcntl_getfd(d))? {
         Ok(f) => Ok(Value::Bool(!f.contains(rustix::io::FdFlags::CLOEXEC))),
@@ -422,7 +422,7 @@ pub fn set_inheritable(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `get_blocking(fd, /)`.
 pub fn get_blocking(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    args::positional(vm, &a, "get_blocking", 1, 1)?;
+    args::meth_o(vm, &a, "get_blocking")?;
     let fd = args::fd(vm, &a.pos[0])?;
     match with_fd(vm, fd, |d| rustix::fs::fcntl_getfl(d))? {
         Ok(f) => Ok(Value::Bool(!f.contains(rustix::fs::OFlags::NONBLOCK))),

@@ -33,6 +33,8 @@ corresponding Unix manual entries for more information on calls.";
 pub struct PosixState {
     pub fds: fds::FdTable,
     pub types: Option<Rc<PosixTypes>>,
+    /// `pwd.struct_passwd` (`modules/pwd.rs`).
+    pub struct_passwd: Option<PyRef>,
 }
 
 pub struct PosixTypes {

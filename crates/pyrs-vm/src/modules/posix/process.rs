@@ -68,7 +68,7 @@ pub fn getgroups(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// `kill(pid, signal, /)`: 0 tests the process exists; pid 0 and negative pids name
 /// process groups, as kill(2).
 pub fn kill(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    args::positional(vm, &a, "kill", 2, 2)?;
+    args::tuple_exact(vm, &a, "kill", 2)?;
     let pid = args::c_int(vm, &a.pos[0])?;
     let sig = args::c_int(vm, &a.pos[1])?;
     use rustix::process::{self as p, Pid, Signal};
@@ -106,7 +106,7 @@ pub fn kill(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `umask(mask, /)`: the previous mask.
 pub fn umask(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    args::positional(vm, &a, "umask", 1, 1)?;
+    args::meth_o(vm, &a, "umask")?;
     let m = args::c_int(vm, &a.pos[0])?;
     let old = rustix::process::umask(rustix::fs::Mode::from_bits_retain(m as u32));
     Ok(int(old.bits() as i64))
@@ -160,7 +160,7 @@ pub fn times(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `waitpid(pid, options, /)`: `(pid, status)`; `(0, 0)` when WNOHANG finds nothing.
 pub fn waitpid(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    args::positional(vm, &a, "waitpid", 2, 2)?;
+    args::tuple_exact(vm, &a, "waitpid", 2)?;
     let pid = args::c_int(vm, &a.pos[0])?;
     let opts = args::c_int(vm, &a.pos[1])?;
     let opts = rustix::process::WaitOptions::from_bits_retain(opts as u32);
@@ -243,8 +243,11 @@ pub fn wstopsig(vm: &mut Vm, a: Args) -> PyResult<Value> {
 pub fn wifcontinued(vm: &mut Vm, a: Args) -> PyResult<Value> {
     status_macro(vm, a, "WIFCONTINUED", |s| (s == 0xffff) as i64, true)
 }
+/// `WCOREDUMP(status, /)` (the one `METH_O` macro).
 pub fn wcoredump(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    status_macro(vm, a, "WCOREDUMP", |s| (s & 0x80 != 0) as i64, true)
+    args::meth_o(vm, &a, "WCOREDUMP")?;
+    let s = args::c_int(vm, &a.pos[0])?;
+    Ok(Value::Bool(s & 0x80 != 0))
 }
 
 /// `waitstatus_to_exitcode(status)`: the exit code, or minus the killing signal.
@@ -414,7 +417,7 @@ pub fn cpu_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `sched_getaffinity(pid, /)`: the set of CPUs the process may run on.
 pub fn sched_getaffinity(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    args::positional(vm, &a, "sched_getaffinity", 1, 1)?;
+    args::meth_o(vm, &a, "sched_getaffinity")?;
     let pid = args::c_int(vm, &a.pos[0])?;
     if pid < 0 {
         return Err(errno_error(vm, rustix::io::Errno::SRCH, None));
@@ -452,7 +455,7 @@ pub fn getloadavg(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `urandom(size, /)`: `size` bytes from the kernel's random source.
 pub fn urandom(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    args::positional(vm, &a, "urandom", 1, 1)?;
+    args::meth_o(vm, &a, "urandom")?;
     let n = args::ssize(vm, &a.pos[0])?;
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
@@ -472,7 +475,7 @@ pub fn urandom(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `strerror(code, /)`: the C library's message.
 pub fn strerror(vm: &mut Vm, a: Args) -> PyResult<Value> {
-    args::positional(vm, &a, "strerror", 1, 1)?;
+    args::meth_o(vm, &a, "strerror")?;
     let code = args::c_int(vm, &a.pos[0])?;
     Ok(vm.new_str(&super::path::strerror(code)))
 }
