@@ -75,13 +75,28 @@ pub fn run_frame(vm: &mut Vm, throw: Option<PyErr>) -> PyResult<Exit> {
             None => execute(vm),
         };
         match r {
-            Ok(exit) => return Ok(exit),
+            Ok(exit) => {
+                drain_finalizers(vm);
+                return Ok(exit);
+            }
             Err(e) => {
                 if let Some(e) = exceptions::unwind(vm, e)? {
+                    drain_finalizers(vm);
                     return Err(e);
                 }
             }
         }
+    }
+}
+
+/// Back to Rust code: the finalizers of what the frame dropped on its way out run now,
+/// not at the next instruction of some Python frame after the Rust caller is done (as
+/// CPython, which runs them when the frame is freed; `print(obj)` whose `__str__` drops
+/// an object prints the `__del__` output first).
+#[inline(always)]
+fn drain_finalizers(vm: &mut Vm) {
+    if crate::finalize::pending() {
+        crate::finalize::run_pending(vm);
     }
 }
 
