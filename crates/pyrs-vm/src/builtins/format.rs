@@ -587,6 +587,30 @@ pub fn str_format(
     args: &[Value],
     kw: &[(crate::object::PyRef, Value)],
 ) -> PyResult<crate::types::str::PyStr> {
+    str_format_names(vm, t, args, Names::Keywords(kw))
+}
+
+/// Where `str.format`'s named fields come from.
+#[derive(Clone, Copy)]
+pub enum Names<'a> {
+    /// `format(**kwargs)`.
+    Keywords(&'a [(crate::object::PyRef, Value)]),
+    /// `format_map(mapping)`: `mapping[name]` (so `__missing__` works); no positional
+    /// fields.
+    Mapping(&'a Value),
+}
+
+/// [`str_format`] with the named fields from `names`.
+pub fn str_format_names(
+    vm: &mut Vm,
+    t: &crate::types::str::PyStr,
+    args: &[Value],
+    names: Names,
+) -> PyResult<crate::types::str::PyStr> {
+    let kw: &[(crate::object::PyRef, Value)] = match names {
+        Names::Keywords(kw) => kw,
+        Names::Mapping(_) => &[],
+    };
     let mut out: Vec<u32> = Vec::new();
     let (cps, c) = code_points_and_chars(t);
     let mut i = 0;
@@ -629,7 +653,13 @@ pub fn str_format(
                 };
                 let name_end = field.find(['.', '[']).unwrap_or(field.len());
                 let (head, mut rest) = field.split_at(name_end);
-                let mut v = if head.is_empty() {
+                let positional = head.is_empty() || head.parse::<usize>().is_ok();
+                let mut v = if let (Names::Mapping(m), false) = (names, positional) {
+                    let k = vm.new_str(head);
+                    crate::object::subscript::getitem(vm, m, &k)?
+                } else if let (Names::Mapping(_), true) = (names, positional) {
+                    return Err(vm.value_error("Format string contains positional fields"));
+                } else if head.is_empty() {
                     let v = args.get(auto).cloned();
                     auto += 1;
                     match v {
@@ -687,7 +717,7 @@ pub fn str_format(
                 };
                 let spec = if spec.contains('{') {
                     let nested = crate::types::str::PyStr::from_string(spec);
-                    str_format(vm, &nested, args, kw)?.as_rust().into_owned()
+                    str_format_names(vm, &nested, args, names)?.as_rust().into_owned()
                 } else {
                     spec
                 };

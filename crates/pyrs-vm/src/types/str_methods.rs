@@ -690,6 +690,21 @@ fn format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_pystr(r))
 }
 
+/// `str.format_map(mapping)`: named fields are `mapping[name]`.
+fn format_map(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kw(vm, "str.format_map")?;
+    if args.pos.len() != 2 {
+        let n = args.pos.len().saturating_sub(1);
+        return Err(vm.type_error(format!(
+            "str.format_map() takes exactly one argument ({n} given)"
+        )));
+    }
+    let t = this(vm, &args)?;
+    let names = crate::builtins::format::Names::Mapping(&args.pos[1]);
+    let r = crate::builtins::format::str_format_names(vm, t, &[], names)?;
+    Ok(vm.new_pystr(r))
+}
+
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value> {
     if let Some(r) = fmt.as_str().and_then(|f| percent_simple(f, args)) {
@@ -817,4 +832,5 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("rpartition", rpartition),
     ("encode", encode),
     ("format", format),
+    ("format_map", format_map),
 ];
