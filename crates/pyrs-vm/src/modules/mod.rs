@@ -11,6 +11,7 @@ pub mod _abc;
 pub mod _collections;
 pub mod _functools;
 pub mod _imp;
+pub mod _stat;
 pub mod _thread;
 pub mod _warnings;
 pub mod _weakref;
@@ -32,6 +33,7 @@ pub const INITTAB: &[(&str, InitFn)] = &[
     ("_collections", _collections::init),
     ("_functools", _functools::init),
     ("_imp", _imp::init),
+    ("_stat", _stat::init),
     ("_thread", _thread::init),
     ("_warnings", _warnings::init),
     ("_weakref", _weakref::init),
