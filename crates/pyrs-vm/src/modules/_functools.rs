@@ -32,7 +32,8 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
         Payload::Property(Box::new([getter, Value::None, Value::None])),
     ));
     nt::set_attr(vm, &key_ty, "obj", prop);
-    nt::add_state_functions(vm, &d, &Value::Obj(key_ty), &[("cmp_to_key", cmp_to_key)]);
+    let st = nt::types_state(vm, "_functools", vec![key_ty]);
+    nt::add_state_functions(vm, &d, &st, &[("cmp_to_key", cmp_to_key)]);
     let p_methods: &[(&'static str, NativeFn)] =
         &[("__call__", partial_call), ("__repr__", partial_repr)];
     let classmethods: &[(&'static str, NativeFn)] = &[("__class_getitem__", nt::class_getitem)];
@@ -104,10 +105,7 @@ impl NativeData for KeyWrapper {
 
 /// `cmp_to_key(mycmp)`; bound to the KeyWrapper type.
 fn cmp_to_key(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let Some(Value::Obj(ty)) = args.pos.first().cloned() else {
-        return Err(vm.system_error("cmp_to_key: KeyWrapper type missing"));
-    };
-    args.pos.remove(0);
+    let ty = nt::take_state_type(vm, &mut args, 0)?;
     let [cmp] = nt::clinic(vm, args, "cmp_to_key", ["mycmp"], 1, 1)?;
     let cmp = cmp.unwrap_or(Value::None);
     Ok(nt::alloc(vm, &ty, KeyWrapper { cmp, object: None }))

@@ -448,3 +448,40 @@ pub fn tp_name(vm: &mut Vm, v: &Value, module: &str, name: &str) -> String {
     }
     n
 }
+
+/// A native module's state that is only type objects (the types its functions make):
+/// what [`add_state_functions`] binds them to.
+pub struct TypesState(pub Vec<PyRef>);
+
+impl NativeData for TypesState {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        for t in &self.0 {
+            visit(&Value::Obj(t.clone()));
+        }
+    }
+}
+
+/// A [`TypesState`] object holding `types`.
+pub fn types_state(vm: &mut Vm, module: &'static str, types: Vec<PyRef>) -> Value {
+    let mut spec = Spec::new("_module_state", module);
+    spec.subclassable = false;
+    let ty = new_type(vm, &spec);
+    alloc(vm, &ty, TypesState(types))
+}
+
+/// Type `i` of the [`TypesState`] a state function is bound to (`args.pos[0]`), which
+/// is removed from `args`.
+pub fn take_state_type(vm: &mut Vm, args: &mut Args, i: usize) -> PyResult<PyRef> {
+    let t = args
+        .pos
+        .first()
+        .and_then(|s| state::<TypesState>(s))
+        .and_then(|s| s.0.get(i).cloned());
+    match t {
+        Some(t) => {
+            args.pos.remove(0);
+            Ok(t)
+        }
+        None => Err(vm.system_error("native module state missing")),
+    }
+}

@@ -134,7 +134,11 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             crate::types::slot_wrapper::repr_of(vm, o).unwrap_or_default()
         }
         Payload::Builtin(b) => match (&b.self_, &b.owner) {
-            (Some(s), _) if !matches!(s, Value::Obj(m) if matches!(m.payload, Payload::Module(_))) =>
+            // Bound to a module, or to a native module's state (`self_` a `Native` object,
+            // no owner type: `modules/native_type.rs` `add_state_functions`): a function.
+            (Some(s), owner)
+                if !matches!(s, Value::Obj(m) if matches!(m.payload, Payload::Module(_))
+                    || (owner.is_none() && matches!(m.payload, Payload::Native(_)))) =>
             {
                 format!(
                     "<built-in method {} of {} object at {:#x}>",

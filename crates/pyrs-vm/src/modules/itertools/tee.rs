@@ -31,7 +31,8 @@ pub fn install(vm: &mut Vm, d: &PyRef) {
     spec.subclassable = false;
     let ty = nt::new_type(vm, &spec);
     crate::import::dict_set(vm, d, "_tee", Value::Obj(ty.clone()));
-    nt::add_state_functions(vm, d, &Value::Obj(ty), &[("tee", tee)]);
+    let st = nt::types_state(vm, "itertools", vec![ty]);
+    nt::add_state_functions(vm, d, &st, &[("tee", tee)]);
 }
 
 /// One link of the shared buffer.
@@ -159,11 +160,7 @@ fn tee_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `tee(iterable, n=2, /)`; bound to the `_tee` type.
 fn tee(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let ty = match args.pos.first() {
-        Some(Value::Obj(t)) => t.clone(),
-        _ => return Err(vm.system_error("tee: _tee type missing")),
-    };
-    args.pos.remove(0);
+    let ty = nt::take_state_type(vm, &mut args, 0)?;
     nt::positional(vm, &args, "tee", 1, 2)?;
     let n = match args.pos.get(1) {
         Some(v) => {
