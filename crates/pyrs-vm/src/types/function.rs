@@ -73,21 +73,24 @@ impl Args {
 pub type NativeFn = fn(&mut Vm, Args) -> PyResult<Value>;
 
 /// CALL(n) from the eval loop when the callable is a builtin function or method
-/// descriptor and no keywords were named: CPython's vectorcall of a `PyCFunction`. The
-/// stack holds 3.11's `[NULL | method, callable | self, args...]`; `nargs` counts the
-/// arguments including a `self` already in place (`n + is_meth`), so the callable is
-/// right below them. The arguments move out of their slots into the `Args` vector (one
-/// allocation, no reference-count traffic) and the stack drops to below the NULL slot
-/// before the call. `None` when the callable is not a builtin: the stack is untouched
-/// and the caller takes the general path.
+/// descriptor, or a type, and no keywords were named: CPython's vectorcall of a
+/// `PyCFunction` (or `type_call`). The stack holds 3.11's `[NULL | method, callable |
+/// self, args...]`; `nargs` counts the arguments including a `self` already in place
+/// (`n + is_meth`), so the callable is right below them. The arguments move out of their
+/// slots into the `Args` vector (inline up to three: no allocation, no reference-count
+/// traffic) and the stack drops to below the NULL slot before the call. `None` when the
+/// callable is neither: the stack is untouched and the caller takes the general path.
 #[inline]
 pub fn call_builtin_on_stack(vm: &mut Vm, n: usize, nargs: usize) -> Option<PyResult<Value>> {
     let len = vm.thread.stack.len();
     let base = len.checked_sub(n + 2)?;
     let ci = len - nargs - 1;
+    // `func` None: a type, called through `eval::call::call` (metaclass `__call__`, then
+    // `type_call`).
     let (func, bound) = match &vm.thread.stack[ci] {
         Some(Value::Obj(o)) => match &o.payload {
-            Payload::Builtin(b) => (b.func, b.self_.clone()),
+            Payload::Builtin(b) => (Some(b.func), b.self_.clone()),
+            Payload::Type(_) => (None, None),
             _ => return None,
         },
         _ => return None,
@@ -122,13 +125,15 @@ pub fn call_builtin_on_stack(vm: &mut Vm, n: usize, nargs: usize) -> Option<PyRe
     let callable = crate::frame::take_slot(&mut vm.thread.stack[ci]);
     // Every slot from `base` up is empty now: the NULL slot, or moved out above.
     vm.thread.stack.drop_empty_above(base);
-    let r = func(
-        vm,
-        Args {
-            pos,
-            kw: Vec::new(),
-        },
-    );
+    let args = Args {
+        pos,
+        kw: Vec::new(),
+    };
+    let r = match (func, &callable) {
+        (Some(f), _) => f(vm, args),
+        (None, Some(c)) => crate::eval::call::call(vm, c, args),
+        (None, None) => Err(vm.system_error("CALL of a NULL")),
+    };
     drop(callable);
     Some(r)
 }

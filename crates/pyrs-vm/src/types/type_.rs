@@ -68,7 +68,19 @@ pub fn type_call(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
                 return Ok(obj);
             }
             if let Some(init) = td.find_init() {
-                init(vm, &obj, args)?;
+                // `BaseException.__new__` already stored these very arguments (`args`,
+                // ImportError's `msg`) and no Python code ran since: its `__init__` would
+                // store equal ones again. Keywords still go to `__init__` (refused, or
+                // ImportError/NameError/AttributeError members).
+                let redundant = user_new.is_none()
+                    && args.kw.is_empty()
+                    && init as *const () as usize
+                        == crate::types::exceptions::exc_init as *const () as usize
+                    && td.find_new().map(|f| f as *const () as usize)
+                        == Some(crate::types::exceptions::exc_new as *const () as usize);
+                if !redundant {
+                    init(vm, &obj, args)?;
+                }
             }
         }
     }
@@ -76,6 +88,14 @@ pub fn type_call(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
 }
 
 fn call_dunder_args(vm: &mut Vm, f: Value, obj: &Value, args: Args) -> PyResult<Value> {
+    // A Python `__init__` (the common case): self and the arguments in one `ArgVec`
+    // (inline up to three), straight to the call.
+    if matches!(f.payload(), Some(Payload::Function(_))) {
+        let mut pos = crate::types::args::ArgVec::with_capacity(args.pos.len() + 1);
+        pos.push(obj.clone());
+        pos.extend(args.pos);
+        return vm.call_args(&f, Args { pos, kw: args.kw });
+    }
     if args.kw.is_empty() {
         return call_dunder(vm, f, obj, args.pos.into_vec());
     }
