@@ -175,17 +175,6 @@ impl ValueStack {
         }
     }
 
-    /// The slots of the top `n` items, bottom first (empty when there are fewer). Moving
-    /// out of them (`take_slot`) then [`ValueStack::drop_empty_above`] pops them.
-    #[inline(always)]
-    pub fn top_slots(&mut self, n: usize) -> &mut [Option<Value>] {
-        let sp = self.sp;
-        match self.items.get_mut(sp.wrapping_sub(n)..sp) {
-            Some(s) => s,
-            None => &mut [],
-        }
-    }
-
     /// Remove and return the items from `start` up, bottom first.
     pub fn drain(
         &mut self,

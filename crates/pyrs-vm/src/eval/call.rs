@@ -55,7 +55,7 @@ fn kwnames_list(kwnames: &Option<Value>) -> Vec<PyRef> {
 /// nothing allocated (CPython's `_PyFrame_PushUnchecked` + `initialize_locals`' fast
 /// case). `Ok(false)`: not such a call, nothing was touched; the caller takes
 /// [`call_instr`].
-#[inline(always)]
+#[inline(never)]
 pub fn push_simple_frame(vm: &mut Vm, n: usize) -> PyResult<bool> {
     let stack = &vm.thread.stack;
     let len = stack.len();
@@ -83,13 +83,10 @@ pub fn push_simple_frame(vm: &mut Vm, n: usize) -> PyResult<bool> {
     vm.enter_recursion("")?;
     let t = &mut vm.thread;
     let fast_base = t.fast.len();
-    let fast = &mut t.fast;
-    fast.reserve(nlocals);
-    for slot in t.stack.top_slots(nargs) {
-        fast.push(crate::frame::take_slot(slot));
-    }
-    for _ in nargs..nlocals {
-        fast.push(None);
+    // Out-of-line moves measured faster (user time) than pushes inlined into the loop.
+    t.stack.move_into(len - nargs, &mut t.fast);
+    if nlocals > nargs {
+        t.fast.resize(fast_base + nlocals, None);
     }
     // The stack's reference to the function moves into the frame; the NULL/self and
     // argument slots are empty now.
