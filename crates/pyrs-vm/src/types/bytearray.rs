@@ -285,6 +285,9 @@ shared!(
     swapcase,
     title,
     splitlines,
+    rsplit,
+    expandtabs,
+    translate,
 );
 
 pub fn methods() -> Vec<(&'static str, NativeFn)> {
@@ -316,7 +319,17 @@ fn fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(new_bytearray(vm, bytes_like(&r).unwrap_or_default()))
 }
 
-pub const CLASSMETHODS: &[(&str, NativeFn)] = &[("fromhex", fromhex)];
+/// `bytearray.maketrans`: the same table as `bytes.maketrans` (a bytes object).
+fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = crate::types::bytes_methods::CLASSMETHODS
+        .iter()
+        .find(|(n, _)| *n == "maketrans")
+        .map(|(_, f)| *f)
+        .unwrap_or(missing);
+    f(vm, args)
+}
+
+pub const CLASSMETHODS: &[(&str, NativeFn)] = &[("fromhex", fromhex), ("maketrans", maketrans)];
 
 /// `ba[i] = v` / `ba[a:b] = iterable` / `del ba[...]` (`value == None` deletes).
 pub fn setitem(vm: &mut Vm, o: &PyRef, key: &Value, value: Option<Value>) -> PyResult<()> {
@@ -400,6 +413,9 @@ pub struct MemView {
     pub step: isize,
     pub len: usize,
     pub released: Cell<bool>,
+    /// Made by `toreadonly()` (or sliced from such a view): read-only whatever the
+    /// exporter.
+    pub readonly_view: bool,
 }
 
 impl MemView {
@@ -425,7 +441,12 @@ impl MemView {
     }
 
     pub fn readonly(&self) -> bool {
-        !matches!(self.obj.payload(), Some(Payload::ByteArray(_)))
+        self.readonly_view || !matches!(self.obj.payload(), Some(Payload::ByteArray(_)))
+    }
+
+    /// C-contiguous (and, being one-dimensional, Fortran-contiguous).
+    fn contiguous(&self) -> bool {
+        self.step == 1 || self.len <= 1
     }
 
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
@@ -434,6 +455,17 @@ impl MemView {
 }
 
 fn new_view(vm: &mut Vm, obj: Value, start: usize, step: isize, len: usize) -> Value {
+    new_view_ro(vm, obj, start, step, len, false)
+}
+
+fn new_view_ro(
+    vm: &mut Vm,
+    obj: Value,
+    start: usize,
+    step: isize,
+    len: usize,
+    readonly_view: bool,
+) -> Value {
     let ty = vm.types.memoryview.clone();
     Value::Obj(vm.alloc(
         &ty,
@@ -443,6 +475,7 @@ fn new_view(vm: &mut Vm, obj: Value, start: usize, step: isize, len: usize) -> V
             step,
             len,
             released: Cell::new(false),
+            readonly_view,
         })),
     ))
 }
@@ -498,8 +531,8 @@ pub fn getitem(vm: &mut Vm, mv: &Value, key: &Value) -> PyResult<Value> {
         let s = (**s).clone();
         let (start, _, step, n) = crate::types::slice::indices(vm, &s, m.len)?;
         let first = if n == 0 { 0 } else { m.pos(start as usize) };
-        let (obj, mstep) = (m.obj.clone(), m.step);
-        return Ok(new_view(vm, obj, first, mstep * step as isize, n));
+        let (obj, mstep, ro) = (m.obj.clone(), m.step, m.readonly_view);
+        return Ok(new_view_ro(vm, obj, first, mstep * step as isize, n, ro));
     }
     let i = vm.index_value(key, "memoryview: invalid slice key")?;
     let n = m.len as i64;
@@ -606,7 +639,65 @@ fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     release(vm, Args::positional(vec![args.pos[0].clone()]))
 }
 
+/// `m.toreadonly()`: a read-only view of the same memory.
+fn toreadonly(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "toreadonly", 1, 1)?;
+    let m = view_of(vm, &args.pos[0])?;
+    let (obj, start, step, len) = (m.obj.clone(), m.start, m.step, m.len);
+    Ok(new_view_ro(vm, obj, start, step, len, true))
+}
+
+/// `m.cast(format, shape=None)`. Views here hold unsigned bytes (format 'B'): a cast to
+/// 'B' in one dimension is a new view of the same memory; other formats and shapes raise
+/// NotImplementedError (CPython's errors for invalid arguments).
+fn cast(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let fmt_kw = args.take_kw("format");
+    let shape_kw = args.take_kw("shape");
+    args.no_kw(vm, "cast")?;
+    if args.pos.len() > 3 {
+        let n = args.pos.len() - 1;
+        return Err(vm.type_error(format!(
+            "cast() takes at most 2 arguments ({n} given)"
+        )));
+    }
+    let Some(fmt) = fmt_kw.or_else(|| args.pos.get(1).cloned()) else {
+        return Err(vm.type_error("cast() missing required argument 'format' (pos 1)"));
+    };
+    let shape = shape_kw.or_else(|| args.pos.get(2).cloned()).unwrap_or(Value::None);
+    let Some(f) = fmt.as_str().map(|s| s.as_rust().into_owned()) else {
+        let t = vm.type_name(&fmt);
+        return Err(vm.type_error(format!("cast() argument 'format' must be str, not {t}")));
+    };
+    let m = view_of(vm, &args.pos[0])?;
+    if !m.contiguous() {
+        return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
+    }
+    let (obj, start, step, len, ro) = (m.obj.clone(), m.start, m.step, m.len, m.readonly_view);
+    let code = f.strip_prefix('@').unwrap_or(&f);
+    let native = code.len() == 1 && "cbBhHiIlLqQnNfd?eP".contains(code);
+    if !native {
+        return Err(vm.value_error(
+            "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+        ));
+    }
+    let one_dim = match &shape {
+        Value::None => true,
+        s => {
+            let dims = vm.collect(s)?;
+            dims.len() == 1 && matches!(dims[0], Value::Int(n) if n as usize == len)
+        }
+    };
+    if f != "B" || !one_dim {
+        return Err(vm.not_implemented_error(format!(
+            "memoryview.cast to format '{f}' or to another shape is not supported by pyrs"
+        )));
+    }
+    Ok(new_view_ro(vm, obj, start, step, len, ro))
+}
+
 pub const MEMORYVIEW_METHODS: &[(&str, NativeFn)] = &[
+    ("toreadonly", toreadonly),
+    ("cast", cast),
     ("tobytes", tobytes),
     ("tolist", tolist),
     ("hex", mv_hex),
@@ -632,6 +723,8 @@ pub fn view_attr(vm: &mut Vm, o: &PyRef, name: &str) -> PyResult<Option<Value>> 
         "obj",
         "contiguous",
         "c_contiguous",
+        "f_contiguous",
+        "suboffsets",
     ];
     if !known.contains(&name) {
         return Ok(None);
@@ -647,7 +740,8 @@ pub fn view_attr(vm: &mut Vm, o: &PyRef, name: &str) -> PyResult<Option<Value>> 
         "shape" => vm.new_tuple(vec![Value::Int(m.len as i64)]),
         "strides" => vm.new_tuple(vec![Value::Int(m.step as i64)]),
         "obj" => m.obj.clone(),
-        _ => Value::Bool(m.step == 1 || m.len <= 1),
+        "suboffsets" => vm.new_tuple(vec![]),
+        _ => Value::Bool(m.contiguous()),
     }))
 }
 

@@ -86,11 +86,8 @@ fn split(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 break;
             }
             if max >= 0 && parts.len() as i64 == max {
-                let mut end = b.len();
-                while end > i && is_space(b[end - 1]) {
-                    end -= 1;
-                }
-                parts.push(b[i..end].to_vec());
+                // The rest as it is (trailing whitespace kept, as CPython).
+                parts.push(b[i..].to_vec());
                 break;
             }
             let st = i;
@@ -621,7 +618,157 @@ fn splitlines(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     Ok(vm.new_list(items))
 }
 
-pub const CLASSMETHODS: &[(&str, NativeFn)] = &[("fromhex", fromhex)];
+/// `rsplit(sep=None, maxsplit=-1)`: `split` from the right end.
+fn rsplit(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let sep = args.take_kw("sep");
+    let maxsplit = args.take_kw("maxsplit");
+    args.check(vm, "rsplit", 1, 3)?;
+    let b = this(vm, &args)?;
+    let sep = sep
+        .or_else(|| args.pos.get(1).cloned())
+        .unwrap_or(Value::None);
+    let max = match maxsplit.or_else(|| args.pos.get(2).cloned()) {
+        Some(v) => vm.index_value(&v, "'{}' object cannot be interpreted as an integer")?,
+        None => -1,
+    };
+    // Parts collected last first, reversed at the end.
+    let mut parts: Vec<Vec<u8>> = Vec::new();
+    if matches!(sep, Value::None) {
+        let mut i = b.len();
+        while i > 0 {
+            while i > 0 && is_space(b[i - 1]) {
+                i -= 1;
+            }
+            if i == 0 {
+                break;
+            }
+            if max >= 0 && parts.len() as i64 == max {
+                // The rest as it is (leading whitespace kept, as CPython).
+                parts.push(b[..i].to_vec());
+                break;
+            }
+            let end = i;
+            while i > 0 && !is_space(b[i - 1]) {
+                i -= 1;
+            }
+            parts.push(b[i..end].to_vec());
+        }
+    } else {
+        let s = arg_bytes(vm, &sep, false)?;
+        if s.is_empty() {
+            return Err(vm.value_error("empty separator"));
+        }
+        let mut end = b.len();
+        while max < 0 || (parts.len() as i64) < max {
+            let Some(p) = (0..=end.saturating_sub(s.len()))
+                .rev()
+                .find(|&p| end >= s.len() && b[p..p + s.len()] == s[..])
+            else {
+                break;
+            };
+            parts.push(b[p + s.len()..end].to_vec());
+            end = p;
+        }
+        parts.push(b[..end].to_vec());
+    }
+    parts.reverse();
+    let items = parts.into_iter().map(|p| vm.new_bytes(p)).collect();
+    Ok(vm.new_list(items))
+}
+
+/// `expandtabs(tabsize=8)`: each tab to spaces up to the next multiple of `tabsize`
+/// (the column restarts after `\n` and `\r`).
+fn expandtabs(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let kw = args.take_kw("tabsize");
+    args.check(vm, "expandtabs", 1, 2)?;
+    let b = this(vm, &args)?;
+    let size = match kw.or_else(|| args.pos.get(1).cloned()) {
+        Some(v) => vm.index_value(&v, "'{}' object cannot be interpreted as an integer")?,
+        None => 8,
+    };
+    let mut o = Vec::with_capacity(b.len());
+    let mut col: i64 = 0;
+    for &c in &b {
+        match c {
+            b'\t' => {
+                if size > 0 {
+                    let n = size - col % size;
+                    if o.try_reserve(n as usize).is_err() {
+                        return Err(crate::types::bytes_format::no_memory(vm));
+                    }
+                    o.extend(std::iter::repeat(b' ').take(n as usize));
+                    col += n;
+                }
+            }
+            b'\n' | b'\r' => {
+                o.push(c);
+                col = 0;
+            }
+            _ => {
+                o.push(c);
+                col += 1;
+            }
+        }
+    }
+    out(vm, o)
+}
+
+/// `bytes.maketrans(frm, to)` (a static method, called with the class first as
+/// `str.maketrans`): the 256-byte table mapping each byte of `frm` to the one of `to`.
+fn maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.pos.len() != 3 {
+        let n = args.pos.len().saturating_sub(1);
+        return Err(vm.type_error(format!("maketrans expected 2 arguments, got {n}")));
+    }
+    let frm = arg_bytes(vm, &args.pos[1], false)?;
+    let to = arg_bytes(vm, &args.pos[2], false)?;
+    if frm.len() != to.len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255u8).collect();
+    for (f, t) in frm.iter().zip(&to) {
+        table[*f as usize] = *t;
+    }
+    out(vm, table)
+}
+
+/// `translate(table, /, delete=b'')`: bytes in `delete` removed, the others mapped through
+/// the 256-byte `table` (None: kept).
+fn translate(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let del_kw = args.take_kw("delete");
+    args.no_kw(vm, "translate")?;
+    if args.pos.len() < 2 {
+        return Err(vm.type_error("translate() takes at least 1 positional argument (0 given)"));
+    }
+    args.check(vm, "translate", 2, 3)?;
+    let b = this(vm, &args)?;
+    let table = match &args.pos[1] {
+        Value::None => None,
+        t => {
+            let t = arg_bytes(vm, t, false)?;
+            if t.len() != 256 {
+                return Err(vm.value_error("translation table must be 256 characters long"));
+            }
+            Some(t)
+        }
+    };
+    let delete = match del_kw.or_else(|| args.pos.get(2).cloned()) {
+        Some(d) => arg_bytes(vm, &d, false)?,
+        None => Vec::new(),
+    };
+    let mut gone = [false; 256];
+    for d in delete {
+        gone[d as usize] = true;
+    }
+    let o = b
+        .iter()
+        .filter(|c| !gone[**c as usize])
+        .map(|&c| table.as_ref().map_or(c, |t| t[c as usize]))
+        .collect();
+    out(vm, o)
+}
+
+pub const CLASSMETHODS: &[(&str, NativeFn)] = &[("fromhex", fromhex), ("maketrans", maketrans)];
 
 pub const METHODS: &[(&str, NativeFn)] = &[
     ("center", center),
@@ -637,6 +784,9 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("swapcase", swapcase),
     ("title", title),
     ("splitlines", splitlines),
+    ("rsplit", rsplit),
+    ("expandtabs", expandtabs),
+    ("translate", translate),
     ("upper", upper),
     ("lower", lower),
     ("split", split),
