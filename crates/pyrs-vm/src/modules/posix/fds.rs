@@ -442,3 +442,59 @@ pub fn set_blocking(vm: &mut Vm, a: Args) -> PyResult<Value> {
     })?;
     r.map(|_| Value::None).map_err(|e| fd_err(vm, e))
 }
+
+/// `fdatasync(fd)` (any object with `fileno()` too).
+pub fn fdatasync(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let [fd] = args::parse(vm, a, "fdatasync", ["fd"], 1, 1)?;
+    let fd = fileno_of(vm, fd.unwrap_or(Value::None))?;
+    match with_fd(vm, fd, |d| rustix::fs::fdatasync(d))? {
+        Ok(()) => Ok(Value::None),
+        Err(e) => Err(fd_err(vm, e)),
+    }
+}
+
+/// `pread(fd, length, offset, /)`: read at an offset, the file position unchanged.
+pub fn pread(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    args::positional(vm, &a, "pread", 3, 3)?;
+    let fd = args::fd(vm, &a.pos[0])?;
+    let n = args::c_int(vm, &a.pos[1])?;
+    let off = args::c_long(vm, &a.pos[2])?;
+    if n < 0 || off < 0 {
+        return Err(os_error(vm, 22, None, None));
+    }
+    let mut buf = args::reserve(vm, n as usize)?;
+    let r = with_fd(vm, fd, |d| {
+        rustix::io::retry_on_intr(|| {
+            if buf.capacity() == 0 {
+                rustix::io::pread(d, &mut [0u8; 0][..], off as u64)
+            } else {
+                rustix::io::pread(d, rustix::buffer::spare_capacity(&mut buf), off as u64)
+            }
+        })
+    })?;
+    match r {
+        Ok(_) => Ok(vm.new_bytes(buf)),
+        Err(e) => Err(fd_err(vm, e)),
+    }
+}
+
+/// `pwrite(fd, data, offset, /)`: the number of bytes written at `offset`.
+pub fn pwrite(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    args::positional(vm, &a, "pwrite", 3, 3)?;
+    let fd = args::fd(vm, &a.pos[0])?;
+    let Some(data) = crate::types::bytearray::bytes_like(&a.pos[1]) else {
+        let t = vm.type_name(&a.pos[1]);
+        return Err(vm.type_error(format!("a bytes-like object is required, not '{t}'")));
+    };
+    let off = args::c_long(vm, &a.pos[2])?;
+    if off < 0 {
+        return Err(os_error(vm, 22, None, None));
+    }
+    let r = with_fd(vm, fd, |d| {
+        rustix::io::retry_on_intr(|| rustix::io::pwrite(d, &data, off as u64))
+    })?;
+    match r {
+        Ok(k) => Ok(Value::Int(k as i64)),
+        Err(e) => Err(fd_err(vm, e)),
+    }
+}

@@ -505,3 +505,210 @@ pub fn utime(vm: &mut Vm, a: Args) -> PyResult<Value> {
     // CPython's utime reports no filename (posix_error() without the path).
     r.map(|_| Value::None).map_err(|e| errno_error(vm, e, None))
 }
+
+/// A `uid`/`gid` argument (`_Py_Uid_Converter`/`_Py_Gid_Converter`): -1 leaves it
+/// unchanged (None); other values outside `uid_t` are OverflowErrors with CPython's
+/// words (a value that a C long holds but `uid_t` truncates is "less than minimum").
+fn id_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Option<u32>> {
+    let is_int = matches!(v, Value::Int(_) | Value::Bool(_))
+        || matches!(v.payload(), Some(crate::object::Payload::Int(_)));
+    if !is_int {
+        let t = vm.type_name(v);
+        return Err(vm.type_error(format!("{what} should be integer, not {t}")));
+    }
+    let n = args::int_wide(vm, v)?;
+    match n {
+        -1 => Ok(None),
+        0..=0xffff_fffe => Ok(Some(n as u32)),
+        0xffff_ffff => Ok(None),
+        _ if n > i64::MAX as i128 => {
+            Err(vm.overflow_error(format!("{what} is greater than maximum")))
+        }
+        _ => Err(vm.overflow_error(format!("{what} is less than minimum"))),
+    }
+}
+
+fn ids(
+    vm: &mut Vm,
+    uid: Option<Value>,
+    gid: Option<Value>,
+) -> PyResult<(Option<rustix::fs::Uid>, Option<rustix::fs::Gid>)> {
+    let u = id_arg(vm, &uid.unwrap_or(Value::None), "uid")?;
+    let g = id_arg(vm, &gid.unwrap_or(Value::None), "gid")?;
+    Ok((
+        u.map(rustix::fs::Uid::from_raw),
+        g.map(rustix::fs::Gid::from_raw),
+    ))
+}
+
+/// `chown(path, uid, gid, *, dir_fd=None, follow_symlinks=True)` (an fd: `fchown`).
+pub fn chown(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let [path, uid, gid, dir_fd, follow] = args::parse(
+        vm,
+        a,
+        "chown",
+        ["path", "uid", "gid", "dir_fd", "follow_symlinks"],
+        3,
+        3,
+    )?;
+    let p = path_arg(vm, path.unwrap_or(Value::None), "chown", "path", PATH_OR_FD)?;
+    let (u, g) = ids(vm, uid, gid)?;
+    let dir_fd = args::dir_fd(vm, dir_fd)?;
+    let follow = args::flag(vm, follow, true)?;
+    if let PathKind::Fd(fd) = p.kind {
+        return match super::fds::with_fd(vm, fd, |d| rustix::fs::fchown(d, u, g))? {
+            Ok(()) => Ok(Value::None),
+            Err(e) => Err(errno_error(vm, e, err_name(&p))),
+        };
+    }
+    let flags = if follow {
+        AtFlags::empty()
+    } else {
+        AtFlags::SYMLINK_NOFOLLOW
+    };
+    at_call(vm, &p, dir_fd, |d, c| {
+        rustix::fs::chownat(d, c, u, g, flags)
+    })
+}
+
+/// `lchown(path, uid, gid)`: `chown` without following a final symbolic link.
+pub fn lchown(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let [path, uid, gid] = args::parse(vm, a, "lchown", ["path", "uid", "gid"], 3, 3)?;
+    let p = path_arg(vm, path.unwrap_or(Value::None), "lchown", "path", PATH)?;
+    let (u, g) = ids(vm, uid, gid)?;
+    at_call(vm, &p, None, |d, c| {
+        rustix::fs::chownat(d, c, u, g, AtFlags::SYMLINK_NOFOLLOW)
+    })
+}
+
+/// `fchown(fd, uid, gid)`.
+pub fn fchown(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let [fd, uid, gid] = args::parse(vm, a, "fchown", ["fd", "uid", "gid"], 3, 3)?;
+    let fd = args::fd(vm, &fd.unwrap_or(Value::None))?;
+    let (u, g) = ids(vm, uid, gid)?;
+    match super::fds::with_fd(vm, fd, |d| rustix::fs::fchown(d, u, g))? {
+        Ok(()) => Ok(Value::None),
+        Err(e) => Err(errno_error(vm, e, None)),
+    }
+}
+
+/// `mkfifo(path, mode=0o666, *, dir_fd=None)`; CPython reports no filename.
+pub fn mkfifo(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let [path, mode, dir_fd] = args::parse(vm, a, "mkfifo", ["path", "mode", "dir_fd"], 1, 2)?;
+    let p = path_arg(vm, path.unwrap_or(Value::None), "mkfifo", "path", PATH)?;
+    let mode = match mode {
+        Some(m) => args::c_int(vm, &m)?,
+        None => 0o666,
+    };
+    let dir_fd = args::dir_fd(vm, dir_fd)?;
+    let c = p.c().to_owned();
+    let m = Mode::from_bits_retain(mode as u32);
+    match super::fds::at(vm, dir_fd, |d| rustix::fs::mkfifoat(d, c.as_c_str(), m))? {
+        Ok(()) => Ok(Value::None),
+        Err(e) => Err(errno_error(vm, e, None)),
+    }
+}
+
+/// `mknod(path, mode=0o600, device=0, *, dir_fd=None)`; CPython reports no filename.
+pub fn mknod(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let [path, mode, device, dir_fd] =
+        args::parse(vm, a, "mknod", ["path", "mode", "device", "dir_fd"], 1, 3)?;
+    let p = path_arg(vm, path.unwrap_or(Value::None), "mknod", "path", PATH)?;
+    let mode = match mode {
+        Some(m) => args::c_int(vm, &m)? as u32,
+        None => 0o600,
+    };
+    let dev = match device {
+        Some(d) => super::stat::dev_arg(vm, &d)?,
+        None => 0,
+    };
+    let dir_fd = args::dir_fd(vm, dir_fd)?;
+    let c = p.c().to_owned();
+    // No type bits is a regular file to mknod(2); rustix's `Unknown` is not 0.
+    let kind = match mode & 0o170000 {
+        0 => rustix::fs::FileType::RegularFile,
+        _ => rustix::fs::FileType::from_raw_mode(mode),
+    };
+    let perm = Mode::from_raw_mode(mode);
+    match super::fds::at(vm, dir_fd, |d| {
+        rustix::fs::mknodat(d, c.as_c_str(), kind, perm, dev)
+    })? {
+        Ok(()) => Ok(Value::None),
+        Err(e) => Err(errno_error(vm, e, None)),
+    }
+}
+
+/// `sync()`.
+pub fn sync(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    args::no_args(vm, &a, "sync")?;
+    rustix::fs::sync();
+    Ok(Value::None)
+}
+
+const STATVFS_FIELDS: [&str; 11] = [
+    "f_bsize",
+    "f_frsize",
+    "f_blocks",
+    "f_bfree",
+    "f_bavail",
+    "f_files",
+    "f_ffree",
+    "f_favail",
+    "f_flag",
+    "f_namemax",
+    "f_fsid",
+];
+
+/// `os.statvfs_result`: ten items and the attribute `f_fsid`.
+pub fn make_statvfs_type(vm: &mut Vm) -> crate::object::PyRef {
+    crate::types::structseq::make_type_split(vm, "os.statvfs_result", &STATVFS_FIELDS, 10, 0)
+}
+
+fn statvfs_result(vm: &mut Vm, s: &rustix::fs::StatVfs) -> Value {
+    let w = |vm: &Vm, n: u64| super::stat::wide(vm, n as i128);
+    let vals = vec![
+        w(vm, s.f_bsize),
+        w(vm, s.f_frsize),
+        w(vm, s.f_blocks),
+        w(vm, s.f_bfree),
+        w(vm, s.f_bavail),
+        w(vm, s.f_files),
+        w(vm, s.f_ffree),
+        w(vm, s.f_favail),
+        w(vm, s.f_flag.bits()),
+        w(vm, s.f_namemax),
+        w(vm, s.f_fsid),
+    ];
+    let ty = super::types(vm).statvfs_result.clone();
+    crate::types::structseq::new_split(vm, &ty, vals, 10)
+}
+
+/// `statvfs(path)` (an fd: `fstatvfs`).
+pub fn statvfs(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let [path] = args::parse(vm, a, "statvfs", ["path"], 1, 1)?;
+    let p = path_arg(
+        vm,
+        path.unwrap_or(Value::None),
+        "statvfs",
+        "path",
+        PATH_OR_FD,
+    )?;
+    let r = match p.kind {
+        PathKind::Fd(fd) => super::fds::with_fd(vm, fd, |d| rustix::fs::fstatvfs(d))?,
+        PathKind::Path { ref c, .. } => rustix::fs::statvfs(c.as_c_str()),
+    };
+    match r {
+        Ok(s) => Ok(statvfs_result(vm, &s)),
+        Err(e) => Err(errno_error(vm, e, err_name(&p))),
+    }
+}
+
+/// `fstatvfs(fd, /)`.
+pub fn fstatvfs(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    args::meth_o(vm, &a, "fstatvfs")?;
+    let fd = args::fd(vm, &a.pos[0])?;
+    match super::fds::with_fd(vm, fd, |d| rustix::fs::fstatvfs(d))? {
+        Ok(s) => Ok(statvfs_result(vm, &s)),
+        Err(e) => Err(errno_error(vm, e, None)),
+    }
+}

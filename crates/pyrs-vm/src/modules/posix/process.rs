@@ -479,3 +479,51 @@ pub fn strerror(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let code = args::c_int(vm, &a.pos[0])?;
     Ok(vm.new_str(&super::path::strerror(code)))
 }
+
+/// A pid argument that may be 0 (this process): None for 0.
+fn pid_or_self(
+    vm: &mut Vm,
+    v: &Value,
+) -> PyResult<Result<Option<rustix::process::Pid>, rustix::io::Errno>> {
+    let pid = args::c_int(vm, v)?;
+    Ok(match pid {
+        0 => Ok(None),
+        _ if pid < 0 => Err(rustix::io::Errno::SRCH),
+        _ => Ok(rustix::process::Pid::from_raw(pid)),
+    })
+}
+
+fn pid_value(p: rustix::process::Pid) -> Value {
+    int(p.as_raw_nonzero().get())
+}
+
+/// `getpgid(pid)`: the process group of `pid` (0: this process).
+pub fn getpgid(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let [pid] = args::parse(vm, a, "getpgid", ["pid"], 1, 1)?;
+    let r = pid_or_self(vm, &pid.unwrap_or(Value::None))?.and_then(rustix::process::getpgid);
+    r.map(pid_value).map_err(|e| errno_error(vm, e, None))
+}
+
+/// `getsid(pid, /)` (`METH_O`): the session of `pid` (0: this process).
+pub fn getsid(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    args::meth_o(vm, &a, "getsid")?;
+    let r = pid_or_self(vm, &a.pos[0])?.and_then(rustix::process::getsid);
+    r.map(pid_value).map_err(|e| errno_error(vm, e, None))
+}
+
+/// `setsid()`: a new session led by this process.
+pub fn setsid(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    args::no_args(vm, &a, "setsid")?;
+    rustix::process::setsid()
+        .map(|_| Value::None)
+        .map_err(|e| errno_error(vm, e, None))
+}
+
+/// `setpgid(pid, pgrp, /)`.
+pub fn setpgid(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    args::tuple_exact(vm, &a, "setpgid", 2)?;
+    let pid = pid_or_self(vm, &a.pos[0])?;
+    let pgrp = pid_or_self(vm, &a.pos[1])?;
+    let r = pid.and_then(|p| pgrp.and_then(|g| rustix::process::setpgid(p, g)));
+    r.map(|_| Value::None).map_err(|e| errno_error(vm, e, None))
+}

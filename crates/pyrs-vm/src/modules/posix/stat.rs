@@ -146,3 +146,39 @@ pub fn fstat(vm: &mut Vm, a: Args) -> PyResult<Value> {
         Err(e) => Err(errno_error(vm, e, None)),
     }
 }
+
+/// A `dev_t` argument (`_Py_Dev_Converter`: an int, unsigned 64-bit).
+pub fn dev_arg(vm: &mut Vm, v: &Value) -> PyResult<u64> {
+    let is_int = matches!(v, Value::Int(_) | Value::Bool(_))
+        || matches!(v.payload(), Some(crate::object::Payload::Int(_)));
+    if !is_int {
+        return Err(vm.type_error("an integer is required"));
+    }
+    let n = args::int_wide(vm, v)?;
+    if n < 0 {
+        return Err(vm.overflow_error("can't convert negative int to unsigned"));
+    }
+    u64::try_from(n).map_err(|_| vm.overflow_error("int too big to convert"))
+}
+
+/// `major(device, /)`.
+pub fn major(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    args::meth_o(vm, &a, "major")?;
+    let d = dev_arg(vm, &a.pos[0])?;
+    Ok(Value::Int(rustix::fs::major(d) as i64))
+}
+
+/// `minor(device, /)`.
+pub fn minor(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    args::meth_o(vm, &a, "minor")?;
+    let d = dev_arg(vm, &a.pos[0])?;
+    Ok(Value::Int(rustix::fs::minor(d) as i64))
+}
+
+/// `makedev(major, minor, /)`.
+pub fn makedev(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    args::positional(vm, &a, "makedev", 2, 2)?;
+    let ma = args::c_int(vm, &a.pos[0])?;
+    let mi = args::c_int(vm, &a.pos[1])?;
+    Ok(wide(vm, rustix::fs::makedev(ma as u32, mi as u32) as i128))
+}
