@@ -33,6 +33,10 @@ pub fn run_pending(vm: &mut Vm) {
 }
 
 fn finalize(vm: &mut Vm, obj: &PyRef) {
+    // A weak reference whose referent died: its callback (`modules/_weakref.rs`).
+    if crate::modules::_weakref::run_callback(vm, obj) {
+        return;
+    }
     if matches!(obj.payload, Payload::Generator(_)) {
         // `_PyGen_Finalize`: close a suspended generator, coroutine or async generator
         // (its `finally` blocks run, GeneratorExit raised at the yield).

@@ -29,10 +29,17 @@
 //! dropping the queue's reference after the finalizer ran frees the object for real,
 //! unless the finalizer stored it somewhere (resurrection). Invariant 2 reads: the count
 //! without the FINALIZED bit equals the live `PyRef`s, the queue's included.
+//!
+//! Weak references (`modules/_weakref.rs`): a [`WeakSlot`] points at its referent without
+//! owning a count. The count's WEAKREFS bit marks an object that has slots; before such a
+//! box is freed, `clear_weakrefs` empties its slots and queues their weakref objects on
+//! the pending list (their callbacks run there). So a slot's pointer is never dangling.
 
 use super::PyObject;
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::ptr::NonNull;
+use std::rc::{Rc, Weak};
 
 struct RcBox {
     refcnt: Cell<usize>,
@@ -77,7 +84,7 @@ impl PyRef {
 
     /// Current reference count (`sys.getrefcount` minus the argument's own reference).
     pub fn refcount(&self) -> usize {
-        self.inner().refcnt.get() & !FINALIZED
+        self.inner().refcnt.get() & COUNT
     }
 
     /// Object identity (`id()`).
@@ -122,6 +129,13 @@ const TRASHCAN_DEPTH: usize = 200;
 /// near 2^63, so the bit never collides with a real count.
 const FINALIZED: usize = 1 << (usize::BITS - 1);
 
+/// The count's second bit: some weak reference was made to the object, so its entry in
+/// WEAKLISTS must be cleared before the box is freed.
+const WEAKREFS: usize = 1 << (usize::BITS - 2);
+
+/// The count without the two flag bits.
+const COUNT: usize = !(FINALIZED | WEAKREFS);
+
 thread_local! {
     // The trashcan: allocator-level state of this thread, like the allocator's own; not
     // interpreter state (docs/internals/vm.md, "Globals").
@@ -136,7 +150,116 @@ thread_local! {
     // Some class got `__del__` by assignment after it was created: its existing subclasses
     // are not flagged, so `needs_finalizer` then also looks through the MRO.
     static DEL_ASSIGNED: Cell<bool> = const { Cell::new(false) };
+    // Weak references (`modules/_weakref.rs`): the live slots of each weakly referenced
+    // object, keyed by its address (CPython's `tp_weaklist`). An entry goes when its
+    // object is freed (`clear_weakrefs`), before the address can be reused.
+    static WEAKLISTS: RefCell<HashMap<usize, Vec<Weak<WeakSlot>>>> = RefCell::new(HashMap::new());
 }
+
+/// The shared state of one weak reference: the referent, cleared (set to `None`) before
+/// the referent's box is freed, and the weakref object owning the slot (for its callback).
+/// Neither pointer owns a count.
+///
+/// Invariant (what makes [`WeakSlot::get`] sound): `target` is `Some` only while the
+/// referent's box is allocated — every slot of an object is in WEAKLISTS under its
+/// address, and `free_or_finalize` clears them all before freeing the box. `weakref` is
+/// read only while the slot is alive, i.e. while its weakref object still holds the `Rc`
+/// (the object drops the `Rc` when it is freed), and is used only if its count is non-zero.
+pub struct WeakSlot {
+    target: Cell<Option<NonNull<RcBox>>>,
+    weakref: Cell<Option<NonNull<RcBox>>>,
+}
+
+impl WeakSlot {
+    /// A new weak reference to `target` (its weakref object is set by [`Self::set_weakref`]).
+    pub fn new(target: &PyRef) -> Rc<WeakSlot> {
+        let slot = Rc::new(WeakSlot {
+            target: Cell::new(Some(target.ptr)),
+            weakref: Cell::new(None),
+        });
+        let c = &target.inner().refcnt;
+        c.set(c.get() | WEAKREFS);
+        WEAKLISTS.with(|w| {
+            let mut w = w.borrow_mut();
+            let list = w.entry(target.id()).or_default();
+            // Slots of freed weakref objects go when the list grows.
+            list.retain(|s| s.strong_count() > 0);
+            list.push(Rc::downgrade(&slot));
+        });
+        slot
+    }
+
+    /// The weakref object that owns this slot.
+    pub fn set_weakref(&self, w: &PyRef) {
+        self.weakref.set(Some(w.ptr));
+    }
+
+    /// The referent, if it is alive.
+    pub fn get(&self) -> Option<PyRef> {
+        let ptr = self.target.get()?;
+        // SAFETY: `target` is Some, so the box is allocated (the invariant above).
+        let inner = unsafe { ptr.as_ref() };
+        if inner.refcnt.get() & COUNT == 0 {
+            // Being freed (its finalizer is queued or running a deallocation): dead.
+            return None;
+        }
+        inner.refcnt.set(inner.refcnt.get() + 1);
+        Some(PyRef { ptr })
+    }
+
+    /// The referent's address while it is alive (`id` of the referent).
+    pub fn target_id(&self) -> Option<usize> {
+        self.target.get().map(|p| p.as_ptr() as usize)
+    }
+}
+
+/// How many live weak references `target` has (`weakref.getweakrefcount`), and the slots.
+pub fn weak_slots(target: &PyRef) -> Vec<Rc<WeakSlot>> {
+    if target.inner().refcnt.get() & WEAKREFS == 0 {
+        return Vec::new();
+    }
+    WEAKLISTS.with(|w| {
+        w.borrow()
+            .get(&target.id())
+            .map(|l| l.iter().filter_map(|s| s.upgrade()).collect())
+            .unwrap_or_default()
+    })
+}
+
+/// The weakref object of a slot, if it is alive (for `getweakrefs` and callbacks).
+pub fn slot_weakref(slot: &WeakSlot) -> Option<PyRef> {
+    let ptr = slot.weakref.get()?;
+    // SAFETY: the slot is alive, so its weakref object has not been freed yet (it frees
+    // the `Rc` when it is freed); a zero count means it is being freed: not used.
+    let inner = unsafe { ptr.as_ref() };
+    if inner.refcnt.get() & COUNT == 0 {
+        return None;
+    }
+    inner.refcnt.set(inner.refcnt.get() + 1);
+    Some(PyRef { ptr })
+}
+
+/// The object at `ptr` is being freed: clear its weak references, and queue their
+/// weakref objects (most recent first, as CPython calls callbacks) on the pending list,
+/// where `crate::finalize` runs their callbacks.
+fn clear_weakrefs(ptr: NonNull<RcBox>) {
+    let slots = WEAKLISTS.with(|w| w.borrow_mut().remove(&(ptr.as_ptr() as usize)));
+    let Some(slots) = slots else { return };
+    let mut queued = false;
+    for s in slots.iter().rev().filter_map(|s| s.upgrade()) {
+        s.target.set(None);
+        if let Some(w) = slot_weakref(&s) {
+            // The list owns this reference (invariant 2).
+            let w = std::mem::ManuallyDrop::new(w);
+            PENDING.with(|l| l.borrow_mut().push(w.ptr));
+            queued = true;
+        }
+    }
+    if queued {
+        HAS_PENDING.with(|p| p.set(true));
+    }
+}
+
 
 /// A class was given `__del__` after its creation (`object/attr.rs`).
 pub fn note_del_assigned() {
@@ -174,8 +297,8 @@ impl Drop for PyRef {
         let c = &self.inner().refcnt;
         let n = c.get() - 1;
         c.set(n);
-        // `n << 1 == 0`: the count (FINALIZED bit aside) reached 0.
-        if n << 1 == 0 {
+        // `n << 2 == 0`: the count (FINALIZED and WEAKREFS bits aside) reached 0.
+        if n << 2 == 0 {
             dealloc(self.ptr);
         }
     }
@@ -208,12 +331,15 @@ fn free_or_finalize(ptr: NonNull<RcBox>) {
     let inner = unsafe { ptr.as_ref() };
     if inner.refcnt.get() & FINALIZED == 0 && inner.obj.needs_finalizer() {
         // Resurrect: the queue's reference is the one live PyRef (invariant 2).
-        inner.refcnt.set(1 | FINALIZED);
+        inner.refcnt.set(1 | FINALIZED | (inner.refcnt.get() & WEAKREFS));
         PENDING.with(|l| l.borrow_mut().push(ptr));
         HAS_PENDING.with(|p| p.set(true));
         return;
     }
+    if inner.refcnt.get() & WEAKREFS != 0 {
+        clear_weakrefs(ptr);
+    }
     // SAFETY: the count reached 0, so this was the last PyRef (invariant 2): nobody else
-    // can reach the box, and it came from Box (invariant 1).
+    // can reach the box (weak slots were just cleared), and it came from Box (invariant 1).
     unsafe { drop(Box::from_raw(ptr.as_ptr())) };
 }

@@ -11,9 +11,9 @@ pub mod bytes_methods;
 pub mod codecs;
 pub mod complex;
 pub mod coroutine;
+pub mod descriptor;
 pub mod dict;
 pub mod dict_methods;
-pub mod descriptor;
 pub mod exception_group;
 pub mod exceptions;
 pub mod float;
@@ -26,17 +26,17 @@ pub mod int;
 pub mod io;
 pub mod iter;
 pub mod list;
+pub mod module;
 pub mod namespace;
 pub mod object;
-pub mod module;
 pub mod range;
 pub mod repr;
 pub mod set;
 pub mod set_order;
 pub mod slice;
+pub mod slot_wrapper;
 pub mod str;
 pub mod str_methods;
-pub mod slot_wrapper;
 pub mod str_text;
 pub mod structseq;
 pub mod traceback;
@@ -76,8 +76,6 @@ pub struct Types {
     pub module: PyRef,
     pub property: PyRef,
     pub member_descriptor: PyRef,
-    pub classmethod: PyRef,
-    pub staticmethod: PyRef,
     /// `<slot wrapper '__add__' of 'int' objects>` and its bound form (`types/slot_wrapper.rs`).
     pub wrapper_descriptor: PyRef,
     pub method_wrapper: PyRef,
@@ -87,15 +85,21 @@ pub struct Types {
     pub classmethod_descriptor: PyRef,
     /// Payload attributes as descriptors on their type (`FunctionType.__code__`).
     pub getset_descriptor: PyRef,
+    /// `_weakref`'s types (`modules/_weakref.rs`): made by `install_methods`.
+    pub weakref: PyRef,
+    pub weakproxy: PyRef,
+    pub weakcallableproxy: PyRef,
+    pub classmethod: PyRef,
+    pub staticmethod: PyRef,
     pub super_: PyRef,
     pub traceback: PyRef,
     pub list_iterator: PyRef,
     pub tuple_iterator: PyRef,
     pub str_iterator: PyRef,
     pub range_iterator: PyRef,
+    pub longrange_iterator: PyRef,
     pub dict_keyiterator: PyRef,
     pub dict_valueiterator: PyRef,
-    pub longrange_iterator: PyRef,
     pub dict_itemiterator: PyRef,
     pub iterator: PyRef,
     pub callable_iterator: PyRef,
@@ -124,17 +128,17 @@ pub struct Types {
     pub async_generator: PyRef,
     pub async_gen_asend: PyRef,
     pub async_gen_athrow: PyRef,
-    pub async_gen_wrapped: PyRef,
-    // exceptions
-    pub base_exception: PyRef,
-    pub system_exit: PyRef,
-    pub keyboard_interrupt: PyRef,
     /// `anext(it, default)`'s awaitable: a native type made by `install_methods` (this
     /// placeholder until then).
     pub anext_awaitable: PyRef,
     /// `sys.unraisablehook`'s argument type (made by `builtins::sys::install`; this
     /// placeholder until then).
     pub unraisable_hook_args: PyRef,
+    pub async_gen_wrapped: PyRef,
+    // exceptions
+    pub base_exception: PyRef,
+    pub system_exit: PyRef,
+    pub keyboard_interrupt: PyRef,
     pub generator_exit: PyRef,
     pub exception: PyRef,
     pub stop_iteration: PyRef,
@@ -339,6 +343,9 @@ impl Types {
             method_descriptor: fin("method_descriptor"),
             classmethod_descriptor: fin("classmethod_descriptor"),
             getset_descriptor: fin("getset_descriptor"),
+            weakref: fin("ReferenceType"),
+            weakproxy: fin("ProxyType"),
+            weakcallableproxy: fin("CallableProxyType"),
             classmethod: simple("classmethod", BaseKind::ClassMethod),
             staticmethod: simple("staticmethod", BaseKind::StaticMethod),
             super_: fin("super"),
@@ -347,12 +354,12 @@ impl Types {
             tuple_iterator: fin("tuple_iterator"),
             str_iterator: fin("str_ascii_iterator"),
             range_iterator: fin("range_iterator"),
+            longrange_iterator: fin("longrange_iterator"),
             dict_keyiterator: fin("dict_keyiterator"),
             dict_valueiterator: fin("dict_valueiterator"),
             dict_itemiterator: fin("dict_itemiterator"),
             iterator: fin("iterator"),
             callable_iterator: fin("callable_iterator"),
-            longrange_iterator: fin("longrange_iterator"),
             generic_alias: simple("GenericAlias", BaseKind::GenericAlias),
             dict_keys: fin("dict_keys"),
             dict_values: fin("dict_values"),
@@ -378,6 +385,8 @@ impl Types {
             async_generator: fin("async_generator"),
             async_gen_asend: fin("async_generator_asend"),
             async_gen_athrow: fin("async_generator_athrow"),
+            anext_awaitable: fin("anext_awaitable"),
+            unraisable_hook_args: fin("UnraisableHookArgs"),
             async_gen_wrapped: fin("async_generator_wrapped_value"),
             base_exception,
             system_exit,
@@ -386,8 +395,6 @@ impl Types {
             exception,
             stop_iteration,
             arithmetic_error,
-            anext_awaitable: fin("anext_awaitable"),
-            unraisable_hook_args: fin("UnraisableHookArgs"),
             zero_division_error,
             overflow_error,
             assertion_error,
@@ -536,6 +543,7 @@ pub fn install_methods(vm: &mut Vm) {
     let float = t(vm, |t| &t.float);
     add_classmethods(vm, &float, float::CLASSMETHODS);
     exception_group::install(vm);
+    vm.types.anext_awaitable = anext_awaitable::make_type(vm);
     for ty in [
         t(vm, |t| &t.text_io_wrapper),
         t(vm, |t| &t.buffered_reader),
@@ -544,7 +552,6 @@ pub fn install_methods(vm: &mut Vm) {
     ] {
         add_methods(vm, &ty, io::METHODS);
     }
-    vm.types.anext_awaitable = anext_awaitable::make_type(vm);
     let io_name = vm.new_str("io");
     let uo = t(vm, |t| &t.unsupported_operation);
     set_type_attr(vm, &uo, "__module__", io_name);
@@ -604,13 +611,6 @@ pub fn install_methods(vm: &mut Vm) {
         ),
         (t(vm, |t| &t.property), Some(function::property_new), None),
         (
-            t(vm, |t| &t.classmethod),
-            Some(function::classmethod_new),
-            None,
-        ),
-        (
-            t(vm, |t| &t.staticmethod),
-        (
             t(vm, |t| &t.generic_alias),
             Some(generic_alias::generic_alias_new),
             None,
@@ -620,6 +620,13 @@ pub fn install_methods(vm: &mut Vm) {
             Some(module::module_new),
             Some(module::module_init),
         ),
+        (
+            t(vm, |t| &t.classmethod),
+            Some(function::classmethod_new),
+            None,
+        ),
+        (
+            t(vm, |t| &t.staticmethod),
             Some(function::staticmethod_new),
             None,
         ),
@@ -634,11 +641,13 @@ pub fn install_methods(vm: &mut Vm) {
         tdata(&ty).tp_new.set(new);
         tdata(&ty).tp_init.set(init);
     }
+    slot_wrapper::install(vm);
+    let (r, p, cp) = crate::modules::_weakref::make_types(vm);
+    (vm.types.weakref, vm.types.weakproxy, vm.types.weakcallableproxy) = (r, p, cp);
+    descriptor::install(vm);
     let builtins_name = vm.new_str("builtins");
     let all: Vec<PyRef> = vec![vm.types.object.clone(), vm.types.int.clone()];
     for ty in all {
         set_type_attr(vm, &ty, "__module__", builtins_name.clone());
     }
 }
-    slot_wrapper::install(vm);
-    descriptor::install(vm);
