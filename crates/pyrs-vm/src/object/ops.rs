@@ -663,9 +663,22 @@ pub fn builtin_contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResul
             _ => {}
         }
     }
-    let items = match container.payload() {
-        Some(Payload::List(l)) => l.borrow().clone(),
-        Some(Payload::Tuple(t)) => t.to_vec(),
+    let items: &[Value] = match container.payload() {
+        // `list_contains`: the length is re-read at each step (an `__eq__` may change
+        // the list) and one item at a time is held, not a copy of the list.
+        Some(Payload::List(l)) => {
+            let mut i = 0;
+            loop {
+                let Some(x) = l.borrow().get(i).cloned() else {
+                    return Ok(false);
+                };
+                if vm.eq(&x, item)? {
+                    return Ok(true);
+                }
+                i += 1;
+            }
+        }
+        Some(Payload::Tuple(t)) => t,
         _ => {
             let it = vm.iter(container).map_err(|e| {
                 if vm.err_matches(&e, &vm.types.type_error.clone()) {
@@ -685,7 +698,7 @@ pub fn builtin_contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResul
             return Ok(false);
         }
     };
-    for x in &items {
+    for x in items {
         if vm.eq(x, item)? {
             return Ok(true);
         }

@@ -13,14 +13,20 @@ fn is_heap(v: &Value) -> bool {
 
 /// Normalise a sequence index (negative from the end); IndexError with `what`.
 pub fn seq_index(vm: &mut Vm, key: &Value, len: usize, what: &str) -> PyResult<usize> {
-    let tn = vm.type_name(key);
     let i = match key {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
-        _ => vm.index_value(
-            key,
-            &format!("{what} indices must be integers or slices, not {tn}"),
-        )?,
+        _ => {
+            // The message (a type name String) is only built off the machine-int path.
+            let tn = vm.type_name(key);
+            let msg = match what {
+                "string" => format!("string indices must be integers, not '{tn}'"),
+                "list assignment" => format!("list indices must be integers or slices, not {tn}"),
+                "index" => format!("byte indices must be integers or slices, not {tn}"),
+                _ => format!("{what} indices must be integers or slices, not {tn}"),
+            };
+            vm.index_value(key, &msg)?
+        }
     };
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
