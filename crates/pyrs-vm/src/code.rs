@@ -10,6 +10,7 @@ use pyrs_bytecode::code::{CO_FAST_CELL, CO_FAST_FREE};
 use pyrs_bytecode::exception_table::ExceptionTableEntry;
 use pyrs_bytecode::linetable::Positions;
 use pyrs_bytecode::{CodeObject, Constant};
+use std::rc::Rc;
 
 pub struct Code {
     /// The instruction units `(op, arg)`, CACHE units included (zeroed).
@@ -34,8 +35,8 @@ pub struct Code {
     pub qualname: PyRef,
     /// `co_filename`: the one field that changes after creation, as in CPython, where
     /// `_imp._fix_co_filename` renames a loaded module's code objects in place (read it
-    /// with [`Code::filename`]).
-    filename: std::cell::RefCell<String>,
+    /// with [`Code::filename`]). Shared: a module's code objects hold one allocation.
+    filename: std::cell::RefCell<Rc<str>>,
     pub firstlineno: i32,
     /// Number of free variables (the last slots of localsplus).
     pub nfree: usize,
@@ -50,7 +51,7 @@ pub struct Code {
 
 impl Code {
     /// `co_filename`.
-    pub fn filename(&self) -> std::cell::Ref<'_, String> {
+    pub fn filename(&self) -> std::cell::Ref<'_, Rc<str>> {
         self.filename.borrow()
     }
 
@@ -64,12 +65,13 @@ impl Code {
         if old == new {
             return;
         }
+        let new: Rc<str> = new.into();
         let mut stack: Vec<&Code> = vec![self];
         while let Some(c) = stack.pop() {
-            if *c.filename.borrow() != old {
+            if **c.filename.borrow() != *old {
                 continue;
             }
-            *c.filename.borrow_mut() = new.to_string();
+            *c.filename.borrow_mut() = new.clone();
             for k in c.consts.iter().rev() {
                 if let Value::Obj(o) = k {
                     if let Some(inner) = as_code(o) {
@@ -138,7 +140,7 @@ pub fn make_code(vm: &mut Vm, co: &CodeObject) -> PyRef {
         stacksize: co.stacksize,
         name,
         qualname,
-        filename: co.filename.to_string_lossy(),
+        filename: co.filename.to_string_lossy().into(),
         firstlineno: co.firstlineno,
     };
     new_code(vm, parts)
@@ -164,7 +166,7 @@ pub struct CodeParts<'a> {
     pub stacksize: u32,
     pub name: PyRef,
     pub qualname: PyRef,
-    pub filename: String,
+    pub filename: Rc<str>,
     pub firstlineno: i32,
 }
 

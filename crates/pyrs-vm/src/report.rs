@@ -38,7 +38,7 @@ fn format_tb(tb: &Value, out: &mut String, prefix: &str) {
         };
         let Some(co) = as_code(&t.code) else { break };
         let name = co.name_str();
-        let key = (co.filename().clone(), t.lineno, name.clone());
+        let key = (co.filename().to_string(), t.lineno, name.clone());
         if last.as_ref() == Some(&key) {
             repeat += 1;
         } else {

@@ -32,7 +32,7 @@ struct VmBuilder<'v> {
     names_checked: rustc_hash::FxHashMap<usize, PyRef>,
     /// The last `co_filename` object and its text: every code object of a module names
     /// the same one (the writer shares it through a reference).
-    last_filename: Option<(PyRef, String)>,
+    last_filename: Option<(PyRef, std::rc::Rc<str>)>,
 }
 
 /// Whether CPython interns a str constant (`all_name_chars` in `Objects/codeobject.c`);
@@ -209,7 +209,7 @@ impl Build for VmBuilder<'_> {
         let filename = match (&self.last_filename, &p.filename) {
             (Some((o, text)), Value::Obj(f)) if o.is(f) => text.clone(),
             _ => {
-                let text = text_of(&p.filename, "co_filename")?;
+                let text: std::rc::Rc<str> = text_of(&p.filename, "co_filename")?.into();
                 if let Value::Obj(f) = &p.filename {
                     self.last_filename = Some((f.clone(), text.clone()));
                 }

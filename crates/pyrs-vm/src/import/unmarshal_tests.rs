@@ -124,7 +124,7 @@ fn assert_same(vm: &mut Vm, a: &PyRef, b: &PyRef) {
 
 fn filenames(r: &PyRef, out: &mut Vec<String>) {
     let c = as_code(r).unwrap();
-    out.push(c.filename().clone());
+    out.push(c.filename().to_string());
     for k in &c.consts {
         if let Value::Obj(o) = k {
             if as_code(o).is_some() {

@@ -217,7 +217,7 @@ fn frame_info(vm: &Vm, i: usize) -> (PyRef, String, i64) {
     let f = &vm.thread.frames[i];
     let (filename, line) = match &f.code.payload {
         Payload::Code(c) => (
-            c.filename().clone(),
+            c.filename().to_string(),
             c.line_at(f.lasti).map(i64::from).unwrap_or(-1),
         ),
         _ => (String::new(), -1),
