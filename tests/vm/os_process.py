@@ -23,3 +23,8 @@ print(os.system("exit 3") >> 8, os.system("true"))
 print(isinstance(os.getloadavg(), tuple), len(os.sched_getaffinity(0)) >= 1)
 print(sorted(k for k in ("stat", "open", "listdir", "scandir", "getcwd", "environ", "_exit", "fspath") if hasattr(os, k)))
 print(os.sys is sys, "posix" in sys.builtin_module_names, "errno" in sys.builtin_module_names)
+try:
+    print(os.get_terminal_size())
+except OSError as e:
+    print("get_terminal_size", type(e).__name__, e.errno)
+print(os.terminal_size((80, 24)) if hasattr(os.terminal_size, "__new__") and False else os.terminal_size.n_fields)
