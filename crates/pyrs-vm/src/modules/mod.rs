@@ -11,15 +11,15 @@ pub mod _abc;
 pub mod _collections;
 pub mod _functools;
 pub mod _imp;
+pub mod _operator;
 pub mod _stat;
 pub mod _thread;
 pub mod _warnings;
 pub mod _weakref;
-pub mod errno;
 pub mod itertools;
 pub mod native_type;
-pub mod posix;
 pub mod pwd;
+pub mod zlib;
 
 use crate::object::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -33,14 +33,14 @@ pub const INITTAB: &[(&str, InitFn)] = &[
     ("_collections", _collections::init),
     ("_functools", _functools::init),
     ("_imp", _imp::init),
+    ("_operator", _operator::init),
     ("_stat", _stat::init),
     ("_thread", _thread::init),
     ("_warnings", _warnings::init),
     ("_weakref", _weakref::init),
-    ("errno", errno::init),
     ("itertools", itertools::init),
-    ("posix", posix::init),
     ("pwd", pwd::init),
+    ("zlib", zlib::init),
 ];
 
 /// `sys.builtin_module_names`: every native module, sorted (CPython sorts them too).

@@ -193,6 +193,11 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         // `property_get___isabstractmethod__`, `cm_get___isabstractmethod__`: abstract when
         // an accessor (the wrapped function) is (`abc.abstractmethod` under them).
         (Payload::Property(p), "__isabstractmethod__") => {
+            // A subclass's own class attribute (`abc.abstractproperty`) shadows this.
+            let t = o.ty.clone();
+            if crate::object::protocol::heap_dunder(vm, &t, "__isabstractmethod__").is_some() {
+                return Ok(None);
+            }
             let fs = p.to_vec();
             let mut r = false;
             for f in fs.iter().filter(|f| !matches!(f, Value::None)) {
@@ -207,6 +212,10 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
             Value::Bool(r)
         }
         (Payload::ClassMethod(f) | Payload::StaticMethod(f), "__isabstractmethod__") => {
+            let t = o.ty.clone();
+            if crate::object::protocol::heap_dunder(vm, &t, "__isabstractmethod__").is_some() {
+                return Ok(None);
+            }
             let f = f.clone();
             let n = vm.intern("__isabstractmethod__");
             match crate::object::attr::getattr_opt(vm, &f, &n)? {
