@@ -16,8 +16,10 @@ pub mod _stat;
 pub mod _thread;
 pub mod _warnings;
 pub mod _weakref;
+pub mod errno;
 pub mod itertools;
 pub mod native_type;
+pub mod posix;
 pub mod pwd;
 pub mod zlib;
 
@@ -38,7 +40,9 @@ pub const INITTAB: &[(&str, InitFn)] = &[
     ("_thread", _thread::init),
     ("_warnings", _warnings::init),
     ("_weakref", _weakref::init),
+    ("errno", errno::init),
     ("itertools", itertools::init),
+    ("posix", posix::init),
     ("pwd", pwd::init),
     ("zlib", zlib::init),
 ];
