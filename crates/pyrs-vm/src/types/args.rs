@@ -135,10 +135,16 @@ impl ArgVec {
         std::mem::take(self).into_iter()
     }
 
+    /// The values as a `Vec` of exactly their length (so `into_boxed_slice`, as a tuple
+    /// makes, does not reallocate).
     pub fn into_vec(self) -> Vec<Value> {
         match self {
             ArgVec::Heap(h) => h,
-            inline => inline.into_iter().collect(),
+            ArgVec::Inline { len, items } => {
+                let mut v = Vec::with_capacity(len as usize);
+                v.extend(items.into_iter().take(len as usize));
+                v
+            }
         }
     }
 }

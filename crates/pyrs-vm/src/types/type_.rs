@@ -39,6 +39,20 @@ pub fn type_call(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
             let Some(newf) = td.find_new() else {
                 return Err(vm.type_error(format!("cannot create '{}' instances", td.name())));
             };
+            // BaseException's own `__new__` and `__init__` without keywords: `__new__`
+            // stores the arguments (`args`, ImportError's `msg`) and `__init__` would
+            // store the very same again, so the arguments move into `__new__` and no
+            // `__init__` runs. (Keywords go to `__init__`, which refuses them or sets
+            // ImportError/NameError/AttributeError members.)
+            if user_init.is_none()
+                && args.kw.is_empty()
+                && same_fn(newf as *const (), crate::types::exceptions::exc_new as *const ())
+                && td.find_init().is_some_and(|i| {
+                    same_fn(i as *const (), crate::types::exceptions::exc_init as *const ())
+                })
+            {
+                return newf(vm, cls, args);
+            }
             let a = if user_init.is_some() && td.kind == BaseKind::Object {
                 Args::default()
             } else {
@@ -68,23 +82,16 @@ pub fn type_call(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
                 return Ok(obj);
             }
             if let Some(init) = td.find_init() {
-                // `BaseException.__new__` already stored these very arguments (`args`,
-                // ImportError's `msg`) and no Python code ran since: its `__init__` would
-                // store equal ones again. Keywords still go to `__init__` (refused, or
-                // ImportError/NameError/AttributeError members).
-                let redundant = user_new.is_none()
-                    && args.kw.is_empty()
-                    && init as *const () as usize
-                        == crate::types::exceptions::exc_init as *const () as usize
-                    && td.find_new().map(|f| f as *const () as usize)
-                        == Some(crate::types::exceptions::exc_new as *const () as usize);
-                if !redundant {
-                    init(vm, &obj, args)?;
-                }
+                init(vm, &obj, args)?;
             }
         }
     }
     Ok(obj)
+}
+
+/// Whether two slot functions are the same function.
+fn same_fn(a: *const (), b: *const ()) -> bool {
+    std::ptr::eq(a, b)
 }
 
 fn call_dunder_args(vm: &mut Vm, f: Value, obj: &Value, args: Args) -> PyResult<Value> {
