@@ -11,3 +11,9 @@ print(list(permutations(range(3))), list(permutations('abc', 2)), list(permutati
 print(list(combinations('ABCD', 2)), list(combinations(range(4), 3)), list(combinations('a', 2)), list(combinations('ab', 0)))
 print(list(combinations_with_replacement('ABC', 2)), list(combinations_with_replacement([], 0)), list(combinations_with_replacement([], 1)))
 print(len(list(permutations(range(6)))), len(list(combinations(range(10), 4))), len(list(product(range(3), repeat=5))))
+# Sizes that must not loop or allocate forever.
+print(list(product(repeat=2**62)))
+try: product('a', repeat=2**62)
+except OverflowError as e: print(e)
+try: tee([], 2**60)
+except MemoryError: print('MemoryError')

@@ -122,9 +122,16 @@ fn product_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let Some(total) = total.filter(|t| *t <= isize::MAX as usize / 16) else {
         return Err(vm.overflow_error("repeat argument too large"));
     };
-    let mut pools = Vec::with_capacity(total);
-    for _ in 0..repeat {
-        pools.extend(base.iter().cloned());
+    let mut pools: Vec<Vec<Value>> = Vec::new();
+    if pools.try_reserve_exact(total).is_err() {
+        let t = vm.types.memory_error.clone();
+        return Err(vm.new_error(&t, ""));
+    }
+    // No input iterables: one empty product whatever `repeat` is (and no loop over it).
+    if !base.is_empty() {
+        for _ in 0..repeat {
+            pools.extend(base.iter().cloned());
+        }
     }
     let stopped = pools.iter().any(|p| p.is_empty());
     let n = pools.len();

@@ -184,7 +184,12 @@ fn tee(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             (c, f)
         }
     };
-    let mut out = vec![copyable];
+    let mut out = Vec::new();
+    if out.try_reserve_exact(n as usize).is_err() {
+        let t = vm.types.memory_error.clone();
+        return Err(vm.new_error(&t, ""));
+    }
+    out.push(copyable);
     for _ in 1..n {
         out.push(vm.call(&copyfunc, vec![])?);
     }
