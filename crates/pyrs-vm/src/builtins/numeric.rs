@@ -129,12 +129,17 @@ pub fn round(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 Ok(Value::Float(r))
             }
         },
+        // `long_round`: the exact int (a bool or an int subclass instance becomes an int).
         Some(_) => match nd {
-            None => Ok(v),
+            None => {
+                let b = to_bigint(&v).unwrap_or_default();
+                Ok(crate::types::int::big_to_value(vm, b))
+            }
             Some(n) => {
                 let n = vm.index_value(&n, "'{}' object cannot be interpreted as an integer")?;
                 if n >= 0 {
-                    return Ok(v);
+                    let b = to_bigint(&v).unwrap_or_default();
+                    return Ok(crate::types::int::big_to_value(vm, b));
                 }
                 let b = to_bigint(&v).unwrap_or_default();
                 let p = num_traits::Pow::pow(num_bigint::BigInt::from(10), (-n) as u32);

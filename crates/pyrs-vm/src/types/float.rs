@@ -326,7 +326,86 @@ fn float_conjugate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Float(self_f(vm, &args)?))
 }
 
+/// `self` of a METH_NOARGS float method, with its arity check.
+fn noargs_f(vm: &mut Vm, args: &Args, name: &str) -> PyResult<f64> {
+    args.no_kw(vm, &format!("float.{name}"))?;
+    if args.pos.len() > 1 {
+        let n = args.pos.len() - 1;
+        return Err(vm.type_error(format!("float.{name}() takes no arguments ({n} given)")));
+    }
+    self_f(vm, args)
+}
+
+/// An integral float as an int (CPython's errors for NaN and infinities).
+fn integral_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
+    let int = vm.types.int.clone();
+    crate::types::int::int_new(vm, &int, Args::positional(vec![Value::Float(f)]))
+}
+
+fn float_floor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = noargs_f(vm, &args, "__floor__")?;
+    integral_to_int(vm, f.floor())
+}
+
+fn float_ceil(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = noargs_f(vm, &args, "__ceil__")?;
+    integral_to_int(vm, f.ceil())
+}
+
+fn float_trunc(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = noargs_f(vm, &args, "__trunc__")?;
+    integral_to_int(vm, f.trunc())
+}
+
+/// `float.__getnewargs__()`: `(float(self),)`.
+fn float_getnewargs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let f = noargs_f(vm, &args, "__getnewargs__")?;
+    Ok(vm.new_tuple(vec![Value::Float(f)]))
+}
+
+/// `float.__round__(ndigits=None)`: `round()` of the exact float (half to even; a float
+/// when `ndigits` is given).
+fn float_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kw(vm, "float.__round__")?;
+    if args.pos.len() > 2 {
+        let n = args.pos.len() - 1;
+        return Err(vm.type_error(format!("__round__ expected at most 1 argument, got {n}")));
+    }
+    let f = self_f(vm, &args)?;
+    let mut pos = vec![Value::Float(f)];
+    pos.extend(args.pos.get(1).cloned());
+    crate::builtins::numeric::round(vm, Args::positional(pos))
+}
+
+/// `float.__getformat__(typestr)`: how C doubles and floats are stored.
+fn float_getformat(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kw(vm, "float.__getformat__")?;
+    if args.pos.len() != 2 {
+        let n = args.pos.len().saturating_sub(1);
+        return Err(vm.type_error(format!(
+            "float.__getformat__() takes exactly one argument ({n} given)"
+        )));
+    }
+    let Some(s) = args.pos[1].as_str().map(|s| s.as_rust().into_owned()) else {
+        let t = vm.type_name(&args.pos[1]);
+        return Err(vm.type_error(format!("__getformat__() argument must be str, not {t}")));
+    };
+    if s != "double" && s != "float" {
+        return Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'"));
+    }
+    Ok(vm.new_str(if cfg!(target_endian = "little") {
+        "IEEE, little-endian"
+    } else {
+        "IEEE, big-endian"
+    }))
+}
+
 pub const METHODS: &[(&str, NativeFn)] = &[
+    ("__floor__", float_floor),
+    ("__ceil__", float_ceil),
+    ("__trunc__", float_trunc),
+    ("__round__", float_round),
+    ("__getnewargs__", float_getnewargs),
     ("conjugate", float_conjugate),
     ("is_integer", float_is_integer),
     ("hex", float_hex),
@@ -334,4 +413,5 @@ pub const METHODS: &[(&str, NativeFn)] = &[
 ];
 
 /// Class methods of `float`.
-pub const CLASSMETHODS: &[(&str, NativeFn)] = &[("fromhex", float_fromhex)];
+pub const CLASSMETHODS: &[(&str, NativeFn)] =
+    &[("fromhex", float_fromhex), ("__getformat__", float_getformat)];

@@ -577,7 +577,78 @@ fn int_from_bytes(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 /// Class methods of `int`.
 pub const CLASSMETHODS: &[(&str, NativeFn)] = &[("from_bytes", int_from_bytes)];
 
+/// `int.__floor__`/`__ceil__`/`__trunc__`/`__int__`-like methods: the value as an exact
+/// int (`long_long`), with the METH_NOARGS arity check.
+fn int_self_exact(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Value> {
+    args.no_kw(vm, &format!("int.{name}"))?;
+    if args.pos.len() > 1 {
+        let n = args.pos.len() - 1;
+        return Err(vm.type_error(format!("int.{name}() takes no arguments ({n} given)")));
+    }
+    let b = self_int(vm, args, name)?;
+    Ok(big_to_value(vm, b))
+}
+
+/// `self` of an int method, with CPython's descriptor error for other objects.
+fn self_int(vm: &mut Vm, args: &Args, name: &str) -> PyResult<BigInt> {
+    match args.pos.first() {
+        Some(v) if !matches!(v, Value::Float(_)) => {
+            if let Some(b) = to_bigint(v) {
+                return Ok(b);
+            }
+        }
+        _ => {}
+    }
+    let t = args.pos.first().map_or("nothing".to_string(), |v| vm.type_name(v));
+    Err(vm.type_error(format!(
+        "descriptor '{name}' for 'int' objects doesn't apply to a '{t}' object"
+    )))
+}
+
+fn int_floor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    int_self_exact(vm, &args, "__floor__")
+}
+
+fn int_ceil(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    int_self_exact(vm, &args, "__ceil__")
+}
+
+fn int_trunc(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    int_self_exact(vm, &args, "__trunc__")
+}
+
+/// `int.__getnewargs__()`: `(int(self),)` (what pickle and copy call).
+fn int_getnewargs(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let v = int_self_exact(vm, &args, "__getnewargs__")?;
+    Ok(vm.new_tuple(vec![v]))
+}
+
+/// `int.__round__(ndigits=None)`: `round()` of the exact int.
+fn int_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kw(vm, "int.__round__")?;
+    if args.pos.len() > 2 {
+        let n = args.pos.len() - 1;
+        return Err(vm.type_error(format!("__round__ expected at most 1 argument, got {n}")));
+    }
+    let b = self_int(vm, &args, "__round__")?;
+    let mut pos = vec![big_to_value(vm, b)];
+    match args.pos.get(1) {
+        // int.__round__ takes no None (round(5, None) never passes it on).
+        Some(Value::None) => {
+            return Err(vm.type_error("'NoneType' object cannot be interpreted as an integer"))
+        }
+        Some(n) => pos.push(n.clone()),
+        None => {}
+    }
+    crate::builtins::numeric::round(vm, Args::positional(pos))
+}
+
 pub const METHODS: &[(&str, NativeFn)] = &[
+    ("__floor__", int_floor),
+    ("__ceil__", int_ceil),
+    ("__trunc__", int_trunc),
+    ("__round__", int_round),
+    ("__getnewargs__", int_getnewargs),
     ("to_bytes", int_to_bytes),
     ("bit_length", int_bit_length),
     ("bit_count", int_bit_count),

@@ -488,3 +488,86 @@ pub fn reversed_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
         Payload::Reversed(seq, Cell::new(n as isize - 1)),
     )))
 }
+
+/// `it.__length_hint__()` of the builtin sequence, range, dict and reversed iterators
+/// (`listiter_len`, `rangeiter_len`, `dictiter_len`, `reversed_len`, ...): the number of
+/// items left, 0 once exhausted (or once a dict changed size).
+fn length_hint(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__length_hint__", 1, 1)?;
+    let it = &args.pos[0];
+    let Some(o) = it.as_obj() else {
+        let t = vm.type_name(it);
+        return Err(vm.type_error(format!(
+            "descriptor '__length_hint__' doesn't apply to a '{t}' object"
+        )));
+    };
+    let n: i64 = match &o.payload {
+        Payload::SeqIter(seq, idx) => {
+            let i = idx.get() as i64;
+            if let Some(Payload::Range(r)) = seq.payload() {
+                // longrange_iterator: the rest may pass i64.
+                let left = r.len_big() - BigInt::from(i);
+                let left = if left < BigInt::zero() { BigInt::zero() } else { left };
+                return Ok(crate::types::int::big_to_value(vm, left));
+            }
+            let len = match seq.payload() {
+                Some(Payload::List(l)) => l.borrow().len() as i64,
+                Some(Payload::Tuple(t)) => t.len() as i64,
+                Some(Payload::Str(s)) => s.len() as i64,
+                Some(Payload::Bytes(b)) => b.len() as i64,
+                Some(Payload::ByteArray(b)) => b.borrow().len() as i64,
+                _ => {
+                    let seq = seq.clone();
+                    match vm.len(&seq) {
+                        Ok(n) => n as i64,
+                        Err(_) => return Ok(Value::Obj(vm.not_implemented.clone())),
+                    }
+                }
+            };
+            (len - i).max(0)
+        }
+        Payload::RangeIter(cur, stop, step) => {
+            let (c, s, st) = (cur.get() as i128, *stop as i128, *step as i128);
+            let left = if st > 0 && c < s {
+                (s - c - 1) / st + 1
+            } else if st < 0 && c > s {
+                (c - s - 1) / (-st) + 1
+            } else {
+                0
+            };
+            left as i64
+        }
+        Payload::DictIter(d, pos, _, len0) => match crate::types::dict::dict_data(d) {
+            Some(dd) => {
+                let b = dd.borrow();
+                if b.len() != *len0 {
+                    0
+                } else {
+                    (pos.get().min(b.dense_len())..b.dense_len())
+                        .filter(|&i| b.entry_at(i).is_some())
+                        .count() as i64
+                }
+            }
+            None => 0,
+        },
+        Payload::Reversed(seq, idx) => {
+            let i = idx.get() as i64;
+            let seq = seq.clone();
+            match vm.len(&seq) {
+                Ok(n) if (n as i64) < i + 1 => 0,
+                _ => (i + 1).max(0),
+            }
+        }
+        _ => {
+            let t = vm.type_name(it);
+            return Err(vm.type_error(format!(
+                "descriptor '__length_hint__' doesn't apply to a '{t}' object"
+            )));
+        }
+    };
+    Ok(Value::Int(n))
+}
+
+/// Methods of the builtin iterator types (installed by `types::install_methods`).
+pub const ITERATOR_METHODS: &[(&str, crate::types::function::NativeFn)] =
+    &[("__length_hint__", length_hint)];

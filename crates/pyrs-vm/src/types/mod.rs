@@ -545,6 +545,21 @@ pub fn install_methods(vm: &mut Vm) {
     exception_group::install(vm);
     vm.types.anext_awaitable = anext_awaitable::make_type(vm);
     for ty in [
+        t(vm, |t| &t.list_iterator),
+        t(vm, |t| &t.tuple_iterator),
+        t(vm, |t| &t.str_iterator),
+        t(vm, |t| &t.range_iterator),
+        t(vm, |t| &t.longrange_iterator),
+        t(vm, |t| &t.set_iterator),
+        t(vm, |t| &t.dict_keyiterator),
+        t(vm, |t| &t.dict_valueiterator),
+        t(vm, |t| &t.dict_itemiterator),
+        t(vm, |t| &t.iterator),
+        t(vm, |t| &t.reversed),
+    ] {
+        add_methods(vm, &ty, iter::ITERATOR_METHODS);
+    }
+    for ty in [
         t(vm, |t| &t.text_io_wrapper),
         t(vm, |t| &t.buffered_reader),
         t(vm, |t| &t.buffered_writer),

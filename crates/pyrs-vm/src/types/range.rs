@@ -403,4 +403,42 @@ fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-pub const METHODS: &[(&str, NativeFn)] = &[("index", range_index), ("count", range_count)];
+/// The range of a no-argument method.
+fn rdata_noargs(vm: &mut Vm, args: &Args, name: &str) -> PyResult<RangeData> {
+    args.no_kw(vm, &format!("range.{name}"))?;
+    if args.pos.len() != 1 {
+        let n = args.pos.len().saturating_sub(1);
+        return Err(vm.type_error(format!("range.{name}() takes no arguments ({n} given)")));
+    }
+    match args.pos[0].payload() {
+        Some(Payload::Range(r)) => Ok(r.clone()),
+        _ => Err(vm.type_error("descriptor requires a 'range' object")),
+    }
+}
+
+/// `range.__reversed__()`: what `reversed(r)` gives.
+fn range_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    rdata_noargs(vm, &args, "__reversed__")?;
+    let cls = vm.types.reversed.clone();
+    crate::types::iter::reversed_new(vm, &cls, Args::positional(vec![args.pos[0].clone()]))
+}
+
+/// `range.__reduce__(*ignored)`: `(range, (start, stop, step))` (METH_VARARGS in
+/// CPython: arguments are accepted and ignored).
+fn range_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let r = match args.pos.first().and_then(|v| v.payload()) {
+        Some(Payload::Range(r)) => r.clone(),
+        _ => return Err(vm.type_error("descriptor requires a 'range' object")),
+    };
+    let parts = ["start", "stop", "step"].map(|n| attr(vm, &r, n)).to_vec();
+    let t = vm.new_tuple(parts);
+    let cls = Value::Obj(vm.types.range.clone());
+    Ok(vm.new_tuple(vec![cls, t]))
+}
+
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("index", range_index),
+    ("count", range_count),
+    ("__reversed__", range_reversed),
+    ("__reduce__", range_reduce),
+];

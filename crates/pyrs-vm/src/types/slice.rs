@@ -143,7 +143,18 @@ fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_tuple(items))
 }
 
-pub const METHODS: &[(&str, NativeFn)] = &[("indices", slice_indices)];
+/// `slice.__reduce__()`: `(slice, (start, stop, step))`.
+fn slice_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__reduce__", 1, 1)?;
+    let Some(Payload::Slice(s)) = args.pos[0].payload() else {
+        return Err(vm.type_error("descriptor '__reduce__' requires a 'slice' object"));
+    };
+    let t = vm.new_tuple(s.to_vec());
+    let cls = Value::Obj(vm.types.slice.clone());
+    Ok(vm.new_tuple(vec![cls, t]))
+}
+
+pub const METHODS: &[(&str, NativeFn)] = &[("indices", slice_indices), ("__reduce__", slice_reduce)];
 
 /// The positions a slice selects.
 pub fn positions(start: isize, step: isize, n: usize) -> impl Iterator<Item = usize> {
