@@ -130,14 +130,12 @@ fn load_frame(
     vm: &mut Vm,
     g: &PyRef,
     gd: &GenData,
-    mut frame: Frame,
+    frame: Frame,
     value: Option<Value>,
     entry: bool,
 ) {
-    frame.fast_base = vm.thread.fast.len();
-    frame.stack_base = vm.thread.stack.len();
-    frame.entry = entry;
-    frame.generator = Some(g.clone());
+    let fast_base = vm.thread.fast.len();
+    let stack_base = vm.thread.stack.len();
     {
         // Popped from the end: the value stack bottom first, then the localsplus from
         // the first slot (the order `eval::call::suspend_generator` stored them in).
@@ -157,7 +155,15 @@ fn load_frame(
     if let Some(v) = value {
         vm.thread.stack.push(Some(v));
     }
+    // Pushed as it was saved, then patched in place: setting the fields on the moved
+    // value first made the generated code copy the 11-word record once more.
     vm.thread.frames.push(frame);
+    if let Some(f) = vm.thread.frames.last_mut() {
+        f.fast_base = fast_base;
+        f.stack_base = stack_base;
+        f.entry = entry;
+        f.generator = Some(g.clone());
+    }
     gd.running.set(true);
     gd.started.set(true);
 }
