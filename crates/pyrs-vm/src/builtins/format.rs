@@ -45,15 +45,16 @@ fn parse_spec(vm: &mut Vm, s: &str, default_ty: Option<char>, v: &Value) -> PyRe
     };
     let mut i = 0;
     let mut sp = Spec::default();
-    if c.len() >= 2 && "<>=^".contains(c[1]) {
+    let is_align = |ch: char| matches!(ch, '<' | '>' | '=' | '^');
+    if c.len() >= 2 && is_align(c[1]) {
         sp.fill = Some(c[0]);
         sp.align = Some(c[1]);
         i = 2;
-    } else if !c.is_empty() && "<>=^".contains(c[0]) {
+    } else if !c.is_empty() && is_align(c[0]) {
         sp.align = Some(c[0]);
         i = 1;
     }
-    if i < c.len() && "+- ".contains(c[i]) {
+    if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
         sp.sign = Some(c[i]);
         i += 1;
     }
@@ -247,8 +248,8 @@ fn format_float(vm: &mut Vm, x: f64, sp: &Spec, ty: char, add_dot_0: bool) -> Py
         "nan".to_string()
     } else {
         match ty {
-            'f' | 'F' => format!("{a:.prec$}"),
-            '%' => format!("{:.prec$}", a * 100.0),
+            'f' | 'F' => fixed(a, prec),
+            '%' => fixed(a * 100.0, prec),
             'e' | 'E' => exp_form(a, prec),
             'g' | 'G' | 'r' => {
                 if ty == 'r' {
@@ -313,6 +314,68 @@ fn format_float(vm: &mut Vm, x: f64, sp: &Spec, ty: char, add_dot_0: bool) -> Py
     pad(vm, sp, sign_str(neg, sp), &body, true)
 }
 
+/// `a` (finite, >= 0) with `prec` digits after the point, correctly rounded (half to
+/// even on the exact binary value, as CPython's `dtoa` mode 3). Values below 1e15 with a
+/// precision up to 20 are done in integer arithmetic: `a = m * 2^-k` exactly, so the
+/// rounded `a * 10^prec` is `(m * 10^prec) >> k` plus the remainder's rounding, in a u128
+/// (m < 2^53, 10^20 < 2^67). Others take Rust's formatting (also exact).
+fn fixed(a: f64, prec: usize) -> String {
+    let bits = a.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    if !(a < 1e15 && prec <= 20 && bits >> 63 == 0) {
+        return format!("{a:.prec$}");
+    }
+    // a = m * 2^-k (subnormals: exponent field 0, no implicit bit); k >= 3 below 1e15.
+    let (m, k) = if exp == 0 {
+        (frac, 1074)
+    } else {
+        (frac | (1u64 << 52), 1075 - exp)
+    };
+    let prod = m as u128 * 10u128.pow(prec as u32);
+    let q: u128 = if k >= 127 {
+        0 // prod < 2^120 < 2^126 <= half of 2^k: rounds to 0
+    } else {
+        let q = prod >> k;
+        let r = prod & ((1u128 << k) - 1);
+        let half = 1u128 << (k - 1);
+        if r > half || (r == half && q & 1 == 1) {
+            q + 1
+        } else {
+            q
+        }
+    };
+    // The digits of q, with at least prec + 1 of them, the point before the last prec.
+    let mut buf = [0u8; 48];
+    let mut i = buf.len();
+    let mut n = q;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    while buf.len() - i < prec + 1 {
+        i -= 1;
+        buf[i] = b'0';
+    }
+    let digits = &buf[i..];
+    let int_len = digits.len() - prec;
+    let mut out = String::with_capacity(digits.len() + 1);
+    for &d in &digits[..int_len] {
+        out.push(d as char);
+    }
+    if prec > 0 {
+        out.push('.');
+        for &d in &digits[int_len..] {
+            out.push(d as char);
+        }
+    }
+    out
+}
+
 fn strip_zeros(s: &str) -> String {
     let (m, e) = match s.find('e') {
         Some(i) => (&s[..i], &s[i..]),
@@ -354,6 +417,33 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
     if spec.is_empty() {
         return vm.str_value(v);
     }
+    format_builtin(vm, v, spec)
+}
+
+/// `__format__` of a builtin type (`str.__format__`, `int.__format__`, ...): `format(v,
+/// spec)` without the class-defined `__format__` lookup (a subclass's method calling its
+/// base's must not find itself). An empty spec is `str(v)`, as CPython's
+/// `_PyUnicode_FormatAdvancedWriter` (`format_obj`) and `format_int_or_long` do.
+pub fn format_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__format__", 2, 2)?;
+    let Some(spec) = args.pos[1].as_str() else {
+        // `_PyArg_BadArgument`: None is named "None", other values by their type.
+        let n = match &args.pos[1] {
+            Value::None => "None".to_string(),
+            v => vm.type_name(v),
+        };
+        return Err(vm.type_error(format!("__format__() argument must be str, not {n}")));
+    };
+    if spec.is_empty() {
+        return vm.str_value(&args.pos[0]);
+    }
+    let spec = spec.as_rust();
+    format_builtin(vm, &args.pos[0], &spec)
+}
+
+/// `format(v, spec)` of a builtin value (or a subclass instance, by its payload) with a
+/// non-empty spec.
+fn format_builtin(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
     if let Some(Payload::Complex(re, im)) = v.payload() {
         let (re, im) = (*re, *im);
         let out = format_complex(vm, re, im, spec, v)?;
@@ -455,7 +545,12 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
                     Some(g) => group(&digits, g, if ty == 'd' || ty == 'n' { 3 } else { 4 }),
                     None => digits,
                 };
-                let sign = format!("{}{}", sign_str(neg, &sp), if sp.alt { prefix } else { "" });
+                // The sign and prefix ("-0x" at most) without a heap String.
+                let mut sign = String::new();
+                sign.push_str(sign_str(neg, &sp));
+                if sp.alt {
+                    sign.push_str(prefix);
+                }
                 pad(vm, &sp, &sign, &digits, true)?
             }
         }
@@ -479,12 +574,32 @@ pub fn format(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
             if let Some(m) = refuse {
                 return Err(vm.value_error(m));
             }
-            let s = vm.str_string(v)?;
-            let s: String = match sp.precision {
-                Some(p) => s.chars().take(p).collect(),
-                None => s,
+            // `str.__format__` formats the str's own contents (a subclass's `__str__` is
+            // not asked), padded at its storage width (lone surrogates kept).
+            let Some(s) = v.as_str() else {
+                return Err(vm.type_error("unsupported format string passed to str.__format__"));
             };
-            pad(vm, &sp, "", &s, false)?
+            let len = sp.precision.map_or(s.len(), |p| p.min(s.len()));
+            let fill_n = sp.width.saturating_sub(len);
+            let (fill, align) = if sp.zero && sp.fill.is_none() {
+                ('0', sp.align.unwrap_or('<'))
+            } else {
+                (sp.fill.unwrap_or(' '), sp.align.unwrap_or('<'))
+            };
+            let (left, right) = match align {
+                '>' => (fill_n, 0),
+                '^' => (fill_n / 2, fill_n - fill_n / 2),
+                _ => (0, fill_n),
+            };
+            // Nothing to pad or cut: the value itself, a subclass instance too (as
+            // `format_string_internal`, which writes the one str unchanged).
+            if left == 0 && right == 0 && len == s.len() {
+                return Ok(v.clone());
+            }
+            return match s.padded(len, left, right, fill as u32) {
+                Some(r) => Ok(vm.new_pystr(r)),
+                None => Err(crate::types::bytes_format::no_memory(vm)),
+            };
         }
     };
     Ok(vm.new_pystr(crate::types::str::PyStr::from_string(out)))
@@ -805,55 +920,6 @@ pub fn star_arg(vm: &mut Vm, w: &Value) -> PyResult<i64> {
     }
 }
 
-                k += 1;
-                let n = star_arg(vm, &w)?;
-                if n < 0 && !flags.ends_with('.') {
-                    flags.insert(0, '-');
-                }
-                flags.push_str(&n.abs().to_string());
-            } else {
-                flags.push(c[i]);
-            }
-            i += 1;
-        }
-        let Some(&ty) = c.get(i) else {
-            return Err(vm.value_error("incomplete format"));
-        };
-        i += 1;
-        if ty == '%' {
-            out.push('%' as u32);
-            continue;
-        }
-        let v = match key_val {
-            Some(v) => v,
-            None => {
-                let v = if mapping && items.len() == 1 {
-                    items[0].clone()
-                } else {
-                    match items.get(k) {
-                        Some(v) => v.clone(),
-                        None => return Err(vm.type_error("not enough arguments for format string")),
-                    }
-                };
-                k += 1;
-                v
-            }
-        };
-        let (align_left, rest) = match flags.strip_prefix('-') {
-            Some(r) => (true, r.to_string()),
-            None => (false, flags.clone()),
-        };
-        let textual = matches!(ty, 's' | 'r' | 'a');
-        let spec_str = format!(
-            "{}{}",
-            if align_left {
-                "<"
-            } else if textual {
-                ">"
-            } else {
-                ""
-            },
-            rest
 /// Append the code points of a str value (lone surrogates kept).
 fn push_str_value(out: &mut Vec<u32>, v: &Value) {
     if let Some(s) = v.as_str() {
@@ -924,6 +990,55 @@ pub fn percent(
                 let Some(w) = items.get(k).cloned() else {
                     return Err(vm.type_error("not enough arguments for format string"));
                 };
+                k += 1;
+                let n = star_arg(vm, &w)?;
+                if n < 0 && !flags.ends_with('.') {
+                    flags.insert(0, '-');
+                }
+                flags.push_str(&n.abs().to_string());
+            } else {
+                flags.push(c[i]);
+            }
+            i += 1;
+        }
+        let Some(&ty) = c.get(i) else {
+            return Err(vm.value_error("incomplete format"));
+        };
+        i += 1;
+        if ty == '%' {
+            out.push('%' as u32);
+            continue;
+        }
+        let v = match key_val {
+            Some(v) => v,
+            None => {
+                let v = if mapping && items.len() == 1 {
+                    items[0].clone()
+                } else {
+                    match items.get(k) {
+                        Some(v) => v.clone(),
+                        None => return Err(vm.type_error("not enough arguments for format string")),
+                    }
+                };
+                k += 1;
+                v
+            }
+        };
+        let (align_left, rest) = match flags.strip_prefix('-') {
+            Some(r) => (true, r.to_string()),
+            None => (false, flags.clone()),
+        };
+        let textual = matches!(ty, 's' | 'r' | 'a');
+        let spec_str = format!(
+            "{}{}",
+            if align_left {
+                "<"
+            } else if textual {
+                ">"
+            } else {
+                ""
+            },
+            rest
         );
         let s = match ty {
             // Without flags the conversion is the result (no format() round trip).
@@ -1008,6 +1123,8 @@ pub fn percent(
                 }
             },
             _ => {
+                // The character itself when printable ASCII, else '?'.
+                let shown = if (' '..='~').contains(&ty) { ty } else { '?' };
                 return Err(vm.value_error(format!(
                     "unsupported format character '{shown}' ({:#x}) at index {}",
                     cps[i - 1],
@@ -1045,5 +1162,3 @@ fn exact_str(vm: &mut Vm, s: &Value) -> Value {
         _ => s.clone(),
     }
 }
-                // The character itself when printable ASCII, else '?'.
-                let shown = if (' '..='~').contains(&ty) { ty } else { '?' };

@@ -153,14 +153,17 @@ pub fn build(vm: &mut Vm, op: u8, n: usize) -> PyResult<()> {
             Value::Obj(d)
         }
         BUILD_STRING => {
-            let items = pop_n(vm, n)?;
-            let mut cps: Vec<u32> = Vec::new();
-            for i in &items {
-                if let Some(s) = i.as_str() {
-                    cps.extend(s.code_points());
-                }
+            // The parts are read in their stack slots (all strs: FORMAT_VALUE results and
+            // constants) and joined in one allocation, then dropped.
+            let len = vm.thread.stack.len();
+            if n > len {
+                return Err(vm.system_error("stack underflow"));
             }
-            vm.new_pystr(crate::types::str::PyStr::from_vec(cps))
+            let stack = &vm.thread.stack;
+            let parts = (len - n..len).filter_map(|i| stack[i].as_ref().and_then(|v| v.as_str()));
+            let s = crate::types::str::PyStr::concat_all(parts);
+            vm.thread.stack.truncate(len - n);
+            vm.new_pystr(s)
         }
         BUILD_SLICE => {
             let items = pop_n(vm, n)?;
@@ -314,4 +317,57 @@ fn function_str(vm: &mut Vm, f: &Value) -> PyResult<String> {
         Some(Payload::Builtin(b)) => Ok(format!("{}()", b.name)),
         _ => Ok(format!("{} object", vm.type_name(&f))),
     }
+}
+
+/// `s += t` / `s = s + t` where `s` and `t` are exact strs and the next instruction is
+/// STORE_FAST to the local `slot` that holds `s` (3.11's BINARY_OP_INPLACE_ADD_UNICODE):
+/// when that local and the operand's stack slot are `s`'s only references, the local lets
+/// go of it and `t` is appended in place (no copy of `s` unless the buffer moves); the
+/// STORE_FAST that follows stores the result back. Returns false, having changed nothing,
+/// in every other case (aliases such as `u = s`, subclasses, other operand types), and
+/// the generic `+` runs.
+#[inline(never)]
+pub fn concat_in_place(vm: &mut Vm, slot: usize) -> bool {
+    let str_ty = &vm.types.str;
+    let unique = match (vm.thread.stack.top2(), vm.thread.fast.get(slot)) {
+        (Some((Value::Obj(a), Value::Obj(b))), Some(Some(Value::Obj(local)))) => {
+            a.is(local) && a.refcount() == 2 && a.ty.is(str_ty) && b.ty.is(str_ty)
+        }
+        _ => false,
+    };
+    if !unique {
+        return false;
+    }
+    let b = pop(vm);
+    let a = match pop(vm) {
+        Value::Obj(a) => a,
+        other => {
+            // Not reached (checked above): leave the stack as it was.
+            push(vm, other);
+            push(vm, b);
+            return false;
+        }
+    };
+    // The local lets go of `s`: the popped reference is then the only one.
+    if let Some(s) = vm.thread.fast.get_mut(slot) {
+        *s = None;
+    }
+    let mut obj = match a.try_unwrap() {
+        Ok(obj) => obj,
+        Err(a) => {
+            // Not reached (the count was checked): the plain concatenation.
+            let r = match (&a.payload, b.as_str()) {
+                (Payload::Str(x), Some(y)) => vm.new_pystr(x.concat(y)),
+                _ => Value::Obj(a),
+            };
+            push(vm, r);
+            return true;
+        }
+    };
+    if let (Payload::Str(s), Some(t)) = (&mut obj.payload, b.as_str()) {
+        s.append(t);
+    }
+    // Boxed again as `Vm::alloc` boxes a new object.
+    push(vm, Value::Obj(crate::object::PyRef::new(obj)));
+    true
 }

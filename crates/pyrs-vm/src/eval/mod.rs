@@ -363,6 +363,14 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                         vm.thread.stack.replace_top2_plain(r);
                         continue;
                     }
+                    // `s += t` / `s = s + t` stored back to the local `s` came from: exact
+                    // strs appended in place when nothing else sees `s` (3.11's
+                    // BINARY_OP_INPLACE_ADD_UNICODE; checks and aliasing in build.rs).
+                    if let (0 | 13, Some(&(STORE_FAST, local))) = (arg, units.get(ip)) {
+                        if build::concat_in_place(vm, fast_base + local as usize) {
+                            continue;
+                        }
+                    }
                     let b = pop(vm);
                     let a = pop(vm);
                     let r = match (&a, &b, arg) {

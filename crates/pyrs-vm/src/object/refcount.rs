@@ -87,6 +87,25 @@ impl PyRef {
         self.inner().refcnt.get() & COUNT
     }
 
+    /// The object itself when this is its only reference (`Rc::try_unwrap`): the box is
+    /// freed and the object moved out by value, so the caller may change it and box it
+    /// again with [`PyRef::new`] (`s += t` appends to a str nobody else can see:
+    /// `eval/build.rs`, `concat_in_place`). `Err(self)` when other references exist or
+    /// the object's finalizer ran (FINALIZED). No `&mut` to a shared object is made
+    /// (invariant 4): the object is owned when it is changed.
+    pub fn try_unwrap(self) -> Result<PyObject, PyRef> {
+        if self.inner().refcnt.get() != 1 {
+            return Err(self);
+        }
+        let this = std::mem::ManuallyDrop::new(self);
+        // SAFETY: a count of exactly 1 without the FINALIZED bit means `this` is the only
+        // PyRef (invariant 2) and the box is not on the pending list; the box came from
+        // Box (invariant 1). `ManuallyDrop` keeps this PyRef's `drop` from running, so the
+        // box is freed exactly once, here, and the object moves out of it.
+        let b = unsafe { Box::from_raw(this.ptr.as_ptr()) };
+        Ok(b.obj)
+    }
+
     /// Object identity (`id()`).
     pub fn id(&self) -> usize {
         self.ptr.as_ptr() as usize
@@ -259,7 +278,6 @@ fn clear_weakrefs(ptr: NonNull<RcBox>) {
         HAS_PENDING.with(|p| p.set(true));
     }
 }
-
 
 /// A class was given `__del__` after its creation (`object/attr.rs`).
 pub fn note_del_assigned() {

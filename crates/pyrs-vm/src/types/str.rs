@@ -256,14 +256,146 @@ impl PyStr {
         }
     }
 
-    pub fn concat(&self, other: &PyStr) -> PyStr {
-        if let (StrData::Latin1(a, x), StrData::Latin1(b, y)) = (&self.data, &other.data) {
-            let mut v = Vec::with_capacity(a.len() + b.len());
-            v.extend_from_slice(a);
-            v.extend_from_slice(b);
-            return PyStr::new(StrData::Latin1(v.into(), *x && *y));
+    /// The storage class, ordered by width: 0 ASCII, 1 Latin-1, 2 UCS-2, 3 UCS-4. The
+    /// widest part of a concatenation is the result's (each part being at its narrowest).
+    #[inline]
+    fn kind(&self) -> u8 {
+        match &self.data {
+            StrData::Latin1(_, true) => 0,
+            StrData::Latin1(_, false) => 1,
+            StrData::Ucs2(_) => 2,
+            StrData::Ucs4(_) => 3,
         }
-        PyStr::from_vec(self.code_points().chain(other.code_points()).collect())
+    }
+
+    pub fn concat(&self, other: &PyStr) -> PyStr {
+        PyStr::concat_all([self, other].into_iter())
+    }
+
+    /// Append `other` in place (`s += t` when `s` has no other reference: CPython's
+    /// `PyUnicode_Append` resizing a unique str). The buffer grows by `realloc`, which
+    /// usually extends it where it is instead of copying it; a wider `other` widens the
+    /// whole string (a copy, as in CPython). The cached hash is reset.
+    pub fn append(&mut self, other: &PyStr) {
+        fn grow<T: Copy>(b: &mut Box<[T]>, more: impl ExactSizeIterator<Item = T>) {
+            let mut v = std::mem::take(b).into_vec();
+            v.reserve_exact(more.len());
+            v.extend(more);
+            *b = v.into_boxed_slice();
+        }
+        self.hash.set(-1);
+        match (&mut self.data, &other.data) {
+            (StrData::Latin1(a, x), StrData::Latin1(b, y)) => {
+                grow(a, b.iter().copied());
+                *x = *x && *y;
+            }
+            (StrData::Ucs2(a), StrData::Latin1(b, _)) => grow(a, b.iter().map(|&c| c as u16)),
+            (StrData::Ucs2(a), StrData::Ucs2(b)) => grow(a, b.iter().copied()),
+            (StrData::Ucs4(a), StrData::Latin1(b, _)) => grow(a, b.iter().map(|&c| c as u32)),
+            (StrData::Ucs4(a), StrData::Ucs2(b)) => grow(a, b.iter().map(|&c| c as u32)),
+            (StrData::Ucs4(a), StrData::Ucs4(b)) => grow(a, b.iter().copied()),
+            _ => *self = PyStr::concat_all([&*self, other].into_iter()),
+        }
+    }
+
+    /// The concatenation of `parts` in one exact allocation at the widest part's width
+    /// (BUILD_STRING, `+`, `str.join`; CPython's `_PyUnicode_JoinArray`): no detour through
+    /// code points.
+    pub fn concat_all<'a>(parts: impl Iterator<Item = &'a PyStr> + Clone) -> PyStr {
+        let mut total = 0usize;
+        let mut kind = 0;
+        for p in parts.clone() {
+            total += p.len();
+            kind = kind.max(p.kind());
+        }
+        match kind {
+            0 | 1 => {
+                let mut v = Vec::with_capacity(total);
+                for p in parts {
+                    if let StrData::Latin1(b, _) = &p.data {
+                        v.extend_from_slice(b);
+                    }
+                }
+                PyStr::new(StrData::Latin1(v.into_boxed_slice(), kind == 0))
+            }
+            2 => {
+                let mut v: Vec<u16> = Vec::with_capacity(total);
+                for p in parts {
+                    match &p.data {
+                        StrData::Latin1(b, _) => v.extend(b.iter().map(|&c| c as u16)),
+                        StrData::Ucs2(b) => v.extend_from_slice(b),
+                        StrData::Ucs4(_) => {} // not with kind 2
+                    }
+                }
+                PyStr::new(StrData::Ucs2(v.into_boxed_slice()))
+            }
+            _ => {
+                let mut v: Vec<u32> = Vec::with_capacity(total);
+                for p in parts {
+                    match &p.data {
+                        StrData::Latin1(b, _) => v.extend(b.iter().map(|&c| c as u32)),
+                        StrData::Ucs2(b) => v.extend(b.iter().map(|&c| c as u32)),
+                        StrData::Ucs4(b) => v.extend_from_slice(b),
+                    }
+                }
+                PyStr::new(StrData::Ucs4(v.into_boxed_slice()))
+            }
+        }
+    }
+
+    /// The first `len` code points with `left` and `right` copies of `fill` around them,
+    /// at the width that holds them all, in one exact allocation (`format()` of a str,
+    /// `str.center`-style padding). None when the size cannot be allocated (MemoryError).
+    pub fn padded(&self, len: usize, left: usize, right: usize, fill: u32) -> Option<PyStr> {
+        fn build<T: Copy>(
+            body: impl Iterator<Item = T>,
+            len: usize,
+            left: usize,
+            right: usize,
+            fill: T,
+        ) -> Option<Box<[T]>> {
+            let mut v: Vec<T> = Vec::new();
+            let total = len.checked_add(left)?.checked_add(right)?;
+            v.try_reserve_exact(total).ok()?;
+            v.extend(std::iter::repeat(fill).take(left));
+            v.extend(body.take(len));
+            v.extend(std::iter::repeat(fill).take(right));
+            Some(v.into_boxed_slice())
+        }
+        let len = len.min(self.len());
+        let fill_kind = match fill {
+            0..=0x7f => 0,
+            0x80..=0xff => 1,
+            0x100..=0xffff => 2,
+            _ => 3,
+        };
+        let kind = if left == 0 && right == 0 {
+            self.kind()
+        } else {
+            self.kind().max(fill_kind)
+        };
+        // A prefix of a non-ASCII Latin-1 string may be ASCII: recompute the flag.
+        let data = match (kind, &self.data) {
+            (0 | 1, StrData::Latin1(b, _)) => {
+                let out = build(b.iter().copied(), len, left, right, fill as u8)?;
+                let ascii = kind == 0 || out.is_ascii();
+                StrData::Latin1(out, ascii)
+            }
+            (2, _) => StrData::Ucs2(build(
+                self.code_points().map(|c| c as u16),
+                len,
+                left,
+                right,
+                fill as u16,
+            )?),
+            _ => StrData::Ucs4(build(self.code_points(), len, left, right, fill)?),
+        };
+        let r = PyStr::new(data);
+        // Truncation (a precision) may leave only narrower code points: renormalize.
+        if len < self.len() && r.kind() >= 2 {
+            return Some(PyStr::from_vec(r.to_vec()));
+        }
+        Some(r)
     }
 
     pub fn repeat(&self, n: usize) -> PyStr {

@@ -140,8 +140,11 @@ fn strip_chars(vm: &mut Vm, args: &Args) -> PyResult<Option<Vec<u32>>> {
 }
 
 fn is_py_space(c: u32) -> bool {
-    matches!(c, 0x09..=0x0d | 0x1c..=0x20 | 0x85 | 0xa0)
-        || char::from_u32(c).is_some_and(|c| c.is_whitespace())
+    // Latin-1 (every byte of a one-byte str) without the Unicode lookup.
+    if c < 0x100 {
+        return matches!(c, 0x09..=0x0d | 0x1c..=0x20 | 0x85 | 0xa0);
+    }
+    char::from_u32(c).is_some_and(|c| c.is_whitespace())
 }
 
 fn strip_impl(vm: &mut Vm, args: Args, left: bool, right: bool) -> PyResult<Value> {
@@ -798,7 +801,19 @@ fn decimal_len(n: i64) -> usize {
     len
 }
 
+/// `str.__format__(self, spec)`.
+fn format_dunder(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if let Some(v) = args.pos.first().filter(|v| v.as_str().is_none()) {
+        let n = vm.type_name(v);
+        return Err(vm.type_error(format!(
+            "descriptor '__format__' for 'str' objects doesn't apply to a '{n}' object"
+        )));
+    }
+    crate::builtins::format::format_method(vm, args)
+}
+
 pub const METHODS: &[(&str, NativeFn)] = &[
+    ("__format__", format_dunder),
     ("upper", upper),
     ("lower", lower),
     ("swapcase", swapcase),
