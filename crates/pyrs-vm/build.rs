@@ -34,6 +34,7 @@ const FROZEN: [(&str, &str, &str); 5] = [
 ];
 
 fn main() {
+    zlib_version();
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for (src, filename, target) in FROZEN {
         let path = format!("src/import/{src}");
@@ -43,5 +44,31 @@ fn main() {
             .unwrap_or_else(|e| panic!("compiling {path}:\n{e}"));
         let body = pyrs_marshal::write::dumps_code(&code);
         std::fs::write(out.join(target), body).unwrap_or_else(|e| panic!("writing {target}: {e}"));
+    }
+}
+
+/// `zlib.ZLIB_VERSION` (`modules/zlib.rs`): the version of the system zlib that flate2's
+/// `zlib` backend links (libz-sys finds it with pkg-config, as this does), else the one
+/// `zlib.h` declares; `PYRS_ZLIB_VERSION` is left unset when neither is found (the module
+/// then has no `ZLIB_VERSION`).
+fn zlib_version() {
+    println!("cargo:rerun-if-env-changed=PKG_CONFIG_PATH");
+    let from_pkg_config = std::process::Command::new("pkg-config")
+        .args(["--modversion", "zlib"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .map(|v| v.trim().to_string());
+    let from_header = || {
+        let h = std::fs::read_to_string("/usr/include/zlib.h").ok()?;
+        let line = h.lines().find(|l| l.starts_with("#define ZLIB_VERSION "))?;
+        Some(line.split('"').nth(1)?.to_string())
+    };
+    if let Some(v) = from_pkg_config
+        .filter(|v| !v.is_empty())
+        .or_else(from_header)
+    {
+        println!("cargo:rustc-env=PYRS_ZLIB_VERSION={v}");
     }
 }

@@ -20,7 +20,7 @@ def show(label, f):
 
 print(zlib.error.__module__, zlib.error.__mro__, repr(zlib.error("x")))
 print(zlib.MAX_WBITS, zlib.DEFLATED, zlib.DEF_BUF_SIZE, zlib.Z_BEST_COMPRESSION, zlib.Z_FINISH)
-print(zlib.ZLIB_VERSION == zlib.ZLIB_RUNTIME_VERSION)
+print(zlib.ZLIB_VERSION == zlib.ZLIB_RUNTIME_VERSION, zlib.ZLIB_VERSION)
 for level in range(-1, 10):
     show(f"compress level {level}", lambda: zlib.compress(data, level))
 for wbits in (8, 9, 12, 15, -9, -15, 25, 31):

@@ -32,8 +32,9 @@ decompressobj([wbits[, zdict]]) -- Return a decompressor object.\n\
 Compressor objects support compress() and flush() methods; decompressor\n\
 objects support decompress() and flush().";
 
-/// zlib's version (`zlib.h` of the library flate2 links: the system's, as CPython's).
-const ZLIB_VERSION: &str = "1.2.13";
+/// zlib's version: the system library's that flate2 links (found at build time by
+/// `build.rs`, as CPython's comes from the `zlib.h` it was built with).
+const ZLIB_VERSION: Option<&str> = option_env!("PYRS_ZLIB_VERSION");
 
 const CONSTANTS: [(&str, i64); 20] = [
     ("MAX_WBITS", 15),
@@ -79,9 +80,11 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
     for (name, v) in CONSTANTS {
         crate::import::dict_set(vm, &d, name, Value::Int(v));
     }
-    for name in ["ZLIB_VERSION", "ZLIB_RUNTIME_VERSION"] {
-        let v = vm.new_str(ZLIB_VERSION);
-        crate::import::dict_set(vm, &d, name, v);
+    if let Some(version) = ZLIB_VERSION {
+        for name in ["ZLIB_VERSION", "ZLIB_RUNTIME_VERSION"] {
+            let v = vm.new_str(version);
+            crate::import::dict_set(vm, &d, name, v);
+        }
     }
     Ok(m)
 }
