@@ -33,7 +33,7 @@ fn table(vm: &Vm) -> Vec<(PyRef, &'static [&'static str], &'static [&'static str
         (
             t.type_.clone(),
             &["__dict__", "__name__", "__qualname__"],
-            &["__mro__", "__base__"],
+            &["__mro__", "__base__", "__flags__"],
         ),
         (t.method.clone(), &[], &["__func__", "__self__"]),
         (t.builtin_function.clone(), &["__self__"], &[]),
@@ -77,6 +77,37 @@ pub fn install(vm: &mut Vm) {
             let m = vm.alloc(dty, Payload::Member(Box::new((n.clone(), ty.clone()))));
             crate::types::dict::dict_set_str(vm, &d, &n, Value::Obj(m));
         }
+    }
+}
+
+/// Types whose `__doc__` is None in CPython (no `tp_doc`): the class attribute that
+/// `None.__doc__`, `NotImplemented.__doc__` and `(x for x in ()).__doc__` read.
+fn undocumented(vm: &Vm) -> Vec<PyRef> {
+    let t = &vm.types;
+    vec![
+        t.none_type.clone(),
+        t.not_implemented_type.clone(),
+        t.ellipsis_type.clone(),
+        t.generator.clone(),
+        t.list_iterator.clone(),
+        t.tuple_iterator.clone(),
+        t.str_iterator.clone(),
+        t.range_iterator.clone(),
+        t.set_iterator.clone(),
+        t.dict_keyiterator.clone(),
+        t.dict_valueiterator.clone(),
+        t.dict_itemiterator.clone(),
+        t.dict_keys.clone(),
+        t.dict_values.clone(),
+        t.dict_items.clone(),
+        t.frame.clone(),
+    ]
+}
+
+/// `__doc__ = None` in the dicts of [`undocumented`] types.
+pub fn install_docs(vm: &mut Vm) {
+    for t in undocumented(vm) {
+        crate::types::set_type_attr(vm, &t, "__doc__", Value::None);
     }
 }
 

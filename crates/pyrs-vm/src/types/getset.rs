@@ -57,6 +57,7 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         (Payload::Type(t), "__base__") => opt(t.bases().first().cloned().map(Value::Obj)),
         (Payload::Type(t), "__dict__") => opt(t.dict.get().cloned().map(Value::Obj)),
         (Payload::Type(_), "__module__") => vm.new_str("builtins"),
+        (Payload::Type(t), "__flags__") => Value::Int(type_flags(vm, o, t)),
         (Payload::Type(_), "__doc__") => Value::None,
         (Payload::Function(f), "__name__") => f.name.borrow().clone(),
         (Payload::Function(f), "__qualname__") => f.qualname.borrow().clone(),
@@ -359,4 +360,40 @@ fn function_dict(vm: &mut Vm, f: &crate::types::function::FunctionData) -> PyRef
     let d = vm.new_dict_ref();
     *f.dict.borrow_mut() = Some(d.clone());
     d
+}
+
+/// `type.__flags__`: CPython's `tp_flags` bits that Python code tests (`copyreg` reads
+/// Py_TPFLAGS_HEAPTYPE, `inspect` IS_ABSTRACT); the rest of CPython's bits (GC, version
+/// tag, ...) describe its C layout and are left out.
+fn type_flags(vm: &Vm, o: &PyRef, t: &crate::object::TypeData) -> i64 {
+    use crate::object::typeobj::{is_subtype, BaseKind};
+    const HEAPTYPE: i64 = 1 << 9;
+    const BASETYPE: i64 = 1 << 10;
+    const READY: i64 = 1 << 12;
+    let mut f = READY;
+    if t.heap {
+        f |= HEAPTYPE;
+    }
+    if t.kind != BaseKind::Final {
+        f |= BASETYPE;
+    }
+    let ty = &vm.types;
+    for (base, bit) in [
+        (&ty.list, 1 << 5),
+        (&ty.tuple, 1 << 5),
+        (&ty.dict, 1 << 6),
+        (&ty.int, 1 << 24),
+        (&ty.list, 1 << 25),
+        (&ty.tuple, 1 << 26),
+        (&ty.bytes, 1 << 27),
+        (&ty.str, 1 << 28),
+        (&ty.dict, 1 << 29),
+        (&ty.base_exception, 1 << 30),
+        (&ty.type_, 1 << 31),
+    ] {
+        if is_subtype(o, base) {
+            f |= bit;
+        }
+    }
+    f
 }

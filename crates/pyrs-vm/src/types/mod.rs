@@ -30,6 +30,7 @@ pub mod module;
 pub mod namespace;
 pub mod object;
 pub mod range;
+pub mod reduce;
 pub mod repr;
 pub mod set;
 pub mod set_order;
@@ -660,6 +661,7 @@ pub fn install_methods(vm: &mut Vm) {
     let (r, p, cp) = crate::modules::_weakref::make_types(vm);
     (vm.types.weakref, vm.types.weakproxy, vm.types.weakcallableproxy) = (r, p, cp);
     descriptor::install(vm);
+    descriptor::install_docs(vm);
     let builtins_name = vm.new_str("builtins");
     let all: Vec<PyRef> = vec![vm.types.object.clone(), vm.types.int.clone()];
     for ty in all {

@@ -401,6 +401,99 @@ fn delete(vm: &mut Vm, args: Args) -> PyResult<Value> {
     set_or_delete(vm, args, "__delete__", false)
 }
 
+/// `T.__new__(cls, *args)` (CPython's `tp_new_wrapper`): `T`'s own `tp_new` for a
+/// subtype `cls` of `T`. Bound to `T` (its first argument).
+fn tp_new_wrapper(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let Some(Value::Obj(t)) = args.pos.first().cloned() else {
+        return Err(vm.type_error("__new__ needs its type"));
+    };
+    let tname = tdata(&t).name();
+    if args.pos.len() < 2 {
+        return Err(vm.type_error(format!("{tname}.__new__(): not enough arguments")));
+    }
+    let cls = args.pos.remove(1);
+    args.pos.remove(0);
+    let Some(c) = cls
+        .as_obj()
+        .filter(|o| matches!(o.payload, Payload::Type(_)))
+        .cloned()
+    else {
+        let n = vm.type_name(&cls);
+        return Err(vm.type_error(format!("{tname}.__new__(X): X is not a type object ({n})")));
+    };
+    if !crate::object::typeobj::is_subtype(&c, &t) {
+        let cn = tdata(&c).name();
+        return Err(vm.type_error(format!(
+            "{tname}.__new__({cn}): {cn} is not a subtype of {tname}"
+        )));
+    }
+    match tdata(&t).tp_new.get() {
+        Some(f) => f(vm, &c, args),
+        None => Err(vm.type_error(format!("cannot create '{tname}' instances"))),
+    }
+}
+
+/// `__new__` in the dict of every builtin type with its own `tp_new` but object (whose
+/// `__new__` is `types/object.rs`'s): a builtin bound to the type, as CPython's
+/// `add_tp_new_wrapper`. `enum` looks for it in `int.__dict__`.
+fn install_new(vm: &mut Vm) {
+    let t = &vm.types;
+    let mut types: Vec<PyRef> = vec![
+        t.type_.clone(),
+        t.int.clone(),
+        t.bool.clone(),
+        t.float.clone(),
+        t.complex.clone(),
+        t.str.clone(),
+        t.bytes.clone(),
+        t.bytearray.clone(),
+        t.memoryview.clone(),
+        t.tuple.clone(),
+        t.list.clone(),
+        t.dict.clone(),
+        t.set.clone(),
+        t.frozenset.clone(),
+        t.range.clone(),
+        t.slice.clone(),
+        t.property.clone(),
+        t.classmethod.clone(),
+        t.staticmethod.clone(),
+        t.super_.clone(),
+        t.enumerate.clone(),
+        t.zip.clone(),
+        t.map.clone(),
+        t.filter.clone(),
+        t.reversed.clone(),
+        t.module.clone(),
+        t.generic_alias.clone(),
+        t.simple_namespace.clone(),
+        t.base_exception.clone(),
+    ];
+    types.retain(|ty| tdata(ty).tp_new.get().is_some());
+    let fty = vm.types.builtin_function.clone();
+    for ty in types {
+        let Some(d) = tdata(&ty).dict.get().cloned() else {
+            continue;
+        };
+        let n = vm.intern("__new__");
+        let h = crate::object::attr::hash_of(vm, &n);
+        if crate::types::dict::dict_get_str(&d, crate::object::attr::pystr(&n), h).is_some() {
+            continue;
+        }
+        let b = vm.alloc(
+            &fty,
+            Payload::Builtin(Box::new(BuiltinData {
+                name: "__new__",
+                func: tp_new_wrapper,
+                self_: Some(Value::Obj(ty.clone())),
+                is_method: false,
+                owner: Some(ty.clone()),
+            })),
+        );
+        crate::types::dict::dict_set_str(vm, &d, &n, Value::Obj(b));
+    }
+}
+
 /// `object.__subclasshook__(subclass)`: NotImplemented (the abc machinery then decides).
 fn subclasshook(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(vm.not_implemented())
@@ -663,15 +756,35 @@ fn unhashable(vm: &Vm) -> Vec<PyRef> {
 /// they are `method_descriptor`s (`<method '__contains__' of 'frozenset' objects>`).
 fn method_table(vm: &Vm) -> Vec<(PyRef, Slots)> {
     let t = &vm.types;
-    vec![
+    let v: Vec<(PyRef, Slots)> = vec![
         (t.list.clone(), &[("__getitem__", getitem)]),
         (
             t.dict.clone(),
             &[("__getitem__", getitem), ("__contains__", contains)],
         ),
-        (t.set.clone(), &[("__contains__", contains)]),
-        (t.frozenset.clone(), &[("__contains__", contains)]),
-    ]
+        (
+            t.set.clone(),
+            &[
+                ("__contains__", contains),
+                ("__reduce__", crate::types::reduce::set_reduce),
+            ],
+        ),
+        (
+            t.frozenset.clone(),
+            &[
+                ("__contains__", contains),
+                ("__reduce__", crate::types::reduce::set_reduce),
+            ],
+        ),
+        (t.object.clone(), crate::types::reduce::OBJECT_METHODS),
+    ];
+    v.into_iter()
+        .chain(
+            crate::types::reduce::getnewargs_types(vm)
+                .into_iter()
+                .map(|t| (t, crate::types::reduce::GETNEWARGS)),
+        )
+        .collect()
 }
 
 /// Put `slots` into `ty`'s dict as descriptors of type `descr_ty`, leaving names the dict
@@ -736,6 +849,7 @@ pub fn install(vm: &mut Vm) {
             }
         }
     }
+    install_new(vm);
     for ty in unhashable(vm) {
         crate::types::set_type_attr(vm, &ty, "__hash__", Value::None);
     }

@@ -136,7 +136,32 @@ pub fn type_new(vm: &mut Vm, meta: &PyRef, args: Args) -> PyResult<Value> {
         let t = vm.type_name(&args.pos[2]);
         return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {t}")));
     };
-    make_class(vm, meta, &name, bases, &ns, args.kw).map(Value::Obj)
+    // `_PyType_CalculateMetaclass`: the most derived of `meta` and the bases' metaclasses.
+    // A winner other than `meta` with its own `__new__` makes the class (`type(name,
+    // (SomeEnum,), ns)` is EnumType's work, as in CPython's type_new).
+    let mut winner = meta.clone();
+    for b in &bases {
+        let bt = vm.type_of(b).clone();
+        if crate::object::typeobj::is_subtype(&bt, &winner) {
+            winner = bt;
+        } else if !crate::object::typeobj::is_subtype(&winner, &bt) {
+            return Err(vm.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+    }
+    if !winner.is(meta) {
+        if let Some(f) = heap_dunder(vm, &winner, "__new__") {
+            let f = match f.payload() {
+                Some(Payload::StaticMethod(inner)) => inner.clone(),
+                _ => f,
+            };
+            let mut pos = vec![Value::Obj(winner.clone())];
+            pos.extend(args.pos.iter().cloned());
+            return vm.call_args(&f, Args { pos: pos.into(), kw: args.kw });
+        }
+    }
+    make_class(vm, &winner, &name, bases, &ns, args.kw).map(Value::Obj)
 }
 
 /// `__slots__` in a class body (`type_new_descriptors`): a member descriptor per name;
