@@ -112,4 +112,11 @@ fn hex(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     Ok(vm.new_str(&out))
 }
 
-pub const METHODS: &[(&str, NativeFn)] = &[("decode", decode), ("hex", hex)];
+/// `bytes.__bytes__()`: the value as an exact bytes object.
+fn bytes_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__bytes__", 1, 1)?;
+    let b = this(vm, &args)?.to_vec();
+    Ok(vm.new_bytes(b))
+}
+
+pub const METHODS: &[(&str, NativeFn)] = &[("decode", decode), ("hex", hex), ("__bytes__", bytes_bytes)];

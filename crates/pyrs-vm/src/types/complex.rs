@@ -273,4 +273,10 @@ fn conjugate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_complex((c.0, -c.1)))
 }
 
-pub const METHODS: &[(&str, NativeFn)] = &[("conjugate", conjugate)];
+/// `complex.__complex__()`: the value as an exact complex.
+fn complex_complex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let c = this(vm, &args)?;
+    Ok(vm.new_complex((c.0, c.1)))
+}
+
+pub const METHODS: &[(&str, NativeFn)] = &[("conjugate", conjugate), ("__complex__", complex_complex)];

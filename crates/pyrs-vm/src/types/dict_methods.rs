@@ -262,6 +262,7 @@ fn fromkeys(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub const CLASSMETHODS: &[(&str, NativeFn)] = &[("fromkeys", fromkeys)];
 
 pub const METHODS: &[(&str, NativeFn)] = &[
+    ("__reversed__", crate::types::iter::dict_reversed),
     ("get", get),
     ("setdefault", setdefault),
     ("pop", pop),

@@ -430,6 +430,12 @@ pub fn reversed_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     if let Some(r) = try_heap_dunder(vm, &seq, "__reversed__", vec![])? {
         return Ok(r);
     }
+    reversed_builtin(vm, cls, seq)
+}
+
+/// `reversed(seq)` by `seq`'s builtin payload, whatever its class defines (what
+/// `list.__reversed__`/`dict.__reversed__`/`range.__reversed__` run).
+pub fn reversed_builtin(vm: &mut Vm, cls: &PyRef, seq: Value) -> PyResult<Value> {
     let dict_kind = match seq.payload() {
         Some(Payload::Dict(_)) => seq.as_obj().cloned().map(|d| (d, 0)),
         Some(Payload::DictView(d, k)) => Some((d.clone(), *k)),
@@ -566,6 +572,34 @@ fn length_hint(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     };
     Ok(Value::Int(n))
+}
+
+/// `list.__reversed__()` / `dict.__reversed__()`: a reverse iterator over `self`, which
+/// must be a `tyname` (`is_it` its payload).
+fn reversed_method(
+    vm: &mut Vm,
+    args: Args,
+    tyname: &str,
+    is_it: fn(&Payload) -> bool,
+) -> PyResult<Value> {
+    args.check(vm, "__reversed__", 1, 1)?;
+    let seq = args.pos[0].clone();
+    if !seq.payload().is_some_and(is_it) {
+        let t = vm.type_name(&seq);
+        return Err(vm.type_error(format!(
+            "descriptor '__reversed__' for '{tyname}' objects doesn't apply to a '{t}' object"
+        )));
+    }
+    let cls = vm.types.reversed.clone();
+    reversed_builtin(vm, &cls, seq)
+}
+
+pub fn list_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    reversed_method(vm, args, "list", |p| matches!(p, Payload::List(_)))
+}
+
+pub fn dict_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    reversed_method(vm, args, "dict", |p| matches!(p, Payload::Dict(_)))
 }
 
 /// Methods of the builtin iterator types (installed by `types::install_methods`).

@@ -497,6 +497,7 @@ pub fn set_slice(vm: &mut Vm, l: &PyRef, s: &[Value; 3], value: Option<Value>) -
 }
 
 pub const METHODS: &[(&str, NativeFn)] = &[
+    ("__reversed__", crate::types::iter::list_reversed),
     ("append", append),
     ("extend", extend),
     ("pop", pop),

@@ -420,7 +420,7 @@ fn rdata_noargs(vm: &mut Vm, args: &Args, name: &str) -> PyResult<RangeData> {
 fn range_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     rdata_noargs(vm, &args, "__reversed__")?;
     let cls = vm.types.reversed.clone();
-    crate::types::iter::reversed_new(vm, &cls, Args::positional(vec![args.pos[0].clone()]))
+    crate::types::iter::reversed_builtin(vm, &cls, args.pos[0].clone())
 }
 
 /// `range.__reduce__(*ignored)`: `(range, (start, stop, step))` (METH_VARARGS in
