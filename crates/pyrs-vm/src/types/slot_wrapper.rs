@@ -469,6 +469,8 @@ fn install_new(vm: &mut Vm) {
         t.simple_namespace.clone(),
         t.base_exception.clone(),
     ];
+    // Exception types with their own tp_new (BaseExceptionGroup, ...).
+    types.extend(vm.types.exception_names.iter().map(|(_, t)| t.clone()));
     types.retain(|ty| tdata(ty).tp_new.get().is_some());
     let fty = vm.types.builtin_function.clone();
     for ty in types {
