@@ -7,17 +7,20 @@ use crate::types::dict;
 use crate::vm::{PyResult, Vm};
 use pyrs_bytecode::opnum::*;
 
+/// The top `n` stack items, bottom first, moved out of their slots into one vector of
+/// exact capacity (a tuple's boxed slice is then made without a reallocation).
 fn pop_n(vm: &mut Vm, n: usize) -> PyResult<Vec<Value>> {
     let len = vm.thread.stack.len();
     if n > len {
         return Err(vm.system_error("stack underflow"));
     }
-    Ok(vm
-        .thread
-        .stack
-        .drain(len - n..)
-        .map(|v| v.unwrap_or(Value::None))
-        .collect())
+    let stack = &mut vm.thread.stack;
+    let mut out = Vec::with_capacity(n);
+    for i in len - n..len {
+        out.push(crate::frame::take_slot(&mut stack[i]).unwrap_or(Value::None));
+    }
+    stack.drop_empty_above(len - n);
+    Ok(out)
 }
 
 pub fn unary(vm: &mut Vm, op: u8, v: &Value) -> PyResult<Value> {
@@ -48,9 +51,21 @@ pub fn unary(vm: &mut Vm, op: u8, v: &Value) -> PyResult<Value> {
 }
 
 pub fn unpack_sequence(vm: &mut Vm, v: Value, n: usize) -> PyResult<()> {
+    // A tuple of the right length: its items pushed straight from it, last first
+    // (3.11's UNPACK_SEQUENCE_TUPLE / _TWO_TUPLE), without a copy into a vector.
+    let exact = |ty: &crate::object::PyRef| v.as_obj().is_some_and(|o| o.ty.is(ty));
+    if let Some(Payload::Tuple(t)) = v.payload() {
+        if t.len() == n && exact(&vm.types.tuple) {
+            for x in t.iter().rev() {
+                push(vm, x.clone());
+            }
+            return Ok(());
+        }
+    }
+    // Exact tuples and lists are read directly; subclasses go through `__iter__`.
     let items = match v.payload() {
-        Some(Payload::Tuple(t)) => t.to_vec(),
-        Some(Payload::List(l)) => l.borrow().clone(),
+        Some(Payload::Tuple(t)) if exact(&vm.types.tuple) => t.to_vec(),
+        Some(Payload::List(l)) if exact(&vm.types.list) => l.borrow().clone(),
         _ => {
             let it = vm.iter(&v).map_err(|e| {
                 if vm.err_matches(&e, &vm.types.type_error.clone()) {
