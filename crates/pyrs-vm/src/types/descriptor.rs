@@ -104,10 +104,20 @@ fn undocumented(vm: &Vm) -> Vec<PyRef> {
     ]
 }
 
-/// `__doc__ = None` in the dicts of [`undocumented`] types.
+/// `__doc__ = None` in the dicts of [`undocumented`] types, and `__module__` of the
+/// builtin types that CPython names in `types` (`types.GenericAlias`, ...).
 pub fn install_docs(vm: &mut Vm) {
     for t in undocumented(vm) {
         crate::types::set_type_attr(vm, &t, "__doc__", Value::None);
+    }
+    let m = vm.new_str("types");
+    let t = &vm.types;
+    for ty in [
+        t.generic_alias.clone(),
+        t.simple_namespace.clone(),
+        t.union_type.clone(),
+    ] {
+        crate::types::set_type_attr(vm, &ty, "__module__", m.clone());
     }
 }
 

@@ -55,7 +55,12 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
             vm.new_tuple(b)
         }
         (Payload::Type(t), "__base__") => opt(t.bases().first().cloned().map(Value::Obj)),
-        (Payload::Type(t), "__dict__") => opt(t.dict.get().cloned().map(Value::Obj)),
+        // A read-only view (CPython's `type_dict`): changes go through setattr, which
+        // keeps the attribute caches right.
+        (Payload::Type(t), "__dict__") => match t.dict.get().cloned() {
+            Some(d) => crate::types::mappingproxy::wrap(vm, Value::Obj(d)),
+            None => Value::None,
+        },
         (Payload::Type(_), "__module__") => vm.new_str("builtins"),
         (Payload::Type(t), "__flags__") => Value::Int(type_flags(vm, o, t)),
         (Payload::Type(_), "__doc__") => Value::None,

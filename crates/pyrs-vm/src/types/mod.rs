@@ -26,6 +26,7 @@ pub mod int;
 pub mod io;
 pub mod iter;
 pub mod list;
+pub mod mappingproxy;
 pub mod module;
 pub mod namespace;
 pub mod object;
@@ -90,6 +91,8 @@ pub struct Types {
     pub weakref: PyRef,
     pub weakproxy: PyRef,
     pub weakcallableproxy: PyRef,
+    /// `types.MappingProxyType` (`types/mappingproxy.rs`): made by `install_methods`.
+    pub mappingproxy: PyRef,
     pub classmethod: PyRef,
     pub staticmethod: PyRef,
     pub super_: PyRef,
@@ -347,6 +350,7 @@ impl Types {
             weakref: fin("ReferenceType"),
             weakproxy: fin("ProxyType"),
             weakcallableproxy: fin("CallableProxyType"),
+            mappingproxy: fin("mappingproxy"),
             classmethod: simple("classmethod", BaseKind::ClassMethod),
             staticmethod: simple("staticmethod", BaseKind::StaticMethod),
             super_: fin("super"),
@@ -660,6 +664,7 @@ pub fn install_methods(vm: &mut Vm) {
     slot_wrapper::install(vm);
     let (r, p, cp) = crate::modules::_weakref::make_types(vm);
     (vm.types.weakref, vm.types.weakproxy, vm.types.weakcallableproxy) = (r, p, cp);
+    vm.types.mappingproxy = mappingproxy::make_type(vm);
     descriptor::install(vm);
     descriptor::install_docs(vm);
     let builtins_name = vm.new_str("builtins");
