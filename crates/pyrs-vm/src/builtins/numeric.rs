@@ -273,15 +273,44 @@ pub fn sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if acc.as_str().is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
+    // An exact list or tuple is read by index, as its iterator would (the list's length
+    // re-read at each step: an `__add__` may change it), without the iterator object.
+    if let Some(o) = args.pos[0].as_obj().filter(|o| !o.ty_is_heap()) {
+        match &o.payload {
+            Payload::List(l) => {
+                let mut i = 0;
+                loop {
+                    let Some(v) = l.borrow().get(i).cloned() else {
+                        return Ok(acc);
+                    };
+                    acc = sum_step(vm, &acc, &v)?;
+                    i += 1;
+                }
+            }
+            Payload::Tuple(t) => {
+                for v in t.iter() {
+                    acc = sum_step(vm, &acc, v)?;
+                }
+                return Ok(acc);
+            }
+            _ => {}
+        }
+    }
     let it = vm.iter(&args.pos[0])?;
     while let Some(v) = vm.next(&it)? {
-        acc = match (&acc, &v) {
-            (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
-            (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
-            _ => binary_op(vm, &acc, &v, 0)?,
-        };
+        acc = sum_step(vm, &acc, &v)?;
     }
     Ok(acc)
+}
+
+/// `acc + v` with the machine-int and float cases inline.
+#[inline]
+fn sum_step(vm: &mut Vm, acc: &Value, v: &Value) -> PyResult<Value> {
+    Ok(match (acc, v) {
+        (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
+        (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+        _ => binary_op(vm, acc, v, 0)?,
+    })
 }
 
 fn minmax(vm: &mut Vm, mut args: Args, name: &str, op: u32) -> PyResult<Value> {
