@@ -10,6 +10,13 @@ fn value_is_two_words() {
 }
 
 #[test]
+fn short_strs_keep_str_at_four_words() {
+    // `types/str.rs`: the inline (short) storage must not make `PyStr`, and so every
+    // object's payload, larger than the boxed forms.
+    assert_eq!(std::mem::size_of::<crate::types::str::PyStr>(), 32);
+}
+
+#[test]
 fn str_hash_matches_cpython_with_seed_zero() {
     // python3: PYTHONHASHSEED=0 python3 -c 'print(hash("hello"), hash("héllo"))'
     let s = crate::hash::HashSecret { k0: 0, k1: 0 };

@@ -14,8 +14,43 @@ use std::cell::Cell;
 enum StrData {
     /// Code points < 256; the flag says all are < 128 (then the bytes are valid UTF-8).
     Latin1(Box<[u8]>, bool),
+    /// The same for at most [`SHORT`] code points, kept inside the object: a short str
+    /// (`str(i)`, split pieces, formatted fields) costs one allocation, not two, as
+    /// CPython's compact strings. Never read directly: [`PyStr::l1`] views both forms.
+    Short {
+        len: u8,
+        ascii: bool,
+        buf: [u8; SHORT],
+    },
     Ucs2(Box<[u16]>),
     Ucs4(Box<[u32]>),
+}
+
+/// The longest Latin-1 str stored inline: the most that keeps `StrData` at 24 bytes (the
+/// size of its boxed variants), so `PyStr` and every object stay as large as before
+/// (`tests.rs` checks the size).
+const SHORT: usize = 21;
+
+/// Latin-1 storage for `b` (its bytes copied into the object when short).
+fn latin1_data(b: &[u8], ascii: bool) -> StrData {
+    if b.len() <= SHORT {
+        let mut buf = [0u8; SHORT];
+        buf[..b.len()].copy_from_slice(b);
+        return StrData::Short {
+            len: b.len() as u8,
+            ascii,
+            buf,
+        };
+    }
+    StrData::Latin1(b.into(), ascii)
+}
+
+/// Latin-1 storage taking an owned buffer (kept as is when long).
+fn latin1_owned(b: Vec<u8>, ascii: bool) -> StrData {
+    if b.len() <= SHORT {
+        return latin1_data(&b, ascii);
+    }
+    StrData::Latin1(b.into_boxed_slice(), ascii)
 }
 
 /// A borrowed view of a str's storage at its width.
@@ -35,7 +70,7 @@ pub struct PyStr {
 impl PyStr {
     pub fn from_str(s: &str) -> PyStr {
         if s.is_ascii() {
-            return PyStr::new(StrData::Latin1(s.as_bytes().into(), true));
+            return PyStr::new(latin1_data(s.as_bytes(), true));
         }
         PyStr::from_code_points(s.chars().map(|c| c as u32))
     }
@@ -44,30 +79,50 @@ impl PyStr {
     /// is exact).
     pub fn from_string(s: String) -> PyStr {
         if s.is_ascii() {
-            return PyStr::new(StrData::Latin1(s.into_bytes().into_boxed_slice(), true));
+            return PyStr::new(latin1_owned(s.into_bytes(), true));
         }
         PyStr::from_str(&s)
     }
 
-    /// `str(n)` for a machine int: the decimal digits in one exact allocation.
+    /// `str(n)` for a machine int: at most 20 characters, so stored inline.
     pub fn from_i64(n: i64) -> PyStr {
-        let mut out = Vec::with_capacity(20);
-        push_decimal(&mut out, n);
-        PyStr::new(StrData::Latin1(out.into_boxed_slice(), true))
+        let mut buf = [0u8; SHORT];
+        let mut i = SHORT;
+        let mut m = n.unsigned_abs();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (m % 10) as u8;
+            m /= 10;
+            if m == 0 {
+                break;
+            }
+        }
+        if n < 0 {
+            i -= 1;
+            buf[i] = b'-';
+        }
+        PyStr::new(latin1_data(&buf[i..], true))
     }
 
     /// From code points < 256 (the ASCII flag is computed).
     pub fn from_latin1(b: Vec<u8>) -> PyStr {
         let ascii = b.is_ascii();
-        PyStr::new(StrData::Latin1(b.into_boxed_slice(), ascii))
+        PyStr::new(latin1_owned(b, ascii))
     }
 
     /// The storage when every code point is < 256 (one byte each): the fast paths of the
     /// str methods work on these bytes.
     #[inline]
     pub fn latin1(&self) -> Option<&[u8]> {
+        self.l1().map(|(b, _)| b)
+    }
+
+    /// The one-byte storage, inline or boxed, and its ASCII flag.
+    #[inline]
+    fn l1(&self) -> Option<(&[u8], bool)> {
         match &self.data {
-            StrData::Latin1(b, _) => Some(b),
+            StrData::Latin1(b, a) => Some((b, *a)),
+            StrData::Short { len, ascii, buf } => Some((&buf[..*len as usize], *ascii)),
             _ => None,
         }
     }
@@ -75,9 +130,9 @@ impl PyStr {
     /// The storage as a slice of its code-unit width (for methods generic over the width).
     pub fn units(&self) -> Units<'_> {
         match &self.data {
-            StrData::Latin1(b, _) => Units::L1(b),
             StrData::Ucs2(b) => Units::U2(b),
             StrData::Ucs4(b) => Units::U4(b),
+            _ => Units::L1(self.latin1().unwrap_or_default()),
         }
     }
 
@@ -89,10 +144,8 @@ impl PyStr {
 
     pub fn from_vec(cps: Vec<u32>) -> PyStr {
         let max = cps.iter().copied().max().unwrap_or(0);
-        let data = if max < 128 {
-            StrData::Latin1(cps.iter().map(|&c| c as u8).collect(), true)
-        } else if max < 256 {
-            StrData::Latin1(cps.iter().map(|&c| c as u8).collect(), false)
+        let data = if max < 256 {
+            latin1_owned(cps.iter().map(|&c| c as u8).collect(), max < 128)
         } else if max < 0x10000 {
             StrData::Ucs2(cps.iter().map(|&c| c as u16).collect())
         } else {
@@ -113,6 +166,7 @@ impl PyStr {
     pub fn len(&self) -> usize {
         match &self.data {
             StrData::Latin1(b, _) => b.len(),
+            StrData::Short { len, .. } => *len as usize,
             StrData::Ucs2(b) => b.len(),
             StrData::Ucs4(b) => b.len(),
         }
@@ -127,6 +181,7 @@ impl PyStr {
     pub fn get(&self, i: usize) -> u32 {
         match &self.data {
             StrData::Latin1(b, _) => b.get(i).map_or(0, |&c| c as u32),
+            StrData::Short { len, buf, .. } => buf[..*len as usize].get(i).map_or(0, |&c| c as u32),
             StrData::Ucs2(b) => b.get(i).map_or(0, |&c| c as u32),
             StrData::Ucs4(b) => b.get(i).copied().unwrap_or(0),
         }
@@ -134,14 +189,17 @@ impl PyStr {
 
     /// The text when it is ASCII (no copy).
     pub fn as_ascii(&self) -> Option<&str> {
-        match &self.data {
-            StrData::Latin1(b, true) => std::str::from_utf8(b).ok(),
+        match self.l1() {
+            Some((b, true)) => std::str::from_utf8(b).ok(),
             _ => None,
         }
     }
 
     pub fn is_ascii(&self) -> bool {
-        matches!(self.data, StrData::Latin1(_, true))
+        matches!(
+            self.data,
+            StrData::Latin1(_, true) | StrData::Short { ascii: true, .. }
+        )
     }
 
     /// The text as Rust UTF-8; lone surrogates become U+FFFD (see [`PyStr::has_surrogates`]).
@@ -158,7 +216,7 @@ impl PyStr {
 
     pub fn has_surrogates(&self) -> bool {
         match &self.data {
-            StrData::Latin1(..) => false,
+            StrData::Latin1(..) | StrData::Short { .. } => false,
             _ => self.code_points().any(|c| (0xD800..0xE000).contains(&c)),
         }
     }
@@ -175,17 +233,12 @@ impl PyStr {
     pub fn slice(&self, start: usize, stop: usize, step: isize) -> PyStr {
         if step == 1 {
             let stop = stop.max(start);
-            return match &self.data {
-                StrData::Latin1(b, a) => {
-                    let part: Box<[u8]> = b[start..stop].into();
-                    let ascii = *a || part.is_ascii();
-                    if ascii {
-                        PyStr::new(StrData::Latin1(part, true))
-                    } else {
-                        PyStr::from_vec(part.iter().map(|&c| c as u32).collect())
-                    }
+            return match self.l1() {
+                Some((b, a)) => {
+                    let part = &b[start..stop];
+                    PyStr::new(latin1_data(part, a || part.is_ascii()))
                 }
-                _ => PyStr::from_vec((start..stop).map(|i| self.get(i)).collect()),
+                None => PyStr::from_vec((start..stop).map(|i| self.get(i)).collect()),
             };
         }
         let mut out = Vec::new();
@@ -216,7 +269,9 @@ impl PyStr {
             return h;
         }
         let h = match &self.data {
-            StrData::Latin1(b, _) => secret.hash_bytes(b),
+            StrData::Latin1(..) | StrData::Short { .. } => {
+                secret.hash_bytes(self.latin1().unwrap_or_default())
+            }
             StrData::Ucs2(b) => {
                 let bytes: Vec<u8> = b.iter().flat_map(|c| c.to_le_bytes()).collect();
                 secret.hash_bytes(&bytes)
@@ -232,8 +287,10 @@ impl PyStr {
 
     /// Equality of contents.
     pub fn eq_str(&self, other: &PyStr) -> bool {
+        if let (Some((a, _)), Some((b, _))) = (self.l1(), other.l1()) {
+            return a == b;
+        }
         match (&self.data, &other.data) {
-            (StrData::Latin1(a, _), StrData::Latin1(b, _)) => a == b,
             (StrData::Ucs2(a), StrData::Ucs2(b)) => a == b,
             (StrData::Ucs4(a), StrData::Ucs4(b)) => a == b,
             _ => false, // different widths never hold equal strings (invariant)
@@ -250,8 +307,8 @@ impl PyStr {
 
     /// Code-point order (`<` on str).
     pub fn cmp_str(&self, other: &PyStr) -> std::cmp::Ordering {
-        match (&self.data, &other.data) {
-            (StrData::Latin1(a, _), StrData::Latin1(b, _)) => a.cmp(b),
+        match (self.l1(), other.l1()) {
+            (Some((a, _)), Some((b, _))) => a.cmp(b),
             _ => self.code_points().cmp(other.code_points()),
         }
     }
@@ -261,8 +318,8 @@ impl PyStr {
     #[inline]
     fn kind(&self) -> u8 {
         match &self.data {
-            StrData::Latin1(_, true) => 0,
-            StrData::Latin1(_, false) => 1,
+            StrData::Latin1(_, true) | StrData::Short { ascii: true, .. } => 0,
+            StrData::Latin1(_, false) | StrData::Short { ascii: false, .. } => 1,
             StrData::Ucs2(_) => 2,
             StrData::Ucs4(_) => 3,
         }
@@ -284,16 +341,17 @@ impl PyStr {
             *b = v.into_boxed_slice();
         }
         self.hash.set(-1);
-        match (&mut self.data, &other.data) {
-            (StrData::Latin1(a, x), StrData::Latin1(b, y)) => {
+        match (&mut self.data, other.units()) {
+            (StrData::Latin1(a, x), Units::L1(b)) => {
                 grow(a, b.iter().copied());
-                *x = *x && *y;
+                *x = *x && other.is_ascii();
             }
-            (StrData::Ucs2(a), StrData::Latin1(b, _)) => grow(a, b.iter().map(|&c| c as u16)),
-            (StrData::Ucs2(a), StrData::Ucs2(b)) => grow(a, b.iter().copied()),
-            (StrData::Ucs4(a), StrData::Latin1(b, _)) => grow(a, b.iter().map(|&c| c as u32)),
-            (StrData::Ucs4(a), StrData::Ucs2(b)) => grow(a, b.iter().map(|&c| c as u32)),
-            (StrData::Ucs4(a), StrData::Ucs4(b)) => grow(a, b.iter().copied()),
+            (StrData::Ucs2(a), Units::L1(b)) => grow(a, b.iter().map(|&c| c as u16)),
+            (StrData::Ucs2(a), Units::U2(b)) => grow(a, b.iter().copied()),
+            (StrData::Ucs4(a), Units::L1(b)) => grow(a, b.iter().map(|&c| c as u32)),
+            (StrData::Ucs4(a), Units::U2(b)) => grow(a, b.iter().map(|&c| c as u32)),
+            (StrData::Ucs4(a), Units::U4(b)) => grow(a, b.iter().copied()),
+            // A short str (it may become a boxed one), or a wider `other`.
             _ => *self = PyStr::concat_all([&*self, other].into_iter()),
         }
     }
@@ -309,22 +367,29 @@ impl PyStr {
             kind = kind.max(p.kind());
         }
         match kind {
+            0 | 1 if total <= SHORT => {
+                let mut buf = [0u8; SHORT];
+                let mut n = 0;
+                for b in parts.filter_map(|p| p.latin1()) {
+                    buf[n..n + b.len()].copy_from_slice(b);
+                    n += b.len();
+                }
+                PyStr::new(latin1_data(&buf[..n], kind == 0))
+            }
             0 | 1 => {
                 let mut v = Vec::with_capacity(total);
-                for p in parts {
-                    if let StrData::Latin1(b, _) = &p.data {
-                        v.extend_from_slice(b);
-                    }
+                for b in parts.filter_map(|p| p.latin1()) {
+                    v.extend_from_slice(b);
                 }
                 PyStr::new(StrData::Latin1(v.into_boxed_slice(), kind == 0))
             }
             2 => {
                 let mut v: Vec<u16> = Vec::with_capacity(total);
                 for p in parts {
-                    match &p.data {
-                        StrData::Latin1(b, _) => v.extend(b.iter().map(|&c| c as u16)),
-                        StrData::Ucs2(b) => v.extend_from_slice(b),
-                        StrData::Ucs4(_) => {} // not with kind 2
+                    match p.units() {
+                        Units::L1(b) => v.extend(b.iter().map(|&c| c as u16)),
+                        Units::U2(b) => v.extend_from_slice(b),
+                        Units::U4(_) => {} // not with kind 2
                     }
                 }
                 PyStr::new(StrData::Ucs2(v.into_boxed_slice()))
@@ -332,10 +397,10 @@ impl PyStr {
             _ => {
                 let mut v: Vec<u32> = Vec::with_capacity(total);
                 for p in parts {
-                    match &p.data {
-                        StrData::Latin1(b, _) => v.extend(b.iter().map(|&c| c as u32)),
-                        StrData::Ucs2(b) => v.extend(b.iter().map(|&c| c as u32)),
-                        StrData::Ucs4(b) => v.extend_from_slice(b),
+                    match p.units() {
+                        Units::L1(b) => v.extend(b.iter().map(|&c| c as u32)),
+                        Units::U2(b) => v.extend(b.iter().map(|&c| c as u32)),
+                        Units::U4(b) => v.extend_from_slice(b),
                     }
                 }
                 PyStr::new(StrData::Ucs4(v.into_boxed_slice()))
@@ -375,11 +440,11 @@ impl PyStr {
             self.kind().max(fill_kind)
         };
         // A prefix of a non-ASCII Latin-1 string may be ASCII: recompute the flag.
-        let data = match (kind, &self.data) {
-            (0 | 1, StrData::Latin1(b, _)) => {
+        let data = match (kind, self.l1()) {
+            (0 | 1, Some((b, _))) => {
                 let out = build(b.iter().copied(), len, left, right, fill as u8)?;
                 let ascii = kind == 0 || out.is_ascii();
-                StrData::Latin1(out, ascii)
+                latin1_owned(out.into_vec(), ascii)
             }
             (2, _) => StrData::Ucs2(build(
                 self.code_points().map(|c| c as u16),
@@ -399,8 +464,8 @@ impl PyStr {
     }
 
     pub fn repeat(&self, n: usize) -> PyStr {
-        if let StrData::Latin1(a, x) = &self.data {
-            return PyStr::new(StrData::Latin1(a.repeat(n).into(), *x));
+        if let Some((a, x)) = self.l1() {
+            return PyStr::new(latin1_owned(a.repeat(n), x));
         }
         let v = self.to_vec();
         PyStr::from_vec(v.repeat(n))
@@ -413,7 +478,7 @@ impl PyStr {
         if n == 0 {
             return (start <= end).then_some(start);
         }
-        if let (StrData::Latin1(h, _), StrData::Latin1(nd, _)) = (&self.data, &needle.data) {
+        if let (Some(h), Some(nd)) = (self.latin1(), needle.latin1()) {
             if start >= end {
                 return None;
             }
