@@ -15,7 +15,15 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
     let n = name.as_rust();
     let n: &str = &n;
     if n == "__class__" {
-        return Ok(Some(Value::Obj(o.ty.clone())));
+        // object's `__class__` descriptor, unless a class statement of the MRO defines
+        // `__class__` (found before object's: the caller's type lookup answers).
+        let ty = o.ty.clone();
+        if crate::object::typeobj::tdata(&ty).heap
+            && crate::object::protocol::heap_dunder(vm, &ty, "__class__").is_some()
+        {
+            return Ok(None);
+        }
+        return Ok(Some(Value::Obj(ty)));
     }
     if n == "__dict__" && !matches!(o.payload, Payload::Type(_) | Payload::Module(_)) {
         if let Some(d) = crate::object::attr::instance_dict(vm, o, true) {
