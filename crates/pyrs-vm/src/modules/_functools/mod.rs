@@ -1,6 +1,8 @@
 //! The `_functools` module: `reduce`, `cmp_to_key` (its `KeyWrapper` type) and `partial`
-//! (CPython: `Modules/_functoolsmodule.c`). `functools` imports each inside a `try`;
-//! `_lru_cache_wrapper` is left to its pure-Python fallback.
+//! (CPython: `Modules/_functoolsmodule.c`), and `_lru_cache_wrapper` (`lru_cache.rs`).
+//! `functools` imports each inside a `try`.
+
+mod lru_cache;
 
 use super::native_type::{self as nt, NativeData};
 use crate::object::{Payload, PyRef, Value};
@@ -57,6 +59,7 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
         nt::set_attr(vm, &p_ty, name, prop);
     }
     crate::import::dict_set(vm, &d, "partial", Value::Obj(p_ty));
+    lru_cache::install(vm, &d);
     Ok(m)
 }
 
