@@ -1,0 +1,2 @@
+print("lazy_mod body runs")
+ANSWER = 42

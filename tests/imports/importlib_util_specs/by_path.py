@@ -1,0 +1,4 @@
+VALUE = 42
+
+def twice(x):
+    return 2 * x
