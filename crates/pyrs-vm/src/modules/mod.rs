@@ -22,6 +22,7 @@ pub mod native_type;
 pub mod posix;
 pub mod pwd;
 pub mod zlib;
+pub mod zlib_stream;
 
 use crate::object::{PyRef, Value};
 use crate::vm::{PyResult, Vm};

@@ -4,8 +4,7 @@
 //! so compressed bytes are CPython's byte for byte). What `zipimport` needs of zlib is
 //! `decompress(data, -15)`.
 //!
-//! Not yet: the streaming objects (`compressobj`, `decompressobj`): the module has no
-//! such attributes, so `zlib.compressobj` raises AttributeError.
+//! The streaming objects (`compressobj`, `decompressobj`) are in `zlib_stream.rs`.
 //!
 //! flate2 takes window sizes 9..=15 only; zlib also takes 8, which it treats as 9 when
 //! compressing (so does this module), and as a 256-byte window when decompressing: a zlib
@@ -69,12 +68,18 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
     let base = Value::Obj(vm.types.exception.clone());
     let error = crate::types::type_::make_class(vm, &ty, "error", vec![base], &ns, Vec::new())?;
     crate::import::dict_set(vm, &d, "error", Value::Obj(error.clone()));
-    let state = super::native_type::types_state(vm, "zlib", vec![error]);
+    let (comp, decomp) = super::zlib_stream::types(vm);
+    let state = super::native_type::types_state(vm, "zlib", vec![error, comp, decomp]);
     super::native_type::add_state_functions(
         vm,
         &d,
         &state,
-        &[("compress", compress), ("decompress", decompress)],
+        &[
+            ("compress", compress),
+            ("compressobj", super::zlib_stream::compressobj),
+            ("decompress", decompress),
+            ("decompressobj", super::zlib_stream::decompressobj),
+        ],
     );
     super::add_functions(vm, &d, &[("adler32", adler32), ("crc32", crc32)]);
     for (name, v) in CONSTANTS {
@@ -98,7 +103,7 @@ fn zlib_error(vm: &mut Vm, args: &mut Args, msg: String) -> PyErr {
 }
 
 /// A bytes-like argument (Argument Clinic's `Py_buffer`).
-fn buffer(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+pub(super) fn buffer(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     match crate::types::bytearray::bytes_like(v) {
         Some(b) => Ok(b),
         None => {
@@ -109,7 +114,7 @@ fn buffer(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 }
 
 /// An `int` argument (Argument Clinic's `int` converter).
-fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+pub(super) fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     if let Value::Float(_) = v {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
@@ -197,13 +202,39 @@ fn adler32_update(value: u32, data: &[u8]) -> u32 {
 
 /// The container a `wbits` value selects (zlib's `windowBits`): `(format, window)`.
 #[derive(Clone, Copy, PartialEq)]
-enum Format {
+pub(super) enum Format {
     Zlib,
     Raw,
     Gzip,
     /// Decompression only (`wbits` 32 + 8..15, or 32 for the header's): zlib or gzip
     /// by the stream's first bytes.
     Auto,
+}
+
+/// The container and window of a decompression `wbits` (inflateInit2's checks; `None`
+/// is its Z_STREAM_ERROR).
+pub(super) fn window_format(wbits: i64) -> Option<(Format, i64)> {
+    match wbits {
+        0 => Some((Format::Zlib, 15)),
+        // gzip with the window its header gives.
+        16 => Some((Format::Gzip, 15)),
+        8..=15 => Some((Format::Zlib, wbits)),
+        -15..=-8 => Some((Format::Raw, -wbits)),
+        24..=31 => Some((Format::Gzip, wbits - 16)),
+        32 => Some((Format::Auto, 15)),
+        40..=47 => Some((Format::Auto, wbits - 32)),
+        _ => None,
+    }
+}
+
+/// A zlib header asking for a larger window than `asked` (zlib's own check, done here
+/// for the window sizes flate2 cannot take): zlib's error.
+pub(super) fn window_refused(asked: Option<i64>, data: &[u8]) -> Option<String> {
+    let window = asked?;
+    let (&cmf, &flg) = (data.first()?, data.get(1)?);
+    let valid = ((cmf as u16) << 8 | flg as u16) % 31 == 0 && cmf & 0x0f == 8;
+    (valid && (cmf >> 4) as i64 + 8 > window)
+        .then(|| "Error -3 while decompressing data: invalid window size".to_string())
 }
 
 /// `compress(data, /, level=-1, wbits=15)`.
@@ -292,19 +323,7 @@ fn decompress(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     };
     let mut st = Args::default();
     st.pos.push(state);
-    // inflateInit2's checks (Z_STREAM_ERROR: "inconsistent stream state").
-    let format = match wbits {
-        0 => Some((Format::Zlib, 15)),
-        // gzip with the window its header gives.
-        16 => Some((Format::Gzip, 15)),
-        8..=15 => Some((Format::Zlib, wbits)),
-        -15..=-8 => Some((Format::Raw, -wbits)),
-        24..=31 => Some((Format::Gzip, wbits - 16)),
-        32 => Some((Format::Auto, 15)),
-        40..=47 => Some((Format::Auto, wbits - 32)),
-        _ => None,
-    };
-    let Some((mut format, window)) = format else {
+    let Some((mut format, window)) = window_format(wbits) else {
         return Err(zlib_error(
             vm,
             &mut st,
@@ -318,20 +337,9 @@ fn decompress(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             Format::Zlib
         };
     }
-    // A zlib header asking for a larger window than allowed (zlib's own check, done
-    // here for the window sizes flate2 cannot take).
-    if format == Format::Zlib && window < 9 {
-        if let Some(&cmf) = data.first() {
-            if data.len() >= 2 && (cmf >> 4) as i64 + 8 > window {
-                let valid = ((cmf as u16) << 8 | data[1] as u16) % 31 == 0 && cmf & 0x0f == 8;
-                if valid {
-                    return Err(zlib_error(
-                        vm,
-                        &mut st,
-                        "Error -3 while decompressing data: invalid window size".into(),
-                    ));
-                }
-            }
+    if format == Format::Zlib {
+        if let Some(msg) = window_refused((window < 9).then_some(window), &data) {
+            return Err(zlib_error(vm, &mut st, msg));
         }
     }
     let window = window.max(9) as u8;
