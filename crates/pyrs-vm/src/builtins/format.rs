@@ -238,6 +238,12 @@ fn sign_str(neg: bool, sp: &Spec) -> &'static str {
 /// repr keeps its `.0` on integers, and `'g'` (a precision but no type) switches to an
 /// exponent one digit sooner and keeps a `.0` too. Complex parts format without it.
 fn format_float(vm: &mut Vm, x: f64, sp: &Spec, ty: char, add_dot_0: bool) -> PyResult<String> {
+    let (sign, body) = float_parts(x, sp, ty, add_dot_0);
+    pad(vm, sp, sign, &body, true)
+}
+
+/// [`format_float`] before the padding: the sign and the digits.
+fn float_parts(x: f64, sp: &Spec, ty: char, add_dot_0: bool) -> (&'static str, String) {
     let neg = x.is_sign_negative() && !x.is_nan();
     let a = x.abs();
     let prec = sp.precision.unwrap_or(6);
@@ -311,7 +317,65 @@ fn format_float(vm: &mut Vm, x: f64, sp: &Spec, ty: char, add_dot_0: bool) -> Py
                 .split(['e', 'E'])
                 .next()
                 .is_some_and(|m| m.chars().all(|c| !c.is_ascii_digit() || c == '0')));
-    pad(vm, sp, sign_str(neg, sp), &body, true)
+    (sign_str(neg, sp), body)
+}
+
+/// [`pad`] straight into the str: ASCII sign, body and fill up to 64 bytes are written
+/// in a stack buffer (a short result then lives inside the str object: no allocation at
+/// all); anything else goes through `pad`.
+fn pad_pystr(
+    vm: &mut Vm,
+    sp: &Spec,
+    sign: &str,
+    body: &str,
+    numeric: bool,
+) -> PyResult<crate::types::str::PyStr> {
+    use crate::types::str::PyStr;
+    let len = sign.len() + body.len();
+    let fill_n = sp.width.saturating_sub(len);
+    let (fill, align) = if sp.zero && sp.fill.is_none() {
+        ('0', sp.align.unwrap_or(if numeric { '=' } else { '<' }))
+    } else {
+        (
+            sp.fill.unwrap_or(' '),
+            sp.align.unwrap_or(if numeric { '>' } else { '<' }),
+        )
+    };
+    let total = len + fill_n;
+    if !(fill.is_ascii() && sign.is_ascii() && body.is_ascii() && total <= 64) {
+        return Ok(PyStr::from_string(pad(vm, sp, sign, body, numeric)?));
+    }
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    let mut put = |b: &[u8]| {
+        buf[n..n + b.len()].copy_from_slice(b);
+        n += b.len();
+    };
+    let run = [fill as u8; 64];
+    match align {
+        '<' => {
+            put(sign.as_bytes());
+            put(body.as_bytes());
+            put(&run[..fill_n]);
+        }
+        '>' => {
+            put(&run[..fill_n]);
+            put(sign.as_bytes());
+            put(body.as_bytes());
+        }
+        '^' => {
+            put(&run[..fill_n / 2]);
+            put(sign.as_bytes());
+            put(body.as_bytes());
+            put(&run[..fill_n - fill_n / 2]);
+        }
+        _ => {
+            put(sign.as_bytes());
+            put(&run[..fill_n]);
+            put(body.as_bytes());
+        }
+    }
+    Ok(PyStr::from_latin1_slice(&buf[..n]))
 }
 
 /// `a` (finite, >= 0) with `prec` digits after the point, correctly rounded (half to
@@ -473,7 +537,9 @@ fn format_builtin(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
                 Some(t) if "eEfFgG%".contains(t) => t,
                 Some(t) => return Err(unknown_code(vm, t, v)),
             };
-            format_float(vm, f, &sp, ty, sp.ty.is_none())?
+            let (sign, body) = float_parts(f, &sp, ty, sp.ty.is_none());
+            let r = pad_pystr(vm, &sp, sign, &body, true)?;
+            return Ok(vm.new_pystr(r));
         }
         Some(n) => {
             let ty = sp.ty.unwrap_or('d');
@@ -551,7 +617,8 @@ fn format_builtin(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
                 if sp.alt {
                     sign.push_str(prefix);
                 }
-                pad(vm, &sp, &sign, &digits, true)?
+                let r = pad_pystr(vm, &sp, &sign, &digits, true)?;
+                return Ok(vm.new_pystr(r));
             }
         }
         None => {

@@ -104,6 +104,11 @@ impl PyStr {
         PyStr::new(latin1_data(&buf[i..], true))
     }
 
+    /// From a slice of code points < 256 (copied; the ASCII flag is computed).
+    pub fn from_latin1_slice(b: &[u8]) -> PyStr {
+        PyStr::new(latin1_data(b, b.is_ascii()))
+    }
+
     /// From code points < 256 (the ASCII flag is computed).
     pub fn from_latin1(b: Vec<u8>) -> PyStr {
         let ascii = b.is_ascii();
