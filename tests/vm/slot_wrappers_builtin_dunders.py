@@ -90,3 +90,8 @@ class F(float):
         return float.__neg__(self) * 10
 
 print(-F(1.5), float.__int__(F(2.5)))
+print([].append.__qualname__, dict.fromkeys.__qualname__, int.__new__.__qualname__)
+print(len.__qualname__, object.__init__.__qualname__, int.__add__.__qualname__, (1).__add__.__self__)
+import collections.abc as cabc
+print(isinstance([], cabc.Hashable), isinstance((), cabc.Hashable), isinstance({}, cabc.Mapping))
+print(isinstance(iter([]), cabc.Iterator), issubclass(list, cabc.Sequence), callable(int.__add__))

@@ -52,7 +52,16 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         }
     }
     Ok(Some(match (&o.payload, n) {
-        (Payload::Type(t), "__name__") => vm.new_str(&t.name()),
+        // A native module's type keeps CPython's dotted `tp_name` ("collections.deque",
+        // for messages) with the bare name as its qualname (`modules/native_type.rs`);
+        // `__name__` is the part after the module, as `type_name()` gives for static types.
+        (Payload::Type(t), "__name__") => {
+            let (name, q) = (t.name(), t.qualname.borrow().clone());
+            match name.strip_suffix(q.as_str()).filter(|p| t.heap && p.ends_with('.')) {
+                Some(_) => vm.new_str(&q),
+                None => vm.new_str(&name),
+            }
+        }
         (Payload::Type(t), "__qualname__") => vm.new_str(&t.qualname.borrow()),
         (Payload::Type(_), "__mro__") => {
             let m = full_mro(o).into_iter().map(Value::Obj).collect();
@@ -112,7 +121,15 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
             let nm = vm.intern(n);
             return crate::object::attr::getattr_opt(vm, &f, &nm);
         }
-        (Payload::Builtin(b), "__name__" | "__qualname__") => vm.new_str(b.name),
+        (Payload::Builtin(b), "__name__") => vm.new_str(b.name),
+        // A type's method, slot wrapper or `__new__`: `list.append`, `int.__add__`.
+        (Payload::Builtin(b), "__qualname__") => match &b.owner {
+            Some(t) => {
+                let q = format!("{}.{}", tdata(t).qualname.borrow(), b.name);
+                vm.new_str(&q)
+            }
+            None => vm.new_str(b.name),
+        },
         (Payload::Builtin(b), "__self__") => opt(b.self_.clone()),
         (Payload::Builtin(_), "__doc__") => Value::None,
         (Payload::Exception(_), _) => match crate::types::exceptions::get_attr(vm, o, n) {
