@@ -90,18 +90,21 @@ impl PyRef {
     /// The object itself when this is its only reference (`Rc::try_unwrap`): the box is
     /// freed and the object moved out by value, so the caller may change it and box it
     /// again with [`PyRef::new`] (`s += t` appends to a str nobody else can see:
-    /// `eval/build.rs`, `concat_in_place`). `Err(self)` when other references exist or
-    /// the object's finalizer ran (FINALIZED). No `&mut` to a shared object is made
-    /// (invariant 4): the object is owned when it is changed.
+    /// `eval/build.rs`, `concat_in_place`). `Err(self)` when other references exist, the
+    /// object has weak references (WEAKREFS: their slots must be cleared, which only
+    /// `free_or_finalize` does) or its finalizer ran (FINALIZED): the flag bits make the
+    /// raw count differ from 1. No `&mut` to a shared object is made (invariant 4): the
+    /// object is owned when it is changed.
     pub fn try_unwrap(self) -> Result<PyObject, PyRef> {
         if self.inner().refcnt.get() != 1 {
             return Err(self);
         }
         let this = std::mem::ManuallyDrop::new(self);
-        // SAFETY: a count of exactly 1 without the FINALIZED bit means `this` is the only
-        // PyRef (invariant 2) and the box is not on the pending list; the box came from
-        // Box (invariant 1). `ManuallyDrop` keeps this PyRef's `drop` from running, so the
-        // box is freed exactly once, here, and the object moves out of it.
+        // SAFETY: a raw count of exactly 1 (no FINALIZED or WEAKREFS bit) means `this` is
+        // the only PyRef (invariant 2), the box is not on the pending list and no weak slot
+        // points at it; the box came from Box (invariant 1). `ManuallyDrop` keeps this
+        // PyRef's `drop` from running, so the box is freed exactly once, here, and the
+        // object moves out of it.
         let b = unsafe { Box::from_raw(this.ptr.as_ptr()) };
         Ok(b.obj)
     }
