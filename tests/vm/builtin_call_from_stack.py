@@ -75,3 +75,25 @@ for bad in [lambda: xs.append(), lambda: xs.append(1, 2), lambda: xs.extend(),
         bad()
     except TypeError as e:
         print("TypeError:", e)
+
+# Keywords: the named last arguments move off the stack with their names.
+print("a", "b", sep="-", end="|\n")
+print(sorted([3, 1, 2], key=lambda v: -v), sorted("bca", reverse=True), max([1, 5, 3], key=lambda v: -v))
+print(int("101", base=2), int("z", 36), dict(a=1, b=2), dict([("c", 3)], d=4), str(b"hi", encoding="ascii"))
+ys = [3, 1, 2]
+ys.sort(reverse=True)
+srt = ys.sort
+srt(key=lambda v: v % 3)
+print(ys, min(4, 2, 8, key=lambda v: v), sum([1, 2], start=5), round(2.675, ndigits=2))
+for bad in [lambda: len(obj=1), lambda: [].append(x=1), lambda: sorted([1], bogus=1),
+            lambda: int("1", base=1), lambda: {}.get("k", default=1), lambda: ys.sort(1)]:
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+for bad in [lambda: {}.pop(1, x=2), lambda: {}.setdefault(1, x=2), lambda: dict.fromkeys([1], x=2),
+            lambda: [].sort(1, bogus=2), lambda: [].sort(bogus=2, key=None)]:
+    try:
+        bad()
+    except TypeError as e:
+        print(type(e).__name__, e)

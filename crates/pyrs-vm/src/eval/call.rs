@@ -158,11 +158,10 @@ pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Cal
             }
         }
     }
-    // A builtin without keywords: its arguments move straight off the stack.
-    if kwnames.is_none() {
-        if let Some(r) = crate::types::function::call_builtin_on_stack(vm, n, nargs) {
-            return r.map(Called::Value);
-        }
+    // A builtin or a type: its arguments move straight off the stack.
+    if let Some(r) = crate::types::function::call_builtin_on_stack(vm, n, nargs, kwnames.as_ref())
+    {
+        return r.map(Called::Value);
     }
     let callable = vm.thread.stack[len - nargs - 1]
         .clone()

@@ -20,6 +20,8 @@ fn check_arity(vm: &mut Vm, args: &Args, fname: &str, min: usize, max: usize) ->
     if args.kw.is_empty() && (min..=max).contains(&n) {
         return Ok(());
     }
+    // CPython names the type: `dict.get() takes no keyword arguments`.
+    args.no_kw(vm, &format!("dict.{fname}"))?;
     if (min..=max).contains(&n) || n == 0 {
         return args.check(vm, fname, min, max);
     }

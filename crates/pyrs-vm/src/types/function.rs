@@ -73,18 +73,34 @@ impl Args {
 pub type NativeFn = fn(&mut Vm, Args) -> PyResult<Value>;
 
 /// CALL(n) from the eval loop when the callable is a builtin function or method
-/// descriptor, or a type, and no keywords were named: CPython's vectorcall of a
-/// `PyCFunction` (or `type_call`). The stack holds 3.11's `[NULL | method, callable |
-/// self, args...]`; `nargs` counts the arguments including a `self` already in place
-/// (`n + is_meth`), so the callable is right below them. The arguments move out of their
-/// slots into the `Args` vector (inline up to three: no allocation, no reference-count
-/// traffic) and the stack drops to below the NULL slot before the call. `None` when the
-/// callable is neither: the stack is untouched and the caller takes the general path.
+/// descriptor, or a type: CPython's vectorcall of a `PyCFunction` (or `type_call`).
+/// The stack holds 3.11's `[NULL | method, callable | self, args...]`; `nargs` counts
+/// the arguments including a `self` already in place (`n + is_meth`), so the callable
+/// is right below them; `kwnames` is KW_NAMES's tuple when the last arguments are
+/// keywords. The arguments move out of their slots into the `Args` (positional ones
+/// inline up to three: no allocation, no reference-count traffic) and the stack drops
+/// to below the NULL slot before the call. `None` when the callable is neither: the
+/// stack is untouched and the caller takes the general path.
 #[inline]
-pub fn call_builtin_on_stack(vm: &mut Vm, n: usize, nargs: usize) -> Option<PyResult<Value>> {
+pub fn call_builtin_on_stack(
+    vm: &mut Vm,
+    n: usize,
+    nargs: usize,
+    kwnames: Option<&Value>,
+) -> Option<PyResult<Value>> {
     let len = vm.thread.stack.len();
     let base = len.checked_sub(n + 2)?;
     let ci = len - nargs - 1;
+    // KW_NAMES named the last `nkw` arguments (a tuple of strs; anything else takes the
+    // general path).
+    let names: &[Value] = match kwnames {
+        None => &[],
+        Some(k) => k.as_tuple()?,
+    };
+    let nkw = names.len();
+    if nkw > nargs || !names.iter().all(|k| k.as_str().is_some()) {
+        return None;
+    }
     // `func` None: a type, called through `eval::call::call` (metaclass `__call__`, then
     // `type_call`).
     let (func, bound) = match &vm.thread.stack[ci] {
@@ -95,6 +111,15 @@ pub fn call_builtin_on_stack(vm: &mut Vm, n: usize, nargs: usize) -> Option<PyRe
         },
         _ => return None,
     };
+    let kw: Vec<(PyRef, Value)> = names
+        .iter()
+        .zip(len - nkw..len)
+        .filter_map(|(k, i)| {
+            let v = crate::frame::take_slot(&mut vm.thread.stack[i]).unwrap_or(Value::None);
+            k.as_obj().map(|k| (k.clone(), v))
+        })
+        .collect();
+    let (nargs, len) = (nargs - nkw, len - nkw);
     let total = nargs + bound.is_some() as usize;
     let mut k = 0;
     let pos = if total <= super::args::INLINE {
@@ -125,10 +150,7 @@ pub fn call_builtin_on_stack(vm: &mut Vm, n: usize, nargs: usize) -> Option<PyRe
     let callable = crate::frame::take_slot(&mut vm.thread.stack[ci]);
     // Every slot from `base` up is empty now: the NULL slot, or moved out above.
     vm.thread.stack.drop_empty_above(base);
-    let args = Args {
-        pos,
-        kw: Vec::new(),
-    };
+    let args = Args { pos, kw };
     let r = match (func, &callable) {
         (Some(f), _) => f(vm, args),
         (None, Some(c)) => crate::eval::call::call(vm, c, args),

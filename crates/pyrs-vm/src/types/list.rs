@@ -403,7 +403,10 @@ fn sort(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if args.pos.len() > 1 {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }
-    args.no_kw(vm, "sort")?;
+    if let Some((k, _)) = args.kw.first() {
+        let k = crate::object::attr::pystr(k).as_rust().into_owned();
+        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for sort()")));
+    }
     let l = this(vm, &args)?;
     let items = std::mem::take(&mut *l.borrow_mut());
     let result = (|| -> PyResult<Vec<Value>> {
