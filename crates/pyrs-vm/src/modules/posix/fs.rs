@@ -409,7 +409,10 @@ fn timespec_of(vm: &mut Vm, v: &Value) -> PyResult<rustix::fs::Timespec> {
     let secs = match v {
         Value::Float(f) => *f,
         _ => {
-            let i = args::c_long(vm, v)?;
+            let i = args::int_wide(vm, v)?;
+            let Ok(i) = i64::try_from(i) else {
+                return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+            };
             return Ok(rustix::fs::Timespec {
                 tv_sec: i,
                 tv_nsec: 0,
@@ -470,7 +473,10 @@ pub fn utime(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }; 2];
         for (o, v) in out.iter_mut().zip([x, y]) {
             let n = args::int_wide(vm, &v)?;
-            o.tv_sec = n.div_euclid(1_000_000_000) as i64;
+            let Ok(sec) = i64::try_from(n.div_euclid(1_000_000_000)) else {
+                return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+            };
+            o.tv_sec = sec;
             o.tv_nsec = n.rem_euclid(1_000_000_000) as _;
         }
         Some(out)

@@ -387,10 +387,13 @@ pub(crate) fn count_cpu_list(s: &str) -> Option<i64> {
     let mut n = 0i64;
     for part in s.trim().split(',').filter(|p| !p.is_empty()) {
         match part.split_once('-') {
-            Some((a, b)) => n += b.parse::<i64>().ok()? - a.parse::<i64>().ok()? + 1,
+            Some((a, b)) => {
+                let (a, b) = (a.parse::<i64>().ok()?, b.parse::<i64>().ok()?);
+                n = n.checked_add(b.checked_sub(a)?.checked_add(1)?)?;
+            }
             None => {
                 part.parse::<i64>().ok()?;
-                n += 1
+                n = n.checked_add(1)?;
             }
         }
     }

@@ -50,3 +50,12 @@ fn normpath_cases() {
         assert_eq!(n(i), o, "{i:?}");
     }
 }
+
+#[test]
+fn cpu_list_overflow_is_none() {
+    assert_eq!(
+        count_cpu_list("-9223372036854775808-9223372036854775807"),
+        None
+    );
+    assert_eq!(count_cpu_list("0-9223372036854775807"), None);
+}
