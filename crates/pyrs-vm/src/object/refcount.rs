@@ -364,3 +364,7 @@ fn free_or_finalize(ptr: NonNull<RcBox>) {
     // can reach the box (weak slots were just cleared), and it came from Box (invariant 1).
     unsafe { drop(Box::from_raw(ptr.as_ptr())) };
 }
+
+#[cfg(test)]
+#[path = "refcount_tests.rs"]
+mod tests;
