@@ -602,6 +602,85 @@ pub fn dict_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     reversed_method(vm, args, "dict", |p| matches!(p, Payload::Dict(_)))
 }
 
+/// Marks an exhausted sequence iterator (`next` sets it; CPython clears `it_seq`).
+const EXHAUSTED: usize = usize::MAX / 2;
+
+/// `it.__reduce__()` of a sequence or reversed iterator (`listiter_reduce`, ...):
+/// `(iter, (seq,), index)`, `(reversed, (seq,), index)`, or once exhausted
+/// `(iter, (empty,))` with an empty list, str or tuple.
+fn seq_iter_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__reduce__", 1, 1)?;
+    let it = args.pos[0].clone();
+    let iter_fn = {
+        let n = vm.intern("iter");
+        let b = vm.builtins.clone();
+        let h = crate::object::attr::hash_of(vm, &n);
+        crate::types::dict::dict_get_str(&b, crate::object::attr::pystr(&n), h)
+            .unwrap_or(Value::None)
+    };
+    let (seq, idx, reversed) = match it.payload() {
+        Some(Payload::SeqIter(seq, idx)) => (seq.clone(), idx.get() as i64, false),
+        Some(Payload::Reversed(seq, idx)) => (seq.clone(), idx.get() as i64, true),
+        _ => {
+            let t = vm.type_name(&it);
+            return Err(vm.type_error(format!("cannot pickle '{t}' object")));
+        }
+    };
+    let exhausted = if reversed { idx < 0 } else { idx as usize >= EXHAUSTED };
+    if exhausted {
+        let empty = match seq.payload() {
+            Some(Payload::List(_)) => vm.new_list(vec![]),
+            Some(Payload::Str(_)) => vm.new_str(""),
+            _ => vm.new_tuple(vec![]),
+        };
+        let a = vm.new_tuple(vec![empty]);
+        return Ok(vm.new_tuple(vec![iter_fn, a]));
+    }
+    let callable = if reversed {
+        Value::Obj(vm.types.reversed.clone())
+    } else {
+        iter_fn
+    };
+    let a = vm.new_tuple(vec![seq]);
+    Ok(vm.new_tuple(vec![callable, a, Value::Int(idx)]))
+}
+
+/// `it.__setstate__(index)`: the position, clamped to the sequence (nothing once the
+/// iterator is exhausted).
+fn seq_iter_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__setstate__", 2, 2)?;
+    let it = args.pos[0].clone();
+    let i = match &args.pos[1] {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        _ => return Err(vm.type_error("an integer is required")),
+    };
+    match it.payload() {
+        Some(Payload::SeqIter(seq, idx)) if idx.get() < EXHAUSTED => {
+            let seq = seq.clone();
+            let n = vm.len(&seq)? as i64;
+            idx.set(i.clamp(0, n) as usize);
+        }
+        Some(Payload::Reversed(seq, idx)) if idx.get() >= 0 => {
+            let seq = seq.clone();
+            let n = vm.len(&seq)? as i64;
+            idx.set(i.clamp(-1, n - 1) as isize);
+        }
+        Some(Payload::SeqIter(..) | Payload::Reversed(..)) => {}
+        _ => {
+            let t = vm.type_name(&it);
+            return Err(vm.type_error(format!(
+                "descriptor '__setstate__' doesn't apply to a '{t}' object"
+            )));
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `__reduce__`/`__setstate__` of the sequence and reversed iterators.
+pub const SEQ_ITERATOR_METHODS: &[(&str, crate::types::function::NativeFn)] =
+    &[("__reduce__", seq_iter_reduce), ("__setstate__", seq_iter_setstate)];
+
 /// Methods of the builtin iterator types (installed by `types::install_methods`).
 pub const ITERATOR_METHODS: &[(&str, crate::types::function::NativeFn)] =
     &[("__length_hint__", length_hint)];

@@ -565,6 +565,15 @@ pub fn install_methods(vm: &mut Vm) {
         add_methods(vm, &ty, iter::ITERATOR_METHODS);
     }
     for ty in [
+        t(vm, |t| &t.list_iterator),
+        t(vm, |t| &t.tuple_iterator),
+        t(vm, |t| &t.str_iterator),
+        t(vm, |t| &t.iterator),
+        t(vm, |t| &t.reversed),
+    ] {
+        add_methods(vm, &ty, iter::SEQ_ITERATOR_METHODS);
+    }
+    for ty in [
         t(vm, |t| &t.text_io_wrapper),
         t(vm, |t| &t.buffered_reader),
         t(vm, |t| &t.buffered_writer),

@@ -1,0 +1,16 @@
+# __reduce__/__setstate__ of the sequence iterators and reversed (what pickle/copy use).
+for it in [iter([1, 2]), iter((1,)), iter('ab'), reversed([1, 2])]:
+    print(type(it).__name__ in ('list_iterator', 'tuple_iterator', 'str_ascii_iterator', 'list_reverseiterator', 'reversed'), it.__reduce__())
+    next(it)
+    print(it.__reduce__())
+    list(it)
+    print(it.__reduce__())
+it = iter([1, 2, 3]); it.__setstate__(2); print(list(it))
+it = iter([1, 2]); it.__setstate__(-5); print(list(it)); it.__setstate__(0); print(list(it))
+it = iter([1, 2]); it.__setstate__(10); print(list(it), it.__length_hint__())
+it = reversed([1, 2, 3]); it.__setstate__(0); print(list(it))
+it = reversed([1, 2, 3]); it.__setstate__(10); print(list(it))
+it = iter([1])
+try: it.__setstate__('x')
+except TypeError as e: print(e)
+l = [1, 2]; it = iter(l); f, a, *rest = it.__reduce__(); it2 = f(*a); it2.__setstate__(*rest) if rest else None; next(it); print(list(it2), list(it))
