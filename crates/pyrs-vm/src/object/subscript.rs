@@ -35,6 +35,19 @@ pub fn seq_index(vm: &mut Vm, key: &Value, len: usize, what: &str) -> PyResult<u
     Ok(j as usize)
 }
 
+/// The items at a slice's positions (from `slice::indices`), in one exact allocation;
+/// a step of 1 copies the run at once.
+fn slice_items(items: &[Value], start: isize, step: isize, n: usize) -> Vec<Value> {
+    if step == 1 && start >= 0 {
+        if let Some(run) = items.get(start as usize..start as usize + n) {
+            return run.to_vec();
+        }
+    }
+    let mut v = Vec::with_capacity(n);
+    v.extend(slice::positions(start, step, n).filter_map(|i| items.get(i).cloned()));
+    v
+}
+
 pub fn getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
     if is_heap(obj) {
         if let Some(r) = try_heap_dunder(vm, obj, "__getitem__", vec![key.clone()])? {
@@ -62,11 +75,7 @@ pub fn builtin_getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value>
             let len = l.borrow().len();
             if let Some(s) = sl {
                 let (start, _, step, n) = slice::indices(vm, &s, len)?;
-                let b = l.borrow();
-                let v = slice::positions(start, step, n)
-                    .filter_map(|i| b.get(i).cloned())
-                    .collect();
-                drop(b);
+                let v = slice_items(&l.borrow(), start, step, n);
                 return Ok(vm.new_list(v));
             }
             let i = seq_index(vm, key, len, "list")?;
@@ -76,9 +85,7 @@ pub fn builtin_getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value>
         Payload::Tuple(t) => {
             if let Some(s) = sl {
                 let (start, _, step, n) = slice::indices(vm, &s, t.len())?;
-                let v = slice::positions(start, step, n)
-                    .filter_map(|i| t.get(i).cloned())
-                    .collect();
+                let v = slice_items(t, start, step, n);
                 return Ok(vm.new_tuple(v));
             }
             let i = seq_index(vm, key, t.len(), "tuple")?;
