@@ -11,7 +11,7 @@ mkdir open pipe putenv read readlink remove rename replace rmdir scandir
 sched_getaffinity set_blocking set_inheritable stat strerror symlink system times
 truncate umask uname unlink unsetenv urandom utime wait waitpid waitstatus_to_exitcode
 write chown lchown fchown mkfifo mknod statvfs fstatvfs major minor makedev pread pwrite
-fdatasync getpgid getsid setpgid""".split()
+fdatasync getpgid getsid setpgid getrandom""".split()
 for n in names:
     f = getattr(posix, n)
     for args, kw in (((), {}), ((None,) * 7, {}), ((), {"bogus_kw": 1})):

@@ -6,6 +6,12 @@ print(os.getuid() == os.geteuid(), os.getgid() == os.getegid(), isinstance(os.ge
 u = os.uname()
 print(type(u).__name__, u.sysname, len(u), u[0] == u.sysname, u.machine == os.uname().machine)
 print(isinstance(os.cpu_count(), int), os.cpu_count() >= 1)
+print(os.GRND_NONBLOCK, os.GRND_RANDOM, len(os.getrandom(5)), os.getrandom(0), len(os.getrandom(3, flags=os.GRND_NONBLOCK)))
+for a in ((-1,), (1, 99999), ("x",)):
+    try:
+        os.getrandom(*a)
+    except (OSError, TypeError) as e:
+        print("getrandom", type(e).__name__, e)
 r = os.urandom(16)
 print(type(r), len(r), os.urandom(0), r != os.urandom(16))
 old = os.umask(0o22)

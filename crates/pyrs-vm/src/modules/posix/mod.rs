@@ -133,6 +133,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("getpgrp", process::getpgrp),
     ("getpid", process::getpid),
     ("getppid", process::getppid),
+    ("getrandom", process::getrandom),
     ("getsid", process::getsid),
     ("getuid", process::getuid),
     ("isatty", fds::isatty),
@@ -255,6 +256,14 @@ fn constants() -> Vec<(&'static str, i64)> {
         ("WNOHANG", W::NOHANG.bits() as i64),
         ("WUNTRACED", W::UNTRACED.bits() as i64),
         ("WCONTINUED", W::CONTINUED.bits() as i64),
+        (
+            "GRND_NONBLOCK",
+            rustix::rand::GetRandomFlags::NONBLOCK.bits() as i64,
+        ),
+        (
+            "GRND_RANDOM",
+            rustix::rand::GetRandomFlags::RANDOM.bits() as i64,
+        ),
         ("EX_OK", 0),
         ("EX_USAGE", 64),
         ("EX_DATAERR", 65),

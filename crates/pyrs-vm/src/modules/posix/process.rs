@@ -532,3 +532,30 @@ pub fn setpgid(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let r = pid.and_then(|p| pgrp.and_then(|g| rustix::process::setpgid(p, g)));
     r.map(|_| Value::None).map_err(|e| errno_error(vm, e, None))
 }
+
+/// `getrandom(size, flags=0)`: one getrandom(2) call's bytes (possibly fewer than
+/// `size`, as the system call may return); EINTR retried after signal handlers ran.
+pub fn getrandom(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let [size, flags] = args::parse(vm, a, "getrandom", ["size", "flags"], 1, 2)?;
+    let n = args::ssize(vm, &size.unwrap_or(Value::None))?;
+    let flags = match flags {
+        Some(f) => args::c_int(vm, &f)?,
+        None => 0,
+    };
+    if n < 0 {
+        return Err(super::path::os_error(vm, 22, None, None));
+    }
+    let mut buf = args::reserve(vm, n as usize)?;
+    buf.resize(n as usize, 0);
+    let fl = rustix::rand::GetRandomFlags::from_bits_retain(flags as u32);
+    loop {
+        match rustix::rand::getrandom(&mut buf[..], fl) {
+            Ok(k) => {
+                buf.truncate(k);
+                return Ok(vm.new_bytes(buf));
+            }
+            Err(rustix::io::Errno::INTR) => crate::signals::check(vm)?,
+            Err(e) => return Err(errno_error(vm, e, None)),
+        }
+    }
+}
