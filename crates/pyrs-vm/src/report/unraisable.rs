@@ -21,7 +21,13 @@ pub fn make_type(vm: &mut Vm) -> PyRef {
     crate::types::structseq::make_type(
         vm,
         "UnraisableHookArgs",
-        &["exc_type", "exc_value", "exc_traceback", "err_msg", "object"],
+        &[
+            "exc_type",
+            "exc_value",
+            "exc_traceback",
+            "err_msg",
+            "object",
+        ],
     )
 }
 
@@ -60,10 +66,21 @@ pub fn write_unraisable(vm: &mut Vm, e: &PyErr, err_msg: Option<&str>, obj: Opti
     let packed = crate::types::structseq::new(
         vm,
         &ty,
-        vec![a.exc_type, a.exc_value, a.exc_traceback, a.err_msg, a.object],
+        vec![
+            a.exc_type,
+            a.exc_value,
+            a.exc_traceback,
+            a.err_msg,
+            a.object,
+        ],
     );
     if let Err(e2) = vm.call(&hook, vec![packed]) {
-        let b = hook_args_of(vm, &e2, Some("Exception ignored in sys.unraisablehook"), Some(hook));
+        let b = hook_args_of(
+            vm,
+            &e2,
+            Some("Exception ignored in sys.unraisablehook"),
+            Some(hook),
+        );
         let _ = default_hook(vm, &b);
     }
 }
@@ -82,9 +99,7 @@ pub fn unraisablehook(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let items = match v.as_obj() {
         Some(o) if o.ty.is(&ty) => v.as_tuple().map(|t| t.to_vec()).unwrap_or_default(),
         _ => {
-            return Err(
-                vm.type_error("sys.unraisablehook argument type must be UnraisableHookArgs")
-            )
+            return Err(vm.type_error("sys.unraisablehook argument type must be UnraisableHookArgs"))
         }
     };
     let mut it = items.into_iter();
@@ -134,7 +149,11 @@ fn report_text(vm: &mut Vm, a: &HookArgs) -> String {
     if !matches!(a.exc_traceback, Value::None) {
         out.push_str(&super::format_traceback(&a.exc_traceback));
     }
-    let Some(t) = a.exc_type.as_obj().filter(|_| a.exc_type.as_type().is_some()) else {
+    let Some(t) = a
+        .exc_type
+        .as_obj()
+        .filter(|_| a.exc_type.as_type().is_some())
+    else {
         return out;
     };
     let t = t.clone();
@@ -142,7 +161,11 @@ fn report_text(vm: &mut Vm, a: &HookArgs) -> String {
         let n = vm.intern("__module__");
         crate::object::attr::getattr(vm, &Value::Obj(t.clone()), &n).ok()
     };
-    match module.as_ref().and_then(|m| m.as_str()).map(|s| s.as_rust().into_owned()) {
+    match module
+        .as_ref()
+        .and_then(|m| m.as_str())
+        .map(|s| s.as_rust().into_owned())
+    {
         Some(m) if m == "builtins" || m == "__main__" => {}
         Some(m) => {
             out.push_str(&m);

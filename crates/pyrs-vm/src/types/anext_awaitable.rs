@@ -98,7 +98,11 @@ fn proxy(vm: &mut Vm, args: &Args, meth: &str, rest: Vec<Value>) -> PyResult<Val
 /// None, as `PyErr_SetObject` creates it).
 fn stop_iteration_value(vm: &mut Vm, v: Value) -> PyErr {
     let t = vm.types.stop_iteration.clone();
-    let args = if matches!(v, Value::None) { vec![] } else { vec![v] };
+    let args = if matches!(v, Value::None) {
+        vec![]
+    } else {
+        vec![v]
+    };
     PyErr(crate::types::exceptions::new_exception(vm, &t, args))
 }
 

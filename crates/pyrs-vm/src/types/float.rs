@@ -413,5 +413,7 @@ pub const METHODS: &[(&str, NativeFn)] = &[
 ];
 
 /// Class methods of `float`.
-pub const CLASSMETHODS: &[(&str, NativeFn)] =
-    &[("fromhex", float_fromhex), ("__getformat__", float_getformat)];
+pub const CLASSMETHODS: &[(&str, NativeFn)] = &[
+    ("fromhex", float_fromhex),
+    ("__getformat__", float_getformat),
+];

@@ -70,10 +70,9 @@ pub fn builtin_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
                 return Ok(longrange_iter(vm, v));
             };
             let ty = vm.types.range_iterator.clone();
-            return Ok(Value::Obj(vm.alloc(
-                &ty,
-                Payload::RangeIter(Cell::new(start), stop, step),
-            )));
+            return Ok(Value::Obj(
+                vm.alloc(&ty, Payload::RangeIter(Cell::new(start), stop, step)),
+            ));
         }
         Some(Payload::Dict(_)) => return Ok(dict_iter(vm, v.as_obj().cloned(), 0)),
         Some(Payload::DictView(d, kind)) => {
@@ -513,7 +512,11 @@ fn length_hint(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if let Some(Payload::Range(r)) = seq.payload() {
                 // longrange_iterator: the rest may pass i64.
                 let left = r.len_big() - BigInt::from(i);
-                let left = if left < BigInt::zero() { BigInt::zero() } else { left };
+                let left = if left < BigInt::zero() {
+                    BigInt::zero()
+                } else {
+                    left
+                };
                 return Ok(crate::types::int::big_to_value(vm, left));
             }
             let len = match seq.payload() {
@@ -626,7 +629,11 @@ fn seq_iter_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(vm.type_error(format!("cannot pickle '{t}' object")));
         }
     };
-    let exhausted = if reversed { idx < 0 } else { idx as usize >= EXHAUSTED };
+    let exhausted = if reversed {
+        idx < 0
+    } else {
+        idx as usize >= EXHAUSTED
+    };
     if exhausted {
         let empty = match seq.payload() {
             Some(Payload::List(_)) => vm.new_list(vec![]),
@@ -678,8 +685,10 @@ fn seq_iter_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// `__reduce__`/`__setstate__` of the sequence and reversed iterators.
-pub const SEQ_ITERATOR_METHODS: &[(&str, crate::types::function::NativeFn)] =
-    &[("__reduce__", seq_iter_reduce), ("__setstate__", seq_iter_setstate)];
+pub const SEQ_ITERATOR_METHODS: &[(&str, crate::types::function::NativeFn)] = &[
+    ("__reduce__", seq_iter_reduce),
+    ("__setstate__", seq_iter_setstate),
+];
 
 /// Methods of the builtin iterator types (installed by `types::install_methods`).
 pub const ITERATOR_METHODS: &[(&str, crate::types::function::NativeFn)] =

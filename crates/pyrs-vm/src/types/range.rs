@@ -223,7 +223,11 @@ pub fn range_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     }
     let mut v = Vec::new();
     for a in &args.pos {
-        v.push(index_big(vm, a, "'{}' object cannot be interpreted as an integer")?);
+        v.push(index_big(
+            vm,
+            a,
+            "'{}' object cannot be interpreted as an integer",
+        )?);
     }
     let mut v = v.into_iter();
     let (start, stop, step) = match n {
@@ -298,7 +302,10 @@ pub fn hash(vm: &mut Vm, r: &RangeData) -> PyResult<i64> {
     } else if n.is_one() {
         (big_to_value(vm, r.start_big()), Value::None)
     } else {
-        (big_to_value(vm, r.start_big()), big_to_value(vm, r.step_big()))
+        (
+            big_to_value(vm, r.start_big()),
+            big_to_value(vm, r.step_big()),
+        )
     };
     let t = vm.new_tuple(vec![big_to_value(vm, n), start, step]);
     vm.hash(&t)
@@ -324,7 +331,9 @@ pub fn getitem(vm: &mut Vm, r: &RangeData, key: &Value) -> PyResult<Value> {
         let j = if *i < 0 { i.wrapping_add(n) } else { *i };
         if *i >= -n && j < n {
             // i128: `j * step` alone may pass i64 even though the item does not.
-            return Ok(Value::Int((start as i128 + j as i128 * step as i128) as i64));
+            return Ok(Value::Int(
+                (start as i128 + j as i128 * step as i128) as i64,
+            ));
         }
         return Err(vm.index_error("range object index out of range"));
     }
@@ -336,7 +345,11 @@ pub fn getitem(vm: &mut Vm, r: &RangeData, key: &Value) -> PyResult<Value> {
         return Ok(Value::Obj(vm.alloc(&ty, Payload::Range(nr))));
     }
     let tn = vm.type_name(key);
-    let i = index_big(vm, key, &format!("range indices must be integers or slices, not {tn}"))?;
+    let i = index_big(
+        vm,
+        key,
+        &format!("range indices must be integers or slices, not {tn}"),
+    )?;
     let n = r.len_big();
     let j = if i.is_negative() { &i + &n } else { i };
     if j.is_negative() || j >= n {
@@ -399,7 +412,9 @@ fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = rdata(vm, &args, "count")?;
     match contains(&r, &args.pos[1]) {
         Some(found) => Ok(Value::Int(found as i64)),
-        None => Ok(Value::Int(iter_search(vm, &args.pos[0], &args.pos[1], true)?.unwrap_or(0))),
+        None => Ok(Value::Int(
+            iter_search(vm, &args.pos[0], &args.pos[1], true)?.unwrap_or(0),
+        )),
     }
 }
 

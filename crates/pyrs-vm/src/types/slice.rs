@@ -154,7 +154,8 @@ fn slice_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_tuple(vec![cls, t]))
 }
 
-pub const METHODS: &[(&str, NativeFn)] = &[("indices", slice_indices), ("__reduce__", slice_reduce)];
+pub const METHODS: &[(&str, NativeFn)] =
+    &[("indices", slice_indices), ("__reduce__", slice_reduce)];
 
 /// The positions a slice selects.
 pub fn positions(start: isize, step: isize, n: usize) -> impl Iterator<Item = usize> {

@@ -114,9 +114,10 @@ fn live(vm: &Vm, t: &TracebackData) -> bool {
     }) {
         return false;
     }
-    vm.thread.frames.get(t.depth).is_some_and(|f| {
-        f.code.is(&t.code) && t.globals.as_ref().is_some_and(|g| g.is(&f.globals))
-    })
+    vm.thread
+        .frames
+        .get(t.depth)
+        .is_some_and(|f| f.code.is(&t.code) && t.globals.as_ref().is_some_and(|g| g.is(&f.globals)))
 }
 
 /// `tb.tb_frame`.
