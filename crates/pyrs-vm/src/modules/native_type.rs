@@ -110,7 +110,16 @@ pub fn new_type(vm: &mut Vm, spec: &Spec) -> PyRef {
             .find(|k| *k != BaseKind::Object)
             .unwrap_or(BaseKind::Object)
     };
-    let td = TypeData::new(spec.name, kind, true);
+    // `tp_name` is dotted as CPython's static types' ("collections.deque": error messages
+    // print it); `__qualname__` and `__name__` are the bare name (types/getset.rs).
+    // Types of `builtins` have an undotted tp_name ("mappingproxy").
+    let tp_name = if spec.module == "builtins" {
+        spec.name.to_string()
+    } else {
+        format!("{}.{}", spec.module, spec.name)
+    };
+    let td = TypeData::new(&tp_name, kind, true);
+    *td.qualname.borrow_mut() = spec.name.to_string();
     for b in &bases {
         tdata(b).has_subclasses.set(true);
     }
@@ -347,7 +356,11 @@ pub fn repr_enter(
 /// The name a type's instances print in reprs: `type(self).__name__`, so subclasses
 /// show their own name (CPython's `_PyType_Name(Py_TYPE(self))`).
 pub fn type_name(vm: &Vm, v: &Value) -> String {
-    tdata(vm.type_of(v)).name()
+    let n = tdata(vm.type_of(v)).name();
+    match n.rsplit_once('.') {
+        Some((_, last)) => last.to_string(),
+        None => n,
+    }
 }
 
 /// `StopIteration` for a native `__next__` that is exhausted.
@@ -425,28 +438,10 @@ pub fn class_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// CPython's `tp_name` of `v`'s type, for reprs and messages that print it: dotted
-/// (`functools.partial`) for the native type `module.name` itself, the bare name for a
-/// class statement's subclass.
-pub fn tp_name(vm: &mut Vm, v: &Value, module: &str, name: &str) -> String {
-    let ty = vm.type_of(v).clone();
-    let td = tdata(&ty);
-    let n = td.name();
-    if n == name {
-        let m = vm.intern("__module__");
-        let h = crate::object::attr::hash_of(vm, &m);
-        let own = td
-            .dict
-            .get()
-            .and_then(|d| crate::types::dict::dict_get_str(d, crate::object::attr::pystr(&m), h));
-        if own
-            .as_ref()
-            .and_then(|v| v.as_str())
-            .is_some_and(|s| s.eq_rust(module))
-        {
-            return format!("{module}.{name}");
-        }
-    }
-    n
+/// (`functools.partial`) for a native type, the bare name for a class statement's
+/// subclass — the type's own name in both cases (see [`new_type`]).
+pub fn tp_name(vm: &mut Vm, v: &Value, _module: &str, _name: &str) -> String {
+    tdata(vm.type_of(v)).name()
 }
 
 /// A native module's state that is only type objects (the types its functions make):
