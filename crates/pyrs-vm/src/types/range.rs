@@ -148,13 +148,8 @@ impl RangeData {
 
     /// Whether the int `v` is one of the range's items (`range_contains_long`).
     pub fn contains_big(&self, v: &BigInt) -> bool {
-        if let (Some((start, _, step)), Some(v)) = (self.small(), v.to_i64()) {
-            let n = self.len_i64().unwrap_or(0);
-            let off = v as i128 - start as i128;
-            return n != 0 && off % step as i128 == 0 && {
-                let k = off / step as i128;
-                k >= 0 && k < n as i128
-            };
+        if let (Some(_), Some(v)) = (self.small(), v.to_i64()) {
+            return self.contains_i64(v);
         }
         let (start, step) = (self.start_big(), self.step_big());
         let off = v - &start;
@@ -163,6 +158,19 @@ impl RangeData {
         }
         let (k, r) = off.div_mod_floor(&step);
         r.is_zero() && !k.is_negative() && k < self.len_big()
+    }
+
+    /// Whether the machine int `v` is an item (no BigInt on the `Small` path).
+    pub fn contains_i64(&self, v: i64) -> bool {
+        let Some((start, _, step)) = self.small() else {
+            return self.contains_big(&BigInt::from(v));
+        };
+        let n = self.len_i64().unwrap_or(0);
+        let off = v as i128 - start as i128;
+        n != 0 && off % step as i128 == 0 && {
+            let k = off / step as i128;
+            k >= 0 && k < n as i128
+        }
     }
 
     /// Equality as sequences (`range_equals`): same length, and when nonempty the same
@@ -314,8 +322,8 @@ pub fn hash(vm: &mut Vm, r: &RangeData) -> PyResult<i64> {
 /// `item in range` for ints and bools (`None`: other objects search by iteration).
 pub fn contains(r: &RangeData, item: &Value) -> Option<bool> {
     match item {
-        Value::Int(i) => Some(r.contains_big(&BigInt::from(*i))),
-        Value::Bool(b) => Some(r.contains_big(&BigInt::from(*b as i64))),
+        Value::Int(i) => Some(r.contains_i64(*i)),
+        Value::Bool(b) => Some(r.contains_i64(*b as i64)),
         // Exact ints only: an int subclass may define its own `__eq__`.
         Value::Obj(o) if matches!(o.payload, Payload::Int(_)) && !o.ty_is_heap() => {
             to_bigint(item).map(|b| r.contains_big(&b))
