@@ -316,24 +316,34 @@ fn sum_step(vm: &mut Vm, acc: &Value, v: &Value) -> PyResult<Value> {
 fn minmax(vm: &mut Vm, mut args: Args, name: &str, op: u32) -> PyResult<Value> {
     let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
     let default = args.take_kw("default");
-    args.no_kw(vm, name)?;
+    if let Some((k, _)) = args.kw.first() {
+        let k = crate::object::attr::pystr(k).as_rust().into_owned();
+        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
+    }
     // One argument is iterated lazily (not collected: `max(x for x in big)` needs no
-    // memory for the items); several are the items themselves.
-    let it = match args.pos.len() {
+    // memory for the items; an exact list or tuple is read by index, as its iterator
+    // would); several are the items themselves.
+    let src = match args.pos.len() {
         0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => vm.iter(&args.pos[0])?,
+        1 => {
+            let a = args.pos.pop().unwrap_or(Value::None);
+            match a.as_obj().filter(|o| !o.ty_is_heap()).map(|o| &o.payload) {
+                Some(Payload::List(_) | Payload::Tuple(_)) => Items::Seq(a),
+                _ => Items::Iter(vm.iter(&a)?),
+            }
+        }
         _ => {
             if default.is_some() {
                 return Err(vm.type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            let t = vm.new_tuple(args.pos.to_vec());
-            vm.iter(&t)?
+            Items::Args(std::mem::take(&mut args.pos))
         }
     };
     let mut best: Option<(Value, Value)> = None;
-    while let Some(v) = vm.next(&it)? {
+    let mut i = 0;
+    while let Some(v) = src.next(vm, &mut i)? {
         let k = match &key {
             Some(f) => vm.call(f, vec![v.clone()])?,
             None => v.clone(),
@@ -341,8 +351,21 @@ fn minmax(vm: &mut Vm, mut args: Args, name: &str, op: u32) -> PyResult<Value> {
         best = match best {
             None => Some((k, v)),
             Some((bk, bv)) => {
-                let r = crate::object::ops::compare(vm, &k, &bk, op)?;
-                if vm.truthy(&r)? {
+                // Machine ints compare inline (op 0 is `<` for min, 4 is `>` for max).
+                let better = match (&k, &bk) {
+                    (Value::Int(a), Value::Int(b)) => {
+                        if op == 0 {
+                            a < b
+                        } else {
+                            a > b
+                        }
+                    }
+                    _ => {
+                        let r = crate::object::ops::compare(vm, &k, &bk, op)?;
+                        vm.truthy(&r)?
+                    }
+                };
+                if better {
                     Some((k, v))
                 } else {
                     Some((bk, bv))
@@ -356,6 +379,30 @@ fn minmax(vm: &mut Vm, mut args: Args, name: &str, op: u32) -> PyResult<Value> {
             Some(d) => Ok(d),
             None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
         },
+    }
+}
+
+/// What `min`/`max` walk: their own arguments, an exact list or tuple by index (a
+/// list's length re-read at each step), or an iterator.
+enum Items {
+    Args(crate::types::args::ArgVec),
+    Seq(Value),
+    Iter(Value),
+}
+
+impl Items {
+    fn next(&self, vm: &mut Vm, i: &mut usize) -> PyResult<Option<Value>> {
+        let v = match self {
+            Items::Args(a) => a.get(*i).cloned(),
+            Items::Seq(s) => match s.payload() {
+                Some(Payload::List(l)) => l.borrow().get(*i).cloned(),
+                Some(Payload::Tuple(t)) => t.get(*i).cloned(),
+                _ => None,
+            },
+            Items::Iter(it) => return vm.next(it),
+        };
+        *i += 1;
+        Ok(v)
     }
 }
 
