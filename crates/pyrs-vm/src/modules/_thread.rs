@@ -8,8 +8,8 @@
 //!   hangs: it raises `RuntimeError` naming the deadlock.
 //! - A blocking acquire with a timeout of a held lock waits the timeout and returns
 //!   False, as CPython does; Ctrl-C interrupts the wait with KeyboardInterrupt.
-//! - `get_ident()` is the OS thread id (CPython: `pthread_self()`), the same number as
-//!   `get_native_id()`.
+//! - `get_ident()` is the OS thread id (`gettid`; CPython: `pthread_self()`), the same
+//!   number as `get_native_id()`.
 //! - `_local` is left out: `threading` falls back to `_threading_local`.
 
 use super::native_type::{self as nt, NativeData};
@@ -136,13 +136,10 @@ A lock is not owned by the thread that locked it; another thread may\n\
 unlock it.  A thread attempting to lock a lock that it has already locked\n\
 will block until another thread unlocks it.  Deadlocks may ensue.";
 
-/// The OS id of the calling thread (Linux: the tid in `/proc/thread-self`; elsewhere
-/// the process id, which is the main thread's tid).
+/// The OS id of the calling thread (`gettid`, through rustix: a plain system call, no
+/// file system access; `RLock` asks for it on every acquire and release).
 fn thread_id() -> u64 {
-    std::fs::read_link("/proc/thread-self")
-        .ok()
-        .and_then(|p| p.file_name()?.to_str()?.parse().ok())
-        .unwrap_or(std::process::id() as u64)
+    rustix::thread::gettid().as_raw_nonzero().get() as u64
 }
 
 fn get_ident(vm: &mut Vm, args: Args) -> PyResult<Value> {
