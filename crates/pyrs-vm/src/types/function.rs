@@ -95,12 +95,15 @@ pub fn call_builtin_on_stack(
     // general path).
     let names: &[Value] = match kwnames {
         None => &[],
-        Some(k) => k.as_tuple()?,
+        Some(k) => {
+            let t = k.as_tuple()?;
+            if t.len() > nargs || !t.iter().all(|k| k.as_str().is_some()) {
+                return None;
+            }
+            t
+        }
     };
     let nkw = names.len();
-    if nkw > nargs || !names.iter().all(|k| k.as_str().is_some()) {
-        return None;
-    }
     // `func` None: a type, called through `eval::call::call` (metaclass `__call__`, then
     // `type_call`).
     let (func, bound) = match &vm.thread.stack[ci] {
@@ -111,14 +114,20 @@ pub fn call_builtin_on_stack(
         },
         _ => return None,
     };
-    let kw: Vec<(PyRef, Value)> = names
-        .iter()
-        .zip(len - nkw..len)
-        .filter_map(|(k, i)| {
-            let v = crate::frame::take_slot(&mut vm.thread.stack[i]).unwrap_or(Value::None);
-            k.as_obj().map(|k| (k.clone(), v))
-        })
-        .collect();
+    // (Without keywords this is an empty `Vec`: no allocation, and no iterator work on
+    // the common path.)
+    let kw: Vec<(PyRef, Value)> = if nkw == 0 {
+        Vec::new()
+    } else {
+        names
+            .iter()
+            .zip(len - nkw..len)
+            .filter_map(|(k, i)| {
+                let v = crate::frame::take_slot(&mut vm.thread.stack[i]).unwrap_or(Value::None);
+                k.as_obj().map(|k| (k.clone(), v))
+            })
+            .collect()
+    };
     let (nargs, len) = (nargs - nkw, len - nkw);
     let total = nargs + bound.is_some() as usize;
     let mut k = 0;
