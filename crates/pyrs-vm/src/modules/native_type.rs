@@ -415,11 +415,6 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &str, v: Value) -> PyResult<()> {
     crate::object::attr::setattr(vm, obj, &n, Some(v))
 }
 
-/// `obj.name(*args)`.
-pub fn call_method(vm: &mut Vm, obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Value> {
-    vm.call_method(obj, name, args)
-}
-
 /// `__class_getitem__` of a generic native type (`deque[int]`): a `types.GenericAlias`
 /// (called as a class method: `args` is `(cls, item)`).
 pub fn class_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
