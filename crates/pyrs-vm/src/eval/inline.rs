@@ -21,8 +21,10 @@
 //!   the very interned name object (keys are unique; a deleted entry is `None`). Instances
 //!   of a class usually get their attributes in the same order, so one hint serves them
 //!   all — the effect of CPython's shared-key dicts without a second dict layout.
-//! - A global entry holds the globals and builtins dicts and their `version`s; every
-//!   mutation of a dict bumps its version, so an unchanged pair means an unchanged result.
+//! - A global entry holds the globals and builtins dicts, their `version`s and the dense
+//!   entry index where the name was found; every mutation of a dict bumps its version, so
+//!   an unchanged pair means the entry is still at that index. The value itself is not
+//!   held (a deleted global dies at its `del`, as in CPython).
 //! - Slots are tagged by kind: a slot reached by a different instruction (only possible
 //!   in hostile bytecode that jumps into cache units) misses and takes the generic path.
 //!
@@ -65,12 +67,16 @@ pub enum Inline {
         hash: i64,
         hint: Cell<usize>,
     },
+    /// LOAD_GLOBAL: where the name was found — the dense entry `index` of the globals
+    /// dict, or of the builtins dict when `in_builtins` — not the value itself, so the
+    /// cache never keeps a deleted global alive (its `__del__` runs at the `del`).
     Global {
         globals: PyRef,
         gver: u64,
         builtins: PyRef,
         bver: u64,
-        value: Value,
+        index: usize,
+        in_builtins: bool,
     },
 }
 
@@ -411,7 +417,8 @@ fn dict_version(d: &PyRef) -> u64 {
 }
 
 /// LOAD_GLOBAL (the name only; the loop pushes the NULL). The hit path, inlined into the
-/// loop: the frame's globals and builtins are the cached dicts, at the cached versions.
+/// loop: the frame's globals and builtins are the cached dicts, at the cached versions,
+/// so the name's entry is still at the cached index.
 #[inline(always)]
 pub fn load_global(vm: &mut Vm, co: &Code, at: usize, i: usize) -> PyResult<Value> {
     if let (Some(cell), Some(f)) = (slot(co, at), vm.thread.frames.last()) {
@@ -421,15 +428,16 @@ pub fn load_global(vm: &mut Vm, co: &Code, at: usize, i: usize) -> PyResult<Valu
                 gver,
                 builtins,
                 bver,
-                value,
+                index,
+                in_builtins,
             } = &*c
             {
-                if globals.is(&f.globals)
-                    && builtins.is(&f.builtins)
-                    && *gver == dict_version(globals)
-                    && *bver == dict_version(builtins)
-                {
-                    return Ok(value.clone());
+                if globals.is(&f.globals) && builtins.is(&f.builtins) {
+                    if let Some(v) =
+                        cached_global(globals, *gver, builtins, *bver, *index, *in_builtins)
+                    {
+                        return Ok(v);
+                    }
                 }
             }
         }
@@ -437,7 +445,35 @@ pub fn load_global(vm: &mut Vm, co: &Code, at: usize, i: usize) -> PyResult<Valu
     load_global_slow(vm, co, at, i)
 }
 
-/// LOAD_GLOBAL's miss: the generic lookup, then the entry (re)filled.
+/// The value at a LOAD_GLOBAL entry's index, if both dicts are at the cached versions
+/// (the globals' unchanged version also means the name is still absent there when it
+/// was found in the builtins).
+#[inline(always)]
+fn cached_global(
+    globals: &PyRef,
+    gver: u64,
+    builtins: &PyRef,
+    bver: u64,
+    index: usize,
+    in_builtins: bool,
+) -> Option<Value> {
+    let g = dict::dict_data(globals)?.try_borrow().ok()?;
+    if g.version != gver {
+        return None;
+    }
+    if !in_builtins {
+        return g.entry_at(index).map(|e| e.value.clone());
+    }
+    drop(g);
+    let b = dict::dict_data(builtins)?.try_borrow().ok()?;
+    if b.version != bver {
+        return None;
+    }
+    b.entry_at(index).map(|e| e.value.clone())
+}
+
+/// LOAD_GLOBAL's miss: the generic lookup, then the entry (re)filled with where the name
+/// was found.
 #[inline(never)]
 fn load_global_slow(vm: &mut Vm, co: &Code, at: usize, i: usize) -> PyResult<Value> {
     let Some(cell) = slot(co, at) else {
@@ -453,12 +489,29 @@ fn load_global_slow(vm: &mut Vm, co: &Code, at: usize, i: usize) -> PyResult<Val
         // Not two readable dicts: never cached, so a hit always compares real versions.
         return Ok(v);
     }
+    let Some(Payload::Str(name)) = co.names.get(i).map(|n| &n.payload) else {
+        return Ok(v);
+    };
+    let h = name.hash(&vm.interp.hash_secret);
+    let found = |d: &PyRef| {
+        dict::dict_data(d)
+            .and_then(|dd| dd.try_borrow().ok())
+            .and_then(|dd| dd.get_str_index(name, h))
+    };
+    let (index, in_builtins) = match found(&globals) {
+        Some(ix) => (ix, false),
+        None => match found(&builtins) {
+            Some(ix) => (ix, true),
+            None => return Ok(v),
+        },
+    };
     let entry = Inline::Global {
         gver,
         bver,
         globals,
         builtins,
-        value: v.clone(),
+        index,
+        in_builtins,
     };
     if let Ok(mut c) = cell.try_borrow_mut() {
         let old = std::mem::replace(&mut *c, entry);
