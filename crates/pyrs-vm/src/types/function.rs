@@ -312,6 +312,34 @@ pub fn classmethod_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> 
     Ok(Value::Obj(vm.alloc_instance(cls, Payload::ClassMethod(f))))
 }
 
+/// `types.MethodType(function, instance)` (CPython's `method_new`): a bound method of
+/// any callable.
+pub fn method_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    if args.pos.len() != 2 {
+        let n = args.pos.len();
+        return Err(vm.type_error(format!("method expected 2 arguments, got {n}")));
+    }
+    let mut it = args.pos.into_iter();
+    let (func, inst) = (
+        it.next().unwrap_or(Value::None),
+        it.next().unwrap_or(Value::None),
+    );
+    let callable = crate::builtins::attrs::callable(vm, Args::positional(vec![func.clone()]))?;
+    if !matches!(callable, Value::Bool(true)) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if matches!(inst, Value::None) {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    let ty = vm.types.method.clone();
+    Ok(Value::Obj(
+        vm.alloc(&ty, Payload::BoundMethod(Box::new((func, inst)))),
+    ))
+}
+
 pub fn staticmethod_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     args.check(vm, "staticmethod", 1, 1)?;
     let f = args.pos.into_iter().next().unwrap_or(Value::None);

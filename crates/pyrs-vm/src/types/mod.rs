@@ -660,6 +660,7 @@ pub fn install_methods(vm: &mut Vm) {
             None,
         ),
         (t(vm, |t| &t.super_), Some(type_::super_new), None),
+        (t(vm, |t| &t.method), Some(function::method_new), None),
         (t(vm, |t| &t.enumerate), Some(iter::enumerate_new), None),
         (t(vm, |t| &t.zip), Some(iter::zip_new), None),
         (t(vm, |t| &t.map), Some(iter::map_new), None),
@@ -672,7 +673,11 @@ pub fn install_methods(vm: &mut Vm) {
     }
     slot_wrapper::install(vm);
     let (r, p, cp) = crate::modules::_weakref::make_types(vm);
-    (vm.types.weakref, vm.types.weakproxy, vm.types.weakcallableproxy) = (r, p, cp);
+    (
+        vm.types.weakref,
+        vm.types.weakproxy,
+        vm.types.weakcallableproxy,
+    ) = (r, p, cp);
     vm.types.mappingproxy = mappingproxy::make_type(vm);
     descriptor::install(vm);
     descriptor::install_docs(vm);
