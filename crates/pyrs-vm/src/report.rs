@@ -56,7 +56,9 @@ fn format_tb(tb: &Value, out: &mut String, prefix: &str) {
         if repeat <= 3 {
             out.push_str(&format!(
                 "{prefix}  File \"{}\", line {}, in {}\n",
-                co.filename(), t.lineno, name
+                co.filename(),
+                t.lineno,
+                name
             ));
             if let Some(line) = source_line(&co.filename(), t.lineno) {
                 let stripped = line.trim_start();

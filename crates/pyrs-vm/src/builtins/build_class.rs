@@ -59,7 +59,8 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             .map(|s| s.as_rust().into_owned())
             .unwrap_or_default();
         let ty = vm.types.type_.clone();
-        let cls = crate::types::type_::make_class(vm, &ty, &name, bases.into_vec(), &ns, Vec::new())?;
+        let cls =
+            crate::types::type_::make_class(vm, &ty, &name, bases.into_vec(), &ns, Vec::new())?;
         if let Some(Payload::Cell(cc)) = cell.payload() {
             if cc.borrow().is_none() {
                 *cc.borrow_mut() = Some(Value::Obj(cls.clone()));

@@ -899,7 +899,9 @@ pub fn str_format_names(
                 };
                 let spec = if spec.contains('{') {
                     let nested = crate::types::str::PyStr::from_string(spec);
-                    str_format_names(vm, &nested, args, names)?.as_rust().into_owned()
+                    str_format_names(vm, &nested, args, names)?
+                        .as_rust()
+                        .into_owned()
                 } else {
                     spec
                 };
@@ -934,7 +936,11 @@ pub fn percent_number(vm: &mut Vm, ty: char, v: &Value, bytes: bool) -> PyResult
     }
     let integer = matches!(ty, 'o' | 'x' | 'X');
     let wrong = |vm: &mut Vm| {
-        let what = if integer { "an integer" } else { "a real number" };
+        let what = if integer {
+            "an integer"
+        } else {
+            "a real number"
+        };
         vm.type_error(format!("%{ty} format: {what} is required, not {tn}"))
     };
     match v {
@@ -958,8 +964,7 @@ pub fn percent_number(vm: &mut Vm, ty: char, v: &Value, bytes: bool) -> PyResult
         return Err(wrong(vm));
     }
     let r = if integer {
-        crate::types::range::index_big(vm, v, "")
-            .map(|b| crate::types::int::big_to_value(vm, b))
+        crate::types::range::index_big(vm, v, "").map(|b| crate::types::int::big_to_value(vm, b))
     } else {
         let int = vm.types.int.clone();
         crate::types::int::int_new(vm, &int, Args::positional(vec![v.clone()]))
@@ -998,7 +1003,10 @@ fn push_str_value(out: &mut Vec<u32>, v: &Value) {
 /// reads as U+FFFD there; the text copied to the output is the code points).
 fn code_points_and_chars(fmt: &crate::types::str::PyStr) -> (Vec<u32>, Vec<char>) {
     let cps = fmt.to_vec();
-    let c = cps.iter().map(|&u| char::from_u32(u).unwrap_or('\u{FFFD}')).collect();
+    let c = cps
+        .iter()
+        .map(|&u| char::from_u32(u).unwrap_or('\u{FFFD}'))
+        .collect();
     (cps, c)
 }
 
@@ -1169,7 +1177,8 @@ pub fn percent(
                 Some(_) => return Err(vm.type_error("%c requires int or char")),
                 None => {
                     // `formatchar`: PyLong_AsLongAndOverflow, so ints, bools, `__index__`.
-                    let i = match crate::types::range::index_big(vm, &v, "%c requires int or char") {
+                    let i = match crate::types::range::index_big(vm, &v, "%c requires int or char")
+                    {
                         Ok(i) => i,
                         Err(e) if vm.err_matches(&e, &vm.types.type_error.clone()) => {
                             return Err(vm.type_error("%c requires int or char"))

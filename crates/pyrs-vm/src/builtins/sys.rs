@@ -88,7 +88,11 @@ pub fn install(vm: &mut Vm) {
         set(vm, &d, n, b);
     }
     vm.types.unraisable_hook_args = crate::report::unraisable::make_type(vm);
-    let hook = new_builtin(vm, "unraisablehook", crate::report::unraisable::unraisablehook);
+    let hook = new_builtin(
+        vm,
+        "unraisablehook",
+        crate::report::unraisable::unraisablehook,
+    );
     set(vm, &d, "unraisablehook", hook.clone());
     set(vm, &d, "__unraisablehook__", hook);
     let ty = vm.types.module.clone();
@@ -399,7 +403,9 @@ fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "exit", 0, 1)?;
     let t = vm.types.system_exit.clone();
     Err(crate::vm::PyErr(crate::types::exceptions::new_exception(
-        vm, &t, args.pos.into_vec(),
+        vm,
+        &t,
+        args.pos.into_vec(),
     )))
 }
 

@@ -159,8 +159,7 @@ pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Cal
         }
     }
     // A builtin or a type: its arguments move straight off the stack.
-    if let Some(r) = crate::types::function::call_builtin_on_stack(vm, n, nargs, kwnames.as_ref())
-    {
+    if let Some(r) = crate::types::function::call_builtin_on_stack(vm, n, nargs, kwnames.as_ref()) {
         return r.map(Called::Value);
     }
     let callable = vm.thread.stack[len - nargs - 1]
@@ -602,7 +601,14 @@ pub fn call_function_ex(vm: &mut Vm, has_kw: bool) -> PyResult<Value> {
             }
         }
     }
-    call(vm, &func, Args { pos: pos.into(), kw })
+    call(
+        vm,
+        &func,
+        Args {
+            pos: pos.into(),
+            kw,
+        },
+    )
 }
 
 /// MAKE_FUNCTION(flags): code on top; below it closure (8), annotations (4),

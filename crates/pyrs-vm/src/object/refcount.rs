@@ -352,7 +352,9 @@ fn free_or_finalize(ptr: NonNull<RcBox>) {
     let inner = unsafe { ptr.as_ref() };
     if inner.refcnt.get() & FINALIZED == 0 && inner.obj.needs_finalizer() {
         // Resurrect: the queue's reference is the one live PyRef (invariant 2).
-        inner.refcnt.set(1 | FINALIZED | (inner.refcnt.get() & WEAKREFS));
+        inner
+            .refcnt
+            .set(1 | FINALIZED | (inner.refcnt.get() & WEAKREFS));
         PENDING.with(|l| l.borrow_mut().push(ptr));
         HAS_PENDING.with(|p| p.set(true));
         return;

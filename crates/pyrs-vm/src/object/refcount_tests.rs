@@ -10,7 +10,11 @@ fn weak_slot_follows_the_referent() {
     let vm = Vm::new();
     let obj = vm.alloc(&vm.types.object, Payload::Plain);
     let slot = WeakSlot::new(&obj);
-    assert_eq!(obj.refcount(), 1, "the WEAKREFS bit is not part of the count");
+    assert_eq!(
+        obj.refcount(),
+        1,
+        "the WEAKREFS bit is not part of the count"
+    );
     assert_eq!(super::weak_slots(&obj).len(), 1);
     let again = slot.get().expect("alive");
     assert!(again.is(&obj));

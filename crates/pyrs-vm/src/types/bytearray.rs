@@ -656,14 +656,14 @@ fn cast(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     args.no_kw(vm, "cast")?;
     if args.pos.len() > 3 {
         let n = args.pos.len() - 1;
-        return Err(vm.type_error(format!(
-            "cast() takes at most 2 arguments ({n} given)"
-        )));
+        return Err(vm.type_error(format!("cast() takes at most 2 arguments ({n} given)")));
     }
     let Some(fmt) = fmt_kw.or_else(|| args.pos.get(1).cloned()) else {
         return Err(vm.type_error("cast() missing required argument 'format' (pos 1)"));
     };
-    let shape = shape_kw.or_else(|| args.pos.get(2).cloned()).unwrap_or(Value::None);
+    let shape = shape_kw
+        .or_else(|| args.pos.get(2).cloned())
+        .unwrap_or(Value::None);
     let Some(f) = fmt.as_str().map(|s| s.as_rust().into_owned()) else {
         let t = vm.type_name(&fmt);
         return Err(vm.type_error(format!("cast() argument 'format' must be str, not {t}")));

@@ -119,4 +119,5 @@ fn bytes_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_bytes(b))
 }
 
-pub const METHODS: &[(&str, NativeFn)] = &[("decode", decode), ("hex", hex), ("__bytes__", bytes_bytes)];
+pub const METHODS: &[(&str, NativeFn)] =
+    &[("decode", decode), ("hex", hex), ("__bytes__", bytes_bytes)];

@@ -279,4 +279,5 @@ fn complex_complex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_complex((c.0, c.1)))
 }
 
-pub const METHODS: &[(&str, NativeFn)] = &[("conjugate", conjugate), ("__complex__", complex_complex)];
+pub const METHODS: &[(&str, NativeFn)] =
+    &[("conjugate", conjugate), ("__complex__", complex_complex)];

@@ -249,8 +249,7 @@ fn this(vm: &mut Vm, args: &Args) -> PyResult<PyRef> {
 fn send(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "send", 2, 2)?;
     let g = this(vm, &args)?;
-    let started =
-        gdata(&g).is_some_and(|d| d.frame.borrow().as_ref().is_some_and(|f| f.lasti > 0));
+    let started = gdata(&g).is_some_and(|d| d.frame.borrow().as_ref().is_some_and(|f| f.lasti > 0));
     if !started && !matches!(args.pos[1], Value::None) {
         let k = kind_name(vm, &g);
         return Err(vm.type_error(format!("can't send non-None value to a just-started {k}")));

@@ -57,7 +57,10 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         // `__name__` is the part after the module, as `type_name()` gives for static types.
         (Payload::Type(t), "__name__") => {
             let (name, q) = (t.name(), t.qualname.borrow().clone());
-            match name.strip_suffix(q.as_str()).filter(|p| t.heap && p.ends_with('.')) {
+            match name
+                .strip_suffix(q.as_str())
+                .filter(|p| t.heap && p.ends_with('.'))
+            {
                 Some(_) => vm.new_str(&q),
                 None => vm.new_str(&name),
             }

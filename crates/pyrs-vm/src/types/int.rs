@@ -599,7 +599,10 @@ fn self_int(vm: &mut Vm, args: &Args, name: &str) -> PyResult<BigInt> {
         }
         _ => {}
     }
-    let t = args.pos.first().map_or("nothing".to_string(), |v| vm.type_name(v));
+    let t = args
+        .pos
+        .first()
+        .map_or("nothing".to_string(), |v| vm.type_name(v));
     Err(vm.type_error(format!(
         "descriptor '{name}' for 'int' objects doesn't apply to a '{t}' object"
     )))

@@ -27,7 +27,13 @@ pub fn type_call(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
             let mut pos = vec![cls_v.clone()];
             pos.extend(args.pos.iter().cloned());
             let kw = args.kw.clone();
-            vm.call_args(&f, Args { pos: pos.into(), kw })?
+            vm.call_args(
+                &f,
+                Args {
+                    pos: pos.into(),
+                    kw,
+                },
+            )?
         }
         None => {
             if td.kind == BaseKind::Object
@@ -46,9 +52,15 @@ pub fn type_call(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
             // ImportError/NameError/AttributeError members.)
             if user_init.is_none()
                 && args.kw.is_empty()
-                && same_fn(newf as *const (), crate::types::exceptions::exc_new as *const ())
+                && same_fn(
+                    newf as *const (),
+                    crate::types::exceptions::exc_new as *const (),
+                )
                 && td.find_init().is_some_and(|i| {
-                    same_fn(i as *const (), crate::types::exceptions::exc_init as *const ())
+                    same_fn(
+                        i as *const (),
+                        crate::types::exceptions::exc_init as *const (),
+                    )
                 })
             {
                 return newf(vm, cls, args);
@@ -108,7 +120,13 @@ fn call_dunder_args(vm: &mut Vm, f: Value, obj: &Value, args: Args) -> PyResult<
     }
     let mut pos = vec![obj.clone()];
     pos.extend(args.pos);
-    vm.call_args(&f, Args { pos: pos.into(), kw: args.kw })
+    vm.call_args(
+        &f,
+        Args {
+            pos: pos.into(),
+            kw: args.kw,
+        },
+    )
 }
 
 /// `type(name, bases, ns)` (and `type(x)` via type_call).
@@ -158,7 +176,13 @@ pub fn type_new(vm: &mut Vm, meta: &PyRef, args: Args) -> PyResult<Value> {
             };
             let mut pos = vec![Value::Obj(winner.clone())];
             pos.extend(args.pos.iter().cloned());
-            return vm.call_args(&f, Args { pos: pos.into(), kw: args.kw });
+            return vm.call_args(
+                &f,
+                Args {
+                    pos: pos.into(),
+                    kw: args.kw,
+                },
+            );
         }
     }
     make_class(vm, &winner, &name, bases, &ns, args.kw).map(Value::Obj)
@@ -399,7 +423,13 @@ pub fn make_class(
     let sup = super_lookup(vm, &cls, &Value::Obj(cls.clone()), &n)?;
     if let Some(f) = sup {
         if !matches!(f.payload(), Some(Payload::Builtin(_))) {
-            vm.call_args(&f, Args { pos: Default::default(), kw })?;
+            vm.call_args(
+                &f,
+                Args {
+                    pos: Default::default(),
+                    kw,
+                },
+            )?;
         } else if !kw.is_empty() {
             return Err(vm.type_error(format!(
                 "{name}.__init_subclass__() takes no keyword arguments"
