@@ -505,6 +505,27 @@ pub fn format_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     format_builtin(vm, &args.pos[0], &spec)
 }
 
+/// `int.__format__`, `float.__format__`, `complex.__format__`: the method descriptor's
+/// check that `self` is an instance of `ty` (CPython's "descriptor '__format__' for 'int'
+/// objects doesn't apply to a 'str' object"), then [`format_method`].
+pub fn numeric_format_method(vm: &mut Vm, args: Args, ty: &str) -> PyResult<Value> {
+    if let Some(v) = args.pos.first() {
+        let ok = match (ty, crate::types::int::num_of(v)) {
+            ("int", Some(crate::types::int::Num::I(_) | crate::types::int::Num::B(_))) => true,
+            ("float", Some(crate::types::int::Num::F(_))) => true,
+            ("complex", _) => matches!(v.payload(), Some(Payload::Complex(..))),
+            _ => false,
+        };
+        if !ok {
+            let n = vm.type_name(v);
+            return Err(vm.type_error(format!(
+                "descriptor '__format__' for '{ty}' objects doesn't apply to a '{n}' object"
+            )));
+        }
+    }
+    format_method(vm, args)
+}
+
 /// `format(v, spec)` of a builtin value (or a subclass instance, by its payload) with a
 /// non-empty spec.
 fn format_builtin(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {

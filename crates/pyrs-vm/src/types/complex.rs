@@ -279,5 +279,13 @@ fn complex_complex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_complex((c.0, c.1)))
 }
 
-pub const METHODS: &[(&str, NativeFn)] =
-    &[("conjugate", conjugate), ("__complex__", complex_complex)];
+/// `complex.__format__(self, spec)`.
+fn format_dunder(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::builtins::format::numeric_format_method(vm, args, "complex")
+}
+
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("__format__", format_dunder),
+    ("conjugate", conjugate),
+    ("__complex__", complex_complex),
+];

@@ -400,7 +400,13 @@ fn float_getformat(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }))
 }
 
+/// `float.__format__(self, spec)`.
+fn format_dunder(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::builtins::format::numeric_format_method(vm, args, "float")
+}
+
 pub const METHODS: &[(&str, NativeFn)] = &[
+    ("__format__", format_dunder),
     ("__floor__", float_floor),
     ("__ceil__", float_ceil),
     ("__trunc__", float_trunc),

@@ -646,7 +646,13 @@ fn int_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
     crate::builtins::numeric::round(vm, Args::positional(pos))
 }
 
+/// `int.__format__(self, spec)`.
+fn format_dunder(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::builtins::format::numeric_format_method(vm, args, "int")
+}
+
 pub const METHODS: &[(&str, NativeFn)] = &[
+    ("__format__", format_dunder),
     ("__floor__", int_floor),
     ("__ceil__", int_ceil),
     ("__trunc__", int_trunc),
