@@ -16,6 +16,7 @@ import argparse
 import dis
 import importlib.util
 import marshal
+import struct
 import os
 import subprocess
 import sys
@@ -145,6 +146,16 @@ def raw_cases():
     yield "raw_deeply_nested_tuple", good[:16] + b"(" + b"\x01\x00\x00\x00(" * 100000
     yield "raw_huge_length", good[:16] + b"s\xff\xff\xff\x7f"
     yield "raw_bad_ref", good[:16] + b"r\x05\x00\x00\x00"
+    # 30,000 distinct NaN complexes in one frozenset constant: NaN hashes by identity, so
+    # they must not all collide (that took minutes; found by the pyc fuzz target).
+    # (Written by hand: CPython's marshal.dumps refuses NaN members of a frozenset.)
+    marker = "frozenset-placeholder-" * 20  # > 255 chars: marshalled with a 4-byte length
+    dumped = marshal.dumps(base().replace(co_consts=(marker, None)))
+    nan_complex = b"y" + struct.pack("<dd", float("nan"), 0.0)
+    nan_set = b">" + struct.pack("<i", 30000) + nan_complex * 30000
+    at = dumped.index(marker.encode()) - 5  # the str's type byte and length
+    patched = dumped[:at] + nan_set + dumped[at + 5 + len(marker):]
+    yield "frozenset_of_nan_complexes", good[:16] + patched
 
 
 def main():

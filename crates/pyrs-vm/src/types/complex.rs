@@ -36,10 +36,12 @@ pub fn repr(re: f64, im: f64) -> String {
     pyrs_bytecode::repr::complex_repr(re, im)
 }
 
-/// `hash(z)`: `hash(re) + 1000003 * hash(im)` in unsigned arithmetic (`complex_hash`).
-pub fn hash(re: f64, im: f64) -> i64 {
-    let hr = crate::hash::hash_f64(re, 0) as u64;
-    let hi = crate::hash::hash_f64(im, 0) as u64;
+/// `hash(z)`: `hash(re) + 1000003 * hash(im)` in unsigned arithmetic (`complex_hash`). A
+/// NaN part hashes by the object's identity (`id_hash`), as CPython's `_Py_HashDouble(v,
+/// ...)`: distinct NaN complexes then rarely collide in a set or dict.
+pub fn hash(re: f64, im: f64, id_hash: i64) -> i64 {
+    let hr = crate::hash::hash_f64(re, id_hash) as u64;
+    let hi = crate::hash::hash_f64(im, id_hash) as u64;
     let h = hr.wrapping_add(1000003u64.wrapping_mul(hi)) as i64;
     if h == -1 {
         -2

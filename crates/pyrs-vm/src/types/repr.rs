@@ -273,7 +273,11 @@ pub fn builtin_hash(vm: &mut Vm, o: &PyRef) -> PyResult<i64> {
     match &o.payload {
         Payload::Int(b) => Ok(crate::hash::hash_bigint(b)),
         Payload::Float(f) => Ok(crate::hash::hash_f64(*f, (o.id() >> 4) as i64)),
-        Payload::Complex(re, im) => Ok(crate::types::complex::hash(*re, *im)),
+        Payload::Complex(re, im) => {
+            let p = o.id();
+            let id_hash = ((p >> 4) | (p << (usize::BITS - 4))) as i64;
+            Ok(crate::types::complex::hash(*re, *im, id_hash))
+        }
         Payload::GenericAlias(g) => {
             let (o, a) = (g.0.clone(), g.1.clone());
             Ok(vm.hash(&o)? ^ vm.hash(&a)?)
@@ -302,13 +306,16 @@ pub fn builtin_hash(vm: &mut Vm, o: &PyRef) -> PyResult<i64> {
             Err(vm.type_error(format!("unhashable type: '{}'", tdata(&o.ty).name())))
         }
         Payload::Set(s) => {
-            let items = s.borrow().items();
+            // From the hashes the table stored at insertion, as CPython's frozenset_hash
+            // (entry->hash): never re-hashing the members keeps nested frozensets linear
+            // (a hostile .pyc could otherwise nest them into exponential work).
+            let b = s.borrow();
             let mut h: u64 = 0;
-            for v in &items {
-                let x = vm.hash(v)? as u64;
+            for e in b.table.iter() {
+                let x = e.hash as u64;
                 h ^= ((x ^ 89869747) ^ (x << 16)).wrapping_mul(3644798167);
             }
-            h ^= (items.len() as u64 + 1).wrapping_mul(1927868237);
+            h ^= (b.table.len() as u64 + 1).wrapping_mul(1927868237);
             h ^= (h >> 11) ^ (h >> 25);
             h = h.wrapping_mul(69069).wrapping_add(907133923);
             Ok(if h as i64 == -1 { 590923713 } else { h as i64 })

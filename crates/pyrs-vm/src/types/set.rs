@@ -138,13 +138,24 @@ fn unreachable_dict() -> &'static PyRef {
 }
 
 pub fn set_contains(vm: &mut Vm, s: &Value, item: &Value) -> PyResult<bool> {
-    let item = match item.payload() {
-        Some(Payload::Set(_)) => frozen_copy(vm, item)?,
-        _ => item.clone(),
-    };
+    let item = lookup_key(vm, item)?;
     with_table(vm, s, |vm, d| {
         Ok(crate::types::dict::get_item(vm, d, &item)?.is_some())
     })
+}
+
+/// The key `item` is looked up by: a (mutable) set is looked up as the frozenset of its
+/// items (CPython's set_contains/set_discard retry); a frozenset, of any class, as itself
+/// (copying it would make nested frozensets quadratic).
+fn lookup_key(vm: &mut Vm, item: &Value) -> PyResult<Value> {
+    match item.payload() {
+        Some(Payload::Set(_))
+            if !crate::object::typeobj::is_subtype(vm.type_of(item), &vm.types.frozenset) =>
+        {
+            frozen_copy(vm, item)
+        }
+        _ => Ok(item.clone()),
+    }
 }
 
 fn frozen_copy(vm: &mut Vm, s: &Value) -> PyResult<Value> {
@@ -157,12 +168,7 @@ fn frozen_copy(vm: &mut Vm, s: &Value) -> PyResult<Value> {
 }
 
 fn set_discard(vm: &mut Vm, s: &Value, item: &Value) -> PyResult<bool> {
-    let item = match item.payload() {
-        Some(Payload::Set(_)) if !vm.type_of(item).is(&vm.types.frozenset) => {
-            frozen_copy(vm, item)?
-        }
-        _ => item.clone(),
-    };
+    let item = lookup_key(vm, item)?;
     let removed = with_table(vm, s, |vm, d| {
         Ok(crate::types::dict::del_item(vm, d, &item)?.is_some())
     })?;
