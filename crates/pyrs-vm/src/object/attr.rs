@@ -233,7 +233,33 @@ pub fn attribute_error(vm: &mut Vm, obj: &Value, name: &PyRef) -> crate::vm::PyE
             let m = dict::dict_get_str(d, pystr(&mname), hash_of(vm, &mname))
                 .and_then(|v| v.as_str().map(|s| s.as_rust().into_owned()))
                 .unwrap_or_default();
-            format!("module '{m}' has no attribute '{n}'")
+            // CPython's module_getattro: a module whose `__spec__._initializing` is true is
+            // still running its body (a circular import). pyrs's own loader keeps that state
+            // in `ImportState::initializing`; a Python loader sets the spec attribute.
+            let running = match obj {
+                Value::Obj(m) => vm.interp.import.initializing.iter().any(|x| x.is(m)),
+                _ => false,
+            };
+            let spec_name = vm.intern("__spec__");
+            let spec = dict::dict_get_str(d, pystr(&spec_name), hash_of(vm, &spec_name));
+            let initializing = match spec {
+                Some(spec) if !matches!(spec, Value::None) => {
+                    let flag = vm.intern("_initializing");
+                    match getattr_opt(vm, &spec, &flag) {
+                        Ok(Some(v)) => vm.truthy(&v).unwrap_or(false),
+                        _ => false,
+                    }
+                }
+                _ => false,
+            };
+            if running || initializing {
+                format!(
+                    "partially initialized module '{m}' has no attribute '{n}' \
+                     (most likely due to a circular import)"
+                )
+            } else {
+                format!("module '{m}' has no attribute '{n}'")
+            }
         }
         _ => format!("'{}' object has no attribute '{}'", vm.type_name(obj), n),
     };
