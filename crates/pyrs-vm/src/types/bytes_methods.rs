@@ -63,11 +63,13 @@ fn find_sub(h: &[u8], n: &[u8], from: usize) -> Option<usize> {
         .find(|&i| h.len() >= n.len() && &h[i..i + n.len()] == n)
 }
 
-fn split(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+/// The arguments of `split`/`rsplit` (`self, sep=None, maxsplit=-1`): the bytes, the
+/// separator (None: runs of whitespace) and the split limit (-1: none).
+fn split_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(Vec<u8>, Value, i64)> {
     let sep = args.take_kw("sep");
     let maxsplit = args.take_kw("maxsplit");
-    args.check(vm, "split", 1, 3)?;
-    let b = this(vm, &args)?;
+    args.check(vm, name, 1, 3)?;
+    let b = this(vm, args)?;
     let sep = sep
         .or_else(|| args.pos.get(1).cloned())
         .unwrap_or(Value::None);
@@ -75,6 +77,11 @@ fn split(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         Some(v) => vm.index_value(&v, "'{}' object cannot be interpreted as an integer")?,
         None => -1,
     };
+    Ok((b, sep, max))
+}
+
+fn split(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let (b, sep, max) = split_args(vm, &mut args, "split")?;
     let mut parts: Vec<Vec<u8>> = Vec::new();
     if matches!(sep, Value::None) {
         let mut i = 0;
@@ -620,17 +627,7 @@ fn splitlines(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 /// `rsplit(sep=None, maxsplit=-1)`: `split` from the right end.
 fn rsplit(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let sep = args.take_kw("sep");
-    let maxsplit = args.take_kw("maxsplit");
-    args.check(vm, "rsplit", 1, 3)?;
-    let b = this(vm, &args)?;
-    let sep = sep
-        .or_else(|| args.pos.get(1).cloned())
-        .unwrap_or(Value::None);
-    let max = match maxsplit.or_else(|| args.pos.get(2).cloned()) {
-        Some(v) => vm.index_value(&v, "'{}' object cannot be interpreted as an integer")?,
-        None => -1,
-    };
+    let (b, sep, max) = split_args(vm, &mut args, "rsplit")?;
     // Parts collected last first, reversed at the end.
     let mut parts: Vec<Vec<u8>> = Vec::new();
     if matches!(sep, Value::None) {
