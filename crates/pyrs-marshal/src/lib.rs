@@ -21,7 +21,7 @@ pub mod write;
 pub use build::{Build, BytesField, CodeParts, TupleField};
 pub use read::{loads, loads_code, loads_with_hints, read_object, MarshalError};
 pub use value::{Hint, Value};
-pub use write::{dumps, dumps_code, dumps_with_hints};
+pub use write::{dumps, dumps_code, dumps_code_in_stream, dumps_with_hints};
 
 #[cfg(test)]
 mod tests;

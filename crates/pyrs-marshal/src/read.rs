@@ -140,15 +140,23 @@ impl<'a, 'b, B: Build> Reader<'a, 'b, B> {
         Ok(i32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
 
-    /// A length: non-negative, and at most the bytes left times `unit` could describe.
-    fn size(&mut self, min_bytes_each: usize) -> Result<usize, MarshalError> {
+    /// A length: non-negative (else CPython's `bad marshal data (WHAT size out of
+    /// range)`), and at most the bytes left could describe: for a bytes or str (`what`
+    /// names one) CPython's `r_string` says `marshal data too short`; for a container the
+    /// items it would read run out first (`EOF read where object expected`).
+    fn size(&mut self, what: &str) -> Result<usize, MarshalError> {
         let n = self.long()?;
         if n < 0 {
-            return err("bad marshal data (size out of range)");
+            return Err(MarshalError(format!(
+                "bad marshal data ({what} size out of range)"
+            )));
         }
         let n = n as usize;
-        if n.saturating_mul(min_bytes_each) > self.remaining() {
-            return err("marshal data too short");
+        if n > self.remaining() {
+            return err(match what {
+                "bytes object" | "string" => "marshal data too short",
+                _ => EOF_MSG,
+            });
         }
         Ok(n)
     }
@@ -326,12 +334,12 @@ impl<'a, 'b, B: Build> Reader<'a, 'b, B> {
                 self.builder.complex(re, im)
             }
             ty::STRING => {
-                let n = self.size(1)?;
+                let n = self.size("bytes object")?;
                 let b = self.bytes(n)?;
                 return Ok((self.builder.bytes(b), 1 + n / 16));
             }
             ty::UNICODE | ty::INTERNED => {
-                let n = self.size(1)?;
+                let n = self.size("string")?;
                 let b = self.bytes(n)?;
                 let s = self.builder.str_utf8(b, interned).ok_or_else(|| {
                     MarshalError("bad marshal data (invalid utf-8 in str)".into())
@@ -342,7 +350,7 @@ impl<'a, 'b, B: Build> Reader<'a, 'b, B> {
                 let n = if matches!(t, ty::SHORT_ASCII | ty::SHORT_ASCII_INTERNED) {
                     self.byte()? as usize
                 } else {
-                    self.size(1)?
+                    self.size("string")?
                 };
                 let b = self.bytes(n)?;
                 return Ok((self.builder.str_latin1(b, interned), 1 + n / 16));
@@ -351,13 +359,13 @@ impl<'a, 'b, B: Build> Reader<'a, 'b, B> {
                 let n = if t == ty::SMALL_TUPLE {
                     self.byte()? as usize
                 } else {
-                    self.size(1)?
+                    self.size("tuple")?
                 };
                 let (items, size) = self.items(n)?;
                 return Ok((self.builder.tuple(items), size));
             }
             ty::LIST | ty::SET | ty::FROZENSET => {
-                let n = self.size(1)?;
+                let n = self.size(if t == ty::LIST { "list" } else { "set" })?;
                 let (items, size) = self.items(n)?;
                 let v = match t {
                     ty::LIST => self.builder.list(items)?,
@@ -437,7 +445,7 @@ impl<'a, 'b, B: Build> Reader<'a, 'b, B> {
             flag_ref: flag,
             interned: false,
         });
-        let n = self.size(1)?;
+        let n = self.size("bytes object")?;
         let b = self.bytes(n)?;
         self.spend_one()?;
         if flag {
@@ -468,7 +476,7 @@ impl<'a, 'b, B: Build> Reader<'a, 'b, B> {
         let n = if t == ty::SMALL_TUPLE {
             self.byte()? as usize
         } else {
-            self.size(1)?
+            self.size("tuple")?
         };
         self.depth += 1;
         let r = self.items(n);

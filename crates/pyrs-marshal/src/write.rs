@@ -28,6 +28,22 @@ pub fn dumps_code(code: &CodeObject) -> Vec<u8> {
     dumps(&Value::Code(Box::new(code.clone())))
 }
 
+/// A code object written as part of a larger stream (`marshal.dumps` of a value holding
+/// code objects, whose other objects the caller writes): the stream's reference table
+/// already has `first_ref` entries; `shared` says whether the code object itself gets
+/// `FLAG_REF` (CPython: its reference count is above one). The code object and what it
+/// holds share references among themselves only. Returns the bytes and the number of
+/// reference-table entries they add.
+pub fn dumps_code_in_stream(code: &CodeObject, first_ref: u32, shared: bool) -> (Vec<u8>, u32) {
+    let v = Value::Code(Box::new(code.clone()));
+    let mut w = Writer::new(None);
+    w.nrefs = first_ref;
+    w.root_shared = shared;
+    w.policy_count(&v);
+    w.object(&v);
+    (w.out, w.nrefs - first_ref)
+}
+
 /// Write `v` using the hints the reader recorded for it: the same bytes as were read.
 /// Falls back to the policy for objects beyond the hints.
 pub fn dumps_with_hints(v: &Value, hints: &[Hint]) -> Vec<u8> {
@@ -110,6 +126,9 @@ struct Writer<'h> {
     force_ref: bool,
     /// Policy mode: the next object is held elsewhere too (flag it and register it).
     force_shared: bool,
+    /// Whether the root object is held elsewhere too (by the caller of `dumps`: true
+    /// except for [`dumps_code_in_stream`]'s unshared code objects).
+    root_shared: bool,
 }
 
 impl<'h> Writer<'h> {
@@ -123,6 +142,7 @@ impl<'h> Writer<'h> {
             counts: HashMap::new(),
             force_ref: false,
             force_shared: false,
+            root_shared: true,
         }
     }
 
@@ -215,13 +235,14 @@ impl<'h> Writer<'h> {
             }
         }
         // The root object is also held by the caller of `dumps`: CPython flags it.
-        let force = std::mem::take(&mut self.force_ref) || self.out.is_empty();
+        let force =
+            std::mem::take(&mut self.force_ref) || (self.out.is_empty() && self.root_shared);
         let Some(k) = key(v).filter(|_| !force) else {
             // The root object (held by the caller too), and the `co_code` bytes CPython
             // caches on the code object, are held twice while written: CPython flags them.
             // Nested code objects are held once (by `co_consts`).
             let root = self.out.is_empty();
-            if force || (root && matches!(v, Value::Code(_))) {
+            if force || (root && self.root_shared && matches!(v, Value::Code(_))) {
                 self.nrefs += 1;
                 return Some(ty::FLAG_REF);
             }
@@ -416,7 +437,11 @@ impl<'h> Writer<'h> {
         self.strs(&c.names);
         self.strs(&c.localsplusnames);
         self.localspluskinds(&c.localspluskinds);
+        // `co_filename` is also held by whoever compiled the code (the loader's path,
+        // `compile()`'s argument): CPython flags it even in a lone code object.
+        self.force_shared = self.hints.is_none();
         self.object(&Value::Str(c.filename.clone()));
+        self.force_shared = false;
         // Names from identifiers are interned; `<module>`, `<lambda>`, `<listcomp>` and
         // the like are CPython's static strs: shared with the runtime, not interned.
         let static_name = c.name.as_bytes().first() == Some(&b'<');

@@ -50,6 +50,11 @@ pub struct Code {
 }
 
 impl Code {
+    /// `co_linetable`, encoded (`marshal.dumps` of a code object).
+    pub fn linetable(&self) -> &[u8] {
+        &self.linetable
+    }
+
     /// `co_filename`.
     pub fn filename(&self) -> std::cell::Ref<'_, Rc<str>> {
         self.filename.borrow()

@@ -33,6 +33,9 @@ struct VmBuilder<'v> {
     /// The last `co_filename` object and its text: every code object of a module names
     /// the same one (the writer shares it through a reference).
     last_filename: Option<(PyRef, std::rc::Rc<str>)>,
+    /// `marshal.loads`: every marshal type is made (lists, dicts, sets, StopIteration),
+    /// where a .pyc refuses them.
+    any: bool,
 }
 
 /// Whether CPython interns a str constant (`all_name_chars` in `Objects/codeobject.c`);
@@ -134,6 +137,9 @@ impl Build for VmBuilder<'_> {
         Value::None
     }
     fn stop_iteration(&mut self) -> Result<Value, MarshalError> {
+        if self.any {
+            return Ok(Value::Obj(self.vm.types.stop_iteration.clone()));
+        }
         Err(unsupported_constant())
     }
     fn ellipsis(&mut self) -> Value {
@@ -176,21 +182,38 @@ impl Build for VmBuilder<'_> {
     fn tuple(&mut self, items: Vec<Value>) -> Value {
         self.vm.new_tuple(items)
     }
-    fn list(&mut self, _items: Vec<Value>) -> Result<Value, MarshalError> {
+    fn list(&mut self, items: Vec<Value>) -> Result<Value, MarshalError> {
+        if self.any {
+            return Ok(self.vm.new_list(items));
+        }
         Err(unsupported_constant())
     }
     fn set(&mut self, items: Vec<Value>, frozen: bool) -> Result<Value, MarshalError> {
-        if !frozen {
+        if !frozen && !self.any {
             return Err(unsupported_constant());
         }
-        let ty = self.vm.types.frozenset.clone();
+        let ty = if frozen {
+            self.vm.types.frozenset.clone()
+        } else {
+            self.vm.types.set.clone()
+        };
         crate::types::set::build(self.vm, &ty, items).map_err(|e| {
             self.pending = Some(e);
             unsupported_constant()
         })
     }
-    fn dict(&mut self, _pairs: Vec<(Value, Value)>) -> Result<Value, MarshalError> {
-        Err(unsupported_constant())
+    fn dict(&mut self, pairs: Vec<(Value, Value)>) -> Result<Value, MarshalError> {
+        if !self.any {
+            return Err(unsupported_constant());
+        }
+        let d = self.vm.new_dict_ref();
+        for (k, v) in pairs {
+            if let Err(e) = crate::types::dict::set_item(self.vm, &d, k, v) {
+                self.pending = Some(e);
+                return Err(unsupported_constant());
+            }
+        }
+        Ok(Value::Obj(d))
     }
 
     fn code(&mut self, p: CodeParts<'_, Value>) -> Result<Value, MarshalError> {
@@ -293,6 +316,7 @@ fn read(vm: &mut Vm, data: &[u8]) -> Result<PyRef, Result<String, PyErr>> {
         pending: None,
         names_checked: Default::default(),
         last_filename: None,
+        any: false,
     };
     let r = pyrs_marshal::read_object(&mut b, data);
     if let Some(e) = b.pending.take() {
@@ -320,4 +344,22 @@ pub fn load_pyc_body(vm: &mut Vm, data: &[u8], path: &str) -> PyResult<PyRef> {
             }
         }
     }
+}
+
+/// `marshal.loads`: the first object in `data` (any marshal type) and the bytes it used.
+/// `Err(Ok(e))` is the reader's message, `Err(Err(e))` an exception a constructor raised
+/// (an unhashable dict key or set member).
+pub fn loads_value(vm: &mut Vm, data: &[u8]) -> Result<(Value, usize), Result<String, PyErr>> {
+    let mut b = VmBuilder {
+        vm,
+        pending: None,
+        names_checked: Default::default(),
+        last_filename: None,
+        any: true,
+    };
+    let r = pyrs_marshal::read_object(&mut b, data);
+    if let Some(e) = b.pending.take() {
+        return Err(Err(e));
+    }
+    r.map_err(|e| Ok(e.0))
 }

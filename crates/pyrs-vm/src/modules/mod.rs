@@ -18,6 +18,7 @@ pub mod _warnings;
 pub mod _weakref;
 pub mod errno;
 pub mod itertools;
+pub mod marshal;
 pub mod native_type;
 pub mod posix;
 pub mod pwd;
@@ -43,6 +44,7 @@ pub const INITTAB: &[(&str, InitFn)] = &[
     ("_weakref", _weakref::init),
     ("errno", errno::init),
     ("itertools", itertools::init),
+    ("marshal", marshal::init),
     ("posix", posix::init),
     ("pwd", pwd::init),
     ("zlib", zlib::init),
