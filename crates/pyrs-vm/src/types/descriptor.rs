@@ -51,7 +51,89 @@ fn table(vm: &Vm) -> Vec<(PyRef, &'static [&'static str], &'static [&'static str
             &["tb_frame", "tb_lasti", "tb_lineno"],
         ),
         (t.generic_alias.clone(), &[], &["__origin__", "__args__"]),
+        (t.object.clone(), &["__class__"], &[]),
+        (
+            t.int.clone(),
+            &["real", "imag", "numerator", "denominator"],
+            &[],
+        ),
+        (t.float.clone(), &["real", "imag"], &[]),
+        (
+            t.base_exception.clone(),
+            &[
+                "__dict__",
+                "args",
+                "__traceback__",
+                "__context__",
+                "__cause__",
+            ],
+            &["__suppress_context__"],
+        ),
     ]
+}
+
+/// Member descriptors of the builtin exception classes, by class name (CPython's
+/// `*_members` tables of `Objects/exceptions.c`); the getset `characters_written` too.
+const EXCEPTION_MEMBERS: &[(&str, &[&str])] = &[
+    ("AttributeError", &["name", "obj"]),
+    ("BaseExceptionGroup", &["message", "exceptions"]),
+    ("ImportError", &["msg", "name", "path"]),
+    ("NameError", &["name"]),
+    ("OSError", &["errno", "strerror", "filename", "filename2"]),
+    ("StopIteration", &["value"]),
+    (
+        "SyntaxError",
+        &[
+            "msg",
+            "filename",
+            "lineno",
+            "offset",
+            "text",
+            "end_lineno",
+            "end_offset",
+            "print_file_and_line",
+        ],
+    ),
+    ("SystemExit", &["code"]),
+    (
+        "UnicodeDecodeError",
+        &["encoding", "object", "start", "end", "reason"],
+    ),
+    (
+        "UnicodeEncodeError",
+        &["encoding", "object", "start", "end", "reason"],
+    ),
+    (
+        "UnicodeTranslateError",
+        &["encoding", "object", "start", "end", "reason"],
+    ),
+];
+
+/// [`table`] with the exception classes' rows.
+fn all_rows(vm: &Vm) -> Vec<(PyRef, &'static [&'static str], &'static [&'static str])> {
+    let mut rows = table(vm);
+    for (name, members) in EXCEPTION_MEMBERS {
+        let found = vm.types.exception_names.iter().find(|(n, _)| n == name);
+        if let Some((_, ty)) = found {
+            rows.push((ty.clone(), &[], members));
+        }
+    }
+    rows.push((vm.types.os_error.clone(), &["characters_written"], &[]));
+    rows
+}
+
+/// Whether a member descriptor can be assigned: the exceptions' fields (but an
+/// exception group's), and `__suppress_context__`; every other member of the tables is
+/// `READONLY` in CPython's PyMemberDef.
+fn writable_member(vm: &Vm, m: &(PyRef, PyRef)) -> bool {
+    use crate::object::typeobj::is_subtype;
+    if !is_subtype(&m.1, &vm.types.base_exception) {
+        return false;
+    }
+    !vm.types
+        .exception_names
+        .iter()
+        .any(|(n, t)| n == "BaseExceptionGroup" && t.is(&m.1))
 }
 
 /// Install the descriptors of [`table`] (names the type's dict already has stay).
@@ -60,7 +142,7 @@ pub fn install(vm: &mut Vm) {
         vm.types.getset_descriptor.clone(),
         vm.types.member_descriptor.clone(),
     );
-    for (ty, getsets, members) in table(vm) {
+    for (ty, getsets, members) in all_rows(vm) {
         let Some(d) = tdata(&ty).dict.get().cloned() else {
             continue;
         };
@@ -128,11 +210,11 @@ pub fn is_builtin_member(m: &(PyRef, PyRef)) -> bool {
 }
 
 /// CPython's check that the descriptor applies (`descr_check`).
-fn check(vm: &mut Vm, m: &(PyRef, PyRef), obj: &Value) -> PyResult<PyRef> {
+fn check(vm: &mut Vm, m: &(PyRef, PyRef), obj: &Value) -> PyResult<()> {
     let ty = vm.type_of(obj).clone();
-    match obj.as_obj() {
-        Some(o) if crate::object::typeobj::is_subtype(&ty, &m.1) => Ok(o.clone()),
-        _ => Err(vm.type_error(format!(
+    match crate::object::typeobj::is_subtype(&ty, &m.1) {
+        true => Ok(()),
+        false => Err(vm.type_error(format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             crate::object::attr::name_of(&m.0),
             tdata(&m.1).name(),
@@ -143,8 +225,15 @@ fn check(vm: &mut Vm, m: &(PyRef, PyRef), obj: &Value) -> PyResult<PyRef> {
 
 /// `descr.__get__(obj)`: the payload attribute.
 pub fn get(vm: &mut Vm, m: &(PyRef, PyRef), obj: &Value) -> PyResult<Value> {
-    let o = check(vm, m, obj)?;
-    match crate::types::getset::get(vm, &o, crate::object::attr::pystr(&m.0))? {
+    check(vm, m, obj)?;
+    let name = crate::object::attr::pystr(&m.0);
+    let v = match obj {
+        Value::Obj(o) => crate::types::getset::get(vm, o, name)?,
+        // An inline int, bool or float: `real`, `imag`, ... and `__class__`.
+        _ if name.eq_rust("__class__") => Some(Value::Obj(vm.type_of(obj).clone())),
+        _ => crate::types::getset::number_attr(vm, obj, &name.as_rust()),
+    };
+    match v {
         Some(v) => Ok(v),
         None => Err(crate::object::attr::attribute_error(vm, obj, &m.0)),
     }
@@ -156,13 +245,17 @@ pub fn set(vm: &mut Vm, d: &PyRef, obj: &Value, value: Option<Value>) -> PyResul
     let Payload::Member(m) = &d.payload else {
         return Err(vm.type_error("descriptor needs a member"));
     };
-    let o = check(vm, m, obj)?;
-    // Every member of the table is read-only (`READONLY` in CPython's PyMemberDef).
-    if d.ty.is(&vm.types.member_descriptor) {
+    check(vm, m, obj)?;
+    if m.1.is(&vm.types.object) && crate::object::attr::pystr(&m.0).eq_rust("__class__") {
+        return crate::types::object::set_class(vm, obj, value);
+    }
+    if d.ty.is(&vm.types.member_descriptor) && !writable_member(vm, m) {
         return Err(vm.attribute_error("readonly attribute"));
     }
-    if crate::types::getset::set(vm, &o, crate::object::attr::pystr(&m.0), value)? {
-        return Ok(());
+    if let Value::Obj(o) = obj {
+        if crate::types::getset::set(vm, o, crate::object::attr::pystr(&m.0), value)? {
+            return Ok(());
+        }
     }
     let name = crate::object::attr::name_of(&m.0);
     Err(vm.attribute_error(format!(

@@ -90,14 +90,26 @@ pub fn new_exception(vm: &mut Vm, ty: &PyRef, args: Vec<Value>) -> PyRef {
 }
 
 pub fn exc_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
+    let mut cls = cls.clone();
     if cls.is(&vm.types.os_error) && (2..=5).contains(&args.pos.len()) {
         if let Value::Int(errno) = args.pos[0] {
             if let Some(sub) = errno_subclass(vm, errno) {
-                return Ok(Value::Obj(new_exception(vm, &sub, args.pos.into_vec())));
+                cls = sub;
             }
         }
     }
-    Ok(Value::Obj(new_exception(vm, cls, args.pos.into_vec())))
+    let e = new_exception(vm, &cls, args.pos.into_vec());
+    note_characters_written(vm, &e);
+    Ok(Value::Obj(e))
+}
+
+/// A BlockingIOError's `characters_written` from its constructor's arguments.
+fn note_characters_written(vm: &Vm, e: &PyRef) {
+    if is_os_error(vm, e) {
+        if let Some(w) = characters_written(vm, e) {
+            set_member(e, "characters_written", w);
+        }
+    }
 }
 
 /// The OSError (or its errno subclass) for an OS error, as CPython's
@@ -152,6 +164,10 @@ fn errno_subclass(vm: &Vm, errno: i64) -> Option<PyRef> {
         .map(|(_, t)| t.clone())
 }
 
+fn is_os_error_type(vm: &Vm, ty: &PyRef) -> bool {
+    crate::object::typeobj::is_subtype(ty, &vm.types.os_error)
+}
+
 fn is_os_error(vm: &Vm, e: &PyRef) -> bool {
     crate::object::typeobj::is_subtype(&e.ty, &vm.types.os_error)
 }
@@ -160,7 +176,7 @@ fn is_os_error(vm: &Vm, e: &PyRef) -> bool {
 /// `(errno, strerror)` (CPython's `OSError_init`); the full tuple stays inside.
 fn visible_args(vm: &Vm, e: &PyRef) -> Vec<Value> {
     let mut a = exc_args(e);
-    if is_os_error(vm, e) && (3..=5).contains(&a.len()) {
+    if is_os_error(vm, e) && (3..=5).contains(&a.len()) && characters_written(vm, e).is_none() {
         a.truncate(2);
     }
     a
@@ -180,6 +196,7 @@ fn os_error_attr(vm: &Vm, e: &PyRef, name: &str) -> Option<Value> {
     Some(match name {
         "errno" => at(0),
         "strerror" => at(1),
+        "filename" if characters_written(vm, e).is_some() => Value::None,
         "filename" => at(2),
         "filename2" => at(4),
         _ => return None,
@@ -203,6 +220,13 @@ pub fn exc_init(vm: &mut Vm, this: &Value, args: Args) -> PyResult<()> {
     if owner.is_empty() && !args.kw.is_empty() {
         let n = crate::object::typeobj::tdata(&ty).name();
         return Err(vm.type_error(format!("{n}() takes no keyword arguments")));
+    }
+    // `OSError_init`: the arguments were parsed by `__new__`, and `__init__` does nothing
+    // unless a Python class overrides `__init__` (CPython's `oserror_use_init`).
+    if is_os_error_type(vm, &ty) {
+        if crate::object::protocol::heap_dunder(vm, &ty, "__init__").is_none() {
+            return Ok(());
+        }
     }
     let mut set: Vec<(&'static str, Value)> = Vec::new();
     for (k, v) in &args.kw {
@@ -238,6 +262,17 @@ pub fn exc_init(vm: &mut Vm, this: &Value, args: Args) -> PyResult<()> {
         }
         let t = vm.new_tuple(args.pos.into_vec());
         *e.args.borrow_mut() = t;
+    }
+    if let Value::Obj(o) = this {
+        // Re-running `__init__` re-derives the fields from the new args.
+        // (Both checks are cheap for the common exception: no members, not an OSError.)
+        if let Some(d) = exc_data(o).filter(|d| !d.members.borrow().is_empty()) {
+            let ty = o.ty.clone();
+            d.members
+                .borrow_mut()
+                .retain(|(n, _)| computed_field(vm, &ty, n).is_none());
+        }
+        note_characters_written(vm, o);
     }
     Ok(())
 }
@@ -295,6 +330,74 @@ fn member_names(vm: &Vm, ty: &PyRef) -> &'static [&'static str] {
         &["name", "obj"]
     } else {
         &[]
+    }
+}
+
+/// The fields of builtin exception classes that pyrs derives from `args` until they are
+/// assigned (then `members` holds the assigned value under the returned name).
+fn computed_field(vm: &Vm, ty: &PyRef, name: &str) -> Option<&'static str> {
+    const OS: &[&str] = &[
+        "errno",
+        "strerror",
+        "filename",
+        "filename2",
+        "characters_written",
+    ];
+    const SYNTAX: &[&str] = &[
+        "msg",
+        "filename",
+        "lineno",
+        "offset",
+        "text",
+        "end_lineno",
+        "end_offset",
+        "print_file_and_line",
+    ];
+    const UNICODE: &[&str] = &["encoding", "object", "start", "end", "reason"];
+    let sub = |t: &PyRef| crate::object::typeobj::is_subtype(ty, t);
+    let list: &'static [&'static str] = if sub(&vm.types.os_error) {
+        OS
+    } else if is_subtype_named(vm, ty, "SyntaxError") {
+        SYNTAX
+    } else if [
+        "UnicodeDecodeError",
+        "UnicodeEncodeError",
+        "UnicodeTranslateError",
+    ]
+    .iter()
+    .any(|n| is_subtype_named(vm, ty, n))
+    {
+        UNICODE
+    } else if sub(&vm.types.stop_iteration) {
+        &["value"]
+    } else if sub(&vm.types.system_exit) {
+        &["code"]
+    } else {
+        return None;
+    };
+    list.iter().find(|n| **n == name).copied()
+}
+
+/// Assign a [`computed_field`] (None stays None: `set_member` would clear it back to
+/// the value derived from `args`).
+fn assign_field(d: &ExcData, k: &'static str, v: Value) {
+    let mut m = d.members.borrow_mut();
+    m.retain(|(n, _)| *n != k);
+    m.push((k, v));
+}
+
+/// `BlockingIOError(errno, strerror, characters_written)`'s third argument (an int
+/// filename of a BlockingIOError, as `OSError_init` reads it: then no filename).
+fn characters_written(vm: &Vm, e: &PyRef) -> Option<Value> {
+    let a = exc_args(e);
+    let blocking = vm
+        .types
+        .exception_names
+        .iter()
+        .any(|(n, t)| n == "BlockingIOError" && crate::object::typeobj::is_subtype(&e.ty, t));
+    match a.get(2) {
+        Some(v @ Value::Int(_)) if blocking && (3..=5).contains(&a.len()) => Some(v.clone()),
+        _ => None,
     }
 }
 
@@ -495,7 +598,16 @@ pub const METHODS: &[(&str, NativeFn)] = &[
 pub fn get_attr(vm: &mut Vm, e: &PyRef, name: &str) -> Option<Value> {
     let d = exc_data(e)?;
     let opt = |v: &RefCell<Option<Value>>| v.borrow().clone().unwrap_or(Value::None);
+    // A computed field that was assigned reads back what was assigned (CPython keeps
+    // these in struct fields that `__init__` fills and assignment replaces).
+    if let Some(k) = computed_field(vm, &e.ty, name) {
+        if let Some(v) = d.members.borrow().iter().find(|(n, _)| *n == k) {
+            return Some(v.1.clone());
+        }
+    }
     Some(match name {
+        // Unset (`members` holds it once set, by BlockingIOError's constructor too).
+        "characters_written" if is_os_error(vm, e) => return None,
         "args" => {
             let a = visible_args(vm, e);
             vm.new_tuple(a)
@@ -591,6 +703,47 @@ pub fn set_attr(vm: &mut Vm, e: &PyRef, name: &str, v: Option<Value>) -> PyResul
     let Some(d) = exc_data(e) else {
         return Ok(false);
     };
+    if name == "__dict__" && e.dict.is_none() {
+        // `BaseException_set_dict`.
+        let Some(v) = v else {
+            return Err(vm.type_error("__dict__ may not be deleted"));
+        };
+        match v {
+            Value::Obj(o) if matches!(o.payload, Payload::Dict(_)) => {
+                *d.dict.borrow_mut() = Some(o);
+                return Ok(true);
+            }
+            _ => {
+                let t = vm.type_name(&v);
+                return Err(
+                    vm.type_error(format!("__dict__ must be set to a dictionary, not a '{t}'"))
+                );
+            }
+        }
+    }
+    if let Some(k) = computed_field(vm, &e.ty, name) {
+        let Some(v) = v else {
+            // `del e.errno`: a T_OBJECT member reads None once deleted;
+            // characters_written raises AttributeError when it was not set.
+            if k == "characters_written" {
+                let mut m = d.members.borrow_mut();
+                if !m.iter().any(|(n, _)| *n == k) {
+                    drop(m);
+                    return Err(vm.attribute_error("characters_written"));
+                }
+                m.retain(|(n, _)| *n != k);
+                return Ok(true);
+            }
+            assign_field(d, k, Value::None);
+            return Ok(true);
+        };
+        if k == "characters_written" {
+            // `OSError_written_set`: an int that fits a Py_ssize_t.
+            vm.index_value(&v, "'%.200s' object cannot be interpreted as an integer")?;
+        }
+        assign_field(d, k, v);
+        return Ok(true);
+    }
     let own = matches!(
         name,
         "__context__"

@@ -137,6 +137,10 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         (Payload::Builtin(_), "__doc__") => Value::None,
         (Payload::Exception(_), _) => match crate::types::exceptions::get_attr(vm, o, n) {
             Some(v) => v,
+            // `OSError_written_get`'s error when unset.
+            None if n == "characters_written" => {
+                return Err(vm.attribute_error("characters_written"))
+            }
             None => return Ok(None),
         },
         (Payload::Traceback(t), "tb_next") => opt(t.next.clone()),
