@@ -3,7 +3,7 @@
 //! `vars`, `dir` (CPython: `Python/bltinmodule.c`).
 
 use crate::object::protocol::{call_dunder, heap_dunder};
-use crate::object::typeobj::{full_mro, is_subtype, tdata};
+use crate::object::typeobj::is_subtype;
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::Args;
 use crate::vm::{PyResult, Vm};
@@ -311,24 +311,10 @@ pub fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     },
                 );
             }
-            if let Value::Obj(ob) = o {
-                if let Some(d) = crate::object::attr::instance_dict(vm, ob, false) {
-                    add_dict(&d, &mut names);
-                }
-                if let Payload::Module(d) = &ob.payload {
-                    add_dict(d, &mut names);
-                }
-            }
-            let t = match o.payload() {
-                Some(Payload::Type(_)) => o
-                    .as_obj()
-                    .cloned()
-                    .unwrap_or_else(|| vm.types.object.clone()),
-                _ => vm.type_of(o).clone(),
-            };
-            for c in full_mro(&t) {
-                if let Some(d) = tdata(&c).dict.get() {
-                    add_dict(d, &mut names);
+            // `object.__dir__` / `type.__dir__` / a module's names (`types/introspect.rs`).
+            for k in crate::types::introspect::dir_names(vm, o)? {
+                if let Some(s) = k.as_str() {
+                    names.push(s.as_rust().into_owned());
                 }
             }
         }

@@ -270,25 +270,8 @@ fn getsizeof(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         return Ok(Value::Int(n));
     }
-    let Value::Obj(o) = v else {
-        return Ok(Value::Int(std::mem::size_of::<Value>() as i64));
-    };
-    let base = std::mem::size_of::<crate::object::PyObject>() + 16;
-    let extra = match &o.payload {
-        Payload::Str(s) => s.len() * 4,
-        Payload::Bytes(b) => b.len(),
-        Payload::ByteArray(b) => b.borrow().capacity(),
-        Payload::Tuple(t) => t.len() * std::mem::size_of::<Value>(),
-        Payload::List(l) => l.borrow().capacity() * std::mem::size_of::<Value>(),
-        Payload::Dict(_) | Payload::Set(_) => {
-            crate::types::dict::len(o).max(vm.len(v).unwrap_or(0))
-                * 3
-                * std::mem::size_of::<Value>()
-        }
-        Payload::Int(b) => (b.bits() as usize + 7) / 8,
-        _ => 0,
-    };
-    Ok(Value::Int((base + extra) as i64))
+    let v = v.clone();
+    Ok(Value::Int(crate::types::introspect::footprint(vm, &v) as i64))
 }
 
 fn getdefaultencoding(vm: &mut Vm, args: Args) -> PyResult<Value> {

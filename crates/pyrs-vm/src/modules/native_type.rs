@@ -137,6 +137,7 @@ pub fn new_type(vm: &mut Vm, spec: &Spec) -> PyRef {
         dict: None,
         payload: Payload::Type(Box::new(td)),
     });
+    crate::types::introspect::note_subclass(tdata(&ty).bases(), &ty);
     let set = |vm: &mut Vm, name: &str, v: Value| {
         let n = vm.intern(name);
         crate::types::dict::dict_set_str(vm, &d, &n, v);

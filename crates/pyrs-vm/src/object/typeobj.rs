@@ -85,6 +85,9 @@ pub struct TypeData {
     pub immortal: OnceCell<&'static PyRef>,
     /// The field names of a struct sequence type (`types/structseq.rs`).
     pub structseq: RefCell<Option<Vec<String>>>,
+    /// Weak references to the types naming this one as a base (`tp_subclasses`;
+    /// `types/introspect.rs`).
+    pub subclasses: RefCell<Vec<std::rc::Rc<crate::object::refcount::WeakSlot>>>,
 }
 
 impl TypeData {
@@ -107,6 +110,7 @@ impl TypeData {
             has_subclasses: Cell::new(false),
             immortal: OnceCell::new(),
             structseq: RefCell::new(None),
+            subclasses: RefCell::new(Vec::new()),
         }
     }
 

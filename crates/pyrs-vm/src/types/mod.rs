@@ -23,6 +23,7 @@ pub mod generator;
 pub mod generic_alias;
 pub mod getset;
 pub mod int;
+pub mod introspect;
 pub mod io;
 pub mod iter;
 pub mod list;
@@ -195,6 +196,7 @@ fn finish(t: &PyRef, bases: &[&PyRef], dict_type: &PyRef) {
     let td = tdata(t);
     let bases: Vec<PyRef> = bases.iter().map(|b| (*b).clone()).collect();
     let mro = c3_mro(&bases).unwrap_or_else(|_| bases.clone());
+    introspect::note_subclass(&bases, t);
     let _ = td.bases.set(bases);
     let _ = td.mro.set(mro);
     let _ = td.dict.set(PyRef::new(PyObject {
@@ -506,6 +508,8 @@ pub fn install_methods(vm: &mut Vm) {
     let pairs: Vec<(PyRef, &[(&'static str, NativeFn)])> = vec![
         (t(vm, |t| &t.object), object::METHODS),
         (t(vm, |t| &t.type_), type_::METHODS),
+        (t(vm, |t| &t.object), introspect::OBJECT_METHODS),
+        (t(vm, |t| &t.type_), introspect::TYPE_METHODS),
         (t(vm, |t| &t.int), int::METHODS),
         (t(vm, |t| &t.float), float::METHODS),
         (t(vm, |t| &t.str), str_methods::METHODS),
@@ -538,6 +542,8 @@ pub fn install_methods(vm: &mut Vm) {
     add_methods(vm, &mv, bytearray::MEMORYVIEW_METHODS);
     let int = t(vm, |t| &t.int);
     add_classmethods(vm, &int, int::CLASSMETHODS);
+    let type_ = t(vm, |t| &t.type_);
+    add_classmethods(vm, &type_, introspect::TYPE_CLASSMETHODS);
     let bytes = t(vm, |t| &t.bytes);
     add_classmethods(vm, &bytes, bytes_methods::CLASSMETHODS);
     let dict = t(vm, |t| &t.dict);

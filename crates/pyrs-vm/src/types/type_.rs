@@ -366,6 +366,7 @@ pub fn make_class(
         dict: None,
         payload: Payload::Type(Box::new(td)),
     });
+    crate::types::introspect::note_subclass(&base_types, &cls);
     if let Some(Value::Obj(cell)) = &classcell {
         if let Payload::Cell(c) = &cell.payload {
             *c.borrow_mut() = Some(Value::Obj(cls.clone()));
