@@ -22,6 +22,7 @@ pub mod marshal;
 pub mod native_type;
 pub mod posix;
 pub mod pwd;
+pub mod time;
 pub mod zlib;
 pub mod zlib_stream;
 
@@ -47,6 +48,7 @@ pub const INITTAB: &[(&str, InitFn)] = &[
     ("marshal", marshal::init),
     ("posix", posix::init),
     ("pwd", pwd::init),
+    ("time", time::init),
     ("zlib", zlib::init),
 ];
 

@@ -10,8 +10,14 @@ use crate::vm::{PyResult, Vm};
 
 /// A new struct sequence type `qualname` (e.g. "sys.version_info") with these fields.
 pub fn make_type(vm: &mut Vm, qualname: &str, fields: &[&str]) -> PyRef {
+    make_type_heap(vm, qualname, fields, false)
+}
+
+/// [`make_type`], as a heap type when `heap` (CPython's `PyStructSequence_NewType`, as
+/// `time.struct_time` is made): its dict's dunders (a native `__new__`) are looked up.
+pub fn make_type_heap(vm: &mut Vm, qualname: &str, fields: &[&str], heap: bool) -> PyRef {
     let (module, name) = qualname.rsplit_once('.').unwrap_or(("builtins", qualname));
-    let td = TypeData::new(name, BaseKind::Tuple, false);
+    let td = TypeData::new(name, BaseKind::Tuple, heap);
     *td.qualname.borrow_mut() = name.to_string();
     td.slotted.set(true);
     td.slots_only.set(true);
@@ -76,7 +82,19 @@ pub fn make_type_split(
     n_sequence: usize,
     n_unnamed: usize,
 ) -> PyRef {
-    let ty = make_type(vm, qualname, fields);
+    make_type_split_heap(vm, qualname, fields, n_sequence, n_unnamed, false)
+}
+
+/// [`make_type_split`], as a heap type when `heap` (see [`make_type_heap`]).
+pub fn make_type_split_heap(
+    vm: &mut Vm,
+    qualname: &str,
+    fields: &[&str],
+    n_sequence: usize,
+    n_unnamed: usize,
+    heap: bool,
+) -> PyRef {
+    let ty = make_type_heap(vm, qualname, fields, heap);
     if let Some(d) = tdata(&ty).dict.get().cloned() {
         for (k, v) in [
             ("n_sequence_fields", n_sequence),
