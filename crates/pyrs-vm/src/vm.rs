@@ -140,6 +140,7 @@ impl Vm {
         };
         crate::types::install_methods(&mut vm);
         crate::builtins::install(&mut vm);
+        crate::types::doc::install_type_docs(&mut vm);
         vm
     }
 

@@ -36,7 +36,42 @@ fn table(vm: &Vm) -> Vec<(PyRef, &'static [&'static str], &'static [&'static str
             &["__mro__", "__base__", "__flags__"],
         ),
         (t.method.clone(), &[], &["__func__", "__self__"]),
-        (t.builtin_function.clone(), &["__self__"], &[]),
+        (
+            t.builtin_function.clone(),
+            &[
+                "__self__",
+                "__doc__",
+                "__name__",
+                "__qualname__",
+                "__text_signature__",
+            ],
+            &[],
+        ),
+        (
+            t.method_descriptor.clone(),
+            &["__doc__", "__name__", "__qualname__", "__text_signature__"],
+            &["__objclass__"],
+        ),
+        (
+            t.wrapper_descriptor.clone(),
+            &["__doc__", "__name__", "__qualname__", "__text_signature__"],
+            &["__objclass__"],
+        ),
+        (
+            t.classmethod_descriptor.clone(),
+            &["__doc__", "__name__", "__qualname__", "__text_signature__"],
+            &["__objclass__"],
+        ),
+        (
+            t.getset_descriptor.clone(),
+            &["__doc__", "__name__", "__qualname__"],
+            &["__objclass__"],
+        ),
+        (
+            t.member_descriptor.clone(),
+            &["__doc__", "__name__", "__qualname__"],
+            &["__objclass__"],
+        ),
         (t.classmethod.clone(), &[], &["__func__", "__wrapped__"]),
         (t.staticmethod.clone(), &[], &["__func__", "__wrapped__"]),
         (t.property.clone(), &[], &["fget", "fset", "fdel"]),

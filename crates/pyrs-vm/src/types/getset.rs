@@ -134,7 +134,37 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
             None => vm.new_str(b.name),
         },
         (Payload::Builtin(b), "__self__") => opt(b.self_.clone()),
-        (Payload::Builtin(_), "__doc__") => Value::None,
+        (Payload::Builtin(b), "__doc__") => crate::types::doc::builtin_doc(vm, b, false),
+        (Payload::Builtin(b), "__text_signature__") => crate::types::doc::builtin_doc(vm, b, true),
+        // A method descriptor's class (CPython's `descr_objclass`).
+        (Payload::Builtin(b), "__objclass__") if b.is_method && b.self_.is_none() => {
+            opt(b.owner.clone().map(Value::Obj))
+        }
+        // `dict.__dict__['fromkeys']`: a classmethod_descriptor shows its function's.
+        (
+            Payload::ClassMethod(f),
+            "__name__" | "__qualname__" | "__doc__" | "__text_signature__" | "__objclass__",
+        ) if o.ty.is(&vm.types.classmethod_descriptor) => {
+            let Some(fo) = f.as_obj().cloned() else {
+                return Ok(None);
+            };
+            match &fo.payload {
+                Payload::Builtin(b) if n == "__objclass__" => opt(b.owner.clone().map(Value::Obj)),
+                Payload::Builtin(_) => return get(vm, &fo, name),
+                _ => return Ok(None),
+            }
+        }
+        (Payload::Member(m), "__doc__") => crate::types::doc::member_doc(vm, m),
+        (Payload::Member(m), "__name__") => Value::Obj(m.0.clone()),
+        (Payload::Member(m), "__qualname__") => {
+            let q = format!(
+                "{}.{}",
+                tdata(&m.1).qualname.borrow(),
+                crate::object::attr::name_of(&m.0)
+            );
+            vm.new_str(&q)
+        }
+        (Payload::Member(m), "__objclass__") => Value::Obj(m.1.clone()),
         (Payload::Exception(_), _) => match crate::types::exceptions::get_attr(vm, o, n) {
             Some(v) => v,
             // `OSError_written_get`'s error when unset.

@@ -12,6 +12,8 @@ pub mod codecs;
 pub mod complex;
 pub mod coroutine;
 pub mod descriptor;
+pub mod doc;
+pub mod doc_table;
 pub mod dict;
 pub mod dict_methods;
 pub mod exception_group;
