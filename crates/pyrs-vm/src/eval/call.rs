@@ -482,6 +482,15 @@ pub fn call(vm: &mut Vm, callable: &Value, args: Args) -> PyResult<Value> {
             let mut a = args;
             if let Some(s) = &b.self_ {
                 a.pos.insert(0, s.clone());
+            } else if b.is_method {
+                // An unbound method descriptor (`str.join(x, ...)`, also what a method
+                // call through LOAD_METHOD runs): `x` must be an instance of its class.
+                if let Some(owner) = &b.owner {
+                    let ok = a.pos.first().is_some_and(|x| vm.type_of(x).is(owner));
+                    if !ok {
+                        crate::types::slot_wrapper::check_self(vm, o, b, owner, &a)?;
+                    }
+                }
             }
             (b.func)(vm, a)
         }

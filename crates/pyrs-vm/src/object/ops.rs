@@ -54,6 +54,76 @@ fn is_heap(v: &Value) -> bool {
     matches!(v, Value::Obj(o) if tdata(&o.ty).heap)
 }
 
+/// The builtin in-place operations that mutate their left operand (`dict |=`, set
+/// `&= |= -= ^=`, bytearray and list `+=` `*=`): the result (the operand itself), or
+/// None when the payloads have no in-place form (the binary operation then applies).
+/// Also what `list.__iadd__` and the other in-place slot wrappers run.
+pub fn builtin_inplace(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    base: usize,
+) -> PyResult<Option<Value>> {
+    if let (Some(Payload::Dict(_)), 7) = (a.payload(), base) {
+        if let (Some(d), Some(Payload::Dict(_))) = (a.as_obj(), b.payload()) {
+            let d = d.clone();
+            for (k, v) in crate::types::dict::items(b.as_obj().unwrap_or(&d)) {
+                crate::types::dict::set_item(vm, &d, k, v)?;
+            }
+            return Ok(Some(a.clone()));
+        }
+        // `d |= iterable` takes what `dict.update` takes (`dict_ior`).
+        if !is_heap(a) {
+            vm.call_method(a, "update", vec![b.clone()])?;
+            return Ok(Some(a.clone()));
+        }
+    }
+    // `s |= t` and friends mutate a set in place (frozensets rebind).
+    if let (Some(Payload::Set(_)), Some(Payload::Set(_)), 1 | 7 | 10 | 12) =
+        (a.payload(), b.payload(), base)
+    {
+        if !is_heap(a)
+            && !crate::object::typeobj::is_subtype(vm.type_of(a), &vm.types.frozenset)
+        {
+            crate::types::set::set_inplace(vm, a, b, base)?;
+            return Ok(Some(a.clone()));
+        }
+    }
+    if let Some(Payload::ByteArray(ba)) = a.payload() {
+        if base == 0 {
+            if let Some(add) = crate::types::bytearray::bytes_like(b) {
+                ba.borrow_mut().extend(add);
+                return Ok(Some(a.clone()));
+            }
+        }
+        if base == 5 {
+            if let Some(n) = seq_repeat(vm, b)? {
+                let cur = ba.borrow().clone();
+                *ba.borrow_mut() = cur.repeat(n);
+                return Ok(Some(a.clone()));
+            }
+        }
+    }
+    if let Some(Payload::List(l)) = a.payload() {
+        if base == 0 {
+            let items = vm.collect(b)?;
+            l.borrow_mut().extend(items);
+            return Ok(Some(a.clone()));
+        }
+        if base == 5 {
+            let n = vm.index_value(b, "can't multiply sequence by non-int of type '{}'")?;
+            let cur = l.borrow().clone();
+            let mut out = Vec::new();
+            for _ in 0..n.max(0) {
+                out.extend(cur.iter().cloned());
+            }
+            *l.borrow_mut() = out;
+            return Ok(Some(a.clone()));
+        }
+    }
+    Ok(None)
+}
+
 /// BINARY_OP: `op` is the 3.11 NB_* index (0..26, inplace from 13).
 pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Value> {
     let base = op % 13;
@@ -80,62 +150,8 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Value
                 }
             }
         }
-        if let (Some(Payload::Dict(_)), 7) = (a.payload(), base) {
-            if let (Some(d), Some(Payload::Dict(_))) = (a.as_obj(), b.payload()) {
-                let d = d.clone();
-                for (k, v) in crate::types::dict::items(b.as_obj().unwrap_or(&d)) {
-                    crate::types::dict::set_item(vm, &d, k, v)?;
-                }
-                return Ok(a.clone());
-            }
-            // `d |= iterable` takes what `dict.update` takes (`dict_ior`).
-            if !is_heap(a) {
-                vm.call_method(a, "update", vec![b.clone()])?;
-                return Ok(a.clone());
-            }
-        }
-        // `s |= t` and friends mutate a set in place (frozensets rebind).
-        if let (Some(Payload::Set(_)), Some(Payload::Set(_)), 1 | 7 | 10 | 12) =
-            (a.payload(), b.payload(), base)
-        {
-            if !is_heap(a)
-                && !crate::object::typeobj::is_subtype(vm.type_of(a), &vm.types.frozenset)
-            {
-                crate::types::set::set_inplace(vm, a, b, base)?;
-                return Ok(a.clone());
-            }
-        }
-        if let Some(Payload::ByteArray(ba)) = a.payload() {
-            if base == 0 {
-                if let Some(add) = crate::types::bytearray::bytes_like(b) {
-                    ba.borrow_mut().extend(add);
-                    return Ok(a.clone());
-                }
-            }
-            if base == 5 {
-                if let Some(n) = seq_repeat(vm, b)? {
-                    let cur = ba.borrow().clone();
-                    *ba.borrow_mut() = cur.repeat(n);
-                    return Ok(a.clone());
-                }
-            }
-        }
-        if let Some(Payload::List(l)) = a.payload() {
-            if base == 0 {
-                let items = vm.collect(b)?;
-                l.borrow_mut().extend(items);
-                return Ok(a.clone());
-            }
-            if base == 5 {
-                let n = vm.index_value(b, "can't multiply sequence by non-int of type '{}'")?;
-                let cur = l.borrow().clone();
-                let mut out = Vec::new();
-                for _ in 0..n.max(0) {
-                    out.extend(cur.iter().cloned());
-                }
-                *l.borrow_mut() = out;
-                return Ok(a.clone());
-            }
+        if let Some(r) = builtin_inplace(vm, a, b, base)? {
+            return Ok(r);
         }
     }
     if !is_heap(a) && !is_heap(b) {

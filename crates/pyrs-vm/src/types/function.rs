@@ -108,7 +108,20 @@ pub fn call_builtin_on_stack(
     // `type_call`).
     let (func, bound) = match &vm.thread.stack[ci] {
         Some(Value::Obj(o)) => match &o.payload {
-            Payload::Builtin(b) => (Some(b.func), b.self_.clone()),
+            Payload::Builtin(b) => {
+                // An unbound method descriptor whose first argument is not an instance
+                // of its class: the general path raises CPython's TypeError
+                // (`slot_wrapper::check_self`).
+                if let (None, true, Some(owner)) = (&b.self_, b.is_method, &b.owner) {
+                    let ok = nargs > 0
+                        && matches!(&vm.thread.stack[len - nargs], Some(x)
+                            if crate::object::typeobj::is_subtype(vm.type_of(x), owner));
+                    if !ok {
+                        return None;
+                    }
+                }
+                (Some(b.func), b.self_.clone())
+            }
             Payload::Type(_) => (None, None),
             _ => return None,
         },

@@ -83,6 +83,117 @@ binary_slots![
     (xor, rxor, "__xor__", "__rxor__", 12),
 ];
 
+/// The check of an unbound method descriptor's first argument (`descr_check`,
+/// `wrapperdescr_call`, `method_vectorcall_*`): an instance of the descriptor's class,
+/// in CPython's words for a method (`str.join`) or a slot wrapper (`str.__add__`).
+pub fn check_self(
+    vm: &mut Vm,
+    descr: &PyRef,
+    b: &BuiltinData,
+    owner: &PyRef,
+    args: &Args,
+) -> PyResult<()> {
+    // What CPython makes class or static methods (pyrs's tables hold them as methods,
+    // called with a class or with nothing first).
+    if matches!(
+        b.name,
+        "__new__" | "__init_subclass__" | "__subclasshook__" | "__class_getitem__"
+    ) {
+        return Ok(());
+    }
+    let wrapper = descr.ty.is(&vm.types.wrapper_descriptor);
+    let (name, tname) = (b.name, tdata(owner).name());
+    let Some(x) = args.pos.first() else {
+        return Err(vm.type_error(if wrapper {
+            format!("descriptor '{name}' of '{tname}' object needs an argument")
+        } else {
+            format!("unbound method {tname}.{name}() needs an argument")
+        }));
+    };
+    let t = vm.type_of(x).clone();
+    if crate::object::typeobj::is_subtype(&t, owner) {
+        return Ok(());
+    }
+    let xname = tdata(&t).name();
+    Err(vm.type_error(if wrapper {
+        format!("descriptor '{name}' requires a '{tname}' object but received a '{xname}'")
+    } else {
+        format!("descriptor '{name}' for '{tname}' objects doesn't apply to a '{xname}' object")
+    }))
+}
+
+/// `a.__iadd__(b)` ...: the builtin in-place operation (mutating `a` and returning it)
+/// or NotImplemented.
+fn inplace(vm: &mut Vm, args: Args, name: &str, base: usize) -> PyResult<Value> {
+    let a = operands(vm, args, name, 1)?;
+    let r = crate::object::ops::builtin_inplace(vm, &a[0], &a[1], base)?;
+    Ok(not_implemented(vm, r))
+}
+
+macro_rules! inplace_slots {
+    ($(($f:ident, $name:literal, $base:literal)),* $(,)?) => {
+        $(
+            fn $f(vm: &mut Vm, args: Args) -> PyResult<Value> {
+                inplace(vm, args, $name, $base)
+            }
+        )*
+    };
+}
+
+inplace_slots![
+    (iadd, "__iadd__", 0),
+    (iand, "__iand__", 1),
+    (imul, "__imul__", 5),
+    (ior, "__ior__", 7),
+    (isub, "__isub__", 10),
+    (ixor, "__ixor__", 12),
+];
+
+/// `a.__divmod__(b)` / `b.__rdivmod__(a)` of ints and floats (`long_divmod`,
+/// `float_divmod`): NotImplemented unless both are numbers and, for an int `self`, both
+/// are ints.
+fn divmod_slot(vm: &mut Vm, args: Args, name: &str, reflected: bool) -> PyResult<Value> {
+    let a = operands(vm, args, name, 1)?;
+    let (x, y) = if reflected {
+        (&a[1], &a[0])
+    } else {
+        (&a[0], &a[1])
+    };
+    let (Some(nx), Some(ny)) = (num_of(x), num_of(y)) else {
+        return Ok(vm.not_implemented());
+    };
+    let self_float = matches!(num_of(&a[0]), Some(Num::F(_)));
+    let any_float = matches!(nx, Num::F(_)) || matches!(ny, Num::F(_));
+    if any_float && !self_float {
+        return Ok(vm.not_implemented());
+    }
+    if any_float {
+        let (fx, fy) = (
+            crate::types::float::to_float(vm, x)?,
+            crate::types::float::to_float(vm, y)?,
+        );
+        if fy == 0.0 {
+            return Err(vm.zero_division("float divmod()"));
+        }
+        let (q, r) = crate::types::float::divmod(fx, fy);
+        return Ok(vm.new_tuple(vec![Value::Float(q), Value::Float(r)]));
+    }
+    // The payloads' own floor division and modulo (never a subclass's override).
+    let q = crate::object::ops::builtin_binop(vm, x, y, 2)?;
+    let r = crate::object::ops::builtin_binop(vm, x, y, 6)?;
+    match (q, r) {
+        (Some(q), Some(r)) => Ok(vm.new_tuple(vec![q, r])),
+        _ => Ok(vm.not_implemented()),
+    }
+}
+
+fn divmod_(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    divmod_slot(vm, args, "__divmod__", false)
+}
+fn rdivmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    divmod_slot(vm, args, "__rdivmod__", true)
+}
+
 /// `a.__lt__(b)` ...: the builtin comparison or NotImplemented.
 fn compare(vm: &mut Vm, args: Args, name: &str, op: usize) -> PyResult<Value> {
     let a = operands(vm, args, name, 1)?;
@@ -546,6 +657,8 @@ const NUMBER: Slots = &[
     ("__rfloordiv__", rfloordiv),
     ("__truediv__", truediv),
     ("__rtruediv__", rtruediv),
+    ("__divmod__", divmod_),
+    ("__rdivmod__", rdivmod),
 ];
 
 const INT_ONLY: Slots = &[
@@ -604,7 +717,14 @@ const SET: Slots = &[
     ("__sub__", sub),
     ("__rsub__", rsub),
 ];
-const DICT: Slots = &[("__or__", or), ("__ror__", ror)];
+const DICT: Slots = &[("__or__", or), ("__ror__", ror), ("__ior__", ior)];
+const INPLACE_SEQUENCE: Slots = &[("__iadd__", iadd), ("__imul__", imul)];
+const INPLACE_SET: Slots = &[
+    ("__iand__", iand),
+    ("__ior__", ior),
+    ("__isub__", isub),
+    ("__ixor__", ixor),
+];
 const CALL: Slots = &[("__call__", call)];
 const GET: Slots = &[("__get__", get)];
 const DATA_DESCRIPTOR: Slots = &[("__get__", get), ("__set__", set), ("__delete__", delete)];
@@ -659,6 +779,7 @@ fn table(vm: &Vm) -> Vec<(PyRef, Vec<Slots>)> {
                 CONCAT,
                 FORMAT,
                 MUTABLE,
+                INPLACE_SEQUENCE,
             ],
         ),
         (t.tuple.clone(), vec![RICHCOMPARE, BASIC, SEQUENCE, CONCAT]),
@@ -670,6 +791,7 @@ fn table(vm: &Vm) -> Vec<(PyRef, Vec<Slots>)> {
                 SEQUENCE,
                 CONCAT,
                 MUTABLE,
+                INPLACE_SEQUENCE,
             ],
         ),
         (
@@ -683,6 +805,7 @@ fn table(vm: &Vm) -> Vec<(PyRef, Vec<Slots>)> {
                 &[("__repr__", repr), ("__init__", init)],
                 SEQUENCE,
                 SET,
+                INPLACE_SET,
             ],
         ),
         (t.frozenset.clone(), vec![RICHCOMPARE, BASIC, SEQUENCE, SET]),
@@ -695,6 +818,10 @@ fn table(vm: &Vm) -> Vec<(PyRef, Vec<Slots>)> {
             t.builtin_function.clone(),
             vec![&[("__repr__", repr)], CALL],
         ),
+        (t.method_descriptor.clone(), vec![CALL, GET]),
+        (t.wrapper_descriptor.clone(), vec![CALL, GET]),
+        (t.classmethod_descriptor.clone(), vec![CALL, GET]),
+        (t.method_wrapper.clone(), vec![CALL]),
         (t.method.clone(), vec![&[("__repr__", repr)], CALL]),
         (t.classmethod.clone(), vec![GET]),
         (t.staticmethod.clone(), vec![GET, CALL]),
