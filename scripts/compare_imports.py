@@ -16,6 +16,11 @@ Each scenario directory holds `main.py` and the modules it imports, and optional
                     implementation's cache tag (`pyrs-311` / `cpython-311`), `{impl}` by
                     the command that runs the implementation
     env K=V         set an environment variable for the following runs
+    zip ARCHIVE SRC [deflated] [comment=TEXT] [prefix=DIR]
+                    build the zip archive ARCHIVE (in the temp copy) with python3's
+                    zipfile from the files under SRC (names relative to SRC, under DIR
+                    with prefix=); members are stored unless `deflated`; entries are
+                    written in sorted order with their files' modification times
 
 Each implementation gets a fresh temp copy of the scenario; paths of the copy print as
 <DIR>, the implementation's own path as <IMPL>, object addresses as 0xADDR, and cache
@@ -31,6 +36,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 IMPLS = {
@@ -93,6 +99,28 @@ def filter_importtime(text, names):
     return "".join(keep)
 
 
+def make_zip(d, arg):
+    """The `zip` step: the same archive for both implementations, made by the harness."""
+    words = shlex.split(arg)
+    archive, src, opts = words[0], words[1], words[2:]
+    method = zipfile.ZIP_DEFLATED if "deflated" in opts else zipfile.ZIP_STORED
+    comment = b""
+    prefix = ""
+    for o in opts:
+        if o.startswith("comment="):
+            comment = o[len("comment="):].encode()
+        elif o.startswith("prefix="):
+            prefix = o[len("prefix="):].strip("/") + "/"
+    root = os.path.join(d, src)
+    with zipfile.ZipFile(os.path.join(d, archive), "w", method) as z:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            for f in sorted(filenames):
+                full = os.path.join(dirpath, f)
+                z.write(full, prefix + os.path.relpath(full, root))
+        z.comment = comment
+
+
 def run_scenario(src, impl):
     cmd, tag = IMPLS[impl]
     steps_file = os.path.join(src, "steps")
@@ -111,7 +139,9 @@ def run_scenario(src, impl):
     try:
         for step in steps:
             kind, _, arg = step.partition(" ")
-            if kind == "env":
+            if kind == "zip":
+                make_zip(d, arg)
+            elif kind == "env":
                 k, _, v = arg.partition("=")
                 env[k] = v.replace("{dir}", d)
             elif kind == "sh":

@@ -69,14 +69,9 @@ fn main() -> ExitCode {
                 run::run(run::Program::Dir(path.clone()), &opts)
             }
             None => match std::fs::read(path) {
-                Ok(bytes) if is_zip(&bytes) => {
-                    eprintln!(
-                        "{program}: can't run {}: running a zip archive's __main__.py needs \
-                         zipimport, which pyrs does not implement yet",
-                        py_repr(&absolute(path))
-                    );
-                    1
-                }
+                // A zip archive runs as a directory does (`pymain_get_importer`: a path
+                // hook, here zipimport's, accepts it): its `__main__` module.
+                Ok(bytes) if is_zip(&bytes) => run::run(run::Program::Dir(path.clone()), &opts),
                 Ok(bytes) => run::run(
                     run::Program::File {
                         bytes,
@@ -145,11 +140,31 @@ fn dump_file(path: &str, stage: &str) -> i32 {
     code
 }
 
-/// Whether the bytes are a zip archive (what `zipimport` accepts: an end-of-central-
+/// Whether the bytes may be a zip archive (what `zipimport` accepts: an end-of-central-
 /// directory record near the end, so a script with an archive appended is one too).
+/// CPython asks the path hooks; a file zipimport then refuses is reported as the
+/// directory case's "can't find '__main__' module".
 fn is_zip(bytes: &[u8]) -> bool {
-    let tail = &bytes[bytes.len().saturating_sub(65536 + 22)..];
-    bytes.starts_with(b"PK\x03\x04") || tail.windows(4).any(|w| w == b"PK\x05\x06")
+    // zipimport's `_read_directory`: the end-of-central-directory record is the last 22
+    // bytes, or (after a comment) the last signature in the final 64 KiB + 22; the
+    // central directory's size and offset must fit before it.
+    let n = bytes.len();
+    if n < 22 {
+        return false;
+    }
+    let pos = if bytes[n - 22..].starts_with(b"PK\x05\x06") {
+        n - 22
+    } else {
+        let from = n.saturating_sub(65536 + 22);
+        match bytes[from..].windows(4).rposition(|w| w == b"PK\x05\x06") {
+            Some(i) if from + i + 22 <= n => from + i,
+            _ => return false,
+        }
+    };
+    let u32_at =
+        |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    let (size, offset) = (u32_at(pos + 12) as usize, u32_at(pos + 16) as usize);
+    pos >= size && pos >= offset
 }
 
 /// `repr(str)` for a path in a message (single quotes unless the path has one).

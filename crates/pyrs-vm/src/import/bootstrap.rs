@@ -135,6 +135,58 @@ fn run_module(
     Ok(d)
 }
 
+/// `_PyImportZip_Init`: import `zipimport` (CPython's `Lib/zipimport.py`, from the
+/// standard library here where CPython has it frozen) and put `zipimport.zipimporter`
+/// first in `sys.path_hooks`. A failure is no error (`-v` says so). The path entries
+/// that importing it walked are dropped from `sys.path_importer_cache` again: CPython's
+/// is frozen, so it caches nothing, and an entry cached before the hook existed (a zip
+/// archive on `sys.path`, cached as None) would never reach the hook.
+pub fn install_zipimport(vm: &mut Vm) {
+    if vm.interp.import.boot.is_none() {
+        return;
+    }
+    super::loader::verbose(vm, 1, "# installing zipimport hook");
+    let cache = match sys_attr(vm, "path_importer_cache") {
+        Some(Value::Obj(d)) if matches!(d.payload, crate::object::Payload::Dict(_)) => Some(d),
+        _ => None,
+    };
+    let before: Vec<Value> = cache
+        .as_ref()
+        .map(|c| {
+            crate::types::dict::items(c)
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect()
+        })
+        .unwrap_or_default();
+    let hook = super::get_or_load(vm, "zipimport")
+        .and_then(|m| crate::modules::native_type::getattr(vm, &m, "zipimporter"));
+    if let Some(c) = &cache {
+        for (k, _) in crate::types::dict::items(c) {
+            let known = before.iter().any(|b| match (b.as_str(), k.as_str()) {
+                (Some(x), Some(y)) => x.eq_str(y),
+                _ => false,
+            });
+            if !known {
+                let _ = crate::types::dict::del_item(vm, c, &k);
+            }
+        }
+    }
+    let hook = match hook {
+        Ok(h) => h,
+        Err(_) => {
+            super::loader::verbose(vm, 1, "# can't import zipimport");
+            return;
+        }
+    };
+    if let Some(Value::Obj(l)) = sys_attr(vm, "path_hooks") {
+        if let crate::object::Payload::List(items) = &l.payload {
+            items.borrow_mut().insert(0, hook);
+            super::loader::verbose(vm, 1, "# installed zipimport hook");
+        }
+    }
+}
+
 /// Define the machinery and install it: `sys.meta_path`, `sys.path_hooks`,
 /// `sys.path_importer_cache`, and `__spec__`/`__loader__` of `sys` and `builtins`.
 pub fn install(vm: &mut Vm) -> PyResult<()> {

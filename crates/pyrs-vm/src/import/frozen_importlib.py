@@ -121,6 +121,10 @@ def module_from_spec(spec):
 def __getattr__(name):
     """PEP 562: the rest of this module (frozen_importlib_rest.py: what importlib's public
     modules take from `_bootstrap`) is compiled on first use, keeping startup fast."""
+    if name in ('__path__', '__all__', '__file__'):
+        # What the import statement probes (`__path__` for `from M import x`) is none
+        # of the rest's: no reason to load it.
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     _pyrs_load_rest()
     try:
         return globals()[name]

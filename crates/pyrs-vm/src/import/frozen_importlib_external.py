@@ -26,6 +26,37 @@ def _path_split(path):
     return path[:i], path[i + 1:]
 
 
+# What zipimport's `zipimporter(path)` uses (every new sys.path entry reaches it through
+# sys.path_hooks), here rather than in the rest so that it does not load the rest.
+def _path_join(*path_parts):
+    """Join path components."""
+    return path_sep.join([part.rstrip(path_separators)
+                          for part in path_parts if part])
+
+
+def _path_stat(path):
+    """Stat the path.
+
+    Made a separate function to make it easier to override in experiments
+    (e.g. cache stat results).
+
+    """
+    import posix  # CPython's `_os`; imported when first needed (its init is not cheap)
+    return posix.stat(path)
+
+
+def _unpack_uint32(data):
+    """Convert 4 bytes in little-endian to an integer."""
+    assert len(data) == 4
+    return int.from_bytes(data, 'little')
+
+
+def _unpack_uint16(data):
+    """Convert 2 bytes in little-endian to an integer."""
+    assert len(data) == 2
+    return int.from_bytes(data, 'little')
+
+
 class _LoaderBasics:
     """Base class of common code needed by both SourceLoader and
     SourcelessFileLoader."""
@@ -248,6 +279,10 @@ def __getattr__(name):
     """PEP 562: the rest of this module (frozen_importlib_external_rest.py: what
     importlib's public modules take from `_bootstrap_external`) is compiled on first use,
     keeping startup fast."""
+    if name in ('__path__', '__all__', '__file__'):
+        # What the import statement probes (`__path__` for `from M import x`) is none
+        # of the rest's: no reason to load it.
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     _pyrs_load_rest()
     try:
         return globals()[name]

@@ -45,24 +45,6 @@ def _pack_uint32(x):
     return (int(x) & 0xFFFFFFFF).to_bytes(4, 'little')
 
 
-def _unpack_uint32(data):
-    """Convert 4 bytes in little-endian to an integer."""
-    assert len(data) == 4
-    return int.from_bytes(data, 'little')
-
-
-def _unpack_uint16(data):
-    """Convert 2 bytes in little-endian to an integer."""
-    assert len(data) == 2
-    return int.from_bytes(data, 'little')
-
-
-def _path_join(*path_parts):
-    """Join path components."""
-    return path_sep.join([part.rstrip(path_separators)
-                          for part in path_parts if part])
-
-
 def _path_isabs(path):
     """Is path absolute?"""
     return path.startswith(path_separators)
@@ -198,6 +180,29 @@ def decode_source(source_bytes):
 
 
 _POPULATE = object()
+
+
+def _fix_up_module(ns, name, pathname, cpathname=None):
+    # This function is used by PyImport_ExecCodeModuleObject().
+    loader = ns.get('__loader__')
+    spec = ns.get('__spec__')
+    if not loader:
+        if spec:
+            loader = spec.loader
+        elif pathname == cpathname:
+            loader = SourcelessFileLoader(name, pathname)
+        else:
+            loader = SourceFileLoader(name, pathname)
+    if not spec:
+        spec = spec_from_file_location(name, pathname, loader=loader)
+    try:
+        ns['__spec__'] = spec
+        ns['__loader__'] = loader
+        ns['__file__'] = pathname
+        ns['__cached__'] = cpathname
+    except Exception:
+        # Not important enough to report.
+        pass
 
 
 def spec_from_file_location(name, location=None, *, loader=None,

@@ -199,6 +199,8 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
         let _ = crate::types::dict::set_item(&mut vm, &x, k, v);
     }
     set_sys_attr(&mut vm, "_xoptions", Value::Obj(x));
+    // `init_importlib_external`'s `_PyImportZip_Init`.
+    super::bootstrap::install_zipimport(&mut vm);
     // `init_interp_main`: with -W options (or PYTHONWARNINGS) the `warnings` module is
     // imported at startup, which applies them to the filters.
     if !config.warnoptions.is_empty() {

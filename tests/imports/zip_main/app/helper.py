@@ -1,0 +1,1 @@
+H = 'helper from the archive'

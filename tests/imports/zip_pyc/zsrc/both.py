@@ -1,0 +1,1 @@
+print('both from', __file__)

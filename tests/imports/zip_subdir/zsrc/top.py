@@ -1,0 +1,1 @@
+print('top', __file__)
