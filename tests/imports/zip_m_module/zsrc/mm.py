@@ -1,0 +1,2 @@
+import sys
+print(__name__, __file__, __spec__.name, __loader__, sys.argv)

@@ -1,0 +1,1 @@
+print('pkg main', __name__, __spec__.name, __file__, __package__)
