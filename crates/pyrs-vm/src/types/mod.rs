@@ -689,9 +689,4 @@ pub fn install_methods(vm: &mut Vm) {
     vm.types.mappingproxy = mappingproxy::make_type(vm);
     descriptor::install(vm);
     descriptor::install_docs(vm);
-    let builtins_name = vm.new_str("builtins");
-    let all: Vec<PyRef> = vec![vm.types.object.clone(), vm.types.int.clone()];
-    for ty in all {
-        set_type_attr(vm, &ty, "__module__", builtins_name.clone());
-    }
 }
