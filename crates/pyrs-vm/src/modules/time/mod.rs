@@ -8,6 +8,9 @@
 mod strftime;
 mod tz;
 
+#[cfg(test)]
+mod tests;
+
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::Args;
 use crate::vm::{PyErr, PyResult, Vm};
