@@ -276,9 +276,13 @@ impl<'a, 'b, B: Build> Reader<'a, 'b, B> {
     fn float_text(&mut self) -> Result<f64, MarshalError> {
         let n = self.byte()? as usize;
         let text = self.bytes(n)?;
-        let text = std::str::from_utf8(text)
-            .map_err(|_| MarshalError("bad marshal data (float)".into()))?;
-        parse_python_float(text).ok_or_else(|| MarshalError("bad marshal data (float)".into()))
+        // CPython's `PyOS_string_to_double` error names the text (`'%.200s'`).
+        let refuse = |t: &[u8]| {
+            let shown: String = t.iter().take(200).map(|&c| c as char).collect();
+            MarshalError(format!("could not convert string to float: '{shown}'"))
+        };
+        let t = std::str::from_utf8(text).map_err(|_| refuse(text))?;
+        parse_python_float(t).ok_or_else(|| refuse(text))
     }
 
     fn float_bin(&mut self) -> Result<f64, MarshalError> {
@@ -398,11 +402,12 @@ impl<'a, 'b, B: Build> Reader<'a, 'b, B> {
     /// `TYPE_LONG`: a signed count of 15-bit digits, least significant first.
     fn long_digits(&mut self) -> Result<BigInt, MarshalError> {
         let n = self.long()?;
-        let count = n.unsigned_abs() as usize;
-        if count.saturating_mul(2) > self.remaining() {
+        if n == i32::MIN {
             return err("bad marshal data (long size out of range)");
         }
-        let mut digits = Vec::with_capacity(count);
+        let count = n.unsigned_abs() as usize;
+        // CPython reads the digits one by one (checking each) until the data ends.
+        let mut digits = Vec::with_capacity(count.min(self.remaining() / 2));
         for _ in 0..count {
             let b = self.bytes(2)?;
             let d = u16::from_le_bytes([b[0], b[1]]);
