@@ -111,6 +111,19 @@ pub fn descr_get(vm: &mut Vm, attr: Value, obj: Option<Value>, owner: &PyRef) ->
             ))),
             None => Ok(attr),
         },
+        // A builtin class method (`classmethod_descriptor`: `int.from_bytes`) binds to a
+        // builtin method of the class, as CPython's `classmethod_get`.
+        Payload::ClassMethod(Value::Obj(f))
+            if o.ty.is(&vm.types.classmethod_descriptor)
+                && matches!(f.payload, Payload::Builtin(_)) =>
+        {
+            let f = f.clone();
+            Ok(Value::Obj(crate::types::function::bind_builtin(
+                vm,
+                &f,
+                Value::Obj(owner.clone()),
+            )))
+        }
         Payload::ClassMethod(f) => {
             let ty = vm.types.method.clone();
             let f = f.clone();

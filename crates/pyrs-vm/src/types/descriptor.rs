@@ -27,12 +27,22 @@ fn table(vm: &Vm) -> Vec<(PyRef, &'static [&'static str], &'static [&'static str
                 "__kwdefaults__",
                 "__name__",
                 "__qualname__",
+                "__annotations__",
+                "__dict__",
             ],
-            &["__globals__", "__closure__"],
+            &["__globals__", "__closure__", "__module__", "__builtins__"],
         ),
         (
             t.type_.clone(),
-            &["__dict__", "__name__", "__qualname__"],
+            &[
+                "__dict__",
+                "__name__",
+                "__qualname__",
+                "__module__",
+                "__bases__",
+                "__doc__",
+                "__text_signature__",
+            ],
             &["__mro__", "__base__", "__flags__"],
         ),
         (t.method.clone(), &[], &["__func__", "__self__"]),
@@ -45,7 +55,7 @@ fn table(vm: &Vm) -> Vec<(PyRef, &'static [&'static str], &'static [&'static str
                 "__qualname__",
                 "__text_signature__",
             ],
-            &[],
+            &["__module__"],
         ),
         (
             t.method_descriptor.clone(),
@@ -158,10 +168,13 @@ fn all_rows(vm: &Vm) -> Vec<(PyRef, &'static [&'static str], &'static [&'static 
 }
 
 /// Whether a member descriptor can be assigned: the exceptions' fields (but an
-/// exception group's), and `__suppress_context__`; every other member of the tables is
-/// `READONLY` in CPython's PyMemberDef.
+/// exception group's), `__suppress_context__`, a function's `__module__`; every other
+/// member of the tables is `READONLY` in CPython's PyMemberDef.
 fn writable_member(vm: &Vm, m: &(PyRef, PyRef)) -> bool {
     use crate::object::typeobj::is_subtype;
+    if m.1.is(&vm.types.function) {
+        return crate::object::attr::pystr(&m.0).eq_rust("__module__");
+    }
     if !is_subtype(&m.1, &vm.types.base_exception) {
         return false;
     }

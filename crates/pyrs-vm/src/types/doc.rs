@@ -48,6 +48,11 @@ fn builtin_owner(vm: &mut Vm, b: &BuiltinData) -> Option<String> {
     }
 }
 
+/// Whether `b` is the function the `builtins` module holds under its name.
+pub fn is_builtins_function(vm: &mut Vm, b: &BuiltinData) -> bool {
+    b.owner.is_none() && builtin_owner(vm, b).is_some()
+}
+
 /// `__doc__` (`sig` false) or `__text_signature__` (`sig` true) of a builtin function,
 /// method or slot wrapper: CPython's text, None where CPython has none.
 pub fn builtin_doc(vm: &mut Vm, b: &BuiltinData, sig: bool) -> Value {

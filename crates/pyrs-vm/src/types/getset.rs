@@ -81,9 +81,59 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
             Some(d) => crate::types::mappingproxy::wrap(vm, Value::Obj(d)),
             None => Value::None,
         },
-        (Payload::Type(_), "__module__") => vm.new_str("builtins"),
+        // `type_module`: a class's `__module__` entry (class statements and native module
+        // types put one there), else a builtin type's "builtins".
+        (Payload::Type(t), "__module__") => {
+            // A builtin type: the dotted part of its name ("sys.flags"), or a str entry
+            // of its dict (whose dict may instead hold its instances' `__module__`
+            // descriptor), or "builtins".
+            let entry = t.dict.get().and_then(|d| {
+                crate::types::dict::dict_get_str(d, name, name.hash(&vm.hash_secret))
+            });
+            let tp_name = t.name();
+            match entry {
+                _ if !t.heap && tp_name.contains('.') => {
+                    let m = tp_name.rsplit_once('.').map_or("", |p| p.0);
+                    vm.new_str(m)
+                }
+                Some(v) if t.heap || v.as_str().is_some() => v,
+                _ if t.heap => return Err(vm.attribute_error("__module__")),
+                _ => vm.new_str("builtins"),
+            }
+        }
         (Payload::Type(t), "__flags__") => Value::Int(type_flags(vm, o, t)),
-        (Payload::Type(_), "__doc__") => Value::None,
+        // `type_get_doc`: a class's `__doc__` entry (bound when it is a descriptor), a
+        // builtin type's CPython text.
+        (Payload::Type(t), "__doc__") if t.heap => {
+            let entry = t.dict.get().and_then(|d| {
+                crate::types::dict::dict_get_str(d, name, name.hash(&vm.hash_secret))
+            });
+            match entry {
+                Some(v) => crate::object::attr::descr_get(vm, v, None, o)?,
+                None => Value::None,
+            }
+        }
+        (Payload::Type(t), "__doc__") => match crate::types::doc::type_doc(&t.name()) {
+            Some((Some(d), _)) => vm.new_str(d),
+            // No `tp_doc`: the dict's entry, bound to no instance (a builtin type whose
+            // instances have a `__doc__` descriptor shows that descriptor, as CPython).
+            _ => {
+                let entry = t.dict.get().and_then(|d| {
+                    crate::types::dict::dict_get_str(d, name, name.hash(&vm.hash_secret))
+                });
+                match entry {
+                    Some(v) => crate::object::attr::descr_get(vm, v, None, o)?,
+                    None => Value::None,
+                }
+            }
+        },
+        (Payload::Type(t), "__text_signature__") if !t.heap => {
+            match crate::types::doc::type_doc(&t.name()) {
+                Some((_, Some(s))) => vm.new_str(s),
+                _ => Value::None,
+            }
+        }
+        (Payload::Type(_), "__text_signature__") => Value::None,
         (Payload::Function(f), "__name__") => f.name.borrow().clone(),
         (Payload::Function(f), "__qualname__") => f.qualname.borrow().clone(),
         (Payload::Function(f), "__defaults__") => opt(f.defaults.borrow().clone()),
@@ -92,7 +142,17 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         (Payload::Function(f), "__globals__") => Value::Obj(f.globals.clone()),
         (Payload::Function(f), "__closure__") => opt(f.closure.clone()),
         (Payload::Function(f), "__doc__") => f.doc.borrow().clone(),
-        (Payload::Function(f), "__module__") => f.module.clone(),
+        // `f.__module__ = ...` (functools.wraps) lands in the function's dict.
+        (Payload::Function(f), "__module__") => {
+            let d = f.dict.borrow().clone();
+            match d.and_then(|d| {
+                crate::types::dict::dict_get_str(&d, name, name.hash(&vm.hash_secret))
+            }) {
+                Some(v) => v,
+                None => f.module.clone(),
+            }
+        }
+        (Payload::Function(f), "__builtins__") => Value::Obj(f.builtins.clone()),
         (Payload::Function(f), "__annotations__") => {
             let a = f.annotations.borrow().clone();
             match a {
@@ -135,6 +195,17 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         },
         (Payload::Builtin(b), "__self__") => opt(b.self_.clone()),
         (Payload::Builtin(b), "__doc__") => crate::types::doc::builtin_doc(vm, b, false),
+        // `m_module`: the module of a module's function, None for a method.
+        (Payload::Builtin(b), "__module__") => match &b.self_ {
+            Some(Value::Obj(m)) if matches!(m.payload, Payload::Module(_)) => {
+                let n = vm.intern("__name__");
+                let m = Value::Obj(m.clone());
+                crate::object::attr::getattr_opt(vm, &m, &n)?.unwrap_or(Value::None)
+            }
+            Some(_) => Value::None,
+            None if crate::types::doc::is_builtins_function(vm, b) => vm.new_str("builtins"),
+            None => Value::None,
+        },
         (Payload::Builtin(b), "__text_signature__") => crate::types::doc::builtin_doc(vm, b, true),
         // A method descriptor's class (CPython's `descr_objclass`).
         (Payload::Builtin(b), "__objclass__") if b.is_method && b.self_.is_none() => {
@@ -330,6 +401,32 @@ pub fn set(vm: &mut Vm, o: &PyRef, name: &PyStr, v: Option<Value>) -> PyResult<b
                 "__name__" | "__qualname__" if val.as_str().is_none() => {
                     return Err(vm.type_error(format!("{n} must be set to a string object")));
                 }
+                "__annotations__" => {
+                    // `func_set_annotations`.
+                    match &v {
+                        None | Some(Value::None) => *f.annotations.borrow_mut() = None,
+                        Some(a) if matches!(a.payload(), Some(Payload::Dict(_))) => {
+                            *f.annotations.borrow_mut() = Some(a.clone())
+                        }
+                        Some(_) => {
+                            return Err(
+                                vm.type_error("__annotations__ must be set to a dict object")
+                            )
+                        }
+                    }
+                }
+                "__dict__" => match &v {
+                    Some(Value::Obj(d)) if matches!(d.payload, Payload::Dict(_)) => {
+                        *f.dict.borrow_mut() = Some(d.clone())
+                    }
+                    None => return Err(vm.type_error("cannot delete __dict__")),
+                    Some(other) => {
+                        let t = vm.type_name(other);
+                        return Err(vm.type_error(format!(
+                            "__dict__ must be set to a dictionary, not a '{t}'"
+                        )));
+                    }
+                },
                 "__name__" => *f.name.borrow_mut() = val,
                 "__qualname__" => *f.qualname.borrow_mut() = val,
                 "__doc__" => *f.doc.borrow_mut() = val,
@@ -359,6 +456,22 @@ pub fn set(vm: &mut Vm, o: &PyRef, name: &PyStr, v: Option<Value>) -> PyResult<b
         Payload::Exception(_) => crate::types::exceptions::set_attr(vm, o, &n, v),
         Payload::Cell(c) if n == "cell_contents" => {
             *c.borrow_mut() = v;
+            Ok(true)
+        }
+        // `type_set_module`: the class's dict entry.
+        Payload::Type(t) if (n == "__module__" || n == "__doc__") && t.heap => {
+            let Some(v) = v else {
+                return Err(vm.type_error(format!(
+                    "cannot delete '{n}' attribute of immutable type '{}'",
+                    t.name()
+                )));
+            };
+            let Some(d) = t.dict.get().cloned() else {
+                return Ok(false);
+            };
+            crate::object::typeobj::modified(vm, o);
+            let key = vm.new_pystr(PyStr::from_vec(name.to_vec()));
+            crate::types::dict::set_item(vm, &d, key, v)?;
             Ok(true)
         }
         Payload::Type(t) if n == "__name__" || n == "__qualname__" => {

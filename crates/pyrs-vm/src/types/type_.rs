@@ -346,6 +346,15 @@ pub fn make_class(
             }
         }
     }
+    // `type_new_set_doc`: every class has its own `__doc__` (None without a docstring),
+    // so `C().__doc__` never finds object's.
+    {
+        let doc = vm.intern("__doc__");
+        let h = crate::object::attr::hash_of(vm, &doc);
+        if dict::dict_get_str(&d, crate::object::attr::pystr(&doc), h).is_none() {
+            dict::dict_set_str(vm, &d, &doc, Value::None);
+        }
+    }
     // A class that defines `__eq__` but not `__hash__` gets `__hash__ = None`
     // (`type_new_set_hash`... CPython's `inherit_slots` rule for tp_hash).
     {
