@@ -136,7 +136,7 @@ fn run_module(
 }
 
 /// `_PyImportZip_Init`: import `zipimport` (CPython's `Lib/zipimport.py`, from the
-/// standard library here where CPython has it frozen) and put `zipimport.zipimporter`
+/// standard library directory alone, where CPython has it frozen) and put `zipimport.zipimporter`
 /// first in `sys.path_hooks`. A failure is no error (`-v` says so). The path entries
 /// that importing it walked are dropped from `sys.path_importer_cache` again: CPython's
 /// is frozen, so it caches nothing, and an entry cached before the hook existed (a zip
@@ -159,8 +159,18 @@ pub fn install_zipimport(vm: &mut Vm) {
                 .collect()
         })
         .unwrap_or_default();
+    // Only the standard library's zipimport.py (CPython's frozen one can't be shadowed by
+    // a `zipimport.py` beside the script): sys.path is the stdlib directory meanwhile.
+    let saved_path = sys_attr(vm, "path");
+    if let Some(lib) = sys_attr(vm, "_stdlib_dir").filter(|l| l.as_str().is_some()) {
+        let l = vm.new_list(vec![lib]);
+        set_sys_attr(vm, "path", l);
+    }
     let hook = super::get_or_load(vm, "zipimport")
         .and_then(|m| crate::modules::native_type::getattr(vm, &m, "zipimporter"));
+    if let Some(p) = saved_path {
+        set_sys_attr(vm, "path", p);
+    }
     if let Some(c) = &cache {
         for (k, _) in crate::types::dict::items(c) {
             let known = before.iter().any(|b| match (b.as_str(), k.as_str()) {

@@ -1,0 +1,3 @@
+print('the script directory zipimport.py ran')
+class zipimporter:
+    pass
