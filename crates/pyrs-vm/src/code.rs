@@ -46,7 +46,7 @@ pub struct Code {
     pub simple_argcount: usize,
     /// Inline caches of the attribute and global instructions (`eval/inline.rs`); each
     /// one's slot number + 1 is in its first CACHE unit of `units`.
-    pub inline: Box<[std::cell::RefCell<crate::eval::inline::Inline>]>,
+    pub inline: Box<[crate::eval::inline::Slot]>,
 }
 
 impl Code {

@@ -27,6 +27,11 @@
 //!   held (a deleted global dies at its `del`, as in CPython).
 //! - Slots are tagged by kind: a slot reached by a different instruction (only possible
 //!   in hostile bytecode that jumps into cache units) misses and takes the generic path.
+//! - An attribute slot's hit key (kind, type address, version tag, hint, name hash) is
+//!   mirrored in `Cell`s beside the entry, so a hit borrows no `RefCell` and matches no
+//!   enum. The key names the type by address only while `kind` is not `K_NONE`, and
+//!   `kind` is set only while the entry holds that very type (so its address cannot be
+//!   reused): [`Slot::fill`] clears `kind` before replacing the entry.
 //!
 //! Each entry point is a small `#[inline(always)]` hit path (inlined into the eval loop)
 //! and an out-of-line `*_slow` function that fills the entry and runs the generic code.
@@ -39,19 +44,70 @@ use crate::vm::{PyResult, Vm};
 use pyrs_bytecode::opnum::{LOAD_ATTR, LOAD_GLOBAL, LOAD_METHOD, STORE_ATTR};
 use std::cell::{Cell, RefCell};
 
+/// One cached instruction's slot: the attribute hit key in `Cell`s (read without a
+/// borrow by the inlined hit paths) and the entry that owns what the key names.
+#[derive(Default)]
+pub struct Slot {
+    kind: Cell<u8>,
+    ty: Cell<usize>,
+    tag: Cell<u64>,
+    hash: Cell<i64>,
+    hint: Cell<usize>,
+    entry: RefCell<Inline>,
+}
+
+const K_NONE: u8 = 0;
+const K_LOAD: u8 = 1;
+const K_METHOD: u8 = 2;
+const K_STORE: u8 = 3;
+
+impl Slot {
+    /// Replace the entry (and the hit key: `kind` of an attribute entry, `K_NONE`
+    /// otherwise). The old entry is dropped after the borrow ends (its deallocation may
+    /// run code that reaches this slot).
+    fn fill(&self, kind: u8, entry: Inline) {
+        self.kind.set(K_NONE);
+        let (ty, tag, hash) = match &entry {
+            Inline::Load { ty, tag, hash, .. }
+            | Inline::Method { ty, tag, hash, .. }
+            | Inline::Store { ty, tag, hash, .. } => (ty.id(), *tag, *hash),
+            _ => (0, 0, 0),
+        };
+        let Ok(mut c) = self.entry.try_borrow_mut() else {
+            return;
+        };
+        let old = std::mem::replace(&mut *c, entry);
+        drop(c);
+        self.ty.set(ty);
+        self.tag.set(tag);
+        self.hash.set(hash);
+        self.hint.set(0);
+        if ty != 0 {
+            self.kind.set(kind);
+        }
+        drop(old);
+    }
+
+    /// Whether the hit key is `kind` for an instance of type `ty` at its current version.
+    #[inline(always)]
+    fn hits(&self, vm: &Vm, kind: u8, ty: &PyRef) -> bool {
+        self.kind.get() == kind && self.ty.get() == ty.id() && self.tag.get() == version_tag(vm, ty)
+    }
+}
+
 #[derive(Default)]
 pub enum Inline {
     #[default]
     Empty,
     /// LOAD_ATTR on an instance: the instance dict first, then the class attribute
     /// (`None`: none; the generic path raises or calls `__getattr__`).
-    /// `hash` is the name's; `hint` the instance-dict entry index it was last found at.
+    /// `hash` is the name's; the slot's `hint` the instance-dict entry index it was last
+    /// found at.
     Load {
         ty: PyRef,
         tag: u64,
         attr: Option<Value>,
         hash: i64,
-        hint: Cell<usize>,
     },
     /// LOAD_METHOD finding a plain function (or builtin method) on the type.
     Method {
@@ -61,12 +117,7 @@ pub enum Inline {
         hash: i64,
     },
     /// STORE_ATTR into the instance dict (no data descriptor, no `__setattr__`).
-    Store {
-        ty: PyRef,
-        tag: u64,
-        hash: i64,
-        hint: Cell<usize>,
-    },
+    Store { ty: PyRef, tag: u64, hash: i64 },
     /// LOAD_GLOBAL: where the name was found — the dense entry `index` of the globals
     /// dict, or of the builtins dict when `in_builtins` — not the value itself, so the
     /// cache never keeps a deleted global alive (its `__del__` runs at the `del`).
@@ -82,7 +133,7 @@ pub enum Inline {
 
 /// Number the cached instructions of `units` (writing slot + 1 into their first CACHE
 /// unit); returns the slot table.
-pub fn assign_slots(units: &mut [(u8, u8)]) -> Box<[RefCell<Inline>]> {
+pub fn assign_slots(units: &mut [(u8, u8)]) -> Box<[Slot]> {
     let mut n: usize = 0;
     let mut i = 0;
     while i < units.len() {
@@ -98,12 +149,12 @@ pub fn assign_slots(units: &mut [(u8, u8)]) -> Box<[RefCell<Inline>]> {
         }
         i += 1 + caches;
     }
-    (0..n).map(|_| RefCell::new(Inline::Empty)).collect()
+    (0..n).map(|_| Slot::default()).collect()
 }
 
 /// The slot of the instruction whose first CACHE unit is `units[at]`.
 #[inline(always)]
-pub fn slot(co: &Code, at: usize) -> Option<&RefCell<Inline>> {
+pub fn slot(co: &Code, at: usize) -> Option<&Slot> {
     let (lo, hi) = *co.units.get(at)?;
     let k = (lo as usize) | ((hi as usize) << 8);
     co.inline.get(k.checked_sub(1)?)
@@ -196,15 +247,11 @@ fn cacheable(o: &PyRef, name: &PyRef) -> bool {
 /// LOAD_ATTR.
 #[inline(always)]
 pub fn load_attr(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -> PyResult<Value> {
-    if let (Value::Obj(o), Some(cell)) = (obj, slot(co, at)) {
-        if let Ok(c) = cell.try_borrow() {
-            if let Inline::Load { ty, tag, hint, .. } = &*c {
-                if ty.is(&o.ty) && *tag == version_tag(vm, ty) {
-                    if let Some(d) = &o.dict {
-                        if let Some(v) = value_at(d, name, hint.get()) {
-                            return Ok(v);
-                        }
-                    }
+    if let (Value::Obj(o), Some(s)) = (obj, slot(co, at)) {
+        if s.hits(vm, K_LOAD, &o.ty) {
+            if let Some(d) = &o.dict {
+                if let Some(v) = value_at(d, name, s.hint.get()) {
+                    return Ok(v);
                 }
             }
         }
@@ -214,23 +261,19 @@ pub fn load_attr(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -
 
 #[inline(never)]
 fn load_attr_slow(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -> PyResult<Value> {
-    if let (Value::Obj(o), Some(cell)) = (obj, slot(co, at)) {
-        let hit = match &*cell.borrow() {
-            Inline::Load {
-                ty,
-                tag,
-                attr,
-                hash,
-                hint,
-            } if ty.is(&o.ty) && *tag == version_tag(vm, ty) => {
-                if let Some(d) = &o.dict {
-                    if let Some(v) = get_hinted(d, name, *hash, hint) {
-                        return Ok(v);
-                    }
+    if let (Value::Obj(o), Some(s)) = (obj, slot(co, at)) {
+        let hit = if s.hits(vm, K_LOAD, &o.ty) {
+            if let Some(d) = &o.dict {
+                if let Some(v) = get_hinted(d, name, s.hash.get(), &s.hint) {
+                    return Ok(v);
                 }
-                Some(attr.clone())
             }
-            _ => None,
+            match &*s.entry.borrow() {
+                Inline::Load { attr, .. } => Some(attr.clone()),
+                _ => None,
+            }
+        } else {
+            None
         };
         match hit {
             Some(attr) => {
@@ -251,10 +294,8 @@ fn load_attr_slow(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) 
                         ty,
                         attr,
                         hash: hash_of(vm, name),
-                        hint: Cell::new(0),
                     };
-                    let old = std::mem::replace(&mut *cell.borrow_mut(), entry);
-                    drop(old);
+                    s.fill(K_LOAD, entry);
                 }
             }
             None => {}
@@ -284,16 +325,10 @@ pub fn load_method(
     obj: &Value,
     name: &PyRef,
 ) -> PyResult<(Value, bool)> {
-    if let (Value::Obj(o), Some(cell)) = (obj, slot(co, at)) {
-        if let Ok(c) = cell.try_borrow() {
-            if let Inline::Method {
-                ty,
-                tag,
-                func,
-                hash,
-            } = &*c
-            {
-                if ty.is(&o.ty) && *tag == version_tag(vm, ty) && !dict_may_hold(o, name, *hash) {
+    if let (Value::Obj(o), Some(s)) = (obj, slot(co, at)) {
+        if s.hits(vm, K_METHOD, &o.ty) && !dict_may_hold(o, name, s.hash.get()) {
+            if let Ok(c) = s.entry.try_borrow() {
+                if let Inline::Method { func, .. } = &*c {
                     return Ok((func.clone(), true));
                 }
             }
@@ -311,7 +346,7 @@ fn load_method_slow(
     name: &PyRef,
 ) -> PyResult<(Value, bool)> {
     let r = crate::object::attr::get_method(vm, obj, name)?;
-    if let (true, Value::Obj(o), Some(cell)) = (r.1, obj, slot(co, at)) {
+    if let (true, Value::Obj(o), Some(s)) = (r.1, obj, slot(co, at)) {
         // A plain function found on the type and not shadowed: cache it for instances of
         // class statements as above, and for builtin types' objects without a `__dict__`
         // (`list.append`), whose methods cannot be shadowed.
@@ -332,8 +367,7 @@ fn load_method_slow(
                 func: r.0.clone(),
                 hash: hash_of(vm, name),
             };
-            let old = std::mem::replace(&mut *cell.borrow_mut(), entry);
-            drop(old);
+            s.fill(K_METHOD, entry);
         }
     }
     Ok(r)
@@ -350,19 +384,14 @@ pub fn store_attr(
     value: Value,
 ) -> PyResult<()> {
     let mut value = value;
-    if let (Value::Obj(o), Some(cell)) = (obj, slot(co, at)) {
-        if let (Ok(c), Some(d)) = (cell.try_borrow(), &o.dict) {
-            if let Inline::Store { ty, tag, hint, .. } = &*c {
-                if ty.is(&o.ty) && *tag == version_tag(vm, ty) {
-                    match replace_at(d, name, hint.get(), value) {
-                        Ok(old) => {
-                            drop(c);
-                            drop(old); // after the borrows: its deallocation may run code
-                            return Ok(());
-                        }
-                        Err(v) => value = v,
-                    }
+    if let (Value::Obj(o), Some(s)) = (obj, slot(co, at)) {
+        if let (true, Some(d)) = (s.hits(vm, K_STORE, &o.ty), &o.dict) {
+            match replace_at(d, name, s.hint.get(), value) {
+                Ok(old) => {
+                    drop(old); // after the borrow: its deallocation may run code
+                    return Ok(());
                 }
+                Err(v) => value = v,
             }
         }
     }
@@ -378,12 +407,10 @@ fn store_attr_slow(
     name: &PyRef,
     value: Value,
 ) -> PyResult<()> {
-    if let (Value::Obj(o), Some(cell)) = (obj, slot(co, at)) {
-        if let (Inline::Store { ty, tag, hint, .. }, Some(d)) = (&*cell.borrow(), &o.dict) {
-            if ty.is(&o.ty) && *tag == version_tag(vm, ty) {
-                set_hinted(vm, d, name, hint, value);
-                return Ok(());
-            }
+    if let (Value::Obj(o), Some(s)) = (obj, slot(co, at)) {
+        if let (true, Some(d)) = (s.hits(vm, K_STORE, &o.ty), &o.dict) {
+            set_hinted(vm, d, name, &s.hint, value);
+            return Ok(());
         }
         if cacheable(o, name) {
             let ty = o.ty.clone();
@@ -397,10 +424,8 @@ fn store_attr_slow(
                     tag: version_tag(vm, &ty),
                     ty,
                     hash: hash_of(vm, name),
-                    hint: Cell::new(0),
                 };
-                let old = std::mem::replace(&mut *cell.borrow_mut(), entry);
-                drop(old);
+                s.fill(K_STORE, entry);
             }
         }
     }
@@ -421,8 +446,8 @@ fn dict_version(d: &PyRef) -> u64 {
 /// so the name's entry is still at the cached index.
 #[inline(always)]
 pub fn load_global(vm: &mut Vm, co: &Code, at: usize, i: usize) -> PyResult<Value> {
-    if let (Some(cell), Some(f)) = (slot(co, at), vm.thread.frames.last()) {
-        if let Ok(c) = cell.try_borrow() {
+    if let (Some(s), Some(f)) = (slot(co, at), vm.thread.frames.last()) {
+        if let Ok(c) = s.entry.try_borrow() {
             if let Inline::Global {
                 globals,
                 gver,
@@ -476,7 +501,7 @@ fn cached_global(
 /// was found.
 #[inline(never)]
 fn load_global_slow(vm: &mut Vm, co: &Code, at: usize, i: usize) -> PyResult<Value> {
-    let Some(cell) = slot(co, at) else {
+    let Some(s) = slot(co, at) else {
         return super::names::load_global(vm, co, i);
     };
     let Some(f) = vm.thread.frames.last() else {
@@ -513,10 +538,6 @@ fn load_global_slow(vm: &mut Vm, co: &Code, at: usize, i: usize) -> PyResult<Val
         index,
         in_builtins,
     };
-    if let Ok(mut c) = cell.try_borrow_mut() {
-        let old = std::mem::replace(&mut *c, entry);
-        drop(c);
-        drop(old);
-    }
+    s.fill(K_NONE, entry);
     Ok(v)
 }
