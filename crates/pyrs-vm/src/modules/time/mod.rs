@@ -79,6 +79,18 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
     let sm_ty = vm.types.staticmethod.clone();
     let sm = Value::Obj(vm.alloc(&sm_ty, Payload::StaticMethod(new)));
     super::native_type::set_attr(vm, &st, "__new__", sm);
+    let bty = vm.types.builtin_function.clone();
+    let reduce = vm.alloc(
+        &bty,
+        Payload::Builtin(Box::new(crate::types::function::BuiltinData {
+            name: "__reduce__",
+            func: struct_time_reduce,
+            self_: None,
+            is_method: true,
+            owner: Some(st.clone()),
+        })),
+    );
+    super::native_type::set_attr(vm, &st, "__reduce__", Value::Obj(reduce));
     crate::import::dict_set(vm, &d, "struct_time", Value::Obj(st.clone()));
     let state = super::native_type::types_state(vm, "time", vec![st]);
     super::native_type::add_state_functions(
@@ -453,15 +465,53 @@ fn struct_time(vm: &mut Vm, ty: &PyRef, tm: &Tm) -> Value {
     crate::types::structseq::new_split(vm, ty, vals, 9)
 }
 
-/// `struct_time(sequence)`: 9 to 11 items (`structseq_new`); missing attributes None.
+/// `struct_time.__reduce__()` (`structseq_reduce`): `(type, (visible items, {name:
+/// value} of the attribute-only fields))`.
+fn struct_time_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(this) = args.pos.first().cloned() else {
+        return Err(
+            vm.type_error("descriptor '__reduce__' of 'time.struct_time' object needs an argument")
+        );
+    };
+    let Some(Payload::Tuple(items)) = this.payload() else {
+        return Err(vm.type_error("descriptor '__reduce__' requires a 'time.struct_time' object"));
+    };
+    let visible = vm.new_tuple(items.to_vec());
+    let d = vm.new_dict_ref();
+    for f in &STRUCT_TIME_FIELDS[9..] {
+        let v = super::native_type::getattr(vm, &this, f)?;
+        let k = vm.new_str(f);
+        crate::types::dict::set_item(vm, &d, k, v)?;
+    }
+    let ty = Value::Obj(vm.type_of(&this).clone());
+    let inner = vm.new_tuple(vec![visible, Value::Obj(d)]);
+    Ok(vm.new_tuple(vec![ty, inner]))
+}
+
+/// `struct_time(sequence, dict=None)`: 9 to 11 items (`structseq_new`); the attribute-only
+/// fields the sequence lacks come from `dict`, else None.
 fn struct_time_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let mut kw_dict = None;
+    let mut kw_seq = None;
+    for (k, v) in &args.kw {
+        match crate::object::attr::name_of(k).as_str() {
+            "dict" => kw_dict = Some(v.clone()),
+            "sequence" => kw_seq = Some(v.clone()),
+            other => {
+                return Err(vm.type_error(format!(
+                    "'{other}' is an invalid keyword argument for struct_time()"
+                )))
+            }
+        }
+    }
     let mut pos = args.pos.into_iter();
     let Some(Value::Obj(cls)) = pos.next() else {
         return Err(vm.type_error("struct_time.__new__(X): X is not a type object"));
     };
-    let Some(seq) = pos.next() else {
+    let Some(seq) = pos.next().or(kw_seq) else {
         return Err(vm.type_error("struct_time() missing required argument 'sequence' (pos 1)"));
     };
+    let dict = pos.next().or(kw_dict).filter(|d| !matches!(d, Value::None));
     let is_seq = matches!(seq.payload(), Some(Payload::Tuple(_) | Payload::List(_)))
         || super::native_type::getattr_opt(vm, &seq, "__getitem__")?.is_some();
     if !is_seq {
@@ -480,7 +530,23 @@ fn struct_time_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     }
     let mut vals = items;
-    vals.resize(11, Value::None);
+    for f in &STRUCT_TIME_FIELDS[vals.len()..] {
+        let v = match &dict {
+            Some(d) => {
+                let k = vm.new_str(f);
+                match vm.call_method(d, "get", vec![k]) {
+                    Ok(v) => v,
+                    Err(_) => {
+                        return Err(
+                            vm.type_error("time.struct_time() takes a dict as second arg, if any")
+                        )
+                    }
+                }
+            }
+            None => Value::None,
+        };
+        vals.push(v);
+    }
     Ok(crate::types::structseq::new_split(vm, &cls, vals, 9))
 }
 
