@@ -309,6 +309,21 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
             Some(v) => v,
             None => return Err(vm.value_error("Cell is empty")),
         },
+        (Payload::Super(s), "__thisclass__") => Value::Obj(s.0.clone()),
+        (Payload::Super(s), "__self__") => s.1.clone(),
+        // `supercheck`: the class of `__self__` (itself when it is a subclass).
+        (Payload::Super(s), "__self_class__") => match &s.1 {
+            Value::Obj(c)
+                if matches!(c.payload, Payload::Type(_))
+                    && crate::object::typeobj::is_subtype(c, &s.0) =>
+            {
+                Value::Obj(c.clone())
+            }
+            other => Value::Obj(vm.type_of(other).clone()),
+        },
+        (Payload::DictView(d, _), "mapping") => {
+            crate::types::mappingproxy::wrap(vm, Value::Obj(d.clone()))
+        }
         (Payload::Slice(s), "start") => s[0].clone(),
         (Payload::Slice(s), "stop") => s[1].clone(),
         (Payload::Slice(s), "step") => s[2].clone(),
