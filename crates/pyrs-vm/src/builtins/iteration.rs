@@ -100,9 +100,41 @@ pub fn sorted(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     Ok(l)
 }
 
+/// The truth of a value that owns no object (no `__bool__`/`__len__` to call).
+fn plain_truth(v: &Value) -> Option<bool> {
+    match v {
+        Value::None => Some(false),
+        Value::Bool(b) => Some(*b),
+        Value::Int(i) => Some(*i != 0),
+        Value::Float(f) => Some(*f != 0.0),
+        Value::Obj(_) => None,
+    }
+}
+
 pub fn any(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "any", 1, 1)?;
     let it = vm.iter(&args.pos[0])?;
+    // An exact generator of plain values (no `__bool__` to call) in one loop entry.
+    let mut found = false;
+    let driven = crate::types::generator::drive(vm, &it, |_, v| {
+        let Some(t) = plain_truth(&v) else {
+            return Ok(Some(v));
+        };
+        if t {
+            found = true;
+            return Ok(Some(v));
+        }
+        Ok(None)
+    })?;
+    match driven {
+        crate::types::generator::Driven::Exhausted => return Ok(Value::Bool(!true)),
+        crate::types::generator::Driven::Stopped(v) => {
+            if found || vm.truthy(&v)? {
+                return Ok(Value::Bool(true));
+            }
+        }
+        crate::types::generator::Driven::NotDriven => {}
+    }
     while let Some(v) = vm.next(&it)? {
         if vm.truthy(&v)? {
             return Ok(Value::Bool(true));
@@ -114,6 +146,27 @@ pub fn any(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn all(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "all", 1, 1)?;
     let it = vm.iter(&args.pos[0])?;
+    // An exact generator of plain values (no `__bool__` to call) in one loop entry.
+    let mut found = false;
+    let driven = crate::types::generator::drive(vm, &it, |_, v| {
+        let Some(t) = plain_truth(&v) else {
+            return Ok(Some(v));
+        };
+        if !t {
+            found = true;
+            return Ok(Some(v));
+        }
+        Ok(None)
+    })?;
+    match driven {
+        crate::types::generator::Driven::Exhausted => return Ok(Value::Bool(!false)),
+        crate::types::generator::Driven::Stopped(v) => {
+            if found || !vm.truthy(&v)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        crate::types::generator::Driven::NotDriven => {}
+    }
     while let Some(v) = vm.next(&it)? {
         if !vm.truthy(&v)? {
             return Ok(Value::Bool(false));

@@ -297,6 +297,26 @@ pub fn sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         }
     }
     let it = vm.iter(&args.pos[0])?;
+    // An exact generator of machine ints or floats adds them in one loop entry
+    // (`generator::drive`); the first other item stops it and the generic loop goes on.
+    let driven = crate::types::generator::drive(vm, &it, |_, v| {
+        Ok(match (&acc, v) {
+            (Value::Int(a), Value::Int(b)) if a.checked_add(b).is_some() => {
+                acc = Value::Int(a + b);
+                None
+            }
+            (Value::Float(a), Value::Float(b)) => {
+                acc = Value::Float(a + b);
+                None
+            }
+            (_, v) => Some(v),
+        })
+    })?;
+    match driven {
+        crate::types::generator::Driven::Exhausted => return Ok(acc),
+        crate::types::generator::Driven::Stopped(v) => acc = sum_step(vm, &acc, &v)?,
+        crate::types::generator::Driven::NotDriven => {}
+    }
     while let Some(v) = vm.next(&it)? {
         acc = sum_step(vm, &acc, &v)?;
     }
@@ -343,7 +363,51 @@ fn minmax(vm: &mut Vm, mut args: Args, name: &str, op: u32) -> PyResult<Value> {
     };
     let mut best: Option<(Value, Value)> = None;
     let mut i = 0;
-    while let Some(v) = src.next(vm, &mut i)? {
+    // Without a key, an exact generator's machine ints (or floats) are compared in one
+    // loop entry (`generator::drive`); any other item stops it and is taken below.
+    let mut first: Option<Value> = None;
+    let mut done = false;
+    if let (None, Items::Iter(it)) = (&key, &src) {
+        let driven = crate::types::generator::drive(vm, it, |_, v| {
+            let better = match (&best, &v) {
+                (None, Value::Int(_) | Value::Float(_)) => true,
+                (Some((Value::Int(b), _)), Value::Int(a)) => {
+                    if op == 0 {
+                        a < b
+                    } else {
+                        a > b
+                    }
+                }
+                // IEEE comparisons, as `float_richcompare` (NaN is never better).
+                (Some((Value::Float(b), _)), Value::Float(a)) => {
+                    if op == 0 {
+                        a < b
+                    } else {
+                        a > b
+                    }
+                }
+                _ => return Ok(Some(v)),
+            };
+            if better {
+                best = Some((v.clone(), v));
+            }
+            Ok(None)
+        })?;
+        match driven {
+            crate::types::generator::Driven::Exhausted => done = true,
+            crate::types::generator::Driven::Stopped(v) => first = Some(v),
+            crate::types::generator::Driven::NotDriven => {}
+        }
+    }
+    loop {
+        let v = match first.take() {
+            Some(v) => v,
+            None if done => break,
+            None => match src.next(vm, &mut i)? {
+                Some(v) => v,
+                None => break,
+            },
+        };
         let k = match &key {
             Some(f) => vm.call(f, vec![v.clone()])?,
             None => v.clone(),

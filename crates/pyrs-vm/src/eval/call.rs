@@ -718,6 +718,7 @@ pub fn make_generator(vm: &mut Vm) -> PyResult<Option<(Value, bool)>> {
         values: RefCell::new(values),
         nfast,
         running: std::cell::Cell::new(false),
+        driven: std::cell::Cell::new(false),
         finished: std::cell::Cell::new(false),
         started: std::cell::Cell::new(false),
         name,
@@ -769,6 +770,24 @@ fn save_frame_values(vm: &mut Vm, f: &Frame, values: &mut Vec<Option<Value>>) {
 /// YIELD_VALUE: move the generator's frame back into its generator object. Returns
 /// whether the frame was an entry frame (resumed from Rust).
 pub fn suspend_generator(vm: &mut Vm) -> bool {
+    // A generator consumed by `generator::drive` stays where it lies (an entry frame: the
+    // driver gets the value and re-enters the loop in it), unless a finalizer is due:
+    // `__del__` must not run above a paused frame, so then it is suspended as any other.
+    if let Some(Frame {
+        generator: Some(g),
+        entry: true,
+        ..
+    }) = vm.thread.frames.last()
+    {
+        if let Payload::Generator(gd) = &g.payload {
+            if gd.driven.get() {
+                if !crate::finalize::pending() {
+                    return true;
+                }
+                gd.driven.set(false);
+            }
+        }
+    }
     let Some(mut frame) = vm.thread.frames.pop() else {
         return true;
     };

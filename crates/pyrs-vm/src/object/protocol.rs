@@ -306,6 +306,10 @@ impl Vm {
             }
         }
         let it = self.iter(v)?;
+        // An exact generator: its items in one loop entry.
+        if let Some(out) = crate::types::generator::try_collect(self, &it)? {
+            return Ok(out);
+        }
         let mut out = Vec::new();
         while let Some(x) = self.next(&it)? {
             out.push(x);

@@ -24,6 +24,9 @@ pub struct GenData {
     pub nfast: usize,
     pub running: Cell<bool>,
     pub finished: Cell<bool>,
+    /// Consumed by [`drive`]: its YIELD_VALUE leaves the frame where it lies on the frame
+    /// stack (no moves out and back per item) and returns to the driver.
+    pub driven: Cell<bool>,
     /// Resumed at least once (CPython: past `FRAME_CREATED`): only then can dropping it
     /// unfinished run code (its `finally` blocks), so only then does it need finalizing.
     pub started: Cell<bool>,
@@ -221,6 +224,129 @@ pub fn error_leaving(vm: &mut Vm, g: &PyRef, e: PyErr) -> PyErr {
     e
 }
 
+/// How [`drive`] ended.
+pub enum Driven {
+    /// The generator is not an exact, suspended generator: nothing was done; the caller
+    /// takes the generic `next()` loop.
+    NotDriven,
+    /// The generator finished (returned).
+    Exhausted,
+    /// The consumer handed back this item (it needs code that may run Python, which must
+    /// not run above the paused frame): the generator is suspended as after any yield,
+    /// and the caller goes on generically with the item, then `next()`.
+    Stopped(Value),
+}
+
+/// Consume the items of an exact generator `g` in one loop entry: its frame is loaded
+/// once and stays on the frame stack between items (`suspend_generator` leaves a driven
+/// generator's frame in place at YIELD_VALUE), so an item costs the generator's own
+/// bytecode plus a return to here and a re-entry of the loop — not a resume and a
+/// suspension moving the frame record and every local out and back.
+///
+/// Contract for `consume` (why the paused frame is safe): it runs no Python code and
+/// touches no frame (pure Rust work on the item: add machine ints, push to a vector,
+/// truth of a builtin value). Anything else returns `Ok(Some(item))`: the generator is
+/// suspended properly and the caller handles the item generically. An `Err` from
+/// `consume` suspends the generator too. A finalizer due at a yield suspends it as well
+/// (`suspend_generator`), so `__del__` never runs above a paused frame; the driver then
+/// resumes it the ordinary way.
+pub fn drive(
+    vm: &mut Vm,
+    it: &Value,
+    mut consume: impl FnMut(&mut Vm, Value) -> PyResult<Option<Value>>,
+) -> PyResult<Driven> {
+    let Value::Obj(g) = it else {
+        return Ok(Driven::NotDriven);
+    };
+    let Some(gd) = gdata(g) else {
+        return Ok(Driven::NotDriven);
+    };
+    if !g.ty.is(&vm.types.generator) || gd.running.get() || gd.frame.borrow().is_none() {
+        return Ok(Driven::NotDriven);
+    }
+    loop {
+        // Paused on the frame stack (after a driven yield) or suspended (first item, or
+        // a finalizer was due at the last yield).
+        let suspended = gd.frame.borrow().is_some();
+        if suspended {
+            let Some(frame) = gd.frame.borrow_mut().take() else {
+                return Ok(Driven::Exhausted);
+            };
+            if let Err(e) = vm.enter_recursion("") {
+                *gd.frame.borrow_mut() = Some(frame);
+                return Err(e);
+            }
+            load_frame(vm, g, gd, frame, Some(Value::None), true);
+        } else {
+            // The value `yield` evaluates to.
+            vm.thread.stack.push(Some(Value::None));
+        }
+        gd.driven.set(true);
+        let r = crate::eval::run_frame(vm, None);
+        match r {
+            Ok(crate::eval::Exit::Yield(v)) => {
+                let paused = gd.frame.borrow().is_none();
+                let r = consume(vm, v);
+                if let (true, Ok(None)) = (paused, &r) {
+                    continue;
+                }
+                if paused {
+                    suspend_paused(vm);
+                }
+                match r {
+                    Ok(None) => {}
+                    Ok(Some(item)) => return Ok(Driven::Stopped(item)),
+                    Err(e) => return Err(e),
+                }
+            }
+            Ok(crate::eval::Exit::Return(_)) => {
+                gd.driven.set(false);
+                gd.running.set(false);
+                gd.finished.set(true);
+                return Ok(Driven::Exhausted);
+            }
+            Err(e) => {
+                gd.driven.set(false);
+                gd.running.set(false);
+                gd.finished.set(true);
+                return Err(error_leaving(vm, g, e));
+            }
+        }
+    }
+}
+
+/// Suspend the driven generator whose frame is paused on top of the frame stack (as
+/// YIELD_VALUE does for any other generator).
+fn suspend_paused(vm: &mut Vm) {
+    if let Some(g) = vm.thread.frames.last().and_then(|f| f.generator.as_ref()) {
+        if let Payload::Generator(gd) = &g.payload {
+            gd.driven.set(false);
+        }
+    }
+    crate::eval::call::suspend_generator(vm);
+}
+
+/// All items of an exact generator, collected in one loop entry ([`drive`]); `None` when
+/// `it` is not one (the caller iterates generically).
+pub fn try_collect(vm: &mut Vm, it: &Value) -> PyResult<Option<Vec<Value>>> {
+    let mut out = Vec::new();
+    match drive(vm, it, |_, v| {
+        out.push(v);
+        Ok(None)
+    })? {
+        Driven::NotDriven => Ok(None),
+        Driven::Exhausted => Ok(Some(out)),
+        // `consume` never stops.
+        Driven::Stopped(v) => {
+            out.push(v);
+            while let Some(x) = vm.next(it)? {
+                out.push(x);
+            }
+            Ok(Some(out))
+        }
+    }
+}
+
 /// `next(gen)`: `None` when it finished.
 pub fn gen_next(vm: &mut Vm, g: &PyRef) -> PyResult<Option<Value>> {
     match resume(vm, g, Value::None, None)? {
@@ -410,6 +536,10 @@ fn throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `gen.close()`.
 pub fn gen_close(vm: &mut Vm, g: &PyRef) -> PyResult<Value> {
+    // Running (its frame is out of the generator): `close()` from its own code.
+    if gdata(g).is_some_and(|d| d.running.get()) {
+        return Err(vm.value_error(format!("{} already executing", kind_name(vm, g))));
+    }
     if gdata(g).is_some_and(|d| d.frame.borrow().is_none()) {
         return Ok(Value::None);
     }
