@@ -45,6 +45,8 @@ pub struct Interpreter {
     pub import: crate::import::ImportState,
     /// The `posix` module's descriptors and types (`modules/posix/`).
     pub posix: crate::modules::posix::PosixState,
+    /// The `_io` types, made by the first `open()` or `import _io` (`modules/_io/`).
+    pub io_types: Option<std::rc::Rc<crate::modules::_io::IoTypes>>,
     /// `sys.addaudithook`'s hooks (`builtins/audit.rs`).
     pub audit_hooks: Vec<Value>,
     /// Set by the SIGINT handler, tested by the eval loop (`signals.rs`).
@@ -125,6 +127,7 @@ impl Vm {
                 argv: Vec::new(),
                 import: Default::default(),
                 posix: Default::default(),
+                io_types: None,
                 audit_hooks: Vec::new(),
                 eval_breaker: Default::default(),
             },

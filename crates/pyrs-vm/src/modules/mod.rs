@@ -11,6 +11,7 @@ pub mod _abc;
 pub mod _collections;
 pub mod _functools;
 pub mod _imp;
+pub mod _io;
 pub mod _operator;
 pub mod _stat;
 pub mod _thread;
@@ -38,6 +39,7 @@ pub const INITTAB: &[(&str, InitFn)] = &[
     ("_collections", _collections::init),
     ("_functools", _functools::init),
     ("_imp", _imp::init),
+    ("_io", _io::init),
     ("_operator", _operator::init),
     ("_stat", _stat::init),
     ("_thread", _thread::init),

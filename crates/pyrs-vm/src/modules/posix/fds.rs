@@ -34,6 +34,12 @@ pub fn adopt(vm: &mut Vm, fd: OwnedFd) -> i32 {
     n
 }
 
+/// Take descriptor `fd` out of the table (its new owner closes it): `_io.FileIO(fd)`
+/// with `closefd=True`, and an `opener`'s result.
+pub fn take(vm: &mut Vm, fd: i32) -> Option<OwnedFd> {
+    vm.interp.posix.fds.owned.remove(&fd)
+}
+
 /// Whether `fd` is open in the process (`/proc/self/fd/N` exists).
 fn open_in_process(fd: i32) -> bool {
     fd >= 0 && std::path::Path::new(&format!("/proc/self/fd/{fd}")).exists()
