@@ -15,9 +15,12 @@
 //! marked as having a finalizer), so a file is flushed and closed deterministically.
 
 pub mod bufferedio;
+pub mod bytesio;
 pub mod fileio;
 pub mod iobase;
+pub mod newlines;
 pub mod open;
+pub mod stringio;
 
 pub use crate::modules::native_type::state as native;
 use crate::object::{PyRef, Value};
@@ -34,10 +37,13 @@ pub struct IoTypes {
     pub buffered_iobase: PyRef,
     pub text_iobase: PyRef,
     pub fileio: PyRef,
+    pub bytesio: PyRef,
+    pub stringio: PyRef,
     pub buffered_reader: PyRef,
     pub buffered_writer: PyRef,
     pub buffered_random: PyRef,
     pub buffered_rwpair: PyRef,
+    pub newline_decoder: PyRef,
 }
 
 /// The interpreter's `_io` types (made on first use).
@@ -47,6 +53,9 @@ pub fn types(vm: &mut Vm) -> Rc<IoTypes> {
     }
     let (iobase, raw_iobase, buffered_iobase, text_iobase) = iobase::make_types(vm);
     let fileio = fileio::make_type(vm, &raw_iobase);
+    let bytesio = bytesio::make_type(vm, &buffered_iobase);
+    let stringio = stringio::make_type(vm, &text_iobase);
+    let newline_decoder = newlines::make_type(vm);
     let (buffered_reader, buffered_writer, buffered_random, buffered_rwpair) =
         bufferedio::make_types(vm, &buffered_iobase);
     let t = Rc::new(IoTypes {
@@ -55,10 +64,13 @@ pub fn types(vm: &mut Vm) -> Rc<IoTypes> {
         buffered_iobase,
         text_iobase,
         fileio,
+        bytesio,
+        stringio,
         buffered_reader,
         buffered_writer,
         buffered_random,
         buffered_rwpair,
+        newline_decoder,
     });
     // `iobase_finalize`: instances of every type here are closed by `_IOBase.__del__`.
     for ty in [
@@ -67,6 +79,8 @@ pub fn types(vm: &mut Vm) -> Rc<IoTypes> {
         &t.buffered_iobase,
         &t.text_iobase,
         &t.fileio,
+        &t.bytesio,
+        &t.stringio,
         &t.buffered_reader,
         &t.buffered_writer,
         &t.buffered_random,
@@ -93,6 +107,9 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
         ("_BufferedIOBase", &t.buffered_iobase),
         ("_TextIOBase", &t.text_iobase),
         ("FileIO", &t.fileio),
+        ("BytesIO", &t.bytesio),
+        ("StringIO", &t.stringio),
+        ("IncrementalNewlineDecoder", &t.newline_decoder),
         ("BufferedReader", &t.buffered_reader),
         ("BufferedWriter", &t.buffered_writer),
         ("BufferedRandom", &t.buffered_random),
