@@ -34,6 +34,9 @@ def _path_join(*path_parts):
                           for part in path_parts if part])
 
 
+_os = None  # CPython's `_os` (the builtin posix module), made when first needed
+
+
 def _path_stat(path):
     """Stat the path.
 
@@ -41,8 +44,13 @@ def _path_stat(path):
     (e.g. cache stat results).
 
     """
-    import posix  # CPython's `_os`; imported when first needed (its init is not cheap)
-    return posix.stat(path)
+    global _os
+    if _os is None:
+        # Not an import statement: sys.meta_path must not see it (CPython has `_os` from
+        # the start); posix's init is not cheap, so not at startup either.
+        _os = (_pyrs_sys.modules.get('posix')
+               or _bootstrap._pyrs_builtin_module('posix'))
+    return _os.stat(path)
 
 
 def _unpack_uint32(data):
