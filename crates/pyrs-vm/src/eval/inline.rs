@@ -244,18 +244,38 @@ fn cacheable(o: &PyRef, name: &PyRef) -> bool {
         && !crate::object::attr::pystr(name).as_rust().starts_with("__")
 }
 
-/// LOAD_ATTR.
+/// LOAD_ATTR's hit: the instance-dict value at the cached entry, without running code
+/// (the loop reads `obj` in its stack slot and overwrites it with the result).
 #[inline(always)]
-pub fn load_attr(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -> PyResult<Value> {
+pub fn load_attr_hit(vm: &Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -> Option<Value> {
     if let (Value::Obj(o), Some(s)) = (obj, slot(co, at)) {
         if s.hits(vm, K_LOAD, &o.ty) {
             if let Some(d) = &o.dict {
-                if let Some(v) = value_at(d, name, s.hint.get()) {
-                    return Ok(v);
-                }
+                return value_at(d, name, s.hint.get());
             }
         }
     }
+    None
+}
+
+/// LOAD_ATTR.
+#[inline(always)]
+pub fn load_attr(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -> PyResult<Value> {
+    if let Some(v) = load_attr_hit(vm, co, at, obj, name) {
+        return Ok(v);
+    }
+    load_attr_slow(vm, co, at, obj, name)
+}
+
+/// LOAD_ATTR after [`load_attr_hit`] missed.
+#[inline(never)]
+pub fn load_attr_miss(
+    vm: &mut Vm,
+    co: &Code,
+    at: usize,
+    obj: &Value,
+    name: &PyRef,
+) -> PyResult<Value> {
     load_attr_slow(vm, co, at, obj, name)
 }
 
@@ -316,6 +336,22 @@ fn dict_may_hold(o: &PyRef, name: &PyRef, hash: i64) -> bool {
     }
 }
 
+/// LOAD_METHOD's hit: the cached function, to be called with `obj` as its first
+/// argument (runs no code; the loop puts it under `obj` in the stack).
+#[inline(always)]
+pub fn load_method_hit(vm: &Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -> Option<Value> {
+    if let (Value::Obj(o), Some(s)) = (obj, slot(co, at)) {
+        if s.hits(vm, K_METHOD, &o.ty) && !dict_may_hold(o, name, s.hash.get()) {
+            if let Ok(c) = s.entry.try_borrow() {
+                if let Inline::Method { func, .. } = &*c {
+                    return Some(func.clone());
+                }
+            }
+        }
+    }
+    None
+}
+
 /// LOAD_METHOD: `(callable, true)` when `obj` is to be passed as the first argument.
 #[inline(always)]
 pub fn load_method(
@@ -325,15 +361,21 @@ pub fn load_method(
     obj: &Value,
     name: &PyRef,
 ) -> PyResult<(Value, bool)> {
-    if let (Value::Obj(o), Some(s)) = (obj, slot(co, at)) {
-        if s.hits(vm, K_METHOD, &o.ty) && !dict_may_hold(o, name, s.hash.get()) {
-            if let Ok(c) = s.entry.try_borrow() {
-                if let Inline::Method { func, .. } = &*c {
-                    return Ok((func.clone(), true));
-                }
-            }
-        }
+    if let Some(f) = load_method_hit(vm, co, at, obj, name) {
+        return Ok((f, true));
     }
+    load_method_slow(vm, co, at, obj, name)
+}
+
+/// LOAD_METHOD after [`load_method_hit`] missed.
+#[inline(never)]
+pub fn load_method_miss(
+    vm: &mut Vm,
+    co: &Code,
+    at: usize,
+    obj: &Value,
+    name: &PyRef,
+) -> PyResult<(Value, bool)> {
     load_method_slow(vm, co, at, obj, name)
 }
 

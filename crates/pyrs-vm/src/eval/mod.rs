@@ -544,16 +544,38 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 }
                 LOAD_ATTR => {
                     skip!(LOAD_ATTR);
-                    let o = pop(vm);
                     let name = names::name_ref(co, arg as usize);
-                    let v = tri!(inline::load_attr(vm, co, cache_at, &o, name));
+                    // A cache hit overwrites the object in its stack slot (no pop, push).
+                    let sp = vm.thread.stack.len();
+                    let hit = match vm.thread.stack.last() {
+                        Some(Some(o)) => inline::load_attr_hit(vm, co, cache_at, o, name),
+                        _ => None,
+                    };
+                    if let Some(v) = hit {
+                        drop(std::mem::replace(&mut vm.thread.stack[sp - 1], Some(v)));
+                        continue;
+                    }
+                    let o = pop(vm);
+                    let v = tri!(inline::load_attr_miss(vm, co, cache_at, &o, name));
                     push(vm, v);
                 }
                 LOAD_METHOD => {
                     skip!(LOAD_METHOD);
-                    let o = pop(vm);
                     let name = names::name_ref(co, arg as usize);
-                    let (m, unbound) = tri!(inline::load_method(vm, co, cache_at, &o, name));
+                    // A cache hit puts the function in the object's slot and pushes the
+                    // object back above it.
+                    let sp = vm.thread.stack.len();
+                    let hit = match vm.thread.stack.last() {
+                        Some(Some(o)) => inline::load_method_hit(vm, co, cache_at, o, name),
+                        _ => None,
+                    };
+                    if let Some(f) = hit {
+                        let o = std::mem::replace(&mut vm.thread.stack[sp - 1], Some(f));
+                        vm.thread.stack.push(o);
+                        continue;
+                    }
+                    let o = pop(vm);
+                    let (m, unbound) = tri!(inline::load_method_miss(vm, co, cache_at, &o, name));
                     if unbound {
                         push(vm, m);
                         push(vm, o);
