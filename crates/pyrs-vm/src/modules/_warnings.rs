@@ -121,6 +121,27 @@ fn filters_mutated(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `warnings.warn(message, <builtin category named category>)` from Rust code (as
+/// CPython's `PyErr_WarnEx`): an error when the filters turn the warning into one.
+pub fn warn_builtin(vm: &mut Vm, category: &str, message: &str) -> PyResult<()> {
+    let cat = vm
+        .types
+        .exception_names
+        .iter()
+        .find(|(n, _)| n == category)
+        .map(|(_, t)| Value::Obj(t.clone()))
+        .unwrap_or(Value::None);
+    let m = vm.new_str(message);
+    warn(
+        vm,
+        Args {
+            pos: vec![m, cat].into(),
+            ..Default::default()
+        },
+    )?;
+    Ok(())
+}
+
 /// `warn(message, category=None, stacklevel=1, source=None)`.
 fn warn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [message, category, stacklevel, source] = parse(

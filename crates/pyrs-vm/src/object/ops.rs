@@ -316,9 +316,9 @@ pub fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult
         }
         return Ok(None);
     };
-    if matches!(base, 1 | 7 | 10 | 12)
-        && (is_set_view(Some(pa)) || (is_set_view(pb) && matches!(pa, Payload::Set(_))))
-    {
+    // A keys/items view on either side takes any iterable on the other
+    // (`['b'] & d.keys()`: CPython's dictviews_* convert both operands).
+    if matches!(base, 1 | 7 | 10 | 12) && (is_set_view(Some(pa)) || is_set_view(pb)) {
         return dict_view_binop(vm, a, b, base).map(Some);
     }
     Ok(match (pa, pb, base) {

@@ -283,8 +283,35 @@ fn writable_member(vm: &Vm, m: &(PyRef, PyRef)) -> bool {
         .any(|(n, t)| n == "BaseExceptionGroup" && t.is(&m.1))
 }
 
+/// `__class_getitem__` of the generic builtin types (`list[int]`: `types.GenericAlias`).
+fn install_class_getitem(vm: &mut Vm) {
+    let t = &vm.types;
+    let mut generic = vec![
+        t.list.clone(),
+        t.dict.clone(),
+        t.tuple.clone(),
+        t.set.clone(),
+        t.frozenset.clone(),
+        t.enumerate.clone(),
+        t.async_generator.clone(),
+    ];
+    let group = t
+        .exception_names
+        .iter()
+        .find(|(n, _)| n == "BaseExceptionGroup");
+    generic.extend(group.map(|(_, g)| g.clone()));
+    let row: &[(&'static str, crate::types::function::NativeFn)] = &[(
+        "__class_getitem__",
+        crate::modules::native_type::class_getitem,
+    )];
+    for ty in generic {
+        crate::types::add_classmethods(vm, &ty, row);
+    }
+}
+
 /// Install the descriptors of [`table`] (names the type's dict already has stay).
 pub fn install(vm: &mut Vm) {
+    install_class_getitem(vm);
     let (getset_ty, member_ty) = (
         vm.types.getset_descriptor.clone(),
         vm.types.member_descriptor.clone(),

@@ -554,6 +554,35 @@ fn add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `BaseException.__reduce__`: `(type, args)`; ImportError adds a state dict of its
 /// non-None `name` and `path` (`ImportError_reduce`).
+/// `BaseException.__setstate__(state)` (`BaseException_setstate`): the items of a dict
+/// state become attributes; None does nothing.
+fn exc_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__setstate__", 2, 2)?;
+    let (this, state) = (&args.pos[0], &args.pos[1]);
+    if matches!(state, Value::None) {
+        return Ok(Value::None);
+    }
+    let Some(d) = state
+        .as_obj()
+        .filter(|d| matches!(d.payload, Payload::Dict(_)))
+        .cloned()
+    else {
+        return Err(vm.type_error("state is not a dictionary"));
+    };
+    for (k, v) in crate::types::dict::items(&d) {
+        let Some(k) = k
+            .as_obj()
+            .filter(|k| matches!(k.payload, Payload::Str(_)))
+            .cloned()
+        else {
+            let t = vm.type_name(&k);
+            return Err(vm.type_error(format!("attribute name must be string, not '{t}'")));
+        };
+        crate::object::attr::setattr(vm, this, &k, Some(v))?;
+    }
+    Ok(Value::None)
+}
+
 fn exc_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "__reduce__", 1, 1)?;
     let Some(e) = args.pos[0]
@@ -581,12 +610,23 @@ fn exc_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if any {
             items.push(Value::Obj(d));
         }
+    } else {
+        // `BaseException_reduce`: the instance's `__dict__` as the state (pyrs makes a
+        // Python subclass's dict with the instance: an empty one counts as none).
+        let dict = match &e.dict {
+            Some(d) => Some(d.clone()),
+            None => exc_data(&e).and_then(|d| d.dict.borrow().clone()),
+        };
+        if let Some(d) = dict.filter(|d| crate::types::dict::len(d) > 0) {
+            items.push(Value::Obj(d));
+        }
     }
     Ok(vm.new_tuple(items))
 }
 
 pub const METHODS: &[(&str, NativeFn)] = &[
     ("__reduce__", exc_reduce),
+    ("__setstate__", exc_setstate),
     ("add_note", add_note),
     ("with_traceback", with_traceback),
     ("__str__", exc_str_method),

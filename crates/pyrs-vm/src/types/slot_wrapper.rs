@@ -317,6 +317,18 @@ fn number<'a>(vm: &mut Vm, v: &'a Value, name: &str) -> PyResult<Num<'a>> {
 
 fn bool_(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = operands(vm, args, "__bool__", 0)?;
+    // `none_bool`; `notimplemented_bool` (true, with 3.11's DeprecationWarning).
+    if matches!(a[0], Value::None) {
+        return Ok(Value::Bool(false));
+    }
+    if vm.is_not_implemented(&a[0]) {
+        crate::modules::_warnings::warn_builtin(
+            vm,
+            "DeprecationWarning",
+            "NotImplemented should not be used in a boolean context",
+        )?;
+        return Ok(Value::Bool(true));
+    }
     match a[0].payload() {
         Some(Payload::Complex(re, im)) => return Ok(Value::Bool(*re != 0.0 || *im != 0.0)),
         Some(Payload::Range(_)) => return Ok(Value::Bool(vm.builtin_len(&a[0])? != 0)),
@@ -830,6 +842,45 @@ fn table(vm: &Vm) -> Vec<(PyRef, Vec<Slots>)> {
         (t.getset_descriptor.clone(), vec![DATA_DESCRIPTOR]),
         (t.module.clone(), vec![&[("__init__", init)]]),
         (t.base_exception.clone(), vec![&[("__init__", init)]]),
+        (t.none_type.clone(), vec![&[("__bool__", bool_)]]),
+        (t.not_implemented_type.clone(), vec![&[("__bool__", bool_)]]),
+        (t.callable_iterator.clone(), vec![NEXT]),
+        (
+            t.dict_keys.clone(),
+            vec![&[
+                ("__and__", and),
+                ("__rand__", rand),
+                ("__or__", or),
+                ("__ror__", ror),
+                ("__sub__", sub),
+                ("__rsub__", rsub),
+                ("__xor__", xor),
+                ("__rxor__", rxor),
+            ]],
+        ),
+        (
+            t.dict_items.clone(),
+            vec![&[
+                ("__and__", and),
+                ("__rand__", rand),
+                ("__or__", or),
+                ("__ror__", ror),
+                ("__sub__", sub),
+                ("__rsub__", rsub),
+                ("__xor__", xor),
+                ("__rxor__", rxor),
+            ]],
+        ),
+        (
+            t.memoryview.clone(),
+            vec![&[
+                ("__len__", len),
+                ("__getitem__", getitem),
+                ("__setitem__", setitem),
+                ("__delitem__", delitem),
+                ("__iter__", iter),
+            ]],
+        ),
         (t.list_iterator.clone(), vec![NEXT]),
         (t.tuple_iterator.clone(), vec![NEXT]),
         (t.str_iterator.clone(), vec![NEXT]),
