@@ -27,6 +27,12 @@ pub struct Frame {
     pub stack_base: usize,
     /// Returning from this frame returns to the Rust caller of the eval loop.
     pub entry: bool,
+    /// An `__init__` run by a class call from the loop (`call::push_init_frame`, 3.12's
+    /// `_Py_InitCleanup` shim): the instance already sits in the caller's result slot,
+    /// right below this frame's `stack_base`; RETURN_VALUE checks the return value is None
+    /// (`call::init_returned`) and pushes nothing. (Fits in `entry`'s padding: the record
+    /// stays 11 words.)
+    pub init: bool,
     /// The generator object that owns this frame's state while it is suspended.
     pub generator: Option<PyRef>,
 }

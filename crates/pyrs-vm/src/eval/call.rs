@@ -106,6 +106,7 @@ pub fn push_simple_frame(vm: &mut Vm, n: usize) -> PyResult<bool> {
         fast_base,
         stack_base: fslot,
         entry: false,
+        init: false,
         generator: None,
     });
     Ok(true)
@@ -158,6 +159,16 @@ pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Cal
             }
         }
     }
+    // A class with a Python `__init__`: the instance is made here and `__init__` runs as a
+    // frame of this loop.
+    if let Some(Value::Obj(cls)) = &vm.thread.stack[len - nargs - 1] {
+        if matches!(cls.payload, Payload::Type(_)) {
+            let cls = cls.clone();
+            if let Some(r) = push_init_frame(vm, &cls, n, nargs, kwnames.as_ref())? {
+                return Ok(r);
+            }
+        }
+    }
     // A builtin or a type: its arguments move straight off the stack.
     if let Some(r) = crate::types::function::call_builtin_on_stack(vm, n, nargs, kwnames.as_ref()) {
         return r.map(Called::Value);
@@ -187,6 +198,143 @@ pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Cal
     call(vm, &callable, a).map(Called::Value)
 }
 
+/// CALL of a class `cls` whose instances `object.__new__` makes and whose `__init__` is a
+/// Python function (not a generator): `type_call` without recursing into Rust (3.12's
+/// `_Py_InitCleanup` shim frame). The instance is made, the callable's slot at the bottom
+/// of the call's stack items becomes the result slot holding it, and `__init__`'s frame
+/// is pushed with `init` set, `[instance, args...]` as its arguments and its value stack
+/// right above the result slot; its RETURN_VALUE ([`init_returned`]) checks for None and
+/// leaves the instance as the call's value. An exception in `__init__` unwinds through
+/// the caller as any call's (the instance is dropped with the caller's stack items).
+/// `None`: not such a class (a metaclass `__call__`, a `__new__`, a builtin base, a
+/// native or generator `__init__`...); nothing was touched and `type_call` does it.
+fn push_init_frame(
+    vm: &mut Vm,
+    cls: &PyRef,
+    n: usize,
+    nargs: usize,
+    kwnames: Option<&Value>,
+) -> PyResult<Option<Called>> {
+    use crate::object::protocol::heap_dunder;
+    use crate::object::typeobj::{tdata, BaseKind};
+    use pyrs_bytecode::code::flags::{CO_ASYNC_GENERATOR, CO_COROUTINE};
+    let td = tdata(cls);
+    if td.kind != BaseKind::Object || !td.heap || cls.is(&vm.types.type_) {
+        return Ok(None);
+    }
+    let meta = cls.ty.clone();
+    if heap_dunder(vm, &meta, "__call__").is_some() || heap_dunder(vm, cls, "__new__").is_some() {
+        return Ok(None);
+    }
+    let Some(Value::Obj(init)) = heap_dunder(vm, cls, "__init__") else {
+        return Ok(None);
+    };
+    let Payload::Function(fd) = &init.payload else {
+        return Ok(None);
+    };
+    let Some(co) = as_code(&fd.code) else {
+        return Ok(None);
+    };
+    if co.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) != 0 {
+        return Ok(None);
+    }
+    let kw_tuple = match kwnames {
+        None => None,
+        Some(k) => match k.as_tuple() {
+            Some(t) if t.len() <= nargs && t.iter().all(|k| k.as_str().is_some()) => Some(t),
+            _ => return Ok(None),
+        },
+    };
+    let Some(newf) = td.find_new() else {
+        return Ok(None);
+    };
+    if newf as *const () as usize != crate::types::object::object_new as *const () as usize {
+        return Ok(None);
+    }
+    // `type_call` with a Python `__init__` and `object.__new__`: `__new__` gets no arguments.
+    let obj = newf(vm, cls, Args::default())?;
+    let len = vm.thread.stack.len();
+    let fslot = len - n - 2;
+    let ci = len - nargs - 1;
+    let nkw = kw_tuple.map_or(0, |t| t.len());
+    let fast_base = if nkw == 0 && co.simple_argcount == nargs + 1 {
+        // Exactly the positional parameters: the arguments move into the new window.
+        vm.enter_recursion("")?;
+        let nlocals = co.nlocalsplus();
+        let t = &mut vm.thread;
+        let fast_base = t.fast.len();
+        t.fast.push(Some(obj.clone()));
+        t.stack.move_into(len - nargs, &mut t.fast);
+        if nlocals > nargs + 1 {
+            t.fast.resize(fast_base + nlocals, None);
+        }
+        fast_base
+    } else {
+        let names: Vec<PyRef> = kw_tuple
+            .map(|t| t.iter().filter_map(|k| k.as_obj().cloned()).collect())
+            .unwrap_or_default();
+        let mut pos: Vec<Value> = Vec::with_capacity(nargs + 1);
+        pos.push(obj.clone());
+        for i in len - nargs..len {
+            pos.push(crate::frame::take_slot(&mut vm.thread.stack[i]).unwrap_or(Value::None));
+        }
+        let kwvals = pos.split_off(pos.len() - nkw);
+        let args = Args {
+            pos: pos.into(),
+            kw: names.into_iter().zip(kwvals).collect(),
+        };
+        // The argument slots are empty now; the callable's slot is cleared below.
+        let cls_slot = crate::frame::take_slot(&mut vm.thread.stack[ci]);
+        vm.thread.stack.drop_empty_above(fslot);
+        vm.thread.stack.push(Some(obj));
+        drop(cls_slot);
+        let fast_base = bind_into_fast(vm, &init, fd, args)?;
+        push_init(vm, &init, fd, fast_base, fslot);
+        return Ok(Some(Called::Frame));
+    };
+    // The class's reference leaves the stack; the slot below the arguments (NULL or the
+    // class itself) becomes the result slot.
+    let cls_slot = crate::frame::take_slot(&mut vm.thread.stack[ci]);
+    vm.thread.stack.drop_empty_above(fslot);
+    vm.thread.stack.push(Some(obj));
+    drop(cls_slot);
+    push_init(vm, &init, fd, fast_base, fslot);
+    Ok(Some(Called::Frame))
+}
+
+/// Push an `__init__` frame whose caller's result slot is `fslot` (the instance).
+fn push_init(vm: &mut Vm, fo: &PyRef, fd: &FunctionData, fast_base: usize, fslot: usize) {
+    vm.thread.frames.push(Frame {
+        code: fd.code.clone(),
+        globals: fd.globals.clone(),
+        builtins: fd.builtins.clone(),
+        locals: None,
+        func: Some(fo.clone()),
+        ip: 0,
+        lasti: 0,
+        fast_base,
+        stack_base: fslot + 1,
+        entry: false,
+        init: true,
+        generator: None,
+    });
+}
+
+/// RETURN_VALUE of an `__init__` frame ([`push_init_frame`], already popped): `v` must be
+/// None; the instance below is the call's value. The error is raised in the caller (at
+/// its CALL), as `type_call`'s.
+#[cold]
+#[inline(never)]
+pub fn init_returned(vm: &mut Vm, v: Value) -> PyResult<()> {
+    if matches!(v, Value::None) {
+        return Ok(());
+    }
+    Err(vm.type_error(format!(
+        "__init__() should return None, not '{}'",
+        vm.type_name(&v)
+    )))
+}
+
 #[inline(always)]
 fn push_frame(vm: &mut Vm, fo: &PyRef, fd: &FunctionData, fast_base: usize, entry: bool) {
     let stack_base = vm.thread.stack.len();
@@ -201,6 +349,7 @@ fn push_frame(vm: &mut Vm, fo: &PyRef, fd: &FunctionData, fast_base: usize, entr
         fast_base,
         stack_base,
         entry,
+        init: false,
         generator: None,
     });
 }
@@ -226,6 +375,7 @@ fn push_frame_parts(
         fast_base,
         stack_base,
         entry: false,
+        init: false,
         generator: None,
     });
 }
@@ -571,6 +721,7 @@ pub fn run_code_in(vm: &mut Vm, code: &PyRef, globals: &PyRef, locals: &PyRef) -
         fast_base,
         stack_base,
         entry: true,
+        init: false,
         generator: None,
     });
     run_entry(vm)

@@ -817,10 +817,17 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     // A function's frame (not a generator's) is dropped where it lies.
                     if let Some(f) = vm.thread.frames.last() {
                         if f.generator.is_none() {
-                            let entry = f.entry;
+                            let (entry, init) = (f.entry, f.init);
                             call::pop_frame_in_place(vm);
                             if entry {
                                 return Ok(Exit::Return(v));
+                            }
+                            if init {
+                                // `__init__` of a class call: the instance is the value
+                                // (already in the caller's slot); the caller's ip/lasti
+                                // were saved at its CALL.
+                                call::init_returned(vm, v)?;
+                                continue 'frame;
                             }
                             push(vm, v);
                             continue 'frame;
