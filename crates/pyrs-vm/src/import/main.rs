@@ -163,6 +163,8 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
     if let Err(e) = set_flags(&mut vm, &config.flags) {
         return crate::handle_uncaught(&mut vm, e);
     }
+    // `init_importlib_external`'s `_PyImportZip_Init` (before the banner, as in CPython).
+    super::bootstrap::install_zipimport(&mut vm);
     // `pymain_header`: with -v (and without -q) CPython prints its banner on stderr.
     let flag = |n: &str| {
         config
@@ -199,8 +201,6 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
         let _ = crate::types::dict::set_item(&mut vm, &x, k, v);
     }
     set_sys_attr(&mut vm, "_xoptions", Value::Obj(x));
-    // `init_importlib_external`'s `_PyImportZip_Init`.
-    super::bootstrap::install_zipimport(&mut vm);
     // `init_interp_main`: with -W options (or PYTHONWARNINGS) the `warnings` module is
     // imported at startup, which applies them to the filters.
     if !config.warnoptions.is_empty() {
