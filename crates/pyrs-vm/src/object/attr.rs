@@ -100,7 +100,7 @@ pub fn descr_get(vm: &mut Vm, attr: Value, obj: Option<Value>, owner: &PyRef) ->
                 let ty = vm.types.method.clone();
                 Ok(Value::Obj(vm.alloc(
                     &ty,
-                    Payload::BoundMethod(Box::new((attr.clone(), inst))),
+                    Payload::BoundMethod(crate::object::BoundMethodData(attr.clone(), inst)),
                 )))
             }
             None => Ok(attr),
@@ -129,7 +129,7 @@ pub fn descr_get(vm: &mut Vm, attr: Value, obj: Option<Value>, owner: &PyRef) ->
             let f = f.clone();
             Ok(Value::Obj(vm.alloc(
                 &ty,
-                Payload::BoundMethod(Box::new((f, Value::Obj(owner.clone())))),
+                Payload::BoundMethod(crate::object::BoundMethodData(f, Value::Obj(owner.clone()))),
             )))
         }
         Payload::StaticMethod(f) => Ok(f.clone()),

@@ -136,6 +136,9 @@ pub struct PyObject {
     pub payload: Payload,
 }
 
+/// A bound method's function (`.0`) and `__self__` (`.1`).
+pub struct BoundMethodData(pub Value, pub Value);
+
 /// The layouts of builtin objects. An instance of a user class that inherits from a
 /// builtin type has that type's payload plus a `dict`.
 pub enum Payload {
@@ -165,7 +168,9 @@ pub enum Payload {
     Type(Box<TypeData>),
     Function(Box<FunctionData>),
     Builtin(Box<BuiltinData>),
-    BoundMethod(Box<(Value, Value)>),
+    /// A bound method: (function, self). Held in the payload itself (32 bytes, less than
+    /// the largest variant), so `obj.m` allocates one object, as CPython's `method_new`.
+    BoundMethod(BoundMethodData),
     Code(Box<crate::code::Code>),
     Cell(RefCell<Option<Value>>),
     Exception(Box<ExcData>),

@@ -348,9 +348,10 @@ pub fn method_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("instance must not be None"));
     }
     let ty = vm.types.method.clone();
-    Ok(Value::Obj(
-        vm.alloc(&ty, Payload::BoundMethod(Box::new((func, inst)))),
-    ))
+    Ok(Value::Obj(vm.alloc(
+        &ty,
+        Payload::BoundMethod(crate::object::BoundMethodData(func, inst)),
+    )))
 }
 
 pub fn staticmethod_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {

@@ -197,7 +197,7 @@ fn get(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let ty = vm.types.method.clone();
     Ok(Value::Obj(vm.alloc(
         &ty,
-        Payload::BoundMethod(Box::new((args.pos[0].clone(), obj))),
+        Payload::BoundMethod(crate::object::BoundMethodData(args.pos[0].clone(), obj)),
     )))
 }
 
