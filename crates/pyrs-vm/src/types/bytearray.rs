@@ -300,6 +300,8 @@ pub fn methods() -> Vec<(&'static str, NativeFn)> {
         ("reverse", reverse),
         ("clear", clear),
         ("copy", copy),
+        ("__reduce__", reduce),
+        ("__reduce_ex__", reduce_ex),
     ];
     v.extend(
         SHARED.iter().filter(|(n, _)| {
@@ -307,6 +309,43 @@ pub fn methods() -> Vec<(&'static str, NativeFn)> {
         }),
     );
     v
+}
+
+/// `bytearray.__reduce_ex__(proto)` (`_common_reduce`): `(type(self), (bytes,), dict)`,
+/// or with a protocol below 3 the bytes as a latin-1 str: `(type(self), (str,
+/// 'latin-1'), dict)`; the state is the instance `__dict__` (None without one).
+fn reduce_common(vm: &mut Vm, this: &Value, proto: i64) -> PyResult<Value> {
+    let data = bytes_like(this).unwrap_or_default();
+    let ty = Value::Obj(vm.type_of(this).clone());
+    let args = if proto < 3 {
+        let s: String = data.iter().map(|&b| b as char).collect();
+        let (s, enc) = (vm.new_str(&s), vm.new_str("latin-1"));
+        vm.new_tuple(vec![s, enc])
+    } else {
+        let b = vm.new_bytes(data);
+        vm.new_tuple(vec![b])
+    };
+    let state = match this {
+        Value::Obj(o) => crate::object::attr::instance_dict(vm, o, false)
+            .filter(|d| crate::types::dict::len(d) > 0)
+            .map_or(Value::None, Value::Obj),
+        _ => Value::None,
+    };
+    Ok(vm.new_tuple(vec![ty, args, state]))
+}
+
+fn reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__reduce__", 1, 1)?;
+    reduce_common(vm, &args.pos[0], 2)
+}
+
+fn reduce_ex(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__reduce_ex__", 1, 2)?;
+    let proto = match args.pos.get(1) {
+        Some(p) => vm.index_value(p, "'{}' object cannot be interpreted as an integer")?,
+        None => 0,
+    };
+    reduce_common(vm, &args.pos[0], proto)
 }
 
 fn fromhex(vm: &mut Vm, args: Args) -> PyResult<Value> {

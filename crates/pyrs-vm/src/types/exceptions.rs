@@ -593,7 +593,12 @@ fn exc_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("descriptor '__reduce__' requires a 'BaseException' object"));
     };
     let ty = Value::Obj(e.ty.clone());
-    let a = visible_args(vm, &e);
+    // `OSError_reduce`: the arguments with the filename(s), for the constructor to parse.
+    let a = if is_os_error(vm, &e) {
+        exc_args(&e)
+    } else {
+        visible_args(vm, &e)
+    };
     let a = vm.new_tuple(a);
     let mut items = vec![ty, a];
     if is_subtype_named(vm, &e.ty, "ImportError") {
