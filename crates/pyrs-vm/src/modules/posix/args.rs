@@ -188,6 +188,16 @@ pub fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     i32::try_from(i).map_err(|_| vm.overflow_error("Python int too large to convert to C int"))
 }
 
+/// A `pid_t` argument (`_Py_PARSE_PID`, PyArg's "i" format: its own overflow messages).
+pub fn pid(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    let i = int_wide(vm, v)?;
+    match i32::try_from(i) {
+        Ok(p) => Ok(p),
+        Err(_) if i < 0 => Err(vm.overflow_error("signed integer is less than minimum")),
+        Err(_) => Err(vm.overflow_error("signed integer is greater than maximum")),
+    }
+}
+
 /// A C `long` argument.
 pub fn c_long(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let i = int_wide(vm, v)?;

@@ -51,7 +51,7 @@ pub fn getegid(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 pub fn getpgrp(vm: &mut Vm, a: Args) -> PyResult<Value> {
     args::no_args(vm, &a, "getpgrp")?;
-    Ok(int(rustix::process::getpgrp().as_raw_nonzero().get()))
+    Ok(int(nix::unistd::getpgrp().as_raw()))
 }
 
 pub fn getgroups(vm: &mut Vm, a: Args) -> PyResult<Value> {
@@ -69,7 +69,7 @@ pub fn getgroups(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// process groups, as kill(2).
 pub fn kill(vm: &mut Vm, a: Args) -> PyResult<Value> {
     args::tuple_exact(vm, &a, "kill", 2)?;
-    let pid = args::c_int(vm, &a.pos[0])?;
+    let pid = args::pid(vm, &a.pos[0])?;
     let sig = args::c_int(vm, &a.pos[1])?;
     use rustix::process::{self as p, Pid, Signal};
     // -pid must be a pid: i32::MIN has none (the kernel says ESRCH too).
@@ -161,7 +161,7 @@ pub fn times(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// `waitpid(pid, options, /)`: `(pid, status)`; `(0, 0)` when WNOHANG finds nothing.
 pub fn waitpid(vm: &mut Vm, a: Args) -> PyResult<Value> {
     args::tuple_exact(vm, &a, "waitpid", 2)?;
-    let pid = args::c_int(vm, &a.pos[0])?;
+    let pid = args::pid(vm, &a.pos[0])?;
     let opts = args::c_int(vm, &a.pos[1])?;
     let opts = rustix::process::WaitOptions::from_bits_retain(opts as u32);
     let r = if pid == i32::MIN {
@@ -423,7 +423,7 @@ pub fn cpu_count(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// `sched_getaffinity(pid, /)`: the set of CPUs the process may run on.
 pub fn sched_getaffinity(vm: &mut Vm, a: Args) -> PyResult<Value> {
     args::meth_o(vm, &a, "sched_getaffinity")?;
-    let pid = args::c_int(vm, &a.pos[0])?;
+    let pid = args::pid(vm, &a.pos[0])?;
     if pid < 0 {
         return Err(errno_error(vm, rustix::io::Errno::SRCH, None));
     }
@@ -486,34 +486,39 @@ pub fn strerror(vm: &mut Vm, a: Args) -> PyResult<Value> {
 }
 
 /// A pid argument that may be 0 (this process): None for 0.
-fn pid_or_self(
-    vm: &mut Vm,
-    v: &Value,
-) -> PyResult<Result<Option<rustix::process::Pid>, rustix::io::Errno>> {
-    let pid = args::c_int(vm, v)?;
-    Ok(match pid {
-        0 => Ok(None),
-        _ if pid < 0 => Err(rustix::io::Errno::SRCH),
-        _ => Ok(rustix::process::Pid::from_raw(pid)),
-    })
+/// A pid argument as the system call takes it (0: this process; a negative one is the
+/// kernel's to refuse, ESRCH or EINVAL, as CPython passes it through).
+fn pid_arg(vm: &mut Vm, v: &Value) -> PyResult<nix::unistd::Pid> {
+    Ok(nix::unistd::Pid::from_raw(args::pid(vm, v)?))
 }
 
-fn pid_value(p: rustix::process::Pid) -> Value {
-    int(p.as_raw_nonzero().get())
+/// An errno from nix as the OSError subclass CPython raises for it.
+fn nix_error(vm: &mut Vm, e: nix::errno::Errno) -> crate::vm::PyErr {
+    errno_error(vm, rustix::io::Errno::from_raw_os_error(e as i32), None)
 }
+
+// getpgid, getsid, setpgid and getpgrp go through nix, not rustix: the kernel answers 0 for a
+// process group or session led from outside the caller's pid namespace (a container), and
+// rustix's `Pid` is non-zero (it asserts, and a 0 would be undefined behaviour).
 
 /// `getpgid(pid)`: the process group of `pid` (0: this process).
 pub fn getpgid(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let [pid] = args::parse(vm, a, "getpgid", ["pid"], 1, 1)?;
-    let r = pid_or_self(vm, &pid.unwrap_or(Value::None))?.and_then(rustix::process::getpgid);
-    r.map(pid_value).map_err(|e| errno_error(vm, e, None))
+    let pid = pid_arg(vm, &pid.unwrap_or(Value::None))?;
+    match nix::unistd::getpgid(Some(pid)) {
+        Ok(g) => Ok(int(g.as_raw())),
+        Err(e) => Err(nix_error(vm, e)),
+    }
 }
 
 /// `getsid(pid, /)` (`METH_O`): the session of `pid` (0: this process).
 pub fn getsid(vm: &mut Vm, a: Args) -> PyResult<Value> {
     args::meth_o(vm, &a, "getsid")?;
-    let r = pid_or_self(vm, &a.pos[0])?.and_then(rustix::process::getsid);
-    r.map(pid_value).map_err(|e| errno_error(vm, e, None))
+    let pid = pid_arg(vm, &a.pos[0])?;
+    match nix::unistd::getsid(Some(pid)) {
+        Ok(s) => Ok(int(s.as_raw())),
+        Err(e) => Err(nix_error(vm, e)),
+    }
 }
 
 /// `setsid()`: a new session led by this process.
@@ -527,10 +532,12 @@ pub fn setsid(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// `setpgid(pid, pgrp, /)`.
 pub fn setpgid(vm: &mut Vm, a: Args) -> PyResult<Value> {
     args::tuple_exact(vm, &a, "setpgid", 2)?;
-    let pid = pid_or_self(vm, &a.pos[0])?;
-    let pgrp = pid_or_self(vm, &a.pos[1])?;
-    let r = pid.and_then(|p| pgrp.and_then(|g| rustix::process::setpgid(p, g)));
-    r.map(|_| Value::None).map_err(|e| errno_error(vm, e, None))
+    let pid = pid_arg(vm, &a.pos[0])?;
+    let pgrp = pid_arg(vm, &a.pos[1])?;
+    match nix::unistd::setpgid(pid, pgrp) {
+        Ok(()) => Ok(Value::None),
+        Err(e) => Err(nix_error(vm, e)),
+    }
 }
 
 /// `getrandom(size, flags=0)`: one getrandom(2) call's bytes (possibly fewer than
