@@ -168,7 +168,18 @@ impl Build for VmBuilder<'_> {
             return Some(self.str_of(t, interned));
         }
         // Lone surrogates (`surrogatepass`): never a name.
-        let s = pyrs_bytecode::PyStrValue::from_surrogatepass(b.to_vec())?;
+        let Some(s) = pyrs_bytecode::PyStrValue::from_surrogatepass(b.to_vec()) else {
+            if self.any && self.pending.is_none() {
+                // `marshal.loads` raises the codec's UnicodeDecodeError, as CPython's
+                // `PyUnicode_DecodeUTF8(..., "surrogatepass")` does.
+                let bytes = self.vm.new_bytes(b.to_vec());
+                let (enc, errors) = (self.vm.new_str("utf-8"), self.vm.new_str("surrogatepass"));
+                if let Err(e) = self.vm.call_method(&bytes, "decode", vec![enc, errors]) {
+                    self.pending = Some(e);
+                }
+            }
+            return None;
+        };
         Some(self.vm.new_pystr(PyStr::from_code_points(s.code_points())))
     }
     fn str_latin1(&mut self, b: &[u8], interned: bool) -> Value {
