@@ -100,6 +100,18 @@ fn drain_finalizers(vm: &mut Vm) {
     }
 }
 
+/// Run the due finalizers with the current frame's `ip`/`lasti` saved (out of line: the
+/// loop's hot path keeps only the flag test).
+#[cold]
+#[inline(never)]
+fn finalize_at(vm: &mut Vm, ip: usize, lasti: usize) {
+    if let Some(f) = vm.thread.frames.last_mut() {
+        f.ip = ip;
+        f.lasti = lasti;
+    }
+    crate::finalize::run_pending(vm);
+}
+
 #[inline(always)]
 fn pop(vm: &mut Vm) -> Value {
     vm.thread.stack.pop().flatten().unwrap_or(Value::None)
@@ -182,12 +194,16 @@ fn unbound_local(vm: &mut Vm, co: &crate::code::Code, arg: u32) -> PyErr {
 
 fn execute(vm: &mut Vm) -> PyResult<Exit> {
     'frame: loop {
+        // Finalizers made due by the return or call that switched frames (see the check
+        // after the dispatch); the frames' `ip`/`lasti` are already saved.
+        drain_finalizers(vm);
         let Some(f) = vm.thread.frames.last() else {
             return Err(vm.system_error("no frame to execute"));
         };
         let code_ref = f.code.clone();
         let mut ip = f.ip;
-        let mut lasti = f.lasti;
+        // Set at each instruction before anything can read it.
+        let mut lasti: usize;
         let fast_base = f.fast_base;
         let Some(co) = as_code(&code_ref) else {
             return Err(vm.system_error("frame without a code object"));
@@ -204,6 +220,16 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 }
             };
         }
+        // `continue` after an instruction that may have released an object: finalizers
+        // made due run first (plain `continue` skips the check after the dispatch).
+        macro_rules! continue_checked {
+            () => {{
+                if crate::finalize::pending() {
+                    finalize_at(vm, ip, lasti);
+                }
+                continue;
+            }};
+        }
         macro_rules! tri {
             ($e:expr) => {
                 match $e {
@@ -216,13 +242,6 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
             };
         }
         loop {
-            if crate::finalize::pending() {
-                // `__del__` and generator closes due since the last instruction run here,
-                // before the next one (finalize.rs). `lasti` is still the instruction
-                // that dropped the object: where an error report of the finalizer points.
-                save!();
-                crate::finalize::run_pending(vm);
-            }
             lasti = ip;
             let Some(&(op, a)) = units.get(ip) else {
                 save!();
@@ -252,11 +271,13 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 }};
             }
             match op {
-                NOP | CACHE => {}
+                NOP | CACHE => continue,
                 RESUME => {
                     // The eval breaker at a function's start (not after a yield), as 3.11.
                     if arg < 2 && vm.interp.eval_breaker.load(Ordering::Relaxed) {
                         tri!(crate::signals::check(vm));
+                    } else {
+                        continue;
                     }
                 }
                 LOAD_FAST => {
@@ -275,12 +296,16 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                             _ => tri!(Err(unbound_local(vm, co, a2 as u32))),
                         }
                     }
+                    continue;
                 }
                 STORE_FAST => {
                     let v = pop(vm);
                     if let Some(slot) = vm.thread.fast.get_mut(fast_base + arg as usize) {
-                        let old = std::mem::replace(slot, Some(v));
-                        drop(old);
+                        // Only an object's release can make a finalizer due.
+                        match std::mem::replace(slot, Some(v)) {
+                            Some(Value::Obj(o)) => drop(o),
+                            _ => continue,
+                        }
                     }
                 }
                 DELETE_FAST => {
@@ -298,12 +323,16 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     }
                 }
                 LOAD_CONST => match co.consts.get(arg as usize) {
-                    Some(v) => push(vm, v.clone()),
+                    Some(v) => {
+                        push(vm, v.clone());
+                        continue;
+                    }
                     None => tri!(Err(vm.system_error("LOAD_CONST index out of range"))),
                 },
-                POP_TOP => {
-                    vm.thread.stack.pop();
-                }
+                POP_TOP => match vm.thread.stack.pop() {
+                    Some(Some(Value::Obj(o))) => drop(o),
+                    _ => continue,
+                },
                 PRINT_EXPR => {
                     // `compile(..., 'single')`: an expression statement's value goes to
                     // `sys.displayhook` (CPython's PRINT_EXPR).
@@ -321,16 +350,21 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                         None => tri!(Err(vm.runtime_error("lost sys.displayhook"))),
                     }
                 }
-                PUSH_NULL => vm.thread.stack.push(None),
+                PUSH_NULL => {
+                    vm.thread.stack.push(None);
+                    continue;
+                }
                 COPY => {
                     let v = peek(vm, arg as usize);
                     vm.thread.stack.push(v);
+                    continue;
                 }
                 SWAP => {
                     let len = vm.thread.stack.len();
                     if arg as usize <= len && arg >= 1 {
                         vm.thread.stack.swap(len - 1, len - arg as usize);
                     }
+                    continue;
                 }
                 UNARY_NEGATIVE | UNARY_POSITIVE | UNARY_INVERT | UNARY_NOT => {
                     let v = pop(vm);
@@ -437,18 +471,23 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                                         nop,
                                         POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE
                                     );
-                                    if t == want {
-                                        if matches!(
-                                            nop,
-                                            POP_JUMP_FORWARD_IF_FALSE | POP_JUMP_FORWARD_IF_TRUE
-                                        ) {
-                                            ip += narg as usize;
-                                        } else {
-                                            ip = tri!(jump_back(vm, ip, narg as u32));
-                                        }
+                                    if t != want {
+                                        continue;
                                     }
+                                    if matches!(
+                                        nop,
+                                        POP_JUMP_FORWARD_IF_FALSE | POP_JUMP_FORWARD_IF_TRUE
+                                    ) {
+                                        ip += narg as usize;
+                                        continue;
+                                    }
+                                    // A backward jump may run a signal handler: checked.
+                                    ip = tri!(jump_back(vm, ip, narg as u32));
                                 }
-                                _ => push(vm, Value::Bool(t)),
+                                _ => {
+                                    push(vm, Value::Bool(t));
+                                    continue;
+                                }
                             }
                         }
                         None => {
@@ -553,7 +592,8 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     };
                     if let Some(v) = hit {
                         drop(std::mem::replace(&mut vm.thread.stack[sp - 1], Some(v)));
-                        continue;
+                        // The object may have died: its finalizer runs first.
+                        continue_checked!();
                     }
                     let o = pop(vm);
                     let v = tri!(inline::load_attr_miss(vm, co, cache_at, &o, name));
@@ -638,7 +678,10 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     };
                     tri!(names::store_deref(vm, co, fast_base, arg as usize, v));
                 }
-                JUMP_FORWARD => ip += arg as usize,
+                JUMP_FORWARD => {
+                    ip += arg as usize;
+                    continue;
+                }
                 JUMP_BACKWARD => ip = tri!(jump_back(vm, ip, arg)),
                 JUMP_BACKWARD_NO_INTERRUPT => ip = tri!(jump_back_no_interrupt(vm, ip, arg)),
                 POP_JUMP_FORWARD_IF_FALSE
@@ -646,9 +689,9 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 | POP_JUMP_BACKWARD_IF_FALSE
                 | POP_JUMP_BACKWARD_IF_TRUE => {
                     let v = pop(vm);
-                    let t = match v {
-                        Value::Bool(b) => b,
-                        _ => tri!(vm.truthy(&v)),
+                    let (t, mut plain) = match v {
+                        Value::Bool(b) => (b, true),
+                        _ => (tri!(vm.truthy(&v)), false),
                     };
                     let want = matches!(op, POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE);
                     if t == want {
@@ -656,7 +699,13 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                             ip += arg as usize;
                         } else {
                             ip = tri!(jump_back(vm, ip, arg));
+                            // A backward jump may have run a signal handler: checked.
+                            plain = false;
                         }
+                    }
+                    if plain {
+                        // A bool popped (nothing released) and no handler ran.
+                        continue;
                     }
                 }
                 POP_JUMP_FORWARD_IF_NONE
@@ -729,7 +778,12 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                         _ => None,
                     };
                     let next = match quick {
-                        Some(r) => r,
+                        // An item from a range or list: nothing released.
+                        Some(Some(v)) => {
+                            push(vm, v);
+                            continue;
+                        }
+                        Some(None) => None,
                         None => {
                             let it = top(vm);
                             save!();
@@ -1053,6 +1107,15 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                         "unknown opcode {op} ({name}): not supported by pyrs yet"
                     ))))
                 }
+            }
+            // `__del__` and generator closes made due by this instruction run before the
+            // next one (finalize.rs). `lasti` is still the instruction that dropped the
+            // object: where an error report of the finalizer points. Arms that provably
+            // release no object and run no Python code (LOAD_FAST, LOAD_CONST, int/float
+            // BINARY_OP and fused COMPARE_OP, STORE_FAST/POP_TOP of a non-object, ...)
+            // `continue` past this check; a frame switch checks at the top of 'frame.
+            if crate::finalize::pending() {
+                finalize_at(vm, ip, lasti);
             }
         }
     }
