@@ -215,24 +215,6 @@ fn replace_at(d: &PyRef, name: &PyRef, ix: usize, value: Value) -> Result<Value,
     }
 }
 
-/// `d[name] = value` for an interned name, replacing in place at the hinted entry.
-fn set_hinted(vm: &Vm, d: &PyRef, name: &PyRef, hint: &Cell<usize>, value: Value) {
-    let value = match replace_at(d, name, hint.get(), value) {
-        Ok(old) => {
-            drop(old); // freed after the borrow ended: its deallocation may touch this dict
-            return;
-        }
-        Err(v) => v,
-    };
-    let Some(dd) = dict::dict_data(d) else {
-        return;
-    };
-    let h = hash_of(vm, name);
-    let (ix, old) = dd.borrow_mut().set_str(name.clone(), h, value);
-    hint.set(ix);
-    drop(old);
-}
-
 /// Whether instances of `ty` qualify for attribute caching (see the invariants).
 fn cacheable(o: &PyRef, name: &PyRef) -> bool {
     let td = tdata(&o.ty);
@@ -451,8 +433,15 @@ fn store_attr_slow(
 ) -> PyResult<()> {
     if let (Value::Obj(o), Some(s)) = (obj, slot(co, at)) {
         if let (true, Some(d)) = (s.hits(vm, K_STORE, &o.ty), &o.dict) {
-            set_hinted(vm, d, name, &s.hint, value);
-            return Ok(());
+            // Not at the hinted entry (a fresh instance's first stores, or another
+            // order): set it by probing with the cached hash; the hint follows.
+            if let Some(Ok(mut b)) = dict::dict_data(d).map(|dd| dd.try_borrow_mut()) {
+                let (ix, old) = b.set_str(name.clone(), s.hash.get(), value);
+                drop(b);
+                s.hint.set(ix);
+                drop(old); // after the borrow: its deallocation may touch this dict
+                return Ok(());
+            }
         }
         if cacheable(o, name) {
             let ty = o.ty.clone();
