@@ -57,7 +57,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("vars", attrs::vars),
     ("dir", attrs::dir),
     ("input", print::input),
-    ("open", crate::types::io::open),
+    ("open", crate::modules::_io::open::open),
     ("compile", compile::compile),
     ("exec", compile::exec),
     ("eval", compile::eval),

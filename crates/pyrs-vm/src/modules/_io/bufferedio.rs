@@ -668,13 +668,30 @@ pub fn read(vm: &mut Vm, b: &Buffered, n: Option<usize>) -> PyResult<Value> {
                     Some(f) => fileio::read_all(vm, f)?,
                     None => None,
                 }
-            } else {
+            } else if nt::getattr_opt(vm, &raw, "readall")?.is_some() {
                 let r = vm.call_method(&raw, "readall", vec![])?;
                 if matches!(r, Value::None) {
                     None
                 } else {
                     Some(buffer_arg(vm, &r)?)
                 }
+            } else {
+                // No readall(): read() chunks until EOF.
+                let mut all = Vec::new();
+                let mut blocked = true;
+                loop {
+                    let r = vm.call_method(&raw, "read", vec![])?;
+                    if matches!(r, Value::None) {
+                        break;
+                    }
+                    blocked = false;
+                    let c = buffer_arg(vm, &r)?;
+                    if c.is_empty() {
+                        break;
+                    }
+                    all.extend(c);
+                }
+                (!blocked || !all.is_empty()).then_some(all)
             };
             match rest {
                 None if out.is_empty() => return Ok(Value::None),
@@ -838,12 +855,21 @@ pub fn write(vm: &mut Vm, b: &Buffered, data: &[u8]) -> PyResult<usize> {
     if b.inner.borrow().rpos < b.inner.borrow().rbuf.len() {
         drop_readahead(vm, b, &raw, fast)?;
     }
-    let full = {
+    // What would overflow the buffer goes out first, so the raw stream sees the
+    // earlier writes as their own chunk (as CPython's `_io__Buffered_write_impl`).
+    let overflow = {
         let mut i = b.inner.borrow_mut();
         i.rbuf.clear();
         i.rpos = 0;
+        !i.wbuf.is_empty() && i.wbuf.len() + data.len() > i.buffer_size
+    };
+    if overflow {
+        flush_writes(vm, b, &raw, fast)?;
+    }
+    let full = {
+        let mut i = b.inner.borrow_mut();
         i.wbuf.extend_from_slice(data);
-        i.wbuf.len() >= i.buffer_size
+        i.wbuf.len() > i.buffer_size
     };
     if full {
         flush_writes(vm, b, &raw, fast)?;

@@ -127,8 +127,26 @@ pub fn property(vm: &mut Vm, ty: &PyRef, name: &'static str, get: NativeFn, set:
 
 /// `io.UnsupportedOperation(msg)`.
 pub fn unsupported(vm: &mut Vm, msg: &str) -> PyErr {
-    let t = vm.types.unsupported_operation.clone();
+    let t = super::types(vm).unsupported_operation.clone();
     vm.new_error(&t, msg)
+}
+
+/// `class UnsupportedOperation(OSError, ValueError)` with `__module__` "io".
+pub fn make_unsupported_operation(vm: &mut Vm) -> PyRef {
+    let bases = vm.new_tuple(vec![
+        Value::Obj(vm.types.os_error.clone()),
+        Value::Obj(vm.types.value_error.clone()),
+    ]);
+    let ns = vm.new_dict_ref();
+    let m = vm.new_str("io");
+    crate::import::dict_set(vm, &ns, "__module__", m);
+    let name = vm.new_str("UnsupportedOperation");
+    let ty = Value::Obj(vm.types.type_.clone());
+    match vm.call(&ty, vec![name, bases, Value::Obj(ns)]) {
+        Ok(Value::Obj(t)) => t,
+        // Cannot fail for these bases; the static type is the fallback.
+        _ => vm.types.unsupported_operation.clone(),
+    }
 }
 
 /// `ValueError: I/O operation on closed file.`

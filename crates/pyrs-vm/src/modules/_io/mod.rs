@@ -21,6 +21,7 @@ pub mod iobase;
 pub mod newlines;
 pub mod open;
 pub mod stringio;
+pub mod textio;
 
 pub use crate::modules::native_type::state as native;
 use crate::object::{PyRef, Value};
@@ -44,6 +45,10 @@ pub struct IoTypes {
     pub buffered_random: PyRef,
     pub buffered_rwpair: PyRef,
     pub newline_decoder: PyRef,
+    pub text_io_wrapper: PyRef,
+    /// `io.UnsupportedOperation(OSError, ValueError)`: a heap type (io.py sets its
+    /// `__module__`), made as `PyErr_NewException` makes it.
+    pub unsupported_operation: PyRef,
 }
 
 /// The interpreter's `_io` types (made on first use).
@@ -51,11 +56,13 @@ pub fn types(vm: &mut Vm) -> Rc<IoTypes> {
     if let Some(t) = &vm.interp.io_types {
         return t.clone();
     }
+    let unsupported_operation = iobase::make_unsupported_operation(vm);
     let (iobase, raw_iobase, buffered_iobase, text_iobase) = iobase::make_types(vm);
     let fileio = fileio::make_type(vm, &raw_iobase);
     let bytesio = bytesio::make_type(vm, &buffered_iobase);
     let stringio = stringio::make_type(vm, &text_iobase);
     let newline_decoder = newlines::make_type(vm);
+    let text_io_wrapper = textio::make_types(vm, &text_iobase);
     let (buffered_reader, buffered_writer, buffered_random, buffered_rwpair) =
         bufferedio::make_types(vm, &buffered_iobase);
     let t = Rc::new(IoTypes {
@@ -71,6 +78,8 @@ pub fn types(vm: &mut Vm) -> Rc<IoTypes> {
         buffered_random,
         buffered_rwpair,
         newline_decoder,
+        text_io_wrapper,
+        unsupported_operation,
     });
     // `iobase_finalize`: instances of every type here are closed by `_IOBase.__del__`.
     for ty in [
@@ -85,6 +94,7 @@ pub fn types(vm: &mut Vm) -> Rc<IoTypes> {
         &t.buffered_writer,
         &t.buffered_random,
         &t.buffered_rwpair,
+        &t.text_io_wrapper,
     ] {
         crate::object::typeobj::tdata(ty).has_finalizer.set(true);
     }
@@ -110,6 +120,7 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
         ("BytesIO", &t.bytesio),
         ("StringIO", &t.stringio),
         ("IncrementalNewlineDecoder", &t.newline_decoder),
+        ("TextIOWrapper", &t.text_io_wrapper),
         ("BufferedReader", &t.buffered_reader),
         ("BufferedWriter", &t.buffered_writer),
         ("BufferedRandom", &t.buffered_random),
@@ -122,8 +133,11 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
         "DEFAULT_BUFFER_SIZE",
         Value::Int(DEFAULT_BUFFER_SIZE as i64),
     );
-    let uo = vm.types.unsupported_operation.clone();
-    set(vm, "UnsupportedOperation", Value::Obj(uo));
+    set(
+        vm,
+        "UnsupportedOperation",
+        Value::Obj(t.unsupported_operation.clone()),
+    );
     if let Some(bio) = iobase::builtin_value(vm, "BlockingIOError") {
         set(vm, "BlockingIOError", bio);
     }

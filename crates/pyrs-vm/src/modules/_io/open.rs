@@ -212,8 +212,7 @@ fn open_stack(
         newline,
         Value::Bool(line_buffering),
     ];
-    let _ = (t, args);
-    let wrapper: Value = return Err(vm.not_implemented_error("text mode"));
+    let wrapper = vm.call(&Value::Obj(t.text_io_wrapper.clone()), args)?;
     let m = vm.new_str(mode);
     nt::setattr(vm, &wrapper, "mode", m)?;
     Ok(wrapper)
