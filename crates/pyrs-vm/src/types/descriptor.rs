@@ -131,6 +131,8 @@ fn table(vm: &Vm) -> Vec<(PyRef, &'static [&'static str], &'static [&'static str
                 "co_name",
                 "co_qualname",
                 "co_firstlineno",
+                "co_linetable",
+                "co_exceptiontable",
             ],
         ),
         (

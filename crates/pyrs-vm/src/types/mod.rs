@@ -8,6 +8,7 @@ pub mod bytearray;
 pub mod bytes;
 pub mod bytes_format;
 pub mod bytes_methods;
+pub mod code;
 pub mod codecs;
 pub mod complex;
 pub mod coroutine;
@@ -511,6 +512,7 @@ pub fn install_methods(vm: &mut Vm) {
         (t(vm, |t| &t.object), object::METHODS),
         (t(vm, |t| &t.type_), type_::METHODS),
         (t(vm, |t| &t.object), introspect::OBJECT_METHODS),
+        (t(vm, |t| &t.code), code::METHODS),
         (t(vm, |t| &t.type_), introspect::TYPE_METHODS),
         (t(vm, |t| &t.int), int::METHODS),
         (t(vm, |t| &t.float), float::METHODS),
