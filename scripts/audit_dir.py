@@ -106,7 +106,10 @@ def is_dunder(n):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--pyrs", default=str(ROOT / "target/release/pyrs"))
+    # The release binary when there is one, else the debug one.
+    release = ROOT / "target/release/pyrs"
+    default = release if release.exists() else ROOT / "target/debug/pyrs"
+    ap.add_argument("--pyrs", default=str(default))
     ap.add_argument("--no-dunder", action="store_true")
     ap.add_argument("--only", default="")
     ap.add_argument("--counts", action="store_true")
