@@ -125,20 +125,28 @@ pub fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
         write_os(vm, 1, &s)?;
     }
     let _ = flush_stdout(vm);
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) => {
-            let t = vm.types.eof_error.clone();
-            Err(vm.new_error(&t, "EOF when reading a line"))
-        }
-        Ok(_) => {
-            if line.ends_with('\n') {
-                line.pop();
-            }
-            Ok(vm.new_str(&line))
-        }
-        Err(e) => Err(vm.new_error(&vm.types.os_error.clone(), e.to_string())),
+    // `fin.readline()` of sys.stdin, as CPython's input() off a terminal (and pyrs has
+    // no line editing on one either).
+    let name = vm.intern("stdin");
+    let key = crate::object::attr::pystr(&name);
+    let fin = crate::types::dict::dict_get_str(&vm.sys_dict, key, key.hash(&vm.hash_secret));
+    let fin = match fin {
+        Some(f) if !matches!(f, Value::None) => f,
+        _ => return Err(vm.runtime_error("input(): lost sys.stdin")),
+    };
+    let line = vm.call_method(&fin, "readline", vec![])?;
+    let Some(s) = line.as_str() else {
+        return Err(vm.type_error("object.readline() returned non-string"));
+    };
+    let mut cps = s.to_vec();
+    if cps.is_empty() {
+        let t = vm.types.eof_error.clone();
+        return Err(vm.new_error(&t, "EOF when reading a line"));
     }
+    if cps.last() == Some(&('\n' as u32)) {
+        cps.pop();
+    }
+    Ok(vm.new_pystr(crate::types::str::PyStr::from_vec(cps)))
 }
 
 fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -41,7 +41,11 @@ pub fn install(vm: &mut Vm) {
     set(vm, &d, "stderr", Value::Obj(err.clone()));
     set(vm, &d, "__stdout__", Value::Obj(out));
     set(vm, &d, "__stderr__", Value::Obj(err));
-    let stdin = crate::types::io::make_stdin(vm);
+    let stdin = match crate::modules::_io::open::make_stdin(vm) {
+        Ok(s) => s,
+        // Descriptor 0 closed at startup: sys.stdin is None, as CPython's.
+        Err(_) => Value::None,
+    };
     set(vm, &d, "stdin", stdin.clone());
     set(vm, &d, "__stdin__", stdin);
     let name = vm.new_str("sys");

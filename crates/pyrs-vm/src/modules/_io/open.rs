@@ -240,3 +240,31 @@ pub fn text_encoding(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(e) => Ok(e),
     }
 }
+
+/// `sys.stdin` (CPython's `create_stdio`): `TextIOWrapper(BufferedReader(FileIO(0,
+/// closefd=False)), encoding='utf-8', errors='strict')`, line-buffered on a terminal,
+/// the raw file named `<stdin>`.
+pub fn make_stdin(vm: &mut Vm) -> PyResult<Value> {
+    let t = super::types(vm);
+    let mut fargs = Args::positional(vec![Value::Int(0), vm.new_str("rb")]);
+    fargs.kw.push((vm.intern("closefd"), Value::Bool(false)));
+    let raw = vm.call_args(&Value::Obj(t.fileio.clone()), fargs)?;
+    let name = vm.new_str("<stdin>");
+    nt::setattr(vm, &raw, "name", name)?;
+    let isatty = {
+        let r = vm.call_method(&raw, "isatty", vec![])?;
+        vm.truthy(&r)?
+    };
+    let buffer = vm.call(&Value::Obj(t.buffered_reader.clone()), vec![raw])?;
+    let args = vec![
+        buffer,
+        vm.new_str("utf-8"),
+        vm.new_str("strict"),
+        Value::None,
+        Value::Bool(isatty),
+    ];
+    let wrapper = vm.call(&Value::Obj(t.text_io_wrapper.clone()), args)?;
+    let m = vm.new_str("r");
+    nt::setattr(vm, &wrapper, "mode", m)?;
+    Ok(wrapper)
+}
