@@ -62,7 +62,11 @@ pub fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(o) = it.as_obj().filter(|o| o.ty_is_heap()) {
         let ty = o.ty.clone();
         if let Some(f) = crate::object::protocol::heap_dunder(vm, &ty, "__next__") {
-            return match crate::object::protocol::call_dunder(vm, f, it, vec![]) {
+            let r = match crate::types::iter::native_next(vm, it, &f) {
+                Some(r) => r,
+                None => crate::object::protocol::call_dunder(vm, f, it, vec![]),
+            };
+            return match r {
                 Err(e) if vm.err_matches(&e, &vm.types.stop_iteration.clone()) => {
                     args.pos.get(1).cloned().ok_or(e)
                 }

@@ -173,6 +173,32 @@ pub fn next_or_return(vm: &mut Vm, it: &Value) -> PyResult<Result<Value, Value>>
     }
 }
 
+/// `it.__next__()` when `f`, the `__next__` found on `it`'s class, is a method descriptor
+/// of a native type (`itertools.count`, `collections.deque`'s iterator, ...): its Rust
+/// function called directly, with no bound method and no argument vector (CPython's
+/// `tp_iternext` slot); another type's descriptor raises CPython's "doesn't apply" error.
+/// The StopIteration that ends it is returned as raised. `None`: `f` is something else.
+pub fn native_next(vm: &mut Vm, it: &Value, f: &Value) -> Option<PyResult<Value>> {
+    let (Some(fo), Some(Payload::Builtin(b))) = (f.as_obj(), f.payload()) else {
+        return None;
+    };
+    let (None, true, Some(owner)) = (&b.self_, b.is_method, &b.owner) else {
+        return None;
+    };
+    let mut pos = crate::types::args::ArgVec::new();
+    pos.push(it.clone());
+    let args = Args {
+        pos,
+        kw: Vec::new(),
+    };
+    if !crate::object::typeobj::is_subtype(vm.type_of(it), owner) {
+        if let Err(e) = crate::types::slot_wrapper::check_self(vm, fo, b, owner, &args) {
+            return Some(Err(e));
+        }
+    }
+    Some((b.func)(vm, args))
+}
+
 /// The next item, `None` when exhausted.
 pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     let Some(o) = it.as_obj() else {
@@ -181,6 +207,13 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     if tdata(&o.ty).heap {
         let ty = o.ty.clone();
         if let Some(f) = heap_dunder(vm, &ty, "__next__") {
+            if let Some(r) = native_next(vm, it, &f) {
+                return match r {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if vm.err_matches(&e, &vm.types.stop_iteration.clone()) => Ok(None),
+                    Err(e) => Err(e),
+                };
+            }
             return match crate::object::protocol::call_dunder(vm, f, it, vec![]) {
                 Ok(v) => Ok(Some(v)),
                 Err(e) if vm.err_matches(&e, &vm.types.stop_iteration.clone()) => Ok(None),
