@@ -136,7 +136,6 @@ fn weakrefable(v: &Value) -> Option<&PyRef> {
         | Payload::Set(_)
         | Payload::Code(_)
         | Payload::Generator(_)
-        | Payload::File(_)
         | Payload::Native(_) => Some(o),
         _ => None,
     }

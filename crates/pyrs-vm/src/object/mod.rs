@@ -151,8 +151,6 @@ pub enum Payload {
     Str(PyStr),
     Bytes(Box<[u8]>),
     ByteArray(RefCell<Vec<u8>>),
-    /// A file object (`open()`, `sys.stdin`; `types/io.rs`).
-    File(Box<crate::types::io::FileData>),
     /// A frame object (`sys._getframe()`, `gi_frame`): a snapshot (`types/frame.rs`).
     Frame(Box<crate::types::frame::FrameData>),
     MemoryView(Box<crate::types::bytearray::MemView>),
@@ -335,7 +333,6 @@ impl PyObject {
             Payload::AsyncGenWrapped(v) => visit(v),
             Payload::MemoryView(m) => m.traverse(visit),
             Payload::Frame(f) => f.traverse(visit),
-            Payload::File(f) => visit(&f.name),
             Payload::AsyncGenOp(op) => op.traverse(visit),
             Payload::Native(n) => n.traverse(visit),
             Payload::Plain

@@ -36,11 +36,6 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
             return Ok(Some(vm.new_tuple(items)));
         }
     }
-    if let Payload::File(_) = &o.payload {
-        if let Some(v) = crate::types::io::file_attr(vm, o, n) {
-            return Ok(Some(v));
-        }
-    }
     if let Payload::Frame(_) = &o.payload {
         if let Some(v) = crate::types::frame::frame_attr(vm, o, n) {
             return Ok(Some(v));

@@ -125,8 +125,7 @@ fn is_iterator_payload(vm: &Vm, v: &Value) -> bool {
         | Payload::Filter(_)
         | Payload::CallableIter(_)
         | Payload::Reversed(..)
-        | Payload::AsyncGenOp(_)
-        | Payload::File(_) => true,
+        | Payload::AsyncGenOp(_) => true,
         // Coroutines and async generators are not iterators.
         Payload::Generator(_) => o.ty.is(&vm.types.generator) || tdata(&o.ty).heap,
         _ => false,
@@ -371,7 +370,6 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         // The StopIteration that ends an await carries its value: it is not swallowed
         // (SEND reads it).
         Payload::AsyncGenOp(_) => crate::types::coroutine::op_send(vm, o, Value::None).map(Some),
-        Payload::File(_) => crate::types::io::next_line(vm, it),
         _ => Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it)))),
     }
 }

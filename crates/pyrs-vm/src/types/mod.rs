@@ -27,7 +27,6 @@ pub mod generic_alias;
 pub mod getset;
 pub mod int;
 pub mod introspect;
-pub mod io;
 pub mod iter;
 pub mod list;
 pub mod mappingproxy;
@@ -125,10 +124,6 @@ pub struct Types {
     pub frame: PyRef,
     pub set_iterator: PyRef,
     pub union_type: PyRef,
-    pub text_io_wrapper: PyRef,
-    pub buffered_reader: PyRef,
-    pub buffered_writer: PyRef,
-    pub buffered_random: PyRef,
     pub unsupported_operation: PyRef,
     pub simple_namespace: PyRef,
     pub memoryview: PyRef,
@@ -384,10 +379,6 @@ impl Types {
             frame: fin("frame"),
             set_iterator: fin("set_iterator"),
             union_type: fin("UnionType"),
-            text_io_wrapper: fin("TextIOWrapper"),
-            buffered_reader: fin("BufferedReader"),
-            buffered_writer: fin("BufferedWriter"),
-            buffered_random: fin("BufferedRandom"),
             unsupported_operation,
             simple_namespace: simple("SimpleNamespace", BaseKind::Object),
             memoryview: fin("memoryview"),
@@ -582,14 +573,6 @@ pub fn install_methods(vm: &mut Vm) {
         t(vm, |t| &t.reversed),
     ] {
         add_methods(vm, &ty, iter::SEQ_ITERATOR_METHODS);
-    }
-    for ty in [
-        t(vm, |t| &t.text_io_wrapper),
-        t(vm, |t| &t.buffered_reader),
-        t(vm, |t| &t.buffered_writer),
-        t(vm, |t| &t.buffered_random),
-    ] {
-        add_methods(vm, &ty, io::METHODS);
     }
     let io_name = vm.new_str("io");
     let uo = t(vm, |t| &t.unsupported_operation);

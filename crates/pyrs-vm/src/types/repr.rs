@@ -59,7 +59,6 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Payload::Tuple(_) if o.ty.is(&vm.types.union_type) => {
             crate::types::generic_alias::union_repr(vm, v)?
         }
-        Payload::File(_) => crate::types::io::repr(vm, o)?.unwrap_or_default(),
         Payload::Tuple(_) if tdata(&o.ty).structseq.borrow().is_some() => {
             match crate::types::structseq::repr(vm, o)? {
                 Some(r) => r,
