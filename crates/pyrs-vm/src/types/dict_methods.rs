@@ -93,8 +93,15 @@ fn update_from(vm: &mut Vm, d: &PyRef, args: Args) -> PyResult<()> {
 
 fn get(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     check_arity(vm, &args, "get", 2, 3)?;
-    let d = this(vm, &args)?;
-    Ok(match dict::get_item(vm, &d, &args.pos[1])? {
+    // The receiver is read in place (no count traffic), as `this` checks it.
+    let found = match args.pos.first() {
+        Some(Value::Obj(d)) if dict_data(d).is_some() => dict::get_item(vm, d, &args.pos[1])?,
+        _ => {
+            this(vm, &args)?;
+            None
+        }
+    };
+    Ok(match found {
         Some(v) => v,
         // The default moves out (no count traffic).
         None => args

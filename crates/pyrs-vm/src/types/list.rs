@@ -93,9 +93,13 @@ pub fn list_init(vm: &mut Vm, this: &Value, args: Args) -> PyResult<()> {
     Ok(())
 }
 
-fn append(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    meth_o(vm, &args, "append")?;
-    this(vm, &args)?.borrow_mut().push(args.pos[1].clone());
+fn append(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    if args.pos.len() != 2 || !args.kw.is_empty() {
+        meth_o(vm, &args, "append")?;
+    }
+    // The item moves out of the arguments (no count traffic).
+    let v = args.pos.pop().unwrap_or(Value::None);
+    this(vm, &args)?.borrow_mut().push(v);
     Ok(Value::None)
 }
 
