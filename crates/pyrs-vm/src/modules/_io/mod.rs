@@ -159,3 +159,6 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
     );
     Ok(m)
 }
+
+#[cfg(test)]
+mod tests;

@@ -384,7 +384,7 @@ fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ---- reading ---------------------------------------------------------------------------
 
 /// How many leading bytes of `b` are whole characters of `codec`.
-fn complete_len(codec: Codec, b: &[u8]) -> usize {
+pub(super) fn complete_len(codec: Codec, b: &[u8]) -> usize {
     let n = b.len();
     match codec {
         Codec::Utf8 => {
