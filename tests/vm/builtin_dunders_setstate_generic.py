@@ -40,3 +40,5 @@ for bad in (lambda: d.keys() & 1, lambda: [] & d.keys() & 1):
         bad()
     except TypeError as ex:
         print('TypeError', ex)
+# Sets are not subscriptable: no __getitem__ wrapper.
+print(hasattr(set(), '__getitem__'), hasattr(frozenset(), '__getitem__'), set.__len__({1, 2}), type(frozenset.__iter__(frozenset())).__name__)

@@ -712,6 +712,12 @@ const SEQUENCE: Slots = &[
     ("__contains__", contains),
     ("__iter__", iter),
 ];
+/// A sized iterable container without item access (sets: not subscriptable).
+const COLLECTION: Slots = &[
+    ("__len__", len),
+    ("__contains__", contains),
+    ("__iter__", iter),
+];
 const CONCAT: Slots = &[("__add__", add), ("__mul__", mul), ("__rmul__", rmul)];
 const FORMAT: Slots = &[("__mod__", mod_), ("__rmod__", rmod)];
 const MUTABLE: Slots = &[
@@ -815,12 +821,15 @@ fn table(vm: &Vm) -> Vec<(PyRef, Vec<Slots>)> {
             vec![
                 RICHCOMPARE,
                 &[("__repr__", repr), ("__init__", init)],
-                SEQUENCE,
+                COLLECTION,
                 SET,
                 INPLACE_SET,
             ],
         ),
-        (t.frozenset.clone(), vec![RICHCOMPARE, BASIC, SEQUENCE, SET]),
+        (
+            t.frozenset.clone(),
+            vec![RICHCOMPARE, BASIC, COLLECTION, SET],
+        ),
         (
             t.range.clone(),
             vec![RICHCOMPARE, BASIC, SEQUENCE, &[("__bool__", bool_)]],
