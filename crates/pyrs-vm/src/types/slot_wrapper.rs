@@ -762,7 +762,10 @@ fn table(vm: &Vm) -> Vec<(PyRef, Vec<Slots>)> {
                 ("__ge__", object_order),
             ]],
         ),
-        (t.type_.clone(), vec![&[("__repr__", repr)]]),
+        (
+            t.type_.clone(),
+            vec![&[("__repr__", repr), ("__or__", or), ("__ror__", ror)]],
+        ),
         (t.int.clone(), vec![RICHCOMPARE, BASIC, NUMBER, INT_ONLY]),
         (t.float.clone(), vec![RICHCOMPARE, BASIC, NUMBER]),
         (t.complex.clone(), vec![RICHCOMPARE, BASIC, COMPLEX]),
