@@ -63,3 +63,11 @@ print(n.read(), n.getvalue())
 import copy
 c2 = copy.copy(BytesIO(b"copyme"))
 print(c2.getvalue())
+
+# Huge sizes raise instead of aborting.
+big = BytesIO()
+big.seek(2**62)
+try:
+    big.write(b"x")
+except MemoryError:
+    print("MemoryError")

@@ -70,3 +70,11 @@ st = StringIO("abc\n", newline=None).__getstate__()
 print(st)
 import copy
 print(repr(copy.copy(StringIO("copied")).getvalue()))
+
+# Huge sizes raise instead of aborting.
+big = StringIO()
+big.seek(2**62)
+try:
+    big.write("x")
+except OverflowError as e:
+    print("OverflowError", e)

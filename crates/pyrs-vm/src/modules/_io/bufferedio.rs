@@ -249,7 +249,8 @@ fn raw_read(vm: &mut Vm, raw: &Value, fast: bool, n: usize) -> PyResult<Option<V
             return fileio::read_some(vm, f, n);
         }
     }
-    let ba = crate::types::bytearray::new_bytearray(vm, vec![0; n]);
+    let z = super::iobase::zeroed(vm, n)?;
+    let ba = crate::types::bytearray::new_bytearray(vm, z);
     let r = vm.call_method(raw, "readinto", vec![ba.clone()])?;
     if matches!(r, Value::None) {
         return Ok(None);

@@ -203,26 +203,30 @@ fn readinto(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(k as i64))
 }
 
-/// Write `data` at the position (zero-padding a gap after the end).
-pub fn write_bytes(b: &BytesIO, data: &[u8]) {
+/// Write `data` at the position (zero-padding a gap after the end); MemoryError when
+/// the buffer cannot grow that far.
+pub fn write_bytes(vm: &mut Vm, b: &BytesIO, data: &[u8]) -> PyResult<()> {
     let mut i = b.inner.borrow_mut();
     let pos = i.pos;
-    if pos > i.buf.len() {
-        i.buf.resize(pos, 0);
-    }
-    let end = pos + data.len();
-    if end > i.buf.len() {
-        i.buf.resize(end, 0);
-    }
+    let Some(end) = pos
+        .checked_add(data.len())
+        .filter(|&e| e <= isize::MAX as usize)
+    else {
+        drop(i);
+        let t = vm.types.memory_error.clone();
+        return Err(vm.new_error(&t, ""));
+    };
+    super::iobase::grow(vm, &mut i.buf, end)?;
     i.buf[pos..end].copy_from_slice(data);
     i.pos = end;
+    Ok(())
 }
 
 fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "write", 2, 2)?;
     let b = check(vm, &args)?;
     let data = buffer_arg(vm, &args.pos[1])?;
-    write_bytes(b, &data);
+    write_bytes(vm, b, &data)?;
     Ok(Value::Int(data.len() as i64))
 }
 
@@ -233,7 +237,7 @@ fn writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     while let Some(line) = vm.next(&it)? {
         let data = buffer_arg(vm, &line)?;
         let b = check(vm, &args)?;
-        write_bytes(b, &data);
+        write_bytes(vm, b, &data)?;
     }
     Ok(Value::None)
 }

@@ -426,7 +426,7 @@ fn check_writable(vm: &mut Vm, f: &FileIO) -> PyResult<()> {
 
 /// One `read(2)` of at most `n` bytes; `None` when it would block.
 pub fn read_some(vm: &mut Vm, f: &FileIO, n: usize) -> PyResult<Option<Vec<u8>>> {
-    let mut buf = vec![0u8; n];
+    let mut buf = super::iobase::zeroed(vm, n)?;
     let r = with_fd(vm, f, |d| {
         rustix::io::retry_on_intr(|| match rustix::io::read(d, &mut buf[..]) {
             Err(Errno::AGAIN) => Ok(usize::MAX),

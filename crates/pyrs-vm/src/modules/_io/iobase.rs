@@ -154,6 +154,29 @@ pub fn closed_err(vm: &mut Vm) -> PyErr {
     vm.value_error("I/O operation on closed file.")
 }
 
+/// `n` zero bytes, or MemoryError when they cannot be allocated (a huge `read(n)`).
+pub fn zeroed(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
+    let mut v: Vec<u8> = Vec::new();
+    if v.try_reserve_exact(n).is_err() {
+        let t = vm.types.memory_error.clone();
+        return Err(vm.new_error(&t, ""));
+    }
+    v.resize(n, 0);
+    Ok(v)
+}
+
+/// Grow `buf` to `len` elements (zero-filled), or MemoryError.
+pub fn grow<T: Copy + Default>(vm: &mut Vm, buf: &mut Vec<T>, len: usize) -> PyResult<()> {
+    if len > buf.len() {
+        if buf.try_reserve(len - buf.len()).is_err() {
+            let t = vm.types.memory_error.clone();
+            return Err(vm.new_error(&t, ""));
+        }
+        buf.resize(len, T::default());
+    }
+    Ok(())
+}
+
 /// `OSError(msg)`.
 pub fn os_error(vm: &mut Vm, msg: String) -> PyErr {
     let t = vm.types.os_error.clone();
@@ -494,7 +517,8 @@ fn raw_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(n) = size_arg(vm, args.pos.get(1))? else {
         return vm.call_method(&me, "readall", vec![]);
     };
-    let b = crate::types::bytearray::new_bytearray(vm, vec![0; n]);
+    let z = zeroed(vm, n)?;
+    let b = crate::types::bytearray::new_bytearray(vm, z);
     let got = vm.call_method(&me, "readinto", vec![b.clone()])?;
     if matches!(got, Value::None) {
         return Ok(Value::None);

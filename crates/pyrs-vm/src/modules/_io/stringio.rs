@@ -163,14 +163,14 @@ fn init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         i.writenl = writenl;
     }
     if !initial.is_empty() {
-        write_text(s, &initial);
+        write_text(vm, s, &initial)?;
         s.inner.borrow_mut().pos = 0;
     }
     Ok(Value::None)
 }
 
 /// `write_str`: translate, then write at the position.
-pub fn write_text(s: &StringIO, text: &[u32]) -> usize {
+pub fn write_text(vm: &mut Vm, s: &StringIO, text: &[u32]) -> PyResult<usize> {
     let mut i = s.inner.borrow_mut();
     let mut data: Vec<u32> = match &mut i.decoder {
         Some(d) => d.decode(text, true),
@@ -188,16 +188,17 @@ pub fn write_text(s: &StringIO, text: &[u32]) -> usize {
         data = out;
     }
     let pos = i.pos;
-    if pos > i.buf.len() {
-        i.buf.resize(pos, 0);
-    }
-    let end = pos + data.len();
-    if end > i.buf.len() {
-        i.buf.resize(end, 0);
-    }
+    let Some(end) = pos
+        .checked_add(data.len())
+        .filter(|&e| e <= isize::MAX as usize / 4)
+    else {
+        drop(i);
+        return Err(vm.overflow_error("new buffer size too large"));
+    };
+    super::iobase::grow(vm, &mut i.buf, end)?;
     i.buf[pos..end].copy_from_slice(&data);
     i.pos = end;
-    text.len()
+    Ok(text.len())
 }
 
 fn closed(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -317,7 +318,7 @@ fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error(format!("string argument expected, got '{t}'")));
     };
     let cps = text.to_vec();
-    let n = write_text(s, &cps);
+    let n = write_text(vm, s, &cps)?;
     Ok(Value::Int(n as i64))
 }
 
