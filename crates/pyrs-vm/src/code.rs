@@ -55,6 +55,22 @@ impl Code {
         &self.linetable
     }
 
+    /// `co_exceptiontable`, encoded: [`Code::exc_table`] counts code units, the table
+    /// bytes (`marshal.dumps` of a code object, the `co_exceptiontable` attribute).
+    pub fn exceptiontable(&self) -> Vec<u8> {
+        let entries: Vec<_> = self
+            .exc_table
+            .iter()
+            .map(|e| ExceptionTableEntry {
+                start: e.start * 2,
+                end: e.end * 2,
+                target: e.target * 2,
+                ..*e
+            })
+            .collect();
+        pyrs_bytecode::exception_table::encode(&entries)
+    }
+
     /// `co_filename`.
     pub fn filename(&self) -> std::cell::Ref<'_, Rc<str>> {
         self.filename.borrow()

@@ -622,16 +622,6 @@ fn code_object(vm: &Vm, c: &crate::code::Code) -> Option<pyrs_bytecode::CodeObje
             code.extend([op, arg]);
         }
     }
-    let entries: Vec<_> = c
-        .exc_table
-        .iter()
-        .map(|e| pyrs_bytecode::exception_table::ExceptionTableEntry {
-            start: e.start * 2,
-            end: e.end * 2,
-            target: e.target * 2,
-            ..*e
-        })
-        .collect();
     Some(pyrs_bytecode::CodeObject {
         argcount: c.argcount as u32,
         posonlyargcount: c.posonlyargcount as u32,
@@ -656,6 +646,6 @@ fn code_object(vm: &Vm, c: &crate::code::Code) -> Option<pyrs_bytecode::CodeObje
         qualname: name_value(&c.qualname)?,
         firstlineno: c.firstlineno,
         linetable: c.linetable().to_vec(),
-        exceptiontable: pyrs_bytecode::exception_table::encode(&entries),
+        exceptiontable: c.exceptiontable(),
     })
 }

@@ -271,20 +271,7 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         }
         (Payload::Code(c), "co_consts") => vm.new_tuple(c.consts.clone()),
         (Payload::Code(c), "co_linetable") => vm.new_bytes(c.linetable().to_vec()),
-        // Entries kept in code units; the table counts bytes.
-        (Payload::Code(c), "co_exceptiontable") => {
-            let entries: Vec<_> = c
-                .exc_table
-                .iter()
-                .map(|e| pyrs_bytecode::exception_table::ExceptionTableEntry {
-                    start: e.start * 2,
-                    end: e.end * 2,
-                    target: e.target * 2,
-                    ..*e
-                })
-                .collect();
-            vm.new_bytes(pyrs_bytecode::exception_table::encode(&entries))
-        }
+        (Payload::Code(c), "co_exceptiontable") => vm.new_bytes(c.exceptiontable()),
         (Payload::Code(c), "co_varnames" | "co_cellvars" | "co_freevars" | "co_nlocals") => {
             // Kinds of 3.11's localsplus: CO_FAST_LOCAL 0x20, CELL 0x40, FREE 0x80.
             let bit = match n {
