@@ -54,9 +54,12 @@ impl GenData {
         self.qualname.clone()
     }
     /// Suspended (not running, not finished) at a yield, not before its first
-    /// instruction (`gi_suspended`).
+    /// instruction (`gi_suspended`; CPython: `FRAME_SUSPENDED`, not `FRAME_CREATED`).
     pub fn suspended_after_start(&self) -> bool {
-        !self.running.get() && self.frame.borrow().as_ref().is_some_and(|f| f.ip > 0)
+        self.started.get()
+            && !self.running.get()
+            && !self.finished.get()
+            && self.frame.borrow().is_some()
     }
     /// The suspended frame's localsplus in slot order (empty while running or finished).
     pub fn saved_fast(&self) -> Vec<Option<Value>> {
