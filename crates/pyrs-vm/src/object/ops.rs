@@ -58,12 +58,7 @@ fn is_heap(v: &Value) -> bool {
 /// `&= |= -= ^=`, bytearray and list `+=` `*=`): the result (the operand itself), or
 /// None when the payloads have no in-place form (the binary operation then applies).
 /// Also what `list.__iadd__` and the other in-place slot wrappers run.
-pub fn builtin_inplace(
-    vm: &mut Vm,
-    a: &Value,
-    b: &Value,
-    base: usize,
-) -> PyResult<Option<Value>> {
+pub fn builtin_inplace(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult<Option<Value>> {
     if let (Some(Payload::Dict(_)), 7) = (a.payload(), base) {
         if let (Some(d), Some(Payload::Dict(_))) = (a.as_obj(), b.payload()) {
             let d = d.clone();
@@ -82,9 +77,7 @@ pub fn builtin_inplace(
     if let (Some(Payload::Set(_)), Some(Payload::Set(_)), 1 | 7 | 10 | 12) =
         (a.payload(), b.payload(), base)
     {
-        if !is_heap(a)
-            && !crate::object::typeobj::is_subtype(vm.type_of(a), &vm.types.frozenset)
-        {
+        if !is_heap(a) && !crate::object::typeobj::is_subtype(vm.type_of(a), &vm.types.frozenset) {
             crate::types::set::set_inplace(vm, a, b, base)?;
             return Ok(Some(a.clone()));
         }
@@ -308,6 +301,12 @@ pub fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult
             }
         }
     }
+    // A keys/items view on either side takes any iterable on the other
+    // (`['b'] & d.keys()`, `1 & d.keys()` raising "'int' object is not iterable":
+    // CPython's dictviews_* convert both operands).
+    if matches!(base, 1 | 7 | 10 | 12) && (is_set_view(a.payload()) || is_set_view(b.payload())) {
+        return dict_view_binop(vm, a, b, base).map(Some);
+    }
     let (Some(pa), pb) = (a.payload(), b.payload()) else {
         if base == 5 {
             if let Some(n) = seq_repeat(vm, a)? {
@@ -316,11 +315,6 @@ pub fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult
         }
         return Ok(None);
     };
-    // A keys/items view on either side takes any iterable on the other
-    // (`['b'] & d.keys()`: CPython's dictviews_* convert both operands).
-    if matches!(base, 1 | 7 | 10 | 12) && (is_set_view(Some(pa)) || is_set_view(pb)) {
-        return dict_view_binop(vm, a, b, base).map(Some);
-    }
     Ok(match (pa, pb, base) {
         (Payload::Str(x), Some(Payload::Str(y)), 0) => Some(vm.new_pystr(x.concat(y))),
         (Payload::Str(x), _, 5) => match seq_repeat(vm, b)? {
