@@ -747,6 +747,17 @@ const CALL: Slots = &[("__call__", call)];
 const GET: Slots = &[("__get__", get)];
 const DATA_DESCRIPTOR: Slots = &[("__get__", get), ("__set__", set), ("__delete__", delete)];
 const NEXT: Slots = &[("__iter__", iter), ("__next__", next)];
+/// The set operators of the keys and items views (`dictviews_as_number`).
+const SET_VIEW_OPS: Slots = &[
+    ("__and__", and),
+    ("__rand__", rand),
+    ("__or__", or),
+    ("__ror__", ror),
+    ("__sub__", sub),
+    ("__rsub__", rsub),
+    ("__xor__", xor),
+    ("__rxor__", rxor),
+];
 
 /// Which builtin types get which wrappers (CPython fills the same slots; `bool` inherits
 /// int's). Types whose instances are unhashable get `__hash__ = None` ([`UNHASHABLE`]).
@@ -857,32 +868,8 @@ fn table(vm: &Vm) -> Vec<(PyRef, Vec<Slots>)> {
         (t.none_type.clone(), vec![&[("__bool__", bool_)]]),
         (t.not_implemented_type.clone(), vec![&[("__bool__", bool_)]]),
         (t.callable_iterator.clone(), vec![NEXT]),
-        (
-            t.dict_keys.clone(),
-            vec![&[
-                ("__and__", and),
-                ("__rand__", rand),
-                ("__or__", or),
-                ("__ror__", ror),
-                ("__sub__", sub),
-                ("__rsub__", rsub),
-                ("__xor__", xor),
-                ("__rxor__", rxor),
-            ]],
-        ),
-        (
-            t.dict_items.clone(),
-            vec![&[
-                ("__and__", and),
-                ("__rand__", rand),
-                ("__or__", or),
-                ("__ror__", ror),
-                ("__sub__", sub),
-                ("__rsub__", rsub),
-                ("__xor__", xor),
-                ("__rxor__", rxor),
-            ]],
-        ),
+        (t.dict_keys.clone(), vec![SET_VIEW_OPS]),
+        (t.dict_items.clone(), vec![SET_VIEW_OPS]),
         (
             t.memoryview.clone(),
             vec![&[
