@@ -5,6 +5,7 @@
 pub mod anext_awaitable;
 pub mod args;
 pub mod bytearray;
+pub mod memoryview;
 pub mod bytes;
 pub mod bytes_format;
 pub mod bytes_methods;

@@ -294,10 +294,7 @@ pub fn builtin_hash(vm: &mut Vm, o: &PyRef) -> PyResult<i64> {
             }
             Ok(crate::hash::hash_tuple(hs.into_iter()))
         }
-        Payload::MemoryView(m) if m.readonly() && !m.released.get() => {
-            Ok(vm.hash_secret.hash_bytes(&m.bytes().unwrap_or_default()))
-        }
-        Payload::MemoryView(_) => Err(vm.value_error("cannot hash writable memoryview object")),
+        Payload::MemoryView(m) => crate::types::memoryview::view_hash(vm, m),
         Payload::List(_) | Payload::Dict(_) | Payload::Slice(_) | Payload::ByteArray(_) => {
             Err(vm.type_error(format!("unhashable type: '{}'", tdata(&o.ty).name())))
         }

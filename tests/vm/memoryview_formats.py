@@ -1,0 +1,168 @@
+# memoryview over native struct formats: cast, attributes, items, slices, N-D indexing,
+# tolist/tobytes/hex, ==, hash, release. Expected output: CPython 3.11.
+
+
+def t(f):
+    try:
+        r = f()
+    except Exception as e:
+        print(type(e).__name__, e)
+    else:
+        if isinstance(r, memoryview):
+            r = ("view", r.format, r.itemsize, r.ndim, r.shape, r.strides, r.nbytes)
+        print(repr(r))
+
+
+def attrs(m):
+    return (m.format, m.itemsize, m.ndim, m.shape, m.strides, m.suboffsets, m.nbytes,
+            m.readonly, m.c_contiguous, m.f_contiguous, m.contiguous)
+
+
+b = bytearray(range(48))
+m = memoryview(b)
+for fmt in "bBhHiIlLqQnNfd?cP":
+    v = m.cast(fmt)
+    print(fmt, attrs(v), len(v), v.obj is b)
+    print(v.tolist())
+    print(v[0], v[-1], v[1:3].tolist(), v[::-2].tolist())
+    print([x for x in v][:3])
+    print(v.cast("B").tobytes() == bytes(b), bytes(v) == bytes(b))
+    print(v == v, v == m, v == v.cast("B").cast(fmt), v[::2] == v.tolist()[::2])
+print(attrs(m.cast("@h")), m.cast("@h").format)
+
+# Writes: range and type checks per format.
+vals = [0, 1, -1, 127, 128, 255, 256, -128, -129, 32767, 32768, 65535, 65536, 2**31 - 1,
+        2**31, 2**32 - 1, 2**32, 2**63 - 1, 2**63, 2**64 - 1, 2**64, -2**63, -2**63 - 1,
+        True, 1.5, "x", b"a", b"ab", None, [], 1e300, -0.0, float("inf")]
+for fmt in "bBhHiIlLqQnNfd?cP":
+    w = memoryview(bytearray(16)).cast(fmt)
+    out = []
+    for x in vals:
+        try:
+            w[0] = x
+            out.append(repr(w[0]))
+        except Exception as e:
+            out.append(type(e).__name__ + ": " + str(e))
+    print(fmt, out)
+
+
+class Idx:
+    def __index__(self):
+        return 7
+
+
+w = memoryview(bytearray(8)).cast("i")
+w[1] = Idx()
+print(w.tolist())
+t(lambda: w.__setitem__(0, 3.0))
+d = memoryview(bytearray(8)).cast("d")
+d[0] = 3
+print(d.tolist())
+
+# ? reads any non-zero byte as True; values special floats.
+print(memoryview(bytes([0, 1, 2, 255])).cast("?").tolist())
+fl = memoryview(bytearray(16)).cast("d")
+fl[0] = float("nan")
+fl[1] = float("-inf")
+print(fl.tolist(), fl == fl, fl[1:] == fl[1:])
+
+# N-D views
+z = m.cast("i", [3, 4])
+print(attrs(z), len(z))
+print(z.tolist())
+print(z[1, 2], z[-1, -1], z[0, 0])
+t(lambda: z[0])
+t(lambda: z[3, 0])
+t(lambda: z[0, 4])
+t(lambda: z[0, -5])
+t(lambda: z[0, 0, 0])
+t(lambda: z[0:1, 0])
+t(lambda: z[0:1, 0:1])
+t(lambda: z[1.0, 0])
+t(lambda: z["a"])
+t(lambda: z[(0,)])
+t(lambda: z[Idx(), 0])
+t(lambda: z[::-1].tolist())
+t(lambda: z[1:].tolist())
+t(lambda: z[::2])
+t(lambda: attrs(z[::2]))
+t(lambda: list(z))
+z[1, 1] = -5
+print(z[1, 1], b[20:24])
+t(lambda: z.__setitem__(0, 1))
+t(lambda: z.__setitem__(slice(0, 1), b"x"))
+t(lambda: z.__setitem__((0, 0, 0), 1))
+t(lambda: z.__setitem__((slice(0, 1), slice(0, 1)), 1))
+t(lambda: z.__setitem__((0, 0), 2**40))
+print(z.tobytes() == bytes(b), z.tobytes("C") == bytes(b), z.tobytes(None) == bytes(b))
+print(z.tobytes("F"))
+print(z.tobytes("A") == bytes(b))
+t(lambda: z.tobytes("X"))
+t(lambda: z[::-1].tobytes())
+t(lambda: z[::-1].tobytes("F"))
+print(z.hex(), z.hex(":", 4))
+print(z.cast("B").tolist() == list(b))
+print(z == m.cast("i", [3, 4]), z == m.cast("I", [3, 4]), z == m.cast("i", [4, 3]),
+      z == m.cast("i"), z == b)
+print(m.cast("B", [2, 3, 8]).tolist())
+print(attrs(m.cast("B", [2, 3, 8])))
+print(attrs(m.cast("i", [12, 1])), attrs(m.cast("i", [1, 12])))
+
+# 0-dimensional views
+o = memoryview(bytearray(b"\x05\x00\x00\x00")).cast("i", [])
+print(attrs(o), len(o), o.tolist(), o[()])
+t(lambda: o[...] is o)
+t(lambda: o[0])
+o[()] = 9
+print(o.tolist(), o.tobytes())
+o[...] = 10
+print(o.tolist())
+t(lambda: o.__setitem__(0, 1))
+
+# Slicing 1-D views with steps, and writing through them.
+h = memoryview(bytearray(range(20))).cast("h")
+s = h[1::3]
+print(attrs(s), s.tolist())
+s[0] = -1
+print(h.tolist())
+h[0:2] = memoryview(bytearray(4)).cast("h")
+print(h.tolist())
+t(lambda: h.__setitem__(slice(0, 2), bytes(4)))
+t(lambda: h.__setitem__(slice(0, 2), memoryview(bytearray(8)).cast("i")))
+t(lambda: h.__setitem__(slice(0, 2), memoryview(bytearray(6)).cast("h")))
+t(lambda: h.__setitem__(slice(0, 2), 5))
+t(lambda: h[::2].cast("B"))
+t(lambda: h.__delitem__(0))
+
+# Comparisons across formats.
+M = memoryview
+print(M(b"\x01\x00").cast("h") == M(b"\x01\x00\x00\x00").cast("i"))
+print(M(b"\x81").cast("b") == M(b"\x81"), M(b"\x81").cast("c") == M(b"\x81"))
+print(M(b"\x02").cast("?") == M(b"\x01").cast("?"), M(b"\x02").cast("?") == M(b"\x01"))
+print(M(b"\x00\x00\x80\x3f").cast("f") == M(b"\x01"),
+      M(b"\x00\x00\x00\x00\x00\x00\xf0\x3f").cast("d") == M(b"\x00\x00\x80\x3f").cast("f"))
+print(M(b"ab") == "ab", M(b"ab") == [97, 98], M(b"ab") == bytearray(b"ab"), M(b"ab") != b"ab")
+print(M(b"abcd").cast("@B") == M(b"abcd"), M(b"\x01\x00").cast("B", [1, 2]) == M(b"\x01\x00"))
+print(M(b"") == M(b"").cast("i"), M(b"") == M(b"").cast("B"))
+
+# hash
+print(hash(M(b"abcd").cast("c")) == hash(b"abcd"), hash(M(b"abcd").cast("b")) == hash(b"abcd"))
+t(lambda: hash(M(b"abcd").cast("h")))
+t(lambda: hash(M(bytearray(b"abcd")).cast("h")))
+t(lambda: hash(M(bytearray(b"abcd")).cast("c")))
+t(lambda: hash(M(b"abcd").cast("B", [2, 2])) == hash(b"abcd"))
+
+# release / context manager
+with M(b"abcd").cast("h") as r:
+    print(r.tolist())
+t(lambda: r.tolist())
+t(lambda: r.format)
+t(lambda: r[0])
+print(r == r, r == M(b"abcd").cast("h"))
+
+# memoryview of a memoryview keeps format and shape
+mm = memoryview(m.cast("H", [4, 6]))
+print(attrs(mm), mm.obj is b)
+ro = m.cast("h").toreadonly()
+print(attrs(ro))
+t(lambda: ro.__setitem__(0, 1))
