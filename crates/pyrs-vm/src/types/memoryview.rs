@@ -440,7 +440,7 @@ fn resolve_key(vm: &mut Vm, m: &MemView, key: &Value, setting: bool) -> PyResult
     }
     if let Some(Payload::Tuple(t)) = key.payload() {
         let t: Vec<Value> = t.to_vec();
-        if !t.is_empty() && t.iter().all(|v| is_index(vm, v)) {
+        if t.iter().all(|v| is_index(vm, v)) {
             if t.len() < nd {
                 return Err(vm.not_implemented_error("sub-views are not implemented"));
             }
@@ -573,7 +573,13 @@ fn tobytes(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             Some("C") => 'C',
             Some("F") => 'F',
             Some("A") => 'A',
-            _ => return Err(vm.value_error("order must be 'C', 'F' or 'A'")),
+            Some(_) => return Err(vm.value_error("order must be 'C', 'F' or 'A'")),
+            None => {
+                let t = vm.type_name(o);
+                return Err(vm.type_error(format!(
+                    "tobytes() argument 'order' must be str or None, not {t}"
+                )));
+            }
         },
     };
     let fortran = order == 'F' || (order == 'A' && m.f_contiguous() && !m.c_contiguous());
