@@ -863,3 +863,32 @@ pub fn view_eq(a: &Value, b: &Value) -> Option<bool> {
             .all(|(x, y)| item_eq(unpack(ca, x), unpack(cb, y))),
     )
 }
+
+/// The byte length of a view as a writable contiguous buffer (the `w*` converter's):
+/// its `nbytes`, or None when CPython's `PyObject_GetBuffer(PyBUF_WRITABLE)` refuses it
+/// (read-only, not C-contiguous; the caller raises its converter's TypeError).
+pub fn writable_nbytes(vm: &mut Vm, mv: &Value) -> PyResult<Option<usize>> {
+    let m = view_of(vm, mv)?;
+    Ok((!m.readonly() && m.c_contiguous()).then(|| m.nbytes()))
+}
+
+/// Writes `data` into the first bytes of a writable C-contiguous view, whatever its
+/// format (what `readinto` does through the `w*` buffer); returns how many were written
+/// (0 for a view `writable_nbytes` refuses).
+pub fn write_raw(vm: &mut Vm, mv: &Value, data: &[u8]) -> PyResult<usize> {
+    let Some(n) = writable_nbytes(vm, mv)? else {
+        return Ok(0);
+    };
+    let n = n.min(data.len());
+    let m = view_of(vm, mv)?;
+    let Some(Payload::ByteArray(target)) = m.obj.payload() else {
+        return Ok(0);
+    };
+    let mut t = target.borrow_mut();
+    let start = usize::try_from(m.start).unwrap_or(usize::MAX);
+    match t.get_mut(start..start.saturating_add(n)) {
+        Some(slot) => slot.copy_from_slice(&data[..n]),
+        None => return Ok(0),
+    }
+    Ok(n)
+}

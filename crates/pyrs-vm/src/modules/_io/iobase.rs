@@ -238,18 +238,8 @@ pub fn write_into(vm: &mut Vm, target: &Value, data: &[u8]) -> PyResult<usize> {
             b[..n].copy_from_slice(&data[..n]);
             Ok(n)
         }
-        Some(Payload::MemoryView(_)) => {
-            let len = crate::types::bytearray::view_len(vm, target)?;
-            let n = data.len().min(len);
-            let ty = vm.types.slice.clone();
-            let key = Value::Obj(vm.alloc(
-                &ty,
-                Payload::Slice(Box::new([Value::Int(0), Value::Int(n as i64), Value::None])),
-            ));
-            let src = vm.new_bytes(data[..n].to_vec());
-            crate::types::bytearray::setitem_view(vm, target, &key, Some(src))?;
-            Ok(n)
-        }
+        // Any format: the view's bytes, as the `w*` buffer CPython's readinto fills.
+        Some(Payload::MemoryView(_)) => crate::types::memoryview::write_raw(vm, target, data),
         _ => {
             let t = vm.type_name(target);
             Err(vm.type_error(format!(
@@ -263,8 +253,14 @@ pub fn write_into(vm: &mut Vm, target: &Value, data: &[u8]) -> PyResult<usize> {
 pub fn writable_len(vm: &mut Vm, target: &Value) -> PyResult<usize> {
     match target.payload() {
         Some(Payload::ByteArray(b)) => Ok(b.borrow().len()),
-        Some(Payload::MemoryView(m)) if !m.readonly() => {
-            crate::types::bytearray::view_len(vm, target)
+        Some(Payload::MemoryView(_)) => {
+            if let Some(n) = crate::types::memoryview::writable_nbytes(vm, target)? {
+                return Ok(n);
+            }
+            let t = vm.type_name(target);
+            Err(vm.type_error(format!(
+                "readinto() argument must be read-write bytes-like object, not {t}"
+            )))
         }
         _ => {
             let t = vm.type_name(target);
