@@ -22,7 +22,7 @@ t(lambda: m.cast("i", [2, 3]).cast("c", [24]))
 t(lambda: m.cast("i", [2, 3]).cast("B", [4, 6]))
 t(lambda: m.cast("i", [2, 3]).cast("B", (4, 6)))
 for fmt in ["=i", "<i", ">i", "!i", "ii", "2i", "", "@", "@@B", "x", "s", "p", "e", "g",
-            "Z", "O", "B ", " B", "@q"]:
+            "Z", "O", "é", "\U0001f600", "@é", "B ", " B", "@q"]:
     t(lambda: m.cast(fmt))
 t(lambda: m.cast(b"B"))
 t(lambda: m.cast(None))

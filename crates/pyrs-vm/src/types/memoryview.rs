@@ -693,6 +693,10 @@ fn cast(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     } else {
         None
     };
+    // cast_to_1D reads the format as ASCII first (UnicodeEncodeError otherwise).
+    if let Some(ps) = fmt.as_str() {
+        crate::types::codecs::encode(vm, ps, "ascii", "strict")?;
+    }
     let Some((dest, itemsize)) = native_size(&f) else {
         return Err(vm.value_error(
             "memoryview: destination format must be a native single character format prefixed with an optional '@'",
