@@ -37,7 +37,8 @@ fn write_os_bytes(vm: &mut Vm, which: u8, b: &[u8], text: bool) -> PyResult<()> 
     let r = if which == 1 {
         vm.out_buf.extend_from_slice(b);
         if vm.out_buf.len() > 8192
-            || (text && b.iter().any(|&c| c == b'\n' || c == b'\r') && stdout_line_buffered())
+            // (The terminal test first: a piped stdout's writes are not scanned.)
+            || (text && stdout_line_buffered() && b.iter().any(|&c| c == b'\n' || c == b'\r'))
         {
             flush_stdout(vm)
         } else {
