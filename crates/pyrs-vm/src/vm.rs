@@ -97,7 +97,7 @@ impl Vm {
         let mk = |ty: &PyRef, payload| {
             PyRef::new(PyObject {
                 ty: ty.clone().into(),
-                dict: None,
+                dict: crate::object::DictSlot::new(None),
                 payload,
             })
         };
@@ -152,7 +152,7 @@ impl Vm {
     pub fn alloc(&self, ty: &PyRef, payload: Payload) -> PyRef {
         PyRef::new(PyObject {
             ty: ty.clone().into(),
-            dict: None,
+            dict: crate::object::DictSlot::new(None),
             payload,
         })
     }
@@ -166,7 +166,7 @@ impl Vm {
         };
         PyRef::new(PyObject {
             ty: ty.clone().into(),
-            dict,
+            dict: crate::object::DictSlot::new(dict),
             payload,
         })
     }

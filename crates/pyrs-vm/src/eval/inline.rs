@@ -232,9 +232,9 @@ fn cacheable(o: &PyRef, name: &PyRef) -> bool {
 pub fn load_attr_hit(vm: &Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -> Option<Value> {
     if let (Value::Obj(o), Some(s)) = (obj, slot(co, at)) {
         if s.hits(vm, K_LOAD, &o.ty) {
-            if let Some(d) = &o.dict {
-                return value_at(d, name, s.hint.get());
-            }
+            return o
+                .dict
+                .with(|d| d.and_then(|d| value_at(d, name, s.hint.get())));
         }
     }
     None
@@ -265,8 +265,8 @@ pub fn load_attr_miss(
 fn load_attr_slow(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -> PyResult<Value> {
     if let (Value::Obj(o), Some(s)) = (obj, slot(co, at)) {
         let hit = if s.hits(vm, K_LOAD, &o.ty) {
-            if let Some(d) = &o.dict {
-                if let Some(v) = get_hinted(d, name, s.hash.get(), &s.hint) {
+            if let Some(d) = o.dict.get() {
+                if let Some(v) = get_hinted(&d, name, s.hash.get(), &s.hint) {
                     return Ok(v);
                 }
             }
@@ -309,13 +309,13 @@ fn load_attr_slow(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) 
 /// Whether `o`'s instance dict may hold `name` (a method hit must not be shadowed).
 #[inline(always)]
 fn dict_may_hold(o: &PyRef, name: &PyRef, hash: i64) -> bool {
-    match &o.dict {
+    o.dict.with(|d| match d {
         None => false,
         Some(d) => match dict::dict_data(d).map(|dd| dd.try_borrow()) {
             Some(Ok(b)) => !b.lacks_str(crate::object::attr::pystr(name), hash),
             _ => true,
         },
-    }
+    })
 }
 
 /// LOAD_METHOD's hit: the cached function, to be called with `obj` as its first
@@ -409,8 +409,15 @@ pub fn store_attr(
 ) -> PyResult<()> {
     let mut value = value;
     if let (Value::Obj(o), Some(s)) = (obj, slot(co, at)) {
-        if let (true, Some(d)) = (s.hits(vm, K_STORE, &o.ty), &o.dict) {
-            match replace_at(d, name, s.hint.get(), value) {
+        if s.hits(vm, K_STORE, &o.ty) {
+            // The old value is dropped after `with` returns: its deallocation may run code.
+            let lent = o.dict.lend();
+            let r = match lent.get() {
+                Some(d) => replace_at(d, name, s.hint.get(), value),
+                None => Err(value),
+            };
+            drop(lent);
+            match r {
                 Ok(old) => {
                     drop(old); // after the borrow: its deallocation may run code
                     return Ok(());
@@ -432,10 +439,10 @@ fn store_attr_slow(
     value: Value,
 ) -> PyResult<()> {
     if let (Value::Obj(o), Some(s)) = (obj, slot(co, at)) {
-        if let (true, Some(d)) = (s.hits(vm, K_STORE, &o.ty), &o.dict) {
+        if let (true, Some(d)) = (s.hits(vm, K_STORE, &o.ty), o.dict.get()) {
             // Not at the hinted entry (a fresh instance's first stores, or another
             // order): set it by probing with the cached hash; the hint follows.
-            if let Some(Ok(mut b)) = dict::dict_data(d).map(|dd| dd.try_borrow_mut()) {
+            if let Some(Ok(mut b)) = dict::dict_data(&d).map(|dd| dd.try_borrow_mut()) {
                 let (ix, old) = b.set_str(name.clone(), s.hash.get(), value);
                 drop(b);
                 s.hint.set(ix);

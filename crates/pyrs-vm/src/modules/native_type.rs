@@ -134,7 +134,7 @@ pub fn new_type(vm: &mut Vm, spec: &Spec) -> PyRef {
     td.slots_only.set(spec.no_dict);
     let ty = PyRef::new(PyObject {
         ty: vm.types.type_.clone().into(),
-        dict: None,
+        dict: crate::object::DictSlot::new(None),
         payload: Payload::Type(Box::new(td)),
     });
     crate::types::introspect::note_subclass(tdata(&ty).bases(), &ty);

@@ -14,12 +14,12 @@ use crate::vm::{PyResult, Vm};
 pub fn instance_dict(vm: &mut Vm, o: &PyRef, create: bool) -> Option<PyRef> {
     let td = tdata(&o.ty);
     if !td.slotted.get() {
-        return o.dict.clone();
+        return o.dict.get();
     }
     if td.slots_only.get() {
         return None;
     }
-    let storage = o.dict.clone()?;
+    let storage = o.dict.get()?;
     let key = vm.intern("__dict__");
     let h = hash_of(vm, &key);
     if let Some(Value::Obj(d)) = dict::dict_get_str(&storage, pystr(&key), h) {
@@ -31,6 +31,39 @@ pub fn instance_dict(vm: &mut Vm, o: &PyRef, create: bool) -> Option<PyRef> {
     let d = vm.new_dict_ref();
     dict::dict_set_str(vm, &storage, &key, Value::Obj(d.clone()));
     Some(d)
+}
+
+/// `obj.__dict__ = value` / `del obj.__dict__` on an instance of a class statement
+/// (`PyObject_GenericSetDict`); `None` when instances have no `__dict__` (`__slots__`
+/// without it). Deleting installs a fresh empty dict: CPython clears the pointer and
+/// makes a new dict on next use, which reads the same.
+pub fn set_instance_dict(vm: &mut Vm, o: &PyRef, value: Option<Value>) -> Option<PyResult<()>> {
+    let td = tdata(&o.ty);
+    if td.slotted.get() && td.slots_only.get() {
+        return None;
+    }
+    let new = match value {
+        None => vm.new_dict_ref(),
+        Some(Value::Obj(d)) if matches!(d.payload, Payload::Dict(_)) => d,
+        Some(other) => {
+            let t = vm.type_name(&other);
+            return Some(Err(vm.type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{t}'"
+            ))));
+        }
+    };
+    if td.slotted.get() {
+        // The `__dict__` is the storage's `"__dict__"` entry (see [`instance_dict`]).
+        let storage = o.dict.get()?;
+        let key = vm.intern("__dict__");
+        dict::dict_set_str(vm, &storage, &key, Value::Obj(new));
+    } else {
+        // The old dict is dropped after the slot holds the new one: its deallocation
+        // may run `__del__` methods that read this object's attributes.
+        let old = o.dict.replace(Some(new));
+        drop(old);
+    }
+    Some(Ok(()))
 }
 
 pub fn name_of(name: &PyRef) -> String {
@@ -139,7 +172,7 @@ pub fn descr_get(vm: &mut Vm, attr: Value, obj: Option<Value>, owner: &PyRef) ->
         },
         Payload::Member(m) => match obj {
             Some(inst) => {
-                let slot = inst.as_obj().and_then(|i| i.dict.clone());
+                let slot = inst.as_obj().and_then(|i| i.dict.get());
                 let h = hash_of(vm, &m.0);
                 match slot.and_then(|d| dict::dict_get_str(&d, pystr(&m.0), h)) {
                     Some(v) => Ok(v),
@@ -459,7 +492,7 @@ pub fn generic_setattr(
             let target = obj
                 .as_obj()
                 .filter(|o| crate::object::typeobj::is_subtype(&o.ty, &owner))
-                .and_then(|o| o.dict.clone());
+                .and_then(|o| o.dict.get());
             let Some(d) = target else {
                 return Err(vm.type_error(format!(
                     "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
@@ -515,11 +548,25 @@ pub fn generic_setattr(
         return crate::types::object::set_class(vm, obj, value);
     }
     if let Some(Payload::Module(d)) = obj.payload() {
+        if pystr(name).eq_rust("__dict__") {
+            // `module.__dict__` is a read-only member (`module_members`).
+            return Err(vm.attribute_error("readonly attribute"));
+        }
         // A module's attributes are its `__dict__`.
         let d = d.clone();
         return store_in_dict(vm, &d, name, value, obj);
     }
     if let Value::Obj(o) = obj {
+        if pystr(name).eq_rust("__dict__") {
+            if tdata(&o.ty).heap {
+                if let Some(r) = set_instance_dict(vm, o, value.clone()) {
+                    return r;
+                }
+            } else if o.dict.is_some() {
+                // A builtin type's instance dict (`SimpleNamespace`): a read-only member.
+                return Err(vm.attribute_error("readonly attribute"));
+            }
+        }
         // An exception's `args`, `__cause__`, ... are its payload's (CPython's getset
         // descriptors on BaseException), also on instances of Python subclasses.
         if matches!(o.payload, Payload::Exception(_))

@@ -8,12 +8,14 @@
 
 pub mod attr;
 pub mod cache;
+pub mod dict_slot;
 pub mod ops;
 pub mod protocol;
 pub mod refcount;
 pub mod subscript;
 pub mod typeobj;
 
+pub use dict_slot::DictSlot;
 pub use refcount::PyRef;
 pub use typeobj::{BaseKind, TypeData, TypeRef};
 
@@ -129,10 +131,10 @@ impl From<PyRef> for Value {
 
 /// A heap object. `ty` derefs to the current type (`__class__` assignment changes it:
 /// `typeobj::TypeRef`); `dict` is the instance `__dict__` when the type gives instances
-/// one.
+/// one (replaceable: `obj.__dict__ = d`).
 pub struct PyObject {
     pub ty: TypeRef,
-    pub dict: Option<PyRef>,
+    pub dict: DictSlot,
     pub payload: Payload,
 }
 
@@ -277,8 +279,8 @@ impl PyObject {
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         let vr = |r: &PyRef, visit: &mut dyn FnMut(&Value)| visit(&Value::Obj(r.clone()));
         vr(&self.ty, visit);
-        if let Some(d) = &self.dict {
-            vr(d, visit);
+        if let Some(d) = self.dict.get() {
+            vr(&d, visit);
         }
         match &self.payload {
             Payload::Tuple(items) => items.iter().for_each(|v| visit(v)),

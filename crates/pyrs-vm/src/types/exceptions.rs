@@ -618,8 +618,8 @@ fn exc_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else {
         // `BaseException_reduce`: the instance's `__dict__` as the state (pyrs makes a
         // Python subclass's dict with the instance: an empty one counts as none).
-        let dict = match &e.dict {
-            Some(d) => Some(d.clone()),
+        let dict = match e.dict.get() {
+            Some(d) => Some(d),
             None => exc_data(&e).and_then(|d| d.dict.borrow().clone()),
         };
         if let Some(d) = dict.filter(|d| crate::types::dict::len(d) > 0) {
@@ -748,6 +748,14 @@ pub fn set_attr(vm: &mut Vm, e: &PyRef, name: &str, v: Option<Value>) -> PyResul
     let Some(d) = exc_data(e) else {
         return Ok(false);
     };
+    if name == "__dict__" && e.dict.is_some() {
+        // A Python subclass's instance: its own replaceable dict.
+        if let Some(r) = crate::object::attr::set_instance_dict(vm, e, v) {
+            r?;
+            return Ok(true);
+        }
+        return Ok(false);
+    }
     if name == "__dict__" && e.dict.is_none() {
         // `BaseException_set_dict`.
         let Some(v) = v else {

@@ -184,7 +184,7 @@ impl Maker {
     fn ty(&self, name: &str, kind: BaseKind) -> PyRef {
         PyRef::new(PyObject {
             ty: self.type_.clone().into(),
-            dict: None,
+            dict: crate::object::DictSlot::new(None),
             payload: Payload::Type(Box::new(TypeData::new(name, kind, false))),
         })
     }
@@ -200,7 +200,7 @@ fn finish(t: &PyRef, bases: &[&PyRef], dict_type: &PyRef) {
     let _ = td.mro.set(mro);
     let _ = td.dict.set(PyRef::new(PyObject {
         ty: dict_type.clone().into(),
-        dict: None,
+        dict: crate::object::DictSlot::new(None),
         payload: Payload::Dict(Default::default()),
     }));
 }
@@ -209,7 +209,7 @@ impl Types {
     pub fn bootstrap() -> Types {
         let type_ = PyRef::new_self_typed(|me| PyObject {
             ty: me.into(),
-            dict: None,
+            dict: crate::object::DictSlot::new(None),
             payload: Payload::Type(Box::new(TypeData::new("type", BaseKind::Type, false))),
         });
         let m = Maker {
@@ -434,7 +434,7 @@ impl Types {
 pub fn new_builtin_type(vm: &mut Vm, name: &str) -> PyRef {
     let t = PyRef::new(PyObject {
         ty: vm.types.type_.clone().into(),
-        dict: None,
+        dict: crate::object::DictSlot::new(None),
         payload: Payload::Type(Box::new(TypeData::new(name, BaseKind::Final, false))),
     });
     let (o, d) = (vm.types.object.clone(), vm.types.dict.clone());

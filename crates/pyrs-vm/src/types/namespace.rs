@@ -11,13 +11,13 @@ pub fn new(vm: &mut Vm) -> Value {
     let d = vm.new_dict_ref();
     Value::Obj(PyRef::new(crate::object::PyObject {
         ty: ty.into(),
-        dict: Some(d),
+        dict: crate::object::DictSlot::new(Some(d)),
         payload: Payload::Plain,
     }))
 }
 
 pub fn set(vm: &mut Vm, ns: &Value, name: &str, v: Value) {
-    if let Some(d) = ns.as_obj().and_then(|o| o.dict.clone()) {
+    if let Some(d) = ns.as_obj().and_then(|o| o.dict.get()) {
         let n = vm.intern(name);
         crate::types::dict::dict_set_str(vm, &d, &n, v);
     }
@@ -34,7 +34,7 @@ pub fn namespace_new(
     }
     let ns = new(vm);
     for (k, v) in args.kw {
-        if let Some(d) = ns.as_obj().and_then(|o| o.dict.clone()) {
+        if let Some(d) = ns.as_obj().and_then(|o| o.dict.get()) {
             crate::types::dict::dict_set_str(vm, &d, &k, v);
         }
     }
@@ -46,7 +46,7 @@ pub fn repr(vm: &mut Vm, o: &PyRef) -> PyResult<Option<String>> {
     if !o.ty.is(&vm.types.simple_namespace) {
         return Ok(None);
     }
-    let Some(d) = o.dict.clone() else {
+    let Some(d) = o.dict.get() else {
         return Ok(None);
     };
     let mut parts = Vec::new();

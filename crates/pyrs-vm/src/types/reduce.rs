@@ -208,7 +208,7 @@ fn slot_values(vm: &mut Vm, o: &PyRef) -> PyResult<Option<PyRef>> {
     if !tdata(&o.ty).slotted.get() || !tdata(&o.ty).heap {
         return Ok(None);
     }
-    let Some(storage) = o.dict.clone() else {
+    let Some(storage) = o.dict.get() else {
         return Ok(None);
     };
     let out = vm.new_dict_ref();

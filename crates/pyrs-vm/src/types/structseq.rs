@@ -29,7 +29,7 @@ pub fn make_type_heap(vm: &mut Vm, qualname: &str, fields: &[&str], heap: bool) 
     let _ = td.dict.set(d.clone());
     let ty = PyRef::new(PyObject {
         ty: vm.types.type_.clone().into(),
-        dict: None,
+        dict: crate::object::DictSlot::new(None),
         payload: Payload::Type(Box::new(td)),
     });
     let member_ty = vm.types.member_descriptor.clone();
@@ -65,7 +65,7 @@ pub fn new(vm: &mut Vm, ty: &PyRef, values: Vec<Value>) -> Value {
     }
     Value::Obj(PyRef::new(PyObject {
         ty: ty.clone().into(),
-        dict: Some(storage),
+        dict: crate::object::DictSlot::new(Some(storage)),
         payload: Payload::Tuple(values.into_boxed_slice()),
     }))
 }
@@ -121,7 +121,7 @@ pub fn new_split(vm: &mut Vm, ty: &PyRef, values: Vec<Value>, n_sequence: usize)
     items.truncate(n_sequence);
     Value::Obj(PyRef::new(PyObject {
         ty: ty.clone().into(),
-        dict: Some(storage),
+        dict: crate::object::DictSlot::new(Some(storage)),
         payload: Payload::Tuple(items.into_boxed_slice()),
     }))
 }

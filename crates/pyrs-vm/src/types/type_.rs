@@ -372,7 +372,7 @@ pub fn make_class(
     let _ = td.dict.set(d.clone());
     let cls = PyRef::new(PyObject {
         ty: meta.clone().into(),
-        dict: None,
+        dict: crate::object::DictSlot::new(None),
         payload: Payload::Type(Box::new(td)),
     });
     crate::types::introspect::note_subclass(&base_types, &cls);

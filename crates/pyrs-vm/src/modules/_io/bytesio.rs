@@ -316,7 +316,7 @@ fn getstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let i = b.inner.borrow();
         (i.buf.clone(), i.pos)
     };
-    let d = match args.pos[0].as_obj().and_then(|o| o.dict.clone()) {
+    let d = match args.pos[0].as_obj().and_then(|o| o.dict.get()) {
         Some(d) if crate::types::dict::dict_data(&d).is_some_and(|x| x.borrow().len() > 0) => {
             let copy = vm.call_method(&Value::Obj(d), "copy", vec![])?;
             copy
@@ -352,7 +352,7 @@ fn setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
         i.pos = pos as usize;
     }
     if !matches!(items[2], Value::None) {
-        if let Some(d) = args.pos[0].as_obj().and_then(|o| o.dict.clone()) {
+        if let Some(d) = args.pos[0].as_obj().and_then(|o| o.dict.get()) {
             vm.call_method(&Value::Obj(d), "update", vec![items[2].clone()])?;
         }
     }

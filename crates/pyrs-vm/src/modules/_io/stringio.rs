@@ -396,7 +396,7 @@ fn getstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let i = s.inner.borrow();
         (i.buf.clone(), i.newline.clone(), i.pos)
     };
-    let d = match args.pos[0].as_obj().and_then(|o| o.dict.clone()) {
+    let d = match args.pos[0].as_obj().and_then(|o| o.dict.get()) {
         Some(d) if crate::types::dict::dict_data(&d).is_some_and(|x| x.borrow().len() > 0) => {
             vm.call_method(&Value::Obj(d), "copy", vec![])?
         }
@@ -440,7 +440,7 @@ fn setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
         i.pos = pos as usize;
     }
     if !matches!(items[3], Value::None) {
-        if let Some(d) = me_v.as_obj().and_then(|o| o.dict.clone()) {
+        if let Some(d) = me_v.as_obj().and_then(|o| o.dict.get()) {
             vm.call_method(&Value::Obj(d), "update", vec![items[3].clone()])?;
         }
     }
