@@ -63,3 +63,13 @@ t(lambda: memoryview(b"abcd").cast("?").cast("h"))
 r = memoryview(b"abcd")
 r.release()
 t(lambda: r.cast("B"))
+t(lambda: m.cast("h", format="B"))
+t(lambda: m.cast("B", [24], shape=[24]))
+t(lambda: m.cast(shape=[24]))
+t(lambda: m.cast("h", shape=[4, 3], format="B"))
+for f in [lambda: m.tobytes("C", order="C"), lambda: m.tobytes("C", "C"),
+          lambda: m.tobytes(foo=1), lambda: m.tobytes(order="F")]:
+    try:
+        print(f()[:4])
+    except Exception as e:
+        print(type(e).__name__, e)

@@ -146,8 +146,12 @@ fn pack(vm: &mut Vm, fc: char, fmt: &str, v: &Value) -> PyResult<Vec<u8>> {
             _ => Err(invalid_type(vm)),
         },
         'f' | 'd' => {
+            // fix_error_int: a conversion's OverflowError becomes "invalid value".
             let f = match crate::types::int::num_of(v) {
-                Some(n) => crate::types::int::to_f64(vm, &n)?,
+                Some(n) => match crate::types::int::to_f64(vm, &n) {
+                    Ok(f) => f,
+                    Err(_) => return Err(invalid_value(vm)),
+                },
                 None => return Err(invalid_type(vm)),
             };
             Ok(if fc == 'f' {
@@ -564,6 +568,12 @@ pub fn view_len(vm: &mut Vm, mv: &Value) -> PyResult<usize> {
 
 /// `m.tobytes(order='C')`.
 fn tobytes(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let given = args.pos.len().saturating_sub(1) + args.kw.len();
+    if given > 1 {
+        return Err(vm.type_error(format!(
+            "tobytes() takes at most 1 argument ({given} given)"
+        )));
+    }
     let order = args.take_kw("order").or_else(|| args.pos.get(1).cloned());
     unknown_kw(vm, &args, "tobytes")?;
     let m = view_of(vm, &args.pos[0])?;
@@ -649,12 +659,18 @@ fn toreadonly(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `m.cast(format, shape=None)`: CPython's `memory_cast` (`cast_to_1D`, `cast_to_ND`), its
 /// checks in its order.
 fn cast(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let given = args.pos.len().saturating_sub(1) + args.kw.len();
+    if given > 2 {
+        return Err(vm.type_error(format!("cast() takes at most 2 arguments ({given} given)")));
+    }
     let fmt_kw = args.take_kw("format");
     let shape_kw = args.take_kw("shape");
     unknown_kw(vm, &args, "cast")?;
-    if args.pos.len() > 3 {
-        let n = args.pos.len() - 1;
-        return Err(vm.type_error(format!("cast() takes at most 2 arguments ({n} given)")));
+    if fmt_kw.is_some() && args.pos.len() > 1 {
+        return Err(vm.type_error("argument for cast() given by name ('format') and position (1)"));
+    }
+    if shape_kw.is_some() && args.pos.len() > 2 {
+        return Err(vm.type_error("argument for cast() given by name ('shape') and position (2)"));
     }
     let Some(fmt) = fmt_kw.or_else(|| args.pos.get(1).cloned()) else {
         return Err(vm.type_error("cast() missing required argument 'format' (pos 1)"));
