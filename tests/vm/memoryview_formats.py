@@ -240,3 +240,29 @@ t(lambda: memoryview(bytearray(4)).cast('i', [1, 1]).__setitem__((0, 0), -1))
 x = memoryview(bytearray(4)).cast('i', [1, 1]); x[0, 0] = -2
 t(lambda: x.tolist())
 t(lambda: x.tobytes())
+
+# Huge shapes and steps (no overflow), __float__/__index__ items, double release.
+b = bytearray(range(48))
+m = memoryview(b)
+t(lambda: m.cast('B', [2**62, 2**62]))
+t(lambda: m.cast('q', [2**61, 2**61]))
+t(lambda: m.cast('B', [2**63 - 1]))
+t(lambda: m[2**62:])
+t(lambda: m.cast('q')[::2**62].tolist())
+t(lambda: m.cast('q')[-2**62::-2**62].tolist())
+class F:
+    def __float__(self): return 2.5
+class I:
+    def __index__(self): return 3
+d = memoryview(bytearray(16)).cast('d')
+t(lambda: d.__setitem__(0, F()))
+t(lambda: d.__setitem__(1, I()))
+t(lambda: d.tolist())
+h = memoryview(bytearray(4)).cast('h')
+t(lambda: h.__setitem__(0, F()))
+t(lambda: h.__setitem__(I(), 5))
+t(lambda: h[I()])
+t(lambda: h.tolist())
+q = memoryview(b)
+t(lambda: (q.release(), q.release(), q.tolist()))
+t(lambda: memoryview(bytearray(3)).cast('B', [1, 3]).tolist())

@@ -152,7 +152,17 @@ fn pack(vm: &mut Vm, fc: char, fmt: &str, v: &Value) -> PyResult<Vec<u8>> {
                     Ok(f) => f,
                     Err(_) => return Err(invalid_value(vm)),
                 },
-                None => return Err(invalid_type(vm)),
+                // PyFloat_AsDouble: a class's __float__, else its __index__.
+                None => match crate::object::protocol::try_heap_dunder(vm, v, "__float__", vec![])?
+                {
+                    Some(Value::Float(f)) => f,
+                    Some(_) => return Err(invalid_type(vm)),
+                    None if is_index(vm, v) => {
+                        let msg = format!("memoryview: invalid type for format '{fmt}'");
+                        vm.index_value(v, &msg)? as f64
+                    }
+                    None => return Err(invalid_type(vm)),
+                },
             };
             Ok(if fc == 'f' {
                 (f as f32).to_le_bytes().to_vec()
@@ -221,7 +231,7 @@ impl MemView {
             let s = self.strides[d];
             out = out
                 .iter()
-                .flat_map(|&o| (0..n as isize).map(move |k| o + k * s))
+                .flat_map(|&o| (0..n as isize).map(move |k| o.wrapping_add(k.wrapping_mul(s))))
                 .collect();
         }
         out
@@ -404,7 +414,7 @@ fn offset_of(vm: &mut Vm, m: &MemView, idx: &[Value]) -> PyResult<isize> {
         if !(0..n).contains(&at) {
             return Err(vm.index_error(format!("index out of bounds on dimension {}", d + 1)));
         }
-        off += at as isize * m.strides[d];
+        off = off.wrapping_add((at as isize).wrapping_mul(m.strides[d]));
     }
     Ok(off)
 }
@@ -486,8 +496,10 @@ pub fn getitem(vm: &mut Vm, mv: &Value, key: &Value) -> PyResult<Value> {
             let s = (**s).clone();
             let (start, _, step, n) = crate::types::slice::indices(vm, &s, m.shape[0])?;
             let mut v = m.derived();
-            v.start = m.start + start as isize * m.strides[0];
-            v.strides[0] = m.strides[0] * step as isize;
+            v.start = m
+                .start
+                .wrapping_add((start as isize).wrapping_mul(m.strides[0]));
+            v.strides[0] = m.strides[0].wrapping_mul(step as isize);
             v.shape[0] = n;
             v.len = n;
             Ok(alloc_view(vm, v))
@@ -536,7 +548,10 @@ pub fn setitem_view(vm: &mut Vm, mv: &Value, key: &Value, value: Option<Value>) 
             let s = (**s).clone();
             let (start, _, step, n) = crate::types::slice::indices(vm, &s, m.shape[0])?;
             let offs: Vec<isize> = crate::types::slice::positions(start, step, n)
-                .map(|k| m.start + k as isize * m.strides[0])
+                .map(|k| {
+                    m.start
+                        .wrapping_add((k as isize).wrapping_mul(m.strides[0]))
+                })
                 .collect();
             let Some((sfmt, sshape, sitem, sbytes)) = buffer_of(&value) else {
                 let t = vm.type_name(&value);
@@ -613,7 +628,15 @@ fn tolist_rec(vm: &mut Vm, m: &MemView, src: &[u8], d: usize, off: isize) -> Val
         };
     }
     let items: Vec<Value> = (0..m.shape[d] as isize)
-        .map(|k| tolist_rec(vm, m, src, d + 1, off + k * m.strides[d]))
+        .map(|k| {
+            tolist_rec(
+                vm,
+                m,
+                src,
+                d + 1,
+                off.wrapping_add(k.wrapping_mul(m.strides[d])),
+            )
+        })
         .collect();
     vm.new_list(items)
 }
@@ -751,7 +774,7 @@ fn cast(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 );
             }
             if n as usize > isize::MAX as usize / len {
-                return Err(vm.value_error("memoryview.cast(): product(shape) > SSIZE_T_MAX"));
+                return Err(vm.value_error("memoryview.cast(): product(shape) > SSIZE_MAX"));
             }
             len *= n as usize;
             shape.push(n as usize);
