@@ -245,6 +245,16 @@ impl MemView {
 
     /// The viewed bytes in C order (`tobytes()`), or `None` once released.
     pub fn bytes(&self) -> Option<Vec<u8>> {
+        if self.c_contiguous() {
+            // One run of memory: copy the part of it still inside the exporter.
+            let n = self.nbytes();
+            return self.with_src(|src| {
+                let a = usize::try_from(self.start)
+                    .unwrap_or(usize::MAX)
+                    .min(src.len());
+                src[a..a.saturating_add(n).min(src.len())].to_vec()
+            });
+        }
         let offs = self.offsets();
         self.with_src(|src| {
             let mut out = Vec::with_capacity(offs.len() * self.itemsize);
