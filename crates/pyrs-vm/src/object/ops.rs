@@ -526,6 +526,11 @@ pub fn builtin_compare(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult
         );
         return crate::types::set::set_compare(vm, &sa, &sb, op).map(Some);
     }
+    if matches!((pa, pb), (Payload::Plain, Payload::Plain)) && (op == 2 || op == 3) {
+        if let Some(eq) = crate::types::namespace::compare_eq(vm, a, b)? {
+            return Ok(Some(eq == (op == 2)));
+        }
+    }
     match (pa, pb) {
         (Payload::Str(x), Payload::Str(y)) => Ok(Some(ord_result(x.cmp_str(y), op))),
         (Payload::Bytes(x), Payload::Bytes(y)) => Ok(Some(ord_result(x.cmp(y), op))),

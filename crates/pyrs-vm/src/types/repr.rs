@@ -12,7 +12,7 @@ fn items_repr(vm: &mut Vm, items: &[Value]) -> PyResult<Vec<String>> {
 
 /// Run `f` one container level deeper: recursion limit, Rust stack growth, and the
 /// self-reference check (`Some(marker)` when `o` is already being repr'd).
-fn nested<T>(
+pub(crate) fn nested<T>(
     vm: &mut Vm,
     o: &PyRef,
     marker: &str,

@@ -36,15 +36,21 @@ pub fn type_call(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
             )?
         }
         None => {
-            if td.kind == BaseKind::Object
-                && user_init.is_none()
-                && (!args.pos.is_empty() || !args.kw.is_empty())
-            {
-                return Err(vm.type_error(format!("{}() takes no arguments", td.name())));
-            }
             let Some(newf) = td.find_new() else {
                 return Err(vm.type_error(format!("cannot create '{}' instances", td.name())));
             };
+            // object's own __new__ and __init__ take no arguments (a builtin with its own
+            // __new__ of kind Object, as SimpleNamespace, takes its own).
+            if td.kind == BaseKind::Object
+                && user_init.is_none()
+                && (!args.pos.is_empty() || !args.kw.is_empty())
+                && same_fn(
+                    newf as *const (),
+                    crate::types::object::object_new as *const (),
+                )
+            {
+                return Err(vm.type_error(format!("{}() takes no arguments", td.name())));
+            }
             // BaseException's own `__new__` and `__init__` without keywords: `__new__`
             // stores the arguments (`args`, ImportError's `msg`) and `__init__` would
             // store the very same again, so the arguments move into `__new__` and no
