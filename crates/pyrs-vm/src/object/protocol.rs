@@ -114,7 +114,16 @@ impl Vm {
                 Payload::Str(s) => {
                     Ok(self.new_pystr(crate::types::str::PyStr::from_vec(s.to_vec())))
                 }
-                Payload::Exception(_) => crate::types::exceptions::exc_str(self, v),
+                // str(args[0]) inside: counted and on a growing stack, as CPython's
+                // PyObject_Str guard (`e.args = (e,)` is a RecursionError, not a crash).
+                Payload::Exception(_) => {
+                    self.enter_recursion(" while getting the str of an object")?;
+                    let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+                        crate::types::exceptions::exc_str(self, v)
+                    });
+                    self.leave_recursion();
+                    r
+                }
                 _ => self.repr_value(v),
             },
             _ => self.repr_value(v),

@@ -32,6 +32,16 @@ where
     r
 }
 
+/// Run `f`, the repr of an object that holds other objects but cannot hold itself
+/// (`slice`, an exception's args): the recursion limit and Rust stack growth of
+/// [`nested`], without the self-reference marker (CPython's `PyObject_Repr` guard).
+fn deeper(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<String>) -> PyResult<String> {
+    vm.enter_recursion(" while getting the repr of an object")?;
+    let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || f(vm));
+    vm.leave_recursion();
+    r
+}
+
 pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     let o = match v {
         Value::None => return Ok("None".into()),
@@ -111,12 +121,14 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Payload::Range(r) => r.repr(),
         Payload::Slice(s) => {
             let s = (**s).clone();
-            format!(
-                "slice({}, {}, {})",
-                vm.repr(&s[0])?,
-                vm.repr(&s[1])?,
-                vm.repr(&s[2])?
-            )
+            deeper(vm, |vm| {
+                Ok(format!(
+                    "slice({}, {}, {})",
+                    vm.repr(&s[0])?,
+                    vm.repr(&s[1])?,
+                    vm.repr(&s[2])?
+                ))
+            })?
         }
         Payload::Type(t) => {
             let module = type_module(vm, o);
@@ -167,7 +179,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             c.firstlineno
         ),
         Payload::Cell(_) => format!("<cell at {:#x}>", o.id()),
-        Payload::Exception(_) => crate::types::exceptions::exc_repr(vm, o)?,
+        Payload::Exception(_) => deeper(vm, |vm| crate::types::exceptions::exc_repr(vm, o))?,
         // CPython's module repr is importlib's `_module_repr` (spec, loader, __file__).
         Payload::Module(_) if vm.interp.import.boot.is_some() => {
             crate::import::module_repr::module_repr(vm, &Value::Obj(o.clone()))?
@@ -204,7 +216,9 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             g.qualname(),
             o.id()
         ),
-        Payload::DictView(d, kind) => {
+        // A view reached again while it is being repr'd shows `...` (dictview_repr's
+        // Py_ReprEnter): `d[1] = d.values()`.
+        Payload::DictView(d, kind) => nested::<()>(vm, o, "...", |vm| {
             let items = crate::types::dict::items(d);
             let name = ["dict_keys", "dict_values", "dict_items"][*kind as usize % 3];
             let mut parts = Vec::new();
@@ -215,8 +229,8 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
                     _ => format!("({}, {})", vm.repr(&k)?, vm.repr(&v)?),
                 });
             }
-            format!("{name}([{}])", parts.join(", "))
-        }
+            Ok(format!("{name}([{}])", parts.join(", ")))
+        })?,
         Payload::Property(_) => format!("<property object at {:#x}>", o.id()),
         Payload::Member(m) if crate::types::descriptor::is_builtin_member(m) => {
             crate::types::descriptor::repr(vm, o, m)

@@ -431,6 +431,15 @@ fn swap_bodies(a: &Value, b: &Value) {
 
 /// Subset comparisons (`<=` is issubset).
 pub fn set_compare(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<bool> {
+    // Members that are sets compare in Rust recursion: counted like Python frames
+    // (PyObject_RichCompare's Py_EnterRecursiveCall), on a stack that grows.
+    vm.enter_recursion(" in comparison")?;
+    let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || set_compare_inner(vm, a, b, op));
+    vm.leave_recursion();
+    r
+}
+
+fn set_compare_inner(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<bool> {
     let subset = |vm: &mut Vm, x: &Value, y: &Value| -> PyResult<bool> {
         for i in items_of(vm, x)? {
             if !set_contains(vm, y, &i)? {
