@@ -46,3 +46,19 @@ attempt("eq deep frozenset", lambda: build(lambda x: frozenset([x])) == build(la
 attempt("eq deep list", lambda: build(lambda x: [x]) == build(lambda x: [x]))
 attempt("hash deep tuple", lambda: hash(build(lambda x: (x,))) == hash(build(lambda x: (x,))))
 attempt("repr shallow", lambda: repr(build(lambda x: ValueError(x), 20)))
+
+
+def chain(make, n=100000):
+    x = iter([1, 2])
+    for _ in range(n):
+        x = make(x)
+    return x
+
+
+import itertools
+
+attempt("islice chain", lambda: list(chain(lambda x: itertools.islice(x, 5))) == [1, 2])
+attempt("itertools.chain chain", lambda: list(chain(lambda x: itertools.chain(x))) == [1, 2])
+attempt("accumulate chain", lambda: list(chain(lambda x: itertools.accumulate(x), 50000)))
+attempt("filter chain", lambda: list(chain(lambda x: filter(None, x))) == [1, 2])
+attempt("zip chain", lambda: len(list(chain(lambda x: zip(x)))))

@@ -195,7 +195,12 @@ pub fn native_next(vm: &mut Vm, it: &Value, f: &Value) -> Option<PyResult<Value>
             return Some(Err(e));
         }
     }
-    Some((b.func)(vm, args))
+    // An iterator over an iterator over ... (`islice(islice(...))` 100,000 deep) recurses
+    // in Rust here; CPython's C recursion succeeds, so this grows the stack rather than
+    // counting a Python-level depth.
+    Some(stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+        (b.func)(vm, args)
+    }))
 }
 
 /// The next item, `None` when exhausted.
