@@ -9,9 +9,10 @@
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::{Args, NativeFn};
 use crate::vm::{PyErr, PyResult, Vm};
-use num_bigint::BigInt;
-use num_traits::ToPrimitive;
 use std::cell::Cell;
+
+mod format;
+use format::{is_byte_format, item_eq, item_value, native_size, pack, unpack, Item};
 
 pub struct MemView {
     /// The exporting object (bytes or bytearray).
@@ -31,90 +32,6 @@ pub struct MemView {
     pub readonly_view: bool,
 }
 
-/// One unpacked item (CPython's `unpack_single`), kept in Rust for `==`.
-#[derive(Clone, Copy)]
-enum Item {
-    Int(i128),
-    Float(f64),
-    Bool(bool),
-    Char(u8),
-}
-
-/// Size of a native format code, or None for an unsupported one.
-fn native_size(code: &str) -> Option<(char, usize)> {
-    let c = code.strip_prefix('@').unwrap_or(code);
-    let mut it = c.chars();
-    let (ch, None) = (it.next()?, it.next()) else {
-        return None;
-    };
-    let n = match ch {
-        'b' | 'B' | 'c' | '?' => 1,
-        'h' | 'H' => 2,
-        'i' | 'I' | 'f' => 4,
-        'l' | 'L' | 'q' | 'Q' | 'n' | 'N' | 'd' | 'P' => 8,
-        _ => return None,
-    };
-    Some((ch, n))
-}
-
-fn is_byte_format(c: char) -> bool {
-    matches!(c, 'b' | 'B' | 'c')
-}
-
-fn unpack(fc: char, b: &[u8]) -> Item {
-    let mut a = [0u8; 8];
-    a[..b.len().min(8)].copy_from_slice(&b[..b.len().min(8)]);
-    let u = u64::from_le_bytes(a);
-    match fc {
-        'b' => Item::Int(b[0] as i8 as i128),
-        'B' => Item::Int(b[0] as i128),
-        'h' => Item::Int(u as u16 as i16 as i128),
-        'H' => Item::Int(u as u16 as i128),
-        'i' => Item::Int(u as u32 as i32 as i128),
-        'I' => Item::Int(u as u32 as i128),
-        'l' | 'q' | 'n' => Item::Int(u as i64 as i128),
-        'f' => Item::Float(f32::from_bits(u as u32) as f64),
-        'd' => Item::Float(f64::from_bits(u)),
-        '?' => Item::Bool(b[0] != 0),
-        'c' => Item::Char(b[0]),
-        _ => Item::Int(u as i128), // L Q N P
-    }
-}
-
-fn item_value(vm: &mut Vm, it: Item) -> Value {
-    match it {
-        Item::Int(i) => match i64::try_from(i) {
-            Ok(i) => Value::Int(i),
-            Err(_) => crate::types::int::big_to_value(vm, BigInt::from(i)),
-        },
-        Item::Float(f) => Value::Float(f),
-        Item::Bool(b) => Value::Bool(b),
-        Item::Char(c) => vm.new_bytes(vec![c]),
-    }
-}
-
-/// Python `==` between two unpacked items (as `struct_unpack_cmp` compares the objects).
-fn item_eq(a: Item, b: Item) -> bool {
-    let num = |x: Item| match x {
-        Item::Int(i) => Some((Some(i), i as f64)),
-        Item::Bool(b) => Some((Some(b as i128), b as i64 as f64)),
-        Item::Float(f) => Some((None, f)),
-        Item::Char(_) => None,
-    };
-    match (a, b) {
-        (Item::Char(x), Item::Char(y)) => x == y,
-        _ => match (num(a), num(b)) {
-            (Some((Some(x), _)), Some((Some(y), _))) => x == y,
-            (Some((Some(i), _)), Some((None, f))) | (Some((None, f)), Some((Some(i), _))) => {
-                // Exact int/float equality: f must be integral and equal i.
-                f.is_finite() && f.fract() == 0.0 && f.abs() < 1e38 && f as i128 == i
-            }
-            (Some((None, x)), Some((None, y))) => x == y,
-            _ => false,
-        },
-    }
-}
-
 /// Arguments left after the known keywords were taken: CPython's clinic message.
 fn unknown_kw(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<()> {
     match args.kw.first() {
@@ -127,74 +44,6 @@ fn unknown_kw(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<()> {
             Err(vm.type_error(format!(
                 "'{k}' is an invalid keyword argument for {fname}()"
             )))
-        }
-    }
-}
-
-/// Pack `v` for format `fc` (CPython's `pack_single`, its errors).
-fn pack(vm: &mut Vm, fc: char, fmt: &str, v: &Value) -> PyResult<Vec<u8>> {
-    let size = native_size(fmt).map_or(1, |s| s.1);
-    let invalid_type =
-        |vm: &mut Vm| vm.type_error(format!("memoryview: invalid type for format '{fmt}'"));
-    let invalid_value =
-        |vm: &mut Vm| vm.value_error(format!("memoryview: invalid value for format '{fmt}'"));
-    match fc {
-        '?' => Ok(vec![vm.truthy(v)? as u8]),
-        'c' => match v.payload() {
-            Some(Payload::Bytes(b)) if b.len() == 1 => Ok(vec![b[0]]),
-            Some(Payload::Bytes(_)) => Err(invalid_value(vm)),
-            _ => Err(invalid_type(vm)),
-        },
-        'f' | 'd' => {
-            // fix_error_int: a conversion's OverflowError becomes "invalid value".
-            let f = match crate::types::int::num_of(v) {
-                Some(n) => match crate::types::int::to_f64(vm, &n) {
-                    Ok(f) => f,
-                    Err(_) => return Err(invalid_value(vm)),
-                },
-                // PyFloat_AsDouble: a class's __float__, else its __index__.
-                None => match crate::object::protocol::try_heap_dunder(vm, v, "__float__", vec![])?
-                {
-                    Some(Value::Float(f)) => f,
-                    Some(_) => return Err(invalid_type(vm)),
-                    None if is_index(vm, v) => {
-                        let msg = format!("memoryview: invalid type for format '{fmt}'");
-                        vm.index_value(v, &msg)? as f64
-                    }
-                    None => return Err(invalid_type(vm)),
-                },
-            };
-            Ok(if fc == 'f' {
-                (f as f32).to_le_bytes().to_vec()
-            } else {
-                f.to_le_bytes().to_vec()
-            })
-        }
-        _ => {
-            let big = match crate::types::int::num_of(v) {
-                Some(crate::types::int::Num::F(_)) => return Err(invalid_type(vm)),
-                Some(_) => crate::types::int::to_bigint(v).unwrap_or_default(),
-                None => {
-                    let msg = format!("memoryview: invalid type for format '{fmt}'");
-                    BigInt::from(vm.index_value(v, &msg)?)
-                }
-            };
-            let (lo, hi): (i128, i128) = match fc {
-                'b' => (i8::MIN as i128, i8::MAX as i128),
-                'B' => (0, u8::MAX as i128),
-                'h' => (i16::MIN as i128, i16::MAX as i128),
-                'H' => (0, u16::MAX as i128),
-                'i' => (i32::MIN as i128, i32::MAX as i128),
-                'I' => (0, u32::MAX as i128),
-                'l' | 'q' | 'n' => (i64::MIN as i128, i64::MAX as i128),
-                // PyLong_AsVoidPtr takes negative values too (stored two's complement).
-                'P' => (i64::MIN as i128, u64::MAX as i128),
-                _ => (0, u64::MAX as i128),
-            };
-            match big.to_i128() {
-                Some(i) if (lo..=hi).contains(&i) => Ok(i.to_le_bytes()[..size].to_vec()),
-                _ => Err(invalid_value(vm)),
-            }
         }
     }
 }
@@ -408,7 +257,7 @@ enum Key {
     /// `()` on a 0-d view, or a full tuple of indices: the item's byte offset.
     Item(isize),
     Ellipsis,
-    Slice(Value),
+    Slice([Value; 3]),
 }
 
 /// Byte offset of `m[i0, i1, ...]` (CPython's `lookup_dimension`), with its errors.
@@ -454,13 +303,13 @@ fn resolve_key(vm: &mut Vm, m: &MemView, key: &Value, setting: bool) -> PyResult
         }
         return Ok(Key::Item(offset_of(vm, m, std::slice::from_ref(key))?));
     }
-    if let Some(Payload::Slice(_)) = key.payload() {
+    if let Some(Payload::Slice(sl)) = key.payload() {
         if setting && nd != 1 {
             return Err(vm.not_implemented_error(
                 "memoryview slice assignments are currently restricted to ndim = 1",
             ));
         }
-        return Ok(Key::Slice(key.clone()));
+        return Ok(Key::Slice((**sl).clone()));
     }
     if let Some(Payload::Tuple(t)) = key.payload() {
         let t: Vec<Value> = t.to_vec();
@@ -500,10 +349,6 @@ pub fn getitem(vm: &mut Vm, mv: &Value, key: &Value) -> PyResult<Value> {
             None => Err(vm.index_error("index out of bounds on dimension 1")),
         },
         Key::Slice(s) => {
-            let Some(Payload::Slice(s)) = s.payload() else {
-                unreachable!("resolve_key returns slices only")
-            };
-            let s = (**s).clone();
             let (start, _, step, n) = crate::types::slice::indices(vm, &s, m.shape[0])?;
             let mut v = m.derived();
             v.start = m
@@ -552,10 +397,6 @@ pub fn setitem_view(vm: &mut Vm, mv: &Value, key: &Value, value: Option<Value>) 
             (vec![m.start], pack(vm, fc, &m.format, &value)?)
         }
         Key::Slice(s) => {
-            let Some(Payload::Slice(s)) = s.payload() else {
-                unreachable!("resolve_key returns slices only")
-            };
-            let s = (**s).clone();
             let (start, _, step, n) = crate::types::slice::indices(vm, &s, m.shape[0])?;
             let offs: Vec<isize> = crate::types::slice::positions(start, step, n)
                 .map(|k| {
