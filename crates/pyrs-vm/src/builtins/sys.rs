@@ -275,7 +275,9 @@ fn getsizeof(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::Int(n));
     }
     let v = v.clone();
-    Ok(Value::Int(crate::types::introspect::footprint(vm, &v) as i64))
+    Ok(Value::Int(
+        crate::types::introspect::footprint(vm, &v) as i64
+    ))
 }
 
 fn getdefaultencoding(vm: &mut Vm, args: Args) -> PyResult<Value> {
