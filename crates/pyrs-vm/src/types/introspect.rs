@@ -29,10 +29,16 @@ pub const TYPE_METHODS: &[(&str, NativeFn)] = &[
 /// Class methods of `type`.
 pub const TYPE_CLASSMETHODS: &[(&str, NativeFn)] = &[("__prepare__", type_prepare)];
 
-/// Record `sub` in the subclass list of each of its `bases`.
+/// Record `sub` in the subclass list of each of its `bases`. Slots of freed classes go
+/// when the list is full (CPython removes them as a class dies), so a program making
+/// classes in a loop keeps its bases' lists as long as the live subclasses, amortized.
 pub fn note_subclass(bases: &[PyRef], sub: &PyRef) {
     for b in bases {
-        tdata(b).subclasses.borrow_mut().push(WeakSlot::new(sub));
+        let mut list = tdata(b).subclasses.borrow_mut();
+        if list.len() == list.capacity() {
+            list.retain(|s| s.target_id().is_some());
+        }
+        list.push(WeakSlot::new(sub));
     }
 }
 
