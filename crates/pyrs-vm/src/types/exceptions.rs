@@ -354,6 +354,14 @@ fn computed_field(vm: &Vm, ty: &PyRef, name: &str) -> Option<&'static str> {
         "print_file_and_line",
     ];
     const UNICODE: &[&str] = &["encoding", "object", "start", "end", "reason"];
+    // Most reads (`e.args`, `e.__traceback__`) name no field of any class: answered before
+    // the subclass tests, which scan the exception name table.
+    if ![OS, SYNTAX, UNICODE, &["value", "code"]]
+        .iter()
+        .any(|l| l.contains(&name))
+    {
+        return None;
+    }
     let sub = |t: &PyRef| crate::object::typeobj::is_subtype(ty, t);
     let list: &'static [&'static str] = if sub(&vm.types.os_error) {
         OS
