@@ -116,6 +116,7 @@ fn method(vm: &mut Vm, owner: &PyRef, name: &'static str, f: NativeFn) -> Value 
             self_: None,
             is_method: true,
             owner: Some(owner.clone()),
+            fast: None,
         })),
     ))
 }

@@ -90,6 +90,7 @@ fn builtin(vm: &mut Vm, owner: &PyRef, name: &'static str, f: NativeFn, is_metho
             self_: None,
             is_method,
             owner: Some(owner.clone()),
+            fast: None,
         })),
     ))
 }
@@ -166,6 +167,7 @@ pub fn new_type(vm: &mut Vm, spec: &Spec) -> PyRef {
                     self_: Some(st.clone()),
                     is_method: false,
                     owner: bd.owner.clone(),
+                    fast: None,
                 };
                 let bty = vm.types.builtin_function.clone();
                 let bv = Value::Obj(vm.alloc(&bty, Payload::Builtin(Box::new(bound))));
@@ -388,6 +390,7 @@ pub fn add_state_functions(
                 self_: Some(state.clone()),
                 is_method: false,
                 owner: None,
+                fast: None,
             })),
         ));
         crate::import::dict_set(vm, d, name, b);

@@ -2,7 +2,7 @@
 
 use crate::object::{Payload, PyRef, Value};
 use crate::types::dict::{self, dict_data};
-use crate::types::function::{Args, NativeFn};
+use crate::types::function::{Args, FastMethod, NativeFn};
 use crate::vm::{PyResult, Vm};
 
 fn this(vm: &mut Vm, args: &Args) -> PyResult<PyRef> {
@@ -108,6 +108,25 @@ fn get(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             .pos
             .pop()
             .filter(|_| args.pos.len() == 2)
+            .unwrap_or(Value::None),
+    })
+}
+
+/// `get`'s [`FastMethod`] entry: `d.get(k)` and `d.get(k, default)`.
+fn get_fast(vm: &mut Vm, recv: &Value, args: &mut [Value]) -> PyResult<Value> {
+    let Some(Value::Obj(d)) = Some(recv).filter(|r| r.as_obj().and_then(dict_data).is_some())
+    else {
+        return Err(vm.type_error("descriptor requires a 'dict' object"));
+    };
+    let Some(key) = args.first() else {
+        return Ok(Value::None);
+    };
+    Ok(match dict::get_item(vm, d, key)? {
+        Some(v) => v,
+        // The default moves out (no count traffic).
+        None => args
+            .get_mut(1)
+            .map(|v| std::mem::replace(v, Value::None))
             .unwrap_or(Value::None),
     })
 }
@@ -285,3 +304,13 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("__getitem__", getitem),
     ("__setitem__", setitem),
 ];
+
+/// Methods with a [`FastMethod`] entry (`types/function.rs`).
+pub const FAST_METHODS: &[(&str, FastMethod)] = &[(
+    "get",
+    FastMethod {
+        min: 1,
+        max: 2,
+        f: get_fast,
+    },
+)];

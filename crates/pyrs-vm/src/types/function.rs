@@ -72,6 +72,25 @@ impl Args {
 /// A builtin function or method implemented in Rust.
 pub type NativeFn = fn(&mut Vm, Args) -> PyResult<Value>;
 
+/// The most positional arguments (the receiver not counted) a [`FastMethod`] takes.
+pub const FAST_MAX: usize = 2;
+
+/// A method's second entry for the common call shape (CPython's `METH_O` /
+/// `METH_FASTCALL` without keywords, which 3.11's `PRECALL_NO_KW_METHOD_DESCRIPTOR_*`
+/// call directly): `recv.m(a, b)` through LOAD_METHOD, no keywords, `min..=max`
+/// positional arguments (at most [`FAST_MAX`]). The receiver is borrowed and is an
+/// instance of the method's class or of a subclass (checked by the caller); the
+/// arguments are moved in (a method may `mem::take` them; the caller drops what is
+/// left). Every other shape (keywords, another count, a bound method object, `*args`)
+/// goes through the method's [`NativeFn`], which raises CPython's errors: the two
+/// entries must agree on everything the fast one accepts.
+#[derive(Clone, Copy)]
+pub struct FastMethod {
+    pub min: u8,
+    pub max: u8,
+    pub f: fn(&mut Vm, &Value, &mut [Value]) -> PyResult<Value>,
+}
+
 /// CALL(n) from the eval loop when the callable is a builtin function or method
 /// descriptor, or a type: CPython's vectorcall of a `PyCFunction` (or `type_call`).
 /// The stack holds 3.11's `[NULL | method, callable | self, args...]`; `nargs` counts
@@ -104,6 +123,11 @@ pub fn call_builtin_on_stack(
         }
     };
     let nkw = names.len();
+    if nkw == 0 {
+        if let Some(r) = call_fast_method(vm, nargs, base, ci) {
+            return Some(r);
+        }
+    }
     // `func` None: a type, called through `eval::call::call` (metaclass `__call__`, then
     // `type_call`).
     let (func, bound) = match &vm.thread.stack[ci] {
@@ -182,6 +206,84 @@ pub fn call_builtin_on_stack(
     Some(r)
 }
 
+/// [`call_builtin_on_stack`]'s path for a method descriptor with a [`FastMethod`] entry,
+/// called as `recv.m(args...)` without keywords (stack: `[descriptor, recv, args...]`,
+/// `nargs` counting `recv`). `None` (the stack untouched) for anything else.
+#[inline(always)]
+fn call_fast_method(vm: &mut Vm, nargs: usize, base: usize, ci: usize) -> Option<PyResult<Value>> {
+    let fm = match &vm.thread.stack[ci] {
+        Some(Value::Obj(o)) => match &o.payload {
+            Payload::Builtin(b) => {
+                let fm = b.fast?;
+                let n = nargs.checked_sub(1)?;
+                if b.self_.is_some() || n < fm.min as usize || n > fm.max as usize {
+                    return None;
+                }
+                // The receiver must be an instance of the method's class (else the
+                // general path raises the descriptor's TypeError).
+                let owner = b.owner.as_ref()?;
+                match &vm.thread.stack[ci + 1] {
+                    Some(Value::Obj(r)) if r.ty.is(owner) => {}
+                    Some(x) if crate::object::typeobj::is_subtype(vm.type_of(x), owner) => {}
+                    _ => return None,
+                }
+                fm
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let n = nargs - 1;
+    let stack = &mut vm.thread.stack;
+    let mut args = [Value::None, Value::None];
+    for (j, a) in args.iter_mut().enumerate().take(n) {
+        if let Some(v) = stack[ci + 2 + j].take() {
+            *a = v;
+        }
+    }
+    let recv = stack[ci + 1].take().unwrap_or(Value::None);
+    // The descriptor stays alive through the call (its slot is emptied).
+    let callable = stack[ci].take();
+    // Every slot from `base` up is empty now: the NULL slot, or moved out above.
+    stack.drop_empty_above(base);
+    let r = (fm.f)(vm, &recv, &mut args[..n]);
+    drop(args);
+    drop(recv);
+    drop(callable);
+    Some(r)
+}
+
+/// Give the methods `fast` of `ty` (already in its dict from its method table) their
+/// [`FastMethod`] entries: each descriptor is replaced by one that carries both.
+pub fn add_fast_methods(vm: &mut Vm, ty: &PyRef, fast: &[(&'static str, FastMethod)]) {
+    let Some(d) = crate::object::typeobj::tdata(ty).dict.get().cloned() else {
+        return;
+    };
+    for (name, fm) in fast {
+        let n = vm.intern(name);
+        let h = crate::object::attr::hash_of(vm, &n);
+        let old = crate::types::dict::dict_get_str(&d, crate::object::attr::pystr(&n), h);
+        let Some(Value::Obj(old)) = old else {
+            continue;
+        };
+        let Payload::Builtin(b) = &old.payload else {
+            continue;
+        };
+        let new = vm.alloc(
+            &old.ty.clone(),
+            Payload::Builtin(Box::new(BuiltinData {
+                name: b.name,
+                func: b.func,
+                self_: None,
+                is_method: b.is_method,
+                owner: b.owner.clone(),
+                fast: Some(*fm),
+            })),
+        );
+        crate::types::dict::dict_set_str(vm, &d, &n, Value::Obj(new));
+    }
+}
+
 pub struct FunctionData {
     pub code: PyRef,
     pub globals: PyRef,
@@ -227,6 +329,8 @@ pub struct BuiltinData {
     /// A method descriptor of a type's method table (binds on attribute access).
     pub is_method: bool,
     pub owner: Option<PyRef>,
+    /// The method's entry for `recv.m(args)` without keywords ([`FastMethod`]).
+    pub fast: Option<FastMethod>,
 }
 
 impl BuiltinData {
@@ -256,6 +360,7 @@ pub fn bind_builtin(vm: &mut Vm, desc: &PyRef, inst: Value) -> PyRef {
             self_: Some(inst),
             is_method: b.is_method,
             owner: b.owner.clone(),
+            fast: b.fast,
         })),
     )
 }
@@ -271,6 +376,7 @@ pub fn new_builtin(vm: &mut Vm, name: &'static str, func: NativeFn) -> Value {
             self_: None,
             is_method: false,
             owner: None,
+            fast: None,
         })),
     ))
 }

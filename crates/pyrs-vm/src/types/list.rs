@@ -4,7 +4,7 @@
 //! `ValueError: list modified during sort` if Python code put items back, as CPython does.
 
 use crate::object::{Payload, PyRef, Value};
-use crate::types::function::{Args, NativeFn};
+use crate::types::function::{Args, FastMethod, NativeFn};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 
@@ -100,6 +100,16 @@ fn append(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     // The item moves out of the arguments (no count traffic).
     let v = args.pos.pop().unwrap_or(Value::None);
     this(vm, &args)?.borrow_mut().push(v);
+    Ok(Value::None)
+}
+
+/// `append`'s [`FastMethod`] entry: `xs.append(x)` (CPython 3.11's
+/// `PRECALL_NO_KW_LIST_APPEND`).
+fn append_fast(vm: &mut Vm, recv: &Value, args: &mut [Value]) -> PyResult<Value> {
+    let (Some(Payload::List(l)), [v]) = (recv.payload(), args) else {
+        return Err(vm.type_error("descriptor requires a 'list' object"));
+    };
+    l.borrow_mut().push(std::mem::replace(v, Value::None));
     Ok(Value::None)
 }
 
@@ -517,3 +527,13 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("clear", clear),
     ("copy", copy),
 ];
+
+/// Methods with a [`FastMethod`] entry (`types/function.rs`).
+pub const FAST_METHODS: &[(&str, FastMethod)] = &[(
+    "append",
+    FastMethod {
+        min: 1,
+        max: 1,
+        f: append_fast,
+    },
+)];

@@ -456,6 +456,7 @@ pub fn add_methods(vm: &mut Vm, ty: &PyRef, methods: &[(&'static str, NativeFn)]
                 self_: None,
                 is_method: true,
                 owner: Some(ty.clone()),
+                fast: None,
             })),
         );
         let n = vm.intern(name);
@@ -477,6 +478,7 @@ pub fn add_classmethods(vm: &mut Vm, ty: &PyRef, methods: &[(&'static str, Nativ
                 self_: None,
                 is_method: false,
                 owner: Some(ty.clone()),
+                fast: None,
             })),
         );
         let cm = vm.alloc(
@@ -531,6 +533,9 @@ pub fn install_methods(vm: &mut Vm) {
     for (ty, methods) in pairs {
         add_methods(vm, &ty, methods);
     }
+    let (list_ty, dict_ty) = (t(vm, |t| &t.list), t(vm, |t| &t.dict));
+    function::add_fast_methods(vm, &list_ty, list::FAST_METHODS);
+    function::add_fast_methods(vm, &dict_ty, dict_methods::FAST_METHODS);
     let ba = t(vm, |t| &t.bytearray);
     add_methods(vm, &ba, &bytearray::methods());
     add_classmethods(vm, &ba, bytearray::CLASSMETHODS);

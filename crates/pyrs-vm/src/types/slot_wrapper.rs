@@ -613,6 +613,7 @@ fn install_new(vm: &mut Vm) {
                 self_: Some(Value::Obj(ty.clone())),
                 is_method: false,
                 owner: Some(ty.clone()),
+                fast: None,
             })),
         );
         crate::types::dict::dict_set_str(vm, &d, &n, Value::Obj(b));
@@ -986,6 +987,7 @@ fn add_slots(vm: &mut Vm, ty: &PyRef, slots: Slots, descr_ty: &PyRef) {
                 self_: None,
                 is_method: true,
                 owner: Some(ty.clone()),
+                fast: None,
             })),
         );
         crate::types::dict::dict_set_str(vm, &d, &n, Value::Obj(w));
@@ -1022,6 +1024,7 @@ pub fn install(vm: &mut Vm) {
                         self_: None,
                         is_method: true,
                         owner: Some(object.clone()),
+                        fast: None,
                     })),
                 );
                 crate::types::dict::dict_set_str(vm, &d, &n, Value::Obj(w));

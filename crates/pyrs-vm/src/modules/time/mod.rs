@@ -88,6 +88,7 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
             self_: None,
             is_method: true,
             owner: Some(st.clone()),
+            fast: None,
         })),
     );
     super::native_type::set_attr(vm, &st, "__reduce__", Value::Obj(reduce));
