@@ -661,6 +661,9 @@ pub fn get_attr(vm: &mut Vm, e: &PyRef, name: &str) -> Option<Value> {
     Some(match name {
         // Unset (`members` holds it once set, by BlockingIOError's constructor too).
         "characters_written" if is_os_error(vm, e) => return None,
+        // The stored tuple itself (`e.args is e.args`, no copy per read); only an
+        // OSError may show fewer items than it keeps.
+        "args" if !is_os_error(vm, e) => d.args.borrow().clone(),
         "args" => {
             let a = visible_args(vm, e);
             vm.new_tuple(a)

@@ -58,10 +58,17 @@ fn locals_of(vm: &mut Vm, p: &Parts) -> Value {
     if let Some(l) = &p.namespace {
         return Value::Obj(l.clone());
     }
+    locals_from_slots(vm, &p.code, &p.fast)
+}
+
+/// A new dict of the locals held in `fast`, the localsplus slots of a frame running
+/// `code`: cells dereferenced (their contents now), unbound names left out
+/// (`PyFrame_FastToLocals`).
+pub fn locals_from_slots(vm: &mut Vm, code: &PyRef, fast: &[Option<Value>]) -> Value {
     let d = vm.new_dict_ref();
-    if let Some(co) = crate::code::as_code(&p.code) {
+    if let Some(co) = crate::code::as_code(code) {
         for (i, n) in co.localsplus_names.iter().enumerate() {
-            if let Some(Some(v)) = p.fast.get(i).cloned() {
+            if let Some(Some(v)) = fast.get(i).cloned() {
                 let v = match v.payload() {
                     Some(Payload::Cell(c)) => match c.borrow().clone() {
                         Some(x) => x,
@@ -105,11 +112,14 @@ fn parts_at(vm: &Vm, index: usize) -> Option<Parts> {
     Some(parts(f, fast))
 }
 
-/// The locals of the thread's frame at `index` as a new dict (a function's fast locals),
-/// or its namespace.
-pub fn fast_locals(vm: &mut Vm, index: usize) -> Option<Value> {
-    let p = parts_at(vm, index)?;
-    Some(locals_of(vm, &p))
+/// A copy of the localsplus slots of the thread's frame at `index` (a function frame's
+/// locals, cells and free variables; `None` for a frame without a code object).
+pub fn fast_slots(vm: &Vm, index: usize) -> Option<Box<[Option<Value>]>> {
+    let f = vm.thread.frames.get(index)?;
+    let n = crate::code::as_code(&f.code)?.nlocalsplus();
+    let base = f.fast_base;
+    let end = (base + n).min(vm.thread.fast.len());
+    Some(vm.thread.fast.get(base.min(end)..end).unwrap_or(&[]).into())
 }
 
 /// What a frame object of a frame that is gone is made of (a traceback's `tb_frame`).

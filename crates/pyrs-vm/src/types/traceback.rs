@@ -8,8 +8,8 @@
 //! - while the entry's frame is still running (the handler looking at its own exception),
 //!   a snapshot of it with its callers as `f_back` (`types/frame.rs`);
 //! - once the frame is gone, a frame object of its last state: the locals it had when the
-//!   exception left it (copied then, as CPython's frame object keeps them alive), `f_back`
-//!   None. A frame that handled the exception and later returned has no locals kept
+//!   exception left it (its slots copied then, as CPython's frame object takes ownership
+//!   of them; the dict is made when `tb_frame` is read), `f_back` None. A frame that handled the exception and later returned has no locals kept
 //!   (docs/differences.md).
 
 use crate::object::{Payload, PyRef, Value};
@@ -29,9 +29,12 @@ pub struct TracebackData {
     pub builtins: Option<PyRef>,
     /// The frame's index in the thread's frame stack when the entry was made.
     pub depth: usize,
-    /// The frame's locals: the namespace of a module or class body, or the function's
-    /// locals copied when the exception left the frame ([`frame_exiting`]).
+    /// The frame's namespace (a module or class body).
     pub locals: RefCell<Option<Value>>,
+    /// A function frame's localsplus slots, copied when the exception left the frame
+    /// ([`frame_exiting`]); the frame object's `f_locals` dict is made from them when
+    /// `tb_frame` is first read (no dict per exception and frame).
+    pub fast: RefCell<Option<Box<[Option<Value>]>>>,
     /// The frame object, once `tb_frame` was read.
     pub frame: RefCell<Option<Value>>,
 }
@@ -57,6 +60,7 @@ impl TracebackData {
             builtins: f.map(|f| f.builtins.clone()),
             depth,
             locals: RefCell::new(f.and_then(|f| f.locals.clone()).map(Value::Obj)),
+            fast: RefCell::new(None),
             frame: RefCell::new(None),
         }
     }
@@ -72,6 +76,9 @@ impl TracebackData {
         if let Some(l) = &*self.locals.borrow() {
             visit(l);
         }
+        for v in self.fast.borrow().iter().flat_map(|f| f.iter().flatten()) {
+            visit(v);
+        }
         if let Some(f) = &*self.frame.borrow() {
             visit(f);
         }
@@ -79,8 +86,8 @@ impl TracebackData {
 }
 
 /// The exception `e` is leaving the current frame (no handler in it): its newest
-/// traceback entry, made for this frame, keeps the frame's locals (a function's fast
-/// locals, copied into a dict).
+/// traceback entry, made for this frame, keeps the frame's locals (a copy of a function's
+/// localsplus slots).
 pub fn frame_exiting(vm: &mut Vm, e: &PyErr) {
     let Some(d) = crate::types::exceptions::exc_data(&e.0) else {
         return;
@@ -91,7 +98,11 @@ pub fn frame_exiting(vm: &mut Vm, e: &PyErr) {
         return;
     };
     let depth = vm.thread.frames.len().saturating_sub(1);
-    if t.depth != depth || t.locals.borrow().is_some() || t.frame.borrow().is_some() {
+    if t.depth != depth
+        || t.locals.borrow().is_some()
+        || t.fast.borrow().is_some()
+        || t.frame.borrow().is_some()
+    {
         return;
     }
     let Some(f) = vm.thread.frames.last().filter(|f| f.code.is(&t.code)) else {
@@ -100,13 +111,17 @@ pub fn frame_exiting(vm: &mut Vm, e: &PyErr) {
     if f.locals.is_some() {
         return;
     }
-    let locals = crate::types::frame::fast_locals(vm, depth);
-    *t.locals.borrow_mut() = locals;
+    let slots = crate::types::frame::fast_slots(vm, depth);
+    *t.fast.borrow_mut() = slots;
 }
 
 /// Whether the thread's frame at `t.depth` is still the entry's frame (same code and
 /// globals, locals not copied at exit).
 fn live(vm: &Vm, t: &TracebackData) -> bool {
+    // Copied slots mean the frame is gone.
+    if t.fast.borrow().is_some() {
+        return false;
+    }
     if t.locals.borrow().as_ref().is_some_and(|l| {
         // A namespace is the frame's own; copied locals mean the frame is gone.
         !matches!(l, Value::Obj(o) if vm.thread.frames.get(t.depth)
@@ -138,9 +153,12 @@ pub fn tb_frame(vm: &mut Vm, o: &PyRef) -> Value {
         None => {
             let globals = t.globals.clone().unwrap_or_else(|| vm.new_dict_ref());
             let builtins = t.builtins.clone().unwrap_or_else(|| vm.builtins.clone());
-            let locals = match t.locals.borrow().clone() {
-                Some(l) => l,
-                None => Value::Obj(vm.new_dict_ref()),
+            let namespace = t.locals.borrow().clone();
+            let slots = t.fast.borrow().clone();
+            let locals = match (namespace, slots) {
+                (Some(l), _) => l,
+                (None, Some(f)) => crate::types::frame::locals_from_slots(vm, &t.code, &f),
+                (None, None) => Value::Obj(vm.new_dict_ref()),
             };
             crate::types::frame::dead_frame(
                 vm,
