@@ -67,37 +67,184 @@ pub fn take_slot(slot: &mut Option<Value>) -> Option<Value> {
 /// path, unlike `Vec::push`), which the eval loop does for nearly every instruction.
 ///
 /// Invariant: `items[sp..]` are all `None`.
+///
+/// Detached mode (the eval loop's register stack pointer): between [`ValueStack::detach`]
+/// and [`ValueStack::attach`] the loop's local copy of the stack pointer is the true one
+/// and `self.sp` is stale; only the `*_at` methods, which take that local, may be used.
+/// Debug builds track the mode and assert it in every method, so an arm that calls out
+/// (runs Python code, raises, switches frames) without writing the pointer back fails
+/// the test suite instead of corrupting the stack.
 #[derive(Default)]
 pub struct ValueStack {
     items: Vec<Option<Value>>,
     sp: usize,
+    #[cfg(debug_assertions)]
+    detached: bool,
 }
 
 impl ValueStack {
     #[inline(always)]
-    pub fn push(&mut self, v: Option<Value>) {
-        if self.sp == self.items.len() {
-            self.grow();
+    fn attached(&self) {
+        #[cfg(debug_assertions)]
+        assert!(
+            !self.detached,
+            "value stack used while the eval loop holds its pointer"
+        );
+    }
+
+    #[inline(always)]
+    fn detached(&self) {
+        #[cfg(debug_assertions)]
+        assert!(
+            self.detached,
+            "value stack's local pointer used while attached"
+        );
+    }
+
+    /// The eval loop takes the stack pointer into a local: until [`ValueStack::attach`],
+    /// only the `*_at` methods may be used.
+    #[inline(always)]
+    pub fn detach(&mut self) -> usize {
+        self.attached();
+        #[cfg(debug_assertions)]
+        {
+            self.detached = true;
         }
-        if let Some(slot) = self.items.get_mut(self.sp) {
+        self.sp
+    }
+
+    /// The eval loop writes its local stack pointer back (before anything that may run
+    /// Python code, raise, switch frames or read the stack through the VM).
+    #[inline(always)]
+    pub fn attach(&mut self, sp: usize) {
+        self.detached();
+        #[cfg(debug_assertions)]
+        {
+            self.detached = false;
+            assert!(sp <= self.items.len());
+            // The slots just above are empty (a bounded check: the whole tail would make
+            // every slow instruction O(stack capacity) in debug builds).
+            assert!(self.items[sp..(sp + 8).min(self.items.len())]
+                .iter()
+                .all(|s| s.is_none()));
+        }
+        self.sp = sp;
+    }
+
+    /// Push with the loop's local stack pointer (detached mode).
+    #[inline(always)]
+    pub fn push_at(&mut self, sp: &mut usize, v: Option<Value>) {
+        self.detached();
+        Self::push_raw(&mut self.items, sp, v);
+    }
+
+    /// Pop with the loop's local stack pointer (detached mode).
+    #[inline(always)]
+    pub fn pop_at(&mut self, sp: &mut usize) -> Option<Option<Value>> {
+        self.detached();
+        if *sp == 0 {
+            return None;
+        }
+        *sp -= 1;
+        self.items.get_mut(*sp).map(take_slot)
+    }
+
+    /// The slot `n` items below the local stack pointer (1 is the top; detached mode).
+    #[inline(always)]
+    pub fn slot_at(&mut self, sp: usize, n: usize) -> Option<&mut Option<Value>> {
+        self.detached();
+        self.items.get_mut(sp.wrapping_sub(n))
+    }
+
+    /// Read the slot `n` items below the local stack pointer (1 is the top; detached
+    /// mode).
+    #[inline(always)]
+    pub fn peek_at(&self, sp: usize, n: usize) -> Option<&Option<Value>> {
+        self.detached();
+        self.items.get(sp.wrapping_sub(n))
+    }
+
+    /// Empty the two top slots, which hold values that own nothing (checked by the
+    /// caller through [`ValueStack::top2_at`]; were one an object, it would leak, never
+    /// be freed twice; detached mode).
+    #[inline(always)]
+    pub fn pop2_plain_at(&mut self, sp: &mut usize) {
+        self.detached();
+        let s = *sp;
+        if let Some([a, b]) = self.items.get_mut(s.wrapping_sub(2)..s) {
+            std::mem::forget(std::mem::replace(a, None));
+            std::mem::forget(std::mem::replace(b, None));
+            *sp = s - 2;
+        }
+    }
+
+    /// [`ValueStack::top2`] with the local stack pointer (detached mode).
+    #[inline(always)]
+    pub fn top2_at(&self, sp: usize) -> Option<(&Value, &Value)> {
+        self.detached();
+        match self.items.get(sp.wrapping_sub(2)..sp) {
+            Some([Some(a), Some(b)]) => Some((a, b)),
+            _ => None,
+        }
+    }
+
+    /// [`ValueStack::replace_top2_plain`] with the local stack pointer (detached mode).
+    #[inline(always)]
+    pub fn replace_top2_plain_at(&mut self, sp: &mut usize, v: Value) {
+        self.detached();
+        Self::replace_top2_raw(&mut self.items, sp, v);
+    }
+
+    /// Swap two slots below the local stack pointer (detached mode).
+    #[inline(always)]
+    pub fn swap_at(&mut self, sp: usize, a: usize, b: usize) {
+        self.detached();
+        if a < sp && b < sp {
+            self.items.swap(a, b);
+        }
+    }
+
+    #[inline(always)]
+    fn push_raw(items: &mut Vec<Option<Value>>, sp: &mut usize, v: Option<Value>) {
+        if *sp == items.len() {
+            Self::grow(items);
+        }
+        if let Some(slot) = items.get_mut(*sp) {
             // The slot is `None` (invariant), so there is nothing to drop: forgetting the
             // old value spares the drop check on every push (a broken invariant would
             // leak, never free twice).
             std::mem::forget(std::mem::replace(slot, v));
         }
-        self.sp += 1;
+        *sp += 1;
+    }
+
+    #[inline(always)]
+    fn replace_top2_raw(items: &mut [Option<Value>], sp: &mut usize, v: Value) {
+        let s = *sp;
+        if let Some([a, b]) = items.get_mut(s.wrapping_sub(2)..s) {
+            std::mem::forget(std::mem::replace(a, Some(v)));
+            std::mem::forget(std::mem::replace(b, None));
+            *sp = s - 1;
+        }
+    }
+
+    #[inline(always)]
+    pub fn push(&mut self, v: Option<Value>) {
+        self.attached();
+        Self::push_raw(&mut self.items, &mut self.sp, v);
     }
 
     #[cold]
     #[inline(never)]
-    fn grow(&mut self) {
-        let n = (self.items.len() * 2).max(256);
-        self.items.resize(n, None);
+    fn grow(items: &mut Vec<Option<Value>>) {
+        let n = (items.len() * 2).max(256);
+        items.resize(n, None);
     }
 
     /// The top item (`None` when empty; `Some(None)` for a NULL).
     #[inline(always)]
     pub fn pop(&mut self) -> Option<Option<Value>> {
+        self.attached();
         if self.sp == 0 {
             return None;
         }
@@ -107,15 +254,18 @@ impl ValueStack {
 
     #[inline(always)]
     pub fn len(&self) -> usize {
+        self.attached();
         self.sp
     }
 
     pub fn is_empty(&self) -> bool {
+        self.attached();
         self.sp == 0
     }
 
     #[inline(always)]
     pub fn last(&self) -> Option<&Option<Value>> {
+        self.attached();
         if self.sp == 0 {
             None
         } else {
@@ -127,6 +277,7 @@ impl ValueStack {
     /// a binary operation read in place.
     #[inline(always)]
     pub fn top2(&self) -> Option<(&Value, &Value)> {
+        self.attached();
         match self.items.get(self.sp.wrapping_sub(2)..self.sp) {
             Some([Some(a), Some(b)]) => Some((a, b)),
             _ => None,
@@ -139,12 +290,8 @@ impl ValueStack {
     /// twice).
     #[inline(always)]
     pub fn replace_top2_plain(&mut self, v: Value) {
-        let sp = self.sp;
-        if let Some([a, b]) = self.items.get_mut(sp.wrapping_sub(2)..sp) {
-            std::mem::forget(std::mem::replace(a, Some(v)));
-            std::mem::forget(std::mem::replace(b, None));
-            self.sp = sp - 1;
-        }
+        self.attached();
+        Self::replace_top2_raw(&mut self.items, &mut self.sp, v);
     }
 
     /// Lower the stack pointer to `n` when the slots above are already empty (moved
@@ -152,6 +299,7 @@ impl ValueStack {
     /// twice; debug builds check.
     #[inline(always)]
     pub fn drop_empty_above(&mut self, n: usize) {
+        self.attached();
         debug_assert!(self.items[n.min(self.sp)..self.sp]
             .iter()
             .all(|s| s.is_none()));
@@ -162,6 +310,7 @@ impl ValueStack {
     /// stack is already empty, so the common call is a compare.
     #[inline(always)]
     pub fn truncate(&mut self, n: usize) {
+        self.attached();
         if n < self.sp {
             self.truncate_slow(n);
         }
@@ -186,6 +335,7 @@ impl ValueStack {
         &mut self,
         start: std::ops::RangeFrom<usize>,
     ) -> std::vec::IntoIter<Option<Value>> {
+        self.attached();
         let start = start.start.min(self.sp);
         let out: Vec<Option<Value>> = (start..self.sp)
             .map(|i| take_slot(&mut self.items[i]))
@@ -197,6 +347,7 @@ impl ValueStack {
     /// Move the items from `start` up to the end of `dst`, bottom first.
     #[inline]
     pub fn move_into(&mut self, start: usize, dst: &mut Vec<Option<Value>>) {
+        self.attached();
         let start = start.min(self.sp);
         if let Some(items) = self.items.get_mut(start..self.sp) {
             dst.reserve(items.len());
@@ -214,6 +365,7 @@ impl ValueStack {
     }
 
     pub fn swap(&mut self, a: usize, b: usize) {
+        self.attached();
         if a < self.sp && b < self.sp {
             self.items.swap(a, b);
         }
@@ -224,6 +376,7 @@ impl std::ops::Index<usize> for ValueStack {
     type Output = Option<Value>;
     #[inline(always)]
     fn index(&self, i: usize) -> &Option<Value> {
+        self.attached();
         &self.items[i]
     }
 }
@@ -231,6 +384,7 @@ impl std::ops::Index<usize> for ValueStack {
 impl std::ops::IndexMut<usize> for ValueStack {
     #[inline(always)]
     fn index_mut(&mut self, i: usize) -> &mut Option<Value> {
+        self.attached();
         &mut self.items[i]
     }
 }

@@ -41,6 +41,30 @@ pub fn precall(vm: &mut Vm, n: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// PRECALL with the loop's local stack pointer (detached mode): the same unpacking as
+/// [`precall`]; `false` on a stack underflow, which [`precall`] reports.
+#[inline(always)]
+pub fn precall_at(stack: &mut crate::frame::ValueStack, sp: usize, n: usize) -> bool {
+    if sp < n + 2 {
+        return false;
+    }
+    if let (Some(None), Some(Some(Value::Obj(o)))) =
+        (stack.peek_at(sp, n + 2), stack.peek_at(sp, n + 1))
+    {
+        if let Payload::BoundMethod(m) = &o.payload {
+            let (f, s) = (m.0.clone(), m.1.clone());
+            if let Some(slot) = stack.slot_at(sp, n + 2) {
+                *slot = Some(f);
+            }
+            // Replacing the bound method may free it: its function and self are held.
+            if let Some(slot) = stack.slot_at(sp, n + 1) {
+                *slot = Some(s);
+            }
+        }
+    }
+    true
+}
+
 fn kwnames_list(kwnames: &Option<Value>) -> Vec<PyRef> {
     kwnames
         .as_ref()

@@ -484,6 +484,16 @@ fn dict_version(d: &PyRef) -> u64 {
 /// so the name's entry is still at the cached index.
 #[inline(always)]
 pub fn load_global(vm: &mut Vm, co: &Code, at: usize, i: usize) -> PyResult<Value> {
+    match load_global_hit(vm, co, at) {
+        Some(v) => Ok(v),
+        None => load_global_slow(vm, co, at, i),
+    }
+}
+
+/// LOAD_GLOBAL's hit (runs no code and touches no stack: the loop calls it with its
+/// stack pointer detached); `None` on a miss.
+#[inline(always)]
+pub fn load_global_hit(vm: &Vm, co: &Code, at: usize) -> Option<Value> {
     if let (Some(s), Some(f)) = (slot(co, at), vm.thread.frames.last()) {
         if let Ok(c) = s.entry.try_borrow() {
             if let Inline::Global {
@@ -496,16 +506,12 @@ pub fn load_global(vm: &mut Vm, co: &Code, at: usize, i: usize) -> PyResult<Valu
             } = &*c
             {
                 if globals.is(&f.globals) && builtins.is(&f.builtins) {
-                    if let Some(v) =
-                        cached_global(globals, *gver, builtins, *bver, *index, *in_builtins)
-                    {
-                        return Ok(v);
-                    }
+                    return cached_global(globals, *gver, builtins, *bver, *index, *in_builtins);
                 }
             }
         }
     }
-    load_global_slow(vm, co, at, i)
+    None
 }
 
 /// The value at a LOAD_GLOBAL entry's index, if both dicts are at the cached versions

@@ -212,6 +212,30 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
         // Keyword names set by KW_NAMES for the next CALL of this frame (KW_NAMES,
         // PRECALL and CALL are consecutive: no frame switch or error between them).
         let mut kwnames: Option<Value> = None;
+        // The value stack's pointer lives in this local while the frame runs (a register
+        // instead of a load and a store through `vm` per push/pop). Invariant: at the
+        // top of the dispatch loop and in the fast arms the stack is *detached*
+        // (`sp` is the truth, `ValueStack::*_at` only); the general arms run *attached*
+        // (`sync!()` wrote `sp` back, anything may use `vm.thread.stack`) and `reload!()`
+        // after; frame switches (`continue 'frame`) and returns leave attached. Debug
+        // builds assert the mode in every `ValueStack` method.
+        let mut sp = vm.thread.stack.detach();
+        macro_rules! sync {
+            () => {
+                vm.thread.stack.attach(sp)
+            };
+        }
+        macro_rules! reload {
+            () => {
+                sp = vm.thread.stack.detach()
+            };
+        }
+        macro_rules! fpush {
+            ($v:expr) => {{
+                let v = $v;
+                vm.thread.stack.push_at(&mut sp, v)
+            }};
+        }
         macro_rules! save {
             () => {
                 if let Some(f) = vm.thread.frames.last_mut() {
@@ -222,12 +246,53 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
         }
         // `continue` after an instruction that may have released an object: finalizers
         // made due run first (plain `continue` skips the check after the dispatch).
+        // `fnext_checked!` in the fast arms (detached), `continue_checked!`/`next!` in
+        // the general ones (attached: they reload the stack pointer).
+        macro_rules! fnext_checked {
+            () => {{
+                if crate::finalize::pending() {
+                    sync!();
+                    finalize_at(vm, ip, lasti);
+                    reload!();
+                }
+                continue;
+            }};
+        }
         macro_rules! continue_checked {
             () => {{
                 if crate::finalize::pending() {
                     finalize_at(vm, ip, lasti);
                 }
+                reload!();
                 continue;
+            }};
+        }
+        macro_rules! next {
+            () => {{
+                reload!();
+                continue;
+            }};
+        }
+        // A backward jump from a fast arm: the eval breaker (a signal handler may run
+        // Python code) and a target before the code's start are handled attached.
+        macro_rules! fjump_back {
+            ($arg:expr) => {{
+                if vm.interp.eval_breaker.load(Ordering::Relaxed) {
+                    sync!();
+                    if let Err(e) = crate::signals::check(vm) {
+                        save!();
+                        return Err(e);
+                    }
+                    reload!();
+                }
+                match ip.checked_sub($arg as usize) {
+                    Some(t) => ip = t,
+                    None => {
+                        sync!();
+                        save!();
+                        return Err(jump_error(vm));
+                    }
+                }
             }};
         }
         macro_rules! tri {
@@ -244,6 +309,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
         loop {
             lasti = ip;
             let Some(&(op, a)) = units.get(ip) else {
+                sync!();
                 save!();
                 return Err(vm.system_error("bytecode ran past the end of the code object"));
             };
@@ -252,6 +318,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
             let mut op = op;
             while op == EXTENDED_ARG {
                 let Some(&(o2, a2)) = units.get(ip) else {
+                    sync!();
                     save!();
                     return Err(vm.system_error("EXTENDED_ARG at the end of the code object"));
                 };
@@ -270,14 +337,304 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     ip += N;
                 }};
             }
+            // ---- Fast arms: the stack pointer is the local `sp` (detached). Each arm
+            // either completes and `continue`s, or changes nothing and falls through to
+            // the general arms below, which run attached (`sync!()` first).
             match op {
                 NOP | CACHE => continue,
+                RESUME => {
+                    // The eval breaker at a function's start (not after a yield), as 3.11.
+                    if !(arg < 2 && vm.interp.eval_breaker.load(Ordering::Relaxed)) {
+                        continue;
+                    }
+                }
+                LOAD_FAST => {
+                    if let Some(Some(v)) = vm.thread.fast.get(fast_base + arg as usize) {
+                        let v = v.clone();
+                        fpush!(Some(v));
+                        // LOAD_FAST pairs (3.11's LOAD_FAST__LOAD_FAST): the second runs
+                        // here without a dispatch when its local is bound (an unbound one
+                        // raises at its own dispatch).
+                        if let Some(&(LOAD_FAST, a2)) = units.get(ip) {
+                            if let Some(Some(v)) = vm.thread.fast.get(fast_base + a2 as usize) {
+                                let v = v.clone();
+                                fpush!(Some(v));
+                                ip += 1;
+                            }
+                        }
+                        continue;
+                    }
+                }
+                STORE_FAST => {
+                    let v = vm.thread.stack.pop_at(&mut sp).flatten();
+                    match vm.thread.fast.get_mut(fast_base + arg as usize) {
+                        Some(slot) => {
+                            // Only an object's release can make a finalizer due.
+                            match std::mem::replace(slot, v) {
+                                Some(Value::Obj(o)) => drop(o),
+                                _ => continue,
+                            }
+                        }
+                        None => drop(v),
+                    }
+                    fnext_checked!();
+                }
+                LOAD_CONST => {
+                    if let Some(v) = co.consts.get(arg as usize) {
+                        fpush!(Some(v.clone()));
+                        continue;
+                    }
+                }
+                POP_TOP => match vm.thread.stack.pop_at(&mut sp) {
+                    Some(Some(Value::Obj(o))) => {
+                        drop(o);
+                        fnext_checked!();
+                    }
+                    _ => continue,
+                },
+                PUSH_NULL => {
+                    fpush!(None);
+                    continue;
+                }
+                COPY => {
+                    let n = arg as usize;
+                    let v = if n == 0 || n > sp {
+                        None
+                    } else {
+                        vm.thread.stack.peek_at(sp, n).cloned().flatten()
+                    };
+                    fpush!(v);
+                    continue;
+                }
+                SWAP => {
+                    let n = arg as usize;
+                    if n <= sp && n >= 1 {
+                        vm.thread.stack.swap_at(sp, sp - 1, sp - n);
+                    }
+                    continue;
+                }
+                BINARY_OP => {
+                    // Int and float operands in place (3.11's BINARY_OP_ADD_INT,
+                    // _MULTIPLY_FLOAT, ...): the result overwrites the operands' slots.
+                    let quick = match vm.thread.stack.top2_at(sp) {
+                        Some((Value::Int(x), Value::Int(y))) => match arg {
+                            0 | 13 => x.checked_add(*y).map(Value::Int),
+                            10 | 23 => x.checked_sub(*y).map(Value::Int),
+                            5 | 18 => x.checked_mul(*y).map(Value::Int),
+                            6 | 19 if *y > 0 && *x >= 0 => Some(Value::Int(x % y)),
+                            2 | 15 if *y > 0 && *x >= 0 => Some(Value::Int(x / y)),
+                            _ => None,
+                        },
+                        Some((Value::Float(x), Value::Float(y))) => match arg {
+                            0 | 13 => Some(Value::Float(x + y)),
+                            10 | 23 => Some(Value::Float(x - y)),
+                            5 | 18 => Some(Value::Float(x * y)),
+                            11 | 24 if *y != 0.0 => Some(Value::Float(x / y)),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    if let Some(r) = quick {
+                        vm.thread.stack.replace_top2_plain_at(&mut sp, r);
+                        skip!(BINARY_OP);
+                        continue;
+                    }
+                }
+                COMPARE_OP => {
+                    let t = match vm.thread.stack.top2_at(sp) {
+                        Some((Value::Int(x), Value::Int(y))) => Some(compare_op(arg, x, y)),
+                        Some((Value::Float(x), Value::Float(y))) => Some(compare_op(arg, x, y)),
+                        _ => None,
+                    };
+                    if let Some(t) = t {
+                        skip!(COMPARE_OP);
+                        // COMPARE_OP + POP_JUMP_IF_TRUE/FALSE (3.11's COMPARE_OP_INT_JUMP
+                        // and COMPARE_OP_FLOAT_JUMP): the bool never reaches the stack.
+                        match units.get(ip).copied() {
+                            Some((
+                                nop @ (POP_JUMP_FORWARD_IF_FALSE
+                                | POP_JUMP_FORWARD_IF_TRUE
+                                | POP_JUMP_BACKWARD_IF_FALSE
+                                | POP_JUMP_BACKWARD_IF_TRUE),
+                                narg,
+                            )) => {
+                                vm.thread.stack.pop2_plain_at(&mut sp);
+                                lasti = ip;
+                                ip += 1;
+                                let want = matches!(
+                                    nop,
+                                    POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE
+                                );
+                                if t != want {
+                                    continue;
+                                }
+                                if matches!(
+                                    nop,
+                                    POP_JUMP_FORWARD_IF_FALSE | POP_JUMP_FORWARD_IF_TRUE
+                                ) {
+                                    ip += narg as usize;
+                                    continue;
+                                }
+                                // A backward jump may run a signal handler: checked.
+                                fjump_back!(narg as u32);
+                                fnext_checked!();
+                            }
+                            _ => {
+                                vm.thread
+                                    .stack
+                                    .replace_top2_plain_at(&mut sp, Value::Bool(t));
+                                continue;
+                            }
+                        }
+                    }
+                }
+                JUMP_FORWARD => {
+                    ip += arg as usize;
+                    continue;
+                }
+                JUMP_BACKWARD => {
+                    fjump_back!(arg);
+                    fnext_checked!();
+                }
+                POP_JUMP_FORWARD_IF_FALSE
+                | POP_JUMP_FORWARD_IF_TRUE
+                | POP_JUMP_BACKWARD_IF_FALSE
+                | POP_JUMP_BACKWARD_IF_TRUE => {
+                    // The truth of values that own nothing and run no `__bool__`.
+                    let t = match vm.thread.stack.peek_at(sp, 1) {
+                        Some(Some(Value::Bool(b))) => Some(*b),
+                        Some(Some(Value::Int(i))) => Some(*i != 0),
+                        Some(Some(Value::None)) => Some(false),
+                        _ => None,
+                    };
+                    if let Some(t) = t {
+                        vm.thread.stack.pop_at(&mut sp);
+                        let want =
+                            matches!(op, POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE);
+                        if t != want {
+                            continue;
+                        }
+                        if matches!(op, POP_JUMP_FORWARD_IF_FALSE | POP_JUMP_FORWARD_IF_TRUE) {
+                            ip += arg as usize;
+                            continue;
+                        }
+                        // A backward jump may have run a signal handler: checked.
+                        fjump_back!(arg);
+                        fnext_checked!();
+                    }
+                }
+                FOR_ITER => {
+                    // 3.11's FOR_ITER_RANGE / FOR_ITER_LIST: read through the stack slot,
+                    // no reference count traffic on the iterator. `None`: not one of
+                    // them; `Some(None)`: exhausted.
+                    let quick = match vm.thread.stack.peek_at(sp, 1) {
+                        Some(Some(Value::Obj(o))) => match &o.payload {
+                            Payload::RangeIter(cur, stop, step) => {
+                                let c = cur.get();
+                                Some(if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
+                                    cur.set(c.saturating_add(*step));
+                                    Some(Value::Int(c))
+                                } else {
+                                    None
+                                })
+                            }
+                            // A list iterator over an exact list (as `iter::next`: past
+                            // the end it stays exhausted even if the list grows).
+                            Payload::SeqIter(Value::Obj(l), idx)
+                                if !o.ty_is_heap() && !l.ty_is_heap() =>
+                            {
+                                match &l.payload {
+                                    Payload::List(items) => {
+                                        let i = idx.get();
+                                        let r = items.borrow().get(i).cloned();
+                                        idx.set(if r.is_some() { i + 1 } else { usize::MAX / 2 });
+                                        Some(r)
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    match quick {
+                        // An item from a range or list: nothing released.
+                        Some(Some(v)) => {
+                            fpush!(Some(v));
+                            continue;
+                        }
+                        Some(None) => {
+                            let it = vm.thread.stack.pop_at(&mut sp);
+                            drop(it);
+                            ip += arg as usize;
+                            fnext_checked!();
+                        }
+                        None => {}
+                    }
+                }
+                LOAD_GLOBAL => {
+                    if let Some(v) = inline::load_global_hit(vm, co, cache_at) {
+                        if arg & 1 == 1 {
+                            fpush!(None);
+                        }
+                        fpush!(Some(v));
+                        skip!(LOAD_GLOBAL);
+                        continue;
+                    }
+                }
+                LOAD_ATTR => {
+                    let name = names::name_ref(co, arg as usize);
+                    // A cache hit overwrites the object in its stack slot (no pop, push).
+                    let hit = match vm.thread.stack.peek_at(sp, 1) {
+                        Some(Some(o)) => inline::load_attr_hit(vm, co, cache_at, o, name),
+                        _ => None,
+                    };
+                    if let Some(v) = hit {
+                        if let Some(slot) = vm.thread.stack.slot_at(sp, 1) {
+                            drop(std::mem::replace(slot, Some(v)));
+                        }
+                        skip!(LOAD_ATTR);
+                        // The object may have died: its finalizer runs first.
+                        fnext_checked!();
+                    }
+                }
+                LOAD_METHOD => {
+                    let name = names::name_ref(co, arg as usize);
+                    // A cache hit puts the function in the object's slot and pushes the
+                    // object back above it.
+                    let hit = match vm.thread.stack.peek_at(sp, 1) {
+                        Some(Some(o)) => inline::load_method_hit(vm, co, cache_at, o, name),
+                        _ => None,
+                    };
+                    if let Some(f) = hit {
+                        let o = vm
+                            .thread
+                            .stack
+                            .slot_at(sp, 1)
+                            .and_then(|slot| std::mem::replace(slot, Some(f)));
+                        fpush!(o);
+                        skip!(LOAD_METHOD);
+                        continue;
+                    }
+                }
+                PRECALL => {
+                    if call::precall_at(&mut vm.thread.stack, sp, arg as usize) {
+                        skip!(PRECALL);
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            // ---- General arms: the stack is attached (`vm.thread.stack` is current).
+            sync!();
+            match op {
+                NOP | CACHE => next!(),
                 RESUME => {
                     // The eval breaker at a function's start (not after a yield), as 3.11.
                     if arg < 2 && vm.interp.eval_breaker.load(Ordering::Relaxed) {
                         tri!(crate::signals::check(vm));
                     } else {
-                        continue;
+                        next!();
                     }
                 }
                 LOAD_FAST => {
@@ -296,7 +653,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                             _ => tri!(Err(unbound_local(vm, co, a2 as u32))),
                         }
                     }
-                    continue;
+                    next!();
                 }
                 STORE_FAST => {
                     let v = pop(vm);
@@ -304,7 +661,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                         // Only an object's release can make a finalizer due.
                         match std::mem::replace(slot, Some(v)) {
                             Some(Value::Obj(o)) => drop(o),
-                            _ => continue,
+                            _ => next!(),
                         }
                     }
                 }
@@ -325,13 +682,13 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 LOAD_CONST => match co.consts.get(arg as usize) {
                     Some(v) => {
                         push(vm, v.clone());
-                        continue;
+                        next!();
                     }
                     None => tri!(Err(vm.system_error("LOAD_CONST index out of range"))),
                 },
                 POP_TOP => match vm.thread.stack.pop() {
                     Some(Some(Value::Obj(o))) => drop(o),
-                    _ => continue,
+                    _ => next!(),
                 },
                 PRINT_EXPR => {
                     // `compile(..., 'single')`: an expression statement's value goes to
@@ -352,19 +709,19 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 }
                 PUSH_NULL => {
                     vm.thread.stack.push(None);
-                    continue;
+                    next!();
                 }
                 COPY => {
                     let v = peek(vm, arg as usize);
                     vm.thread.stack.push(v);
-                    continue;
+                    next!();
                 }
                 SWAP => {
                     let len = vm.thread.stack.len();
                     if arg as usize <= len && arg >= 1 {
                         vm.thread.stack.swap(len - 1, len - arg as usize);
                     }
-                    continue;
+                    next!();
                 }
                 UNARY_NEGATIVE | UNARY_POSITIVE | UNARY_INVERT | UNARY_NOT => {
                     let v = pop(vm);
@@ -395,14 +752,14 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     };
                     if let Some(r) = quick {
                         vm.thread.stack.replace_top2_plain(r);
-                        continue;
+                        next!();
                     }
                     // `s += t` / `s = s + t` stored back to the local `s` came from: exact
                     // strs appended in place when nothing else sees `s` (3.11's
                     // BINARY_OP_INPLACE_ADD_UNICODE; checks and aliasing in build.rs).
                     if let (0 | 13, Some(&(STORE_FAST, local))) = (arg, units.get(ip)) {
                         if build::concat_in_place(vm, fast_base + local as usize) {
-                            continue;
+                            next!();
                         }
                     }
                     let b = pop(vm);
@@ -472,21 +829,21 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                                         POP_JUMP_FORWARD_IF_TRUE | POP_JUMP_BACKWARD_IF_TRUE
                                     );
                                     if t != want {
-                                        continue;
+                                        next!();
                                     }
                                     if matches!(
                                         nop,
                                         POP_JUMP_FORWARD_IF_FALSE | POP_JUMP_FORWARD_IF_TRUE
                                     ) {
                                         ip += narg as usize;
-                                        continue;
+                                        next!();
                                     }
                                     // A backward jump may run a signal handler: checked.
                                     ip = tri!(jump_back(vm, ip, narg as u32));
                                 }
                                 _ => {
                                     push(vm, Value::Bool(t));
-                                    continue;
+                                    next!();
                                 }
                             }
                         }
@@ -612,7 +969,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     if let Some(f) = hit {
                         let o = std::mem::replace(&mut vm.thread.stack[sp - 1], Some(f));
                         vm.thread.stack.push(o);
-                        continue;
+                        next!();
                     }
                     let o = pop(vm);
                     let (m, unbound) = tri!(inline::load_method_miss(vm, co, cache_at, &o, name));
@@ -680,7 +1037,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 }
                 JUMP_FORWARD => {
                     ip += arg as usize;
-                    continue;
+                    next!();
                 }
                 JUMP_BACKWARD => ip = tri!(jump_back(vm, ip, arg)),
                 JUMP_BACKWARD_NO_INTERRUPT => ip = tri!(jump_back_no_interrupt(vm, ip, arg)),
@@ -705,7 +1062,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     }
                     if plain {
                         // A bool popped (nothing released) and no handler ran.
-                        continue;
+                        next!();
                     }
                 }
                 POP_JUMP_FORWARD_IF_NONE
@@ -781,7 +1138,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                         // An item from a range or list: nothing released.
                         Some(Some(v)) => {
                             push(vm, v);
-                            continue;
+                            next!();
                         }
                         Some(None) => None,
                         None => {
@@ -1117,6 +1474,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
             if crate::finalize::pending() {
                 finalize_at(vm, ip, lasti);
             }
+            reload!();
         }
     }
 }
