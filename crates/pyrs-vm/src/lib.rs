@@ -124,18 +124,22 @@ fn run_main(code: &pyrs_bytecode::CodeObject, argv: &[String], opts: RunOptions)
         Ok(_) => 0,
         Err(e) => handle_uncaught(&mut vm, e),
     };
-    let _ = builtins::print::flush_stdout(&mut vm);
+    let status = if builtins::print::flush_std_files(&mut vm) {
+        status
+    } else {
+        120
+    };
     // Drop module state before the VM (deterministic finalization order).
     if let Some(d) = types::dict::dict_data(&globals) {
         let old = d.borrow_mut().clear();
         drop(old);
     }
+    builtins::print::final_flush(&mut vm);
     status
 }
 
 /// SystemExit's status, or print the traceback and return 1.
 pub(crate) fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
-    let _ = builtins::print::flush_stdout(vm);
     if vm.err_matches(&e, &vm.types.system_exit.clone()) {
         let args = types::exceptions::exc_args(&e.0);
         let code = match args.len() {
@@ -149,13 +153,13 @@ pub(crate) fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
             Value::Bool(b) => b as i32,
             other => {
                 let s = vm.str_string(&other).unwrap_or_default();
-                let _ = writeln!(std::io::stderr(), "{s}");
+                write_stderr(vm, &format!("{s}\n"));
                 1
             }
         };
     }
     let text = report::format_exception(vm, &e.0);
-    let _ = std::io::stderr().write_all(text.as_bytes());
+    write_stderr(vm, &text);
     let _ = Payload::Plain;
     if vm.err_matches(&e, &vm.types.keyboard_interrupt.clone()) {
         // The process dies by SIGINT once the interpreter is finished (`signals.rs`);
@@ -164,6 +168,20 @@ pub(crate) fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
         return 130;
     }
     1
+}
+
+/// Text for the user on `sys.stderr` (then flushed), as `PyErr_Display` and
+/// `_Py_HandleSystemExit` write it; the process's stderr when `sys.stderr` is None or
+/// gone, or raises.
+fn write_stderr(vm: &mut Vm, text: &str) {
+    if let Some(err) = import::sys_attr(vm, "stderr").filter(|e| !matches!(e, Value::None)) {
+        if builtins::print::write_to(vm, &err, text).is_ok()
+            && vm.call_method(&err, "flush", vec![]).is_ok()
+        {
+            return;
+        }
+    }
+    let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
 #[cfg(test)]

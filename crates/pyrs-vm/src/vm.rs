@@ -31,11 +31,11 @@ pub struct Interpreter {
     /// `sys.get_int_max_str_digits()`: 0 (no limit) or at least 640; 4300 by default.
     pub int_max_str_digits: usize,
     pub empty_tuple: PyRef,
-    /// `sys.stdout` / `sys.stderr` (set by `builtins::sys::install`).
+    /// `sys.__stdout__` / `sys.__stderr__` as made at startup (`builtins::print::init_stdio`).
     pub stdout: Option<PyRef>,
     pub stderr: Option<PyRef>,
-    /// Text written to stdout, not yet handed to the OS.
-    pub out_buf: Vec<u8>,
+    /// The standard streams were made buffered (false: `-u`, PYTHONUNBUFFERED).
+    pub stdio_buffered: bool,
     pub sys_module: Option<PyRef>,
     /// Type attribute cache and its validity epoch (`object/cache.rs`).
     pub attr_cache: crate::object::cache::AttrCache,
@@ -120,7 +120,7 @@ impl Vm {
                 empty_tuple,
                 stdout: None,
                 stderr: None,
-                out_buf: Vec::new(),
+                stdio_buffered: true,
                 sys_module: None,
                 attr_cache: Default::default(),
                 type_epoch: 0,

@@ -254,6 +254,9 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
     if env("PYTHONDONTWRITEBYTECODE", ie).is_some() {
         o.dont_write_bytecode = true;
     }
+    if env("PYTHONUNBUFFERED", ie).is_some() {
+        o.unbuffered = true;
+    }
     o.verbose = o.verbose.max(env_level("PYTHONVERBOSE", ie));
     o.optimize = o.optimize.max(env_level("PYTHONOPTIMIZE", ie));
     if env("PYTHONPROFILEIMPORTTIME", ie).is_some() {

@@ -138,6 +138,7 @@ pub fn run(program: Program, opts: &Options) -> i32 {
         argv,
         path,
         dont_write_bytecode: opts.dont_write_bytecode,
+        buffered_stdio: !opts.unbuffered,
         pycache_prefix: opts.pycache_prefix.clone(),
         import: pyrs_vm::import::ImportConfig {
             verbose: opts.verbose,

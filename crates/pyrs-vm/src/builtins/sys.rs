@@ -34,20 +34,7 @@ fn set(vm: &mut Vm, d: &PyRef, name: &str, v: Value) {
 
 pub fn install(vm: &mut Vm) {
     let d = vm.sys_dict.clone();
-    let (out, err) = crate::builtins::print::make_streams(vm);
-    vm.stdout = Some(out.clone());
-    vm.stderr = Some(err.clone());
-    set(vm, &d, "stdout", Value::Obj(out.clone()));
-    set(vm, &d, "stderr", Value::Obj(err.clone()));
-    set(vm, &d, "__stdout__", Value::Obj(out));
-    set(vm, &d, "__stderr__", Value::Obj(err));
-    let stdin = match crate::modules::_io::open::make_stdin(vm) {
-        Ok(s) => s,
-        // Descriptor 0 closed at startup: sys.stdin is None, as CPython's.
-        Err(_) => Value::None,
-    };
-    set(vm, &d, "stdin", stdin.clone());
-    set(vm, &d, "__stdin__", stdin);
+    crate::builtins::print::init_stdio(vm, crate::builtins::print::env_buffered());
     let name = vm.new_str("sys");
     set(vm, &d, "__name__", name);
     let ver = vm.new_str("3.11.7 (pyrs)");
@@ -303,14 +290,26 @@ fn excepthook(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let t = vm.type_name(&args.pos[1]);
         let msg =
             format!("TypeError: print_exception(): Exception expected for value, {t} found\n");
-        let err = vm.stderr.clone().map(Value::Obj).unwrap_or(Value::None);
-        crate::builtins::print::write_to(vm, &err, &msg)?;
-        return Ok(Value::None);
+        return write_stderr(vm, &msg);
     };
     let e = e.clone();
     let text = crate::report::format_exception(vm, &e);
-    let err = vm.stderr.clone().map(Value::Obj).unwrap_or(Value::None);
-    crate::builtins::print::write_to(vm, &err, &text)?;
+    write_stderr(vm, &text)
+}
+
+/// `PyErr_Display`'s output: to `sys.stderr`, then its `flush()`; "lost sys.stderr" on
+/// the process's stderr when there is none.
+fn write_stderr(vm: &mut Vm, text: &str) -> PyResult<Value> {
+    match crate::import::sys_attr(vm, "stderr") {
+        None | Some(Value::None) => {
+            use std::io::Write;
+            let _ = std::io::stderr().write_all(b"lost sys.stderr\n");
+        }
+        Some(err) => {
+            crate::builtins::print::write_to(vm, &err, text)?;
+            vm.call_method(&err, "flush", vec![])?;
+        }
+    }
     Ok(Value::None)
 }
 
@@ -325,7 +324,10 @@ fn displayhook(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let n = vm.intern("_");
     crate::types::dict::dict_set_str(vm, &b, &n, Value::None);
     let r = vm.repr(&v)?;
-    let out = vm.stdout.clone().map(Value::Obj).unwrap_or(Value::None);
+    let out = match crate::import::sys_attr(vm, "stdout") {
+        None | Some(Value::None) => return Err(vm.runtime_error("lost sys.stdout")),
+        Some(o) => o,
+    };
     crate::builtins::print::write_to(vm, &out, &format!("{r}\n"))?;
     crate::types::dict::dict_set_str(vm, &b, &n, v);
     Ok(Value::None)

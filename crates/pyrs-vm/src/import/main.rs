@@ -41,6 +41,8 @@ pub struct MainConfig {
     /// `sys.path` (the first entry as CPython computes it for the kind of run).
     pub path: Vec<String>,
     pub dont_write_bytecode: bool,
+    /// The standard streams are buffered (false: `-u` or PYTHONUNBUFFERED).
+    pub buffered_stdio: bool,
     pub pycache_prefix: Option<String>,
     pub import: super::ImportConfig,
     pub compile: Option<super::CompileHook>,
@@ -133,6 +135,7 @@ pub fn run(main: Main, config: MainConfig) -> i32 {
 
 fn run_on_thread(main: Main, config: MainConfig) -> i32 {
     let mut vm = Vm::new();
+    crate::builtins::print::set_stdio_buffered(&mut vm, config.buffered_stdio);
     crate::signals::install(&mut vm);
     crate::builtins::sys::set_argv(&mut vm, &config.argv);
     let globals = vm.new_dict_ref();
@@ -205,7 +208,6 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
     // imported at startup, which applies them to the filters.
     if !config.warnoptions.is_empty() {
         if let Err(e) = super::get_or_load(&mut vm, "warnings") {
-            let _ = crate::builtins::print::flush_stdout(&mut vm);
             let text = crate::report::format_exception(&mut vm, &e.0);
             let _ = write!(
                 std::io::stderr(),
@@ -221,7 +223,6 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
         Main::Pyc { path, body } => match super::unmarshal::loads_main_code(&mut vm, &body) {
             Some(code) => run_script(&mut vm, &globals, &path, &code),
             None => {
-                let _ = crate::builtins::print::flush_stdout(&mut vm);
                 let _ = writeln!(
                     std::io::stderr(),
                     "RuntimeError: Bad code object in .pyc file"
@@ -243,7 +244,6 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
         Main::MainInPath => match run_main_in_path(&mut vm, &globals) {
             Ok(r) => r,
             Err(msg) => {
-                let _ = crate::builtins::print::flush_stdout(&mut vm);
                 let exe = sys_attr(&mut vm, "executable")
                     .and_then(|e| text(&e))
                     .unwrap_or_default();
@@ -254,7 +254,6 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
         Main::Module(name) => match run_module_as_main(&mut vm, &globals, &name) {
             Ok(r) => r,
             Err(msg) => {
-                let _ = crate::builtins::print::flush_stdout(&mut vm);
                 let exe = sys_attr(&mut vm, "executable")
                     .and_then(|e| text(&e))
                     .unwrap_or_default();
@@ -272,10 +271,18 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
 
 /// Interpreter shutdown: finalizers still due run, then `__main__`'s namespace is cleared
 /// in insertion order, keys and values, as CPython's collector clears it at exit (so the
-/// `__del__` of objects global variables hold runs, in that order), then stdout is flushed.
-/// Other modules' namespaces are dropped with the VM, without running finalizers.
+/// `__del__` of objects global variables hold runs, in that order), then the standard
+/// streams are flushed a last time. Other modules' namespaces are dropped with the VM,
+/// without running finalizers. `sys.stdout`/`sys.stderr` are flushed before the
+/// namespace goes (`flush_std_files`); when that fails the status is 120, as
+/// `Py_RunMain`'s.
 fn finish(vm: &mut Vm, globals: &PyRef, status: i32) -> i32 {
     crate::finalize::run_pending(vm);
+    let status = if crate::builtins::print::flush_std_files(vm) {
+        status
+    } else {
+        120
+    };
     if let Some(d) = crate::types::dict::dict_data(globals) {
         let old = d.borrow_mut().clear();
         for entry in old {
@@ -283,7 +290,7 @@ fn finish(vm: &mut Vm, globals: &PyRef, status: i32) -> i32 {
             crate::finalize::run_pending(vm);
         }
     }
-    let _ = crate::builtins::print::flush_stdout(vm);
+    crate::builtins::print::final_flush(vm);
     status
 }
 

@@ -122,7 +122,6 @@ fn default_hook(vm: &mut Vm, a: &HookArgs) -> PyResult<()> {
         return Ok(());
     };
     let text = report_text(vm, a);
-    let _ = crate::builtins::print::flush_stdout(vm);
     crate::builtins::print::write_to(vm, &file, &text)?;
     vm.call_method(&file, "flush", vec![])?;
     Ok(())

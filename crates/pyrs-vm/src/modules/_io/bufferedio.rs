@@ -72,6 +72,47 @@ impl Drop for Buffered {
     }
 }
 
+impl Buffered {
+    /// Whether the raw stream is closed, when it is an exact `FileIO` (`None`: ask
+    /// Python, or detached).
+    pub fn fast_raw_closed(&self) -> Option<bool> {
+        let i = self.inner.borrow();
+        if !i.fast {
+            return None;
+        }
+        let f = nt::state::<FileIO>(i.raw.as_ref()?)?;
+        Some(f.is_closed())
+    }
+}
+
+/// The state of `v` when it is an exact `BufferedReader`/`BufferedWriter`/
+/// `BufferedRandom` (not a subclass, which may override any method), so Rust can drive
+/// it as its own methods would.
+pub fn exact<'a>(vm: &mut Vm, v: &'a Value) -> Option<&'a Buffered> {
+    let b = nt::state::<Buffered>(v)?;
+    let t = super::types(vm);
+    let ty = vm.type_of(v);
+    (ty.is(&t.buffered_writer) || ty.is(&t.buffered_reader) || ty.is(&t.buffered_random))
+        .then_some(b)
+}
+
+/// Whether `obj`'s instance `__dict__` holds `name` (which would shadow the type's
+/// method, as it does for CPython's `PyObject_CallMethod`).
+pub fn shadowed(vm: &mut Vm, obj: &Value, name: &str) -> bool {
+    let Some(o) = obj.as_obj() else {
+        return false;
+    };
+    let Some(d) = o.dict.get() else {
+        return false;
+    };
+    if crate::types::dict::dict_data(&d).map_or(true, |x| x.borrow().len() == 0) {
+        return false;
+    }
+    let n = vm.intern(name);
+    let h = crate::object::attr::hash_of(vm, &n);
+    crate::types::dict::dict_get_str(&d, crate::object::attr::pystr(&n), h).is_some()
+}
+
 pub struct RWPair {
     pub reader: RefCell<Option<Value>>,
     pub writer: RefCell<Option<Value>>,
@@ -494,17 +535,7 @@ fn buf_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn buf_flush(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let b = me(vm, &args)?;
-    let (raw, fast) = raw_of(vm, b)?;
-    if b.inner.borrow().kind == Kind::Reader {
-        if raw_closed(vm, &raw, fast)? {
-            return Err(super::iobase::closed_err(vm));
-        }
-        return Ok(Value::None);
-    }
-    if raw_closed(vm, &raw, fast)? {
-        return Err(vm.value_error("flush of closed file"));
-    }
-    flush_writes(vm, b, &raw, fast)?;
+    flush(vm, b)?;
     Ok(Value::None)
 }
 
@@ -847,7 +878,11 @@ fn buf_readinto1(vm: &mut Vm, args: Args) -> PyResult<Value> {
     readinto_common(vm, args, true)
 }
 
-/// `write(b)`: append to the write buffer, flushing when it reaches `buffer_size`.
+/// `write(b)` (CPython's `_io__Buffered_write_impl`): data that fits in the buffer is
+/// copied there; otherwise what is pending goes out first (an error leaves it pending),
+/// then the data goes straight to the raw stream while more than `buffer_size` bytes
+/// remain, and the rest is buffered. So a failed write of a large chunk leaves nothing
+/// of it behind (what makes `print` to a closed pipe fail once, not again at exit).
 pub fn write(vm: &mut Vm, b: &Buffered, data: &[u8]) -> PyResult<usize> {
     let (raw, fast) = raw_of(vm, b)?;
     if raw_closed(vm, &raw, fast)? {
@@ -856,26 +891,50 @@ pub fn write(vm: &mut Vm, b: &Buffered, data: &[u8]) -> PyResult<usize> {
     if b.inner.borrow().rpos < b.inner.borrow().rbuf.len() {
         drop_readahead(vm, b, &raw, fast)?;
     }
-    // What would overflow the buffer goes out first, so the raw stream sees the
-    // earlier writes as their own chunk (as CPython's `_io__Buffered_write_impl`).
-    let overflow = {
+    let fits = {
         let mut i = b.inner.borrow_mut();
         i.rbuf.clear();
         i.rpos = 0;
-        !i.wbuf.is_empty() && i.wbuf.len() + data.len() > i.buffer_size
+        if i.wbuf.len() + data.len() <= i.buffer_size {
+            i.wbuf.extend_from_slice(data);
+            true
+        } else {
+            false
+        }
     };
-    if overflow {
-        flush_writes(vm, b, &raw, fast)?;
+    if fits {
+        return Ok(data.len());
     }
-    let full = {
-        let mut i = b.inner.borrow_mut();
-        i.wbuf.extend_from_slice(data);
-        i.wbuf.len() > i.buffer_size
-    };
-    if full {
-        flush_writes(vm, b, &raw, fast)?;
+    flush_writes(vm, b, &raw, fast)?;
+    let size = b.inner.borrow().buffer_size;
+    let mut rest = data;
+    while rest.len() > size {
+        match raw_write(vm, &raw, fast, rest)? {
+            None => {
+                let t = builtin_type(vm, "BlockingIOError");
+                return Err(vm.new_error(&t, "write could not complete without blocking"));
+            }
+            Some(n) => rest = &rest[n.min(rest.len())..],
+        }
     }
+    b.inner.borrow_mut().wbuf.extend_from_slice(rest);
     Ok(data.len())
+}
+
+/// `flush()` of a buffer (CPython's `buffered_flush`): "flush of closed file" when the
+/// raw stream is closed, else pending writes go to the raw stream.
+pub fn flush(vm: &mut Vm, b: &Buffered) -> PyResult<()> {
+    let (raw, fast) = raw_of(vm, b)?;
+    if b.inner.borrow().kind == Kind::Reader {
+        if raw_closed(vm, &raw, fast)? {
+            return Err(super::iobase::closed_err(vm));
+        }
+        return Ok(());
+    }
+    if raw_closed(vm, &raw, fast)? {
+        return Err(vm.value_error("flush of closed file"));
+    }
+    flush_writes(vm, b, &raw, fast)
 }
 
 fn buf_write(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -464,11 +464,6 @@ pub fn read_all(vm: &mut Vm, f: &FileIO) -> PyResult<Option<Vec<u8>>> {
 
 /// One `write(2)`; `None` when it would block.
 pub fn write_some(vm: &mut Vm, f: &FileIO, data: &[u8]) -> PyResult<Option<usize>> {
-    let fd = f.fileno();
-    if fd == 1 || fd == 2 {
-        // print()'s buffered text goes first (as posix.write does).
-        let _ = crate::builtins::print::flush_stdout(vm);
-    }
     let r = with_fd(vm, f, |d| {
         rustix::io::retry_on_intr(|| match rustix::io::write(d, data) {
             Err(Errno::AGAIN) => Ok(usize::MAX),

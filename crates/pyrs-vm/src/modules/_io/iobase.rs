@@ -125,6 +125,42 @@ pub fn property(vm: &mut Vm, ty: &PyRef, name: &'static str, get: NativeFn, set:
     nt::set_attr(vm, ty, name, prop);
 }
 
+/// A read-only attribute of a native type whose setter and deleter raise `deny`'s
+/// error (CPython's messages differ between a `PyMemberDef` READONLY member, "readonly
+/// attribute", and a getset without setter: see [`readonly_member`]).
+pub fn readonly(vm: &mut Vm, ty: &PyRef, name: &'static str, get: NativeFn, deny: NativeFn) {
+    let getter = crate::types::function::new_builtin(vm, name, get);
+    let deny = crate::types::function::new_builtin(vm, name, deny);
+    let pty = vm.types.property.clone();
+    let prop = Value::Obj(vm.alloc(
+        &pty,
+        Payload::Property(Box::new([getter, deny.clone(), deny])),
+    ));
+    nt::set_attr(vm, ty, name, prop);
+}
+
+/// The setter and deleter of a READONLY member (`encoding`, `buffer`, ...).
+pub fn readonly_member(vm: &mut Vm, _: Args) -> PyResult<Value> {
+    Err(vm.attribute_error("readonly attribute"))
+}
+
+/// CPython's "takes no arguments" / "takes exactly one argument" of a METH_NOARGS /
+/// METH_O method `tyname.method` (`args.pos[0]` is self).
+pub fn arity(vm: &mut Vm, args: &Args, tyname: &str, method: &str, n: usize) -> PyResult<()> {
+    let given = args.pos.len().saturating_sub(1);
+    if !args.kw.is_empty() {
+        return Err(vm.type_error(format!("{tyname}.{method}() takes no keyword arguments")));
+    }
+    if given == n {
+        return Ok(());
+    }
+    Err(vm.type_error(if n == 0 {
+        format!("{tyname}.{method}() takes no arguments ({given} given)")
+    } else {
+        format!("{tyname}.{method}() takes exactly one argument ({given} given)")
+    }))
+}
+
 /// `io.UnsupportedOperation(msg)`.
 pub fn unsupported(vm: &mut Vm, msg: &str) -> PyErr {
     let t = super::types(vm).unsupported_operation.clone();
@@ -495,7 +531,7 @@ pub fn iobase_readlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn iobase_writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "writelines", 2, 2)?;
+    arity(vm, &args, "_IOBase", "writelines", 1)?;
     let me = arg0(&args);
     check_closed(vm, &me)?;
     let it = vm.iter(&args.pos[1])?;

@@ -241,30 +241,54 @@ pub fn text_encoding(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-/// `sys.stdin` (CPython's `create_stdio`): `TextIOWrapper(BufferedReader(FileIO(0,
-/// closefd=False)), encoding='utf-8', errors='strict')`, line-buffered on a terminal,
-/// the raw file named `<stdin>`.
-pub fn make_stdin(vm: &mut Vm) -> PyResult<Value> {
-    let t = super::types(vm);
-    let mut fargs = Args::positional(vec![Value::Int(0), vm.new_str("rb")]);
-    fargs.kw.push((vm.intern("closefd"), Value::Bool(false)));
-    let raw = vm.call_args(&Value::Obj(t.fileio.clone()), fargs)?;
-    let name = vm.new_str("<stdin>");
-    nt::setattr(vm, &raw, "name", name)?;
+/// `sys.stdin`, `sys.stdout` or `sys.stderr` as CPython's `create_stdio` makes it:
+/// `open(fd, 'rb'|'wb', buffering, closefd=False)` (buffering 0, the bare `FileIO`, for
+/// unbuffered output: `-u`, PYTHONUNBUFFERED), the raw file named `name`, then
+/// `TextIOWrapper(buffer, encoding, errors, newline='\n', line_buffering,
+/// write_through)`: line-buffered when buffered and a terminal (stderr always),
+/// write-through when unbuffered; `mode` 'r' or 'w' in the instance `__dict__`.
+pub fn create_stdio(
+    vm: &mut Vm,
+    fd: i32,
+    name: &str,
+    encoding: &str,
+    errors: &str,
+    buffered: bool,
+) -> PyResult<Value> {
+    let write = fd != 0;
+    let buffering = if !buffered && write { 0 } else { -1 };
+    let args = Args::positional(vec![
+        Value::Int(fd as i64),
+        vm.new_str(if write { "wb" } else { "rb" }),
+        Value::Int(buffering),
+        Value::None,
+        Value::None,
+        Value::None,
+        Value::Bool(false),
+    ]);
+    let buf = open(vm, args)?;
+    let raw = if buffering != 0 {
+        nt::getattr(vm, &buf, "raw")?
+    } else {
+        buf.clone()
+    };
+    let n = vm.new_str(name);
+    nt::setattr(vm, &raw, "name", n)?;
     let isatty = {
         let r = vm.call_method(&raw, "isatty", vec![])?;
         vm.truthy(&r)?
     };
-    let buffer = vm.call(&Value::Obj(t.buffered_reader.clone()), vec![raw])?;
+    let t = super::types(vm);
     let args = vec![
-        buffer,
-        vm.new_str("utf-8"),
-        vm.new_str("strict"),
-        Value::None,
-        Value::Bool(isatty),
+        buf,
+        vm.new_str(encoding),
+        vm.new_str(errors),
+        vm.new_str("\n"),
+        Value::Bool(buffered && (isatty || fd == 2)),
+        Value::Bool(!buffered),
     ];
     let wrapper = vm.call(&Value::Obj(t.text_io_wrapper.clone()), args)?;
-    let m = vm.new_str("r");
+    let m = vm.new_str(if write { "w" } else { "r" });
     nt::setattr(vm, &wrapper, "mode", m)?;
     Ok(wrapper)
 }

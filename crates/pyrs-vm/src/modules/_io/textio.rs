@@ -10,7 +10,7 @@
 //! `pending`. Writes are encoded at once and handed to the buffer (no pending text), so
 //! nothing is lost when the object dies: the buffer below flushes itself.
 
-use super::iobase::{closed_err, is_index, os_error, size_arg, unsupported};
+use super::iobase::{arity, closed_err, is_index, os_error, size_arg, unsupported};
 use super::newlines::NlState;
 use crate::modules::native_type::{self as nt, NativeData};
 use crate::object::{PyRef, Value};
@@ -48,6 +48,12 @@ pub struct TextInner {
     pub bom_unresolved: bool,
     /// `next()` is iterating: `tell()` is refused, as CPython's.
     pub telling: bool,
+    /// Encoded text not handed to the buffer yet (CPython's `pending_bytes`): writes
+    /// gather here until `chunk_size` bytes, a line end when line-buffered, a write
+    /// with `write_through`, `flush()`, or a read, seek or tell (`writeflush`).
+    pub pending_out: Vec<u8>,
+    /// `buffer.writable()` at `__init__` (CPython makes an encoder only then).
+    pub writable: bool,
 }
 
 pub struct TextIOWrapper {
@@ -94,44 +100,52 @@ pub fn make_types(vm: &mut Vm, base: &PyRef) -> PyRef {
     spec.no_dict = false;
     let ty = nt::new_type(vm, &spec);
     let p = super::iobase::property;
-    p(
+    let ro = super::iobase::readonly;
+    let member = super::iobase::readonly_member;
+    ro(
         vm,
         &ty,
         "closed",
         |vm, a| buffer_attr(vm, a, "closed"),
-        None,
+        closed_not_writable,
     );
-    p(vm, &ty, "name", |vm, a| buffer_attr(vm, a, "name"), None);
-    p(vm, &ty, "buffer", get_buffer, None);
-    p(
+    ro(
+        vm,
+        &ty,
+        "name",
+        |vm, a| buffer_attr(vm, a, "name"),
+        name_not_writable,
+    );
+    ro(vm, &ty, "buffer", get_buffer, member);
+    ro(
         vm,
         &ty,
         "encoding",
         |vm, a| field(vm, a, |vm, i| vm.new_str(&i.encoding)),
-        None,
+        member,
     );
-    p(
+    ro(
         vm,
         &ty,
         "errors",
         |vm, a| field(vm, a, |vm, i| vm.new_str(&i.errors)),
-        None,
+        errors_not_writable,
     );
-    p(
+    ro(
         vm,
         &ty,
         "line_buffering",
         |vm, a| field(vm, a, |_, i| Value::Bool(i.line_buffering)),
-        None,
+        member,
     );
-    p(
+    ro(
         vm,
         &ty,
         "write_through",
         |vm, a| field(vm, a, |_, i| Value::Bool(i.write_through)),
-        None,
+        member,
     );
-    p(
+    ro(
         vm,
         &ty,
         "newlines",
@@ -144,7 +158,7 @@ pub fn make_types(vm: &mut Vm, base: &PyRef) -> PyRef {
                 }
             })
         },
-        None,
+        newlines_not_writable,
     );
     p(
         vm,
@@ -220,6 +234,7 @@ fn buffer_attr(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value> {
 }
 
 fn delegate(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value> {
+    arity(vm, &args, "TextIOWrapper", name, 0)?;
     let t = me(vm, &args)?;
     let b = buf(t);
     vm.call_method(&b, name, vec![])
@@ -227,7 +242,13 @@ fn delegate(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value> {
 
 fn check_closed(vm: &mut Vm, t: &TextIOWrapper) -> PyResult<()> {
     let b = buf(t);
-    if super::iobase::is_closed(vm, &b)? {
+    // An exact buffer over an exact FileIO answers in Rust (CPython caches `self->raw`
+    // for this test); anything else through `buffer.closed`.
+    let closed = match super::bufferedio::exact(vm, &b).and_then(|bi| bi.fast_raw_closed()) {
+        Some(c) => c,
+        None => super::iobase::is_closed(vm, &b)?,
+    };
+    if closed {
         return Err(closed_err(vm));
     }
     Ok(())
@@ -300,6 +321,10 @@ fn init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => vm.truthy(&v)?,
     };
     let (encoding, codec) = resolve_encoding(vm, encoding)?;
+    let writable = {
+        let w = vm.call_method(&buffer, "writable", vec![])?;
+        vm.truthy(&w)?
+    };
     let Some(t) = nt::state::<TextIOWrapper>(&this) else {
         return Err(vm.type_error("descriptor '__init__' requires a '_io.TextIOWrapper' object"));
     };
@@ -322,6 +347,8 @@ fn init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         seen: NlState::new(false),
         bom_unresolved: bom,
         telling: true,
+        pending_out: Vec::new(),
+        writable,
     });
     if bom {
         // Appending to a non-empty file: no BOM is written, the order is the native one.
@@ -640,7 +667,7 @@ fn read_text(
     limit: Option<usize>,
     line: bool,
 ) -> PyResult<Vec<u32>> {
-    flush_buffer_writes(vm, t)?;
+    writeflush(vm, t)?;
     let all = limit.is_none() && !line;
     loop {
         if !all || with(t, |i| i.eof) {
@@ -650,18 +677,6 @@ fn read_text(
         }
         fill(vm, t, all)?;
     }
-}
-
-/// Pending writes of the buffer go out before reading (CPython flushes too).
-fn flush_buffer_writes(vm: &mut Vm, t: &TextIOWrapper) -> PyResult<()> {
-    let b = buf(t);
-    if let Some(bi) = nt::state::<super::bufferedio::Buffered>(&b) {
-        if bi.inner.borrow().wbuf.is_empty() {
-            return Ok(());
-        }
-        vm.call_method(&b, "flush", vec![])?;
-    }
-    Ok(())
 }
 
 fn read(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -717,46 +732,86 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
 // ---- writing ---------------------------------------------------------------------------
 
 fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "write", 2, 2)?;
+    arity(vm, &args, "TextIOWrapper", "write", 1)?;
     let t = me(vm, &args)?;
     let Some(s) = args.pos[1].as_str() else {
         let tn = vm.type_name(&args.pos[1]);
         return Err(vm.type_error(format!("write() argument must be str, not {tn}")));
     };
+    let n = write_str(vm, t, s)?;
+    Ok(Value::Int(n as i64))
+}
+
+/// The state of `v` when it is an exact, attached `TextIOWrapper` whose `write` is the
+/// type's (no instance attribute shadows it): `print()` then calls [`write_str`] as the
+/// method would run, without a method call per piece.
+pub fn exact_writer<'a>(vm: &mut Vm, v: &'a Value) -> Option<&'a TextIOWrapper> {
+    let t = nt::state::<TextIOWrapper>(v)?;
+    let ty = super::types(vm).text_io_wrapper.clone();
+    if !vm.type_of(v).is(&ty) || super::bufferedio::shadowed(vm, v, "write") {
+        return None;
+    }
+    match &*t.inner.borrow() {
+        Some(i) if !i.detached => {}
+        _ => return None,
+    }
+    Some(t)
+}
+
+/// `TextIOWrapper.write(s)` on an attached object (CPython's
+/// `_io_TextIOWrapper_write_impl`): the text is translated (`newline`), encoded and
+/// added to `pending_out`, which goes to the buffer when it would pass `chunk_size`,
+/// reaches it, on a line end when line-buffered (then the buffer is flushed too), or
+/// at once with `write_through`. Returns the number of code points.
+pub fn write_str(vm: &mut Vm, t: &TextIOWrapper, s: &PyStr) -> PyResult<usize> {
     check_closed(vm, t)?;
-    let b = buf(t);
-    let text = s.to_vec();
-    let n = text.len();
-    let (newline, lb, wt, errors) = with(t, |i| {
+    let n = s.len();
+    let (newline, lb, wt, writable, chunk) = with(t, |i| {
+        let nl = match i.newline.as_deref() {
+            Some("\r") => Some("\r"),
+            Some("\r\n") => Some("\r\n"),
+            _ => None,
+        };
         (
-            i.newline.clone(),
+            nl,
             i.line_buffering,
             i.write_through,
-            i.errors.clone(),
+            i.writable,
+            i.chunk_size,
         )
     });
-    let has_nl = text.iter().any(|&c| c == LF || c == CR);
-    let data: Vec<u32> = match newline.as_deref() {
-        Some(nl @ ("\r" | "\r\n")) if text.contains(&LF) => {
+    if !writable {
+        return Err(unsupported(vm, "not writable"));
+    }
+    let has = |c: u8| match s.latin1() {
+        Some(b) => b.contains(&c),
+        None => s.code_points().any(|x| x == c as u32),
+    };
+    let haslf = (newline.is_some() || lb) && has(b'\n');
+    let needflush = lb && (haslf || has(b'\r'));
+    let translated;
+    let text: &PyStr = match newline {
+        Some(nl) if haslf => {
             let mut out = Vec::with_capacity(n + 8);
-            for c in text {
+            for c in s.code_points() {
                 if c == LF {
                     out.extend(nl.chars().map(|c| c as u32));
                 } else {
                     out.push(c);
                 }
             }
-            out
+            translated = PyStr::from_vec(out);
+            &translated
         }
-        _ => text,
+        _ => s,
     };
-    let (codec, bom) = with(t, |i| {
+    let (codec, bom, errors) = with(t, |i| {
         let bom = i.bom_unresolved;
         if bom {
             i.codec = native_order(i.codec);
             i.bom_unresolved = false;
         }
-        (i.codec, bom)
+        (i.codec, bom, i.errors.clone())
     });
     let mut bytes = Vec::new();
     if bom {
@@ -767,38 +822,98 @@ fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
             _ => vec![0, 0, 0xFE, 0xFF],
         });
     }
-    bytes.extend(codecs::encode(
-        vm,
-        &PyStr::from_vec(data),
-        codec.name(),
-        &errors,
-    )?);
+    match text.as_ascii() {
+        // ASCII is itself in the ASCII-compatible codecs.
+        Some(a) if matches!(codec, Codec::Utf8 | Codec::Latin1 | Codec::Ascii) => {
+            bytes.extend_from_slice(a.as_bytes())
+        }
+        _ => bytes.extend(codecs::encode(vm, text, codec.name(), &errors)?),
+    }
     // Text read ahead is dropped: the write goes where the buffer is.
     with(t, |i| {
-        i.dec.clear();
-        i.pos = 0;
-        i.pending.clear();
-        i.dec_start = None;
+        if !i.dec.is_empty() || !i.pending.is_empty() || i.dec_start.is_some() {
+            i.dec.clear();
+            i.pos = 0;
+            i.pending.clear();
+            i.dec_start = None;
+        }
         i.eof = false;
     });
-    let bv = vm.new_bytes(bytes);
-    vm.call_method(&b, "write", vec![bv])?;
-    if wt || (lb && has_nl) {
-        vm.call_method(&b, "flush", vec![])?;
+    // What would pass `chunk_size` first sends what is pending, so the buffer never
+    // gets more than a chunk of joined writes (CPython 3.9+).
+    let over = with(t, |i| {
+        !i.pending_out.is_empty() && i.pending_out.len() + bytes.len() > chunk
+    });
+    if over {
+        writeflush(vm, t)?;
     }
-    Ok(Value::Int(n as i64))
+    let full = with(t, |i| {
+        if i.pending_out.is_empty() {
+            i.pending_out = bytes;
+        } else {
+            i.pending_out.extend_from_slice(&bytes);
+        }
+        i.pending_out.len() >= chunk
+    });
+    if full || needflush || wt {
+        writeflush(vm, t)?;
+    }
+    if needflush {
+        let b = buf(t);
+        buffer_flush(vm, &b)?;
+    }
+    Ok(n)
+}
+
+/// Hand `pending_out` to the buffer (CPython's `_textiowrapper_writeflush`): it is
+/// taken first, so a failing `write` loses it, as in CPython.
+pub fn writeflush(vm: &mut Vm, t: &TextIOWrapper) -> PyResult<()> {
+    let data = with(t, |i| std::mem::take(&mut i.pending_out));
+    if data.is_empty() {
+        return Ok(());
+    }
+    let b = buf(t);
+    if let Some(bi) = super::bufferedio::exact(vm, &b) {
+        if !super::bufferedio::shadowed(vm, &b, "write") {
+            super::bufferedio::write(vm, bi, &data)?;
+            return Ok(());
+        }
+    }
+    let bv = vm.new_bytes(data);
+    vm.call_method(&b, "write", vec![bv])?;
+    Ok(())
+}
+
+/// `buffer.flush()`.
+fn buffer_flush(vm: &mut Vm, b: &Value) -> PyResult<()> {
+    if let Some(bi) = super::bufferedio::exact(vm, b) {
+        if !super::bufferedio::shadowed(vm, b, "flush") {
+            return super::bufferedio::flush(vm, bi);
+        }
+    }
+    vm.call_method(b, "flush", vec![])?;
+    Ok(())
+}
+
+/// `flush()`: the pending text, then the buffer's `flush()`.
+pub fn flush_text(vm: &mut Vm, t: &TextIOWrapper) -> PyResult<()> {
+    check_closed(vm, t)?;
+    with(t, |i| i.telling = true);
+    writeflush(vm, t)?;
+    let b = buf(t);
+    buffer_flush(vm, &b)
 }
 
 fn flush(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "TextIOWrapper", "flush", 0)?;
     let t = me(vm, &args)?;
-    check_closed(vm, t)?;
-    with(t, |i| i.telling = true);
-    let b = buf(t);
-    vm.call_method(&b, "flush", vec![])
+    flush_text(vm, t)?;
+    Ok(Value::None)
 }
 
 /// `close()`: flush, then close the buffer (which it does even when flush raised).
 fn close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "TextIOWrapper", "close", 0)?;
     let t = me(vm, &args)?;
     let b = buf(t);
     if super::iobase::is_closed(vm, &b)? {
@@ -812,6 +927,7 @@ fn close(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn detach(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "TextIOWrapper", "detach", 0)?;
     let t = me(vm, &args)?;
     vm.call_method(&args.pos[0], "flush", vec![])?;
     Ok(with(t, |i| {
@@ -830,6 +946,7 @@ fn seekable_check(vm: &mut Vm, t: &TextIOWrapper) -> PyResult<Value> {
 }
 
 fn tell(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    arity(vm, &args, "TextIOWrapper", "tell", 0)?;
     let t = me(vm, &args)?;
     check_closed(vm, t)?;
     let b = seekable_check(vm, t)?;
@@ -1026,3 +1143,21 @@ fn reconfigure(vm: &mut Vm, args: Args) -> PyResult<Value> {
     });
     Ok(Value::None)
 }
+
+/// The setter/deleter of a getset without setter: "attribute 'x' of
+/// '_io.TextIOWrapper' objects is not writable".
+macro_rules! not_writable {
+    ($f:ident, $attr:literal) => {
+        fn $f(vm: &mut Vm, _: Args) -> PyResult<Value> {
+            Err(vm.attribute_error(concat!(
+                "attribute '",
+                $attr,
+                "' of '_io.TextIOWrapper' objects is not writable"
+            )))
+        }
+    };
+}
+not_writable!(name_not_writable, "name");
+not_writable!(closed_not_writable, "closed");
+not_writable!(errors_not_writable, "errors");
+not_writable!(newlines_not_writable, "newlines");

@@ -192,11 +192,6 @@ pub fn write(vm: &mut Vm, a: Args) -> PyResult<Value> {
         let t = vm.type_name(&a.pos[1]);
         return Err(vm.type_error(format!("a bytes-like object is required, not '{t}'")));
     };
-    if fd == 1 || fd == 2 {
-        // What print() buffered goes first, as with CPython's stdout on a terminal or
-        // under -u (pyrs has no -u yet, and flushes stdout before stderr writes too).
-        let _ = crate::builtins::print::flush_stdout(vm);
-    }
     let r = with_fd(vm, fd, |d| {
         rustix::io::retry_on_intr(|| rustix::io::write(d, &data))
     })?;

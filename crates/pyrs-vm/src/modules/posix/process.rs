@@ -350,9 +350,6 @@ pub fn system(vm: &mut Vm, a: Args) -> PyResult<Value> {
     use std::os::unix::process::ExitStatusExt;
     let [c] = args::parse(vm, a, "system", ["command"], 1, 1)?;
     let c = path_arg(vm, c.unwrap_or(Value::None), "system", "command", PATH)?;
-    // What print() buffered goes out first, so the child's output follows it (as with
-    // CPython's stdout on a terminal or under -u; pyrs has no -u yet).
-    let _ = crate::builtins::print::flush_stdout(vm);
     match std::process::Command::new("/bin/sh")
         .arg("-c")
         .arg(std::ffi::OsStr::from_bytes(c.bytes()))
