@@ -77,8 +77,18 @@ pub fn hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(vm.hash(&args.pos[0])?))
 }
 
-/// CPython's `object_recursive_isinstance`: exact type, tuples (recursively), the
-/// metaclass's `__instancecheck__`, then the MRO.
+/// Run `f` (a tuple's members, a `__instancecheck__`/`__subclasscheck__` call) one level
+/// deeper: CPython's `_Py_EnterRecursiveCall(" in __instancecheck__")`, on a growing Rust
+/// stack, so `isinstance(x, (((...int,),),))` nested past the limit is a RecursionError.
+fn checked<T>(vm: &mut Vm, where_: &str, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+    vm.enter_recursion(where_)?;
+    let r = stacker::maybe_grow(64 * 1024, 1024 * 1024, || f(vm));
+    vm.leave_recursion();
+    r
+}
+
+/// CPython's `object_recursive_isinstance`: exact type, tuples and unions (recursively),
+/// the metaclass's `__instancecheck__`, then the MRO.
 pub fn instance_check(vm: &mut Vm, inst: &Value, cls: &Value) -> PyResult<bool> {
     let t = vm.type_of(inst).clone();
     if cls.as_obj().is_some_and(|c| c.is(&t)) {
@@ -87,19 +97,27 @@ pub fn instance_check(vm: &mut Vm, inst: &Value, cls: &Value) -> PyResult<bool> 
     if let Some(Payload::GenericAlias(_)) = cls.payload() {
         return Err(vm.type_error("isinstance() argument 2 cannot be a parameterized generic"));
     }
+    if let Some(t) = crate::types::union_type::args_tuple(vm, cls) {
+        return instance_check(vm, inst, &t);
+    }
     if let Some(items) = cls.as_tuple() {
-        for c in items.to_vec() {
-            if instance_check(vm, inst, &c)? {
-                return Ok(true);
+        let items = items.to_vec();
+        return checked(vm, " in __instancecheck__", |vm| {
+            for c in items {
+                if instance_check(vm, inst, &c)? {
+                    return Ok(true);
+                }
             }
-        }
-        return Ok(false);
+            Ok(false)
+        });
     }
     match cls.as_obj() {
         Some(c) if matches!(c.payload, Payload::Type(_)) => {
             let meta = c.ty.clone();
             if let Some(f) = heap_dunder(vm, &meta, "__instancecheck__") {
-                let r = call_dunder(vm, f, cls, vec![inst.clone()])?;
+                let r = checked(vm, " in __instancecheck__", |vm| {
+                    call_dunder(vm, f, cls, vec![inst.clone()])
+                })?;
                 return vm.truthy(&r);
             }
             if is_subtype(&t, c) {
@@ -124,19 +142,30 @@ pub fn instance_check(vm: &mut Vm, inst: &Value, cls: &Value) -> PyResult<bool> 
 
 /// CPython's `object_issubclass`: tuples, the metaclass's `__subclasscheck__`, the MRO.
 pub fn subclass_check(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
+    if let Some(t) = crate::types::union_type::args_tuple(vm, cls) {
+        return subclass_check(vm, derived, &t);
+    }
     if let Some(items) = cls.as_tuple() {
-        for c in items.to_vec() {
-            if subclass_check(vm, derived, &c)? {
-                return Ok(true);
+        let items = items.to_vec();
+        return checked(vm, " in __subclasscheck__", |vm| {
+            for c in items {
+                if subclass_check(vm, derived, &c)? {
+                    return Ok(true);
+                }
             }
-        }
-        return Ok(false);
+            Ok(false)
+        });
+    }
+    if let Some(Payload::GenericAlias(_)) = cls.payload() {
+        return Err(vm.type_error("issubclass() argument 2 cannot be a parameterized generic"));
     }
     match cls.as_obj() {
         Some(c) if matches!(c.payload, Payload::Type(_)) => {
             let meta = c.ty.clone();
             if let Some(f) = heap_dunder(vm, &meta, "__subclasscheck__") {
-                let r = call_dunder(vm, f, cls, vec![derived.clone()])?;
+                let r = checked(vm, " in __subclasscheck__", |vm| {
+                    call_dunder(vm, f, cls, vec![derived.clone()])
+                })?;
                 return vm.truthy(&r);
             }
             match derived.as_obj() {
@@ -173,6 +202,7 @@ pub fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Payload::Function(_)
             | Payload::Builtin(_)
             | Payload::BoundMethod(_)
+            | Payload::GenericAlias(_)
             | Payload::Type(_) => true,
             _ => {
                 let t = o.ty.clone();
@@ -310,6 +340,11 @@ pub fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
                         ..Default::default()
                     },
                 );
+            }
+            // `GenericAlias.__dir__`: the origin's names and the alias's own.
+            if let Some(Payload::GenericAlias(_)) = o.payload() {
+                let r = crate::types::generic_alias::dir_of(vm, o)?;
+                return crate::builtins::iteration::sorted(vm, Args::positional(vec![r]));
             }
             // `object.__dir__` / `type.__dir__` / a module's names (`types/introspect.rs`).
             for k in crate::types::introspect::dir_names(vm, o)? {

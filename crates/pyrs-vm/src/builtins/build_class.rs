@@ -13,7 +13,18 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let func = args.pos.remove(0);
     let name = args.pos.remove(0);
     let meta_kw = args.take_kw("metaclass");
-    let bases = std::mem::take(&mut args.pos);
+    let mut bases = std::mem::take(&mut args.pos);
+    // PEP 560: bases that are not classes give their `__mro_entries__`; the class keeps
+    // the bases as written in `__orig_bases__`.
+    let mut orig_bases = None;
+    if bases
+        .iter()
+        .any(|b| !matches!(b.payload(), Some(Payload::Type(_))))
+    {
+        if let Some(new) = update_bases(vm, &bases)? {
+            orig_bases = Some(vm.new_tuple(std::mem::replace(&mut bases, new.into()).to_vec()));
+        }
+    }
     let Some(fo) = func
         .as_obj()
         .filter(|o| matches!(o.payload, Payload::Function(_)))
@@ -54,6 +65,10 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if args.kw.is_empty() && meta.as_obj().is_some_and(|m| m.is(&vm.types.type_)) {
         let ns = vm.new_dict_ref();
         let cell = crate::eval::call::run_class_body(vm, &fo, &ns)?;
+        if let Some(ob) = orig_bases {
+            let k = vm.new_str("__orig_bases__");
+            crate::object::subscript::setitem(vm, &Value::Obj(ns.clone()), &k, Some(ob))?;
+        }
         let name = name
             .as_str()
             .map(|s| s.as_rust().into_owned())
@@ -87,6 +102,10 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         return Err(vm.type_error("__prepare__() must return a mapping"));
     };
     let cell = crate::eval::call::run_class_body(vm, &fo, &ns_ref)?;
+    if let Some(ob) = orig_bases {
+        let k = vm.new_str("__orig_bases__");
+        crate::object::subscript::setitem(vm, &ns, &k, Some(ob))?;
+    }
     let cls = vm.call_args(
         &meta,
         Args {
@@ -101,4 +120,31 @@ pub fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         let _ = tdata;
     }
     Ok(cls)
+}
+
+/// `update_bases`: each base that is not a class and has `__mro_entries__` is replaced by
+/// the tuple that method returns for the original bases; `None` when nothing changed.
+fn update_bases(vm: &mut Vm, bases: &[Value]) -> PyResult<Option<Vec<Value>>> {
+    let mut new: Option<Vec<Value>> = None;
+    let orig = vm.new_tuple(bases.to_vec());
+    for (i, b) in bases.iter().enumerate() {
+        let meth = if matches!(b.payload(), Some(Payload::Type(_))) {
+            None
+        } else {
+            crate::types::generic_alias::lookup_attr(vm, b, "__mro_entries__")?
+        };
+        let Some(meth) = meth else {
+            if let Some(n) = &mut new {
+                n.push(b.clone());
+            }
+            continue;
+        };
+        let entries = vm.call(&meth, vec![orig.clone()])?;
+        let Some(items) = entries.as_tuple() else {
+            return Err(vm.type_error("__mro_entries__ must return a tuple"));
+        };
+        new.get_or_insert_with(|| bases[..i].to_vec())
+            .extend(items.iter().cloned());
+    }
+    Ok(new)
 }

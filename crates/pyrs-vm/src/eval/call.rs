@@ -674,10 +674,7 @@ pub fn call(vm: &mut Vm, callable: &Value, args: Args) -> PyResult<Value> {
             a.pos.insert(0, s);
             call(vm, &f, a)
         }
-        Payload::GenericAlias(g) => {
-            let origin = g.0.clone();
-            call(vm, &origin, args)
-        }
+        Payload::GenericAlias(_) => crate::types::generic_alias::call(vm, callable, args),
         // staticmethod objects are callable since 3.10.
         Payload::StaticMethod(f) => {
             let f = f.clone();

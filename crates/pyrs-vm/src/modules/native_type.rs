@@ -425,15 +425,8 @@ pub fn class_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return Err(vm.type_error("__class_getitem__ expected 1 argument"));
     }
-    let ty = vm.types.generic_alias.clone();
-    let a = match args.pos[1].as_tuple() {
-        Some(_) => args.pos[1].clone(),
-        None => vm.new_tuple(vec![args.pos[1].clone()]),
-    };
-    Ok(Value::Obj(vm.alloc(
-        &ty,
-        crate::object::Payload::GenericAlias(Box::new((args.pos[0].clone(), a))),
-    )))
+    let (origin, item) = (args.pos[0].clone(), args.pos[1].clone());
+    Ok(crate::types::generic_alias::make(vm, origin, &item, false))
 }
 
 /// CPython's `tp_name` of `v`'s type, for reprs and messages that print it: dotted

@@ -216,6 +216,11 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<Value> {
         if crate::object::typeobj::has_getattribute(&o.ty) {
             return getattribute_override(vm, obj, name);
         }
+        if let Payload::GenericAlias(_) = o.payload {
+            if let Some(origin) = crate::types::generic_alias::forwarded_to(obj, name) {
+                return crate::types::generic_alias::getattr_origin(vm, &origin, name);
+            }
+        }
     }
     match getattr_opt(vm, obj, name)? {
         Some(v) => Ok(v),
@@ -314,6 +319,24 @@ pub fn attribute_error(vm: &mut Vm, obj: &Value, name: &PyRef) -> crate::vm::PyE
 
 /// Generic attribute lookup; `None` when absent (before `__getattr__`).
 pub fn getattr_opt(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<Option<Value>> {
+    if let Some(Payload::GenericAlias(_)) = obj.payload() {
+        // `ga_getattro`: most names are the origin's (`getattr(x, n, default)` and
+        // `hasattr` come here).
+        if let Some(origin) = crate::types::generic_alias::forwarded_to(obj, name) {
+            return match crate::types::generic_alias::getattr_origin(vm, &origin, name) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if vm.err_matches(&e, &vm.types.attribute_error.clone()) => Ok(None),
+                Err(e) => Err(e),
+            };
+        }
+    }
+    generic_getattr_opt(vm, obj, name)
+}
+
+/// `PyObject_GenericGetAttr` (`object.__getattribute__`): descriptors, the instance dict,
+/// payload attributes; `None` when absent. Unlike [`getattr_opt`], no type's own
+/// attribute hook (a GenericAlias's forwarding) runs.
+pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<Option<Value>> {
     let h = hash_of(vm, name);
     let s = pystr(name);
     match obj.payload() {
@@ -389,7 +412,7 @@ pub fn get_method(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<(Value, bo
     if let Value::Obj(o) = obj {
         if matches!(
             o.payload,
-            Payload::Type(_) | Payload::Module(_) | Payload::Super(_)
+            Payload::Type(_) | Payload::Module(_) | Payload::Super(_) | Payload::GenericAlias(_)
         ) {
             return Ok((getattr(vm, obj, name)?, false));
         }

@@ -196,8 +196,10 @@ pub enum Payload {
     Zip(Box<[Value]>, bool),
     Map(Box<[Value]>),
     Filter(Box<(Value, Value)>),
-    /// `types.GenericAlias`: `__origin__` and the `__args__` tuple.
-    GenericAlias(Box<(Value, Value)>),
+    /// `types.UnionType` (`int | str`): its members, `__args__` (`types/union_type.rs`).
+    Union(Box<[Value]>),
+    /// `types.GenericAlias` (`types/generic_alias.rs`).
+    GenericAlias(Box<crate::types::generic_alias::GenericAliasData>),
     /// `iter(callable, sentinel)`; emptied once the sentinel is seen.
     CallableIter(RefCell<Option<Box<(Value, Value)>>>),
     Reversed(Value, Cell<isize>),
@@ -283,7 +285,7 @@ impl PyObject {
             vr(&d, visit);
         }
         match &self.payload {
-            Payload::Tuple(items) => items.iter().for_each(|v| visit(v)),
+            Payload::Tuple(items) | Payload::Union(items) => items.iter().for_each(|v| visit(v)),
             Payload::List(items) => items.borrow().iter().for_each(|v| visit(v)),
             Payload::Dict(d) => d.borrow().traverse(visit),
             Payload::Set(s) => s.borrow().traverse(visit),
@@ -321,10 +323,7 @@ impl PyObject {
                 visit(&f.0);
                 visit(&f.1)
             }
-            Payload::GenericAlias(g) => {
-                visit(&g.0);
-                visit(&g.1)
-            }
+            Payload::GenericAlias(g) => g.traverse(visit),
             Payload::CallableIter(c) => {
                 if let Some(p) = &*c.borrow() {
                     visit(&p.0);

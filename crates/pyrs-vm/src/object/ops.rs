@@ -293,10 +293,10 @@ pub fn builtin_binop(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResult
             matches!(
                 v.payload(),
                 Some(Payload::Type(_) | Payload::GenericAlias(_))
-            ) || crate::types::generic_alias::is_union(vm, v)
+            ) || crate::types::union_type::is_union(vm, v)
         };
         if typeish(vm, a) || typeish(vm, b) {
-            if let Some(u) = crate::types::generic_alias::union(vm, a, b) {
+            if let Some(u) = crate::types::union_type::union(vm, a, b)? {
                 return Ok(Some(u));
             }
         }
@@ -493,12 +493,14 @@ pub fn builtin_compare(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult
     if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
         return Ok(Some(numeric_compare(&x, &y, op as u32)));
     }
-    if let (Some(Payload::GenericAlias(x)), Some(Payload::GenericAlias(y)), 2 | 3) =
+    if let (Some(Payload::GenericAlias(_)), Some(Payload::GenericAlias(_)), 2 | 3) =
         (a.payload(), b.payload(), op)
     {
-        let (x, y) = ((**x).clone(), (**y).clone());
-        let eq = vm.eq(&x.0, &y.0)? && vm.eq(&x.1, &y.1)?;
+        let eq = crate::types::generic_alias::eq(vm, a, b)?;
         return Ok(Some(eq == (op == 2)));
+    }
+    if (op == 2 || op == 3) && crate::types::union_type::is_union(vm, a) {
+        return Ok(crate::types::union_type::eq(vm, a, b)?.map(|eq| eq == (op == 2)));
     }
     if (op == 2 || op == 3)
         && (crate::types::complex::is_complex(a) || crate::types::complex::is_complex(b))

@@ -71,6 +71,8 @@ pub fn builtin_getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value>
         _ => None,
     };
     match &o.payload {
+        Payload::GenericAlias(_) => crate::types::generic_alias::getitem(vm, obj, key),
+        Payload::Union(_) => crate::types::union_type::getitem(vm, obj, key),
         Payload::List(l) => {
             let len = l.borrow().len();
             if let Some(s) = sl {

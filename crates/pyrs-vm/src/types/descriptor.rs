@@ -107,7 +107,12 @@ fn table(vm: &Vm) -> Vec<(PyRef, &'static [&'static str], &'static [&'static str
             &["tb_next"],
             &["tb_frame", "tb_lasti", "tb_lineno"],
         ),
-        (t.generic_alias.clone(), &[], &["__origin__", "__args__"]),
+        (
+            t.generic_alias.clone(),
+            &["__parameters__", "__typing_unpacked_tuple_args__"],
+            &["__origin__", "__args__", "__unpacked__"],
+        ),
+        (t.union_type.clone(), &["__parameters__"], &["__args__"]),
         (t.object.clone(), &["__class__"], &[]),
         (
             t.int.clone(),
@@ -362,20 +367,26 @@ fn undocumented(vm: &Vm) -> Vec<PyRef> {
     ]
 }
 
-/// `__doc__ = None` in the dicts of [`undocumented`] types, and `__module__` of the
+/// `__doc__ = None` in the dicts of [`undocumented`] types, and the dotted name of the
 /// builtin types that CPython names in `types` (`types.GenericAlias`, ...).
 pub fn install_docs(vm: &mut Vm) {
     for t in undocumented(vm) {
         crate::types::set_type_attr(vm, &t, "__doc__", Value::None);
     }
-    let m = vm.new_str("types");
     let t = &vm.types;
     for ty in [
         t.generic_alias.clone(),
         t.simple_namespace.clone(),
         t.union_type.clone(),
     ] {
-        crate::types::set_type_attr(vm, &ty, "__module__", m.clone());
+        // CPython's dotted `tp_name` ("'types.GenericAlias' object has no attribute"):
+        // `__name__`/`__qualname__` stay the bare name and `__module__` is "types"
+        // (types/getset.rs), as for any static type.
+        let td = tdata(&ty);
+        if !td.name().starts_with("types.") {
+            let bare = td.name();
+            *td.name.borrow_mut() = format!("types.{bare}");
+        }
     }
 }
 

@@ -16,6 +16,8 @@ fn text(i: u16) -> Option<&'static str> {
 
 /// The (doc, text signature) of the builtin type named `name`, if CPython has the type.
 pub fn type_doc(name: &str) -> Option<(Option<&'static str>, Option<&'static str>)> {
+    // The static types CPython names `types.X` (tp_name) are in the table as `X`.
+    let name = name.strip_prefix("types.").unwrap_or(name);
     let i = TYPES.binary_search_by(|r| r.0.cmp(name)).ok()?;
     let (_, d, s) = TYPES[i];
     Some((text(d), text(s)))
@@ -24,6 +26,7 @@ pub fn type_doc(name: &str) -> Option<(Option<&'static str>, Option<&'static str
 /// The (doc, text signature) of attribute `name` of the builtin type `owner` (or of
 /// the builtin function `name` when `owner` is "builtins").
 pub fn attr_doc(owner: &str, name: &str) -> Option<(Option<&'static str>, Option<&'static str>)> {
+    let owner = owner.strip_prefix("types.").unwrap_or(owner);
     let i = ATTRS
         .binary_search_by(|r| (r.0, r.1).cmp(&(owner, name)))
         .ok()?;

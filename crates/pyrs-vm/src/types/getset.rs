@@ -30,10 +30,21 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
             return Ok(Some(Value::Obj(d)));
         }
     }
-    if n == "__args__" && o.ty.is(&vm.types.union_type) {
-        if let Payload::Tuple(t) = &o.payload {
-            let items = t.to_vec();
-            return Ok(Some(vm.new_tuple(items)));
+    if let Payload::Union(_) = &o.payload {
+        let u = Value::Obj(o.clone());
+        match n {
+            "__args__" => {
+                let items = crate::types::union_type::members(&u);
+                return Ok(Some(vm.new_tuple(items)));
+            }
+            "__parameters__" => return crate::types::union_type::parameters(vm, &u).map(Some),
+            // `union_getattro`: the type's `__module__` ("types"), for typing.
+            "__module__" => {
+                let t = Value::Obj(o.ty.clone());
+                let n = vm.intern("__module__");
+                return crate::object::attr::getattr(vm, &t, &n).map(Some);
+            }
+            _ => {}
         }
     }
     if let Payload::Frame(_) = &o.payload {
@@ -52,10 +63,7 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         // `__name__` is the part after the module, as `type_name()` gives for static types.
         (Payload::Type(t), "__name__") => {
             let (name, q) = (t.name(), t.qualname.borrow().clone());
-            match name
-                .strip_suffix(q.as_str())
-                .filter(|p| t.heap && p.ends_with('.'))
-            {
+            match name.strip_suffix(q.as_str()).filter(|p| p.ends_with('.')) {
                 Some(_) => vm.new_str(&q),
                 None => vm.new_str(&name),
             }
@@ -326,8 +334,9 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         (Payload::Slice(s), "step") => s[2].clone(),
         (Payload::Range(r), "start" | "stop" | "step") => crate::types::range::attr(vm, r, n),
         (Payload::Property(p), "fget") => p[0].clone(),
-        (Payload::GenericAlias(g), "__origin__") => g.0.clone(),
-        (Payload::GenericAlias(g), "__args__") => g.1.clone(),
+        (Payload::GenericAlias(_), _) => {
+            return crate::types::generic_alias::attr(vm, o, n);
+        }
         (Payload::Complex(re, _), "real") => Value::Float(*re),
         (Payload::Complex(_, im), "imag") => Value::Float(*im),
         (Payload::Property(p), "__doc__") => {

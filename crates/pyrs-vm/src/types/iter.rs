@@ -75,6 +75,9 @@ pub fn builtin_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             ));
         }
         Some(Payload::Dict(_)) => return Ok(dict_iter(vm, v.as_obj().cloned(), 0)),
+        Some(Payload::GenericAlias(_)) => {
+            return Ok(crate::types::generic_alias::alias_iter(vm, v.clone()))
+        }
         Some(Payload::DictView(d, kind)) => {
             let (d, kind) = (d.clone(), *kind);
             return Ok(dict_iter(vm, Some(d), kind));
@@ -98,6 +101,31 @@ pub fn builtin_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         }
     }
     Err(vm.type_error(format!("'{}' object is not iterable", vm.type_name(v))))
+}
+
+/// The `kind` bit of a `Payload::DictIter` that walks the dict backwards
+/// (`dict_reversekeyiterator`, ...): its position counts the dense entries not yet
+/// examined from the end (`dictreviter_iternext` reads `pos - 1` down to 0).
+pub const DICT_REVERSED: u8 = 4;
+
+/// `reversed(d)`, `reversed(d.values())`, ... (`dictreviter_new`).
+fn dict_reverse_iter(vm: &mut Vm, d: PyRef, kind: u8) -> Value {
+    let ty = match kind {
+        0 => vm.types.dict_reversekeyiterator.clone(),
+        1 => vm.types.dict_reversevalueiterator.clone(),
+        _ => vm.types.dict_reverseitemiterator.clone(),
+    };
+    let (n, top) = match crate::types::dict::dict_data(&d) {
+        Some(dd) => {
+            let b = dd.borrow();
+            (b.len(), b.dense_len())
+        }
+        None => (0, 0),
+    };
+    Value::Obj(vm.alloc(
+        &ty,
+        Payload::DictIter(d, Cell::new(top), kind | DICT_REVERSED, n),
+    ))
 }
 
 fn dict_iter(vm: &mut Vm, d: Option<PyRef>, kind: u8) -> Value {
@@ -278,6 +306,27 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 drop(b);
                 pos.set(usize::MAX / 2);
                 return Err(vm.runtime_error("dictionary changed size during iteration"));
+            }
+            if kind & DICT_REVERSED != 0 {
+                if pos.get() >= usize::MAX / 2 {
+                    return Ok(None);
+                }
+                let mut i = pos.get().min(b.dense_len());
+                while i > 0 {
+                    i -= 1;
+                    if let Some(e) = b.entry_at(i) {
+                        pos.set(i);
+                        let (k, v) = (e.key.clone(), e.value.clone());
+                        drop(b);
+                        return Ok(Some(match kind & !DICT_REVERSED {
+                            0 => k,
+                            1 => v,
+                            _ => vm.new_tuple(vec![k, v]),
+                        }));
+                    }
+                }
+                pos.set(0);
+                return Ok(None);
             }
             let mut i = pos.get();
             while i < b.dense_len() {
@@ -477,19 +526,7 @@ pub fn reversed_builtin(vm: &mut Vm, cls: &PyRef, seq: Value) -> PyResult<Value>
         _ => None,
     };
     if let Some((d, kind)) = dict_kind {
-        let mut keys = Vec::new();
-        for (k, v) in crate::types::dict::items(&d) {
-            keys.push(match kind {
-                0 => k,
-                1 => v,
-                _ => vm.new_tuple(vec![k, v]),
-            });
-        }
-        let l = vm.new_list(keys);
-        let n = vm.len(&l)?;
-        return Ok(Value::Obj(
-            vm.alloc(cls, Payload::Reversed(l, Cell::new(n as isize - 1))),
-        ));
+        return Ok(dict_reverse_iter(vm, d, kind));
     }
     if let Some(Payload::Range(r)) = seq.payload() {
         // reversed(range) is a range_iterator running backwards (`range_reverse`), from
@@ -582,11 +619,15 @@ fn length_hint(vm: &mut Vm, args: Args) -> PyResult<Value> {
             };
             left as i64
         }
-        Payload::DictIter(d, pos, _, len0) => match crate::types::dict::dict_data(d) {
+        Payload::DictIter(d, pos, kind, len0) => match crate::types::dict::dict_data(d) {
             Some(dd) => {
                 let b = dd.borrow();
-                if b.len() != *len0 {
+                if b.len() != *len0 || pos.get() >= usize::MAX / 2 {
                     0
+                } else if kind & DICT_REVERSED != 0 {
+                    (0..pos.get().min(b.dense_len()))
+                        .filter(|&i| b.entry_at(i).is_some())
+                        .count() as i64
                 } else {
                     (pos.get().min(b.dense_len())..b.dense_len())
                         .filter(|&i| b.entry_at(i).is_some())
@@ -639,6 +680,14 @@ pub fn list_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 pub fn dict_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     reversed_method(vm, args, "dict", |p| matches!(p, Payload::Dict(_)))
+}
+
+/// `dict_keys.__reversed__()`, `dict_values.__reversed__()`, `dict_items.__reversed__()`
+/// (`dictkeys_reversed`, ...).
+pub fn dictview_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    reversed_method(vm, args, "dict_keys", |p| {
+        matches!(p, Payload::DictView(..))
+    })
 }
 
 /// Marks an exhausted sequence iterator (`next` sets it; CPython clears `it_seq`).

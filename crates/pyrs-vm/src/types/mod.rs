@@ -48,6 +48,7 @@ pub mod structseq;
 pub mod traceback;
 pub mod tuple;
 pub mod type_;
+pub mod union_type;
 
 use crate::object::typeobj::{c3_mro, tdata, BaseKind, TypeData};
 use crate::object::{Payload, PyObject, PyRef, Value};
@@ -109,6 +110,10 @@ pub struct Types {
     pub dict_keyiterator: PyRef,
     pub dict_valueiterator: PyRef,
     pub dict_itemiterator: PyRef,
+    /// `reversed(d)`, `reversed(d.values())`, `reversed(d.items())`.
+    pub dict_reversekeyiterator: PyRef,
+    pub dict_reversevalueiterator: PyRef,
+    pub dict_reverseitemiterator: PyRef,
     pub iterator: PyRef,
     pub callable_iterator: PyRef,
     pub generic_alias: PyRef,
@@ -135,6 +140,8 @@ pub struct Types {
     /// `anext(it, default)`'s awaitable: a native type made by `install_methods` (this
     /// placeholder until then).
     pub anext_awaitable: PyRef,
+    /// `iter(tuple[int])` (`types/generic_alias.rs`): made by `install_methods`.
+    pub generic_alias_iterator: PyRef,
     /// `sys.unraisablehook`'s argument type (made by `builtins::sys::install`; this
     /// placeholder until then).
     pub unraisable_hook_args: PyRef,
@@ -364,6 +371,9 @@ impl Types {
             dict_keyiterator: fin("dict_keyiterator"),
             dict_valueiterator: fin("dict_valueiterator"),
             dict_itemiterator: fin("dict_itemiterator"),
+            dict_reversekeyiterator: fin("dict_reversekeyiterator"),
+            dict_reversevalueiterator: fin("dict_reversevalueiterator"),
+            dict_reverseitemiterator: fin("dict_reverseitemiterator"),
             iterator: fin("iterator"),
             callable_iterator: fin("callable_iterator"),
             generic_alias: simple("GenericAlias", BaseKind::GenericAlias),
@@ -388,6 +398,7 @@ impl Types {
             async_gen_asend: fin("async_generator_asend"),
             async_gen_athrow: fin("async_generator_athrow"),
             anext_awaitable: fin("anext_awaitable"),
+            generic_alias_iterator: fin("generic_alias_iterator"),
             unraisable_hook_args: fin("UnraisableHookArgs"),
             async_gen_wrapped: fin("async_generator_wrapped_value"),
             base_exception,
@@ -529,6 +540,7 @@ pub fn install_methods(vm: &mut Vm) {
         (t(vm, |t| &t.async_gen_asend), coroutine::OP_METHODS),
         (t(vm, |t| &t.async_gen_athrow), coroutine::OP_METHODS),
         (t(vm, |t| &t.property), function::PROPERTY_METHODS),
+        (t(vm, |t| &t.generic_alias), generic_alias::METHODS),
     ];
     for (ty, methods) in pairs {
         add_methods(vm, &ty, methods);
@@ -552,10 +564,18 @@ pub fn install_methods(vm: &mut Vm) {
     for view in [t(vm, |t| &t.dict_keys), t(vm, |t| &t.dict_items)] {
         add_methods(vm, &view, dict_methods::VIEW_METHODS);
     }
+    for view in [
+        t(vm, |t| &t.dict_keys),
+        t(vm, |t| &t.dict_values),
+        t(vm, |t| &t.dict_items),
+    ] {
+        add_methods(vm, &view, &[("__reversed__", iter::dictview_reversed)]);
+    }
     let float = t(vm, |t| &t.float);
     add_classmethods(vm, &float, float::CLASSMETHODS);
     exception_group::install(vm);
     vm.types.anext_awaitable = anext_awaitable::make_type(vm);
+    vm.types.generic_alias_iterator = generic_alias::make_iter_type(vm);
     for ty in [
         t(vm, |t| &t.list_iterator),
         t(vm, |t| &t.tuple_iterator),
@@ -566,6 +586,9 @@ pub fn install_methods(vm: &mut Vm) {
         t(vm, |t| &t.dict_keyiterator),
         t(vm, |t| &t.dict_valueiterator),
         t(vm, |t| &t.dict_itemiterator),
+        t(vm, |t| &t.dict_reversekeyiterator),
+        t(vm, |t| &t.dict_reversevalueiterator),
+        t(vm, |t| &t.dict_reverseitemiterator),
         t(vm, |t| &t.iterator),
         t(vm, |t| &t.reversed),
     ] {

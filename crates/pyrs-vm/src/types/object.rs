@@ -177,7 +177,7 @@ fn delattr_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn getattribute_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "__getattribute__", 2, 2)?;
     let name = attr_name_arg(vm, &args.pos[1])?;
-    match crate::object::attr::getattr_opt(vm, &args.pos[0], &name)? {
+    match crate::object::attr::generic_getattr_opt(vm, &args.pos[0], &name)? {
         Some(v) => Ok(v),
         None => Err(crate::object::attr::attribute_error(
             vm,

@@ -55,10 +55,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Payload::Int(b) => crate::types::int::big_decimal(vm, b)?,
         Payload::Float(f) => crate::types::float::float_repr(*f),
         Payload::Complex(re, im) => crate::types::complex::repr(*re, *im),
-        Payload::GenericAlias(g) => {
-            let (o, a) = (g.0.clone(), g.1.clone());
-            crate::types::generic_alias::repr(vm, &o, &a)?
-        }
+        Payload::GenericAlias(_) => deeper(vm, |vm| crate::types::generic_alias::repr(vm, v))?,
         Payload::Str(s) => s.repr(),
         Payload::Bytes(b) => pyrs_bytecode::repr::bytes_repr(b),
         Payload::ByteArray(b) => {
@@ -66,9 +63,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             format!("{tname}({r})")
         }
         Payload::Frame(_) => crate::types::frame::repr(o).unwrap_or_default(),
-        Payload::Tuple(_) if o.ty.is(&vm.types.union_type) => {
-            crate::types::generic_alias::union_repr(vm, v)?
-        }
+        Payload::Union(_) => deeper(vm, |vm| crate::types::union_type::repr(vm, v))?,
         Payload::Tuple(_) if tdata(&o.ty).structseq.borrow().is_some() => {
             match crate::types::structseq::repr(vm, o)? {
                 Some(r) => r,
@@ -275,8 +270,12 @@ pub fn type_module(vm: &mut Vm, t: &PyRef) -> Option<String> {
         .and_then(|v| v.as_str().map(|s| s.as_rust().into_owned()));
     if !td.heap {
         // A static type's module is the part of its tp_name before the last dot
-        // (`sys.flags`); native types that live in a module record it as `__module__`
-        // in their dict (struct sequences), the others are builtins.
+        // (`types.GenericAlias`); native types that live in a module record it as
+        // `__module__` in their dict (struct sequences), the others are builtins.
+        let name = td.name();
+        if let Some((m, _)) = name.rsplit_once('.') {
+            return Some(m.to_string());
+        }
         return Some(found.unwrap_or_else(|| "builtins".into()));
     }
     found
@@ -291,10 +290,8 @@ pub fn builtin_hash(vm: &mut Vm, o: &PyRef) -> PyResult<i64> {
             let id_hash = ((p >> 4) | (p << (usize::BITS - 4))) as i64;
             Ok(crate::types::complex::hash(*re, *im, id_hash))
         }
-        Payload::GenericAlias(g) => {
-            let (o, a) = (g.0.clone(), g.1.clone());
-            Ok(vm.hash(&o)? ^ vm.hash(&a)?)
-        }
+        Payload::GenericAlias(_) => crate::types::generic_alias::hash(vm, &Value::Obj(o.clone())),
+        Payload::Union(_) => crate::types::union_type::hash(vm, &Value::Obj(o.clone())),
         Payload::Str(s) => Ok(s.hash(&vm.hash_secret)),
         Payload::Bytes(b) => Ok(vm.hash_secret.hash_bytes(b)),
         Payload::Tuple(t) => {

@@ -881,6 +881,40 @@ fn table(vm: &Vm) -> Vec<(PyRef, Vec<Slots>)> {
                 ("__iter__", iter),
             ]],
         ),
+        (
+            t.generic_alias.clone(),
+            vec![
+                RICHCOMPARE,
+                BASIC,
+                CALL,
+                &[
+                    ("__getitem__", getitem),
+                    ("__iter__", iter),
+                    ("__or__", or),
+                    ("__ror__", ror),
+                    (
+                        "__getattribute__",
+                        crate::types::generic_alias::ga_getattribute,
+                    ),
+                ],
+            ],
+        ),
+        (
+            t.union_type.clone(),
+            vec![
+                RICHCOMPARE,
+                BASIC,
+                &[
+                    ("__getitem__", getitem),
+                    ("__or__", or),
+                    ("__ror__", ror),
+                    (
+                        "__getattribute__",
+                        crate::types::union_type::union_getattribute,
+                    ),
+                ],
+            ],
+        ),
         (t.list_iterator.clone(), vec![NEXT]),
         (t.tuple_iterator.clone(), vec![NEXT]),
         (t.str_iterator.clone(), vec![NEXT]),
@@ -889,6 +923,9 @@ fn table(vm: &Vm) -> Vec<(PyRef, Vec<Slots>)> {
         (t.dict_keyiterator.clone(), vec![NEXT]),
         (t.dict_valueiterator.clone(), vec![NEXT]),
         (t.dict_itemiterator.clone(), vec![NEXT]),
+        (t.dict_reversekeyiterator.clone(), vec![NEXT]),
+        (t.dict_reversevalueiterator.clone(), vec![NEXT]),
+        (t.dict_reverseitemiterator.clone(), vec![NEXT]),
         (t.iterator.clone(), vec![NEXT]),
         (t.generator.clone(), vec![NEXT]),
         (t.enumerate.clone(), vec![NEXT]),
