@@ -84,9 +84,11 @@ def main():
         tags = {"pyrs": "pyrs-311", "python3": sys.implementation.cache_tag}
         results = {}
         outputs = {}
-        for name, cmd in impls.items():
-            cold, warm = [], []
-            for _ in range(args.repeat):
+        runs = {name: ([], []) for name in impls}
+        # Interleaved (pyrs, python3, pyrs, ...): on a busy machine both see the same load.
+        for _ in range(args.repeat):
+            for name, cmd in impls.items():
+                cold, warm = runs[name]
                 shutil.rmtree(os.path.join(tmp, "__pycache__"), ignore_errors=True)
                 c = run(cmd + ["-X", "importtime", "main.py"], tmp, env)
                 # The warm run must be one that reads the cache the cold run wrote.
@@ -99,7 +101,8 @@ def main():
                 outputs.setdefault(name, c[2])
                 if c[2] != w[2]:
                     raise SystemExit(f"{name}: cold and warm outputs differ")
-            med = lambda xs, i: statistics.median(x[i] for x in xs)
+        med = lambda xs, i: statistics.median(x[i] for x in xs)
+        for name, (cold, warm) in runs.items():
             results[name] = (med(cold, 0), med(warm, 0), med(cold, 1), med(warm, 1))
         if outputs["pyrs"] != outputs["python3"]:
             raise SystemExit(f"outputs differ: pyrs {outputs['pyrs']!r} python3 {outputs['python3']!r}")

@@ -45,8 +45,11 @@ pub struct Code {
     /// one compare decides the loop's call fast path (`eval::call::push_simple_frame`).
     pub simple_argcount: usize,
     /// Inline caches of the attribute and global instructions (`eval/inline.rs`); each
-    /// one's slot number + 1 is in its first CACHE unit of `units`.
-    pub inline: Box<[crate::eval::inline::Slot]>,
+    /// one's slot number + 1 is in its first CACHE unit of `units`. Made when the code
+    /// first looks one up (`inline::slot`); `nslots` of them.
+    pub inline: std::cell::OnceCell<Box<[crate::eval::inline::Slot]>>,
+    /// How many inline-cache slots the code has.
+    pub nslots: u16,
 }
 
 impl Code {
@@ -195,7 +198,7 @@ pub struct CodeParts<'a> {
 /// exception table (in code units) derived here.
 pub fn new_code(vm: &mut Vm, p: CodeParts<'_>) -> PyRef {
     let mut units: Vec<(u8, u8)> = p.code.chunks_exact(2).map(|u| (u[0], u[1])).collect();
-    let inline = crate::eval::inline::assign_slots(&mut units);
+    let nslots = crate::eval::inline::assign_slots(&mut units);
     let exc_table = pyrs_bytecode::exception_table::decode(p.exceptiontable)
         .into_iter()
         .map(|e| ExceptionTableEntry {
@@ -238,7 +241,8 @@ pub fn new_code(vm: &mut Vm, p: CodeParts<'_>) -> PyRef {
         } else {
             usize::MAX
         },
-        inline,
+        inline: std::cell::OnceCell::new(),
+        nslots,
     };
     let ty = vm.types.code.clone();
     vm.alloc(&ty, Payload::Code(Box::new(code)))

@@ -132,8 +132,10 @@ pub enum Inline {
 }
 
 /// Number the cached instructions of `units` (writing slot + 1 into their first CACHE
-/// unit); returns the slot table.
-pub fn assign_slots(units: &mut [(u8, u8)]) -> Box<[Slot]> {
+/// unit); returns how many slots the code object needs. The slots themselves are made on
+/// the code's first cached instruction ([`slot`], [`new_slots`]): most functions of an
+/// imported module never run during the import, and a slot is ~100 bytes.
+pub fn assign_slots(units: &mut [(u8, u8)]) -> u16 {
     let mut n: usize = 0;
     let mut i = 0;
     while i < units.len() {
@@ -149,6 +151,12 @@ pub fn assign_slots(units: &mut [(u8, u8)]) -> Box<[Slot]> {
         }
         i += 1 + caches;
     }
+    n as u16
+}
+
+/// A code object's slot table, all empty (made on first use).
+#[cold]
+fn new_slots(n: u16) -> Box<[Slot]> {
     (0..n).map(|_| Slot::default()).collect()
 }
 
@@ -157,7 +165,9 @@ pub fn assign_slots(units: &mut [(u8, u8)]) -> Box<[Slot]> {
 pub fn slot(co: &Code, at: usize) -> Option<&Slot> {
     let (lo, hi) = *co.units.get(at)?;
     let k = (lo as usize) | ((hi as usize) << 8);
-    co.inline.get(k.checked_sub(1)?)
+    co.inline
+        .get_or_init(|| new_slots(co.nslots))
+        .get(k.checked_sub(1)?)
 }
 
 fn hash_of(vm: &Vm, name: &PyRef) -> i64 {

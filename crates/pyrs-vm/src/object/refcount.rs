@@ -36,8 +36,8 @@
 //! the pending list (their callbacks run there). So a slot's pointer is never dangling.
 
 use super::PyObject;
+use rustc_hash::FxHashMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::ptr::NonNull;
 use std::rc::{Rc, Weak};
 
@@ -174,8 +174,12 @@ thread_local! {
     static DEL_ASSIGNED: Cell<bool> = const { Cell::new(false) };
     // Weak references (`modules/_weakref.rs`): the live slots of each weakly referenced
     // object, keyed by its address (CPython's `tp_weaklist`). An entry goes when its
-    // object is freed (`clear_weakrefs`), before the address can be reused.
-    static WEAKLISTS: RefCell<HashMap<usize, Vec<Weak<WeakSlot>>>> = RefCell::new(HashMap::new());
+    // object is freed (`clear_weakrefs`), before the address can be reused. Keyed by
+    // address with FxHash (no flooding concern: addresses are not chosen by users); every
+    // class is in it (its bases' `__subclasses__` lists), so SipHash cost each class
+    // statement ~150 instructions.
+    static WEAKLISTS: RefCell<FxHashMap<usize, Vec<Weak<WeakSlot>>>> =
+        RefCell::new(FxHashMap::default());
 }
 
 /// The shared state of one weak reference: the referent, cleared (set to `None`) before

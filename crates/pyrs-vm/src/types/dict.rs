@@ -237,6 +237,31 @@ impl DictData {
         }
     }
 
+    /// A new table with this one's live entries in order (CPython's `PyDict_Copy`): keys
+    /// are known distinct, so no key is compared; the index table is rebuilt from the
+    /// stored hashes.
+    pub fn copy(&self) -> DictData {
+        let entries: Vec<Option<Entry>> = self
+            .iter()
+            .map(|e| {
+                Some(Entry {
+                    hash: e.hash,
+                    key: e.key.clone(),
+                    value: e.value.clone(),
+                })
+            })
+            .collect();
+        let mut d = DictData {
+            used: entries.len(),
+            entries,
+            ..DictData::default()
+        };
+        if d.used > 0 {
+            d.resize(d.used * 3 / 2 + 1);
+        }
+        d
+    }
+
     /// Set or insert with keys that compare without Python code (str keys of names): the
     /// entry's dense index and the replaced value (to be dropped after the borrow ends:
     /// its deallocation may touch this dict).

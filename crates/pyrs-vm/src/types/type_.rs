@@ -298,45 +298,56 @@ pub fn make_class(
     }
     let _ = td.bases.set(base_types.clone());
     let _ = td.mro.set(mro);
-    let d = vm.new_dict_ref();
-    let mut classcell = None;
-    for (k, v) in dict::items(ns) {
-        // The names treated specially, told apart without copying every key.
-        let key = match k.as_str().and_then(|s| s.as_ascii()) {
-            Some(
-                t @ ("__qualname__" | "__classcell__" | "__new__" | "__init_subclass__"
-                | "__class_getitem__"),
-            ) => t,
-            _ => "",
-        };
-        match key {
-            "__qualname__" => {
-                if let Some(s) = v.as_str() {
-                    *td.qualname.borrow_mut() = s.as_rust().into_owned();
-                }
-                continue;
-            }
-            "__classcell__" => {
-                classcell = Some(v);
-                continue;
-            }
-            "__new__" if matches!(v.payload(), Some(Payload::Function(_))) => {
-                let ty = vm.types.staticmethod.clone();
-                let sm = Value::Obj(vm.alloc(&ty, Payload::StaticMethod(v)));
-                dict::set_item(vm, &d, k, sm)?;
-                continue;
-            }
-            "__init_subclass__" | "__class_getitem__"
-                if matches!(v.payload(), Some(Payload::Function(_))) =>
-            {
-                let ty = vm.types.classmethod.clone();
-                let cm = Value::Obj(vm.alloc(&ty, Payload::ClassMethod(v)));
-                dict::set_item(vm, &d, k, cm)?;
-                continue;
-            }
-            _ => {}
+    // The class dict is a copy of the namespace (type_new's `PyDict_Copy`), then the
+    // names treated specially are taken out or wrapped, each found by one lookup.
+    let copied = match dict::dict_data(ns) {
+        Some(dd) => dd.borrow().copy(),
+        None => {
+            return Err(vm.type_error(format!(
+                "type.__new__() argument 3 must be dict, not {}",
+                vm.type_name(&Value::Obj(ns.clone()))
+            )))
         }
-        dict::set_item(vm, &d, k, v)?;
+    };
+    let d = vm.alloc(
+        &vm.types.dict,
+        Payload::Dict(Box::new(std::cell::RefCell::new(copied))),
+    );
+    let qn = vm.intern("__qualname__");
+    if let Some(v) = dict::del_item(vm, &d, &Value::Obj(qn))? {
+        match v.as_str() {
+            Some(s) => *td.qualname.borrow_mut() = s.as_rust().into_owned(),
+            None => {
+                return Err(vm.type_error(format!(
+                    "type __qualname__ must be a str, not {}",
+                    vm.type_name(&v)
+                )))
+            }
+        }
+    }
+    let cc = vm.intern("__classcell__");
+    let classcell = dict::del_item(vm, &d, &Value::Obj(cc))?;
+    for (name, wrap_static) in [
+        ("__new__", true),
+        ("__init_subclass__", false),
+        ("__class_getitem__", false),
+    ] {
+        let k = vm.intern(name);
+        let h = crate::object::attr::hash_of(vm, &k);
+        let Some(v) = dict::dict_get_str(&d, crate::object::attr::pystr(&k), h) else {
+            continue;
+        };
+        if !matches!(v.payload(), Some(Payload::Function(_))) {
+            continue;
+        }
+        let w = if wrap_static {
+            let ty = vm.types.staticmethod.clone();
+            vm.alloc(&ty, Payload::StaticMethod(v))
+        } else {
+            let ty = vm.types.classmethod.clone();
+            vm.alloc(&ty, Payload::ClassMethod(v))
+        };
+        dict::dict_set_str(vm, &d, &k, Value::Obj(w));
     }
     // `type(name, bases, ns)` without `__module__`: the caller's `__name__` (type_new_set_module).
     {
@@ -403,8 +414,19 @@ pub fn make_class(
     if defines_del || base_types.iter().any(|b| tdata(b).has_finalizer.get()) {
         tdata(&cls).has_finalizer.set(true);
     }
-    // __set_name__ on attributes that define it.
-    for (k, v) in dict::items(&d) {
+    // __set_name__ on attributes that define it (only instances of classes can: the
+    // common class dict of functions and constants is scanned without a copy).
+    let any_heap_value = dict::dict_data(&d).is_some_and(|dd| {
+        dd.borrow()
+            .iter()
+            .any(|e| matches!(&e.value, Value::Obj(o) if tdata(&o.ty).heap))
+    });
+    let named = if any_heap_value {
+        dict::items(&d)
+    } else {
+        Vec::new()
+    };
+    for (k, v) in named {
         if let Value::Obj(o) = &v {
             if tdata(&o.ty).heap {
                 let t = o.ty.clone();
