@@ -574,6 +574,15 @@ pub fn builtin_compare(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult
             let eq = x.1.is(&y.1) && vm.eq(&xf, &yf)?;
             Ok(Some(eq == (op == 2)))
         }
+        // Builtin methods: the same C function bound to the very same object
+        // (`meth_richcompare`).
+        (Payload::Builtin(x), Payload::Builtin(y))
+            if (op == 2 || op == 3) && x.self_.is_some() && y.self_.is_some() =>
+        {
+            let same_self = matches!((&x.self_, &y.self_), (Some(p), Some(q)) if p.is(q));
+            let eq = same_self && x.func as usize == y.func as usize && x.name == y.name;
+            Ok(Some(eq == (op == 2)))
+        }
         _ => Ok(None),
     }
 }

@@ -328,10 +328,34 @@ pub fn builtin_hash(vm: &mut Vm, o: &PyRef) -> PyResult<i64> {
             Ok(if h as i64 == -1 { 590923713 } else { h as i64 })
         }
         Payload::Range(r) => crate::types::range::hash(vm, r),
+        // A method's hash is its self's address and its function's hash (3.11's
+        // `method_hash`; `meth_hash` for builtin methods, with the C function's address),
+        // never the method object's own address: `hash(a.m) == hash(a.m)` although each
+        // `a.m` is a new object.
+        Payload::BoundMethod(m) => {
+            let (f, s) = (m.0.clone(), m.1.clone());
+            let h = hash_pointer(s.id()) ^ vm.hash(&f)?;
+            Ok(if h == -1 { -2 } else { h })
+        }
+        Payload::Builtin(b) if b.self_.is_some() => {
+            let s = b.self_.as_ref().map_or(0, |s| s.id());
+            let h = hash_pointer(s) ^ hash_pointer(b.func as usize);
+            Ok(if h == -1 { -2 } else { h })
+        }
         _ => {
             // object.__hash__: derived from the address, as `_Py_HashPointer`.
             let p = o.id();
             Ok(((p >> 4) | (p << (usize::BITS - 4))) as i64)
         }
+    }
+}
+
+/// CPython's `_Py_HashPointer`: an address rotated by 4 bits (its low bits are zero).
+fn hash_pointer(p: usize) -> i64 {
+    let h = ((p >> 4) | (p << (usize::BITS - 4))) as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
     }
 }
