@@ -252,7 +252,19 @@ fn file_is_closed(vm: &mut Vm, f: &Value) -> bool {
 /// `flush_std_files` at exit: `sys.stdout.flush()` (a failure is reported as
 /// unraisable, "Exception ignored in: <stdout>") then `sys.stderr.flush()` (silently).
 /// False when either failed: the process then exits with status 120 (`Py_RunMain`).
+/// Then `sys.stdin`/`stdout`/`stderr` become `sys.__stdin__`/... again, as
+/// `finalize_modules` resets them before modules are cleared: what `__del__` methods
+/// print at shutdown goes to the real streams.
 pub fn flush_std_files(vm: &mut Vm) -> bool {
+    let ok = flush_current(vm);
+    for name in ["stdin", "stdout", "stderr"] {
+        let v = sys_file(vm, &format!("__{name}__")).unwrap_or(Value::None);
+        crate::import::set_sys_attr(vm, name, v);
+    }
+    ok
+}
+
+fn flush_current(vm: &mut Vm) -> bool {
     let mut ok = true;
     for name in ["stdout", "stderr"] {
         let Some(f) = sys_file(vm, name).filter(|f| !matches!(f, Value::None)) else {

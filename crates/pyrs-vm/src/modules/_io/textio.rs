@@ -101,7 +101,7 @@ pub fn make_types(vm: &mut Vm, base: &PyRef) -> PyRef {
     let ty = nt::new_type(vm, &spec);
     let p = super::iobase::property;
     let ro = super::iobase::readonly;
-    let member = super::iobase::readonly_member;
+    let ro_member = super::iobase::readonly_member;
     ro(
         vm,
         &ty,
@@ -116,34 +116,34 @@ pub fn make_types(vm: &mut Vm, base: &PyRef) -> PyRef {
         |vm, a| buffer_attr(vm, a, "name"),
         name_not_writable,
     );
-    ro(vm, &ty, "buffer", get_buffer, member);
+    ro(vm, &ty, "buffer", get_buffer, ro_member);
     ro(
         vm,
         &ty,
         "encoding",
-        |vm, a| field(vm, a, |vm, i| vm.new_str(&i.encoding)),
-        member,
+        |vm, a| member(vm, a, |vm, i| vm.new_str(&i.encoding)),
+        ro_member,
     );
     ro(
         vm,
         &ty,
         "errors",
-        |vm, a| field(vm, a, |vm, i| vm.new_str(&i.errors)),
+        |vm, a| member(vm, a, |vm, i| vm.new_str(&i.errors)),
         errors_not_writable,
     );
     ro(
         vm,
         &ty,
         "line_buffering",
-        |vm, a| field(vm, a, |_, i| Value::Bool(i.line_buffering)),
-        member,
+        |vm, a| member(vm, a, |_, i| Value::Bool(i.line_buffering)),
+        ro_member,
     );
     ro(
         vm,
         &ty,
         "write_through",
-        |vm, a| field(vm, a, |_, i| Value::Bool(i.write_through)),
-        member,
+        |vm, a| member(vm, a, |_, i| Value::Bool(i.write_through)),
+        ro_member,
     );
     ro(
         vm,
@@ -182,10 +182,17 @@ fn new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 }
 
 fn me<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a TextIOWrapper> {
+    check_state(vm, args, true)
+}
+
+/// `self` initialized, attached too when `attached` (CPython's CHECK_INITIALIZED /
+/// CHECK_ATTACHED: the members `encoding`, `errors`, `buffer`, ... and `repr` still
+/// answer after `detach()`).
+fn check_state<'a>(vm: &mut Vm, args: &'a Args, attached: bool) -> PyResult<&'a TextIOWrapper> {
     let t = nt::this::<TextIOWrapper>(vm, args, "method", "_io.TextIOWrapper")?;
     let bad = match &*t.inner.borrow() {
         None => Some("I/O operation on uninitialized object"),
-        Some(i) if i.detached => Some("underlying buffer has been detached"),
+        Some(i) if i.detached && attached => Some("underlying buffer has been detached"),
         _ => None,
     };
     if let Some(m) = bad {
@@ -211,6 +218,18 @@ fn field(vm: &mut Vm, args: Args, f: impl FnOnce(&mut Vm, &TextInner) -> Value) 
     Ok(f(vm, b.as_ref().expect("checked by me()")))
 }
 
+/// A member of an initialized object, detached or not.
+fn member(
+    vm: &mut Vm,
+    args: Args,
+    f: impl FnOnce(&mut Vm, &TextInner) -> Value,
+) -> PyResult<Value> {
+    let t = check_state(vm, &args, false)?;
+    let b = t.inner.borrow();
+    // `f` only builds a value from the fields (no Python code runs under the borrow).
+    Ok(f(vm, b.as_ref().expect("checked by me()")))
+}
+
 fn set_chunk_size(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let t = me(vm, &args)?;
     let v = args.pos.get(1).cloned().unwrap_or(Value::None);
@@ -223,7 +242,7 @@ fn set_chunk_size(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn get_buffer(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = me(vm, &args)?;
+    let t = check_state(vm, &args, false)?;
     Ok(buf(t))
 }
 
@@ -377,7 +396,7 @@ fn native_order(c: Codec) -> Codec {
 
 /// `<_io.TextIOWrapper name='f.txt' mode='r' encoding='UTF-8'>`.
 fn repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let t = me(vm, &args)?;
+    let t = check_state(vm, &args, false)?;
     let me_v = args.pos[0].clone();
     let tn = nt::tp_name(vm, &me_v, "_io", "TextIOWrapper");
     let enc = with(t, |i| i.encoding.clone());
@@ -1056,15 +1075,24 @@ fn truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.call_method(&b, "truncate", vec![pos])
 }
 
+fn reconfigure_str(vm: &mut Vm, v: Value, what: &str) -> PyResult<Option<String>> {
+    match v.as_str() {
+        Some(s) => Ok(Some(s.as_rust().into_owned())),
+        None => {
+            let t = vm.type_name(&v);
+            Err(vm.type_error(format!(
+                "reconfigure() argument '{what}' must be str or None, not {t}"
+            )))
+        }
+    }
+}
+
 /// `reconfigure(*, encoding=None, errors=None, newline=None, line_buffering=None,
 /// write_through=None)`.
 fn reconfigure(vm: &mut Vm, args: Args) -> PyResult<Value> {
     me(vm, &args)?;
     if args.pos.len() > 1 {
-        return Err(vm.type_error(format!(
-            "reconfigure() takes 0 positional arguments but {} were given",
-            args.pos.len() - 1
-        )));
+        return Err(vm.type_error("reconfigure() takes no positional arguments"));
     }
     let me_v = args.pos[0].clone();
     let mut a = args;
@@ -1089,11 +1117,11 @@ fn reconfigure(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let newline_given = newline.is_some();
     let encoding = match encoding {
         None | Some(Value::None) => None,
-        Some(v) => opt_str(vm, Some(v), "encoding")?,
+        Some(v) => reconfigure_str(vm, v, "encoding")?,
     };
     let errors = match errors {
         None | Some(Value::None) => None,
-        Some(v) => opt_str(vm, Some(v), "errors")?,
+        Some(v) => reconfigure_str(vm, v, "errors")?,
     };
     let newline = opt_str(vm, newline, "newline")?;
     check_newline(vm, &newline)?;
