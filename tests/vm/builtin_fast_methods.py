@@ -136,6 +136,80 @@ def tb():
     d.get(BadHash())
 
 
+
+
+class I(int):
+    pass
+
+
+class Idx:
+    def __index__(self):
+        return 1
+
+
+def pops():
+    xs = list(range(10))
+    print(xs.pop(), xs.pop(0), xs.pop(-1), xs.pop(I(1)), xs.pop(Idx()), xs.pop(True), xs)
+    print(list.pop(xs), xs)
+    for call in [lambda: [].pop(), lambda: [1].pop(5), lambda: [1].pop(-2), lambda: [].pop("a"),
+                 lambda: [].pop(2**70), lambda: [1].pop(-2**70), lambda: [1].pop(1.0),
+                 lambda: [1].pop(1, 2), lambda: [1].pop(index=0), lambda: list.pop((1,)),
+                 lambda: [1, 2][I(2**70)]]:
+        try:
+            print(call())
+        except (TypeError, IndexError, OverflowError) as e:
+            print(type(e).__name__, e)
+    print([5, 6, 7][I(1)], [5, 6, 7][Idx()])
+    held = [Noisy("popped")]
+    v = held.pop()
+    print("popped", v.name)
+    del v
+    print("after pop")
+
+
+def dict_more():
+    d = {}
+    for w in "a b a c b a".split():
+        d.setdefault(w, []).append(w)
+    print(d, d.setdefault("z"), d)
+    print(list(d.keys()), list(d.values()), list(d.items()), type(d.items()).__name__)
+    class D(dict):
+        pass
+    dd = D(x=1)
+    print(list(dd.keys()), dd.setdefault("y", 2), dict.items(dd))
+    for call in [lambda: d.setdefault(), lambda: d.setdefault(1, 2, 3), lambda: d.keys(1),
+                 lambda: dict.keys([]), lambda: d.setdefault([], 1), lambda: d.items(x=1)]:
+        try:
+            print(call())
+        except TypeError as e:
+            print("TypeError", e)
+    m = {}
+    m[Mutator(m)] = 1
+    print(m.setdefault(Mutator(m), "new"), len(m))
+
+
+def sets():
+    s = set()
+    for i in [3, 1, 3, "a", (1, 2), 1]:
+        s.add(i)
+    print(sorted(map(repr, s)))
+    class S(set):
+        pass
+    ss = S()
+    ss.add(1)
+    set.add(ss, 2)
+    print(sorted(ss), type(ss).__name__)
+    for call in [lambda: s.add([]), lambda: s.add(), lambda: s.add(1, 2), lambda: set.add(frozenset(), 1),
+                 lambda: s.add(x=1)]:
+        try:
+            print(call())
+        except TypeError as e:
+            print("TypeError", e)
+
+
+pops()
+dict_more()
+sets()
 appends()
 gets()
 tb()

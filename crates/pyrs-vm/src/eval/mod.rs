@@ -627,6 +627,11 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
             }
             // ---- General arms: the stack is attached (`vm.thread.stack` is current).
             sync!();
+            // The opcode again, from `lasti` (the unit of the opcode proper, after any
+            // EXTENDED_ARG; a fast arm that falls through has not moved it): `op` then
+            // need not live through the fast arms, which frees a register there. (`lasti`
+            // was read at the top of this dispatch, so the lookup cannot miss.)
+            let op = units.get(lasti).map_or(NOP, |u| u.0);
             match op {
                 NOP | CACHE => next!(),
                 RESUME => {

@@ -226,7 +226,19 @@ impl Vm {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
             Value::Obj(o) if matches!(o.payload, Payload::Int(_)) => {
-                Err(self.index_error("cannot fit 'int' into an index-sized integer"))
+                // An int subclass's instance holds its value here, small or not.
+                let small = match &o.payload {
+                    Payload::Int(b) => i64::try_from(b).ok(),
+                    _ => None,
+                };
+                match small {
+                    Some(i) => Ok(i),
+                    None => {
+                        let tn = self.type_name(v);
+                        Err(self
+                            .index_error(format!("cannot fit '{tn}' into an index-sized integer")))
+                    }
+                }
             }
             _ => {
                 if let Some(r) = try_heap_dunder(self, v, "__index__", vec![])? {

@@ -142,6 +142,23 @@ fn setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(v)
 }
 
+/// `setdefault`'s [`FastMethod`] entry: `d.setdefault(k)`, `d.setdefault(k, default)`.
+fn setdefault_fast(vm: &mut Vm, recv: &Value, args: &mut [Value]) -> PyResult<Value> {
+    let d = match recv {
+        Value::Obj(o) if dict_data(o).is_some() => o,
+        _ => return Err(vm.type_error("descriptor requires a 'dict' object")),
+    };
+    let Some(key) = args.first().cloned() else {
+        return Ok(Value::None);
+    };
+    if let Some(v) = dict::get_item(vm, d, &key)? {
+        return Ok(v);
+    }
+    let v = args.get(1).cloned().unwrap_or(Value::None);
+    dict::set_item(vm, d, key, v.clone())?;
+    Ok(v)
+}
+
 fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_arity(vm, &args, "pop", 2, 3)?;
     let d = this(vm, &args)?;
@@ -169,6 +186,36 @@ fn popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn view(vm: &mut Vm, args: Args, kind: u8) -> PyResult<Value> {
     let d = this(vm, &args)?;
+    let name = ["keys", "values", "items"][kind as usize % 3];
+    args.no_kw(vm, &format!("dict.{name}"))?;
+    if args.pos.len() != 1 {
+        let n = args.pos.len() - 1;
+        return Err(vm.type_error(format!("dict.{name}() takes no arguments ({n} given)")));
+    }
+    let ty = match kind {
+        0 => vm.types.dict_keys.clone(),
+        1 => vm.types.dict_values.clone(),
+        _ => vm.types.dict_items.clone(),
+    };
+    Ok(Value::Obj(vm.alloc(&ty, Payload::DictView(d, kind))))
+}
+
+/// The [`FastMethod`] entries of `keys`, `values`, `items`.
+fn keys_fast(vm: &mut Vm, recv: &Value, _: &mut [Value]) -> PyResult<Value> {
+    view_of(vm, recv, 0)
+}
+fn values_fast(vm: &mut Vm, recv: &Value, _: &mut [Value]) -> PyResult<Value> {
+    view_of(vm, recv, 1)
+}
+fn items_fast(vm: &mut Vm, recv: &Value, _: &mut [Value]) -> PyResult<Value> {
+    view_of(vm, recv, 2)
+}
+
+fn view_of(vm: &mut Vm, recv: &Value, kind: u8) -> PyResult<Value> {
+    let d = match recv {
+        Value::Obj(o) if dict_data(o).is_some() => o.clone(),
+        _ => return Err(vm.type_error("descriptor requires a 'dict' object")),
+    };
     let ty = match kind {
         0 => vm.types.dict_keys.clone(),
         1 => vm.types.dict_values.clone(),
@@ -306,11 +353,45 @@ pub const METHODS: &[(&str, NativeFn)] = &[
 ];
 
 /// Methods with a [`FastMethod`] entry (`types/function.rs`).
-pub const FAST_METHODS: &[(&str, FastMethod)] = &[(
-    "get",
-    FastMethod {
-        min: 1,
-        max: 2,
-        f: get_fast,
-    },
-)];
+pub const FAST_METHODS: &[(&str, FastMethod)] = &[
+    (
+        "get",
+        FastMethod {
+            min: 1,
+            max: 2,
+            f: get_fast,
+        },
+    ),
+    (
+        "setdefault",
+        FastMethod {
+            min: 1,
+            max: 2,
+            f: setdefault_fast,
+        },
+    ),
+    (
+        "keys",
+        FastMethod {
+            min: 0,
+            max: 0,
+            f: keys_fast,
+        },
+    ),
+    (
+        "values",
+        FastMethod {
+            min: 0,
+            max: 0,
+            f: values_fast,
+        },
+    ),
+    (
+        "items",
+        FastMethod {
+            min: 0,
+            max: 0,
+            f: items_fast,
+        },
+    ),
+];

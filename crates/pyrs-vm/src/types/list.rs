@@ -123,14 +123,35 @@ fn extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_positional(vm, &args, "pop", 0, 1)?;
     let l = this(vm, &args)?;
+    pop_at(vm, l, args.pos.get(1))
+}
+
+/// `pop`'s [`FastMethod`] entry: `xs.pop()`, `xs.pop(i)`.
+fn pop_fast(vm: &mut Vm, recv: &Value, args: &mut [Value]) -> PyResult<Value> {
+    let Some(Payload::List(l)) = recv.payload() else {
+        return Err(vm.type_error("descriptor requires a 'list' object"));
+    };
+    pop_at(vm, l, args.first())
+}
+
+/// `list.pop(index)` (`list_pop_impl`): the index is converted first (a Py_ssize_t
+/// argument: a too-large int is an OverflowError), then checked against the length.
+fn pop_at(vm: &mut Vm, l: &RefCell<Vec<Value>>, index: Option<&Value>) -> PyResult<Value> {
+    let i = match index {
+        Some(k) => {
+            if let Some(Payload::Int(b)) = k.payload() {
+                if i64::try_from(b).is_err() {
+                    return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
+                }
+            }
+            vm.index_value(k, "'{}' object cannot be interpreted as an integer")?
+        }
+        None => -1,
+    };
     let len = l.borrow().len();
     if len == 0 {
         return Err(vm.index_error("pop from empty list"));
     }
-    let i = match args.pos.get(1) {
-        Some(k) => vm.index_value(k, "'{}' object cannot be interpreted as an integer")?,
-        None => -1,
-    };
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
         return Err(vm.index_error("pop index out of range"));
@@ -529,11 +550,21 @@ pub const METHODS: &[(&str, NativeFn)] = &[
 ];
 
 /// Methods with a [`FastMethod`] entry (`types/function.rs`).
-pub const FAST_METHODS: &[(&str, FastMethod)] = &[(
-    "append",
-    FastMethod {
-        min: 1,
-        max: 1,
-        f: append_fast,
-    },
-)];
+pub const FAST_METHODS: &[(&str, FastMethod)] = &[
+    (
+        "append",
+        FastMethod {
+            min: 1,
+            max: 1,
+            f: append_fast,
+        },
+    ),
+    (
+        "pop",
+        FastMethod {
+            min: 0,
+            max: 1,
+            f: pop_fast,
+        },
+    ),
+];

@@ -548,6 +548,8 @@ pub fn install_methods(vm: &mut Vm) {
     let (list_ty, dict_ty) = (t(vm, |t| &t.list), t(vm, |t| &t.dict));
     function::add_fast_methods(vm, &list_ty, list::FAST_METHODS);
     function::add_fast_methods(vm, &dict_ty, dict_methods::FAST_METHODS);
+    let set_ty = t(vm, |t| &t.set);
+    function::add_fast_methods(vm, &set_ty, set::FAST_METHODS);
     let ba = t(vm, |t| &t.bytearray);
     add_methods(vm, &ba, &bytearray::methods());
     add_classmethods(vm, &ba, bytearray::CLASSMETHODS);

@@ -6,7 +6,7 @@
 
 use crate::object::{Payload, PyRef, Value};
 use crate::types::dict::DictData;
-use crate::types::function::{Args, NativeFn};
+use crate::types::function::{Args, FastMethod, NativeFn};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 
@@ -460,8 +460,22 @@ fn set_compare_inner(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<b
 }
 
 fn add(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.check(vm, "add", 2, 2)?;
+    // METH_O: CPython's messages name the method and count the argument alone.
+    args.no_kw(vm, "set.add")?;
+    if args.pos.len() != 2 {
+        let n = args.pos.len().saturating_sub(1);
+        return Err(vm.type_error(format!("set.add() takes exactly one argument ({n} given)")));
+    }
     set_add(vm, &args.pos[0], args.pos[1].clone())?;
+    Ok(Value::None)
+}
+
+/// `add`'s [`FastMethod`] entry: `s.add(x)` (the item moves in).
+fn add_fast(vm: &mut Vm, recv: &Value, args: &mut [Value]) -> PyResult<Value> {
+    let [item] = args else {
+        return Err(vm.type_error("add expected 1 argument"));
+    };
+    set_add(vm, recv, std::mem::replace(item, Value::None))?;
     Ok(Value::None)
 }
 
@@ -652,6 +666,16 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("issuperset", issuperset),
     ("copy", copy),
 ];
+
+/// Methods with a [`FastMethod`] entry (`types/function.rs`).
+pub const FAST_METHODS: &[(&str, FastMethod)] = &[(
+    "add",
+    FastMethod {
+        min: 1,
+        max: 1,
+        f: add_fast,
+    },
+)];
 
 pub const FROZENSET_METHODS: &[(&str, NativeFn)] = &[
     ("isdisjoint", isdisjoint),
