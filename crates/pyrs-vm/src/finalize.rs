@@ -37,7 +37,19 @@ fn finalize(vm: &mut Vm, obj: &PyRef) {
     if crate::modules::_weakref::run_callback(vm, obj) {
         return;
     }
-    if matches!(obj.payload, Payload::Generator(_)) {
+    if let Payload::Generator(gd) = &obj.payload {
+        // An async generator that saw a `sys.set_asyncgen_hooks` finalizer is handed to
+        // it (asyncio schedules its `aclose()`), not closed here.
+        let hook = match obj.ty.is(&vm.types.async_generator) {
+            true => gd.origin_or_finalizer.borrow().clone(),
+            false => None,
+        };
+        if let Some(f) = hook {
+            if let Err(e) = vm.call(&f, vec![Value::Obj(obj.clone())]) {
+                write_unraisable(vm, &e, &Value::Obj(obj.clone()));
+            }
+            return;
+        }
         // `_PyGen_Finalize`: close a suspended generator, coroutine or async generator
         // (its `finally` blocks run, GeneratorExit raised at the yield).
         if let Err(e) = crate::types::generator::gen_close(vm, obj) {

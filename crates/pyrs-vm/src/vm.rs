@@ -51,6 +51,8 @@ pub struct Interpreter {
     pub audit_hooks: Vec<Value>,
     /// Set by the SIGINT handler, tested by the eval loop (`signals.rs`).
     pub eval_breaker: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// `sys.getswitchinterval()`, `sys.is_finalizing()`, ... (`builtins/sys_runtime.rs`).
+    pub sys_runtime: crate::builtins::sys_runtime::SysRuntime,
 }
 
 pub struct ThreadState {
@@ -70,6 +72,8 @@ pub struct ThreadState {
     pub reraise: bool,
     /// Containers whose repr is in progress (for `[...]`).
     pub repr_stack: Vec<PyRef>,
+    /// The async generator hooks and coroutine origin depth (`builtins/sys_runtime.rs`).
+    pub sys_hooks: crate::builtins::sys_runtime::SysHooks,
 }
 
 pub struct Vm {
@@ -130,6 +134,7 @@ impl Vm {
                 io_types: None,
                 audit_hooks: Vec::new(),
                 eval_breaker: Default::default(),
+                sys_runtime: Default::default(),
             },
             thread: ThreadState {
                 frames: Vec::new(),
@@ -139,6 +144,7 @@ impl Vm {
                 depth: 0,
                 reraise: false,
                 repr_stack: Vec::new(),
+                sys_hooks: Default::default(),
             },
         };
         crate::types::install_methods(&mut vm);

@@ -197,7 +197,13 @@ pub fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 pub fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "callable", 1, 1)?;
-    let r = match &args.pos[0] {
+    let r = is_callable(vm, &args.pos[0]);
+    Ok(Value::Bool(r))
+}
+
+/// `PyCallable_Check`.
+pub fn is_callable(vm: &mut Vm, v: &Value) -> bool {
+    match v {
         Value::Obj(o) => match &o.payload {
             Payload::Function(_)
             | Payload::Builtin(_)
@@ -210,8 +216,7 @@ pub fn callable(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         },
         _ => false,
-    };
-    Ok(Value::Bool(r))
+    }
 }
 
 fn attr_name(vm: &mut Vm, v: &Value, _f: &str) -> PyResult<PyRef> {

@@ -29,6 +29,16 @@ pub fn audit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `PySys_Audit(event, args...)`: an event pyrs itself raises (`builtins.breakpoint`).
+pub fn audit_event(vm: &mut Vm, event: &str, args: Vec<Value>) -> PyResult<()> {
+    if vm.interp.audit_hooks.is_empty() {
+        return Ok(());
+    }
+    let e = vm.new_str(event);
+    let a = vm.new_tuple(args);
+    run_hooks(vm, e, a)
+}
+
 fn run_hooks(vm: &mut Vm, event: Value, args: Value) -> PyResult<()> {
     let hooks = vm.interp.audit_hooks.clone();
     for h in hooks {

@@ -10,6 +10,7 @@ pub mod iteration;
 pub mod numeric;
 pub mod print;
 pub mod sys;
+pub mod sys_runtime;
 
 use crate::object::{PyRef, Value};
 use crate::types::function::{new_builtin, NativeFn};
@@ -48,6 +49,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("isinstance", attrs::isinstance),
     ("issubclass", attrs::issubclass),
     ("callable", attrs::callable),
+    ("breakpoint", sys_runtime::breakpoint),
     ("getattr", attrs::getattr),
     ("setattr", attrs::setattr),
     ("hasattr", attrs::hasattr),

@@ -86,6 +86,7 @@ pub fn install(vm: &mut Vm) {
     );
     set(vm, &d, "unraisablehook", hook.clone());
     set(vm, &d, "__unraisablehook__", hook);
+    super::sys_runtime::install(vm, &d);
     let ty = vm.types.module.clone();
     let m = vm.alloc(&ty, Payload::Module(d));
     vm.sys_module = Some(m);
@@ -400,7 +401,7 @@ fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     )))
 }
 
-fn exc_info(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+pub(super) fn exc_info(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     match vm.thread.exc_info.clone() {
         Some(e) => {
             let t = Value::Obj(vm.type_of(&e).clone());

@@ -896,8 +896,13 @@ pub fn make_generator(vm: &mut Vm) -> PyResult<Option<(Value, bool)>> {
         name,
         qualname,
         code,
+        origin_or_finalizer: RefCell::new(None),
+        hooks_inited: std::cell::Cell::new(false),
     };
     let ty = crate::types::coroutine::type_for_code(vm, &code_ref);
+    if vm.thread.sys_hooks.coroutine_origin_depth > 0 && ty.is(&vm.types.coroutine) {
+        *gd.origin_or_finalizer.borrow_mut() = crate::builtins::sys_runtime::coroutine_origin(vm);
+    }
     let g = vm.alloc(&ty, Payload::Generator(Box::new(gd)));
     Ok(Some((Value::Obj(g), entry)))
 }

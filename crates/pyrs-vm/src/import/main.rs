@@ -283,6 +283,8 @@ fn finish(vm: &mut Vm, globals: &PyRef, status: i32) -> i32 {
     } else {
         120
     };
+    // From here `sys.is_finalizing()` is true (CPython sets it before clearing modules).
+    vm.interp.sys_runtime.finalizing = true;
     if let Some(d) = crate::types::dict::dict_data(globals) {
         let old = d.borrow_mut().clear();
         for entry in old {

@@ -142,6 +142,11 @@ fn thread_id() -> u64 {
     rustix::thread::gettid().as_raw_nonzero().get() as u64
 }
 
+/// The calling thread's `get_ident()` (`sys._current_frames` keys).
+pub fn ident() -> i64 {
+    thread_id() as i64
+}
+
 fn get_ident(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "get_ident", 0, 0)?;
     Ok(Value::Int(thread_id() as i64))

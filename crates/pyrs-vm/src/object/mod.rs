@@ -255,7 +255,7 @@ impl PyObject {
     #[inline]
     pub fn needs_finalizer(&self) -> bool {
         match &self.payload {
-            Payload::Generator(g) => g.needs_close(),
+            Payload::Generator(g) => g.needs_close() || g.has_finalizer_hook(),
             _ => {
                 let td = typeobj::tdata(&self.ty);
                 if td.has_finalizer.get() {

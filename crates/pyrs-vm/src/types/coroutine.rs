@@ -160,6 +160,7 @@ pub fn get_aiter(vm: &mut Vm, o: &Value) -> PyResult<Value> {
 pub fn get_anext(vm: &mut Vm, aiter: &Value) -> PyResult<Value> {
     if let Some(g) = aiter.as_obj().filter(|x| is_async_gen(vm, x)) {
         let g = g.clone();
+        crate::builtins::sys_runtime::asyncgen_init_hooks(vm, &g)?;
         return Ok(new_op(vm, &g, OpKind::Send(Value::None)));
     }
     let ty = vm.type_of(aiter).clone();
@@ -409,22 +410,26 @@ fn agen_of(vm: &mut Vm, v: &Value) -> PyResult<PyRef> {
 fn asend(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "asend", 2, 2)?;
     let g = agen_of(vm, &args.pos[0])?;
+    crate::builtins::sys_runtime::asyncgen_init_hooks(vm, &g)?;
     Ok(new_op(vm, &g, OpKind::Send(args.pos[1].clone())))
 }
 
 fn anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let g = agen_of(vm, &args.pos[0])?;
+    crate::builtins::sys_runtime::asyncgen_init_hooks(vm, &g)?;
     Ok(new_op(vm, &g, OpKind::Send(Value::None)))
 }
 
 fn athrow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "athrow", 2, 4)?;
     let g = agen_of(vm, &args.pos[0])?;
+    crate::builtins::sys_runtime::asyncgen_init_hooks(vm, &g)?;
     Ok(new_op(vm, &g, OpKind::Throw(args.pos[1].clone())))
 }
 
 fn aclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let g = agen_of(vm, &args.pos[0])?;
+    crate::builtins::sys_runtime::asyncgen_init_hooks(vm, &g)?;
     Ok(new_op(vm, &g, OpKind::Close))
 }
 

@@ -175,6 +175,7 @@ fn table(vm: &Vm) -> Vec<(PyRef, &'static [&'static str], &'static [&'static str
                 "cr_running",
                 "cr_frame",
                 "cr_suspended",
+                "cr_origin",
             ],
             &["cr_code"],
         ),

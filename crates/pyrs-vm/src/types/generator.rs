@@ -34,11 +34,19 @@ pub struct GenData {
     pub qualname: String,
     /// The code object (`gi_code`), kept after the frame is gone.
     pub code: PyRef,
+    /// An async generator's `sys.set_asyncgen_hooks` finalizer, or a coroutine's
+    /// `cr_origin` (CPython's `ag_origin_or_finalizer`; `builtins/sys_runtime.rs`).
+    pub origin_or_finalizer: RefCell<Option<Value>>,
+    /// An async generator's hooks were looked at (its first asend/athrow/aclose).
+    pub hooks_inited: Cell<bool>,
 }
 
 impl GenData {
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         for v in self.values.borrow().iter().flatten() {
+            visit(v)
+        }
+        if let Some(v) = &*self.origin_or_finalizer.borrow() {
             visit(v)
         }
     }
@@ -49,6 +57,14 @@ impl GenData {
     /// dropping it must `close()` it (`crate::finalize`).
     pub fn needs_close(&self) -> bool {
         self.started.get() && !self.finished.get() && !self.running.get()
+    }
+    /// An unfinished async generator holding a `sys.set_asyncgen_hooks` finalizer: when
+    /// it dies the finalizer gets it, started or not (`_PyGen_Finalize`).
+    pub fn has_finalizer_hook(&self) -> bool {
+        self.hooks_inited.get()
+            && !self.finished.get()
+            && !self.running.get()
+            && self.origin_or_finalizer.borrow().is_some()
     }
     pub fn qualname(&self) -> String {
         self.qualname.clone()

@@ -142,6 +142,8 @@ pub struct Types {
     pub anext_awaitable: PyRef,
     /// `iter(tuple[int])` (`types/generic_alias.rs`): made by `install_methods`.
     pub generic_alias_iterator: PyRef,
+    /// `sys.get_asyncgen_hooks()`'s struct sequence (made by `builtins::sys_runtime`).
+    pub asyncgen_hooks: PyRef,
     /// `sys.unraisablehook`'s argument type (made by `builtins::sys::install`; this
     /// placeholder until then).
     pub unraisable_hook_args: PyRef,
@@ -399,6 +401,7 @@ impl Types {
             async_gen_athrow: fin("async_generator_athrow"),
             anext_awaitable: fin("anext_awaitable"),
             generic_alias_iterator: fin("generic_alias_iterator"),
+            asyncgen_hooks: fin("asyncgen_hooks"),
             unraisable_hook_args: fin("UnraisableHookArgs"),
             async_gen_wrapped: fin("async_generator_wrapped_value"),
             base_exception,

@@ -139,9 +139,11 @@ pub fn repr(vm: &mut Vm, o: &PyRef) -> PyResult<Option<String>> {
     for (f, v) in fields.iter().zip(items.iter()) {
         parts.push(format!("{f}={}", vm.repr(v)?));
     }
-    Ok(Some(format!(
-        "{module}.{}({})",
-        tdata(&o.ty).name(),
-        parts.join(", ")
-    )))
+    // `structseq_repr` prints tp_name: dotted unless the type is a builtin
+    // (`asyncgen_hooks(...)`).
+    let name = tdata(&o.ty).name();
+    Ok(Some(match module.as_str() {
+        "builtins" => format!("{name}({})", parts.join(", ")),
+        _ => format!("{module}.{name}({})", parts.join(", ")),
+    }))
 }
