@@ -30,4 +30,25 @@ fn frozen_code_matches_source() {
             f.filename
         );
     }
+    // The frozen standard-library modules, from the files the build froze.
+    for m in pyrs_vm::import::frozen::MODULES {
+        if m.source_path.is_empty() {
+            continue;
+        }
+        let source = std::fs::read(m.source_path).expect("the frozen module's source");
+        let filename = format!("<frozen {}>", m.name);
+        let code = crate::run::compile_for_import(
+            &source,
+            &filename,
+            0,
+            pyrs_vm::import::CompileMode::Exec { str_source: false },
+        )
+        .unwrap_or_else(|_| panic!("{} does not compile", m.source_path));
+        assert!(
+            pyrs_marshal::write::dumps_code(&code) == m.code,
+            "the embedded code of {} differs from compiling {} now",
+            m.name,
+            m.source_path
+        );
+    }
 }

@@ -135,17 +135,42 @@ fn run_module(
     Ok(d)
 }
 
-/// `_PyImportZip_Init`: import `zipimport` (CPython's `Lib/zipimport.py`, from the
-/// standard library directory alone, where CPython has it frozen) and put `zipimport.zipimporter`
-/// first in `sys.path_hooks`. A failure is no error (`-v` says so). The path entries
-/// that importing it walked are dropped from `sys.path_importer_cache` again: CPython's
-/// is frozen, so it caches nothing, and an entry cached before the hook existed (a zip
-/// archive on `sys.path`, cached as None) would never reach the hook.
+/// `_PyImportZip_Init`: import `zipimport` (CPython's `Lib/zipimport.py`, frozen into
+/// pyrs when it was built: `frozen.rs`) and put `zipimport.zipimporter` first in
+/// `sys.path_hooks`. A failure is no error (`-v` says so).
 pub fn install_zipimport(vm: &mut Vm) {
     if vm.interp.import.boot.is_none() {
         return;
     }
     super::loader::verbose(vm, 1, "# installing zipimport hook");
+    let hook = if super::frozen::find("zipimport").is_some() {
+        // Frozen (as in CPython): FrozenImporter finds it before any path entry.
+        super::get_or_load(vm, "zipimport")
+            .and_then(|m| crate::modules::native_type::getattr(vm, &m, "zipimporter"))
+    } else {
+        import_zipimport_from_stdlib(vm)
+    };
+    let hook = match hook {
+        Ok(h) => h,
+        Err(_) => {
+            super::loader::verbose(vm, 1, "# can't import zipimport");
+            return;
+        }
+    };
+    if let Some(Value::Obj(l)) = sys_attr(vm, "path_hooks") {
+        if let crate::object::Payload::List(items) = &l.payload {
+            items.borrow_mut().insert(0, hook);
+            super::loader::verbose(vm, 1, "# installed zipimport hook");
+        }
+    }
+}
+
+/// A build that froze nothing: `zipimport` from the standard library directory alone
+/// (so a `zipimport.py` beside the script cannot shadow it); the path entries that
+/// importing it walked are dropped from `sys.path_importer_cache` again (an entry cached
+/// before the hook existed, a zip archive on `sys.path` cached as None, would never reach
+/// the hook).
+fn import_zipimport_from_stdlib(vm: &mut Vm) -> PyResult<Value> {
     let cache = match sys_attr(vm, "path_importer_cache") {
         Some(Value::Obj(d)) if matches!(d.payload, crate::object::Payload::Dict(_)) => Some(d),
         _ => None,
@@ -182,19 +207,7 @@ pub fn install_zipimport(vm: &mut Vm) {
             }
         }
     }
-    let hook = match hook {
-        Ok(h) => h,
-        Err(_) => {
-            super::loader::verbose(vm, 1, "# can't import zipimport");
-            return;
-        }
-    };
-    if let Some(Value::Obj(l)) = sys_attr(vm, "path_hooks") {
-        if let crate::object::Payload::List(items) = &l.payload {
-            items.borrow_mut().insert(0, hook);
-            super::loader::verbose(vm, 1, "# installed zipimport hook");
-        }
-    }
+    hook
 }
 
 /// Define the machinery and install it: `sys.meta_path`, `sys.path_hooks`,
@@ -225,6 +238,7 @@ pub fn install(vm: &mut Vm) -> PyResult<()> {
             ("_pyrs_init_module_attrs", native_init_module_attrs),
             ("_pyrs_load", native_load),
             ("_pyrs_load_rest", native_load_rest_bootstrap),
+            ("_pyrs_frozen_spec", native_frozen_spec),
         ],
         &injected,
     )?;
@@ -396,6 +410,13 @@ fn native_get_cached(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn native_is_builtin(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let n = arg_str(vm, &args, 0, "is_builtin")?;
     Ok(Value::Bool(crate::modules::is_builtin(&n) != 0))
+}
+
+/// `FrozenImporter.find_spec(name)` (`frozen.rs`).
+fn native_frozen_spec(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = arg_str(vm, &args, 0, "find_spec")?;
+    let b = boot(vm)?;
+    Ok(super::frozen::find_spec(vm, &b, &n)?.unwrap_or(Value::None))
 }
 
 /// `_imp.create_builtin`: the module object of a native module (`modules/`).

@@ -96,21 +96,48 @@ class BuiltinImporter:
 
 
 class FrozenImporter:
-    """Meta path import for frozen modules (pyrs freezes none)."""
+    """Meta path import for frozen modules."""
 
     _ORIGIN = "frozen"
 
     @classmethod
     def find_spec(cls, fullname, path=None, target=None):
-        return None
+        return _pyrs_frozen_spec(fullname)
 
     @staticmethod
     def create_module(spec):
-        return None
+        """Set __file__, if able."""
+        module = type(_pyrs_sys)(spec.name)
+        filename = getattr(spec.loader_state, 'filename', None)
+        if filename:
+            module.__file__ = filename
+        return module
 
     @staticmethod
     def exec_module(module):
-        raise ImportError(f'{module.__name__!r} is not a frozen module')
+        exec(_imp.get_frozen_object(module.__spec__.name), module.__dict__)
+
+    @classmethod
+    def is_package(cls, fullname):
+        """Return True if the frozen module is a package."""
+        return _imp.is_frozen_package(fullname)
+
+    @classmethod
+    def get_code(cls, fullname):
+        """Return the code object for the frozen module."""
+        cls._require(fullname)
+        return _imp.get_frozen_object(fullname)
+
+    @classmethod
+    def get_source(cls, fullname):
+        """Return None as frozen modules do not have source code."""
+        cls._require(fullname)
+        return None
+
+    @staticmethod
+    def _require(fullname):
+        if not _imp.is_frozen(fullname):
+            raise ImportError(f'{fullname!r} is not a frozen module', name=fullname)
 
 
 def module_from_spec(spec):

@@ -170,7 +170,7 @@ pub fn find_spec_for(
                 None
             }
         } else if finder.is(&b.frozen_importer) {
-            None
+            super::frozen::find_spec(vm, &b, name)?
         } else {
             match getattr_opt(vm, &finder, "find_spec")? {
                 Some(f) => {
@@ -537,6 +537,9 @@ pub fn exec_spec(vm: &mut Vm, spec: &Value, module: &Value) -> PyResult<()> {
     }
     if ty.is(&b.namespace_loader) {
         return Ok(());
+    }
+    if loader.is(&b.frozen_importer) {
+        return super::frozen::exec_module(vm, spec, module);
     }
     let Some(f) = getattr_opt(vm, &loader, "exec_module")? else {
         return Err(vm.import_error("loader has no exec_module()"));

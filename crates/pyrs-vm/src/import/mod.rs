@@ -13,6 +13,7 @@
 pub mod bootstrap;
 pub mod cache;
 pub mod finder;
+pub mod frozen;
 pub mod get_code;
 pub mod getpath;
 pub mod loader;

@@ -1,14 +1,17 @@
 //! The `_imp` module: the import system's low-level functions that importlib calls
 //! (CPython: `Python/import.c`, its `_imp` section, and `Python/clinic/import.c.h`).
 //!
-//! pyrs freezes no user-visible modules (its `_frozen_importlib` is compiled when pyrs is
-//! built, `pyrs-vm/build.rs`, but not findable through `FrozenImporter`), so
-//! the frozen-module functions answer "not frozen" exactly as CPython does for a name it
-//! has not frozen; pyrs loads no C extensions, so `extension_suffixes()` is empty and
+//! The frozen-module functions answer for the modules of `import/frozen.rs` (`zipimport`,
+//! which CPython 3.11 always has frozen). pyrs's own `_frozen_importlib` and
+//! `_frozen_importlib_external` are compiled into pyrs too, but they are the machinery
+//! itself (pyrs's, not CPython's `_bootstrap.py`), so `FrozenImporter` does not find them
+//! and `_frozen_module_names()` does not list them. pyrs loads no C extensions, so
+//! `extension_suffixes()` is empty and
 //! `create_dynamic` raises ImportError. `_fix_co_filename` renames a code object tree in
 //! place (`import/unmarshal.rs`, which pyrs's own loaders use after reading a .pyc);
 //! `_override_frozen_modules_for_tests` is absent.
 
+use crate::import::frozen;
 use crate::import::CheckHashPycs;
 use crate::object::{PyRef, Value};
 use crate::types::function::{Args, NativeFn};
@@ -128,43 +131,108 @@ fn extension_suffixes(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn is_frozen(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    str_arg(vm, &args, "is_frozen", "argument")?;
-    Ok(Value::Bool(false))
+    let name = str_arg(vm, &args, "is_frozen", "argument")?;
+    Ok(Value::Bool(frozen::find(&name).is_some()))
 }
 
 fn no_frozen(vm: &mut Vm, name: &str) -> crate::vm::PyErr {
-    vm.import_error(format!("No such frozen object named '{name}'"))
+    let e = vm.import_error(format!("No such frozen object named '{name}'"));
+    let n = vm.new_str(name);
+    crate::types::exceptions::set_member(&e.0, "name", n);
+    e
 }
 
 fn is_frozen_package(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let name = str_arg(vm, &args, "is_frozen_package", "argument")?;
-    Err(no_frozen(vm, &name))
+    match frozen::find(&name) {
+        Some(m) => Ok(Value::Bool(m.is_package)),
+        None => Err(no_frozen(vm, &name)),
+    }
 }
 
+/// `get_frozen_object(name, data=None, /)`: the module's code object, or the code
+/// marshalled in `data` when given.
 fn get_frozen_object(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let _ = args.take_kw("data");
+    let data = args.take_kw("data");
     args.check(vm, "get_frozen_object", 1, 2)?;
+    let data = data.or_else(|| args.pos.get(1).cloned());
     args.pos.truncate(1);
     let name = str_arg(vm, &args, "get_frozen_object", "argument 1")?;
-    Err(no_frozen(vm, &name))
+    match data.filter(|d| !matches!(d, Value::None)) {
+        Some(d) => {
+            let Some(bytes) = crate::types::bytearray::bytes_like(&d) else {
+                let t = vm.type_name(&d);
+                return Err(vm.type_error(format!("a bytes-like object is required, not '{t}'")));
+            };
+            match crate::import::unmarshal::load_pyc_body(vm, &bytes, &format!("<frozen {name}>")) {
+                Ok(c) => Ok(Value::Obj(c)),
+                Err(_) => Err(vm.import_error(format!("Frozen object named '{name}' is invalid"))),
+            }
+        }
+        None => match frozen::find(&name) {
+            Some(m) => Ok(Value::Obj(frozen::code(vm, m)?)),
+            None => Err(no_frozen(vm, &name)),
+        },
+    }
 }
 
-/// `init_frozen(name)`: None when `name` is not frozen (CPython's answer).
+/// `init_frozen(name)`: None when `name` is not frozen; else the module, its code run
+/// (again) in the module `sys.modules` has under the name, or a new one
+/// (`PyImport_ImportFrozenModuleObject`).
 fn init_frozen(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    str_arg(vm, &args, "init_frozen", "argument")?;
-    Ok(Value::None)
+    let name = str_arg(vm, &args, "init_frozen", "argument")?;
+    let Some(m) = frozen::find(&name) else {
+        return Ok(Value::None);
+    };
+    let code = frozen::code(vm, m)?;
+    let module = match crate::import::modules_get(vm, &name)? {
+        Some(v)
+            if v.as_obj()
+                .is_some_and(|o| matches!(o.payload, crate::object::Payload::Module(_))) =>
+        {
+            v
+        }
+        _ => {
+            let (module, _) = crate::import::new_module(vm, &name);
+            let module = Value::Obj(module);
+            crate::import::modules_set(vm, &name, module.clone())?;
+            module
+        }
+    };
+    let d = match crate::import::getattr_opt(vm, &module, "__dict__")? {
+        Some(Value::Obj(d)) if matches!(d.payload, crate::object::Payload::Dict(_)) => d,
+        _ => return Err(vm.type_error("module has no __dict__")),
+    };
+    let origname = vm.new_str(m.name);
+    crate::import::dict_set(vm, &d, "__origname__", origname);
+    crate::import::loader::exec_code_object(vm, &code, &module, &d)?;
+    Ok(module)
 }
 
-/// `find_frozen(name, *, withdata=False)`: None, nothing is frozen.
+/// `find_frozen(name, *, withdata=False)`: None, or `(data, ispkg, origname)` with
+/// `data` a memoryview of the marshalled code when `withdata`.
 fn find_frozen(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let _ = args.take_kw("withdata");
-    str_arg(vm, &args, "find_frozen", "argument 1")?;
-    Ok(Value::None)
+    let withdata = args.take_kw("withdata");
+    let name = str_arg(vm, &args, "find_frozen", "argument 1")?;
+    let Some(m) = frozen::find(&name) else {
+        return Ok(Value::None);
+    };
+    let data = match withdata {
+        Some(w) if vm.truthy(&w)? => {
+            let b = vm.new_bytes(m.code.to_vec());
+            let mv = Value::Obj(vm.types.memoryview.clone());
+            vm.call(&mv, vec![b])?
+        }
+        _ => Value::None,
+    };
+    let origname = vm.new_str(m.name);
+    Ok(vm.new_tuple(vec![data, Value::Bool(m.is_package), origname]))
 }
 
 fn frozen_module_names(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "_frozen_module_names", 0, 0)?;
-    Ok(vm.new_list(vec![]))
+    let names = frozen::names().map(|n| vm.new_str(n)).collect();
+    Ok(vm.new_list(names))
 }
 
 /// `_fix_co_filename(code, path, /)`: the code object (and, depth first, the nested ones
