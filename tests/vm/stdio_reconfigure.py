@@ -38,6 +38,18 @@ try:
 except TypeError as e:
     print("TypeError", e)
 out.flush()
+# Surrogates: the error handler decides (strict raises, surrogateescape gives the byte).
+out.reconfigure(errors="strict")
+try:
+    print("a\udcffb")
+except UnicodeEncodeError as e:
+    print("UnicodeEncodeError", e.reason, e.start, e.end)
+out.reconfigure(errors="surrogateescape")
+print("a\udcffb", "\u00e9\U0001f600")
+out.reconfigure(errors="backslashreplace")
+print("a\udcffb", "\u00e9")
+out.reconfigure(errors="strict")
+out.flush()
 
 # detach(): the buffer comes back, the wrapper refuses everything after.
 print("before detach")

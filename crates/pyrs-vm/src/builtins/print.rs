@@ -38,24 +38,39 @@ pub fn write_to(vm: &mut Vm, file: &Value, s: &str) -> PyResult<()> {
 }
 
 /// One piece of a `print` (`PyFile_WriteObject(v, file, Py_PRINT_RAW)`): `str(v)`
-/// written with `file.write`, looked up before `str(v)` runs, as CPython does.
-fn write_piece(vm: &mut Vm, file: &Value, v: &Value) -> PyResult<()> {
-    match v {
-        Value::Int(n) => {
-            if let Some(t) = textio::exact_writer(vm, file) {
+/// written with `file.write`. `fast` is `file` as an exact `TextIOWrapper` (see
+/// [`textio::exact_writer`]), found again after `str(v)` ran Python code.
+fn write_piece<'a>(
+    vm: &mut Vm,
+    file: &'a Value,
+    fast: &mut Option<&'a textio::TextIOWrapper>,
+    v: &Value,
+) -> PyResult<()> {
+    if let Some(t) = *fast {
+        match v {
+            Value::Int(n) => {
                 textio::write_str(vm, t, &PyStr::from_i64(*n))?;
                 return Ok(());
             }
-        }
-        Value::Obj(o) if o.ty.is(&vm.types.str) => {
-            if let Some(t) = textio::exact_writer(vm, file) {
+            Value::Obj(o) if o.ty.is(&vm.types.str) => {
                 let s = v.as_str().expect("a str object");
                 textio::write_str(vm, t, s)?;
                 return Ok(());
             }
+            _ => {
+                let s = vm.str_value(v)?;
+                *fast = textio::exact_writer(vm, file);
+                if let (Some(t), Some(text)) = (*fast, s.as_str()) {
+                    textio::write_str(vm, t, text)?;
+                    return Ok(());
+                }
+                let w = crate::modules::native_type::getattr(vm, file, "write")?;
+                vm.call(&w, vec![s])?;
+                return Ok(());
+            }
         }
-        _ => {}
     }
+    // `file.write` is looked up before `str(v)` runs, as in CPython.
     let w = crate::modules::native_type::getattr(vm, file, "write")?;
     let s = vm.str_value(v)?;
     vm.call(&w, vec![s])?;
@@ -100,18 +115,25 @@ pub fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     };
     let sep = check(vm, sep, "sep")?;
     let end = check(vm, end, "end")?;
+    let mut fast = textio::exact_writer(vm, &file);
     for (i, a) in args.pos.iter().enumerate() {
         if i > 0 {
             match &sep {
-                Some(s) => write_piece(vm, &file, s)?,
-                None => write_to(vm, &file, " ")?,
+                Some(s) => write_piece(vm, &file, &mut fast, s)?,
+                None => match fast {
+                    Some(t) => _ = textio::write_str(vm, t, &PyStr::from_str(" "))?,
+                    None => write_to(vm, &file, " ")?,
+                },
             }
         }
-        write_piece(vm, &file, a)?;
+        write_piece(vm, &file, &mut fast, a)?;
     }
     match &end {
-        Some(e) => write_piece(vm, &file, e)?,
-        None => write_to(vm, &file, "\n")?,
+        Some(e) => write_piece(vm, &file, &mut fast, e)?,
+        None => match fast {
+            Some(t) => _ = textio::write_str(vm, t, &PyStr::from_str("\n"))?,
+            None => write_to(vm, &file, "\n")?,
+        },
     }
     if flush {
         vm.call_method(&file, "flush", vec![])?;
@@ -136,7 +158,8 @@ pub fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (fin, fout, ferr) = (files[0].clone(), files[1].clone(), files[2].clone());
     let _ = vm.call_method(&ferr, "flush", vec![]);
     if let Some(p) = args.pos.first() {
-        write_piece(vm, &fout, p)?;
+        let mut fast = textio::exact_writer(vm, &fout);
+        write_piece(vm, &fout, &mut fast, p)?;
     }
     let _ = vm.call_method(&fout, "flush", vec![]);
     let line = vm.call_method(&fin, "readline", vec![])?;

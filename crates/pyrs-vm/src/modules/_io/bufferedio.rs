@@ -72,19 +72,6 @@ impl Drop for Buffered {
     }
 }
 
-impl Buffered {
-    /// Whether the raw stream is closed, when it is an exact `FileIO` (`None`: ask
-    /// Python, or detached).
-    pub fn fast_raw_closed(&self) -> Option<bool> {
-        let i = self.inner.borrow();
-        if !i.fast {
-            return None;
-        }
-        let f = nt::state::<FileIO>(i.raw.as_ref()?)?;
-        Some(f.is_closed())
-    }
-}
-
 /// The state of `v` when it is an exact `BufferedReader`/`BufferedWriter`/
 /// `BufferedRandom` (not a subclass, which may override any method), so Rust can drive
 /// it as its own methods would.

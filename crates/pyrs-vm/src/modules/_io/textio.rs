@@ -54,6 +54,9 @@ pub struct TextInner {
     pub pending_out: Vec<u8>,
     /// `buffer.writable()` at `__init__` (CPython makes an encoder only then).
     pub writable: bool,
+    /// The exact `FileIO` under an exact `Buffered*` buffer, cached at `__init__` for
+    /// the closed test (CPython's `self->raw`).
+    pub raw: Option<Value>,
 }
 
 pub struct TextIOWrapper {
@@ -259,13 +262,22 @@ fn delegate(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value> {
     vm.call_method(&b, name, vec![])
 }
 
+/// Whether the cached raw `FileIO` is closed (`None`: there is none).
+fn raw_closed(t: &TextIOWrapper) -> Option<bool> {
+    let i = t.inner.borrow();
+    let f = nt::state::<super::fileio::FileIO>(i.as_ref()?.raw.as_ref()?)?;
+    Some(f.is_closed())
+}
+
 fn check_closed(vm: &mut Vm, t: &TextIOWrapper) -> PyResult<()> {
-    let b = buf(t);
-    // An exact buffer over an exact FileIO answers in Rust (CPython caches `self->raw`
-    // for this test); anything else through `buffer.closed`.
-    let closed = match super::bufferedio::exact(vm, &b).and_then(|bi| bi.fast_raw_closed()) {
+    // The cached raw FileIO answers in Rust (CPython's CHECK_CLOSED shortcut);
+    // anything else through `buffer.closed`.
+    let closed = match raw_closed(t) {
         Some(c) => c,
-        None => super::iobase::is_closed(vm, &b)?,
+        None => {
+            let b = buf(t);
+            super::iobase::is_closed(vm, &b)?
+        }
     };
     if closed {
         return Err(closed_err(vm));
@@ -344,6 +356,11 @@ fn init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let w = vm.call_method(&buffer, "writable", vec![])?;
         vm.truthy(&w)?
     };
+    let raw = super::bufferedio::exact(vm, &buffer).and_then(|b| {
+        let i = b.inner.borrow();
+        let r = i.raw.as_ref().filter(|_| i.fast)?;
+        nt::state::<super::fileio::FileIO>(r).map(|_| r.clone())
+    });
     let Some(t) = nt::state::<TextIOWrapper>(&this) else {
         return Err(vm.type_error("descriptor '__init__' requires a '_io.TextIOWrapper' object"));
     };
@@ -368,6 +385,7 @@ fn init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         telling: true,
         pending_out: Vec::new(),
         writable,
+        raw,
     });
     if bom {
         // Appending to a non-empty file: no BOM is written, the order is the native one.
@@ -783,6 +801,23 @@ pub fn exact_writer<'a>(vm: &mut Vm, v: &'a Value) -> Option<&'a TextIOWrapper> 
 /// reaches it, on a line end when line-buffered (then the buffer is flushed too), or
 /// at once with `write_through`. Returns the number of code points.
 pub fn write_str(vm: &mut Vm, t: &TextIOWrapper, s: &PyStr) -> PyResult<usize> {
+    // ASCII text, or any text without surrogates as UTF-8 (which no error handler
+    // changes), goes into `pending_out` in one borrow.
+    let fast = match s.as_ascii() {
+        Some(a) => write_fast(t, a.as_bytes(), true),
+        None if !s.has_surrogates() => write_fast(t, s.as_rust().as_bytes(), false),
+        None => None,
+    };
+    if let Some((flush, needflush)) = fast {
+        if flush {
+            writeflush(vm, t)?;
+        }
+        if needflush {
+            let b = buf(t);
+            buffer_flush(vm, &b)?;
+        }
+        return Ok(s.len());
+    }
     check_closed(vm, t)?;
     let n = s.len();
     let (newline, lb, wt, writable, chunk) = with(t, |i| {
@@ -882,6 +917,47 @@ pub fn write_str(vm: &mut Vm, t: &TextIOWrapper, s: &PyStr) -> PyResult<usize> {
         buffer_flush(vm, &b)?;
     }
     Ok(n)
+}
+
+/// `write_str` in one borrow, for the common case: attached, the cached raw file
+/// open, writable, `a` the text's encoding (ASCII text in an ASCII-compatible codec,
+/// else UTF-8 text in the UTF-8 codec), no newline translation that applies, and the
+/// text fitting after what is pending. `None`: take the general path.
+/// `Some((flush, needflush))`: appended; then `writeflush`, and `buffer.flush()`.
+fn write_fast(t: &TextIOWrapper, a: &[u8], ascii: bool) -> Option<(bool, bool)> {
+    let mut g = t.inner.borrow_mut();
+    let i = g.as_mut()?;
+    let codec_ok = match i.codec {
+        Codec::Utf8 => true,
+        Codec::Latin1 | Codec::Ascii => ascii,
+        _ => false,
+    };
+    if i.detached
+        || !i.writable
+        || !codec_ok
+        || nt::state::<super::fileio::FileIO>(i.raw.as_ref()?)?.is_closed()
+    {
+        return None;
+    }
+    let translate = matches!(i.newline.as_deref(), Some("\r" | "\r\n"));
+    let haslf = (translate || i.line_buffering) && a.contains(&b'\n');
+    if translate && haslf {
+        return None;
+    }
+    if !i.pending_out.is_empty() && i.pending_out.len() + a.len() > i.chunk_size {
+        return None;
+    }
+    let needflush = i.line_buffering && (haslf || a.contains(&b'\r'));
+    if !i.dec.is_empty() || !i.pending.is_empty() || i.dec_start.is_some() {
+        i.dec.clear();
+        i.pos = 0;
+        i.pending.clear();
+        i.dec_start = None;
+    }
+    i.eof = false;
+    i.pending_out.extend_from_slice(a);
+    let full = i.pending_out.len() >= i.chunk_size;
+    Some((full || needflush || i.write_through, needflush))
 }
 
 /// Hand `pending_out` to the buffer (CPython's `_textiowrapper_writeflush`): it is
