@@ -207,7 +207,35 @@ def sets():
             print("TypeError", e)
 
 
+class Sized:
+    def __init__(self, n):
+        self.n = n
+
+    def __len__(self):
+        return self.n
+
+
+def lens():
+    import builtins
+    print(len([1, 2]), len("héllo"), len({}), len(range(10)), len(b"ab"), len({1: 2}.items()))
+    print(len(Sized(3)), len(Sized(True)))
+    for call in [lambda: len(Sized(-1)), lambda: len(Sized(2**70)), lambda: len(Sized("x")),
+                 lambda: len(5), lambda: len(), lambda: len(1, 2), lambda: len(obj=[])]:
+        try:
+            print(call())
+        except (TypeError, ValueError, OverflowError) as e:
+            print(type(e).__name__, e)
+    real = builtins.len
+    builtins.len = lambda x: "patched"
+    try:
+        print(len([1]))
+    finally:
+        builtins.len = real
+    print(len([1]), list(map(len, ["a", "bb"])))
+
+
 pops()
+lens()
 dict_more()
 sets()
 appends()

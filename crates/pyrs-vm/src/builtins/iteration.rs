@@ -1,13 +1,28 @@
 //! Builtins about iteration: `len`, `iter`, `next`, `sorted`, `any`, `all`.
 
 use crate::object::Value;
-use crate::types::function::Args;
+use crate::types::function::{Args, FastMethod};
 use crate::vm::{PyResult, Vm};
 
 pub fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "len", 1, 1)?;
     Ok(Value::Int(vm.len(&args.pos[0])? as i64))
 }
+
+/// `len(x)`'s [`FastMethod`] entry (`x` is the receiver; `types/function.rs`).
+fn len_fast(vm: &mut Vm, x: &Value, _: &mut [Value]) -> PyResult<Value> {
+    Ok(Value::Int(vm.len(x)? as i64))
+}
+
+/// Builtin functions with a [`FastMethod`] entry.
+pub const FAST_FUNCTIONS: &[(&str, FastMethod)] = &[(
+    "len",
+    FastMethod {
+        min: 0,
+        max: 0,
+        f: len_fast,
+    },
+)];
 
 pub fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "iter", 1, 2)?;

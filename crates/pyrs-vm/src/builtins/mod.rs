@@ -76,6 +76,7 @@ pub fn install(vm: &mut Vm) {
         let v = new_builtin(vm, name, *f);
         set(vm, &b, name, v);
     }
+    crate::types::function::add_fast_entries(vm, &b, iteration::FAST_FUNCTIONS);
     let t = &vm.types;
     let types: Vec<(&str, PyRef)> = vec![
         ("object", t.object.clone()),

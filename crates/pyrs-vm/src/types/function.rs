@@ -79,7 +79,8 @@ pub const FAST_MAX: usize = 2;
 /// `METH_FASTCALL` without keywords, which 3.11's `PRECALL_NO_KW_METHOD_DESCRIPTOR_*`
 /// call directly): `recv.m(a, b)` through LOAD_METHOD, no keywords, `min..=max`
 /// positional arguments (at most [`FAST_MAX`]). The receiver is borrowed and is an
-/// instance of the method's class or of a subclass (checked by the caller); the
+/// instance of the method's class or of a subclass (checked by the caller; for a
+/// builtin function such as `len(x)`, the receiver is its first argument, unchecked); the
 /// arguments are moved in (a method may `mem::take` them; the caller drops what is
 /// left). Every other shape (keywords, another count, a bound method object, `*args`)
 /// goes through the method's [`NativeFn`], which raises CPython's errors: the two
@@ -219,13 +220,15 @@ fn call_fast_method(vm: &mut Vm, nargs: usize, base: usize, ci: usize) -> Option
                 if b.self_.is_some() || n < fm.min as usize || n > fm.max as usize {
                     return None;
                 }
-                // The receiver must be an instance of the method's class (else the
-                // general path raises the descriptor's TypeError).
-                let owner = b.owner.as_ref()?;
-                match &vm.thread.stack[ci + 1] {
-                    Some(Value::Obj(r)) if r.ty.is(owner) => {}
-                    Some(x) if crate::object::typeobj::is_subtype(vm.type_of(x), owner) => {}
-                    _ => return None,
+                // A method's receiver must be an instance of its class (else the general
+                // path raises the descriptor's TypeError).
+                if b.is_method {
+                    let owner = b.owner.as_ref()?;
+                    match &vm.thread.stack[ci + 1] {
+                        Some(Value::Obj(r)) if r.ty.is(owner) => {}
+                        Some(x) if crate::object::typeobj::is_subtype(vm.type_of(x), owner) => {}
+                        _ => return None,
+                    }
                 }
                 fm
             }
@@ -256,13 +259,18 @@ fn call_fast_method(vm: &mut Vm, nargs: usize, base: usize, ci: usize) -> Option
 /// Give the methods `fast` of `ty` (already in its dict from its method table) their
 /// [`FastMethod`] entries: each descriptor is replaced by one that carries both.
 pub fn add_fast_methods(vm: &mut Vm, ty: &PyRef, fast: &[(&'static str, FastMethod)]) {
-    let Some(d) = crate::object::typeobj::tdata(ty).dict.get().cloned() else {
-        return;
-    };
+    if let Some(d) = crate::object::typeobj::tdata(ty).dict.get().cloned() {
+        add_fast_entries(vm, &d, fast);
+    }
+}
+
+/// [`add_fast_methods`] for the builtin functions or methods held in the dict `d` (a
+/// type's dict, the builtins module's).
+pub fn add_fast_entries(vm: &mut Vm, d: &PyRef, fast: &[(&'static str, FastMethod)]) {
     for (name, fm) in fast {
         let n = vm.intern(name);
         let h = crate::object::attr::hash_of(vm, &n);
-        let old = crate::types::dict::dict_get_str(&d, crate::object::attr::pystr(&n), h);
+        let old = crate::types::dict::dict_get_str(d, crate::object::attr::pystr(&n), h);
         let Some(Value::Obj(old)) = old else {
             continue;
         };
@@ -280,7 +288,7 @@ pub fn add_fast_methods(vm: &mut Vm, ty: &PyRef, fast: &[(&'static str, FastMeth
                 fast: Some(*fm),
             })),
         );
-        crate::types::dict::dict_set_str(vm, &d, &n, Value::Obj(new));
+        crate::types::dict::dict_set_str(vm, d, &n, Value::Obj(new));
     }
 }
 
