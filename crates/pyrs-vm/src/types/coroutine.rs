@@ -487,6 +487,7 @@ pub fn anext_builtin(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let awaitable = match o.as_obj().filter(|x| is_async_gen(vm, x)) {
         Some(g) => {
             let g = g.clone();
+            crate::builtins::sys_runtime::asyncgen_init_hooks(vm, &g)?;
             new_op(vm, &g, OpKind::Send(Value::None))
         }
         None => vm.call_method(o, "__anext__", vec![])?,
@@ -511,4 +512,89 @@ fn has_anext(vm: &mut Vm, it: &Value) -> bool {
             crate::object::protocol::heap_dunder(vm, &t, "__anext__").is_some()
         }
     }
+}
+
+// ---- coroutine.__await__() ---------------------------------------------------------------
+
+/// `coroutine_wrapper` (CPython's `PyCoroWrapper`): what `coro.__await__()` returns, an
+/// iterator that drives the coroutine (`__next__` is `send(None)`).
+struct CoroWrapper {
+    coro: Value,
+}
+
+impl crate::modules::native_type::NativeData for CoroWrapper {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.coro);
+    }
+}
+
+/// The `coroutine_wrapper` type (made by `types::install_methods`).
+pub fn make_wrapper_type(vm: &mut Vm) -> PyRef {
+    use crate::modules::native_type::{new_type, Spec};
+    new_type(
+        vm,
+        &Spec {
+            methods: &[
+                ("__iter__", wrapper_iter),
+                ("__next__", wrapper_next),
+                ("send", wrapper_send),
+                ("throw", wrapper_throw),
+                ("close", wrapper_close),
+            ],
+            subclassable: false,
+            ..Spec::new("coroutine_wrapper", "builtins")
+        },
+    )
+}
+
+/// `coroutine.__await__()` (`coro_await`).
+pub fn coro_await(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__await__", 1, 1)?;
+    let coro = args.pos[0].clone();
+    if !is_coroutine(vm, &coro) {
+        let t = vm.type_name(&coro);
+        return Err(vm.type_error(format!(
+            "descriptor '__await__' for 'coroutine' objects doesn't apply to a '{t}' object"
+        )));
+    }
+    let ty = vm.types.coroutine_wrapper.clone();
+    Ok(Value::Obj(vm.alloc(
+        &ty,
+        Payload::Native(Box::new(CoroWrapper { coro })),
+    )))
+}
+
+/// The wrapped coroutine's method `name` called with `args` after `self`.
+fn delegate(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value> {
+    let w = crate::modules::native_type::this::<CoroWrapper>(vm, &args, name, "coroutine_wrapper")?;
+    let coro = w.coro.clone();
+    let rest: Vec<Value> = args.pos.iter().skip(1).cloned().collect();
+    vm.call_method(&coro, name, rest)
+}
+
+fn wrapper_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::modules::native_type::this::<CoroWrapper>(vm, &args, "__iter__", "coroutine_wrapper")?;
+    Ok(args.pos[0].clone())
+}
+
+fn wrapper_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__next__", 1, 1)?;
+    let mut a = args;
+    a.pos.push(Value::None);
+    delegate(vm, a, "send")
+}
+
+fn wrapper_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "send", 2, 2)?;
+    delegate(vm, args, "send")
+}
+
+fn wrapper_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "throw", 2, 4)?;
+    delegate(vm, args, "throw")
+}
+
+fn wrapper_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "close", 1, 1)?;
+    delegate(vm, args, "close")
 }

@@ -42,6 +42,8 @@ fn table(vm: &Vm) -> Vec<(PyRef, &'static [&'static str], &'static [&'static str
                 "__bases__",
                 "__doc__",
                 "__text_signature__",
+                "__abstractmethods__",
+                "__annotations__",
             ],
             &["__mro__", "__base__", "__flags__"],
         ),

@@ -105,6 +105,42 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
             }
         }
         (Payload::Type(t), "__flags__") => Value::Int(type_flags(vm, o, t)),
+        // `type_abstractmethods`: the class's own dict entry (`type` itself has none).
+        (Payload::Type(t), "__abstractmethods__") => {
+            let entry = match o.is(&vm.types.type_) {
+                true => None,
+                false => t.dict.get().and_then(|d| {
+                    crate::types::dict::dict_get_str(d, name, name.hash(&vm.hash_secret))
+                }),
+            };
+            match entry {
+                Some(v) => v,
+                None => return Err(vm.attribute_error("__abstractmethods__")),
+            }
+        }
+        // `type_get_annotations`: a class's own `__annotations__` (bound when it is a
+        // descriptor), made an empty dict on first read; never a base's.
+        (Payload::Type(t), "__annotations__") => {
+            if !t.heap {
+                return Err(vm.attribute_error(format!(
+                    "type object '{}' has no attribute '__annotations__'",
+                    t.name()
+                )));
+            }
+            let Some(d) = t.dict.get().cloned() else {
+                return Ok(None);
+            };
+            match crate::types::dict::dict_get_str(&d, name, name.hash(&vm.hash_secret)) {
+                Some(v) => crate::object::attr::descr_get(vm, v, None, o)?,
+                None => {
+                    let ann = Value::Obj(vm.new_dict_ref());
+                    let key = vm.new_pystr(PyStr::from_vec(name.to_vec()));
+                    crate::types::dict::set_item(vm, &d, key, ann.clone())?;
+                    crate::object::typeobj::modified(vm, o);
+                    ann
+                }
+            }
+        }
         // `type_get_doc`: a class's `__doc__` entry (bound when it is a descriptor), a
         // builtin type's CPython text.
         (Payload::Type(t), "__doc__") if t.heap => {
@@ -481,6 +517,30 @@ pub fn set(vm: &mut Vm, o: &PyRef, name: &PyStr, v: Option<Value>) -> PyResult<b
         Payload::Exception(_) => crate::types::exceptions::set_attr(vm, o, &n, v),
         Payload::Cell(c) if n == "cell_contents" => {
             *c.borrow_mut() = v;
+            Ok(true)
+        }
+        // `type_set_abstractmethods`, `type_set_annotations`: the class's own dict entry;
+        // deleting a missing one is an AttributeError.
+        Payload::Type(t) if n == "__abstractmethods__" || n == "__annotations__" => {
+            if !t.heap {
+                return Err(vm.type_error(format!(
+                    "cannot set '{n}' attribute of immutable type '{}'",
+                    t.name()
+                )));
+            }
+            let Some(d) = t.dict.get().cloned() else {
+                return Ok(false);
+            };
+            let key = vm.new_pystr(PyStr::from_vec(name.to_vec()));
+            match v {
+                Some(v) => crate::types::dict::set_item(vm, &d, key, v)?,
+                None => {
+                    if crate::types::dict::del_item(vm, &d, &key)?.is_none() {
+                        return Err(vm.attribute_error(n.to_string()));
+                    }
+                }
+            }
+            crate::object::typeobj::modified(vm, o);
             Ok(true)
         }
         // `type_set_module`: the class's dict entry.

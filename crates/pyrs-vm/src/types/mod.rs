@@ -144,6 +144,8 @@ pub struct Types {
     pub generic_alias_iterator: PyRef,
     /// `sys.get_asyncgen_hooks()`'s struct sequence (made by `builtins::sys_runtime`).
     pub asyncgen_hooks: PyRef,
+    /// `coro.__await__()` (`types/coroutine.rs`): made by `install_methods`.
+    pub coroutine_wrapper: PyRef,
     /// `sys.unraisablehook`'s argument type (made by `builtins::sys::install`; this
     /// placeholder until then).
     pub unraisable_hook_args: PyRef,
@@ -402,6 +404,7 @@ impl Types {
             anext_awaitable: fin("anext_awaitable"),
             generic_alias_iterator: fin("generic_alias_iterator"),
             asyncgen_hooks: fin("asyncgen_hooks"),
+            coroutine_wrapper: fin("coroutine_wrapper"),
             unraisable_hook_args: fin("UnraisableHookArgs"),
             async_gen_wrapped: fin("async_generator_wrapped_value"),
             base_exception,
@@ -581,6 +584,7 @@ pub fn install_methods(vm: &mut Vm) {
     exception_group::install(vm);
     vm.types.anext_awaitable = anext_awaitable::make_type(vm);
     vm.types.generic_alias_iterator = generic_alias::make_iter_type(vm);
+    vm.types.coroutine_wrapper = coroutine::make_wrapper_type(vm);
     for ty in [
         t(vm, |t| &t.list_iterator),
         t(vm, |t| &t.tuple_iterator),

@@ -915,6 +915,10 @@ fn table(vm: &Vm) -> Vec<(PyRef, Vec<Slots>)> {
                 ],
             ],
         ),
+        (
+            t.coroutine.clone(),
+            vec![&[("__await__", crate::types::coroutine::coro_await)]],
+        ),
         (t.list_iterator.clone(), vec![NEXT]),
         (t.tuple_iterator.clone(), vec![NEXT]),
         (t.str_iterator.clone(), vec![NEXT]),
