@@ -8,7 +8,11 @@
 //! Invariants: the current frame is `thread.frames.last()`; `ip` (next code unit) and
 //! `lasti` (code unit of the current instruction) are kept in locals and written back to
 //! the frame before anything that can look at them (a call that pushes a frame, an error,
-//! a yield). Instructions are read from the code object's own `units`; the 11 opcodes
+//! a yield). The value stack's pointer is the local `sp` while the frame runs: the fast
+//! arms use it directly (stack *detached*), the general arms run after `sync!()` wrote it
+//! back (*attached*) and `reload!()` it after (vm.md, "Frames and the calling
+//! convention"; debug builds assert the mode). Instructions are read from the code
+//! object's own `units`; the 11 opcodes
 //! with CACHE units skip them in their own arm (`INLINE_CACHES`). Fast arms (3.11's
 //! specializations, done by type tests at run time rather than by rewriting the code):
 //! int/float BINARY_OP in place on the stack, COMPARE_OP fused with a following
