@@ -1,6 +1,6 @@
 # sys functions about the running interpreter: switch interval, finalization, call_tracing,
 # trace/profile getters, async generator hooks, coroutine origin tracking, reference counts,
-# breakpointhook/breakpoint, _current_frames, dlopen flags and constants.
+# breakpointhook/breakpoint, _current_frames, dlopen flags, constants, stdlib_module_names.
 import os
 import sys
 import _thread
@@ -164,7 +164,9 @@ except KeyError:
 print(sys._clear_type_cache(), sys.getdlopenflags(), sys.setdlopenflags(0x102), sys.getdlopenflags())
 sys.setdlopenflags(2)
 print(sys.maxunicode, sys.float_repr_style, repr(sys.abiflags), sys.copyright.splitlines()[0])
-print(os.path.basename(sys.orig_argv[-1]))
+print(os.path.basename(sys.orig_argv[-1]), repr(sys.__package__))
+print(type(sys.stdlib_module_names).__name__, len(sys.stdlib_module_names), sorted(sys.stdlib_module_names)[:5])
+print("asyncio" in sys.stdlib_module_names, "sys" in sys.stdlib_module_names, "numpy" in sys.stdlib_module_names)
 
 class AtExit:
     def __del__(self, sys=sys):

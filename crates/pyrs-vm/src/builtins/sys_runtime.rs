@@ -114,6 +114,15 @@ pub fn install(vm: &mut Vm, d: &PyRef) {
         .collect();
     let l = vm.new_list(argv);
     set(vm, d, "orig_argv", l);
+    // `sys` is a top-level built-in module: its package is "" (`_init_module_attrs`).
+    let s = vm.new_str("");
+    set(vm, d, "__package__", s);
+    let names: Vec<Value> = super::stdlib_module_names::STDLIB_MODULE_NAMES
+        .iter()
+        .map(|n| vm.new_str(n))
+        .collect();
+    let names = crate::types::set::new_frozenset_unchecked(vm, names);
+    set(vm, d, "stdlib_module_names", names);
 }
 
 /// `sys.copyright` of CPython 3.11.

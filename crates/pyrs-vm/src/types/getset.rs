@@ -442,9 +442,11 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
             crate::types::frame::generator_frame(vm, o)
         }
         // `sys.set_coroutine_origin_tracking_depth`'s record (`builtins/sys_runtime.rs`).
-        (Payload::Generator(g), "cr_origin") if o.ty.is(&vm.types.coroutine) => {
-            g.origin_or_finalizer.borrow().clone().unwrap_or(Value::None)
-        }
+        (Payload::Generator(g), "cr_origin") if o.ty.is(&vm.types.coroutine) => g
+            .origin_or_finalizer
+            .borrow()
+            .clone()
+            .unwrap_or(Value::None),
         (Payload::Generator(_), "gi_yieldfrom" | "cr_await" | "ag_await") => {
             crate::types::generator::yield_from_target(o).unwrap_or(Value::None)
         }
