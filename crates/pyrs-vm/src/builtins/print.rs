@@ -25,6 +25,13 @@ fn sys_file(vm: &mut Vm, name: &str) -> Option<Value> {
     crate::import::sys_attr(vm, name)
 }
 
+/// `sys.stdout` (the interned name's lookup, done on every `print()`).
+fn sys_stdout(vm: &mut Vm) -> Option<Value> {
+    let io = crate::modules::_io::types(vm);
+    let (n, h) = &io.name_stdout;
+    crate::types::dict::dict_get_str(&vm.sys_dict, crate::object::attr::pystr(n), *h)
+}
+
 /// Write `s` to the file-like object `file` (`PyFile_WriteString`).
 pub fn write_to(vm: &mut Vm, file: &Value, s: &str) -> PyResult<()> {
     if let Some(t) = textio::exact_writer(vm, file) {
@@ -96,7 +103,7 @@ pub fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     };
     let file = match file {
         Some(f) => f,
-        None => match sys_file(vm, "stdout") {
+        None => match sys_stdout(vm) {
             None => return Err(vm.runtime_error("lost sys.stdout")),
             // sys.stdout may be None when the descriptor is not connected.
             Some(Value::None) => return Ok(Value::None),

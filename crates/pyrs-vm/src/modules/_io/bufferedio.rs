@@ -86,18 +86,12 @@ pub fn exact<'a>(vm: &mut Vm, v: &'a Value) -> Option<&'a Buffered> {
 /// Whether `obj`'s instance `__dict__` holds `name` (which would shadow the type's
 /// method, as it does for CPython's `PyObject_CallMethod`).
 pub fn shadowed(vm: &mut Vm, obj: &Value, name: &str) -> bool {
-    let Some(o) = obj.as_obj() else {
-        return false;
-    };
-    let Some(d) = o.dict.get() else {
-        return false;
-    };
-    if crate::types::dict::dict_data(&d).map_or(true, |x| x.borrow().len() == 0) {
+    if obj.as_obj().and_then(|o| o.dict.get()).is_none() {
         return false;
     }
     let n = vm.intern(name);
     let h = crate::object::attr::hash_of(vm, &n);
-    crate::types::dict::dict_get_str(&d, crate::object::attr::pystr(&n), h).is_some()
+    super::dict_has(obj, &(n, h))
 }
 
 pub struct RWPair {

@@ -49,6 +49,32 @@ pub struct IoTypes {
     /// `io.UnsupportedOperation(OSError, ValueError)`: a heap type (io.py sets its
     /// `__module__`), made as `PyErr_NewException` makes it.
     pub unsupported_operation: PyRef,
+    /// Interned names with their hashes, for the lookups `print()` makes on every
+    /// call (`sys.stdout`, an instance attribute shadowing `write`).
+    pub name_write: (PyRef, i64),
+    pub name_stdout: (PyRef, i64),
+}
+
+impl IoTypes {
+    /// Whether `obj`'s instance `__dict__` holds `write` (which would shadow the
+    /// type's method, as it does for CPython's `PyObject_CallMethod`).
+    pub fn write_shadowed(&self, obj: &Value) -> bool {
+        dict_has(obj, &self.name_write)
+    }
+}
+
+/// Whether `obj`'s instance `__dict__` holds the interned `name`.
+pub fn dict_has(obj: &Value, name: &(PyRef, i64)) -> bool {
+    let Some(d) = obj.as_obj().and_then(|o| o.dict.get()) else {
+        return false;
+    };
+    crate::types::dict::dict_get_str(&d, crate::object::attr::pystr(&name.0), name.1).is_some()
+}
+
+fn interned(vm: &mut Vm, name: &str) -> (PyRef, i64) {
+    let n = vm.intern(name);
+    let h = crate::object::attr::hash_of(vm, &n);
+    (n, h)
 }
 
 /// The interpreter's `_io` types (made on first use).
@@ -80,6 +106,8 @@ pub fn types(vm: &mut Vm) -> Rc<IoTypes> {
         newline_decoder,
         text_io_wrapper,
         unsupported_operation,
+        name_write: interned(vm, "write"),
+        name_stdout: interned(vm, "stdout"),
     });
     // `iobase_finalize`: instances of every type here are closed by `_IOBase.__del__`.
     for ty in [

@@ -784,8 +784,8 @@ fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// method would run, without a method call per piece.
 pub fn exact_writer<'a>(vm: &mut Vm, v: &'a Value) -> Option<&'a TextIOWrapper> {
     let t = nt::state::<TextIOWrapper>(v)?;
-    let ty = super::types(vm).text_io_wrapper.clone();
-    if !vm.type_of(v).is(&ty) || super::bufferedio::shadowed(vm, v, "write") {
+    let io = super::types(vm);
+    if !vm.type_of(v).is(&io.text_io_wrapper) || io.write_shadowed(v) {
         return None;
     }
     match &*t.inner.borrow() {
@@ -803,10 +803,10 @@ pub fn exact_writer<'a>(vm: &mut Vm, v: &'a Value) -> Option<&'a TextIOWrapper> 
 pub fn write_str(vm: &mut Vm, t: &TextIOWrapper, s: &PyStr) -> PyResult<usize> {
     // ASCII text, or any text without surrogates as UTF-8 (which no error handler
     // changes), goes into `pending_out` in one borrow.
-    let fast = match s.as_ascii() {
-        Some(a) => write_fast(t, a.as_bytes(), true),
-        None if !s.has_surrogates() => write_fast(t, s.as_rust().as_bytes(), false),
-        None => None,
+    let fast = match s.latin1() {
+        Some(a) if s.is_ascii() => write_fast(t, a, true),
+        _ if !s.has_surrogates() => write_fast(t, s.as_rust().as_bytes(), false),
+        _ => None,
     };
     if let Some((flush, needflush)) = fast {
         if flush {
