@@ -12,7 +12,74 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("co_lines", co_lines),
     ("co_positions", co_positions),
     ("replace", replace),
+    ("_varname_from_oparg", varname_from_oparg),
 ];
+
+/// `co_lnotab` (3.11's `decode_linetable`): (byte delta, line delta) pairs at each line
+/// change, deltas split to fit a byte (255 bytes, lines 127 up or -128 down at a time).
+pub fn lnotab(c: &crate::code::Code) -> Vec<u8> {
+    let mut out = Vec::new();
+    let (mut code_offset, mut line) = (0i64, c.firstlineno as i64);
+    for (start, _end, l) in pyrs_bytecode::linetable::lines(c.linetable(), c.firstlineno) {
+        let Some(l) = l else { continue };
+        let (start, l) = (start as i64, l as i64);
+        if l == line {
+            continue;
+        }
+        let (mut bdelta, mut ldelta) = (start - code_offset, l - line);
+        while bdelta > 255 {
+            out.extend([255, 0]);
+            bdelta -= 255;
+        }
+        while ldelta > 127 {
+            out.extend([bdelta as u8, 127]);
+            bdelta = 0;
+            ldelta -= 127;
+        }
+        while ldelta < -128 {
+            out.extend([bdelta as u8, (-128i8) as u8]);
+            bdelta = 0;
+            ldelta += 128;
+        }
+        out.extend([bdelta as u8, ldelta as i8 as u8]);
+        code_offset = start;
+        line = l;
+    }
+    out
+}
+
+/// `code._varname_from_oparg(oparg)` (what `dis` names LOAD_FAST/LOAD_DEREF operands
+/// with): the localsplus name at `oparg`.
+fn varname_from_oparg(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
+    let oparg = match args.take_kw("oparg") {
+        Some(v) => v,
+        None => {
+            if args.pos.len() != 2 {
+                return Err(vm.type_error(format!(
+                    "_varname_from_oparg() takes exactly 1 argument ({} given)",
+                    args.pos.len().saturating_sub(1)
+                )));
+            }
+            args.pos[1].clone()
+        }
+    };
+    let o = this_code(
+        vm,
+        &Args::positional(vec![args.pos[0].clone()]),
+        "_varname_from_oparg",
+    )?;
+    let i = vm.index_value(&oparg, "'{}' object cannot be interpreted as an integer")?;
+    let Payload::Code(c) = &o.payload else {
+        return Err(vm.type_error("_varname_from_oparg needs a code object"));
+    };
+    match usize::try_from(i)
+        .ok()
+        .and_then(|i| c.localsplus_names.get(i))
+    {
+        Some(n) => Ok(Value::Obj(n.clone())),
+        None => Err(vm.index_error("tuple index out of range")),
+    }
+}
 
 fn this_code(vm: &mut Vm, args: &Args, name: &str) -> PyResult<PyRef> {
     args.check(vm, name, 1, 1)?;

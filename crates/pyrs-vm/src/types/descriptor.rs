@@ -124,7 +124,14 @@ fn table(vm: &Vm) -> Vec<(PyRef, &'static [&'static str], &'static [&'static str
         (t.float.clone(), &["real", "imag"], &[]),
         (
             t.code.clone(),
-            &["co_varnames", "co_cellvars", "co_freevars", "co_code"],
+            &[
+                "co_varnames",
+                "co_cellvars",
+                "co_freevars",
+                "co_code",
+                "co_lnotab",
+                "_co_code_adaptive",
+            ],
             &[
                 "co_argcount",
                 "co_posonlyargcount",

@@ -297,8 +297,9 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         (Payload::Code(c), "co_kwonlyargcount") => Value::Int(c.kwonlyargcount as i64),
         (Payload::Code(c), "co_stacksize") => Value::Int(c.stacksize as i64),
         // The bytecode as `co_code` shows it: inline CACHE entries zeroed (the VM keeps
-        // its cache slot numbers there).
-        (Payload::Code(c), "co_code") => {
+        // its cache slot numbers there). pyrs quickens nothing in the units, so the
+        // adaptive code (`dis.dis(adaptive=True)`) is the same.
+        (Payload::Code(c), "co_code" | "_co_code_adaptive") => {
             let mut b = Vec::with_capacity(c.units.len() * 2);
             for &(op, arg) in &c.units {
                 if op == pyrs_bytecode::opnum::CACHE {
@@ -315,6 +316,7 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         }
         (Payload::Code(c), "co_consts") => vm.new_tuple(c.consts.clone()),
         (Payload::Code(c), "co_linetable") => vm.new_bytes(c.linetable().to_vec()),
+        (Payload::Code(c), "co_lnotab") => vm.new_bytes(crate::types::code::lnotab(c)),
         (Payload::Code(c), "co_exceptiontable") => vm.new_bytes(c.exceptiontable()),
         (Payload::Code(c), "co_varnames" | "co_cellvars" | "co_freevars" | "co_nlocals") => {
             // Kinds of 3.11's localsplus: CO_FAST_LOCAL 0x20, CELL 0x40, FREE 0x80.
