@@ -269,13 +269,10 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
     finish(&mut vm, &globals, status)
 }
 
-/// Interpreter shutdown: finalizers still due run, then `__main__`'s namespace is cleared
-/// in insertion order, keys and values, as CPython's collector clears it at exit (so the
-/// `__del__` of objects global variables hold runs, in that order), then the standard
-/// streams are flushed a last time. Other modules' namespaces are dropped with the VM,
-/// without running finalizers. `sys.stdout`/`sys.stderr` are flushed before the
-/// namespace goes (`flush_std_files`); when that fails the status is 120, as
-/// `Py_RunMain`'s.
+/// Interpreter shutdown (`Py_FinalizeEx`'s order): finalizers still due run and the
+/// standard streams are flushed (`flush_std_files`; when that fails the status is 120, as
+/// `Py_RunMain`'s), then the modules go ([`finalize_modules`]) and the streams are
+/// flushed a last time.
 fn finish(vm: &mut Vm, globals: &PyRef, status: i32) -> i32 {
     crate::finalize::run_pending(vm);
     let status = if crate::builtins::print::flush_std_files(vm) {
@@ -285,15 +282,117 @@ fn finish(vm: &mut Vm, globals: &PyRef, status: i32) -> i32 {
     };
     // From here `sys.is_finalizing()` is true (CPython sets it before clearing modules).
     vm.interp.sys_runtime.finalizing = true;
-    if let Some(d) = crate::types::dict::dict_data(globals) {
-        let old = d.borrow_mut().clear();
+    finalize_modules(vm, globals);
+    crate::builtins::print::final_flush(vm);
+    status
+}
+
+/// `finalize_modules` as far as pyrs can follow it without a cycle collector, so the
+/// `__del__` of objects that module globals hold runs at exit (and files they hold are
+/// flushed and closed), in CPython's order for the common cases:
+/// 1. every `sys.modules` entry is set to None in order ("cleanup[2] removing"); a module
+///    nothing else holds is freed there, its namespace with it (entries in order);
+/// 2. `__main__`'s namespace goes as CPython's collector takes the cycle through its
+///    functions' `__globals__`: finalizers first, with every name still bound (PEP 442) —
+///    pyrs drops the data values first (not modules, classes or functions), in
+///    insertion order;
+/// 3. the namespaces of the modules still alive are cleared in insertion order ("cleanup[3]
+///    wiping", and the collector's work on module cycles): first those only `__main__`
+///    still binds (they die with it), in its order; then `__main__`'s functions and
+///    classes go; then the other modules, in reverse import order; then `__main__`'s
+///    last bindings. `sys` and `builtins` keep theirs (CPython wipes them last, after
+///    everything that could run Python code).
+/// Without the collector's graph, the order among finalizers can differ from CPython's
+/// (an object held by a function attribute finalizes after the modules only `__main__`
+/// binds; CPython's collector may take it first), but no finalizer sees a name unbound
+/// that CPython's would see bound.
+/// Finalizers run after each value goes.
+fn finalize_modules(vm: &mut Vm, main_globals: &PyRef) {
+    use crate::object::Payload;
+    let modules = match sys_attr(vm, "modules") {
+        Some(Value::Obj(d)) if matches!(d.payload, Payload::Dict(_)) => Some(d),
+        _ => None,
+    };
+    let mut alive = Vec::new();
+    if let Some(modules) = &modules {
+        for (name, module) in crate::types::dict::items(modules) {
+            let keep = matches!(
+                text(&name).as_deref(),
+                Some("sys" | "builtins" | "__main__")
+            );
+            let _ = crate::types::dict::set_item(vm, modules, name, Value::None);
+            if let (false, Value::Obj(m)) = (keep, &module) {
+                if matches!(m.payload, Payload::Module(_)) {
+                    alive.push(crate::object::refcount::WeakSlot::new(m));
+                }
+            }
+            drop(module);
+            crate::finalize::run_pending(vm);
+        }
+    }
+    let is_module = |v: &Value| matches!(v.payload(), Some(Payload::Module(_)));
+    let is_code = |v: &Value| {
+        matches!(
+            v.payload(),
+            Some(Payload::Type(_) | Payload::Function(_) | Payload::Builtin(_))
+        )
+    };
+    remove_where(vm, main_globals, |v| !is_module(v) && !is_code(v));
+    // Modules only `__main__` binds (one reference: its entry), in its order.
+    let bound: Vec<PyRef> = crate::types::dict::items(main_globals)
+        .into_iter()
+        .filter_map(|(_, v)| v.as_obj().cloned())
+        .filter(|m| matches!(m.payload, Payload::Module(_)))
+        .collect();
+    let mut wiped: Vec<usize> = Vec::new();
+    for m in bound {
+        // Two references: the entry and `m`.
+        if m.refcount() == 2 && !wiped.contains(&m.id()) {
+            wiped.push(m.id());
+            if let Payload::Module(d) = &m.payload {
+                let d = d.clone();
+                clear_namespace(vm, &d);
+            }
+        }
+    }
+    // Then `__main__`'s functions and classes (and what only they hold), everything they
+    // could need still bound, then the other modules in reverse import order.
+    remove_where(vm, main_globals, |v| is_code(v));
+    for slot in alive.iter().rev() {
+        let Some(m) = slot.get() else { continue };
+        if wiped.contains(&m.id()) {
+            continue;
+        }
+        if let Payload::Module(d) = &m.payload {
+            let d = d.clone();
+            drop(m);
+            clear_namespace(vm, &d);
+        }
+    }
+    clear_namespace(vm, main_globals);
+}
+
+/// Remove (in insertion order) the entries of namespace `d` whose value `pick` selects,
+/// running the finalizers each value releases.
+fn remove_where(vm: &mut Vm, d: &PyRef, pick: impl Fn(&Value) -> bool) {
+    for (k, v) in crate::types::dict::items(d) {
+        if pick(&v) {
+            drop(v);
+            let _ = crate::types::dict::del_item(vm, d, &k);
+            crate::finalize::run_pending(vm);
+        }
+    }
+}
+
+/// Empty a namespace in insertion order, running the finalizers each value releases.
+fn clear_namespace(vm: &mut Vm, d: &PyRef) {
+    if let Some(dd) = crate::types::dict::dict_data(d) {
+        let old = dd.borrow_mut().clear();
         for entry in old {
             drop(entry);
             crate::finalize::run_pending(vm);
         }
     }
-    crate::builtins::print::final_flush(vm);
-    status
 }
 
 fn exec_main(vm: &mut Vm, globals: &PyRef, code: &CodeObject) -> PyResult<()> {
