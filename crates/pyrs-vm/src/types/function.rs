@@ -468,6 +468,140 @@ pub fn method_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult<Value> {
     )))
 }
 
+/// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`
+/// (`func_new_impl`): a function of `code` in `globals`, with CPython's argument checks
+/// in its order. The builtins are `globals['__builtins__']` (a module's dict, or a dict),
+/// else the interpreter's (`_PyEval_BuiltinsFromGlobals`).
+pub fn function_new(vm: &mut Vm, _cls: &PyRef, mut args: Args) -> PyResult<Value> {
+    const PARAMS: [&str; 5] = ["code", "globals", "name", "argdefs", "closure"];
+    if args.pos.len() > 5 {
+        let n = args.pos.len();
+        return Err(vm.type_error(format!("function() takes at most 5 arguments ({n} given)")));
+    }
+    let mut a: [Option<Value>; 5] = Default::default();
+    for (i, v) in std::mem::take(&mut args.pos).into_iter().enumerate() {
+        a[i] = Some(v);
+    }
+    for (k, v) in std::mem::take(&mut args.kw) {
+        let key = crate::object::attr::pystr(&k).as_rust().into_owned();
+        match PARAMS.iter().position(|p| *p == key) {
+            Some(i) if a[i].is_none() => a[i] = Some(v),
+            Some(i) => {
+                return Err(vm.type_error(format!(
+                    "argument for function() given by name ('{key}') and position ({})",
+                    i + 1
+                )))
+            }
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{key}' is an invalid keyword argument for function()"
+                )))
+            }
+        }
+    }
+    for (i, p) in PARAMS.iter().enumerate().take(2) {
+        if a[i].is_none() {
+            return Err(vm.type_error(format!(
+                "function() missing required argument '{p}' (pos {})",
+                i + 1
+            )));
+        }
+    }
+    let [code, globals, name, defaults, closure] = a.map(|v| v.unwrap_or(Value::None));
+    let code = match code {
+        Value::Obj(c) if crate::code::as_code(&c).is_some() => c,
+        other => {
+            let t = vm.type_name(&other);
+            return Err(vm.type_error(format!("function() argument 'code' must be code, not {t}")));
+        }
+    };
+    let globals = match globals {
+        Value::Obj(g) if matches!(g.payload, Payload::Dict(_)) => g,
+        other => {
+            let t = vm.type_name(&other);
+            return Err(vm.type_error(format!(
+                "function() argument 'globals' must be dict, not {t}"
+            )));
+        }
+    };
+    if !matches!(name, Value::None) && name.as_str().is_none() {
+        return Err(vm.type_error("arg 3 (name) must be None or string"));
+    }
+    let is_tuple = |v: &Value| matches!(v.payload(), Some(Payload::Tuple(_)));
+    if !matches!(defaults, Value::None) && !is_tuple(&defaults) {
+        return Err(vm.type_error("arg 4 (defaults) must be None or tuple"));
+    }
+    let Some(co) = crate::code::as_code(&code) else {
+        return Err(vm.system_error("not a code object"));
+    };
+    let nfree = co.nfree;
+    if !is_tuple(&closure) {
+        if nfree > 0 && matches!(closure, Value::None) {
+            return Err(vm.type_error("arg 5 (closure) must be tuple"));
+        } else if !matches!(closure, Value::None) {
+            return Err(vm.type_error("arg 5 (closure) must be None or tuple"));
+        }
+    }
+    let cells: Vec<Value> = match closure.payload() {
+        Some(Payload::Tuple(t)) => t.to_vec(),
+        _ => Vec::new(),
+    };
+    if cells.len() != nfree {
+        return Err(vm.value_error(format!(
+            "{} requires closure of length {nfree}, not {}",
+            co.name_str(),
+            cells.len()
+        )));
+    }
+    if let Some(bad) = cells
+        .iter()
+        .find(|c| !matches!(c.payload(), Some(Payload::Cell(_))))
+    {
+        let t = vm.type_name(bad);
+        return Err(vm.type_error(format!("arg 5 (closure) expected cell, found {t}")));
+    }
+    let name = if matches!(name, Value::None) {
+        Value::Obj(co.name.clone())
+    } else {
+        name
+    };
+    let qualname = Value::Obj(co.qualname.clone());
+    let doc = co
+        .consts
+        .first()
+        .filter(|v| v.as_str().is_some() && co.flags & 0x100000 == 0)
+        .cloned()
+        .unwrap_or(Value::None);
+    let module =
+        crate::types::dict::get_item(vm, &globals, &vm.new_str("__name__"))?.unwrap_or(Value::None);
+    let builtins = match crate::types::dict::get_item(vm, &globals, &vm.new_str("__builtins__"))? {
+        Some(Value::Obj(b)) => match &b.payload {
+            Payload::Module(d) => d.clone(),
+            Payload::Dict(_) => b,
+            _ => vm.builtins.clone(),
+        },
+        _ => vm.builtins.clone(),
+    };
+    let fd = FunctionData {
+        code,
+        globals,
+        builtins,
+        name: RefCell::new(name),
+        qualname: RefCell::new(qualname),
+        defaults: RefCell::new((!matches!(defaults, Value::None)).then_some(defaults)),
+        kwdefaults: RefCell::new(None),
+        closure: (!matches!(closure, Value::None)).then_some(closure),
+        doc: RefCell::new(doc),
+        annotations: RefCell::new(None),
+        module,
+        dict: RefCell::new(None),
+    };
+    let ty = vm.types.function.clone();
+    Ok(Value::Obj(
+        vm.alloc_instance(&ty, Payload::Function(Box::new(fd))),
+    ))
+}
+
 pub fn staticmethod_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     args.check(vm, "staticmethod", 1, 1)?;
     let f = args.pos.into_iter().next().unwrap_or(Value::None);

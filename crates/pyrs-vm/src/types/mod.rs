@@ -692,6 +692,7 @@ pub fn install_methods(vm: &mut Vm) {
         ),
         (t(vm, |t| &t.super_), Some(type_::super_new), None),
         (t(vm, |t| &t.method), Some(function::method_new), None),
+        (t(vm, |t| &t.function), Some(function::function_new), None),
         (t(vm, |t| &t.enumerate), Some(iter::enumerate_new), None),
         (t(vm, |t| &t.zip), Some(iter::zip_new), None),
         (t(vm, |t| &t.map), Some(iter::map_new), None),
