@@ -350,7 +350,8 @@ impl ValueStack {
         self.attached();
         let start = start.min(self.sp);
         if let Some(items) = self.items.get_mut(start..self.sp) {
-            dst.reserve(items.len());
+            // No `reserve` first: calls move a few arguments, and each `push` tests the
+            // capacity anyway (the reserve's own test and call cost more than they saved).
             for slot in items {
                 dst.push(take_slot(slot));
             }
