@@ -271,11 +271,12 @@ pub fn set_stdio_buffered(vm: &mut Vm, buffered: bool) {
     }
 }
 
-/// Whether `f.closed` is true (CPython's `file_is_closed`: an error counts as closed).
+/// Whether `f.closed` is true (CPython's `file_is_closed`: an error counts as open, so
+/// the flush that follows reports it).
 fn file_is_closed(vm: &mut Vm, f: &Value) -> bool {
     match crate::modules::native_type::getattr(vm, f, "closed") {
-        Ok(c) => vm.truthy(&c).unwrap_or(true),
-        Err(_) => true,
+        Ok(c) => vm.truthy(&c).unwrap_or(false),
+        Err(_) => false,
     }
 }
 

@@ -818,6 +818,10 @@ pub fn write_str(vm: &mut Vm, t: &TextIOWrapper, s: &PyStr) -> PyResult<usize> {
         }
         return Ok(s.len());
     }
+    // A `print` between pieces may have run Python code that detached `t`.
+    if with(t, |i| i.detached) {
+        return Err(vm.value_error("underlying buffer has been detached"));
+    }
     check_closed(vm, t)?;
     let n = s.len();
     let (newline, lb, wt, writable, chunk) = with(t, |i| {
