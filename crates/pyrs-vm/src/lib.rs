@@ -120,6 +120,7 @@ fn run_main(code: &pyrs_bytecode::CodeObject, argv: &[String], opts: RunOptions)
         opts.compile,
     );
     let r = eval::call::run_module_code(&mut vm, &code_obj, &globals);
+    builtins::print::flush_io(&mut vm);
     let status = match r {
         Ok(_) => 0,
         Err(e) => handle_uncaught(&mut vm, e),

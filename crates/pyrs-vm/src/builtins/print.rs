@@ -271,6 +271,17 @@ pub fn set_stdio_buffered(vm: &mut Vm, buffered: bool) {
     }
 }
 
+/// `flush_io` after a script file (or stdin) ran, before its traceback is printed
+/// (CPython's `_PyRun_SimpleFileObject`; not after `-c` or `-m`): `sys.stderr.flush()`
+/// then `sys.stdout.flush()`, errors ignored.
+pub fn flush_io(vm: &mut Vm) {
+    for name in ["stderr", "stdout"] {
+        if let Some(f) = sys_file(vm, name) {
+            let _ = vm.call_method(&f, "flush", vec![]);
+        }
+    }
+}
+
 /// Whether `f.closed` is true (CPython's `file_is_closed`: an error counts as open, so
 /// the flush that follows reports it).
 fn file_is_closed(vm: &mut Vm, f: &Value) -> bool {

@@ -218,10 +218,16 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
     let r = match main {
         Main::Script { path, code } => {
             let code = crate::code::make_code(&mut vm, &code);
-            run_script(&mut vm, &globals, &path, &code)
+            let r = run_script(&mut vm, &globals, &path, &code);
+            crate::builtins::print::flush_io(&mut vm);
+            r
         }
         Main::Pyc { path, body } => match super::unmarshal::loads_main_code(&mut vm, &body) {
-            Some(code) => run_script(&mut vm, &globals, &path, &code),
+            Some(code) => {
+                let r = run_script(&mut vm, &globals, &path, &code);
+                crate::builtins::print::flush_io(&mut vm);
+                r
+            }
             None => {
                 let _ = writeln!(
                     std::io::stderr(),
@@ -231,6 +237,7 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
             }
         },
         Main::Code { code, file } => {
+            let from_stdin = file.is_some();
             if let Some(f) = file {
                 let f = vm.new_str(&f);
                 super::dict_set(&mut vm, &globals, "__file__", f);
@@ -239,7 +246,11 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
             if let Ok(b) = bootstrap::boot(&mut vm) {
                 super::dict_set(&mut vm, &globals, "__loader__", b.builtin_importer);
             }
-            exec_main(&mut vm, &globals, &code)
+            let r = exec_main(&mut vm, &globals, &code);
+            if from_stdin {
+                crate::builtins::print::flush_io(&mut vm);
+            }
+            r
         }
         Main::MainInPath => match run_main_in_path(&mut vm, &globals) {
             Ok(r) => r,
