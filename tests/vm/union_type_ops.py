@@ -23,3 +23,16 @@ except TypeError as e:
     print(e)
 print(sorted(types.UnionType.__dict__))
 print({int | str: 1}[str | int], repr(int | types.SimpleNamespace))
+# unions of aliases of unions: hashing and comparing stay linear in the members (sets keep
+# their members' hashes), as CPython's
+def build(n):
+    y = int
+    for i in range(n):
+        y = y | list[y]
+    return y
+y, y2 = build(14), build(14)
+print(len(repr(y)), len(y.__args__), y == y2, hash(y) == hash(y2), y == build(13))
+try:
+    type("C", (list[int],), {})
+except TypeError as e:
+    print(e)

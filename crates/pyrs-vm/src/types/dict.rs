@@ -463,6 +463,11 @@ pub fn get_item_hashed(vm: &mut Vm, d: &PyRef, key: &Value, h: i64) -> PyResult<
 
 pub fn set_item(vm: &mut Vm, d: &PyRef, key: Value, value: Value) -> PyResult<()> {
     let h = key_hash(vm, &key)?;
+    set_item_hashed(vm, d, key, value, h)
+}
+
+/// [`set_item`] with the key's hash already known (a set adding a member it hashed).
+pub fn set_item_hashed(vm: &mut Vm, d: &PyRef, key: Value, value: Value, h: i64) -> PyResult<()> {
     let Some(dd) = dict_data(d) else {
         return Ok(());
     };

@@ -69,10 +69,11 @@ fn cell(s: &Value) -> Option<&RefCell<SetData>> {
 fn add_member(vm: &mut Vm, s: &Value, item: &Value, h: i64) -> PyResult<bool> {
     let before = cell(s).map_or(0, |c| c.borrow().table.len());
     let it = item.clone();
+    // Hashed once (`h`): a member whose hash recurses (a union, an alias) is not hashed
+    // again by the table.
     with_table(vm, s, |vm, d| {
-        crate::types::dict::set_item(vm, d, it, Value::None)
+        crate::types::dict::set_item_hashed(vm, d, it, Value::None, h)
     })?;
-    let _ = h;
     Ok(cell(s).map_or(0, |c| c.borrow().table.len()) > before)
 }
 
@@ -441,6 +442,26 @@ pub fn set_compare(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<boo
 
 fn set_compare_inner(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<bool> {
     let subset = |vm: &mut Vm, x: &Value, y: &Value| -> PyResult<bool> {
+        // Set against set: each member looked up with the hash its table stored, as
+        // CPython's set_issubset (re-hashing members made comparing sets of unions or
+        // aliases, whose hashes recurse, exponentially slower than CPython).
+        if let (Some(Payload::Set(cx)), Some(Payload::Set(_))) = (x.payload(), y.payload()) {
+            let pairs: Vec<(Value, i64)> = cx
+                .borrow()
+                .table
+                .iter()
+                .map(|e| (e.key.clone(), e.hash))
+                .collect();
+            for (k, h) in pairs {
+                let found = with_table(vm, y, |vm, d| {
+                    Ok(crate::types::dict::get_item_hashed(vm, d, &k, h)?.is_some())
+                })?;
+                if !found {
+                    return Ok(false);
+                }
+            }
+            return Ok(true);
+        }
         for i in items_of(vm, x)? {
             if !set_contains(vm, y, &i)? {
                 return Ok(false);

@@ -160,6 +160,17 @@ pub fn type_new(vm: &mut Vm, meta: &PyRef, args: Args) -> PyResult<Value> {
         let t = vm.type_name(&args.pos[2]);
         return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {t}")));
     };
+    // `type_new_get_bases`: a base that is no class but has `__mro_entries__` (`list[int]`)
+    // is for `__build_class__`/`types.new_class`, not for `type()`.
+    for b in &bases {
+        if !matches!(b.payload(), Some(Payload::Type(_)))
+            && crate::types::generic_alias::lookup_attr(vm, b, "__mro_entries__")?.is_some()
+        {
+            return Err(
+                vm.type_error("type() doesn't support MRO entry resolution; use types.new_class()")
+            );
+        }
+    }
     // `_PyType_CalculateMetaclass`: the most derived of `meta` and the bases' metaclasses.
     // A winner other than `meta` with its own `__new__` makes the class (`type(name,
     // (SomeEnum,), ns)` is EnumType's work, as in CPython's type_new).
