@@ -11,7 +11,6 @@
 //! one whose type is iterable; `types/union_type.rs` shares it.
 
 use crate::modules::native_type::{self, NativeData, Spec};
-use crate::object::typeobj::tdata;
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::Args;
 use crate::vm::{PyResult, Vm};
@@ -447,17 +446,6 @@ pub fn getitem(vm: &mut Vm, alias: &Value, item: &Value) -> PyResult<Value> {
 pub fn item_repr(vm: &mut Vm, p: &Value) -> PyResult<String> {
     if p.is(&Value::Obj(vm.ellipsis.clone())) {
         return Ok("...".into());
-    }
-    if let Some(o) = p.as_obj().filter(|o| matches!(o.payload, Payload::Type(_))) {
-        // A plain class (the common case) without running attribute lookups.
-        if tdata(&o.ty).heap == false && lookup_attr(vm, p, "__origin__")?.is_none() {
-            let o = o.clone();
-            let q = tdata(&o).qualname.borrow().clone();
-            return Ok(match crate::types::repr::type_module(vm, &o).as_deref() {
-                Some("builtins") | None => q,
-                Some(m) => format!("{m}.{q}"),
-            });
-        }
     }
     if lookup_attr(vm, p, "__origin__")?.is_some() && lookup_attr(vm, p, "__args__")?.is_some() {
         return vm.repr(p);
