@@ -128,7 +128,7 @@ pub fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             match &sep {
                 Some(s) => write_piece(vm, &file, &mut fast, s)?,
                 None => match fast {
-                    Some(t) => _ = textio::write_str(vm, t, &PyStr::from_str(" "))?,
+                    Some(t) => textio::write_ascii(vm, t, " ")?,
                     None => write_to(vm, &file, " ")?,
                 },
             }
@@ -138,7 +138,7 @@ pub fn print(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     match &end {
         Some(e) => write_piece(vm, &file, &mut fast, e)?,
         None => match fast {
-            Some(t) => _ = textio::write_str(vm, t, &PyStr::from_str("\n"))?,
+            Some(t) => textio::write_ascii(vm, t, "\n")?,
             None => write_to(vm, &file, "\n")?,
         },
     }

@@ -784,8 +784,9 @@ fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// method would run, without a method call per piece.
 pub fn exact_writer<'a>(vm: &mut Vm, v: &'a Value) -> Option<&'a TextIOWrapper> {
     let t = nt::state::<TextIOWrapper>(v)?;
-    let io = super::types(vm);
-    if !vm.type_of(v).is(&io.text_io_wrapper) || io.write_shadowed(v) {
+    // (A TextIOWrapper exists, so the `_io` types do.)
+    let io = vm.interp.io_types.as_ref()?;
+    if !v.as_obj()?.ty.is(&io.text_io_wrapper) || io.write_shadowed(v) {
         return None;
     }
     match &*t.inner.borrow() {
@@ -804,18 +805,13 @@ pub fn write_str(vm: &mut Vm, t: &TextIOWrapper, s: &PyStr) -> PyResult<usize> {
     // ASCII text, or any text without surrogates as UTF-8 (which no error handler
     // changes), goes into `pending_out` in one borrow.
     let fast = match s.latin1() {
-        Some(a) if s.is_ascii() => write_fast(t, a, true),
-        _ if !s.has_surrogates() => write_fast(t, s.as_rust().as_bytes(), false),
-        _ => None,
+        Some(a) if s.is_ascii() => write_fast(t, Fast::Ascii(a)),
+        Some(a) => write_fast(t, Fast::Latin1(a)),
+        None if !s.has_surrogates() => write_fast(t, Fast::Wide(s)),
+        None => None,
     };
-    if let Some((flush, needflush)) = fast {
-        if flush {
-            writeflush(vm, t)?;
-        }
-        if needflush {
-            let b = buf(t);
-            buffer_flush(vm, &b)?;
-        }
+    if let Some(flags) = fast {
+        after_fast(vm, t, flags)?;
         return Ok(s.len());
     }
     // A `print` between pieces may have run Python code that detached `t`.
@@ -928,12 +924,13 @@ pub fn write_str(vm: &mut Vm, t: &TextIOWrapper, s: &PyStr) -> PyResult<usize> {
 /// else UTF-8 text in the UTF-8 codec), no newline translation that applies, and the
 /// text fitting after what is pending. `None`: take the general path.
 /// `Some((flush, needflush))`: appended; then `writeflush`, and `buffer.flush()`.
-fn write_fast(t: &TextIOWrapper, a: &[u8], ascii: bool) -> Option<(bool, bool)> {
+fn write_fast(t: &TextIOWrapper, text: Fast<'_>) -> Option<(bool, bool)> {
     let mut g = t.inner.borrow_mut();
     let i = g.as_mut()?;
-    let codec_ok = match i.codec {
-        Codec::Utf8 => true,
-        Codec::Latin1 | Codec::Ascii => ascii,
+    let codec_ok = match (i.codec, &text) {
+        (Codec::Utf8, _) => true,
+        (Codec::Latin1, Fast::Ascii(_) | Fast::Latin1(_)) => true,
+        (Codec::Ascii, Fast::Ascii(_)) => true,
         _ => false,
     };
     if i.detached
@@ -943,15 +940,27 @@ fn write_fast(t: &TextIOWrapper, a: &[u8], ascii: bool) -> Option<(bool, bool)> 
     {
         return None;
     }
+    let has = |c: u8| match &text {
+        Fast::Ascii(b) | Fast::Latin1(b) => b.contains(&c),
+        Fast::Wide(s) => s.code_points().any(|x| x == c as u32),
+    };
     let translate = matches!(i.newline.as_deref(), Some("\r" | "\r\n"));
-    let haslf = (translate || i.line_buffering) && a.contains(&b'\n');
+    let haslf = (translate || i.line_buffering) && has(b'\n');
     if translate && haslf {
         return None;
     }
-    if !i.pending_out.is_empty() && i.pending_out.len() + a.len() > i.chunk_size {
+    // The encoded length decides the chunking; the text is encoded straight into
+    // `pending_out` (Latin-1 storage into UTF-8 by bytes, wider text by characters).
+    let utf8_of = |c: u32| char::from_u32(c).unwrap_or('\u{FFFD}');
+    let len = match (&text, i.codec) {
+        (Fast::Ascii(b), _) | (Fast::Latin1(b), Codec::Latin1) => b.len(),
+        (Fast::Latin1(b), _) => b.len() + b.iter().filter(|&&c| c >= 0x80).count(),
+        (Fast::Wide(s), _) => s.code_points().map(|c| utf8_of(c).len_utf8()).sum(),
+    };
+    if !i.pending_out.is_empty() && i.pending_out.len() + len > i.chunk_size {
         return None;
     }
-    let needflush = i.line_buffering && (haslf || a.contains(&b'\r'));
+    let needflush = i.line_buffering && (haslf || has(b'\r'));
     if !i.dec.is_empty() || !i.pending.is_empty() || i.dec_start.is_some() {
         i.dec.clear();
         i.pos = 0;
@@ -959,9 +968,57 @@ fn write_fast(t: &TextIOWrapper, a: &[u8], ascii: bool) -> Option<(bool, bool)> 
         i.dec_start = None;
     }
     i.eof = false;
-    i.pending_out.extend_from_slice(a);
+    let out = &mut i.pending_out;
+    match (&text, i.codec) {
+        (Fast::Ascii(b), _) | (Fast::Latin1(b), Codec::Latin1) => out.extend_from_slice(b),
+        (Fast::Latin1(b), _) => {
+            out.reserve(len);
+            for &c in b.iter() {
+                if c < 0x80 {
+                    out.push(c);
+                } else {
+                    out.extend([0xC0 | c >> 6, 0x80 | (c & 0x3F)]);
+                }
+            }
+        }
+        (Fast::Wide(s), _) => {
+            out.reserve(len);
+            let mut buf = [0u8; 4];
+            for c in s.code_points() {
+                out.extend_from_slice(utf8_of(c).encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
     let full = i.pending_out.len() >= i.chunk_size;
     Some((full || needflush || i.write_through, needflush))
+}
+
+/// Text [`write_fast`] encodes itself: ASCII, Latin-1 storage, or wider text without
+/// surrogates (so no error handler applies in UTF-8).
+enum Fast<'a> {
+    Ascii(&'a [u8]),
+    Latin1(&'a [u8]),
+    Wide(&'a PyStr),
+}
+
+/// What [`write_fast`] asked for: `writeflush`, then `buffer.flush()`.
+fn after_fast(vm: &mut Vm, t: &TextIOWrapper, (flush, needflush): (bool, bool)) -> PyResult<()> {
+    if flush {
+        writeflush(vm, t)?;
+    }
+    if needflush {
+        let b = buf(t);
+        buffer_flush(vm, &b)?;
+    }
+    Ok(())
+}
+
+/// `write_str` of an ASCII literal (`print`'s default `sep` and `end`).
+pub fn write_ascii(vm: &mut Vm, t: &TextIOWrapper, a: &'static str) -> PyResult<()> {
+    match write_fast(t, Fast::Ascii(a.as_bytes())) {
+        Some(flags) => after_fast(vm, t, flags),
+        None => write_str(vm, t, &PyStr::from_str(a)).map(|_| ()),
+    }
 }
 
 /// Hand `pending_out` to the buffer (CPython's `_textiowrapper_writeflush`): it is
