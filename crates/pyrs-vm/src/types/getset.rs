@@ -492,6 +492,31 @@ pub fn set(vm: &mut Vm, o: &PyRef, name: &PyStr, v: Option<Value>) -> PyResult<b
                         )));
                     }
                 },
+                "__code__" => {
+                    // `func_set_code`'s checks; the code object of a pyrs function is
+                    // fixed (the call paths read it without a borrow), so a valid new one
+                    // is refused rather than stored where nothing reads it.
+                    let Some(Value::Obj(c)) = v.as_ref() else {
+                        return Err(vm.type_error("__code__ must be set to a code object"));
+                    };
+                    let Some(new) = crate::code::as_code(c) else {
+                        return Err(vm.type_error("__code__ must be set to a code object"));
+                    };
+                    let old = crate::code::as_code(&f.code).map_or(0, |c| c.nfree);
+                    if new.nfree != old {
+                        let fname = vm.str_string(&f.name.borrow().clone())?;
+                        return Err(vm.value_error(format!(
+                            "{fname}() requires a code object with {old} free vars, not {}",
+                            new.nfree
+                        )));
+                    }
+                    if !c.is(&f.code) {
+                        return Err(vm.not_implemented_error(
+                            "pyrs cannot replace a function's __code__ yet (make a new \
+                             function: types.FunctionType(code, f.__globals__, ...))",
+                        ));
+                    }
+                }
                 "__name__" => *f.name.borrow_mut() = val,
                 "__qualname__" => *f.qualname.borrow_mut() = val,
                 "__doc__" => *f.doc.borrow_mut() = val,
