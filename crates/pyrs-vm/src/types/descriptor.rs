@@ -86,12 +86,12 @@ fn table(vm: &Vm) -> Vec<(PyRef, &'static [&'static str], &'static [&'static str
         ),
         (
             t.classmethod.clone(),
-            &["__isabstractmethod__"],
+            &["__isabstractmethod__", "__dict__"],
             &["__func__", "__wrapped__"],
         ),
         (
             t.staticmethod.clone(),
-            &["__isabstractmethod__"],
+            &["__isabstractmethod__", "__dict__"],
             &["__func__", "__wrapped__"],
         ),
         (

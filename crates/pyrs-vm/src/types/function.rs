@@ -436,7 +436,7 @@ pub const PROPERTY_METHODS: &[(&str, NativeFn)] = &[
 pub fn classmethod_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     args.check(vm, "classmethod", 1, 1)?;
     let f = args.pos.into_iter().next().unwrap_or(Value::None);
-    Ok(Value::Obj(vm.alloc_instance(cls, Payload::ClassMethod(f))))
+    method_wrapper(vm, cls, Payload::ClassMethod(f.clone()), &f)
 }
 
 /// `types.MethodType(function, instance)` (CPython's `method_new`): a bound method of
@@ -605,5 +605,32 @@ pub fn function_new(vm: &mut Vm, _cls: &PyRef, mut args: Args) -> PyResult<Value
 pub fn staticmethod_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     args.check(vm, "staticmethod", 1, 1)?;
     let f = args.pos.into_iter().next().unwrap_or(Value::None);
-    Ok(Value::Obj(vm.alloc_instance(cls, Payload::StaticMethod(f))))
+    method_wrapper(vm, cls, Payload::StaticMethod(f.clone()), &f)
+}
+
+/// A staticmethod or classmethod object around `f`, with its own `__dict__` holding
+/// `f`'s `__module__`, `__name__`, `__qualname__`, `__doc__` and `__annotations__`, those
+/// it has (3.10's `sm_init`/`cm_init`: `functools_wraps`).
+fn method_wrapper(vm: &mut Vm, cls: &PyRef, payload: Payload, f: &Value) -> PyResult<Value> {
+    let d = vm.new_dict_ref();
+    let attribute_error = vm.types.attribute_error.clone();
+    for name in [
+        "__module__",
+        "__name__",
+        "__qualname__",
+        "__doc__",
+        "__annotations__",
+    ] {
+        let k = vm.intern(name);
+        match crate::object::attr::getattr(vm, f, &k) {
+            Ok(v) => crate::types::dict::set_item(vm, &d, Value::Obj(k), v)?,
+            Err(e) if vm.err_matches(&e, &attribute_error) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Value::Obj(PyRef::new(crate::object::PyObject {
+        ty: cls.clone().into(),
+        dict: crate::object::DictSlot::new(Some(d)),
+        payload,
+    })))
 }

@@ -424,6 +424,16 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         (Payload::ClassMethod(f) | Payload::StaticMethod(f), "__func__" | "__wrapped__") => {
             f.clone()
         }
+        // `sm_dict`/`cm_dict`: made on first use when the object has none (one a class
+        // statement wrapped: `__new__`, `__init_subclass__`).
+        (Payload::ClassMethod(_) | Payload::StaticMethod(_), "__dict__") => match o.dict.get() {
+            Some(d) => Value::Obj(d),
+            None => {
+                let d = vm.new_dict_ref();
+                o.dict.replace(Some(d.clone()));
+                Value::Obj(d)
+            }
+        },
         (Payload::Module(d), "__dict__") => Value::Obj(d.clone()),
         (Payload::Int(_) | Payload::Float(_), _) => {
             match number_attr(vm, &Value::Obj(o.clone()), n) {

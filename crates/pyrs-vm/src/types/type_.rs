@@ -351,13 +351,17 @@ pub fn make_class(
         if !matches!(v.payload(), Some(Payload::Function(_))) {
             continue;
         }
-        let w = if wrap_static {
-            let ty = vm.types.staticmethod.clone();
-            vm.alloc(&ty, Payload::StaticMethod(v))
+        // `PyStaticMethod_New`/`PyClassMethod_New`: an empty `__dict__`, nothing copied.
+        let (ty, payload) = if wrap_static {
+            (vm.types.staticmethod.clone(), Payload::StaticMethod(v))
         } else {
-            let ty = vm.types.classmethod.clone();
-            vm.alloc(&ty, Payload::ClassMethod(v))
+            (vm.types.classmethod.clone(), Payload::ClassMethod(v))
         };
+        let w = PyRef::new(PyObject {
+            ty: ty.into(),
+            dict: crate::object::DictSlot::new(Some(vm.new_dict_ref())),
+            payload,
+        });
         dict::dict_set_str(vm, &d, &k, Value::Obj(w));
     }
     // `type(name, bases, ns)` without `__module__`: the caller's `__name__` (type_new_set_module).
