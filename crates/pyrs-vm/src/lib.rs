@@ -159,8 +159,7 @@ pub(crate) fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
             }
         };
     }
-    let text = report::format_exception(vm, &e.0);
-    write_stderr(vm, &text);
+    display_uncaught(vm, &e);
     let _ = Payload::Plain;
     if vm.err_matches(&e, &vm.types.keyboard_interrupt.clone()) {
         // The process dies by SIGINT once the interpreter is finished (`signals.rs`);
@@ -169,6 +168,31 @@ pub(crate) fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
         return 130;
     }
     1
+}
+
+/// The report of an uncaught exception (`_PyErr_PrintEx`): `sys.excepthook(type,
+/// value, traceback)`; when the hook raises, "Error in sys.excepthook:" with that error,
+/// then "Original exception was:" with the first; "sys.excepthook is missing" without
+/// one.
+fn display_uncaught(vm: &mut Vm, e: &PyErr) {
+    let value = Value::Obj(e.0.clone());
+    let hook = import::sys_attr(vm, "excepthook").filter(|h| !matches!(h, Value::None));
+    let Some(hook) = hook else {
+        write_stderr(vm, "sys.excepthook is missing\n");
+        let text = report::format_exception(vm, &e.0);
+        write_stderr(vm, &text);
+        return;
+    };
+    let ty = Value::Obj(vm.type_of(&value).clone());
+    let tb = modules::native_type::getattr(vm, &value, "__traceback__").unwrap_or(Value::None);
+    if let Err(e2) = vm.call(&hook, vec![ty, value, tb]) {
+        write_stderr(vm, "Error in sys.excepthook:\n");
+        let text = report::format_exception(vm, &e2.0);
+        write_stderr(vm, &text);
+        write_stderr(vm, "\nOriginal exception was:\n");
+        let text = report::format_exception(vm, &e.0);
+        write_stderr(vm, &text);
+    }
 }
 
 /// Text for the user on `sys.stderr` (then flushed), as `PyErr_Display` and
