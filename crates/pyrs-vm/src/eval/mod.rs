@@ -531,36 +531,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     // 3.11's FOR_ITER_RANGE / FOR_ITER_LIST: read through the stack slot,
                     // no reference count traffic on the iterator. `None`: not one of
                     // them; `Some(None)`: exhausted.
-                    let quick = match vm.thread.stack.peek_at(sp, 1) {
-                        Some(Some(Value::Obj(o))) => match &o.payload {
-                            Payload::RangeIter(cur, stop, step) => {
-                                let c = cur.get();
-                                Some(if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
-                                    cur.set(c.saturating_add(*step));
-                                    Some(Value::Int(c))
-                                } else {
-                                    None
-                                })
-                            }
-                            // A list iterator over an exact list (as `iter::next`: past
-                            // the end it stays exhausted even if the list grows).
-                            Payload::SeqIter(Value::Obj(l), idx)
-                                if !o.ty_is_heap() && !l.ty_is_heap() =>
-                            {
-                                match &l.payload {
-                                    Payload::List(items) => {
-                                        let i = idx.get();
-                                        let r = items.borrow().get(i).cloned();
-                                        idx.set(if r.is_some() { i + 1 } else { usize::MAX / 2 });
-                                        Some(r)
-                                    }
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
-                        },
-                        _ => None,
-                    };
+                    let quick = for_iter_quick(vm.thread.stack.peek_at(sp, 1));
                     match quick {
                         // An item from a range or list: nothing released.
                         Some(Some(v)) => {
@@ -1113,36 +1084,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     // 3.11's FOR_ITER_RANGE / FOR_ITER_LIST: read through the stack slot,
                     // no reference count traffic on the iterator. `None`: not one of
                     // them; `Some(None)`: exhausted.
-                    let quick = match vm.thread.stack.last() {
-                        Some(Some(Value::Obj(o))) => match &o.payload {
-                            Payload::RangeIter(cur, stop, step) => {
-                                let c = cur.get();
-                                Some(if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
-                                    cur.set(c.saturating_add(*step));
-                                    Some(Value::Int(c))
-                                } else {
-                                    None
-                                })
-                            }
-                            // A list iterator over an exact list (as `iter::next`: past
-                            // the end it stays exhausted even if the list grows).
-                            Payload::SeqIter(Value::Obj(l), idx)
-                                if !o.ty_is_heap() && !l.ty_is_heap() =>
-                            {
-                                match &l.payload {
-                                    Payload::List(items) => {
-                                        let i = idx.get();
-                                        let r = items.borrow().get(i).cloned();
-                                        idx.set(if r.is_some() { i + 1 } else { usize::MAX / 2 });
-                                        Some(r)
-                                    }
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
-                        },
-                        _ => None,
-                    };
+                    let quick = for_iter_quick(vm.thread.stack.last());
                     let next = match quick {
                         // An item from a range or list: nothing released.
                         Some(Some(v)) => {
@@ -1485,5 +1427,39 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
             }
             reload!();
         }
+    }
+}
+
+/// 3.11's FOR_ITER_RANGE / FOR_ITER_LIST on the iterator in `slot` (the top of the value
+/// stack), read in place with no reference-count traffic on the iterator: `None` when it
+/// is not one of them, `Some(None)` when it is exhausted. A list iterator must be over an
+/// exact list (as `iter::next`: past the end it stays exhausted even if the list grows).
+#[inline(always)]
+fn for_iter_quick(slot: Option<&Option<Value>>) -> Option<Option<Value>> {
+    let Some(Some(Value::Obj(o))) = slot else {
+        return None;
+    };
+    match &o.payload {
+        Payload::RangeIter(cur, stop, step) => {
+            let c = cur.get();
+            Some(if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
+                cur.set(c.saturating_add(*step));
+                Some(Value::Int(c))
+            } else {
+                None
+            })
+        }
+        Payload::SeqIter(Value::Obj(l), idx) if !o.ty_is_heap() && !l.ty_is_heap() => {
+            match &l.payload {
+                Payload::List(items) => {
+                    let i = idx.get();
+                    let r = items.borrow().get(i).cloned();
+                    idx.set(if r.is_some() { i + 1 } else { usize::MAX / 2 });
+                    Some(r)
+                }
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
