@@ -337,7 +337,11 @@ fn install_callback_property(vm: &mut Vm, ty: &PyRef) {
     let pty = vm.types.property.clone();
     let p = vm.alloc(
         &pty,
-        Payload::Property(Box::new([f, Value::None, Value::None])),
+        Payload::Property(crate::object::PropertyData::new([
+            f,
+            Value::None,
+            Value::None,
+        ])),
     );
     native_type::set_attr(vm, ty, "__callback__", Value::Obj(p));
 }

@@ -41,7 +41,11 @@ pub fn types(vm: &mut Vm) -> (PyRef, PyRef) {
         let setter = crate::types::function::new_builtin(vm, name, readonly);
         let prop = Value::Obj(vm.alloc(
             &pty,
-            Payload::Property(Box::new([getter, setter.clone(), setter])),
+            Payload::Property(crate::object::PropertyData::new([
+                getter,
+                setter.clone(),
+                setter,
+            ])),
         ));
         nt::set_attr(vm, &decomp, name, prop);
     }

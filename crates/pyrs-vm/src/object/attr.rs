@@ -184,7 +184,9 @@ pub fn descr_get(vm: &mut Vm, attr: Value, obj: Option<Value>, owner: &PyRef) ->
         Payload::Property(p) => match obj {
             Some(inst) => {
                 if matches!(p[0], Value::None) {
-                    return Err(vm.attribute_error("property has no getter"));
+                    return Err(crate::types::function::property_error(
+                        vm, p, &inst, "getter",
+                    ));
                 }
                 let g = p[0].clone();
                 vm.call(&g, vec![inst])
@@ -541,11 +543,7 @@ pub fn generic_setattr(
             };
             if matches!(f, Value::None) {
                 let what = if value.is_some() { "setter" } else { "deleter" };
-                return Err(vm.attribute_error(format!(
-                    "property '{}' of '{}' object has no {what}",
-                    name_of(name),
-                    tdata(&ty).name()
-                )));
+                return Err(crate::types::function::property_error(vm, p, obj, what));
             }
             let mut args = vec![obj.clone()];
             args.extend(value);

@@ -141,6 +141,34 @@ pub struct PyObject {
 /// A bound method's function (`.0`) and `__self__` (`.1`).
 pub struct BoundMethodData(pub Value, pub Value);
 
+/// A `property` (and the getset-like properties native modules make): `p[0]`/`p[1]`/`p[2]`
+/// are fget/fset/fdel; `doc` the `doc=` argument (None: fget's `__doc__` is used); `name`
+/// what `__set_name__` recorded (None until then), for CPython's "property 'x' of 'C'
+/// object has no setter".
+#[derive(Clone)]
+pub struct PropertyData {
+    pub accessors: [Value; 3],
+    pub doc: Value,
+    pub name: std::cell::RefCell<Value>,
+}
+
+impl PropertyData {
+    pub fn new(accessors: [Value; 3]) -> Box<PropertyData> {
+        Box::new(PropertyData {
+            accessors,
+            doc: Value::None,
+            name: std::cell::RefCell::new(Value::None),
+        })
+    }
+}
+
+impl std::ops::Index<usize> for PropertyData {
+    type Output = Value;
+    fn index(&self, i: usize) -> &Value {
+        &self.accessors[i]
+    }
+}
+
 /// The layouts of builtin objects. An instance of a user class that inherits from a
 /// builtin type has that type's payload plus a `dict`.
 pub enum Payload {
@@ -176,7 +204,7 @@ pub enum Payload {
     Exception(Box<ExcData>),
     Traceback(Box<crate::types::traceback::TracebackData>),
     Module(PyRef),
-    Property(Box<[Value; 3]>),
+    Property(Box<PropertyData>),
     /// A complex number: real and imaginary parts.
     Complex(f64, f64),
     /// A `__slots__` member descriptor: the slot's name and the class that declared it.
@@ -306,7 +334,11 @@ impl PyObject {
             Payload::Exception(e) => e.traverse(visit),
             Payload::Traceback(t) => t.traverse(visit),
             Payload::Module(d) => vr(d, visit),
-            Payload::Property(p) => p.iter().for_each(|v| visit(v)),
+            Payload::Property(p) => {
+                p.accessors.iter().for_each(|v| visit(v));
+                visit(&p.doc);
+                visit(&p.name.borrow());
+            }
             Payload::Member(m) => {
                 vr(&m.0, visit);
                 vr(&m.1, visit)

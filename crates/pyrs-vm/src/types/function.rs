@@ -390,31 +390,60 @@ pub fn new_builtin(vm: &mut Vm, name: &'static str, func: NativeFn) -> Value {
 }
 
 pub fn property_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value> {
-    let mut slots = [Value::None, Value::None, Value::None];
-    for (i, name) in ["fget", "fset", "fdel"].iter().enumerate() {
+    // property(fget=None, fset=None, fdel=None, doc=None)
+    let mut slots = [Value::None, Value::None, Value::None, Value::None];
+    for (i, name) in ["fget", "fset", "fdel", "doc"].iter().enumerate() {
         if let Some(v) = args.take_kw(name) {
             slots[i] = v;
         }
     }
-    let _doc = args.take_kw("doc");
-    for (i, v) in args.pos.into_iter().take(3).enumerate() {
+    for (i, v) in args.pos.into_iter().take(4).enumerate() {
         slots[i] = v;
     }
-    Ok(Value::Obj(
-        vm.alloc_instance(cls, Payload::Property(Box::new(slots))),
-    ))
+    let [fget, fset, fdel, doc] = slots;
+    let mut p = crate::object::PropertyData::new([fget, fset, fdel]);
+    p.doc = doc;
+    Ok(Value::Obj(vm.alloc_instance(cls, Payload::Property(p))))
 }
 
+/// `getter`/`setter`/`deleter` (`property_copy`): a new property with one accessor
+/// replaced, the `doc=` and the `__set_name__` name kept.
 fn property_with(vm: &mut Vm, args: Args, slot: usize) -> PyResult<Value> {
     let Some(Payload::Property(p)) = args.pos.first().and_then(|v| v.payload()) else {
         return Err(vm.type_error("descriptor requires a 'property' object"));
     };
-    let mut slots = (**p).clone();
-    slots[slot] = args.pos.get(1).cloned().unwrap_or(Value::None);
+    let mut new = p.clone();
+    new.accessors[slot] = args.pos.get(1).cloned().unwrap_or(Value::None);
     let ty = vm.types.property.clone();
-    Ok(Value::Obj(
-        vm.alloc(&ty, Payload::Property(Box::new(slots))),
-    ))
+    Ok(Value::Obj(vm.alloc(&ty, Payload::Property(new))))
+}
+
+/// `property.__set_name__(owner, name)`: the name its error messages give.
+fn property_set_name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__set_name__", 3, 3)?;
+    if let Some(Payload::Property(p)) = args.pos[0].payload() {
+        *p.name.borrow_mut() = args.pos[2].clone();
+    }
+    Ok(Value::None)
+}
+
+/// "property 'x' of 'C' object has no setter" (without a name: "property of 'C' object
+/// has no setter"), as `property_descr_get`/`property_descr_set` say it.
+pub fn property_error(
+    vm: &mut Vm,
+    p: &crate::object::PropertyData,
+    obj: &Value,
+    what: &str,
+) -> crate::vm::PyErr {
+    let ty = vm.type_name(obj);
+    let name = p.name.borrow().clone();
+    match name.as_str() {
+        Some(n) => {
+            let n = n.as_rust().into_owned();
+            vm.attribute_error(format!("property '{n}' of '{ty}' object has no {what}"))
+        }
+        None => vm.attribute_error(format!("property of '{ty}' object has no {what}")),
+    }
 }
 
 fn property_getter(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -428,6 +457,7 @@ fn property_deleter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub const PROPERTY_METHODS: &[(&str, NativeFn)] = &[
+    ("__set_name__", property_set_name),
     ("getter", property_getter),
     ("setter", property_setter),
     ("deleter", property_deleter),

@@ -377,6 +377,7 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         }
         (Payload::Complex(re, _), "real") => Value::Float(*re),
         (Payload::Complex(_, im), "imag") => Value::Float(*im),
+        (Payload::Property(p), "__doc__") if !matches!(p.doc, Value::None) => p.doc.clone(),
         (Payload::Property(p), "__doc__") => {
             let g = p[0].clone();
             if matches!(g, Value::None) {
@@ -396,7 +397,7 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
             if crate::object::protocol::heap_dunder(vm, &t, "__isabstractmethod__").is_some() {
                 return Ok(None);
             }
-            let fs = p.to_vec();
+            let fs = p.accessors.to_vec();
             let mut r = false;
             for f in fs.iter().filter(|f| !matches!(f, Value::None)) {
                 let n = vm.intern("__isabstractmethod__");

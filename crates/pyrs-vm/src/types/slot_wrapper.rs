@@ -501,12 +501,8 @@ fn set_or_delete(vm: &mut Vm, args: Args, name: &str, value: bool) -> PyResult<V
         Some(Payload::Property(p)) => {
             let f = if value { p[1].clone() } else { p[2].clone() };
             if matches!(f, Value::None) {
-                let what = if value {
-                    "can't set attribute"
-                } else {
-                    "can't delete attribute"
-                };
-                return Err(vm.attribute_error(what));
+                let what = if value { "setter" } else { "deleter" };
+                return Err(crate::types::function::property_error(vm, p, &a[1], what));
             }
             let mut call_args = vec![a[1].clone()];
             call_args.extend(v);

@@ -431,10 +431,20 @@ pub fn make_class(
     }
     // __set_name__ on attributes that define it (only instances of classes can: the
     // common class dict of functions and constants is scanned without a copy).
+    // (`property.__set_name__` only records the name: done here without a call.)
     let any_heap_value = dict::dict_data(&d).is_some_and(|dd| {
-        dd.borrow()
+        let dd = dd.borrow();
+        for e in dd.iter() {
+            if let (Value::Obj(o), Some(_)) = (&e.value, e.key.as_str()) {
+                if let (Payload::Property(p), false) = (&o.payload, tdata(&o.ty).heap) {
+                    *p.name.borrow_mut() = e.key.clone();
+                }
+            }
+        }
+        let any = dd
             .iter()
-            .any(|e| matches!(&e.value, Value::Obj(o) if tdata(&o.ty).heap))
+            .any(|e| matches!(&e.value, Value::Obj(o) if tdata(&o.ty).heap));
+        any
     });
     let named = if any_heap_value {
         dict::items(&d)

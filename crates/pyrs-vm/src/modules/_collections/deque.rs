@@ -158,7 +158,11 @@ pub fn install(vm: &mut Vm, d: &PyRef) {
     let pty = vm.types.property.clone();
     let prop = Value::Obj(vm.alloc(
         &pty,
-        Payload::Property(Box::new([getter, Value::None, Value::None])),
+        Payload::Property(crate::object::PropertyData::new([
+            getter,
+            Value::None,
+            Value::None,
+        ])),
     ));
     nt::set_attr(vm, &ty, "maxlen", prop);
     crate::import::dict_set(vm, d, "deque", Value::Obj(ty));

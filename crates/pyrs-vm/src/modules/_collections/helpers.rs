@@ -25,7 +25,11 @@ pub fn install(vm: &mut Vm, d: &PyRef) {
     let pty = vm.types.property.clone();
     let prop = Value::Obj(vm.alloc(
         &pty,
-        Payload::Property(Box::new([getter, setter, Value::None])),
+        Payload::Property(crate::object::PropertyData::new([
+            getter,
+            setter,
+            Value::None,
+        ])),
     ));
     nt::set_attr(vm, &ty, "__doc__", prop);
     crate::import::dict_set(vm, d, "_tuplegetter", Value::Obj(ty));

@@ -31,7 +31,11 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
     let pty = vm.types.property.clone();
     let prop = Value::Obj(vm.alloc(
         &pty,
-        Payload::Property(Box::new([getter, Value::None, Value::None])),
+        Payload::Property(crate::object::PropertyData::new([
+            getter,
+            Value::None,
+            Value::None,
+        ])),
     ));
     nt::set_attr(vm, &key_ty, "obj", prop);
     let st = nt::types_state(vm, "_functools", vec![key_ty]);
@@ -54,7 +58,11 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
         let getter = crate::types::function::new_builtin(vm, name, f);
         let prop = Value::Obj(vm.alloc(
             &pty,
-            Payload::Property(Box::new([getter, Value::None, Value::None])),
+            Payload::Property(crate::object::PropertyData::new([
+                getter,
+                Value::None,
+                Value::None,
+            ])),
         ));
         nt::set_attr(vm, &p_ty, name, prop);
     }

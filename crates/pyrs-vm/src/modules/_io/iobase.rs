@@ -120,7 +120,11 @@ pub fn property(vm: &mut Vm, ty: &PyRef, name: &'static str, get: NativeFn, set:
     let pty = vm.types.property.clone();
     let prop = Value::Obj(vm.alloc(
         &pty,
-        Payload::Property(Box::new([getter, setter, Value::None])),
+        Payload::Property(crate::object::PropertyData::new([
+            getter,
+            setter,
+            Value::None,
+        ])),
     ));
     nt::set_attr(vm, ty, name, prop);
 }
@@ -134,7 +138,11 @@ pub fn readonly(vm: &mut Vm, ty: &PyRef, name: &'static str, get: NativeFn, deny
     let pty = vm.types.property.clone();
     let prop = Value::Obj(vm.alloc(
         &pty,
-        Payload::Property(Box::new([getter, deny.clone(), deny])),
+        Payload::Property(crate::object::PropertyData::new([
+            getter,
+            deny.clone(),
+            deny,
+        ])),
     ));
     nt::set_attr(vm, ty, name, prop);
 }

@@ -77,7 +77,11 @@ pub fn make_types(vm: &mut Vm) -> (PyRef, PyRef) {
         let pty = vm.types.property.clone();
         let prop = vm.alloc(
             &pty,
-            crate::object::Payload::Property(Box::new([getter, Value::None, Value::None])),
+            crate::object::Payload::Property(crate::object::PropertyData::new([
+                getter,
+                Value::None,
+                Value::None,
+            ])),
         );
         native_type::set_attr(vm, &entry, name, Value::Obj(prop));
     }
