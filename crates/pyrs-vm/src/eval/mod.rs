@@ -1440,7 +1440,7 @@ fn for_iter_quick(slot: Option<&Option<Value>>) -> Option<Option<Value>> {
         return None;
     };
     match &o.payload {
-        Payload::RangeIter(cur, stop, step) => {
+        Payload::RangeIter(cur, stop, step, _) => {
             let c = cur.get();
             Some(if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
                 cur.set(c.saturating_add(*step));

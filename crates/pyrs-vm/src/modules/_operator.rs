@@ -390,7 +390,7 @@ fn builtin_iter_hint(vm: &mut Vm, it: &Value) -> Option<usize> {
             let n = vm.len(&seq).ok()?;
             Some(n.saturating_sub(idx.get()))
         }
-        Payload::RangeIter(cur, stop, step) => {
+        Payload::RangeIter(cur, stop, step, _) => {
             let (c, s, st) = (cur.get() as i128, *stop as i128, *step as i128);
             let n = if st > 0 && c < s {
                 (s - c + st - 1) / st

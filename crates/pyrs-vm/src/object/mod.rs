@@ -214,7 +214,9 @@ pub enum Payload {
     Super(Box<(PyRef, Value)>),
     /// Iterators over builtin sequences: the sequence and the next index.
     SeqIter(Value, Cell<usize>),
-    RangeIter(Cell<i64>, i64, i64),
+    /// `range_iterator`: the next value, stop, step, and the first value (what
+    /// `__reduce__`/`__setstate__` count from).
+    RangeIter(Cell<i64>, i64, i64, i64),
     /// `iter(dict)`/`.keys()`/`.values()`/`.items()` iterators: dict, index, kind (0 keys,
     /// 1 values, 2 items), and the dict's length when created.
     DictIter(PyRef, Cell<usize>, u8, usize),

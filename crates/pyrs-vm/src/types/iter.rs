@@ -70,9 +70,10 @@ pub fn builtin_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
                 return Ok(longrange_iter(vm, v));
             };
             let ty = vm.types.range_iterator.clone();
-            return Ok(Value::Obj(
-                vm.alloc(&ty, Payload::RangeIter(Cell::new(start), stop, step)),
-            ));
+            return Ok(Value::Obj(vm.alloc(
+                &ty,
+                Payload::RangeIter(Cell::new(start), stop, step, start),
+            )));
         }
         Some(Payload::Dict(_)) => return Ok(dict_iter(vm, v.as_obj().cloned(), 0)),
         Some(Payload::GenericAlias(_)) => {
@@ -289,7 +290,7 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
             }
             Ok(r)
         }
-        Payload::RangeIter(cur, stop, step) => {
+        Payload::RangeIter(cur, stop, step, _) => {
             let c = cur.get();
             if (*step > 0 && c >= *stop) || (*step < 0 && c <= *stop) {
                 return Ok(None);
@@ -540,9 +541,10 @@ pub fn reversed_builtin(vm: &mut Vm, cls: &PyRef, seq: Value) -> PyResult<Value>
         });
         if let Some((last, stop, step)) = small {
             let ty = vm.types.range_iterator.clone();
-            return Ok(Value::Obj(
-                vm.alloc(&ty, Payload::RangeIter(Cell::new(last), stop, step)),
-            ));
+            return Ok(Value::Obj(vm.alloc(
+                &ty,
+                Payload::RangeIter(Cell::new(last), stop, step, last),
+            )));
         }
         let (n, step) = (r.len_big(), r.step_big());
         let last = r.item_big(&(&n - 1u8));
@@ -566,6 +568,72 @@ pub fn reversed_builtin(vm: &mut Vm, cls: &PyRef, seq: Value) -> PyResult<Value>
         Payload::Reversed(seq, Cell::new(n as isize - 1)),
     )))
 }
+
+/// A range iterator's length (items from `start` to `stop` by `step`) and how many it
+/// has given (`(cur - start) / step`, at most the length).
+fn range_iter_position(cur: i64, stop: i64, step: i64, start: i64) -> (i128, i128) {
+    let (c, s, st, b) = (cur as i128, stop as i128, step as i128, start as i128);
+    let len = if st > 0 && b < s {
+        (s - b - 1) / st + 1
+    } else if st < 0 && b > s {
+        (b - s - 1) / (-st) + 1
+    } else {
+        0
+    };
+    (len, ((c - b) / st).clamp(0, len))
+}
+
+/// `range_iterator.__reduce__()`: `(iter, (range(start, start + len * step, step),),
+/// index)`, as 3.11's `rangeiter_reduce`.
+fn range_iter_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__reduce__", 1, 1)?;
+    let Some(Payload::RangeIter(cur, stop, step, start)) = args.pos[0].payload() else {
+        return Err(vm.type_error("descriptor '__reduce__' requires a 'range_iterator' object"));
+    };
+    let (len, index) = range_iter_position(cur.get(), *stop, *step, *start);
+    let int =
+        |vm: &mut Vm, x: i128| crate::types::int::big_to_value(vm, num_bigint::BigInt::from(x));
+    let bounds = vec![
+        Value::Int(*start),
+        int(vm, *start as i128 + len * *step as i128),
+        Value::Int(*step),
+    ];
+    let range_ty = Value::Obj(vm.types.range.clone());
+    let range = vm.call(&range_ty, bounds)?;
+    let (builtins, name) = (vm.builtins.clone(), vm.new_str("iter"));
+    let Some(iter) = crate::types::dict::get_item(vm, &builtins, &name)? else {
+        return Err(vm.attribute_error("iter"));
+    };
+    let rargs = vm.new_tuple(vec![range]);
+    let index = int(vm, index);
+    Ok(vm.new_tuple(vec![iter, rargs, index]))
+}
+
+/// `range_iterator.__setstate__(index)`: the iterator goes to item `index` (clipped to
+/// the range), counted from its first item.
+fn range_iter_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__setstate__", 2, 2)?;
+    let Some(Payload::RangeIter(cur, stop, step, start)) = args.pos[0].payload() else {
+        return Err(vm.type_error("descriptor '__setstate__' requires a 'range_iterator' object"));
+    };
+    let index = vm.index_value(
+        &args.pos[1],
+        "'{}' object cannot be interpreted as an integer",
+    )? as i128;
+    let (len, _) = range_iter_position(cur.get(), *stop, *step, *start);
+    let index = index.clamp(0, len);
+    // Within the range, or one step past its last item: fits in i64 or saturates as the
+    // loop's own `saturating_add` does.
+    let next = (*start as i128 + index * *step as i128).clamp(i64::MIN as i128, i64::MAX as i128);
+    cur.set(next as i64);
+    Ok(Value::None)
+}
+
+/// `range_iterator`'s pickling methods.
+pub const RANGE_ITERATOR_METHODS: &[(&str, crate::types::function::NativeFn)] = &[
+    ("__reduce__", range_iter_reduce),
+    ("__setstate__", range_iter_setstate),
+];
 
 /// `it.__length_hint__()` of the builtin sequence, range, dict and reversed iterators
 /// (`listiter_len`, `rangeiter_len`, `dictiter_len`, `reversed_len`, ...): the number of
@@ -608,7 +676,7 @@ fn length_hint(vm: &mut Vm, args: Args) -> PyResult<Value> {
             };
             (len - i).max(0)
         }
-        Payload::RangeIter(cur, stop, step) => {
+        Payload::RangeIter(cur, stop, step, _) => {
             let (c, s, st) = (cur.get() as i128, *stop as i128, *step as i128);
             let left = if st > 0 && c < s {
                 (s - c - 1) / st + 1

@@ -612,6 +612,8 @@ pub fn install_methods(vm: &mut Vm) {
     ] {
         add_methods(vm, &ty, iter::SEQ_ITERATOR_METHODS);
     }
+    let range_iterator = t(vm, |t| &t.range_iterator);
+    add_methods(vm, &range_iterator, iter::RANGE_ITERATOR_METHODS);
     let io_name = vm.new_str("io");
     let uo = t(vm, |t| &t.unsupported_operation);
     set_type_attr(vm, &uo, "__module__", io_name);
