@@ -223,7 +223,8 @@ pub enum Payload {
     /// Generic iterators written in Rust hold their state as a list of values and a counter.
     Enumerate(Value, Cell<i64>),
     /// The iterators and `strict`.
-    Zip(Box<[Value]>, bool),
+    /// `zip`: the iterators and `strict` (settable by `__setstate__`).
+    Zip(Box<[Value]>, Cell<bool>),
     Map(Box<[Value]>),
     Filter(Box<(Value, Value)>),
     /// `types.UnionType` (`int | str`): its members, `__args__` (`types/union_type.rs`).

@@ -35,6 +35,11 @@ pub enum BaseKind {
     StaticMethod,
     Property,
     GenericAlias,
+    /// The subclassable builtin iterators (`class Z(zip)`), one layout each.
+    Map,
+    Filter,
+    Zip,
+    Enumerate,
     /// Types whose instances only Rust creates (function, range, ...): not subclassable.
     Final,
 }

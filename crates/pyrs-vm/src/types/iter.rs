@@ -254,6 +254,16 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
             };
         }
     }
+    next_of_payload(vm, it)
+}
+
+/// The next item of a builtin iterator's payload, `None` when exhausted: what the
+/// builtin `__next__` does, also for an instance of a subclass that overrides
+/// `__next__` (`super().__next__()` must not dispatch to the override again).
+pub fn next_of_payload(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(o) = it.as_obj() else {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+    };
     match &o.payload {
         Payload::SeqIter(seq, idx) => {
             let i = idx.get();
@@ -358,7 +368,7 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
             }
         }
         Payload::Zip(its, strict) => {
-            let (its, strict) = (its.to_vec(), *strict);
+            let (its, strict) = (its.to_vec(), strict.get());
             if its.is_empty() {
                 return Ok(None);
             }
@@ -437,9 +447,10 @@ pub fn enumerate_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value
         None => 0,
     };
     let it = vm.iter(&args.pos[0])?;
-    Ok(Value::Obj(
-        vm.alloc(cls, Payload::Enumerate(it, Cell::new(start))),
-    ))
+    Ok(Value::Obj(vm.alloc_instance(
+        cls,
+        Payload::Enumerate(it, Cell::new(start)),
+    )))
 }
 
 /// `zip(strict=True)` found iterator `k` exhausted: fine if all are (CPython's
@@ -481,9 +492,10 @@ pub fn zip_new(vm: &mut Vm, cls: &PyRef, mut args: Args) -> PyResult<Value> {
     for a in &args.pos {
         its.push(vm.iter(a)?);
     }
-    Ok(Value::Obj(
-        vm.alloc(cls, Payload::Zip(its.into_boxed_slice(), strict)),
-    ))
+    Ok(Value::Obj(vm.alloc_instance(
+        cls,
+        Payload::Zip(its.into_boxed_slice(), Cell::new(strict)),
+    )))
 }
 
 pub fn map_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
@@ -495,15 +507,16 @@ pub fn map_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     for a in &args.pos[1..] {
         parts.push(vm.iter(a)?);
     }
-    Ok(Value::Obj(
-        vm.alloc(cls, Payload::Map(parts.into_boxed_slice())),
-    ))
+    Ok(Value::Obj(vm.alloc_instance(
+        cls,
+        Payload::Map(parts.into_boxed_slice()),
+    )))
 }
 
 pub fn filter_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     args.check(vm, "filter", 2, 2)?;
     let it = vm.iter(&args.pos[1])?;
-    Ok(Value::Obj(vm.alloc(
+    Ok(Value::Obj(vm.alloc_instance(
         cls,
         Payload::Filter(Box::new((args.pos[0].clone(), it))),
     )))
@@ -628,6 +641,50 @@ fn range_iter_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     cur.set(next as i64);
     Ok(Value::None)
 }
+
+/// `__reduce__` of `zip`, `map`, `filter` and `enumerate` (`zip_reduce`, `map_reduce`,
+/// `filter_reduce`, `enum_reduce`): the class and the arguments that make the same
+/// iterator from where it is (its iterators, not copies of them); a strict zip adds True.
+fn builtin_iter_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__reduce__", 1, 1)?;
+    let o = &args.pos[0];
+    let cls = Value::Obj(vm.type_of(o).clone());
+    let (items, extra) = match o.payload() {
+        Some(Payload::Zip(its, strict)) => {
+            (its.to_vec(), strict.get().then_some(Value::Bool(true)))
+        }
+        Some(Payload::Map(v)) => (v.to_vec(), None),
+        Some(Payload::Filter(p)) => (vec![p.0.clone(), p.1.clone()], None),
+        Some(Payload::Enumerate(it, i)) => (vec![it.clone(), Value::Int(i.get())], None),
+        _ => {
+            let t = vm.type_name(o);
+            return Err(vm.type_error(format!("cannot pickle '{t}' object")));
+        }
+    };
+    let mut out = vec![cls, vm.new_tuple(items)];
+    out.extend(extra);
+    Ok(vm.new_tuple(out))
+}
+
+/// `zip.__setstate__(strict)`.
+fn zip_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "__setstate__", 2, 2)?;
+    let strict = vm.truthy(&args.pos[1])?;
+    if let Some(Payload::Zip(_, s)) = args.pos[0].payload() {
+        s.set(strict);
+    }
+    Ok(Value::None)
+}
+
+/// `map`, `filter`, `enumerate`'s pickling method.
+pub const BUILTIN_ITER_METHODS: &[(&str, crate::types::function::NativeFn)] =
+    &[("__reduce__", builtin_iter_reduce)];
+
+/// `zip`'s pickling methods.
+pub const ZIP_METHODS: &[(&str, crate::types::function::NativeFn)] = &[
+    ("__reduce__", builtin_iter_reduce),
+    ("__setstate__", zip_setstate),
+];
 
 /// `range_iterator`'s pickling methods.
 pub const RANGE_ITERATOR_METHODS: &[(&str, crate::types::function::NativeFn)] = &[

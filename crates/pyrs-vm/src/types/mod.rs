@@ -384,10 +384,10 @@ impl Types {
             dict_keys: fin("dict_keys"),
             dict_values: fin("dict_values"),
             dict_items: fin("dict_items"),
-            enumerate: fin("enumerate"),
-            zip: fin("zip"),
-            map: fin("map"),
-            filter: fin("filter"),
+            enumerate: simple("enumerate", BaseKind::Enumerate),
+            zip: simple("zip", BaseKind::Zip),
+            map: simple("map", BaseKind::Map),
+            filter: simple("filter", BaseKind::Filter),
             reversed: fin("reversed"),
             generator: fin("generator"),
             bytearray: simple("bytearray", BaseKind::ByteArray),
@@ -614,6 +614,15 @@ pub fn install_methods(vm: &mut Vm) {
     }
     let range_iterator = t(vm, |t| &t.range_iterator);
     add_methods(vm, &range_iterator, iter::RANGE_ITERATOR_METHODS);
+    let zip = t(vm, |t| &t.zip);
+    add_methods(vm, &zip, iter::ZIP_METHODS);
+    for ty in [
+        t(vm, |t| &t.map),
+        t(vm, |t| &t.filter),
+        t(vm, |t| &t.enumerate),
+    ] {
+        add_methods(vm, &ty, iter::BUILTIN_ITER_METHODS);
+    }
     let io_name = vm.new_str("io");
     let uo = t(vm, |t| &t.unsupported_operation);
     set_type_attr(vm, &uo, "__module__", io_name);

@@ -266,7 +266,7 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `it.__next__()`: the next item, StopIteration at the end.
 fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = operands(vm, args, "__next__", 0)?;
-    match crate::types::iter::next(vm, &a[0])? {
+    match crate::types::iter::next_of_payload(vm, &a[0])? {
         Some(v) => Ok(v),
         None => {
             let ty = vm.types.stop_iteration.clone();

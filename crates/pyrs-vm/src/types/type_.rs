@@ -303,6 +303,13 @@ pub fn make_class(
         .map(|b| tdata(b).kind)
         .find(|k| *k != BaseKind::Object)
         .unwrap_or(BaseKind::Object);
+    // Two builtin layouts cannot be one instance (`best_base`).
+    if base_types
+        .iter()
+        .any(|b| !matches!(tdata(b).kind, BaseKind::Object) && tdata(b).kind != kind)
+    {
+        return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+    }
     let td = TypeData::new(name, kind, true);
     for b in &base_types {
         tdata(b).has_subclasses.set(true);
