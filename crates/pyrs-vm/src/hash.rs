@@ -23,7 +23,11 @@ impl HashSecret {
     /// As CPython's `_Py_HashRandomization_Init`: `PYTHONHASHSEED` unset or "random" gives
     /// random keys, "0" gives zero keys (no randomization), N gives the keys CPython's
     /// `lcg_urandom(N)` derives.
-    pub fn from_env() -> HashSecret {
+    /// (`use_env` false: `-E`/`-I`, the variable is ignored.)
+    pub fn from_env(use_env: bool) -> HashSecret {
+        if !use_env {
+            return Self::random();
+        }
         match std::env::var("PYTHONHASHSEED") {
             Ok(s) if s != "random" => match s.trim().parse::<u32>() {
                 Ok(0) => HashSecret { k0: 0, k1: 0 },

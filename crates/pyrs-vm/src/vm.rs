@@ -53,6 +53,19 @@ pub struct Interpreter {
     pub eval_breaker: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// `sys.getswitchinterval()`, `sys.is_finalizing()`, ... (`builtins/sys_runtime.rs`).
     pub sys_runtime: crate::builtins::sys_runtime::SysRuntime,
+    /// False under `-E`/`-I` (`Vm::with_environment`).
+    pub use_environment: bool,
+}
+
+impl Interpreter {
+    /// An environment variable the interpreter itself reads (`PYTHONHASHSEED`, ...): None
+    /// under `-E`/`-I` or when unset or empty, as CPython's `config_get_env`.
+    pub fn python_env(&self, name: &str) -> Option<String> {
+        if !self.use_environment {
+            return None;
+        }
+        std::env::var(name).ok().filter(|v| !v.is_empty())
+    }
 }
 
 pub struct ThreadState {
@@ -95,8 +108,15 @@ impl std::ops::DerefMut for Vm {
 }
 
 impl Vm {
-    /// A new interpreter with its main thread.
+    /// A new interpreter with its main thread, reading `PYTHON*` environment variables.
     pub fn new() -> Vm {
+        Vm::with_environment(true)
+    }
+
+    /// A new interpreter; `use_env` false is `-E`/`-I`: the `PYTHON*` variables the VM
+    /// reads itself (PYTHONHASHSEED, PYTHONIOENCODING, PYTHONUNBUFFERED,
+    /// PYTHONBREAKPOINT) are ignored, while `os.environ` keeps them, as in CPython.
+    pub fn with_environment(use_env: bool) -> Vm {
         let types = Types::bootstrap();
         let mk = |ty: &PyRef, payload| {
             PyRef::new(PyObject {
@@ -115,7 +135,8 @@ impl Vm {
                 types,
                 builtins,
                 sys_dict,
-                hash_secret: HashSecret::from_env(),
+                hash_secret: HashSecret::from_env(use_env),
+                use_environment: use_env,
                 not_implemented,
                 ellipsis,
                 interned: Default::default(),

@@ -33,11 +33,6 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if opts.ignore_env {
-        // -E / -I: the VM reads PYTHONHASHSEED itself (hash.rs, sys.flags); CPython
-        // ignores it then, so it must not see it. No other thread exists yet.
-        std::env::remove_var("PYTHONHASHSEED");
-    }
     let status = match &opts.action {
         cli::Action::Version(n) => {
             if *n >= 2 {

@@ -166,6 +166,7 @@ pub fn run(program: Program, opts: &Options) -> i32 {
         warnoptions: warnoptions(opts, dev_mode),
         xoptions: opts.xoptions.clone(),
         prefix,
+        use_environment: !opts.ignore_env,
     };
     pyrs_vm::import::main::run(main, config)
 }

@@ -194,7 +194,15 @@ pub fn input(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// coercion targets, strict otherwise. (pyrs does not ask libc whether the locale exists;
 /// CPython falls back to C, and so surrogateescape, for a locale that is not installed.)
 pub fn stdio_encoding(vm: &mut Vm) -> (String, String) {
-    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let (io_encoding, utf8) = (
+        vm.interp.python_env("PYTHONIOENCODING"),
+        vm.interp.python_env("PYTHONUTF8"),
+    );
+    let var = |k: &str| match k {
+        "PYTHONIOENCODING" => io_encoding.clone(),
+        "PYTHONUTF8" => utf8.clone(),
+        _ => std::env::var(k).ok().filter(|v| !v.is_empty()),
+    };
     let mut encoding = None;
     let mut errors = None;
     if let Some(v) = var("PYTHONIOENCODING") {

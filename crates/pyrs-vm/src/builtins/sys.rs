@@ -127,7 +127,7 @@ fn install_info(vm: &mut Vm, d: &PyRef) {
         crate::types::namespace::set(vm, &ns, k, v);
     }
     set(vm, d, "implementation", ns);
-    let hash_random = !matches!(std::env::var("PYTHONHASHSEED").as_deref(), Ok("0"));
+    let hash_random = vm.interp.python_env("PYTHONHASHSEED").as_deref() != Some("0");
     let fields = SYS_FLAGS_FIELDS;
     let ft = structseq::make_type(vm, "sys.flags", &fields);
     let mut vals: Vec<Value> = fields.iter().map(|_| Value::Int(0)).collect();

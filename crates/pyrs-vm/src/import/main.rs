@@ -56,6 +56,8 @@ pub struct MainConfig {
     /// The CPython 3.11 installation whose library is on `sys.path` (`getpath.rs`);
     /// sets `sys.prefix` and friends.
     pub prefix: Option<super::getpath::Prefix>,
+    /// False under `-E`/`-I`: the VM ignores the `PYTHON*` variables it reads itself.
+    pub use_environment: bool,
 }
 
 /// `sys.flags` with the command line's values: a new instance of the `sys.flags` type
@@ -134,7 +136,7 @@ pub fn run(main: Main, config: MainConfig) -> i32 {
 }
 
 fn run_on_thread(main: Main, config: MainConfig) -> i32 {
-    let mut vm = Vm::new();
+    let mut vm = Vm::with_environment(config.use_environment);
     crate::builtins::print::set_stdio_buffered(&mut vm, config.buffered_stdio);
     crate::signals::install(&mut vm);
     crate::builtins::sys::set_argv(&mut vm, &config.argv);
