@@ -176,6 +176,14 @@ pub(crate) fn handle_uncaught(vm: &mut Vm, e: PyErr) -> i32 {
 /// one.
 fn display_uncaught(vm: &mut Vm, e: &PyErr) {
     let value = Value::Obj(e.0.clone());
+    // `set_sys_last_vars`: what post-mortem tools (and atexit callbacks) read.
+    {
+        let ty = Value::Obj(vm.type_of(&value).clone());
+        let tb = modules::native_type::getattr(vm, &value, "__traceback__").unwrap_or(Value::None);
+        import::set_sys_attr(vm, "last_type", ty);
+        import::set_sys_attr(vm, "last_value", value.clone());
+        import::set_sys_attr(vm, "last_traceback", tb);
+    }
     let hook = import::sys_attr(vm, "excepthook").filter(|h| !matches!(h, Value::None));
     let Some(hook) = hook else {
         write_stderr(vm, "sys.excepthook is missing\n");

@@ -55,6 +55,9 @@ pub struct Interpreter {
     pub sys_runtime: crate::builtins::sys_runtime::SysRuntime,
     /// False under `-E`/`-I` (`Vm::with_environment`).
     pub use_environment: bool,
+    /// `atexit.register`'s callbacks, in registration order; `None`: unregistered
+    /// (`modules/atexit.rs`).
+    pub atexit: Vec<Option<crate::modules::atexit::Callback>>,
 }
 
 impl Interpreter {
@@ -137,6 +140,7 @@ impl Vm {
                 sys_dict,
                 hash_secret: HashSecret::from_env(use_env),
                 use_environment: use_env,
+                atexit: Vec::new(),
                 not_implemented,
                 ellipsis,
                 interned: Default::default(),

@@ -9,8 +9,8 @@ pub mod format;
 pub mod iteration;
 pub mod numeric;
 pub mod print;
-pub mod sys;
 pub mod stdlib_module_names;
+pub mod sys;
 pub mod sys_runtime;
 
 use crate::object::{PyRef, Value};

@@ -282,12 +282,14 @@ fn run_on_thread(main: Main, config: MainConfig) -> i32 {
     finish(&mut vm, &globals, status)
 }
 
-/// Interpreter shutdown (`Py_FinalizeEx`'s order): finalizers still due run and the
-/// standard streams are flushed (`flush_std_files`; when that fails the status is 120, as
+/// Interpreter shutdown (`Py_FinalizeEx`'s order): finalizers still due run, the `atexit`
+/// callbacks run, the standard streams are flushed (`flush_std_files`; when that fails the status is 120, as
 /// `Py_RunMain`'s), then the modules go ([`finalize_modules`]) and the streams are
 /// flushed a last time.
 fn finish(vm: &mut Vm, globals: &PyRef, status: i32) -> i32 {
     crate::finalize::run_pending(vm);
+    // `_PyAtExit_Call`: before the streams are flushed and the modules go.
+    crate::modules::atexit::run_exitfuncs(vm);
     let status = if crate::builtins::print::flush_std_files(vm) {
         status
     } else {
@@ -322,6 +324,22 @@ fn finish(vm: &mut Vm, globals: &PyRef, status: i32) -> i32 {
 /// Finalizers run after each value goes.
 fn finalize_modules(vm: &mut Vm, main_globals: &PyRef) {
     use crate::object::Payload;
+    // `finalize_modules_delete_special`: these `sys` attributes are None from here.
+    for name in [
+        "path",
+        "argv",
+        "ps1",
+        "ps2",
+        "last_type",
+        "last_value",
+        "last_traceback",
+        "path_hooks",
+        "path_importer_cache",
+        "meta_path",
+        "__interactivehook__",
+    ] {
+        set_sys_attr(vm, name, Value::None);
+    }
     let modules = match sys_attr(vm, "modules") {
         Some(Value::Obj(d)) if matches!(d.payload, Payload::Dict(_)) => Some(d),
         _ => None,

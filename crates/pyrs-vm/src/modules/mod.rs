@@ -17,6 +17,7 @@ pub mod _stat;
 pub mod _thread;
 pub mod _warnings;
 pub mod _weakref;
+pub mod atexit;
 pub mod errno;
 pub mod itertools;
 pub mod marshal;
@@ -45,6 +46,7 @@ pub const INITTAB: &[(&str, InitFn)] = &[
     ("_thread", _thread::init),
     ("_warnings", _warnings::init),
     ("_weakref", _weakref::init),
+    ("atexit", atexit::init),
     ("errno", errno::init),
     ("itertools", itertools::init),
     ("marshal", marshal::init),
