@@ -40,6 +40,7 @@ pub enum BaseKind {
     Filter,
     Zip,
     Enumerate,
+    Reversed,
     /// Types whose instances only Rust creates (function, range, ...): not subclassable.
     Final,
 }

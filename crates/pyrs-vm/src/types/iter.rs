@@ -576,7 +576,16 @@ pub fn reversed_builtin(vm: &mut Vm, cls: &PyRef, seq: Value) -> PyResult<Value>
         return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(&seq))));
     }
     let n = vm.len(&seq)?;
-    Ok(Value::Obj(vm.alloc(
+    // A list's own `__reversed__` gives a `list_reverseiterator`, whatever `cls` is
+    // (`reversed_new` returns what `__reversed__` returns); other sequences get a
+    // `reversed` object of `cls` (a subclass's instance has its `__dict__`).
+    if matches!(seq.payload(), Some(Payload::List(_))) {
+        let ty = vm.types.list_reverseiterator.clone();
+        return Ok(Value::Obj(
+            vm.alloc(&ty, Payload::Reversed(seq, Cell::new(n as isize - 1))),
+        ));
+    }
+    Ok(Value::Obj(vm.alloc_instance(
         cls,
         Payload::Reversed(seq, Cell::new(n as isize - 1)),
     )))

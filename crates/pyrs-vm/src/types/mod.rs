@@ -125,6 +125,8 @@ pub struct Types {
     pub map: PyRef,
     pub filter: PyRef,
     pub reversed: PyRef,
+    /// `reversed(list)` (`list.__reversed__`): a reversed iterator of its own type.
+    pub list_reverseiterator: PyRef,
     pub generator: PyRef,
     pub bytearray: PyRef,
     pub frame: PyRef,
@@ -388,7 +390,8 @@ impl Types {
             zip: simple("zip", BaseKind::Zip),
             map: simple("map", BaseKind::Map),
             filter: simple("filter", BaseKind::Filter),
-            reversed: fin("reversed"),
+            reversed: simple("reversed", BaseKind::Reversed),
+            list_reverseiterator: fin("list_reverseiterator"),
             generator: fin("generator"),
             bytearray: simple("bytearray", BaseKind::ByteArray),
             frame: fin("frame"),
@@ -600,6 +603,7 @@ pub fn install_methods(vm: &mut Vm) {
         t(vm, |t| &t.dict_reverseitemiterator),
         t(vm, |t| &t.iterator),
         t(vm, |t| &t.reversed),
+        t(vm, |t| &t.list_reverseiterator),
     ] {
         add_methods(vm, &ty, iter::ITERATOR_METHODS);
     }
@@ -609,6 +613,7 @@ pub fn install_methods(vm: &mut Vm) {
         t(vm, |t| &t.str_iterator),
         t(vm, |t| &t.iterator),
         t(vm, |t| &t.reversed),
+        t(vm, |t| &t.list_reverseiterator),
     ] {
         add_methods(vm, &ty, iter::SEQ_ITERATOR_METHODS);
     }

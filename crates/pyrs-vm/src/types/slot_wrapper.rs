@@ -933,6 +933,7 @@ fn table(vm: &Vm) -> Vec<(PyRef, Vec<Slots>)> {
         (t.map.clone(), vec![NEXT]),
         (t.filter.clone(), vec![NEXT]),
         (t.reversed.clone(), vec![NEXT]),
+        (t.list_reverseiterator.clone(), vec![NEXT]),
         (
             t.dict_keys.clone(),
             vec![&[
