@@ -250,15 +250,6 @@ pub fn load_attr_hit(vm: &Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -
     None
 }
 
-/// LOAD_ATTR.
-#[inline(always)]
-pub fn load_attr(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -> PyResult<Value> {
-    if let Some(v) = load_attr_hit(vm, co, at, obj, name) {
-        return Ok(v);
-    }
-    load_attr_slow(vm, co, at, obj, name)
-}
-
 /// LOAD_ATTR after [`load_attr_hit`] missed.
 #[inline(never)]
 pub fn load_attr_miss(
@@ -344,22 +335,8 @@ pub fn load_method_hit(vm: &Vm, co: &Code, at: usize, obj: &Value, name: &PyRef)
     None
 }
 
-/// LOAD_METHOD: `(callable, true)` when `obj` is to be passed as the first argument.
-#[inline(always)]
-pub fn load_method(
-    vm: &mut Vm,
-    co: &Code,
-    at: usize,
-    obj: &Value,
-    name: &PyRef,
-) -> PyResult<(Value, bool)> {
-    if let Some(f) = load_method_hit(vm, co, at, obj, name) {
-        return Ok((f, true));
-    }
-    load_method_slow(vm, co, at, obj, name)
-}
-
-/// LOAD_METHOD after [`load_method_hit`] missed.
+/// LOAD_METHOD after [`load_method_hit`] missed: `(callable, true)` when `obj` is to be
+/// passed as the first argument.
 #[inline(never)]
 pub fn load_method_miss(
     vm: &mut Vm,

@@ -200,6 +200,30 @@ pub fn set_attr(vm: &mut Vm, ty: &PyRef, name: &str, v: Value) {
     }
 }
 
+/// Put on native type `ty` an attribute `name` whose get/set/delete are Rust functions
+/// (CPython's `PyGetSetDef`/`PyMemberDef` entries; a `property` over builtins here): a
+/// `None` setter or deleter leaves that operation to raise property's "no setter" error.
+pub fn add_property(
+    vm: &mut Vm,
+    ty: &PyRef,
+    name: &'static str,
+    get: NativeFn,
+    set: Option<NativeFn>,
+    del: Option<NativeFn>,
+) {
+    let mut f = |g: Option<NativeFn>| match g {
+        Some(g) => crate::types::function::new_builtin(vm, name, g),
+        None => Value::None,
+    };
+    let accessors = [f(Some(get)), f(set), f(del)];
+    let pty = vm.types.property.clone();
+    let prop = vm.alloc(
+        &pty,
+        crate::object::Payload::Property(crate::object::PropertyData::new(accessors)),
+    );
+    set_attr(vm, ty, name, Value::Obj(prop));
+}
+
 /// A new instance of `cls` (a native type or a subclass) holding `data`; subclasses of
 /// a class statement get their instance dict (or slot storage).
 pub fn alloc(vm: &mut Vm, cls: &PyRef, data: impl NativeData) -> Value {

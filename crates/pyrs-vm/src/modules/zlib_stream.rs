@@ -8,7 +8,7 @@
 
 use super::native_type::{self as nt, NativeData};
 use super::zlib::{buffer, int_arg, window_format, window_refused, Format};
-use crate::object::{Payload, PyRef, Value};
+use crate::object::{PyRef, Value};
 use crate::types::function::{Args, NativeFn};
 use crate::vm::{PyErr, PyResult, Vm};
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
@@ -30,24 +30,13 @@ pub fn types(vm: &mut Vm) -> (PyRef, PyRef) {
     spec.methods = decomp_methods;
     spec.subclassable = false;
     let decomp = nt::new_type(vm, &spec);
-    let pty = vm.types.property.clone();
     for (name, f) in [
         ("unused_data", decomp_unused_data as NativeFn),
         ("unconsumed_tail", decomp_unconsumed_tail),
         ("eof", decomp_eof),
     ] {
         // Read-only members (CPython's `T_OBJECT`/`T_BOOL` with `READONLY`).
-        let getter = crate::types::function::new_builtin(vm, name, f);
-        let setter = crate::types::function::new_builtin(vm, name, readonly);
-        let prop = Value::Obj(vm.alloc(
-            &pty,
-            Payload::Property(crate::object::PropertyData::new([
-                getter,
-                setter.clone(),
-                setter,
-            ])),
-        ));
-        nt::set_attr(vm, &decomp, name, prop);
+        nt::add_property(vm, &decomp, name, f, Some(readonly), Some(readonly));
     }
     (comp, decomp)
 }

@@ -9,6 +9,18 @@ use crate::object::{Payload, PyRef, Value};
 use crate::types::dict;
 use crate::vm::{PyResult, Vm};
 
+/// An attribute-name argument (`object.__getattribute__(o, name)`, `__setattr__`,
+/// `__setstate__`'s keys): a str object (of any str subclass), else CPython's TypeError.
+pub fn attr_name_arg(vm: &mut Vm, v: &Value) -> PyResult<PyRef> {
+    match v.as_obj() {
+        Some(o) if matches!(o.payload, Payload::Str(_)) => Ok(o.clone()),
+        _ => {
+            let t = vm.type_name(v);
+            Err(vm.type_error(format!("attribute name must be string, not '{t}'")))
+        }
+    }
+}
+
 /// The instance `__dict__` of `o`, if it has one: its dict field, or for classes with
 /// `__slots__` the storage's `"__dict__"` entry (made when `create`).
 pub fn instance_dict(vm: &mut Vm, o: &PyRef, create: bool) -> Option<PyRef> {

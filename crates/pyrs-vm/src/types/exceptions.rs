@@ -578,14 +578,7 @@ fn exc_setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("state is not a dictionary"));
     };
     for (k, v) in crate::types::dict::items(&d) {
-        let Some(k) = k
-            .as_obj()
-            .filter(|k| matches!(k.payload, Payload::Str(_)))
-            .cloned()
-        else {
-            let t = vm.type_name(&k);
-            return Err(vm.type_error(format!("attribute name must be string, not '{t}'")));
-        };
+        let k = crate::object::attr::attr_name_arg(vm, &k)?;
         crate::object::attr::setattr(vm, this, &k, Some(v))?;
     }
     Ok(Value::None)

@@ -165,14 +165,7 @@ pub fn getattr_origin(vm: &mut Vm, origin: &Value, name: &PyRef) -> PyResult<Val
 pub fn ga_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "__getattribute__", 2, 2)?;
     let (obj, name) = (args.pos[0].clone(), args.pos[1].clone());
-    let Some(n) = name
-        .as_obj()
-        .filter(|o| matches!(o.payload, Payload::Str(_)))
-    else {
-        let t = vm.type_name(&name);
-        return Err(vm.type_error(format!("attribute name must be string, not '{t}'")));
-    };
-    let n = n.clone();
+    let n = crate::object::attr::attr_name_arg(vm, &name)?;
     if let Some(origin) = forwarded_to(&obj, &n) {
         return getattr_origin(vm, &origin, &n);
     }

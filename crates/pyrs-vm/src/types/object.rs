@@ -1,6 +1,7 @@
 //! `object`: the root type's `__new__`, `__init__` and default dunders (CPython:
 //! `object_new`, `object_init`, `object_richcompare` in `Objects/typeobject.c`).
 
+use crate::object::attr::attr_name_arg;
 use crate::object::typeobj::{tdata, BaseKind};
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::{Args, NativeFn};
@@ -150,14 +151,6 @@ fn hash_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         None => Err(vm.type_error("descriptor '__hash__' of 'object' object needs an argument")),
     }
-}
-
-/// The name argument of `object.__setattr__`/`__delattr__`/`__getattribute__`: a str.
-fn attr_name_arg(vm: &mut Vm, v: &Value) -> PyResult<PyRef> {
-    v.as_obj()
-        .filter(|o| matches!(o.payload, Payload::Str(_)))
-        .cloned()
-        .ok_or_else(|| vm.type_error("attribute name must be string"))
 }
 
 fn setattr_method(vm: &mut Vm, args: Args) -> PyResult<Value> {

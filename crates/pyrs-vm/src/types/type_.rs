@@ -439,20 +439,17 @@ pub fn make_class(
     // __set_name__ on attributes that define it (only instances of classes can: the
     // common class dict of functions and constants is scanned without a copy).
     // (`property.__set_name__` only records the name: done here without a call.)
-    let any_heap_value = dict::dict_data(&d).is_some_and(|dd| {
-        let dd = dd.borrow();
-        for e in dd.iter() {
-            if let (Value::Obj(o), Some(_)) = (&e.value, e.key.as_str()) {
-                if let (Payload::Property(p), false) = (&o.payload, tdata(&o.ty).heap) {
-                    *p.name.borrow_mut() = e.key.clone();
-                }
+    let mut any_heap_value = false;
+    if let Some(dd) = dict::dict_data(&d) {
+        for e in dd.borrow().iter() {
+            let Value::Obj(o) = &e.value else { continue };
+            if tdata(&o.ty).heap {
+                any_heap_value = true;
+            } else if let (Payload::Property(p), Some(_)) = (&o.payload, e.key.as_str()) {
+                *p.name.borrow_mut() = e.key.clone();
             }
         }
-        let any = dd
-            .iter()
-            .any(|e| matches!(&e.value, Value::Obj(o) if tdata(&o.ty).heap));
-        any
-    });
+    }
     let named = if any_heap_value {
         dict::items(&d)
     } else {

@@ -3,7 +3,7 @@
 //! tuple). `|` (`_Py_union_type_or`), repr, `==` as sets, hash, `__parameters__` and
 //! substitution (`(T | None)[int]`, with `types/generic_alias.rs`'s machinery).
 
-use crate::object::{Payload, PyRef, Value};
+use crate::object::{Payload, Value};
 use crate::types::function::Args;
 use crate::vm::{PyResult, Vm};
 
@@ -149,13 +149,6 @@ pub fn getitem(vm: &mut Vm, u: &Value, item: &Value) -> PyResult<Value> {
 pub fn union_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "__getattribute__", 2, 2)?;
     let (obj, name) = (args.pos[0].clone(), args.pos[1].clone());
-    let Some(n) = name
-        .as_obj()
-        .filter(|o| matches!(o.payload, Payload::Str(_)))
-    else {
-        let t = vm.type_name(&name);
-        return Err(vm.type_error(format!("attribute name must be string, not '{t}'")));
-    };
-    let n: PyRef = n.clone();
+    let n = crate::object::attr::attr_name_arg(vm, &name)?;
     crate::object::attr::getattr(vm, &obj, &n)
 }

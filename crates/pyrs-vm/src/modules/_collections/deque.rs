@@ -154,17 +154,7 @@ pub fn install(vm: &mut Vm, d: &PyRef) {
     spec.methods = methods;
     spec.classmethods = classmethods;
     let ty = nt::new_type(vm, &spec);
-    let getter = crate::types::function::new_builtin(vm, "maxlen", maxlen_get);
-    let pty = vm.types.property.clone();
-    let prop = Value::Obj(vm.alloc(
-        &pty,
-        Payload::Property(crate::object::PropertyData::new([
-            getter,
-            Value::None,
-            Value::None,
-        ])),
-    ));
-    nt::set_attr(vm, &ty, "maxlen", prop);
+    nt::add_property(vm, &ty, "maxlen", maxlen_get, None, None);
     crate::import::dict_set(vm, d, "deque", Value::Obj(ty));
 }
 

@@ -20,18 +20,7 @@ pub fn install(vm: &mut Vm, d: &PyRef) {
     spec.methods = methods;
     let ty = nt::new_type(vm, &spec);
     // `__doc__` is per instance (namedtuple writes each field's doc).
-    let getter = crate::types::function::new_builtin(vm, "__doc__", doc_get);
-    let setter = crate::types::function::new_builtin(vm, "__doc__", doc_set);
-    let pty = vm.types.property.clone();
-    let prop = Value::Obj(vm.alloc(
-        &pty,
-        Payload::Property(crate::object::PropertyData::new([
-            getter,
-            setter,
-            Value::None,
-        ])),
-    ));
-    nt::set_attr(vm, &ty, "__doc__", prop);
+    nt::add_property(vm, &ty, "__doc__", doc_get, Some(doc_set), None);
     crate::import::dict_set(vm, d, "_tuplegetter", Value::Obj(ty));
 }
 

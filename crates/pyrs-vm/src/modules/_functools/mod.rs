@@ -5,7 +5,7 @@
 mod lru_cache;
 
 use super::native_type::{self as nt, NativeData};
-use crate::object::{Payload, PyRef, Value};
+use crate::object::{PyRef, Value};
 use crate::types::function::{Args, NativeFn};
 use crate::vm::{PyResult, Vm};
 
@@ -27,17 +27,7 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
     spec.methods = kw_methods;
     spec.subclassable = false;
     let key_ty = nt::new_type(vm, &spec);
-    let getter = crate::types::function::new_builtin(vm, "obj", key_obj);
-    let pty = vm.types.property.clone();
-    let prop = Value::Obj(vm.alloc(
-        &pty,
-        Payload::Property(crate::object::PropertyData::new([
-            getter,
-            Value::None,
-            Value::None,
-        ])),
-    ));
-    nt::set_attr(vm, &key_ty, "obj", prop);
+    nt::add_property(vm, &key_ty, "obj", key_obj, None, None);
     let st = nt::types_state(vm, "_functools", vec![key_ty]);
     nt::add_state_functions(vm, &d, &st, &[("cmp_to_key", cmp_to_key)]);
     let p_methods: &[(&'static str, NativeFn)] =
@@ -55,16 +45,7 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
         ("args", partial_args),
         ("keywords", partial_keywords),
     ] {
-        let getter = crate::types::function::new_builtin(vm, name, f);
-        let prop = Value::Obj(vm.alloc(
-            &pty,
-            Payload::Property(crate::object::PropertyData::new([
-                getter,
-                Value::None,
-                Value::None,
-            ])),
-        ));
-        nt::set_attr(vm, &p_ty, name, prop);
+        nt::add_property(vm, &p_ty, name, f, None, None);
     }
     crate::import::dict_set(vm, &d, "partial", Value::Obj(p_ty));
     lru_cache::install(vm, &d);

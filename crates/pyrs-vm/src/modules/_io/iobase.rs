@@ -112,39 +112,14 @@ fn iobase_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
 
 /// A read-only (or, with `set`, writable) property on an `_io` type.
 pub fn property(vm: &mut Vm, ty: &PyRef, name: &'static str, get: NativeFn, set: Option<NativeFn>) {
-    let getter = crate::types::function::new_builtin(vm, name, get);
-    let setter = match set {
-        Some(f) => crate::types::function::new_builtin(vm, name, f),
-        None => Value::None,
-    };
-    let pty = vm.types.property.clone();
-    let prop = Value::Obj(vm.alloc(
-        &pty,
-        Payload::Property(crate::object::PropertyData::new([
-            getter,
-            setter,
-            Value::None,
-        ])),
-    ));
-    nt::set_attr(vm, ty, name, prop);
+    nt::add_property(vm, ty, name, get, set, None);
 }
 
 /// A read-only attribute of a native type whose setter and deleter raise `deny`'s
 /// error (CPython's messages differ between a `PyMemberDef` READONLY member, "readonly
 /// attribute", and a getset without setter: see [`readonly_member`]).
 pub fn readonly(vm: &mut Vm, ty: &PyRef, name: &'static str, get: NativeFn, deny: NativeFn) {
-    let getter = crate::types::function::new_builtin(vm, name, get);
-    let deny = crate::types::function::new_builtin(vm, name, deny);
-    let pty = vm.types.property.clone();
-    let prop = Value::Obj(vm.alloc(
-        &pty,
-        Payload::Property(crate::object::PropertyData::new([
-            getter,
-            deny.clone(),
-            deny,
-        ])),
-    ));
-    nt::set_attr(vm, ty, name, prop);
+    nt::add_property(vm, ty, name, get, Some(deny), Some(deny));
 }
 
 /// The setter and deleter of a READONLY member (`encoding`, `buffer`, ...).

@@ -73,17 +73,7 @@ pub fn make_types(vm: &mut Vm) -> (PyRef, PyRef) {
     spec.subclassable = false;
     let entry = native_type::new_type(vm, &spec);
     for (name, f) in [("name", entry_name as NativeFn), ("path", entry_path)] {
-        let getter = crate::types::function::new_builtin(vm, name, f);
-        let pty = vm.types.property.clone();
-        let prop = vm.alloc(
-            &pty,
-            crate::object::Payload::Property(crate::object::PropertyData::new([
-                getter,
-                Value::None,
-                Value::None,
-            ])),
-        );
-        native_type::set_attr(vm, &entry, name, Value::Obj(prop));
+        native_type::add_property(vm, &entry, name, f, None, None);
     }
     let ga = crate::types::function::new_builtin(vm, "__class_getitem__", class_getitem);
     let cm_ty = vm.types.classmethod.clone();
