@@ -59,6 +59,20 @@ pub struct TextInner {
     pub raw: Option<Value>,
 }
 
+impl TextInner {
+    /// Forget decoded and undecoded read-ahead before a write (the write goes where the
+    /// buffer is, not where reading had got to).
+    fn drop_read_ahead(&mut self) {
+        if !self.dec.is_empty() || !self.pending.is_empty() || self.dec_start.is_some() {
+            self.dec.clear();
+            self.pos = 0;
+            self.pending.clear();
+            self.dec_start = None;
+        }
+        self.eof = false;
+    }
+}
+
 pub struct TextIOWrapper {
     pub inner: RefCell<Option<TextInner>>,
 }
@@ -884,15 +898,7 @@ pub fn write_str(vm: &mut Vm, t: &TextIOWrapper, s: &PyStr) -> PyResult<usize> {
         _ => bytes.extend(codecs::encode(vm, text, codec.name(), &errors)?),
     }
     // Text read ahead is dropped: the write goes where the buffer is.
-    with(t, |i| {
-        if !i.dec.is_empty() || !i.pending.is_empty() || i.dec_start.is_some() {
-            i.dec.clear();
-            i.pos = 0;
-            i.pending.clear();
-            i.dec_start = None;
-        }
-        i.eof = false;
-    });
+    with(t, TextInner::drop_read_ahead);
     // What would pass `chunk_size` first sends what is pending, so the buffer never
     // gets more than a chunk of joined writes (CPython 3.9+).
     let over = with(t, |i| {
@@ -961,13 +967,7 @@ fn write_fast(t: &TextIOWrapper, text: Fast<'_>) -> Option<(bool, bool)> {
         return None;
     }
     let needflush = i.line_buffering && (haslf || has(b'\r'));
-    if !i.dec.is_empty() || !i.pending.is_empty() || i.dec_start.is_some() {
-        i.dec.clear();
-        i.pos = 0;
-        i.pending.clear();
-        i.dec_start = None;
-    }
-    i.eof = false;
+    i.drop_read_ahead();
     let out = &mut i.pending_out;
     match (&text, i.codec) {
         (Fast::Ascii(b), _) | (Fast::Latin1(b), Codec::Latin1) => out.extend_from_slice(b),
