@@ -180,7 +180,7 @@ pub enum Payload {
     Float(f64),
     Str(PyStr),
     Bytes(Box<[u8]>),
-    ByteArray(RefCell<Vec<u8>>),
+    ByteArray(Box<crate::types::bytearray::PyByteArray>),
     /// A frame object (`sys._getframe()`, `gi_frame`): a snapshot (`types/frame.rs`).
     Frame(Box<crate::types::frame::FrameData>),
     MemoryView(Box<crate::types::bytearray::MemView>),

@@ -85,6 +85,7 @@ pub fn builtin_inplace(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResu
     if let Some(Payload::ByteArray(ba)) = a.payload() {
         if base == 0 {
             if let Some(add) = crate::types::bytearray::bytes_like(b) {
+                ba.check_resize(vm, ba.borrow().len() + add.len())?;
                 ba.borrow_mut().extend(add);
                 return Ok(Some(a.clone()));
             }
@@ -92,6 +93,7 @@ pub fn builtin_inplace(vm: &mut Vm, a: &Value, b: &Value, base: usize) -> PyResu
         if base == 5 {
             if let Some(n) = seq_repeat(vm, b)? {
                 let cur = ba.borrow().clone();
+                ba.check_resize(vm, cur.len().saturating_mul(n))?;
                 *ba.borrow_mut() = cur.repeat(n);
                 return Ok(Some(a.clone()));
             }

@@ -1,12 +1,50 @@
 //! `bytearray` (CPython: `Objects/bytearrayobject.c`; memoryview's
-//! `Objects/memoryobject.c`). A bytearray is a `RefCell<Vec<u8>>`; its text-like methods
-//! are the bytes ones (`bytes_methods.rs`) run on a copy, with bytes results turned back
-//! into bytearrays. memoryview lives in `memoryview.rs` (re-exported here).
+//! `Objects/memoryobject.c`). A bytearray is a [`PyByteArray`]: its bytes and its export
+//! count; its text-like methods are the bytes ones (`bytes_methods.rs`) run on a copy,
+//! with bytes results turned back into bytearrays. memoryview lives in `memoryview/`
+//! (re-exported here).
 
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::{Args, NativeFn};
+use crate::types::memoryview::exporter::ExportCount;
 use crate::vm::{PyResult, Vm};
-use std::cell::RefCell;
+use std::cell::{Ref, RefCell, RefMut};
+
+/// A bytearray's storage (boxed in `Payload::ByteArray`: inline it would make every
+/// object's payload larger). While `exports` is not zero (memoryviews on it are alive)
+/// every change of size raises BufferError: each resizing path calls [`resize`] first.
+pub struct PyByteArray {
+    data: RefCell<Vec<u8>>,
+    pub exports: ExportCount,
+}
+
+impl PyByteArray {
+    pub fn new(data: Vec<u8>) -> Box<PyByteArray> {
+        Box::new(PyByteArray {
+            data: RefCell::new(data),
+            exports: ExportCount::default(),
+        })
+    }
+
+    pub fn borrow(&self) -> Ref<'_, Vec<u8>> {
+        self.data.borrow()
+    }
+
+    /// The bytes, to change in place. A caller that changes the length has checked
+    /// [`PyByteArray::check_resize`] first.
+    pub fn borrow_mut(&self) -> RefMut<'_, Vec<u8>> {
+        self.data.borrow_mut()
+    }
+
+    /// CPython's `PyByteArray_Resize` check: a change to `new_len` bytes is refused
+    /// (BufferError) while exported; keeping the size is always allowed.
+    pub fn check_resize(&self, vm: &mut Vm, new_len: usize) -> PyResult<()> {
+        if new_len == self.data.borrow().len() {
+            return Ok(());
+        }
+        self.exports.check_resize(vm)
+    }
+}
 
 /// The bytes of any bytes-like object (bytes, bytearray, memoryview), copied.
 pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
@@ -49,7 +87,10 @@ pub fn is_bytearray(v: &Value) -> bool {
 }
 
 pub fn new_bytearray(vm: &Vm, data: Vec<u8>) -> Value {
-    Value::Obj(vm.alloc(&vm.types.bytearray, Payload::ByteArray(RefCell::new(data))))
+    Value::Obj(vm.alloc(
+        &vm.types.bytearray,
+        Payload::ByteArray(PyByteArray::new(data)),
+    ))
 }
 
 /// `bytearray(...)`: the arguments of `bytes(...)` (an int, an iterable of ints, a
@@ -63,7 +104,7 @@ pub fn bytearray_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     };
     Ok(Value::Obj(vm.alloc_instance(
         cls,
-        Payload::ByteArray(RefCell::new(data)),
+        Payload::ByteArray(PyByteArray::new(data)),
     )))
 }
 
@@ -74,14 +115,14 @@ fn this(vm: &mut Vm, args: &Args) -> PyResult<PyRef> {
     }
 }
 
-fn data(o: &PyRef) -> &RefCell<Vec<u8>> {
+fn data(o: &PyRef) -> &PyByteArray {
     match &o.payload {
         Payload::ByteArray(b) => b,
         _ => empty_cell(),
     }
 }
 
-fn empty_cell() -> &'static RefCell<Vec<u8>> {
+fn empty_cell() -> &'static PyByteArray {
     panic!("pyrs internal error: not a bytearray")
 }
 
@@ -97,7 +138,9 @@ fn append(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "append", 2, 2)?;
     let o = this(vm, &args)?;
     let b = byte_arg(vm, &args.pos[1])?;
-    data(&o).borrow_mut().push(b);
+    let d = data(&o);
+    d.check_resize(vm, d.borrow().len() + 1)?;
+    d.borrow_mut().push(b);
     Ok(Value::None)
 }
 
@@ -110,14 +153,25 @@ fn extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if args.pos[1].as_str().is_some() {
                 return Err(vm.type_error("expected iterable of integers; got: 'str'"));
             }
+            // `bytearray_extend`: a non-iterable is "can't extend bytearray with T".
+            let it = match vm.iter(&args.pos[1]) {
+                Ok(it) => it,
+                Err(e) if vm.err_matches(&e, &vm.types.type_error) => {
+                    let t = vm.type_name(&args.pos[1]);
+                    return Err(vm.type_error(format!("can't extend bytearray with {t}")));
+                }
+                Err(e) => return Err(e),
+            };
             let mut out = Vec::new();
-            for x in vm.collect(&args.pos[1])? {
+            while let Some(x) = vm.next(&it)? {
                 out.push(byte_arg(vm, &x)?);
             }
             out
         }
     };
-    data(&o).borrow_mut().extend(add);
+    let d = data(&o);
+    d.check_resize(vm, d.borrow().len() + add.len())?;
+    d.borrow_mut().extend(add);
     Ok(Value::None)
 }
 
@@ -129,7 +183,9 @@ fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
         "'{}' object cannot be interpreted as an integer",
     )?;
     let b = byte_arg(vm, &args.pos[2])?;
-    let mut d = data(&o).borrow_mut();
+    let d = data(&o);
+    d.check_resize(vm, d.borrow().len() + 1)?;
+    let mut d = d.borrow_mut();
     let n = d.len() as i64;
     let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
     d.insert(at as usize, b);
@@ -143,34 +199,33 @@ fn pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => vm.index_value(v, "'{}' object cannot be interpreted as an integer")?,
         None => -1,
     };
-    let mut d = data(&o).borrow_mut();
-    if d.is_empty() {
-        drop(d);
+    let d = data(&o);
+    let n = d.borrow().len() as i64;
+    if n == 0 {
         return Err(vm.index_error("pop from empty bytearray"));
     }
-    let n = d.len() as i64;
     let at = if i < 0 { i + n } else { i };
     if !(0..n).contains(&at) {
-        drop(d);
         return Err(vm.index_error("pop index out of range"));
     }
-    Ok(Value::Int(d.remove(at as usize) as i64))
+    d.check_resize(vm, n as usize - 1)?;
+    let c = d.borrow_mut().remove(at as usize);
+    Ok(Value::Int(c as i64))
 }
 
 fn remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "remove", 2, 2)?;
     let o = this(vm, &args)?;
     let b = byte_arg(vm, &args.pos[1])?;
-    let mut d = data(&o).borrow_mut();
-    match d.iter().position(|&x| x == b) {
+    let d = data(&o);
+    let found = d.borrow().iter().position(|&x| x == b);
+    match found {
         Some(i) => {
-            d.remove(i);
+            d.check_resize(vm, d.borrow().len() - 1)?;
+            d.borrow_mut().remove(i);
             Ok(Value::None)
         }
-        None => {
-            drop(d);
-            Err(vm.value_error("value not found in bytearray"))
-        }
+        None => Err(vm.value_error("value not found in bytearray")),
     }
 }
 
@@ -182,6 +237,7 @@ fn reverse(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let o = this(vm, &args)?;
+    data(&o).check_resize(vm, 0)?;
     data(&o).borrow_mut().clear();
     Ok(Value::None)
 }
@@ -372,8 +428,8 @@ pub const CLASSMETHODS: &[(&str, NativeFn)] = &[("fromhex", fromhex), ("maketran
 pub fn setitem(vm: &mut Vm, o: &PyRef, key: &Value, value: Option<Value>) -> PyResult<()> {
     if let Some(Payload::Slice(s)) = key.payload() {
         let s = (**s).clone();
-        let len = data(o).borrow().len();
-        let (start, stop, step, n) = crate::types::slice::indices(vm, &s, len)?;
+        // The values first (CPython converts them to a bytearray, which may run Python
+        // code that resizes this one), then the indices against the length now.
         let new: Vec<u8> = match &value {
             None => Vec::new(),
             Some(v) => match bytes_like(v) {
@@ -393,13 +449,26 @@ pub fn setitem(vm: &mut Vm, o: &PyRef, key: &Value, value: Option<Value>) -> PyR
                 }
             },
         };
-        let mut d = data(o).borrow_mut();
+        let len = data(o).borrow().len();
+        let (start, stop, step, n) = crate::types::slice::indices(vm, &s, len)?;
+        // An `__index__` of the slice may have resized it (CPython reads the length
+        // after them): positions past the end are left out, never indexed.
+        let ba = data(o);
+        let len = ba.borrow().len();
         if step == 1 {
             let (a, b) = (start.max(0) as usize, stop.max(start).max(0) as usize);
-            d.splice(a.min(len)..b.min(len), new);
+            let (a, b) = (a.min(len), b.min(len));
+            ba.check_resize(vm, len - (b - a) + new.len())?;
+            ba.borrow_mut().splice(a..b, new);
             return Ok(());
         }
-        let idx: Vec<usize> = crate::types::slice::positions(start, step, n).collect();
+        let idx: Vec<usize> = crate::types::slice::positions(start, step, n)
+            .filter(|&i| i < len)
+            .collect();
+        if value.is_none() && !idx.is_empty() {
+            ba.check_resize(vm, len - idx.len())?;
+        }
+        let mut d = ba.borrow_mut();
         if value.is_none() {
             let mut keep = Vec::with_capacity(d.len());
             for (i, &c) in d.iter().enumerate() {
@@ -432,9 +501,13 @@ pub fn setitem(vm: &mut Vm, o: &PyRef, key: &Value, value: Option<Value>) -> PyR
     match value {
         Some(v) => {
             let b = byte_arg(vm, &v)?;
-            data(o).borrow_mut()[at as usize] = b;
+            // `__index__` of `v` may have shrunk it: no write past the end then.
+            if let Some(slot) = data(o).borrow_mut().get_mut(at as usize) {
+                *slot = b;
+            }
         }
         None => {
+            data(o).check_resize(vm, n as usize - 1)?;
             data(o).borrow_mut().remove(at as usize);
         }
     }

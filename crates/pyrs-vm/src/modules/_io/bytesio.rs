@@ -2,13 +2,18 @@
 //! `Modules/_io/bytesio.c`). The buffer is a `Vec<u8>` and a position that may lie past
 //! its end (a write there pads with zero bytes, as CPython's).
 //!
-//! `getbuffer()` is absent: a memoryview sharing the buffer needs the buffer to be a
-//! bytearray object that refuses resizing while exported (docs/differences.md).
+//! `getbuffer()` returns a memoryview whose `obj` is a `_io._BytesIOBuffer` holding the
+//! BytesIO: the view reads and writes the BytesIO's buffer in place, and while it is
+//! alive (not released) the BytesIO counts an export and refuses `write`, `writelines`
+//! of anything, `truncate`, `close`, `__setstate__` and `__init__` with BufferError
+//! (CPython's `CHECK_EXPORTS`; `types/memoryview/exporter.rs`).
 
 use super::iobase::{buffer_arg, closed_err, is_index, size_arg, writable_len, write_into};
 use crate::modules::native_type::{self as nt, NativeData};
+use crate::object::typeobj::tdata;
 use crate::object::{PyRef, Value};
 use crate::types::function::{Args, NativeFn};
+use crate::types::memoryview::exporter::ExportCount;
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 
@@ -20,16 +25,67 @@ pub struct BytesInner {
 
 pub struct BytesIO {
     pub inner: RefCell<BytesInner>,
+    /// Live memoryviews of `getbuffer()`: no change of the buffer while not zero.
+    pub exports: ExportCount,
 }
 
 impl NativeData for BytesIO {
     fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {}
 }
 
+/// `_io._BytesIOBuffer` (CPython's `bytesiobuf`): the exporter object of a
+/// `getbuffer()` view, its `obj`; holds the BytesIO whose buffer it exports.
+pub struct BytesIOBuffer {
+    source: Value,
+}
+
+impl NativeData for BytesIOBuffer {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.source);
+    }
+}
+
+/// The BytesIO whose buffer `obj` exports, if `obj` is a `_io._BytesIOBuffer`.
+pub fn exported(obj: &Value) -> Option<&BytesIO> {
+    nt::state::<BytesIO>(&nt::state::<BytesIOBuffer>(obj)?.source)
+}
+
+/// The `_io._BytesIOBuffer` type: not instantiable from Python, not subclassable.
+pub fn make_buffer_type(vm: &mut Vm) -> PyRef {
+    let mut spec = nt::Spec::new("_BytesIOBuffer", "_io");
+    spec.subclassable = false;
+    nt::new_type(vm, &spec)
+}
+
+/// `getbuffer()`: a writable memoryview of the contents (not past the end: a position
+/// beyond it does not count).
+fn getbuffer(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "getbuffer", 1, 1)?;
+    check(vm, &args)?;
+    let ty = super::types(vm).bytesio_buffer.clone();
+    let exporter = nt::alloc(
+        vm,
+        &ty,
+        BytesIOBuffer {
+            source: args.pos[0].clone(),
+        },
+    );
+    Ok(crate::types::memoryview::export_view(vm, exporter))
+}
+
+/// The state of an open BytesIO that no view exports (ValueError when closed,
+/// BufferError while exported), for the operations that change the buffer.
+fn check_unexported<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a BytesIO> {
+    let b = check(vm, args)?;
+    b.exports.check_resize(vm)?;
+    Ok(b)
+}
+
 pub fn make_type(vm: &mut Vm, base: &PyRef) -> PyRef {
     let methods: &[(&'static str, NativeFn)] = &[
         ("__init__", bytesio_init),
         ("getvalue", getvalue),
+        ("getbuffer", getbuffer),
         ("read", read),
         ("read1", read),
         ("readline", readline),
@@ -74,6 +130,7 @@ fn bytesio_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 pos: 0,
                 closed: false,
             }),
+            exports: ExportCount::default(),
         },
     ))
 }
@@ -105,6 +162,7 @@ fn bytesio_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(b) = nt::state::<BytesIO>(&this) else {
         return Err(vm.type_error("descriptor '__init__' requires a '_io.BytesIO' object"));
     };
+    b.exports.check_resize(vm)?;
     let mut i = b.inner.borrow_mut();
     i.buf = data;
     i.pos = 0;
@@ -224,7 +282,7 @@ pub fn write_bytes(vm: &mut Vm, b: &BytesIO, data: &[u8]) -> PyResult<()> {
 
 fn write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "write", 2, 2)?;
-    let b = check(vm, &args)?;
+    let b = check_unexported(vm, &args)?;
     let data = buffer_arg(vm, &args.pos[1])?;
     write_bytes(vm, b, &data)?;
     Ok(Value::Int(data.len() as i64))
@@ -236,7 +294,7 @@ fn writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let it = vm.iter(&args.pos[1])?;
     while let Some(line) = vm.next(&it)? {
         let data = buffer_arg(vm, &line)?;
-        let b = check(vm, &args)?;
+        let b = check_unexported(vm, &args)?;
         write_bytes(vm, b, &data)?;
     }
     Ok(Value::None)
@@ -289,8 +347,16 @@ fn truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let b = check(vm, &args)?;
     let size = match args.pos.get(1) {
         None | Some(Value::None) => b.inner.borrow().pos as i64,
-        Some(v) => int_arg(vm, v)?,
+        Some(v) => {
+            // `_Py_convert_optional_to_ssize_t`'s message for a non-index.
+            if !is_index(vm, v) {
+                let t = vm.type_name(v);
+                return Err(vm.type_error(format!("argument should be integer or None, not '{t}'")));
+            }
+            int_arg(vm, v)?
+        }
     };
+    b.exports.check_resize(vm)?;
     if size < 0 {
         return Err(vm.value_error(format!("negative size value {size}")));
     }
@@ -303,6 +369,7 @@ fn truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let b = me(vm, &args)?;
+    b.exports.check_resize(vm)?;
     let mut i = b.inner.borrow_mut();
     i.closed = true;
     i.buf = Vec::new();
@@ -334,13 +401,14 @@ fn setstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let items = match st.as_tuple() {
         Some(t) if t.len() >= 3 => t.to_vec(),
         _ => {
-            let t = nt::type_name(vm, &args.pos[0]);
+            let t = tdata(vm.type_of(&args.pos[0])).name();
             let s = vm.type_name(&st);
             return Err(vm.type_error(format!(
                 "{t}.__setstate__ argument should be 3-tuple, got {s}"
             )));
         }
     };
+    b.exports.check_resize(vm)?;
     let data = buffer_arg(vm, &items[0])?;
     let pos = int_arg(vm, &items[1])?;
     if pos < 0 {

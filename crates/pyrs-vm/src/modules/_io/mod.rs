@@ -39,6 +39,8 @@ pub struct IoTypes {
     pub text_iobase: PyRef,
     pub fileio: PyRef,
     pub bytesio: PyRef,
+    /// `_io._BytesIOBuffer`, the exporter of `BytesIO.getbuffer()`'s views.
+    pub bytesio_buffer: PyRef,
     pub stringio: PyRef,
     pub buffered_reader: PyRef,
     pub buffered_writer: PyRef,
@@ -86,6 +88,7 @@ pub fn types(vm: &mut Vm) -> Rc<IoTypes> {
     let (iobase, raw_iobase, buffered_iobase, text_iobase) = iobase::make_types(vm);
     let fileio = fileio::make_type(vm, &raw_iobase);
     let bytesio = bytesio::make_type(vm, &buffered_iobase);
+    let bytesio_buffer = bytesio::make_buffer_type(vm);
     let stringio = stringio::make_type(vm, &text_iobase);
     let newline_decoder = newlines::make_type(vm);
     let text_io_wrapper = textio::make_types(vm, &text_iobase);
@@ -98,6 +101,7 @@ pub fn types(vm: &mut Vm) -> Rc<IoTypes> {
         text_iobase,
         fileio,
         bytesio,
+        bytesio_buffer,
         stringio,
         buffered_reader,
         buffered_writer,

@@ -1,21 +1,23 @@
 //! `memoryview` (CPython: `Objects/memoryobject.c`): a typed, possibly N-dimensional view
-//! on the memory of a bytes or bytearray object. Formats are the native single-character
-//! struct codes CPython's `cast` accepts (`b B h H i I l L q Q n N f d ? c P`, optionally
-//! prefixed with '@'), little-endian x86-64 sizes. A view is (byte offset of item
-//! [0,..,0], shape, strides in bytes); every access re-checks the exporter's bounds, so a
-//! bytearray resized under a view (CPython forbids that with BufferError) cannot make it
-//! read out of range.
+//! on the memory of a bytes or bytearray object or a BytesIO (`getbuffer()`). Formats are
+//! the native single-character struct codes CPython's `cast` accepts
+//! (`b B h H i I l L q Q n N f d ? c P`, optionally prefixed with '@'), little-endian
+//! x86-64 sizes. A view is (byte offset of item [0,..,0], shape, strides in bytes). A
+//! live view holds an export of its exporter, which then refuses to resize
+//! (`exporter.rs`); every access still re-checks the exporter's bounds.
 
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::{Args, NativeFn};
 use crate::vm::{PyErr, PyResult, Vm};
 use std::cell::Cell;
 
+pub mod exporter;
 mod format;
 use format::{is_byte_format, item_eq, item_value, native_size, pack, unpack, Item};
 
 pub struct MemView {
-    /// The exporting object (bytes or bytearray).
+    /// The exporting object (bytes, bytearray, `_io._BytesIOBuffer`): `exporter::source`
+    /// finds its memory. Holds one export of it until released (see `exporter.rs`).
     pub obj: Value,
     /// Byte offset of the first item (may be past the end for an empty view).
     pub start: isize,
@@ -66,11 +68,26 @@ impl MemView {
         if self.released.get() {
             return None;
         }
-        match self.obj.payload()? {
-            Payload::Bytes(b) => Some(f(b)),
-            Payload::ByteArray(b) => Some(f(&b.borrow())),
-            _ => None,
+        Some(exporter::source(&self.obj)?.read(f))
+    }
+
+    /// Runs `f` on the exporter's whole buffer, writable; None once released or for
+    /// read-only memory.
+    fn with_src_mut<R>(&self, f: impl FnOnce(&mut [u8]) -> R) -> Option<R> {
+        if self.released.get() {
+            return None;
         }
+        exporter::source(&self.obj)?.write(f)
+    }
+
+    /// Gives back the view's export (`release()`, `__exit__`, or the drop of a view never
+    /// released); false when it was already released.
+    fn release(&self) -> bool {
+        if self.released.replace(true) {
+            return false;
+        }
+        exporter::release(&self.obj);
+        true
     }
 
     /// Byte offsets of every item, in C (row-major) order.
@@ -120,7 +137,7 @@ impl MemView {
     }
 
     pub fn readonly(&self) -> bool {
-        self.readonly_view || !matches!(self.obj.payload(), Some(Payload::ByteArray(_)))
+        self.readonly_view || !exporter::source(&self.obj).is_some_and(|s| s.writable())
     }
 
     /// CPython's `init_flags`: a 1-D view is contiguous iff its one item is alone or its
@@ -159,7 +176,9 @@ impl MemView {
         true
     }
 
+    /// A new view of the same memory (slices, casts, ...): it takes its own export.
     fn derived(&self) -> MemView {
+        exporter::acquire(&self.obj);
         MemView {
             obj: self.obj.clone(),
             start: self.start,
@@ -178,13 +197,22 @@ impl MemView {
     }
 }
 
+impl Drop for MemView {
+    /// A view dropped without `release()` gives its export back (CPython's
+    /// `memory_dealloc` releases the buffer).
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
 fn alloc_view(vm: &mut Vm, m: MemView) -> Value {
     let ty = vm.types.memoryview.clone();
     Value::Obj(vm.alloc(&ty, Payload::MemoryView(Box::new(m))))
 }
 
-/// A fresh 1-D 'B' view of a whole exporter.
+/// A fresh 1-D 'B' view of a whole exporter; takes an export of it.
 fn byte_view(obj: Value, n: usize) -> MemView {
+    exporter::acquire(&obj);
     MemView {
         obj,
         start: 0,
@@ -198,12 +226,22 @@ fn byte_view(obj: Value, n: usize) -> MemView {
     }
 }
 
+/// A new memoryview of the whole of `exporter` (an object `exporter::source` knows).
+pub fn export_view(vm: &mut Vm, exporter: Value) -> Value {
+    let n = exporter::source(&exporter).map_or(0, |s| s.read(|b| b.len()));
+    let m = byte_view(exporter, n);
+    alloc_view(vm, m)
+}
+
 pub fn memoryview_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult<Value> {
     args.check(vm, "memoryview", 1, 1)?;
     let o = args.pos[0].clone();
     let m = match o.payload() {
         Some(Payload::Bytes(b)) => byte_view(o.clone(), b.len()),
         Some(Payload::ByteArray(b)) => byte_view(o.clone(), b.borrow().len()),
+        Some(Payload::Native(_)) if exporter::source(&o).is_some() => {
+            return Ok(export_view(vm, o));
+        }
         Some(Payload::MemoryView(m)) => {
             if m.released.get() {
                 return Err(released(vm));
@@ -384,9 +422,6 @@ pub fn setitem_view(vm: &mut Vm, mv: &Value, key: &Value, value: Option<Value>) 
     let Some(value) = value else {
         return Err(vm.type_error("cannot delete memory"));
     };
-    let Some(Payload::ByteArray(target)) = m.obj.payload() else {
-        return Err(vm.type_error("cannot modify read-only memory"));
-    };
     let fc = m.fmt_char();
     let (offsets, data): (Vec<isize>, Vec<u8>) = match resolve_key(vm, m, key, true)? {
         Key::Item(off) => (vec![off], pack(vm, fc, &m.format, &value)?),
@@ -417,14 +452,15 @@ pub fn setitem_view(vm: &mut Vm, mv: &Value, key: &Value, value: Option<Value>) 
             (offs, sbytes)
         }
     };
-    let mut t = target.borrow_mut();
-    for (o, chunk) in offsets.into_iter().zip(data.chunks(m.itemsize.max(1))) {
-        if let Ok(o) = usize::try_from(o) {
-            if let Some(slot) = t.get_mut(o..o + chunk.len()) {
-                slot.copy_from_slice(chunk);
+    m.with_src_mut(|t| {
+        for (o, chunk) in offsets.into_iter().zip(data.chunks(m.itemsize.max(1))) {
+            if let Ok(o) = usize::try_from(o) {
+                if let Some(slot) = t.get_mut(o..o + chunk.len()) {
+                    slot.copy_from_slice(chunk);
+                }
             }
         }
-    }
+    });
     Ok(())
 }
 
@@ -507,7 +543,7 @@ fn mv_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn release(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(Payload::MemoryView(m)) = args.pos[0].payload() {
-        m.released.set(true);
+        m.release();
         return Ok(Value::None);
     }
     Err(vm.type_error("descriptor requires a 'memoryview' object"))
@@ -775,14 +811,13 @@ pub fn write_raw(vm: &mut Vm, mv: &Value, data: &[u8]) -> PyResult<usize> {
     };
     let n = n.min(data.len());
     let m = view_of(vm, mv)?;
-    let Some(Payload::ByteArray(target)) = m.obj.payload() else {
-        return Ok(0);
-    };
-    let mut t = target.borrow_mut();
     let start = usize::try_from(m.start).unwrap_or(usize::MAX);
-    match t.get_mut(start..start.saturating_add(n)) {
-        Some(slot) => slot.copy_from_slice(&data[..n]),
-        None => return Ok(0),
-    }
-    Ok(n)
+    let written = m.with_src_mut(|t| match t.get_mut(start..start.saturating_add(n)) {
+        Some(slot) => {
+            slot.copy_from_slice(&data[..n]);
+            n
+        }
+        None => 0,
+    });
+    Ok(written.unwrap_or(0))
 }
