@@ -93,19 +93,117 @@ pub fn new_bytearray(vm: &Vm, data: Vec<u8>) -> Value {
     ))
 }
 
-/// `bytearray(...)`: the arguments of `bytes(...)` (an int, an iterable of ints, a
-/// bytes-like object, or a str with an encoding).
-pub fn bytearray_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
-    let data = if args.pos.is_empty() && args.kw.is_empty() {
-        Vec::new()
-    } else {
-        let b = crate::types::bytes::bytes_new(vm, &vm.types.bytes.clone(), args)?;
-        bytes_like(&b).unwrap_or_default()
-    };
+/// `bytearray.__new__`: an empty bytearray of `cls` whatever the arguments (CPython's
+/// `PyType_GenericNew`); `__init__` fills it, so a subclass `__init__` that does not
+/// call the base's leaves it empty, as in CPython.
+pub fn bytearray_new(vm: &mut Vm, cls: &PyRef, _args: Args) -> PyResult<Value> {
     Ok(Value::Obj(vm.alloc_instance(
         cls,
-        Payload::ByteArray(PyByteArray::new(data)),
+        Payload::ByteArray(PyByteArray::new(Vec::new())),
     )))
+}
+
+/// `bytearray.__init__(source=b'', encoding=..., errors=...)` (CPython's
+/// `bytearray___init___impl`, its checks in its order): empties the bytearray first (a
+/// BufferError while exported), then fills it from a str and an encoding, a count, a
+/// bytes-like object, or an iterable of ints.
+pub fn bytearray_init(vm: &mut Vm, this: &Value, args: Args) -> PyResult<()> {
+    let [source, encoding, errors] = crate::modules::native_type::clinic(
+        vm,
+        args,
+        "bytearray",
+        ["source", "encoding", "errors"],
+        0,
+        3,
+    )?;
+    let text = |vm: &mut Vm, v: &Option<Value>, arg: &str| -> PyResult<Option<String>> {
+        match v {
+            None => Ok(None),
+            Some(v) => match v.as_str() {
+                Some(s) => Ok(Some(s.as_rust().into_owned())),
+                None => {
+                    let t = vm.type_name(v);
+                    Err(vm.type_error(format!("bytearray() argument '{arg}' must be str, not {t}")))
+                }
+            },
+        }
+    };
+    let enc = text(vm, &encoding, "encoding")?;
+    let err = text(vm, &errors, "errors")?;
+    let Some(Payload::ByteArray(ba)) = this.payload() else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'bytearray' object"));
+    };
+    ba.check_resize(vm, 0)?;
+    ba.borrow_mut().clear();
+    let without_str = |vm: &mut Vm| {
+        vm.type_error(if enc.is_some() {
+            "encoding without a string argument"
+        } else {
+            "errors without a string argument"
+        })
+    };
+    let Some(src) = source else {
+        if enc.is_some() || err.is_some() {
+            return Err(without_str(vm));
+        }
+        return Ok(());
+    };
+    if let Some(s) = src.as_str() {
+        let Some(enc) = &enc else {
+            return Err(vm.type_error("string argument without an encoding"));
+        };
+        let data = crate::types::codecs::encode(vm, s, enc, err.as_deref().unwrap_or("strict"))?;
+        ba.check_resize(vm, data.len())?;
+        *ba.borrow_mut() = data;
+        return Ok(());
+    }
+    if enc.is_some() || err.is_some() {
+        return Err(without_str(vm));
+    }
+    if crate::modules::_io::iobase::is_index(vm, &src) {
+        // `PyNumber_AsSsize_t(arg, PyExc_OverflowError)`: too large is an OverflowError.
+        let n = match vm.index_value(&src, "cannot fit '{}' into an index-sized integer") {
+            Ok(n) => n,
+            Err(e) if vm.err_matches(&e, &vm.types.index_error) => {
+                let t = vm.type_name(&src);
+                return Err(
+                    vm.overflow_error(format!("cannot fit '{t}' into an index-sized integer"))
+                );
+            }
+            Err(e) => return Err(e),
+        };
+        if n < 0 {
+            return Err(vm.value_error("negative count"));
+        }
+        let mut data = Vec::new();
+        if data.try_reserve_exact(n as usize).is_err() {
+            let t = vm.types.memory_error.clone();
+            return Err(vm.new_error(&t, ""));
+        }
+        data.resize(n as usize, 0);
+        ba.check_resize(vm, data.len())?;
+        *ba.borrow_mut() = data;
+        return Ok(());
+    }
+    if let Some(data) = bytes_like(&src) {
+        ba.check_resize(vm, data.len())?;
+        *ba.borrow_mut() = data;
+        return Ok(());
+    }
+    let it = match vm.iter(&src) {
+        Ok(it) => it,
+        Err(e) if vm.err_matches(&e, &vm.types.type_error) => {
+            let t = crate::object::typeobj::tdata(vm.type_of(&src)).name();
+            return Err(vm.type_error(format!("cannot convert '{t}' object to bytearray")));
+        }
+        Err(e) => return Err(e),
+    };
+    while let Some(x) = vm.next(&it)? {
+        let b = byte_arg(vm, &x)?;
+        ba.check_resize(vm, ba.borrow().len() + 1)?;
+        ba.borrow_mut().push(b);
+    }
+    Ok(())
 }
 
 fn this(vm: &mut Vm, args: &Args) -> PyResult<PyRef> {

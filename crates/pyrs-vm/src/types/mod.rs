@@ -657,7 +657,7 @@ pub fn install_methods(vm: &mut Vm) {
         (
             t(vm, |t| &t.bytearray),
             Some(bytearray::bytearray_new),
-            None,
+            Some(bytearray::bytearray_init),
         ),
         (
             t(vm, |t| &t.memoryview),
