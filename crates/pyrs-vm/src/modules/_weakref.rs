@@ -123,9 +123,9 @@ fn method(vm: &mut Vm, owner: &PyRef, name: &'static str, f: NativeFn) -> Value 
 
 /// CPython's `PyType_SUPPORTS_WEAKREFS`: instances of classes, functions, types, modules,
 /// sets, methods, generators, code objects, files and native types' objects.
-fn weakrefable(v: &Value) -> Option<&PyRef> {
+fn weakrefable<'a>(vm: &Vm, v: &'a Value) -> Option<&'a PyRef> {
     let o = v.as_obj()?;
-    if tdata(&o.ty).heap {
+    if tdata(&o.ty).heap || crate::types::exception_group::is_exception_group(vm, v) {
         return Some(o);
     }
     match &o.payload {
@@ -190,7 +190,7 @@ fn ref_new(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     }
     let target = args.pos[0].clone();
     let callback = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let Some(t) = weakrefable(&target).cloned() else {
+    let Some(t) = weakrefable(vm, &target).cloned() else {
         return Err(not_weakrefable(vm, &target));
     };
     let (ref_ty, _, _) = weak_types(vm);
@@ -357,7 +357,7 @@ fn proxy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let target = args.pos[0].clone();
     let callback = args.pos.get(1).cloned().unwrap_or(Value::None);
-    let Some(t) = weakrefable(&target).cloned() else {
+    let Some(t) = weakrefable(vm, &target).cloned() else {
         return Err(not_weakrefable(vm, &target));
     };
     let (_, p, cp) = weak_types(vm);

@@ -340,6 +340,24 @@ fn clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `bytearray.__alloc__()`: the bytes allocated for the data, counting the trailing NUL
+/// CPython keeps after it (so `len + 1` or more once anything is allocated; 0 for a
+/// bytearray that never allocated).
+fn alloc(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let o = this(vm, &args)?;
+    if !args.kw.is_empty() {
+        return Err(vm.type_error("bytearray.__alloc__() takes no keyword arguments"));
+    }
+    if args.pos.len() != 1 {
+        let n = args.pos.len() - 1;
+        return Err(vm.type_error(format!(
+            "bytearray.__alloc__() takes no arguments ({n} given)"
+        )));
+    }
+    let cap = data(&o).borrow().capacity();
+    Ok(Value::Int(if cap == 0 { 0 } else { cap as i64 + 1 }))
+}
+
 fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let o = this(vm, &args)?;
     let d = data(&o).borrow().clone();
@@ -452,6 +470,7 @@ pub fn methods() -> Vec<(&'static str, NativeFn)> {
         ("reverse", reverse),
         ("clear", clear),
         ("copy", copy),
+        ("__alloc__", alloc),
         ("__reduce__", reduce),
         ("__reduce_ex__", reduce_ex),
     ];

@@ -100,6 +100,7 @@ fn table(vm: &Vm) -> Vec<(PyRef, &'static [&'static str], &'static [&'static str
             &["fget", "fset", "fdel"],
         ),
         (t.module.clone(), &[], &["__dict__"]),
+        (t.simple_namespace.clone(), &[], &["__dict__"]),
         (t.cell.clone(), &["cell_contents"], &[]),
         (t.slice.clone(), &[], &["start", "stop", "step"]),
         (t.range.clone(), &[], &["start", "stop", "step"]),
@@ -351,6 +352,7 @@ pub fn install(vm: &mut Vm) {
             crate::types::dict::dict_set_str(vm, &d, &n, Value::Obj(m));
         }
     }
+    crate::types::exception_group::install_heap_attrs(vm);
 }
 
 /// Types whose `__doc__` is None in CPython (no `tp_doc`): the class attribute that
@@ -425,6 +427,13 @@ pub fn get(vm: &mut Vm, m: &(PyRef, PyRef), obj: &Value) -> PyResult<Value> {
     check(vm, m, obj)?;
     let name = crate::object::attr::pystr(&m.0);
     let v = match obj {
+        // `subtype_getweakref`: the first weak reference to `obj`, or None.
+        Value::Obj(o) if name.eq_rust("__weakref__") => Some(
+            crate::object::refcount::weak_slots(o)
+                .iter()
+                .find_map(|s| crate::object::refcount::slot_weakref(s))
+                .map_or(Value::None, Value::Obj),
+        ),
         Value::Obj(o) => crate::types::getset::get(vm, o, name)?,
         // An inline int, bool or float: `real`, `imag`, ... and `__class__`.
         _ if name.eq_rust("__class__") => Some(Value::Obj(vm.type_of(obj).clone())),
@@ -449,7 +458,9 @@ pub fn set(vm: &mut Vm, d: &PyRef, obj: &Value, value: Option<Value>) -> PyResul
     if d.ty.is(&vm.types.member_descriptor) && !writable_member(vm, m) {
         return Err(vm.attribute_error("readonly attribute"));
     }
-    if let Value::Obj(o) = obj {
+    // `__weakref__` has no setter (`subtype_getsets_weakref_only`).
+    let weakref = crate::object::attr::pystr(&m.0).eq_rust("__weakref__");
+    if let (Value::Obj(o), false) = (obj, weakref) {
         if crate::types::getset::set(vm, o, crate::object::attr::pystr(&m.0), value)? {
             return Ok(());
         }

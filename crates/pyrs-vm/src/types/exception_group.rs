@@ -22,6 +22,25 @@ fn named(vm: &Vm, name: &str) -> PyRef {
         .unwrap_or_else(|| vm.types.base_exception.clone())
 }
 
+/// `ExceptionGroup` is a heap type in CPython (`PyErr_NewException`, Objects/exceptions.c
+/// `_PyExc_InitTypes`): its dict holds `__module__` ('builtins') and a `__weakref__`
+/// descriptor, and its instances can be weakly referenced (`_weakref.rs` asks
+/// [`is_exception_group`]). Called once by `types/descriptor.rs`'s `install`.
+pub fn install_heap_attrs(vm: &mut Vm) {
+    let eg = named(vm, "ExceptionGroup");
+    let m = vm.new_str("builtins");
+    crate::types::set_type_attr(vm, &eg, "__module__", m);
+    let n = vm.intern("__weakref__");
+    let ty = vm.types.getset_descriptor.clone();
+    let d = vm.alloc(&ty, Payload::Member(Box::new((n, eg.clone()))));
+    crate::types::set_type_attr(vm, &eg, "__weakref__", Value::Obj(d));
+}
+
+/// Whether `v`'s type is ExceptionGroup or a subclass.
+pub fn is_exception_group(vm: &Vm, v: &Value) -> bool {
+    is_subtype(vm.type_of(v), &named(vm, "ExceptionGroup"))
+}
+
 /// Whether `v` is a BaseExceptionGroup instance.
 pub fn is_group(vm: &Vm, v: &Value) -> bool {
     let beg = named(vm, "BaseExceptionGroup");

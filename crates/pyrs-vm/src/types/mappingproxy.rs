@@ -133,6 +133,14 @@ fn ror(vm: &mut Vm, args: Args) -> PyResult<Value> {
     crate::object::ops::binary_op(vm, &other, &m, 7)
 }
 
+/// `proxy |= other`: refused (`mappingproxy_inplace_or`), whatever `other` is, rather
+/// than rebinding the name to `proxy | other`.
+fn ior(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    mapping(vm, &args)?;
+    native_type::positional(vm, &args, "__ior__", 2, 2)?;
+    Err(vm.type_error("'|=' is not supported by mappingproxy; use '|' instead"))
+}
+
 fn unwrap_proxy(v: &Value) -> Value {
     match native_type::state::<MappingProxy>(v) {
         Some(p) => p.mapping.clone(),
@@ -184,6 +192,7 @@ const METHODS: &[(&str, NativeFn)] = &[
     ("__ne__", ne),
     ("__or__", or),
     ("__ror__", ror),
+    ("__ior__", ior),
     ("__reversed__", reversed),
     ("get", get),
     ("keys", keys),
