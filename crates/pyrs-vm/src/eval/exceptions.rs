@@ -113,7 +113,7 @@ pub fn unwind(vm: &mut Vm, mut e: PyErr) -> PyResult<Option<PyErr>> {
         if let Some(g) = &f.generator {
             if let Payload::Generator(gd) = &g.payload {
                 gd.finished.set(true);
-                if !f.entry {
+                if !f.entry() {
                     // Resumed by the loop (`generator::resume_inline`): `resume`'s
                     // conversion of a StopIteration happens here.
                     gd.running.set(false);
@@ -121,7 +121,7 @@ pub fn unwind(vm: &mut Vm, mut e: PyErr) -> PyResult<Option<PyErr>> {
                 }
             }
         }
-        if f.entry {
+        if f.entry() {
             return Ok(Some(e));
         }
     }

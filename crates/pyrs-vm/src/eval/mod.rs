@@ -1179,7 +1179,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     // A function's frame (not a generator's) is dropped where it lies.
                     if let Some(f) = vm.thread.frames.last() {
                         if f.generator.is_none() {
-                            let (entry, init) = (f.entry, f.init);
+                            let (entry, init) = (f.entry(), f.init());
                             call::pop_frame_in_place(vm);
                             if entry {
                                 return Ok(Exit::Return(v));
@@ -1203,13 +1203,13 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                             gd.finished.set(true);
                             gd.running.set(false);
                         }
-                        if !f.entry {
+                        if !f.entry() {
                             // Resumed by this loop's FOR_ITER or SEND: leave by its exit.
                             call::generator_returned(vm, v);
                             continue 'frame;
                         }
                     }
-                    if f.entry {
+                    if f.entry() {
                         return Ok(Exit::Return(v));
                     }
                     push(vm, v);

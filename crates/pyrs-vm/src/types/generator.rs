@@ -183,7 +183,7 @@ fn load_frame(
     if let Some(f) = vm.thread.frames.last_mut() {
         f.fast_base = fast_base;
         f.stack_base = stack_base;
-        f.entry = entry;
+        f.set_entry(entry);
         f.generator = Some(g.clone());
     }
     gd.running.set(true);
