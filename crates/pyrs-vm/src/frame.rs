@@ -88,6 +88,17 @@ impl Frame {
     pub fn init(&self) -> bool {
         self.flags & Frame::INIT != 0
     }
+
+    /// The id of this activation's frame object (`types/frame.rs`), 0 before one is
+    /// made: the flag word's bits above [`Frame::ENTRY`] and [`Frame::INIT`], which
+    /// `Frame::new` leaves zero, so a new activation never carries an old id.
+    pub fn frame_object_id(&self) -> usize {
+        self.flags >> 2
+    }
+
+    pub fn set_frame_object_id(&mut self, id: usize) {
+        self.flags = (self.flags & (Frame::ENTRY | Frame::INIT)) | (id << 2);
+    }
 }
 
 /// `slot.take()`, reading the slot per variant rather than moving it out whole: a push

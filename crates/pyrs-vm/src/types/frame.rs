@@ -1,23 +1,62 @@
-//! Frame objects as Python sees them: `sys._getframe()`, a generator's `gi_frame`
-//! (CPython: `Objects/frameobject.c`). pyrs keeps frames as plain records on the thread's
-//! stacks (`frame.rs`); a frame object is a snapshot taken when it is asked for: the code,
-//! globals, builtins, the line and instruction being executed, the locals (a new dict for
-//! function frames, the namespace itself for module and class bodies) and `f_back` (the
-//! callers' snapshots). A snapshot does not follow the frame as it runs on
-//! (docs/differences.md).
+//! Frame objects as Python sees them: `sys._getframe()`, a generator's `gi_frame`,
+//! `tb_frame`, `f_back` (CPython: `Objects/frameobject.c`). pyrs keeps frames as plain
+//! records on the thread's stacks (`frame.rs`); a frame object is made when one is asked
+//! for and then follows its frame while that frame runs:
+//!
+//! - **One object per activation.** The first frame object of an activation gives the
+//!   record a fresh *frame-object id* (`Frame::frame_object_id`, spare bits of the
+//!   record's flag word: a new activation starts with none, so no call pays anything);
+//!   the object is registered under that id (weakly), and asking again for the same
+//!   activation returns the same object while it lives (`sys._getframe() is
+//!   sys._getframe()`, `tb.tb_frame is sys._getframe()`).
+//! - **Live while running.** An object finds its record by the thread position it was
+//!   made at (or through its generator) and the id check: a later activation at the same
+//!   position has another id (or none), so it is never mistaken for this one. While found,
+//!   `f_lineno`/`f_lasti` read the record's instruction and `f_locals` refreshes its
+//!   dict from the frame's slots (`PyFrame_FastToLocals`: the same dict every time).
+//! - **Finished.** Once the record is gone the object keeps what it saw last: its dict of
+//!   locals and the instruction of its last live read (CPython keeps the frame's final
+//!   state; a read made after the frame returned shows the last one observed while it ran
+//!   — docs/differences.md).
+//!
+//! The record's `lasti` is the executing frame's current instruction only at the points
+//! where the eval loop saves it (calls, yields, raises); for a caller or a suspended
+//! generator that is exact. A frame reading `f_lineno` of *its own* frame object with a
+//! plain attribute load sees the line of its last call.
 
+use crate::object::refcount::WeakSlot;
 use crate::object::{Payload, PyRef, Value};
 use crate::vm::{PyResult, Vm};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub struct FrameData {
     pub code: PyRef,
     pub globals: PyRef,
     pub builtins: PyRef,
-    pub locals: Value,
-    pub lasti: usize,
-    pub lineno: i32,
-    /// The caller's frame object (None for the outermost frame).
-    pub back: Option<Value>,
+    /// `f_locals`: the namespace of a module or class body, else a dict of the locals
+    /// (refreshed in place while live; replaced by an empty one by `clear()`).
+    locals: RefCell<Value>,
+    /// The code unit last seen executing.
+    lasti: Cell<usize>,
+    /// The caller's frame object, for a frame run on the thread (fixed: a caller does
+    /// not change); None for the outermost frame and for generator frames, whose caller
+    /// is whoever resumes them ([`Live::Generator`] finds it).
+    back: Option<Value>,
+    live: Option<Live>,
+    /// A traceback's frame: the line its entry recorded (not derived from `lasti`).
+    dead_lineno: Option<i32>,
+}
+
+/// Where a frame object finds its running frame.
+enum Live {
+    /// The thread's frame record at `index`, if its frame-object id is `id`.
+    Thread { index: usize, id: usize },
+    /// The frame of a generator (suspended in it, or running on the thread), if its
+    /// frame-object id is `id`. Weak: a frame object does not keep its generator alive.
+    Generator { gen: Rc<WeakSlot>, id: usize },
 }
 
 impl FrameData {
@@ -25,40 +64,37 @@ impl FrameData {
         visit(&Value::Obj(self.code.clone()));
         visit(&Value::Obj(self.globals.clone()));
         visit(&Value::Obj(self.builtins.clone()));
-        visit(&self.locals);
+        visit(&self.locals.borrow());
         if let Some(b) = &self.back {
             visit(b);
         }
     }
 }
 
-/// What a snapshot needs of a frame record.
-struct Parts {
-    code: PyRef,
-    globals: PyRef,
-    builtins: PyRef,
-    namespace: Option<PyRef>,
-    lasti: usize,
-    fast: Vec<Option<Value>>,
+/// Frame-object ids: unique in the process (never 0, which means "none yet").
+static NEXT_ID: AtomicUsize = AtomicUsize::new(1);
+
+thread_local! {
+    /// The live frame objects by id (weakly: an object nothing else holds goes; asking
+    /// again for its activation makes a new one under the same id).
+    static OBJECTS: RefCell<HashMap<usize, Rc<WeakSlot>>> = RefCell::new(HashMap::new());
 }
 
-fn parts(f: &crate::frame::Frame, fast: &[Option<Value>]) -> Parts {
-    Parts {
-        code: f.code.clone(),
-        globals: f.globals.clone(),
-        builtins: f.builtins.clone(),
-        namespace: f.locals.clone(),
-        lasti: f.lasti,
-        fast: fast.to_vec(),
-    }
+fn registered(id: usize) -> Option<Value> {
+    OBJECTS.with(|m| m.borrow().get(&id).and_then(|s| s.get()).map(Value::Obj))
 }
 
-/// The locals of a frame (cells dereferenced, unbound names left out), or its namespace.
-fn locals_of(vm: &mut Vm, p: &Parts) -> Value {
-    if let Some(l) = &p.namespace {
-        return Value::Obj(l.clone());
-    }
-    locals_from_slots(vm, &p.code, &p.fast)
+fn register(id: usize, obj: &Value) {
+    let Value::Obj(o) = obj else { return };
+    let slot = WeakSlot::new(o);
+    OBJECTS.with(|m| {
+        let mut m = m.borrow_mut();
+        // Entries of dead objects go when the table has doubled since the last sweep.
+        if m.len() >= 64 && m.len().is_power_of_two() {
+            m.retain(|_, s| s.get().is_some());
+        }
+        m.insert(id, slot);
+    });
 }
 
 /// A new dict of the locals held in `fast`, the localsplus slots of a frame running
@@ -66,60 +102,51 @@ fn locals_of(vm: &mut Vm, p: &Parts) -> Value {
 /// (`PyFrame_FastToLocals`).
 pub fn locals_from_slots(vm: &mut Vm, code: &PyRef, fast: &[Option<Value>]) -> Value {
     let d = vm.new_dict_ref();
-    if let Some(co) = crate::code::as_code(code) {
-        for (i, n) in co.localsplus_names.iter().enumerate() {
-            if let Some(Some(v)) = fast.get(i).cloned() {
-                let v = match v.payload() {
-                    Some(Payload::Cell(c)) => match c.borrow().clone() {
-                        Some(x) => x,
-                        None => continue,
-                    },
-                    _ => v,
-                };
-                crate::types::dict::dict_set_str(vm, &d, n, v);
-            }
-        }
-    }
+    fill_locals(vm, &d, code, fast);
     Value::Obj(d)
 }
 
-fn make(vm: &mut Vm, p: Parts, back: Option<Value>) -> Value {
-    let locals = locals_of(vm, &p);
-    let lineno = crate::code::as_code(&p.code)
-        .and_then(|co| co.line_at(p.lasti).or(Some(co.firstlineno)))
-        .unwrap_or(0);
-    let ty = vm.types.frame.clone();
-    Value::Obj(vm.alloc(
-        &ty,
-        Payload::Frame(Box::new(FrameData {
-            code: p.code,
-            globals: p.globals,
-            builtins: p.builtins,
-            locals,
-            lasti: p.lasti,
-            lineno,
-            back,
-        })),
-    ))
+/// `PyFrame_FastToLocals` into `d`: every bound local (a cell's contents) set, every
+/// unbound one removed.
+fn fill_locals(vm: &mut Vm, d: &PyRef, code: &PyRef, fast: &[Option<Value>]) {
+    let Some(co) = crate::code::as_code(code) else {
+        return;
+    };
+    for (i, n) in co.localsplus_names.iter().enumerate() {
+        let v = match fast.get(i).cloned().flatten() {
+            Some(v) => match v.payload() {
+                Some(Payload::Cell(c)) => c.borrow().clone(),
+                _ => Some(v),
+            },
+            None => None,
+        };
+        match v {
+            Some(v) => crate::types::dict::dict_set_str(vm, d, n, v),
+            None => {
+                let key = Value::Obj(n.clone());
+                let _ = crate::types::dict::del_item(vm, d, &key);
+            }
+        }
+    }
 }
 
-fn parts_at(vm: &Vm, index: usize) -> Option<Parts> {
-    let f = vm.thread.frames.get(index)?;
-    let n = crate::code::as_code(&f.code)?.nlocalsplus();
+/// The localsplus window of the thread's frame at `index`.
+fn window(vm: &Vm, index: usize) -> &[Option<Value>] {
+    let Some(f) = vm.thread.frames.get(index) else {
+        return &[];
+    };
+    let n = crate::code::as_code(&f.code).map_or(0, |c| c.nlocalsplus());
     let base = f.fast_base;
     let end = (base + n).min(vm.thread.fast.len());
-    let fast = vm.thread.fast.get(base.min(end)..end).unwrap_or(&[]);
-    Some(parts(f, fast))
+    vm.thread.fast.get(base.min(end)..end).unwrap_or(&[])
 }
 
 /// A copy of the localsplus slots of the thread's frame at `index` (a function frame's
 /// locals, cells and free variables; `None` for a frame without a code object).
 pub fn fast_slots(vm: &Vm, index: usize) -> Option<Box<[Option<Value>]>> {
     let f = vm.thread.frames.get(index)?;
-    let n = crate::code::as_code(&f.code)?.nlocalsplus();
-    let base = f.fast_base;
-    let end = (base + n).min(vm.thread.fast.len());
-    Some(vm.thread.fast.get(base.min(end)..end).unwrap_or(&[]).into())
+    crate::code::as_code(&f.code)?;
+    Some(window(vm, index).into())
 }
 
 /// What a frame object of a frame that is gone is made of (a traceback's `tb_frame`).
@@ -132,32 +159,113 @@ pub struct DeadFrame {
     pub lineno: i32,
 }
 
+fn alloc(vm: &mut Vm, fd: FrameData) -> Value {
+    let ty = vm.types.frame.clone();
+    Value::Obj(vm.alloc(&ty, Payload::Frame(Box::new(fd))))
+}
+
 /// The frame object of a frame that finished: its last state, no `f_back`.
 pub fn dead_frame(vm: &mut Vm, d: DeadFrame) -> Value {
-    let ty = vm.types.frame.clone();
-    Value::Obj(vm.alloc(
-        &ty,
-        Payload::Frame(Box::new(FrameData {
+    alloc(
+        vm,
+        FrameData {
             code: d.code,
             globals: d.globals,
             builtins: d.builtins,
-            locals: d.locals,
-            lasti: d.lasti,
-            lineno: d.lineno,
+            locals: RefCell::new(d.locals),
+            lasti: Cell::new(d.lasti),
             back: None,
-        })),
-    ))
+            live: None,
+            dead_lineno: Some(d.lineno),
+        },
+    )
 }
 
-/// The frame object of the thread's frame at `index` (0 is the outermost), with its
-/// callers' snapshots as `f_back`.
+/// The frame object of the thread's frame at `index` (0 is the outermost): the one
+/// already made for this activation, or a new one (with, for a frame not run by a
+/// generator, its callers' objects as `f_back`, made as needed).
 pub fn snapshot(vm: &mut Vm, index: usize) -> Option<Value> {
-    let mut back = None;
-    for i in 0..=index {
-        let p = parts_at(vm, i)?;
-        back = Some(make(vm, p, back));
+    vm.thread.frames.get(index)?;
+    let is_gen = |vm: &Vm, i: usize| vm.thread.frames[i].generator.is_some();
+    // The frames from `index` down that have no object yet (stopping at a generator
+    // frame, whose caller is not fixed), then make them upwards.
+    let mut chain = Vec::new();
+    let mut below = None;
+    let mut i = index;
+    loop {
+        if let Some(o) = existing(vm, i) {
+            below = Some(o);
+            break;
+        }
+        chain.push(i);
+        if i == 0 || is_gen(vm, i) {
+            break;
+        }
+        i -= 1;
+    }
+    let mut back = below;
+    for &j in chain.iter().rev() {
+        let b = if is_gen(vm, j) { None } else { back.take() };
+        back = Some(make_at(vm, j, b));
     }
     back
+}
+
+/// The registered object of the activation at `index`, if it has one.
+fn existing(vm: &Vm, index: usize) -> Option<Value> {
+    match vm.thread.frames.get(index)?.frame_object_id() {
+        0 => None,
+        id => registered(id),
+    }
+}
+
+/// A new frame object for the thread's frame at `index`, registered under its id.
+fn make_at(vm: &mut Vm, index: usize, back: Option<Value>) -> Value {
+    let id = match vm.thread.frames[index].frame_object_id() {
+        0 => {
+            let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+            vm.thread.frames[index].set_frame_object_id(id);
+            id
+        }
+        id => id,
+    };
+    let f = &vm.thread.frames[index];
+    let (code, globals, builtins, namespace, lasti) = (
+        f.code.clone(),
+        f.globals.clone(),
+        f.builtins.clone(),
+        f.locals.clone(),
+        f.lasti,
+    );
+    let live = match &f.generator {
+        Some(g) => Live::Generator {
+            gen: WeakSlot::new(g),
+            id,
+        },
+        None => Live::Thread { index, id },
+    };
+    let locals = match namespace {
+        Some(ns) => Value::Obj(ns),
+        None => {
+            let fast = window(vm, index).to_vec();
+            locals_from_slots(vm, &code, &fast)
+        }
+    };
+    let obj = alloc(
+        vm,
+        FrameData {
+            code,
+            globals,
+            builtins,
+            locals: RefCell::new(locals),
+            lasti: Cell::new(lasti),
+            back,
+            live: Some(live),
+            dead_lineno: None,
+        },
+    );
+    register(id, &obj);
+    obj
 }
 
 /// `sys._getframe([depth])`.
@@ -170,28 +278,170 @@ pub fn getframe(vm: &mut Vm, depth: i64) -> PyResult<Value> {
     snapshot(vm, idx as usize).ok_or_else(|| vm.value_error("call stack is not deep enough"))
 }
 
-/// `gen.gi_frame`: the running frame, a snapshot of the suspended one, None once finished.
+/// The thread index of generator `g`'s frame while it runs.
+fn running_index(vm: &Vm, g: &PyRef) -> Option<usize> {
+    vm.thread
+        .frames
+        .iter()
+        .rposition(|f| f.generator.as_ref().is_some_and(|x| x.is(g)))
+}
+
+/// `gen.gi_frame`: the frame object of its frame (running or suspended), None once
+/// finished.
 pub fn generator_frame(vm: &mut Vm, g: &PyRef) -> Value {
     let Payload::Generator(gd) = &g.payload else {
         return Value::None;
     };
     if gd.running.get() {
-        let idx = vm
+        return running_index(vm, g)
+            .and_then(|i| snapshot(vm, i))
+            .unwrap_or(Value::None);
+    }
+    let (id, code, globals, builtins, lasti) = {
+        let mut rec = gd.frame.borrow_mut();
+        let Some(f) = rec.as_mut() else {
+            return Value::None;
+        };
+        let id = match f.frame_object_id() {
+            0 => {
+                let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+                f.set_frame_object_id(id);
+                id
+            }
+            id => id,
+        };
+        (
+            id,
+            f.code.clone(),
+            f.globals.clone(),
+            f.builtins.clone(),
+            f.lasti,
+        )
+    };
+    if let Some(o) = registered(id) {
+        return o;
+    }
+    let fast = gd.saved_fast();
+    let locals = locals_from_slots(vm, &code, &fast);
+    let obj = alloc(
+        vm,
+        FrameData {
+            code,
+            globals,
+            builtins,
+            locals: RefCell::new(locals),
+            lasti: Cell::new(lasti),
+            back: None,
+            live: Some(Live::Generator {
+                gen: WeakSlot::new(g),
+                id,
+            }),
+            dead_lineno: None,
+        },
+    );
+    register(id, &obj);
+    obj
+}
+
+/// Where a live frame object's frame is now.
+enum At {
+    Thread(usize),
+    Suspended(PyRef),
+}
+
+fn locate(vm: &Vm, live: &Live) -> Option<At> {
+    match live {
+        Live::Thread { index, id } => vm
             .thread
             .frames
-            .iter()
-            .rposition(|f| f.generator.as_ref().is_some_and(|x| x.is(g)));
-        return idx.and_then(|i| snapshot(vm, i)).unwrap_or(Value::None);
+            .get(*index)
+            .filter(|f| f.frame_object_id() == *id && f.generator.is_none())
+            .map(|_| At::Thread(*index)),
+        Live::Generator { gen, id } => {
+            let g = gen.get()?;
+            let Payload::Generator(gd) = &g.payload else {
+                return None;
+            };
+            if gd.running.get() {
+                let i = running_index(vm, &g)?;
+                return (vm.thread.frames[i].frame_object_id() == *id).then_some(At::Thread(i));
+            }
+            let same = gd
+                .frame
+                .borrow()
+                .as_ref()
+                .is_some_and(|f| f.frame_object_id() == *id);
+            same.then_some(At::Suspended(g))
+        }
     }
-    let p = match gd.frame.borrow().as_ref() {
-        Some(f) => parts(f, &gd.saved_fast()),
-        None => return Value::None,
+}
+
+/// Brings `lasti` up to the running frame's (no change once it is gone); where it is.
+fn refresh_lasti(vm: &Vm, fd: &FrameData) -> Option<At> {
+    let at = locate(vm, fd.live.as_ref()?)?;
+    let lasti = match &at {
+        At::Thread(i) => vm.thread.frames[*i].lasti,
+        At::Suspended(g) => match &g.payload {
+            Payload::Generator(gd) => gd.frame.borrow().as_ref().map_or(0, |f| f.lasti),
+            _ => 0,
+        },
     };
-    make(vm, p, None)
+    fd.lasti.set(lasti);
+    Some(at)
+}
+
+fn lineno(fd: &FrameData) -> i32 {
+    if let Some(l) = fd.dead_lineno {
+        return l;
+    }
+    crate::code::as_code(&fd.code)
+        .and_then(|co| co.line_at(fd.lasti.get()).or(Some(co.firstlineno)))
+        .unwrap_or(0)
+}
+
+/// `f_locals`: the namespace, or the dict of locals brought up to date while live.
+fn f_locals(vm: &mut Vm, fd: &FrameData) -> Value {
+    let current = fd.locals.borrow().clone();
+    let Some(at) = fd.live.as_ref().and_then(|l| locate(vm, l)) else {
+        return current;
+    };
+    let fast = match &at {
+        At::Thread(i) => {
+            if vm.thread.frames[*i].locals.is_some() {
+                return current;
+            }
+            window(vm, *i).to_vec()
+        }
+        At::Suspended(g) => match &g.payload {
+            Payload::Generator(gd) => gd.saved_fast(),
+            _ => return current,
+        },
+    };
+    if let Value::Obj(d) = &current {
+        if matches!(d.payload, Payload::Dict(_)) {
+            fill_locals(vm, d, &fd.code, &fast);
+        }
+    }
+    current
+}
+
+/// `f_back`: the fixed caller of a thread frame; a running generator frame's resumer.
+fn f_back(vm: &mut Vm, fd: &FrameData) -> Value {
+    if let Some(b) = &fd.back {
+        return b.clone();
+    }
+    if let Some(live @ Live::Generator { .. }) = &fd.live {
+        if let Some(At::Thread(i)) = locate(vm, live) {
+            if i > 0 {
+                return snapshot(vm, i - 1).unwrap_or(Value::None);
+            }
+        }
+    }
+    Value::None
 }
 
 /// Attributes of a frame object.
-pub fn frame_attr(_vm: &mut Vm, o: &PyRef, name: &str) -> Option<Value> {
+pub fn frame_attr(vm: &mut Vm, o: &PyRef, name: &str) -> Option<Value> {
     let Payload::Frame(fd) = &o.payload else {
         return None;
     };
@@ -199,28 +449,66 @@ pub fn frame_attr(_vm: &mut Vm, o: &PyRef, name: &str) -> Option<Value> {
         "f_code" => Value::Obj(fd.code.clone()),
         "f_globals" => Value::Obj(fd.globals.clone()),
         "f_builtins" => Value::Obj(fd.builtins.clone()),
-        "f_locals" => fd.locals.clone(),
-        "f_lineno" => Value::Int(fd.lineno as i64),
-        "f_lasti" => Value::Int(fd.lasti as i64 * 2),
+        "f_locals" => f_locals(vm, fd),
+        "f_lineno" => {
+            refresh_lasti(vm, fd);
+            Value::Int(lineno(fd) as i64)
+        }
+        "f_lasti" => {
+            refresh_lasti(vm, fd);
+            Value::Int(fd.lasti.get() as i64 * 2)
+        }
         "f_trace" => Value::None,
         "f_trace_lines" => Value::Bool(true),
         "f_trace_opcodes" => Value::Bool(false),
-        "f_back" => fd.back.clone().unwrap_or(Value::None),
+        "f_back" => f_back(vm, fd),
         _ => return None,
     })
 }
 
+/// `frame.clear()` (`frame_clear`): RuntimeError for a frame that is executing; a
+/// suspended generator's frame closes the generator (its `finally` blocks run; an error
+/// is reported as unraisable, as `_PyGen_Finalize` does); a finished frame drops its
+/// locals (`f_locals` is then an empty dict).
+pub fn frame_clear(vm: &mut Vm, args: crate::types::function::Args) -> PyResult<Value> {
+    args.check(vm, "clear", 1, 1)?;
+    let Some(Payload::Frame(fd)) = args.pos[0].payload() else {
+        return Err(vm.type_error("descriptor 'clear' requires a 'frame' object"));
+    };
+    let at = fd.live.as_ref().and_then(|l| locate(vm, l));
+    match at {
+        Some(At::Thread(_)) => Err(vm.runtime_error("cannot clear an executing frame")),
+        Some(At::Suspended(g)) => {
+            refresh_lasti(vm, fd);
+            if let Err(e) = crate::types::generator::gen_close(vm, &g) {
+                crate::finalize::write_unraisable(vm, &e, &Value::Obj(g.clone()));
+            }
+            let d = vm.new_dict_ref();
+            *fd.locals.borrow_mut() = Value::Obj(d);
+            Ok(Value::None)
+        }
+        None => {
+            let d = vm.new_dict_ref();
+            *fd.locals.borrow_mut() = Value::Obj(d);
+            Ok(Value::None)
+        }
+    }
+}
+
+pub const FRAME_METHODS: &[(&str, crate::types::function::NativeFn)] = &[("clear", frame_clear)];
+
 /// `<frame at 0x..., file '...', line N, code NAME>`.
-pub fn repr(o: &PyRef) -> Option<String> {
+pub fn repr(vm: &mut Vm, o: &PyRef) -> Option<String> {
     let Payload::Frame(fd) = &o.payload else {
         return None;
     };
+    refresh_lasti(vm, fd);
     let co = crate::code::as_code(&fd.code)?;
     Some(format!(
         "<frame at {:#x}, file '{}', line {}, code {}>",
         o.id(),
         co.filename(),
-        fd.lineno,
+        lineno(fd),
         co.name_str()
     ))
 }

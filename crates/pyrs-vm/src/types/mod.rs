@@ -564,6 +564,8 @@ pub fn install_methods(vm: &mut Vm) {
     add_classmethods(vm, &ba, bytearray::CLASSMETHODS);
     let mv = t(vm, |t| &t.memoryview);
     add_methods(vm, &mv, bytearray::MEMORYVIEW_METHODS);
+    let fr = vm.types.frame.clone();
+    add_methods(vm, &fr, frame::FRAME_METHODS);
     let int = t(vm, |t| &t.int);
     add_classmethods(vm, &int, int::CLASSMETHODS);
     let type_ = t(vm, |t| &t.type_);

@@ -62,7 +62,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             let r = crate::types::bytearray::bytearray_repr(&b.borrow());
             format!("{tname}({r})")
         }
-        Payload::Frame(_) => crate::types::frame::repr(o).unwrap_or_default(),
+        Payload::Frame(_) => crate::types::frame::repr(vm, o).unwrap_or_default(),
         Payload::Union(_) => deeper(vm, |vm| crate::types::union_type::repr(vm, v))?,
         Payload::Tuple(_) if tdata(&o.ty).structseq.borrow().is_some() => {
             match crate::types::structseq::repr(vm, o)? {
