@@ -9,8 +9,8 @@ Two tables, each sorted so the VM can binary-search it:
   TYPES: (type name, doc, text signature) for every builtin type (those `builtins` names,
          the exception classes, and the types of common objects: function, code, ...);
   ATTRS: (owner, attribute, doc, text signature) for every method, slot wrapper and
-         data descriptor in those types' `__dict__`, and for the builtin functions
-         (owner "builtins").
+         data descriptor in those types' `__dict__`, for the builtin functions
+         (owner "builtins"), and the docstring of `sys` (owner "sys", "__doc__").
 Strings are stored once (STRINGS) and referred to by index; u16::MAX is "none".
 """
 import builtins
@@ -107,6 +107,8 @@ def main():
         if isinstance(o, types.BuiltinFunctionType):
             d, s = doc_and_sig(o)
             attr_rows.append(("builtins", n, sid(d), sid(s)))
+    # Module docstrings, as (module, "__doc__") rows: `sys.__doc__` (builtins/sys.rs).
+    attr_rows.append(("sys", "__doc__", sid(sys.__doc__), "N"))
     type_rows.sort(key=lambda r: r[0].encode())
     attr_rows.sort(key=lambda r: (r[0].encode(), r[1].encode()))
     assert len(strings) < 0xFFFF

@@ -37,6 +37,12 @@ pub fn install(vm: &mut Vm) {
     crate::builtins::print::init_stdio(vm, crate::builtins::print::env_buffered());
     let name = vm.new_str("sys");
     set(vm, &d, "__name__", name);
+    // CPython's docstring of sys (`types/doc_table.rs`).
+    let doc = match crate::types::doc::attr_doc("sys", "__doc__") {
+        Some((Some(t), _)) => vm.new_str(t),
+        _ => Value::None,
+    };
+    set(vm, &d, "__doc__", doc);
     let ver = vm.new_str("3.11.7 (pyrs)");
     set(vm, &d, "version", ver);
     install_info(vm, &d);
@@ -74,6 +80,9 @@ pub fn install(vm: &mut Vm) {
         ("displayhook", displayhook),
         ("audit", super::audit::audit),
         ("addaudithook", super::audit::addaudithook),
+        ("getallocatedblocks", getallocatedblocks),
+        ("_getquickenedcount", getquickenedcount),
+        ("_debugmallocstats", debugmallocstats),
     ] {
         let b = new_builtin(vm, n, f);
         set(vm, &d, n, b);
@@ -228,12 +237,47 @@ fn install_info(vm: &mut Vm, d: &PyRef) {
         ],
     );
     set(vm, d, "hash_info", hi);
+    // `thread_info`: what CPython reports for a build without threads (WASI's
+    // "pthread-stubs", no lock type, no version): pyrs runs one thread (`_thread.rs`).
+    let tit = structseq::make_type(vm, "sys.thread_info", &["name", "lock", "version"]);
+    let stubs = vm.new_str("pthread-stubs");
+    let ti = structseq::new(vm, &tit, vec![stubs, Value::None, Value::None]);
+    set(vm, d, "thread_info", ti);
+    // `_git` is (implementation, branch, revision) of the build (`platform` reads it):
+    // pyrs, no branch or revision recorded. `_framework` is a macOS framework build's
+    // name (empty elsewhere), `_home` a venv's `home` (pyrs reads no pyvenv.cfg).
+    let (p, e) = (vm.new_str("pyrs"), vm.new_str(""));
+    let git = vm.new_tuple(vec![p, e.clone(), e.clone()]);
+    set(vm, d, "_git", git);
+    set(vm, d, "_framework", e);
+    set(vm, d, "_home", Value::None);
     let names = crate::modules::builtin_module_names()
         .iter()
         .map(|n| vm.new_str(n))
         .collect();
     let t = vm.new_tuple(names);
     set(vm, d, "builtin_module_names", t);
+}
+
+/// `sys.getallocatedblocks()`: 0, which the documentation allows for an implementation
+/// that cannot count its allocator's blocks (pyrs allocates through Rust's allocator).
+fn getallocatedblocks(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "sys.getallocatedblocks", 0, 0)?;
+    Ok(Value::Int(0))
+}
+
+/// `sys._getquickenedcount()`: the code objects quickened in place, which pyrs never does
+/// (its inline caches live beside the code: docs/internals/vm.md).
+fn getquickenedcount(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "sys._getquickenedcount", 0, 0)?;
+    Ok(Value::Int(0))
+}
+
+/// `sys._debugmallocstats()`: statistics of CPython's pymalloc, which pyrs does not have:
+/// nothing to print.
+fn debugmallocstats(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.check(vm, "sys._debugmallocstats", 0, 0)?;
+    Ok(Value::None)
 }
 
 fn exception(vm: &mut Vm, args: Args) -> PyResult<Value> {

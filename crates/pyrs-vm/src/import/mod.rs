@@ -238,6 +238,12 @@ pub fn setup(
         let e = vm.new_str(&exe);
         set_sys_attr(vm, "executable", e);
     }
+    // No venv: the base executable is the executable (CPython's getpath).
+    if sys_attr(vm, "_base_executable").is_none() {
+        if let Some(e) = sys_attr(vm, "executable") {
+            set_sys_attr(vm, "_base_executable", e);
+        }
+    }
     // The import machinery's classes (ModuleSpec, loaders, finders): Python source of our
     // own, compiled through the hook; without a compiler there are none (and no imports).
     if let Err(e) = bootstrap::install(vm) {
