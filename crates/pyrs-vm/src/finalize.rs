@@ -37,24 +37,8 @@ fn finalize(vm: &mut Vm, obj: &PyRef) {
     if crate::modules::_weakref::run_callback(vm, obj) {
         return;
     }
-    if let Payload::Generator(gd) = &obj.payload {
-        // An async generator that saw a `sys.set_asyncgen_hooks` finalizer is handed to
-        // it (asyncio schedules its `aclose()`), not closed here.
-        let hook = match obj.ty.is(&vm.types.async_generator) {
-            true => gd.origin_or_finalizer.borrow().clone(),
-            false => None,
-        };
-        if let Some(f) = hook {
-            if let Err(e) = vm.call(&f, vec![Value::Obj(obj.clone())]) {
-                write_unraisable(vm, &e, &Value::Obj(obj.clone()));
-            }
-            return;
-        }
-        // `_PyGen_Finalize`: close a suspended generator, coroutine or async generator
-        // (its `finally` blocks run, GeneratorExit raised at the yield).
-        if let Err(e) = crate::types::generator::gen_close(vm, obj) {
-            write_unraisable(vm, &e, &Value::Obj(obj.clone()));
-        }
+    if let Payload::Generator(_) = &obj.payload {
+        gen_finalize(vm, obj);
         return;
     }
     let ty = obj.ty.clone();
@@ -66,6 +50,33 @@ fn finalize(vm: &mut Vm, obj: &PyRef) {
     let r = crate::object::protocol::call_dunder(vm, del.clone(), &Value::Obj(obj.clone()), vec![]);
     if let Err(e) = r {
         write_unraisable(vm, &e, &del);
+    }
+}
+
+/// `_PyGen_Finalize` (a dropped generator's finalizer, and `gen.__del__()`): an async
+/// generator that saw a `sys.set_asyncgen_hooks` finalizer is handed to it (asyncio
+/// schedules its `aclose()`); any other suspended generator, coroutine or async generator
+/// is closed (its `finally` blocks run, GeneratorExit raised at the yield). Errors are
+/// reported as unraisable.
+pub fn gen_finalize(vm: &mut Vm, obj: &PyRef) {
+    let Payload::Generator(gd) = &obj.payload else {
+        return;
+    };
+    if gd.finished.get() {
+        return;
+    }
+    let hook = match obj.ty.is(&vm.types.async_generator) {
+        true => gd.origin_or_finalizer.borrow().clone(),
+        false => None,
+    };
+    if let Some(f) = hook {
+        if let Err(e) = vm.call(&f, vec![Value::Obj(obj.clone())]) {
+            write_unraisable(vm, &e, &Value::Obj(obj.clone()));
+        }
+        return;
+    }
+    if let Err(e) = crate::types::generator::gen_close(vm, obj) {
+        write_unraisable(vm, &e, &Value::Obj(obj.clone()));
     }
 }
 

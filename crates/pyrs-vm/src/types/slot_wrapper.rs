@@ -744,6 +744,17 @@ const CALL: Slots = &[("__call__", call)];
 const GET: Slots = &[("__get__", get)];
 const DATA_DESCRIPTOR: Slots = &[("__get__", get), ("__set__", set), ("__delete__", delete)];
 const NEXT: Slots = &[("__iter__", iter), ("__next__", next)];
+/// `tp_finalize` of generators, coroutines and async generators (`_PyGen_Finalize`).
+const GEN_FINALIZE: Slots = &[("__del__", gen_del)];
+
+/// `gen.__del__()`: what dropping it runs (`crate::finalize::gen_finalize`).
+fn gen_del(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = operands(vm, args, "__del__", 0)?;
+    if let Value::Obj(g) = &a[0] {
+        crate::finalize::gen_finalize(vm, g);
+    }
+    Ok(Value::None)
+}
 /// The set operators of the keys and items views (`dictviews_as_number`).
 const SET_VIEW_OPS: Slots = &[
     ("__and__", and),
@@ -913,8 +924,12 @@ fn table(vm: &Vm) -> Vec<(PyRef, Vec<Slots>)> {
         ),
         (
             t.coroutine.clone(),
-            vec![&[("__await__", crate::types::coroutine::coro_await)]],
+            vec![
+                &[("__await__", crate::types::coroutine::coro_await)],
+                GEN_FINALIZE,
+            ],
         ),
+        (t.async_generator.clone(), vec![GEN_FINALIZE]),
         (t.list_iterator.clone(), vec![NEXT]),
         (t.tuple_iterator.clone(), vec![NEXT]),
         (t.str_iterator.clone(), vec![NEXT]),
@@ -927,7 +942,7 @@ fn table(vm: &Vm) -> Vec<(PyRef, Vec<Slots>)> {
         (t.dict_reversevalueiterator.clone(), vec![NEXT]),
         (t.dict_reverseitemiterator.clone(), vec![NEXT]),
         (t.iterator.clone(), vec![NEXT]),
-        (t.generator.clone(), vec![NEXT]),
+        (t.generator.clone(), vec![NEXT, GEN_FINALIZE]),
         (t.enumerate.clone(), vec![NEXT]),
         (t.zip.clone(), vec![NEXT]),
         (t.map.clone(), vec![NEXT]),
