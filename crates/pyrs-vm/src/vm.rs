@@ -175,6 +175,7 @@ impl Vm {
         crate::types::install_methods(&mut vm);
         crate::builtins::install(&mut vm);
         crate::types::doc::install_type_docs(&mut vm);
+        crate::types::slot_wrapper::install_getattribute(&mut vm);
         vm
     }
 

@@ -167,7 +167,7 @@ fn delattr_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn getattribute_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn getattribute_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "__getattribute__", 2, 2)?;
     let name = attr_name_arg(vm, &args.pos[1])?;
     match crate::object::attr::generic_getattr_opt(vm, &args.pos[0], &name)? {

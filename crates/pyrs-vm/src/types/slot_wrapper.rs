@@ -1091,6 +1091,56 @@ pub fn install(vm: &mut Vm) {
     crate::types::add_classmethods(vm, &object, &[("__subclasshook__", subclasshook)]);
 }
 
+/// `T.__getattribute__` for the builtin types whose CPython dict has their own (those
+/// with a `(T, "__getattribute__")` row in `doc_table.rs`: `list`, `int`, `type`,
+/// `module`, ...), where pyrs's type has none yet: a wrapper of `T` (its repr, and the
+/// check that `self` is a `T`) running `object.__getattribute__`'s lookup, which already
+/// takes each payload's path (types, modules, super). Runs after `builtins` exists.
+pub fn install_getattribute(vm: &mut Vm) {
+    let t = &vm.types;
+    let mut all: Vec<PyRef> = vec![
+        t.function.clone(),
+        t.builtin_function.clone(),
+        t.method.clone(),
+        t.code.clone(),
+        t.cell.clone(),
+        t.module.clone(),
+        t.member_descriptor.clone(),
+        t.wrapper_descriptor.clone(),
+        t.method_wrapper.clone(),
+        t.method_descriptor.clone(),
+        t.classmethod_descriptor.clone(),
+        t.getset_descriptor.clone(),
+        t.mappingproxy.clone(),
+        t.traceback.clone(),
+        t.simple_namespace.clone(),
+        t.generator.clone(),
+        t.coroutine.clone(),
+        t.async_generator.clone(),
+        t.frame.clone(),
+    ];
+    for (_, v) in crate::types::dict::items(&vm.builtins) {
+        if let Some(t) = v.as_obj().filter(|t| matches!(t.payload, Payload::Type(_))) {
+            all.push(t.clone());
+        }
+    }
+    let wrapper_ty = vm.types.wrapper_descriptor.clone();
+    for ty in all {
+        let td = tdata(&ty);
+        if td.heap || ty.is(&vm.types.object) {
+            continue;
+        }
+        if crate::types::doc::attr_doc(&td.name(), "__getattribute__").is_none() {
+            continue;
+        }
+        let slots: Slots = &[(
+            "__getattribute__",
+            crate::types::object::getattribute_method,
+        )];
+        add_slots(vm, &ty, slots, &wrapper_ty);
+    }
+}
+
 /// The repr of a wrapper (`<slot wrapper '__add__' of 'int' objects>`) or of one bound to
 /// an object (`<method-wrapper '__add__' of int object at 0x...>`); `None` for other
 /// builtins.
