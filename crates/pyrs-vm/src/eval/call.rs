@@ -89,17 +89,16 @@ pub fn push_simple_frame(vm: &mut Vm, n: usize) -> PyResult<bool> {
     };
     let nargs = n + stack[fslot].is_some() as usize;
     let fpos = len - nargs - 1;
+    // The shape is read from the function (`FunctionData::simple_argcount`), not from
+    // its code object: two dependent loads fewer before the test.
     let (code, globals, builtins, nlocals) = match &stack[fpos] {
         Some(Value::Obj(fo)) => match &fo.payload {
-            Payload::Function(fd) => match as_code(&fd.code) {
-                Some(co) if co.simple_argcount == nargs => (
-                    fd.code.clone(),
-                    fd.globals.clone(),
-                    fd.builtins.clone(),
-                    co.nlocalsplus(),
-                ),
-                _ => return Ok(false),
-            },
+            Payload::Function(fd) if fd.simple_argcount.get() == nargs => (
+                fd.code.get(),
+                fd.globals.clone(),
+                fd.builtins.clone(),
+                fd.nlocalsplus.get(),
+            ),
             _ => return Ok(false),
         },
         _ => return Ok(false),
@@ -153,7 +152,8 @@ pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Cal
     if kwnames.is_none() {
         if let Some(Value::Obj(fo)) = &vm.thread.stack[len - nargs - 1] {
             if let Payload::Function(fd) = &fo.payload {
-                if let Some(co) = as_code(&fd.code) {
+                let code = fd.code.get();
+                if let Some(co) = as_code(&code) {
                     if co.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0
                         && co.kwonlyargcount == 0
                         && co.argcount == nargs
@@ -175,8 +175,7 @@ pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Cal
                         vm.thread.stack.drop_empty_above(len - n - 2);
                         if let Some(Value::Obj(fo)) = fo {
                             if let Payload::Function(fd) = &fo.payload {
-                                let (code, globals, builtins) =
-                                    (fd.code.clone(), fd.globals.clone(), fd.builtins.clone());
+                                let (globals, builtins) = (fd.globals.clone(), fd.builtins.clone());
                                 push_frame_parts(vm, code, globals, builtins, fo, fast_base);
                             }
                         }
@@ -217,8 +216,9 @@ pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Cal
     };
     if let Value::Obj(fo) = &callable {
         if let Payload::Function(fd) = &fo.payload {
-            let fast_base = bind_into_fast(vm, fo, fd, a)?;
-            push_frame(vm, fo, fd, fast_base, false);
+            let code = fd.code.get();
+            let fast_base = bind_into_fast(vm, fo, fd, &code, a)?;
+            push_frame(vm, fo, fd, code, fast_base, false);
             return Ok(Called::Frame);
         }
     }
@@ -259,7 +259,8 @@ fn push_init_frame(
     let Payload::Function(fd) = &init.payload else {
         return Ok(None);
     };
-    let Some(co) = as_code(&fd.code) else {
+    let code = fd.code.get();
+    let Some(co) = as_code(&code) else {
         return Ok(None);
     };
     if co.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) != 0 {
@@ -315,8 +316,8 @@ fn push_init_frame(
         vm.thread.stack.drop_empty_above(fslot);
         vm.thread.stack.push(Some(obj));
         drop(cls_slot);
-        let fast_base = bind_into_fast(vm, &init, fd, args)?;
-        push_init(vm, &init, fd, fast_base, fslot);
+        let fast_base = bind_into_fast(vm, &init, fd, &code, args)?;
+        push_init(vm, &init, fd, code, fast_base, fslot);
         return Ok(Some(Called::Frame));
     };
     // The class's reference leaves the stack; the slot below the arguments (NULL or the
@@ -325,16 +326,23 @@ fn push_init_frame(
     vm.thread.stack.drop_empty_above(fslot);
     vm.thread.stack.push(Some(obj));
     drop(cls_slot);
-    push_init(vm, &init, fd, fast_base, fslot);
+    push_init(vm, &init, fd, code, fast_base, fslot);
     Ok(Some(Called::Frame))
 }
 
 /// Push an `__init__` frame whose caller's result slot is `fslot` (the instance).
-fn push_init(vm: &mut Vm, fo: &PyRef, fd: &FunctionData, fast_base: usize, fslot: usize) {
+fn push_init(
+    vm: &mut Vm,
+    fo: &PyRef,
+    fd: &FunctionData,
+    code: PyRef,
+    fast_base: usize,
+    fslot: usize,
+) {
     push_record(
         &mut vm.thread.frames,
         Frame::new(
-            fd.code.clone(),
+            code,
             fd.globals.clone(),
             fd.builtins.clone(),
             None,
@@ -362,12 +370,19 @@ pub fn init_returned(vm: &mut Vm, v: Value) -> PyResult<()> {
 }
 
 #[inline(always)]
-fn push_frame(vm: &mut Vm, fo: &PyRef, fd: &FunctionData, fast_base: usize, entry: bool) {
+fn push_frame(
+    vm: &mut Vm,
+    fo: &PyRef,
+    fd: &FunctionData,
+    code: PyRef,
+    fast_base: usize,
+    entry: bool,
+) {
     let stack_base = vm.thread.stack.len();
     push_record(
         &mut vm.thread.frames,
         Frame::new(
-            fd.code.clone(),
+            code,
             fd.globals.clone(),
             fd.builtins.clone(),
             None,
@@ -434,8 +449,16 @@ pub fn pop_frame_in_place(vm: &mut Vm) {
 
 /// Bind arguments to a new localsplus window on the thread's fast stack (checked against
 /// the recursion limit); returns its base.
-fn bind_into_fast(vm: &mut Vm, fo: &PyRef, fd: &FunctionData, args: Args) -> PyResult<usize> {
-    let Some(co) = as_code(&fd.code) else {
+/// `code` is `fd`'s code as read once by the caller (the frame it pushes runs that one,
+/// even if the binding's errors path ran code that replaced `__code__`).
+fn bind_into_fast(
+    vm: &mut Vm,
+    fo: &PyRef,
+    fd: &FunctionData,
+    code: &PyRef,
+    args: Args,
+) -> PyResult<usize> {
+    let Some(co) = as_code(code) else {
         return Err(vm.system_error("function without code"));
     };
     let locals = bind_args(vm, fo, fd, co, args)?;
@@ -631,7 +654,8 @@ pub fn call(vm: &mut Vm, callable: &Value, args: Args) -> PyResult<Value> {
     match &o.payload {
         Payload::Function(fd) => {
             // Exactly the positional parameters: the arguments move into the window.
-            if let Some(co) = as_code(&fd.code) {
+            let code = fd.code.get();
+            if let Some(co) = as_code(&code) {
                 if args.kw.is_empty()
                     && co.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0
                     && co.kwonlyargcount == 0
@@ -644,12 +668,12 @@ pub fn call(vm: &mut Vm, callable: &Value, args: Args) -> PyResult<Value> {
                     fast.reserve(nlocals);
                     fast.extend(args.pos.into_iter().map(Some));
                     fast.resize(fast_base + nlocals, None);
-                    push_frame(vm, o, fd, fast_base, true);
+                    push_frame(vm, o, fd, code, fast_base, true);
                     return run_entry(vm);
                 }
             }
-            let fast_base = bind_into_fast(vm, o, fd, args)?;
-            push_frame(vm, o, fd, fast_base, true);
+            let fast_base = bind_into_fast(vm, o, fd, &code, args)?;
+            push_frame(vm, o, fd, code, fast_base, true);
             run_entry(vm)
         }
         Payload::Builtin(b) => {
@@ -752,8 +776,9 @@ pub fn run_class_body(vm: &mut Vm, func: &PyRef, ns: &PyRef) -> PyResult<Value> 
     let Payload::Function(fd) = &func.payload else {
         return Err(vm.type_error("__build_class__: func must be a function"));
     };
-    let fast_base = bind_into_fast(vm, func, fd, Args::default())?;
-    push_frame(vm, func, fd, fast_base, true);
+    let code = fd.code.get();
+    let fast_base = bind_into_fast(vm, func, fd, &code, Args::default())?;
+    push_frame(vm, func, fd, code, fast_base, true);
     if let Some(f) = vm.thread.frames.last_mut() {
         f.locals = Some(ns.clone());
     }
@@ -831,8 +856,11 @@ pub fn make_function(vm: &mut Vm, flags: u32) -> PyResult<()> {
     } else {
         doc_from_code(&code).unwrap_or(Value::None)
     };
+    let (code, simple_argcount, nlocalsplus) = FunctionData::code_fields(code);
     let fd = FunctionData {
         code,
+        simple_argcount,
+        nlocalsplus,
         globals,
         builtins,
         name: RefCell::new(name),

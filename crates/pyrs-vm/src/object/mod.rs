@@ -16,7 +16,7 @@ pub mod subscript;
 pub mod typeobj;
 
 pub use dict_slot::DictSlot;
-pub use refcount::PyRef;
+pub use refcount::{PyRef, RefSlot};
 pub use typeobj::{BaseKind, TypeData, TypeRef};
 
 use crate::types::dict::DictData;

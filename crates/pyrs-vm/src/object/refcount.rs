@@ -144,6 +144,57 @@ impl Clone for PyRef {
     }
 }
 
+/// A replaceable counted reference, read by clone (`Cell<PyRef>` with a `get`): a
+/// function's `__code__`, which the call paths read without a borrow check. The slot owns
+/// one count of its referent (invariant 2 counts it as a live `PyRef`). No `unsafe`: the
+/// pointer is `Copy`, [`RefSlot::get`] increments the count as `clone` does, and
+/// [`RefSlot::replace`] hands the old count back as a `PyRef`, dropped by the caller after
+/// the slot already holds the new one (a finalizer seeing the slot sees the new value).
+pub struct RefSlot {
+    ptr: Cell<NonNull<RcBox>>,
+}
+
+impl RefSlot {
+    pub fn new(r: PyRef) -> RefSlot {
+        let ptr = r.ptr;
+        std::mem::forget(r);
+        RefSlot {
+            ptr: Cell::new(ptr),
+        }
+    }
+
+    /// A new reference to the current referent.
+    #[inline(always)]
+    pub fn get(&self) -> PyRef {
+        let r = std::mem::ManuallyDrop::new(PyRef {
+            ptr: self.ptr.get(),
+        });
+        PyRef::clone(&r)
+    }
+
+    /// Store `r`; the old referent's reference is returned.
+    pub fn replace(&self, r: PyRef) -> PyRef {
+        let new = r.ptr;
+        std::mem::forget(r);
+        PyRef {
+            ptr: self.ptr.replace(new),
+        }
+    }
+
+    /// Whether the slot holds `r` (identity, no count change).
+    pub fn is(&self, r: &PyRef) -> bool {
+        self.ptr.get() == r.ptr
+    }
+}
+
+impl Drop for RefSlot {
+    fn drop(&mut self) {
+        drop(PyRef {
+            ptr: self.ptr.get(),
+        });
+    }
+}
+
 /// Nesting depth of deallocations in progress beyond which frees are deferred.
 const TRASHCAN_DEPTH: usize = 200;
 

@@ -2,9 +2,9 @@
 //! (CPython: `Objects/funcobject.c`, `Objects/methodobject.c`, `Objects/classobject.c`,
 //! `Objects/descrobject.c`).
 
-use crate::object::{Payload, PyRef, Value};
+use crate::object::{Payload, PyRef, RefSlot, Value};
 use crate::vm::{PyResult, Vm};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 pub use super::args::ArgVec;
 
@@ -293,7 +293,15 @@ pub fn add_fast_entries(vm: &mut Vm, d: &PyRef, fast: &[(&'static str, FastMetho
 }
 
 pub struct FunctionData {
-    pub code: PyRef,
+    /// The code object (`__code__`): replaceable ([`FunctionData::set_code`]), so read by
+    /// clone (`code.get()`) — a call's frame owns its code, and a reader that runs Python
+    /// code while using the code object holds its own reference.
+    pub code: RefSlot,
+    /// The code's `simple_argcount` and `nlocalsplus`, kept beside it (updated by
+    /// [`FunctionData::set_code`]) so that the loop's call fast path
+    /// (`eval::call::push_simple_frame`) tests them without reaching into the code object.
+    pub simple_argcount: Cell<usize>,
+    pub nlocalsplus: Cell<usize>,
     pub globals: PyRef,
     pub builtins: PyRef,
     pub name: RefCell<Value>,
@@ -309,8 +317,25 @@ pub struct FunctionData {
 }
 
 impl FunctionData {
+    /// The code slot and its cached shape for a new function (`code` is a code object).
+    pub fn code_fields(code: PyRef) -> (RefSlot, Cell<usize>, Cell<usize>) {
+        let (argc, nlocals) = crate::code::as_code(&code)
+            .map_or((usize::MAX, 0), |co| (co.simple_argcount, co.nlocalsplus()));
+        (RefSlot::new(code), Cell::new(argc), Cell::new(nlocals))
+    }
+
+    /// `f.__code__ = code` once `func_set_code`'s checks passed (`code` is a code object).
+    /// Running frames keep their own code; later calls run the new one.
+    pub fn set_code(&self, code: PyRef) {
+        let (argc, nlocals) = crate::code::as_code(&code)
+            .map_or((usize::MAX, 0), |co| (co.simple_argcount, co.nlocalsplus()));
+        self.simple_argcount.set(argc);
+        self.nlocalsplus.set(nlocals);
+        drop(self.code.replace(code));
+    }
+
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&Value::Obj(self.code.clone()));
+        visit(&Value::Obj(self.code.get()));
         visit(&Value::Obj(self.globals.clone()));
         visit(&self.name.borrow());
         visit(&self.qualname.borrow());
@@ -612,8 +637,11 @@ pub fn function_new(vm: &mut Vm, _cls: &PyRef, mut args: Args) -> PyResult<Value
         },
         _ => vm.builtins.clone(),
     };
+    let (code, simple_argcount, nlocalsplus) = FunctionData::code_fields(code);
     let fd = FunctionData {
         code,
+        simple_argcount,
+        nlocalsplus,
         globals,
         builtins,
         name: RefCell::new(name),

@@ -177,7 +177,7 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         (Payload::Function(f), "__qualname__") => f.qualname.borrow().clone(),
         (Payload::Function(f), "__defaults__") => opt(f.defaults.borrow().clone()),
         (Payload::Function(f), "__kwdefaults__") => opt(f.kwdefaults.borrow().clone()),
-        (Payload::Function(f), "__code__") => Value::Obj(f.code.clone()),
+        (Payload::Function(f), "__code__") => Value::Obj(f.code.get()),
         (Payload::Function(f), "__globals__") => Value::Obj(f.globals.clone()),
         (Payload::Function(f), "__closure__") => opt(f.closure.clone()),
         (Payload::Function(f), "__doc__") => f.doc.borrow().clone(),
@@ -504,29 +504,27 @@ pub fn set(vm: &mut Vm, o: &PyRef, name: &PyStr, v: Option<Value>) -> PyResult<b
                     }
                 },
                 "__code__" => {
-                    // `func_set_code`'s checks; the code object of a pyrs function is
-                    // fixed (the call paths read it without a borrow), so a valid new one
-                    // is refused rather than stored where nothing reads it.
+                    // `func_set_code`: a code object whose free variables match the
+                    // closure. Running frames keep their code; later calls run the new one.
                     let Some(Value::Obj(c)) = v.as_ref() else {
                         return Err(vm.type_error("__code__ must be set to a code object"));
                     };
                     let Some(new) = crate::code::as_code(c) else {
                         return Err(vm.type_error("__code__ must be set to a code object"));
                     };
-                    let old = crate::code::as_code(&f.code).map_or(0, |c| c.nfree);
-                    if new.nfree != old {
+                    let nclosure = f
+                        .closure
+                        .as_ref()
+                        .and_then(|t| t.as_tuple().map(|t| t.len()))
+                        .unwrap_or(0);
+                    if new.nfree != nclosure {
                         let fname = vm.str_string(&f.name.borrow().clone())?;
                         return Err(vm.value_error(format!(
-                            "{fname}() requires a code object with {old} free vars, not {}",
+                            "{fname}() requires a code object with {nclosure} free vars, not {}",
                             new.nfree
                         )));
                     }
-                    if !c.is(&f.code) {
-                        return Err(vm.not_implemented_error(
-                            "pyrs cannot replace a function's __code__ yet (make a new \
-                             function: types.FunctionType(code, f.__globals__, ...))",
-                        ));
-                    }
+                    f.set_code(c.clone());
                 }
                 "__name__" => *f.name.borrow_mut() = val,
                 "__qualname__" => *f.qualname.borrow_mut() = val,
