@@ -297,21 +297,29 @@ pub fn sum(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
         }
     }
     let it = vm.iter(&args.pos[0])?;
-    // An exact generator of machine ints or floats adds them in one loop entry
-    // (`generator::drive`); the first other item stops it and the generic loop goes on.
-    let driven = crate::types::generator::drive(vm, &it, |_, v| {
-        Ok(match (&acc, v) {
-            (Value::Int(a), Value::Int(b)) if a.checked_add(b).is_some() => {
-                acc = Value::Int(a + b);
+    // An exact generator of machine ints or floats adds them in one loop entry, at its
+    // YIELD_VALUE (`generator::drive_acc`); the first other item stops it and the generic
+    // loop goes on.
+    use crate::types::generator::Acc;
+    let mut a = match acc {
+        Value::Int(i) => Acc::SumInt(i),
+        Value::Float(f) => Acc::SumFloat(f),
+        _ => Acc::Off,
+    };
+    let driven = crate::types::generator::drive_acc(vm, &it, &mut a, |_, a, v| {
+        Ok(match a.take(&v) {
+            Some(n) => {
+                *a = n;
                 None
             }
-            (Value::Float(a), Value::Float(b)) => {
-                acc = Value::Float(a + b);
-                None
-            }
-            (_, v) => Some(v),
+            None => Some(v),
         })
     })?;
+    match a {
+        Acc::SumInt(i) => acc = Value::Int(i),
+        Acc::SumFloat(f) => acc = Value::Float(f),
+        _ => {}
+    }
     match driven {
         crate::types::generator::Driven::Exhausted => return Ok(acc),
         crate::types::generator::Driven::Stopped(v) => acc = sum_step(vm, &acc, &v)?,
@@ -364,35 +372,27 @@ fn minmax(vm: &mut Vm, mut args: Args, name: &str, op: u32) -> PyResult<Value> {
     let mut best: Option<(Value, Value)> = None;
     let mut i = 0;
     // Without a key, an exact generator's machine ints (or floats) are compared in one
-    // loop entry (`generator::drive`); any other item stops it and is taken below.
+    // loop entry, at its YIELD_VALUE (`generator::drive_acc`); any other item stops it and
+    // is taken below.
     let mut first: Option<Value> = None;
     let mut done = false;
     if let (None, Items::Iter(it)) = (&key, &src) {
-        let driven = crate::types::generator::drive(vm, it, |_, v| {
-            let better = match (&best, &v) {
-                (None, Value::Int(_) | Value::Float(_)) => true,
-                (Some((Value::Int(b), _)), Value::Int(a)) => {
-                    if op == 0 {
-                        a < b
-                    } else {
-                        a > b
-                    }
+        use crate::types::generator::Acc;
+        let mut a = Acc::Best { max: op != 0 };
+        let driven = crate::types::generator::drive_acc(vm, it, &mut a, |_, a, v| {
+            Ok(match a.take(&v) {
+                Some(n) => {
+                    *a = n;
+                    None
                 }
-                // IEEE comparisons, as `float_richcompare` (NaN is never better).
-                (Some((Value::Float(b), _)), Value::Float(a)) => {
-                    if op == 0 {
-                        a < b
-                    } else {
-                        a > b
-                    }
-                }
-                _ => return Ok(Some(v)),
-            };
-            if better {
-                best = Some((v.clone(), v));
-            }
-            Ok(None)
+                None => Some(v),
+            })
         })?;
+        best = match a {
+            Acc::BestInt { best, .. } => Some((Value::Int(best), Value::Int(best))),
+            Acc::BestFloat { best, .. } => Some((Value::Float(best), Value::Float(best))),
+            _ => None,
+        };
         match driven {
             crate::types::generator::Driven::Exhausted => done = true,
             crate::types::generator::Driven::Stopped(v) => first = Some(v),

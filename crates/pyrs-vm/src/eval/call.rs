@@ -887,53 +887,6 @@ fn doc_from_code(code: &PyRef) -> Option<Value> {
         .cloned()
 }
 
-/// RETURN_GENERATOR: move the current frame into a new generator object. Returns the
-/// generator and whether the frame was an entry frame.
-pub fn make_generator(vm: &mut Vm) -> PyResult<Option<(Value, bool)>> {
-    let Some(f) = vm.thread.frames.pop() else {
-        return Ok(None);
-    };
-    // The generator's saved values (`GenData::values`): its localsplus, then its value
-    // stack, each popped from its end.
-    let nfast = vm.thread.fast.len().saturating_sub(f.fast_base);
-    let mut values: Vec<Option<Value>> = Vec::new();
-    save_frame_values(vm, &f, &mut values);
-    vm.leave_recursion();
-    let entry = f.entry();
-    let code = f.code.clone();
-    let code_ref = code.clone();
-    let (name, qualname) = match as_code(&f.code) {
-        Some(co) => (
-            co.name_str(),
-            Value::Obj(co.qualname.clone())
-                .as_str()
-                .map(|s| s.as_rust().into_owned())
-                .unwrap_or_default(),
-        ),
-        None => (String::new(), String::new()),
-    };
-    let gd = crate::types::generator::GenData {
-        frame: RefCell::new(Some(f)),
-        values: RefCell::new(values),
-        nfast,
-        running: std::cell::Cell::new(false),
-        driven: std::cell::Cell::new(false),
-        finished: std::cell::Cell::new(false),
-        started: std::cell::Cell::new(false),
-        name,
-        qualname,
-        code,
-        origin_or_finalizer: RefCell::new(None),
-        hooks_inited: std::cell::Cell::new(false),
-    };
-    let ty = crate::types::coroutine::type_for_code(vm, &code_ref);
-    if vm.thread.sys_hooks.coroutine_origin_depth > 0 && ty.is(&vm.types.coroutine) {
-        *gd.origin_or_finalizer.borrow_mut() = crate::builtins::sys_runtime::coroutine_origin(vm);
-    }
-    let g = vm.alloc(&ty, Payload::Generator(Box::new(gd)));
-    Ok(Some((Value::Obj(g), entry)))
-}
-
 /// A generator frame resumed by the loop's FOR_ITER or SEND returned `v` (its frame is
 /// popped): the resuming frame, now on top, pops the iterator and goes to the exit
 /// target already in its `ip` (`types::generator::resume_inline`); SEND pushes `v`.
@@ -948,69 +901,6 @@ pub fn generator_returned(vm: &mut Vm, v: Value) {
     if op == pyrs_bytecode::opnum::SEND {
         push(vm, v);
     }
-}
-
-/// Move the just-popped generator frame `f`'s localsplus window and value stack (the
-/// tops of the thread's stacks) into `values`, in `GenData::values`' reversed order.
-#[inline(always)]
-fn save_frame_values(vm: &mut Vm, f: &Frame, values: &mut Vec<Option<Value>>) {
-    let fast = &mut vm.thread.fast;
-    let base = f.fast_base.min(fast.len());
-    let stack = &mut vm.thread.stack;
-    let stack_base = f.stack_base.min(stack.len());
-    values.reserve(fast.len() - base + stack.len() - stack_base);
-    while fast.len() > base {
-        if let Some(v) = fast.pop() {
-            values.push(v);
-        }
-    }
-    while stack.len() > stack_base {
-        if let Some(v) = stack.pop() {
-            values.push(v);
-        }
-    }
-}
-
-/// YIELD_VALUE: move the generator's frame back into its generator object. Returns
-/// whether the frame was an entry frame (resumed from Rust).
-pub fn suspend_generator(vm: &mut Vm) -> bool {
-    // A generator consumed by `generator::drive` stays where it lies (an entry frame: the
-    // driver gets the value and re-enters the loop in it), unless a finalizer is due:
-    // `__del__` must not run above a paused frame, so then it is suspended as any other.
-    if let Some(Frame {
-        generator: Some(g), ..
-    }) = vm.thread.frames.last().filter(|f| f.entry())
-    {
-        if let Payload::Generator(gd) = &g.payload {
-            if gd.driven.get() {
-                if !crate::finalize::pending() {
-                    return true;
-                }
-                gd.driven.set(false);
-            }
-        }
-    }
-    let Some(mut frame) = vm.thread.frames.pop() else {
-        return true;
-    };
-    vm.leave_recursion();
-    let entry = frame.entry();
-    let Some(g) = frame.generator.take() else {
-        return entry;
-    };
-    if let Payload::Generator(gd) = &g.payload {
-        gd.running.set(false);
-        // `values` is empty while the generator runs (resume moved them out) and kept
-        // its capacity: these moves allocate nothing after the first yield.
-        save_frame_values(vm, &frame, &mut gd.values.borrow_mut());
-        let mut saved = gd.frame.borrow_mut();
-        // `frame` is `None` while the generator runs (resume took it): storing into it
-        // drops nothing, so skip the drop call (were it not `None`, its frame would leak,
-        // never be freed twice).
-        debug_assert!(saved.is_none());
-        std::mem::forget(std::mem::replace(&mut *saved, Some(frame)));
-    }
-    entry
 }
 
 /// SEND: `Ok(yielded)` or `Err(returned)`.

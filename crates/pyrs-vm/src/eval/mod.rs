@@ -1093,27 +1093,20 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                         }
                         Some(None) => None,
                         None => {
-                            let it = top(vm);
+                            // An exact generator: its frame is pushed and run by this loop
+                            // (3.12's FOR_ITER_GEN); the caller's `ip` becomes the exit
+                            // target (protocol: `generator::resume_inline`).
+                            if let Some(f) = vm.thread.frames.last_mut() {
+                                f.ip = ip + arg as usize;
+                                f.lasti = lasti;
+                            }
+                            if tri!(crate::types::generator::resume_inline(vm, &Value::None)) {
+                                continue 'frame;
+                            }
                             save!();
+                            let it = top(vm);
                             match &it {
-                                // An exact generator: its frame is pushed and run by this
-                                // loop (3.12's FOR_ITER_GEN); the caller's `ip` becomes the
-                                // exit target (protocol: `generator::resume_inline`).
-                                Value::Obj(g)
-                                    if matches!(g.payload, Payload::Generator(_))
-                                        && g.ty.is(&vm.types.generator) =>
-                                {
-                                    if let Some(f) = vm.thread.frames.last_mut() {
-                                        f.ip = ip + arg as usize;
-                                    }
-                                    if tri!(crate::types::generator::resume_inline(
-                                        vm,
-                                        g,
-                                        Value::None
-                                    )) {
-                                        continue 'frame;
-                                    }
-                                    save!();
+                                Value::Obj(g) if matches!(g.payload, Payload::Generator(_)) => {
                                     tri!(crate::types::generator::gen_next(vm, g))
                                 }
                                 _ => tri!(vm.next(&it)),
@@ -1217,8 +1210,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 }
                 RETURN_GENERATOR => {
                     save!();
-                    let g = tri!(call::make_generator(vm));
-                    match g {
+                    match crate::types::generator::make(vm) {
                         Some((gen, entry)) => {
                             if entry {
                                 return Ok(Exit::Return(gen));
@@ -1233,8 +1225,14 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 }
                 YIELD_VALUE => {
                     let v = pop(vm);
+                    // A machine int or float for `sum`/`max` driving this generator is
+                    // consumed here; the yield evaluates to None (`generator::absorb`).
+                    let Some(v) = crate::types::generator::absorb(vm, v) else {
+                        push(vm, Value::None);
+                        next!();
+                    };
                     save!();
-                    if call::suspend_generator(vm) {
+                    if crate::types::generator::suspend(vm) {
                         return Ok(Exit::Yield(v));
                     }
                     // Resumed by this loop's FOR_ITER or SEND: the caller goes on after it
@@ -1247,22 +1245,16 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 }
                 SEND => {
                     let v = pop(vm);
-                    let receiver = top(vm);
-                    save!();
                     // An exact generator runs in this loop (3.12's SEND_GEN), as FOR_ITER.
-                    if let Value::Obj(g) = &receiver {
-                        if matches!(g.payload, Payload::Generator(_))
-                            && g.ty.is(&vm.types.generator)
-                        {
-                            if let Some(f) = vm.thread.frames.last_mut() {
-                                f.ip = ip + arg as usize;
-                            }
-                            if tri!(crate::types::generator::resume_inline(vm, g, v.clone())) {
-                                continue 'frame;
-                            }
-                            save!();
-                        }
+                    if let Some(f) = vm.thread.frames.last_mut() {
+                        f.ip = ip + arg as usize;
+                        f.lasti = lasti;
                     }
+                    if tri!(crate::types::generator::resume_inline(vm, &v)) {
+                        continue 'frame;
+                    }
+                    save!();
+                    let receiver = top(vm);
                     match tri!(call::send(vm, &receiver, v)) {
                         Ok(y) => push(vm, y),
                         Err(r) => {

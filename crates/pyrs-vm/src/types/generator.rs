@@ -14,19 +14,22 @@ use std::cell::{Cell, RefCell};
 pub struct GenData {
     /// The suspended frame's record: `None` while running and after finishing.
     pub frame: RefCell<Option<Frame>>,
-    /// While suspended: the frame's localsplus, last slot first (the first
-    /// [`GenData::nfast`] items), then its value stack, top first. Reversed so that
-    /// suspend and resume move them with `pop`/`push` only (cheaper than `drain` for the
-    /// few items a generator frame has). Empty while running; the vector keeps its
-    /// capacity, so a resume/yield cycle allocates nothing.
-    pub values: RefCell<Vec<Option<Value>>>,
-    /// The frame's localsplus count (`co_nlocalsplus`).
-    pub nfast: usize,
+    /// While suspended: the frame's localsplus, last slot first (reversed so that suspend
+    /// and resume move them with `pop`/`push` only: for the few slots of a generator frame
+    /// cheaper than `append` (a call and a `memcpy`) or `drain`). Empty while running; the
+    /// vector keeps its capacity, so a resume/yield cycle allocates nothing.
+    pub fast: RefCell<Vec<Option<Value>>>,
+    /// While suspended: the frame's value stack, top first (resume pops them from the end,
+    /// bottom first, onto the thread's stack). Empty while running.
+    pub stack: RefCell<Vec<Option<Value>>>,
     pub running: Cell<bool>,
     pub finished: Cell<bool>,
     /// Consumed by [`drive`]: its YIELD_VALUE leaves the frame where it lies on the frame
     /// stack (no moves out and back per item) and returns to the driver.
     pub driven: Cell<bool>,
+    /// What the driver ([`drive_acc`]) lets YIELD_VALUE do with a plain item without
+    /// leaving the loop ([`absorb`]). [`Acc::Off`] except inside the driver's loop entry.
+    pub acc: Cell<Acc>,
     /// Resumed at least once (CPython: past `FRAME_CREATED`): only then can dropping it
     /// unfinished run code (its `finally` blocks), so only then does it need finalizing.
     pub started: Cell<bool>,
@@ -43,7 +46,10 @@ pub struct GenData {
 
 impl GenData {
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        for v in self.values.borrow().iter().flatten() {
+        for v in self.fast.borrow().iter().flatten() {
+            visit(v)
+        }
+        for v in self.stack.borrow().iter().flatten() {
             visit(v)
         }
         if let Some(v) = &*self.origin_or_finalizer.borrow() {
@@ -79,12 +85,7 @@ impl GenData {
     }
     /// The suspended frame's localsplus in slot order (empty while running or finished).
     pub fn saved_fast(&self) -> Vec<Option<Value>> {
-        let values = self.values.borrow();
-        values[..self.nfast.min(values.len())]
-            .iter()
-            .rev()
-            .cloned()
-            .collect()
+        self.fast.borrow().iter().rev().cloned().collect()
     }
 }
 
@@ -156,22 +157,15 @@ fn load_frame(
     value: Option<Value>,
     entry: bool,
 ) {
-    let fast_base = vm.thread.fast.len();
-    let stack_base = vm.thread.stack.len();
+    let t = &mut vm.thread;
+    let fast_base = t.fast.len();
+    move_fast_in(t, gd);
+    let stack_base = t.stack.len();
     {
-        // Popped from the end: the value stack bottom first, then the localsplus from
-        // the first slot (the order `eval::call::suspend_generator` stored them in).
-        let mut values = gd.values.borrow_mut();
-        let nfast = gd.nfast.min(values.len());
-        while values.len() > nfast {
-            if let Some(v) = values.pop() {
-                vm.thread.stack.push(v);
-            }
-        }
-        let fast = &mut vm.thread.fast;
-        fast.reserve(nfast);
-        while let Some(v) = values.pop() {
-            fast.push(v);
+        // Saved top first: popped from the end, bottom first.
+        let mut saved = gd.stack.borrow_mut();
+        while let Some(v) = saved.pop() {
+            t.stack.push(v);
         }
     }
     if let Some(v) = value {
@@ -190,34 +184,188 @@ fn load_frame(
     gd.started.set(true);
 }
 
-/// Resume an exact generator from the eval loop (FOR_ITER / SEND over it: 3.12's
-/// FOR_ITER_GEN and SEND_GEN): its frame is pushed as an ordinary, non-entry frame and the
-/// loop runs it without recursing. `Ok(false)`: it is running or finished, the caller
-/// takes the generic path (which raises or reports exhaustion).
+/// Resume the exact generator on top of the value stack from the eval loop (FOR_ITER, and
+/// SEND once it popped the value sent: 3.12's FOR_ITER_GEN and SEND_GEN): its frame is
+/// pushed as an ordinary, non-entry frame with `value` as the result of the yield it
+/// stopped at, and the loop runs it without recursing. `Ok(false)`: not an exact
+/// generator, or running or finished; nothing was done and the caller takes the generic
+/// path (which raises or reports exhaustion). The generator is cloned once (that reference
+/// becomes the frame's `generator`).
 ///
 /// Protocol with the loop (`eval/mod.rs`): the resuming frame's `lasti` is its FOR_ITER or
 /// SEND and its `ip` the instruction's exit target. A YIELD_VALUE of the generator frame
-/// sets the caller's `ip` back to `lasti + 1` and pushes the value; a RETURN_VALUE pops
-/// the iterator (FOR_ITER: the value is dropped; SEND: the value replaces it) and the
-/// caller continues at its exit target; an exception leaving the generator frame goes
-/// through [`error_leaving`] in `unwind`.
-pub fn resume_inline(vm: &mut Vm, g: &PyRef, value: Value) -> PyResult<bool> {
-    let Some(gd) = gdata(g) else {
+/// ([`suspend`]) sets the caller's `ip` back to `lasti + 1` and pushes the value; a
+/// RETURN_VALUE pops the iterator (FOR_ITER: the value is dropped; SEND: the value replaces
+/// it) and the caller continues at its exit target; an exception leaving the generator
+/// frame goes through [`error_leaving`] in `unwind`.
+pub fn resume_inline(vm: &mut Vm, value: &Value) -> PyResult<bool> {
+    let g = match vm.thread.stack.last() {
+        Some(Some(Value::Obj(g)))
+            if matches!(g.payload, Payload::Generator(_))
+                && g.ty.is(&vm.interp.types.generator) =>
+        {
+            g.clone()
+        }
+        _ => return Ok(false),
+    };
+    let Payload::Generator(gd) = &g.payload else {
         return Ok(false);
     };
     if gd.running.get() {
         return Ok(false);
     }
-    let frame = gd.frame.borrow_mut().take();
-    let Some(frame) = frame else {
+    let Some(frame) = gd.frame.borrow_mut().take() else {
         return Ok(false);
     };
     if let Err(e) = vm.enter_recursion("") {
         *gd.frame.borrow_mut() = Some(frame);
         return Err(e);
     }
-    load_frame(vm, g, gd, frame, Some(value), false);
+    let t = &mut vm.thread;
+    let fast_base = t.fast.len();
+    move_fast_in(t, gd);
+    let stack_base = t.stack.len();
+    {
+        let mut saved = gd.stack.borrow_mut();
+        while let Some(v) = saved.pop() {
+            t.stack.push(v);
+        }
+    }
+    t.stack.push(Some(value.clone()));
+    gd.running.set(true);
+    gd.started.set(true);
+    // Pushed as it was saved, then patched in place (setting the fields on the moved
+    // value first made the generated code copy the 11-word record once more).
+    t.frames.push(frame);
+    if let Some(f) = t.frames.last_mut() {
+        f.fast_base = fast_base;
+        f.stack_base = stack_base;
+        f.set_entry(false);
+        // A saved record owns no generator (`suspend` took it): nothing to drop.
+        debug_assert!(f.generator.is_none());
+        std::mem::forget(f.generator.replace(g));
+    }
     Ok(true)
+}
+
+/// YIELD_VALUE: move the generator's frame back into its generator object (its record
+/// into `frame`, its localsplus into `fast`, its value stack into `stack`). Returns whether
+/// the frame was an entry frame (resumed from Rust).
+///
+/// A generator consumed by [`drive`] stays where it lies (an entry frame: the driver gets
+/// the value and re-enters the loop in it), unless a finalizer is due: `__del__` must not
+/// run above a paused frame, so then it is suspended as any other.
+pub fn suspend(vm: &mut Vm) -> bool {
+    let t = &mut vm.thread;
+    let Some(f) = t.frames.last_mut() else {
+        return true;
+    };
+    let entry = f.entry();
+    if entry {
+        if let Some(Payload::Generator(gd)) = f.generator.as_ref().map(|g| &g.payload) {
+            if gd.driven.get() {
+                if !crate::finalize::pending() {
+                    return true;
+                }
+                gd.driven.set(false);
+            }
+        }
+    }
+    // Taken, not cloned: the record stored below must not own its generator (a cycle).
+    let Some(g) = f.generator.take() else {
+        crate::eval::call::pop_frame(vm);
+        return entry;
+    };
+    let (fast_base, stack_base) = (f.fast_base, f.stack_base);
+    if let Payload::Generator(gd) = &g.payload {
+        gd.running.set(false);
+        save_values(t, gd, fast_base, stack_base);
+        let mut saved = gd.frame.borrow_mut();
+        // `frame` is `None` while the generator runs (resume took it): storing into it
+        // drops nothing, so skip the drop call (were it not `None`, its frame would leak,
+        // never be freed twice).
+        debug_assert!(saved.is_none());
+        std::mem::forget(std::mem::replace(&mut *saved, t.frames.pop()));
+    } else {
+        t.frames.pop();
+    }
+    vm.leave_recursion();
+    entry
+}
+
+/// Move a suspended generator's localsplus onto the thread's `fast` (popped from the
+/// end of `gd.fast`: the first slot first).
+#[inline(always)]
+fn move_fast_in(t: &mut crate::vm::ThreadState, gd: &GenData) {
+    let mut saved = gd.fast.borrow_mut();
+    while let Some(v) = saved.pop() {
+        t.fast.push(v);
+    }
+}
+
+/// Move the top frame's localsplus window (from `fast_base`) and value stack (from
+/// `stack_base`) out of the thread's stacks into `gd` (allocation-free after the first
+/// suspension: the vectors keep their capacity).
+#[inline(always)]
+fn save_values(t: &mut crate::vm::ThreadState, gd: &GenData, fast_base: usize, stack_base: usize) {
+    {
+        let mut saved = gd.fast.borrow_mut();
+        while t.fast.len() > fast_base {
+            if let Some(v) = t.fast.pop() {
+                saved.push(v);
+            }
+        }
+    }
+    let mut saved = gd.stack.borrow_mut();
+    while t.stack.len() > stack_base {
+        if let Some(v) = t.stack.pop() {
+            saved.push(v);
+        }
+    }
+}
+
+/// RETURN_GENERATOR: move the current frame into a new generator object. Returns the
+/// generator and whether the frame was an entry frame.
+pub fn make(vm: &mut Vm) -> Option<(Value, bool)> {
+    let f = vm.thread.frames.pop()?;
+    let fast = RefCell::new(Vec::new());
+    let stack = RefCell::new(Vec::new());
+    let entry = f.entry();
+    let code = f.code.clone();
+    let (name, qualname) = match crate::code::as_code(&code) {
+        Some(co) => (
+            co.name_str(),
+            Value::Obj(co.qualname.clone())
+                .as_str()
+                .map(|s| s.as_rust().into_owned())
+                .unwrap_or_default(),
+        ),
+        None => (String::new(), String::new()),
+    };
+    let gd = GenData {
+        frame: RefCell::new(None),
+        fast,
+        stack,
+        running: Cell::new(false),
+        driven: Cell::new(false),
+        acc: Cell::new(Acc::Off),
+        finished: Cell::new(false),
+        started: Cell::new(false),
+        name,
+        qualname,
+        code: code.clone(),
+        origin_or_finalizer: RefCell::new(None),
+        hooks_inited: Cell::new(false),
+    };
+    save_values(&mut vm.thread, &gd, f.fast_base, f.stack_base);
+    *gd.frame.borrow_mut() = Some(f);
+    vm.leave_recursion();
+    let ty = crate::types::coroutine::type_for_code(vm, &code);
+    if vm.thread.sys_hooks.coroutine_origin_depth > 0 && ty.is(&vm.types.coroutine) {
+        *gd.origin_or_finalizer.borrow_mut() = crate::builtins::sys_runtime::coroutine_origin(vm);
+    }
+    let g = vm.alloc(&ty, Payload::Generator(Box::new(gd)));
+    Some((Value::Obj(g), entry))
 }
 
 /// The error that leaves a generator's frame (it finished): a StopIteration (an async
@@ -256,8 +404,101 @@ pub enum Driven {
     Stopped(Value),
 }
 
+/// An accumulator a driven generator's YIELD_VALUE updates in place, without leaving the
+/// loop, for the items it can take (machine ints and floats): `sum` and `min`/`max`
+/// without a key. Any other item leaves the loop for the driver's `consume` as before.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Acc {
+    /// Every item goes to `consume`.
+    Off,
+    /// `sum` of machine ints (an item that would overflow goes to `consume`).
+    SumInt(i64),
+    SumFloat(f64),
+    /// `min` (`max: false`) or `max` of machine ints or floats: nothing seen yet.
+    Best {
+        max: bool,
+    },
+    /// The best machine int so far.
+    BestInt {
+        max: bool,
+        best: i64,
+    },
+    /// The best float so far (IEEE comparisons, as `float_richcompare`: NaN is never
+    /// better, a first NaN stays).
+    BestFloat {
+        max: bool,
+        best: f64,
+    },
+}
+
+impl Acc {
+    /// The accumulator after taking `v`, or `None` if it cannot take it.
+    #[inline(always)]
+    pub fn take(self, v: &Value) -> Option<Acc> {
+        Some(match (self, v) {
+            (Acc::SumInt(a), Value::Int(b)) => Acc::SumInt(a.checked_add(*b)?),
+            (Acc::SumFloat(a), Value::Float(b)) => Acc::SumFloat(a + b),
+            (Acc::Best { max }, Value::Int(b)) => Acc::BestInt { max, best: *b },
+            (Acc::Best { max }, Value::Float(b)) => Acc::BestFloat { max, best: *b },
+            (Acc::BestInt { max, best }, Value::Int(b)) => {
+                let better = if max { *b > best } else { *b < best };
+                Acc::BestInt {
+                    max,
+                    best: if better { *b } else { best },
+                }
+            }
+            (Acc::BestFloat { max, best }, Value::Float(b)) => {
+                let better = if max { *b > best } else { *b < best };
+                Acc::BestFloat {
+                    max,
+                    best: if better { *b } else { best },
+                }
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// YIELD_VALUE of `v` by the frame on top: when it is a generator driven with an
+/// accumulator ([`drive_acc`]) that takes `v`, the item is consumed here and `None` is
+/// returned (the loop pushes the yield's result, None, and goes on in the same frame: no
+/// return to the driver and re-entry of the loop per item). Not when a finalizer is
+/// due (`__del__` must not run above a paused frame: the ordinary path suspends it).
+#[inline(always)]
+pub fn absorb(vm: &Vm, v: Value) -> Option<Value> {
+    let Some(Some(g)) = vm.thread.frames.last().map(|f| &f.generator) else {
+        return Some(v);
+    };
+    let Payload::Generator(gd) = &g.payload else {
+        return Some(v);
+    };
+    let acc = gd.acc.get();
+    if acc == Acc::Off || crate::finalize::pending() {
+        return Some(v);
+    }
+    match acc.take(&v) {
+        Some(a) => {
+            gd.acc.set(a);
+            None
+        }
+        None => Some(v),
+    }
+}
+
+/// [`drive`] with an accumulator: the generator's YIELD_VALUE updates `acc` in place for
+/// the items it takes ([`absorb`]); `consume` gets the others with the accumulator as it
+/// stands, and may update it.
+pub fn drive_acc(
+    vm: &mut Vm,
+    it: &Value,
+    acc: &mut Acc,
+    mut consume: impl FnMut(&mut Vm, &mut Acc, Value) -> PyResult<Option<Value>>,
+) -> PyResult<Driven> {
+    drive_impl(vm, it, acc, |vm, a, v| consume(vm, a, v))
+}
+
 /// Consume the items of an exact generator `g` in one loop entry: its frame is loaded
-/// once and stays on the frame stack between items (`suspend_generator` leaves a driven
+/// once and stays on the frame stack between items ([`suspend`] leaves a driven
 /// generator's frame in place at YIELD_VALUE), so an item costs the generator's own
 /// bytecode plus a return to here and a re-entry of the loop — not a resume and a
 /// suspension moving the frame record and every local out and back.
@@ -267,12 +508,21 @@ pub enum Driven {
 /// truth of a builtin value). Anything else returns `Ok(Some(item))`: the generator is
 /// suspended properly and the caller handles the item generically. An `Err` from
 /// `consume` suspends the generator too. A finalizer due at a yield suspends it as well
-/// (`suspend_generator`), so `__del__` never runs above a paused frame; the driver then
+/// ([`suspend`]), so `__del__` never runs above a paused frame; the driver then
 /// resumes it the ordinary way.
 pub fn drive(
     vm: &mut Vm,
     it: &Value,
     mut consume: impl FnMut(&mut Vm, Value) -> PyResult<Option<Value>>,
+) -> PyResult<Driven> {
+    drive_impl(vm, it, &mut Acc::Off, |vm, _, v| consume(vm, v))
+}
+
+fn drive_impl(
+    vm: &mut Vm,
+    it: &Value,
+    acc: &mut Acc,
+    mut consume: impl FnMut(&mut Vm, &mut Acc, Value) -> PyResult<Option<Value>>,
 ) -> PyResult<Driven> {
     let Value::Obj(g) = it else {
         return Ok(Driven::NotDriven);
@@ -301,11 +551,14 @@ pub fn drive(
             vm.thread.stack.push(Some(Value::None));
         }
         gd.driven.set(true);
+        gd.acc.set(*acc);
         let r = crate::eval::run_frame(vm, None);
+        // Off outside this loop entry: a later resume (inline, `next()`) absorbs nothing.
+        *acc = gd.acc.replace(Acc::Off);
         match r {
             Ok(crate::eval::Exit::Yield(v)) => {
                 let paused = gd.frame.borrow().is_none();
-                let r = consume(vm, v);
+                let r = consume(vm, acc, v);
                 if let (true, Ok(None)) = (paused, &r) {
                     continue;
                 }
@@ -342,7 +595,7 @@ fn suspend_paused(vm: &mut Vm) {
             gd.driven.set(false);
         }
     }
-    crate::eval::call::suspend_generator(vm);
+    suspend(vm);
 }
 
 /// All items of an exact generator, collected in one loop entry ([`drive`]); `None` when
@@ -419,16 +672,16 @@ pub fn yield_from_target(g: &PyRef) -> Option<Value> {
     if op != pyrs_bytecode::opnum::RESUME || arg < 2 {
         return None;
     }
-    gd.values.borrow().get(gd.nfast).cloned().flatten()
+    gd.stack.borrow().first().cloned().flatten()
 }
 
 /// Pop the top of a suspended generator's saved value stack (never its localsplus).
 fn pop_saved(gd: &GenData) -> Option<Value> {
-    let mut values = gd.values.borrow_mut();
-    if values.len() > gd.nfast {
-        values.remove(gd.nfast)
-    } else {
+    let mut stack = gd.stack.borrow_mut();
+    if stack.is_empty() {
         None
+    } else {
+        stack.remove(0)
     }
 }
 
@@ -505,10 +758,7 @@ pub fn gen_throw(vm: &mut Vm, g: &PyRef, e: PyErr) -> PyResult<Result<Value, Val
                 if let Some(gd) = gdata(g) {
                     if gd.frame.borrow().is_some() {
                         let old = pop_saved(gd);
-                        let mut values = gd.values.borrow_mut();
-                        let at = gd.nfast.min(values.len());
-                        values.insert(at, Some(Value::None));
-                        drop(values);
+                        gd.stack.borrow_mut().insert(0, Some(Value::None));
                         drop(old);
                     }
                 }
