@@ -13,9 +13,12 @@
 //!   made at (or through its generator) and the id check: a later activation at the same
 //!   position has another id (or none), so it is never mistaken for this one. While found,
 //!   `f_lineno`/`f_lasti` read the record's instruction and `f_locals` refreshes its
-//!   dict from the frame's slots (`PyFrame_FastToLocals`: the same dict every time).
-//! - **Finished.** Once the record is gone the object keeps what it saw last: its dict of
-//!   locals and the instruction of its last live read (CPython keeps the frame's final
+//!   dict from the frame's slots (`PyFrame_FastToLocals`: the same dict while anyone
+//!   holds it; held weakly so that a frame object stored in its own frame's locals makes
+//!   no reference cycle).
+//! - **Finished.** Once the record is gone the object keeps what it saw last: the
+//!   instruction of its last live read, its last locals dict if someone still holds it
+//!   (else the locals of when it was made) (CPython keeps the frame's final
 //!   state; a read made after the frame returned shows the last one observed while it ran
 //!   — docs/differences.md).
 //!
@@ -36,9 +39,17 @@ pub struct FrameData {
     pub code: PyRef,
     pub globals: PyRef,
     pub builtins: PyRef,
-    /// `f_locals`: the namespace of a module or class body, else a dict of the locals
-    /// (refreshed in place while live; replaced by an empty one by `clear()`).
+    /// The namespace of a module or class body; else the locals as they were when this
+    /// object was made (what `f_locals` falls back to once the frame is gone and no
+    /// [`FrameData::live_locals`] dict survives). Never refreshed: the object itself
+    /// is not among them then, and a refresh would put it there (a reference cycle,
+    /// which pyrs, without a cycle collector, would never free).
     locals: RefCell<Value>,
+    /// A function frame's `f_locals` dict while it runs, refreshed on each read
+    /// (`PyFrame_FastToLocals`: the same dict every time). Held weakly, for the reason
+    /// above: the same dict is returned as long as anyone holds it, which is as long
+    /// as its identity can be observed.
+    live_locals: RefCell<Option<Rc<WeakSlot>>>,
     /// The code unit last seen executing.
     lasti: Cell<usize>,
     /// The caller's frame object, for a frame run on the thread (fixed: a caller does
@@ -173,6 +184,7 @@ pub fn dead_frame(vm: &mut Vm, d: DeadFrame) -> Value {
             globals: d.globals,
             builtins: d.builtins,
             locals: RefCell::new(d.locals),
+            live_locals: RefCell::new(None),
             lasti: Cell::new(d.lasti),
             back: None,
             live: None,
@@ -258,6 +270,7 @@ fn make_at(vm: &mut Vm, index: usize, back: Option<Value>) -> Value {
             globals,
             builtins,
             locals: RefCell::new(locals),
+            live_locals: RefCell::new(None),
             lasti: Cell::new(lasti),
             back,
             live: Some(live),
@@ -330,6 +343,7 @@ pub fn generator_frame(vm: &mut Vm, g: &PyRef) -> Value {
             globals,
             builtins,
             locals: RefCell::new(locals),
+            live_locals: RefCell::new(None),
             lasti: Cell::new(lasti),
             back: None,
             live: Some(Live::Generator {
@@ -399,11 +413,14 @@ fn lineno(fd: &FrameData) -> i32 {
         .unwrap_or(0)
 }
 
-/// `f_locals`: the namespace, or the dict of locals brought up to date while live.
+/// `f_locals`: the namespace; or while the frame runs, its locals dict brought up to
+/// date; once it is gone, the last such dict if it survives, else the locals of when
+/// this object was made.
 fn f_locals(vm: &mut Vm, fd: &FrameData) -> Value {
     let current = fd.locals.borrow().clone();
+    let live_dict = fd.live_locals.borrow().as_ref().and_then(|s| s.get());
     let Some(at) = fd.live.as_ref().and_then(|l| locate(vm, l)) else {
-        return current;
+        return live_dict.map_or(current, Value::Obj);
     };
     let fast = match &at {
         At::Thread(i) => {
@@ -417,12 +434,16 @@ fn f_locals(vm: &mut Vm, fd: &FrameData) -> Value {
             _ => return current,
         },
     };
-    if let Value::Obj(d) = &current {
-        if matches!(d.payload, Payload::Dict(_)) {
-            fill_locals(vm, d, &fd.code, &fast);
+    let d = match live_dict {
+        Some(d) => d,
+        None => {
+            let d = vm.new_dict_ref();
+            *fd.live_locals.borrow_mut() = Some(WeakSlot::new(&d));
+            d
         }
-    }
-    current
+    };
+    fill_locals(vm, &d, &fd.code, &fast);
+    Value::Obj(d)
 }
 
 /// `f_back`: the fixed caller of a thread frame; a running generator frame's resumer.
@@ -485,11 +506,13 @@ pub fn frame_clear(vm: &mut Vm, args: crate::types::function::Args) -> PyResult<
             }
             let d = vm.new_dict_ref();
             *fd.locals.borrow_mut() = Value::Obj(d);
+            *fd.live_locals.borrow_mut() = None;
             Ok(Value::None)
         }
         None => {
             let d = vm.new_dict_ref();
             *fd.locals.borrow_mut() = Value::Obj(d);
+            *fd.live_locals.borrow_mut() = None;
             Ok(Value::None)
         }
     }
