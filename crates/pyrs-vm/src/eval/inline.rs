@@ -27,11 +27,13 @@
 //!   held (a deleted global dies at its `del`, as in CPython).
 //! - Slots are tagged by kind: a slot reached by a different instruction (only possible
 //!   in hostile bytecode that jumps into cache units) misses and takes the generic path.
-//! - An attribute slot's hit key (kind, type address, version tag, hint, name hash) is
-//!   mirrored in `Cell`s beside the entry, so a hit borrows no `RefCell` and matches no
-//!   enum. The key names the type by address only while `kind` is not `K_NONE`, and
-//!   `kind` is set only while the entry holds that very type (so its address cannot be
-//!   reused): [`Slot::fill`] clears `kind` before replacing the entry.
+//! - An attribute slot's hit key (kind, type address, version tag, hint, name hash, the
+//!   name's address) is mirrored in `Cell`s beside the entry, so a hit borrows no
+//!   `RefCell` and matches no enum. `key` is the type's address with the kind in its low
+//!   bits (objects are 8-aligned; one compare tests both); it is non-zero only while the
+//!   entry holds that very type (so its address cannot be reused): [`Slot::fill`] clears
+//!   it before replacing the entry. The name's address is only compared with dict keys'
+//!   addresses (the code object, which owns the slot, holds the name).
 //!
 //! Each entry point is a small `#[inline(always)]` hit path (inlined into the eval loop)
 //! and an out-of-line `*_slow` function that fills the entry and runs the generic code.
@@ -48,25 +50,27 @@ use std::cell::{Cell, RefCell};
 /// borrow by the inlined hit paths) and the entry that owns what the key names.
 #[derive(Default)]
 pub struct Slot {
-    kind: Cell<u8>,
-    ty: Cell<usize>,
+    /// The type's address | the kind (0: no attribute entry).
+    key: Cell<usize>,
     tag: Cell<u64>,
     hash: Cell<i64>,
     hint: Cell<usize>,
+    /// The address of the instruction's name (an interned str).
+    name: Cell<usize>,
     entry: RefCell<Inline>,
 }
 
-const K_NONE: u8 = 0;
-const K_LOAD: u8 = 1;
-const K_METHOD: u8 = 2;
-const K_STORE: u8 = 3;
+const K_NONE: usize = 0;
+const K_LOAD: usize = 1;
+const K_METHOD: usize = 2;
+const K_STORE: usize = 3;
 
 impl Slot {
-    /// Replace the entry (and the hit key: `kind` of an attribute entry, `K_NONE`
-    /// otherwise). The old entry is dropped after the borrow ends (its deallocation may
-    /// run code that reaches this slot).
-    fn fill(&self, kind: u8, entry: Inline) {
-        self.kind.set(K_NONE);
+    /// Replace the entry (and the hit key: `kind` of an attribute entry for the
+    /// instruction's `name`, `K_NONE` otherwise). The old entry is dropped after the
+    /// borrow ends (its deallocation may run code that reaches this slot).
+    fn fill(&self, kind: usize, entry: Inline, name: Option<&PyRef>) {
+        self.key.set(0);
         let (ty, tag, hash) = match &entry {
             Inline::Load { ty, tag, hash, .. }
             | Inline::Method { ty, tag, hash, .. }
@@ -78,20 +82,27 @@ impl Slot {
         };
         let old = std::mem::replace(&mut *c, entry);
         drop(c);
-        self.ty.set(ty);
         self.tag.set(tag);
         self.hash.set(hash);
         self.hint.set(0);
-        if ty != 0 {
-            self.kind.set(kind);
+        self.name.set(name.map_or(0, |n| n.id()));
+        if ty != 0 && ty & 7 == 0 {
+            self.key.set(ty | kind);
         }
         drop(old);
     }
 
     /// Whether the hit key is `kind` for an instance of type `ty` at its current version.
     #[inline(always)]
-    fn hits(&self, vm: &Vm, kind: u8, ty: &PyRef) -> bool {
-        self.kind.get() == kind && self.ty.get() == ty.id() && self.tag.get() == version_tag(vm, ty)
+    fn hits(&self, vm: &Vm, kind: usize, ty: &PyRef) -> bool {
+        self.hits_in(vm.type_epoch, kind, ty)
+    }
+
+    /// [`Slot::hits`] with the VM's `type_epoch` read by the caller.
+    #[inline(always)]
+    fn hits_in(&self, epoch: u64, kind: usize, ty: &PyRef) -> bool {
+        self.key.get() == ty.id() | kind
+            && self.tag.get() == tdata(ty).version.get().wrapping_add(epoch)
     }
 }
 
@@ -170,23 +181,33 @@ pub fn slot(co: &Code, at: usize) -> Option<&Slot> {
         .get(k.checked_sub(1)?)
 }
 
+/// [`slot`] for the hit paths: `None` while the code's slot table is not made yet (the
+/// slow path that misses makes it).
+#[inline(always)]
+fn slot_hit(co: &Code, at: usize) -> Option<&Slot> {
+    let (lo, hi) = *co.units.get(at)?;
+    let k = (lo as usize) | ((hi as usize) << 8);
+    co.inline.get()?.get(k.wrapping_sub(1))
+}
+
 fn hash_of(vm: &Vm, name: &PyRef) -> i64 {
     crate::object::attr::hash_of(vm, name)
 }
 
-/// Whether dict entry `ix` has the very `name` object as its key. Keys are unique and a
-/// deleted entry is `None`, so such an entry is the live one for the name.
+/// Whether dict entry `ix` has the very object at address `name` as its key. Keys are
+/// unique and a deleted entry is `None`, so such an entry is the live one for the name.
 #[inline(always)]
-fn entry_is(b: &dict::DictData, ix: usize, name: &PyRef) -> bool {
-    matches!(b.entries.get(ix), Some(Some(e)) if matches!(&e.key, Value::Obj(k) if k.is(name)))
+fn entry_is(b: &dict::DictData, ix: usize, name: usize) -> bool {
+    matches!(b.entries.get(ix), Some(Some(e)) if matches!(&e.key, Value::Obj(k) if k.id() == name))
 }
 
-/// The value at entry `ix` of dict `d` if that entry is `name`'s (the hit path).
+/// The value at entry `ix` of dict `d` if that entry is the name's at address `name`
+/// (the hit path).
 #[inline(always)]
-fn value_at(d: &PyRef, name: &PyRef, ix: usize) -> Option<Value> {
+fn value_at(d: &PyRef, name: usize, ix: usize) -> Option<Value> {
     let b = dict::dict_data(d)?.try_borrow().ok()?;
     match b.entries.get(ix) {
-        Some(Some(e)) if matches!(&e.key, Value::Obj(k) if k.is(name)) => Some(e.value.clone()),
+        Some(Some(e)) if matches!(&e.key, Value::Obj(k) if k.id() == name) => Some(e.value.clone()),
         _ => None,
     }
 }
@@ -195,7 +216,7 @@ fn value_at(d: &PyRef, name: &PyRef, ix: usize) -> Option<Value> {
 /// hint follows).
 fn get_hinted(d: &PyRef, name: &PyRef, hash: i64, hint: &Cell<usize>) -> Option<Value> {
     let b = dict::dict_data(d)?.borrow();
-    let ix = if entry_is(&b, hint.get(), name) {
+    let ix = if entry_is(&b, hint.get(), name.id()) {
         hint.get()
     } else {
         let ix = b.get_str_index(crate::object::attr::pystr(name), hash)?;
@@ -205,10 +226,10 @@ fn get_hinted(d: &PyRef, name: &PyRef, hash: i64, hint: &Cell<usize>) -> Option<
     b.entries[ix].as_ref().map(|e| e.value.clone())
 }
 
-/// Replace the value of entry `ix` of `d` if that entry is `name`'s: `Ok(old value)`, or
-/// `Err(value)` (given back) when it is not.
+/// Replace the value of entry `ix` of `d` if that entry is the name's at address `name`:
+/// `Ok(old value)`, or `Err(value)` (given back) when it is not.
 #[inline(always)]
-fn replace_at(d: &PyRef, name: &PyRef, ix: usize, value: Value) -> Result<Value, Value> {
+fn replace_at(d: &PyRef, name: usize, ix: usize, value: Value) -> Result<Value, Value> {
     let Some(dd) = dict::dict_data(d) else {
         return Err(value);
     };
@@ -217,7 +238,7 @@ fn replace_at(d: &PyRef, name: &PyRef, ix: usize, value: Value) -> Result<Value,
     };
     let b = &mut *b;
     match b.entries.get_mut(ix) {
-        Some(Some(e)) if matches!(&e.key, Value::Obj(k) if k.is(name)) => {
+        Some(Some(e)) if matches!(&e.key, Value::Obj(k) if k.id() == name) => {
             b.version += 1;
             Ok(std::mem::replace(&mut e.value, value))
         }
@@ -239,12 +260,19 @@ fn cacheable(o: &PyRef, name: &PyRef) -> bool {
 /// LOAD_ATTR's hit: the instance-dict value at the cached entry, without running code
 /// (the loop reads `obj` in its stack slot and overwrites it with the result).
 #[inline(always)]
-pub fn load_attr_hit(vm: &Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -> Option<Value> {
-    if let (Value::Obj(o), Some(s)) = (obj, slot(co, at)) {
-        if s.hits(vm, K_LOAD, &o.ty) {
+pub fn load_attr_hit(vm: &Vm, co: &Code, at: usize, obj: &Value) -> Option<Value> {
+    load_attr_hit_in(vm.type_epoch, co, at, obj)
+}
+
+/// [`load_attr_hit`] with the VM's `type_epoch` read by the caller (which then may hold
+/// the object's stack slot mutably).
+#[inline(always)]
+pub fn load_attr_hit_in(epoch: u64, co: &Code, at: usize, obj: &Value) -> Option<Value> {
+    if let (Value::Obj(o), Some(s)) = (obj, slot_hit(co, at)) {
+        if s.hits_in(epoch, K_LOAD, &o.ty) {
             return o
                 .dict
-                .with(|d| d.and_then(|d| value_at(d, name, s.hint.get())));
+                .with(|d| d.and_then(|d| value_at(d, s.name.get(), s.hint.get())));
         }
     }
     None
@@ -298,7 +326,7 @@ fn load_attr_slow(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) 
                         attr,
                         hash: hash_of(vm, name),
                     };
-                    s.fill(K_LOAD, entry);
+                    s.fill(K_LOAD, entry, Some(name));
                 }
             }
             None => {}
@@ -323,7 +351,7 @@ fn dict_may_hold(o: &PyRef, name: &PyRef, hash: i64) -> bool {
 /// argument (runs no code; the loop puts it under `obj` in the stack).
 #[inline(always)]
 pub fn load_method_hit(vm: &Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -> Option<Value> {
-    if let (Value::Obj(o), Some(s)) = (obj, slot(co, at)) {
+    if let (Value::Obj(o), Some(s)) = (obj, slot_hit(co, at)) {
         if s.hits(vm, K_METHOD, &o.ty) && !dict_may_hold(o, name, s.hash.get()) {
             if let Ok(c) = s.entry.try_borrow() {
                 if let Inline::Method { func, .. } = &*c {
@@ -378,10 +406,33 @@ fn load_method_slow(
                 func: r.0.clone(),
                 hash: hash_of(vm, name),
             };
-            s.fill(K_METHOD, entry);
+            s.fill(K_METHOD, entry, Some(name));
         }
     }
     Ok(r)
+}
+
+/// STORE_ATTR's hit test (the eval loop's fast arm, before it takes the operands off
+/// the stack): the slot when it holds a store entry for `obj`'s type at its version.
+#[inline(always)]
+pub fn store_attr_slot<'a>(vm: &Vm, co: &'a Code, at: usize, obj: &Value) -> Option<&'a Slot> {
+    match (obj, slot_hit(co, at)) {
+        (Value::Obj(o), Some(s)) if s.hits(vm, K_STORE, &o.ty) => Some(s),
+        _ => None,
+    }
+}
+
+/// STORE_ATTR's hit after [`store_attr_slot`]: replace the value at the hinted entry of
+/// `o`'s instance dict, `Ok(old value)` (the caller drops it: its deallocation may run
+/// code), or `Err(value)` given back when the entry is not `name`'s (the general arm
+/// then runs [`store_attr`]). Runs no code.
+#[inline(always)]
+pub fn store_attr_hit(s: &Slot, o: &PyRef, value: Value) -> Result<Value, Value> {
+    let lent = o.dict.lend();
+    match lent.get() {
+        Some(d) => replace_at(d, s.name.get(), s.hint.get(), value),
+        None => Err(value),
+    }
 }
 
 /// STORE_ATTR (`value` is `Some`).
@@ -400,7 +451,7 @@ pub fn store_attr(
             // The old value is dropped after `with` returns: its deallocation may run code.
             let lent = o.dict.lend();
             let r = match lent.get() {
-                Some(d) => replace_at(d, name, s.hint.get(), value),
+                Some(d) => replace_at(d, s.name.get(), s.hint.get(), value),
                 None => Err(value),
             };
             drop(lent);
@@ -450,7 +501,7 @@ fn store_attr_slow(
                     ty,
                     hash: hash_of(vm, name),
                 };
-                s.fill(K_STORE, entry);
+                s.fill(K_STORE, entry, Some(name));
             }
         }
     }
@@ -481,7 +532,7 @@ pub fn load_global(vm: &mut Vm, co: &Code, at: usize, i: usize) -> PyResult<Valu
 /// stack pointer detached); `None` on a miss.
 #[inline(always)]
 pub fn load_global_hit(vm: &Vm, co: &Code, at: usize) -> Option<Value> {
-    if let (Some(s), Some(f)) = (slot(co, at), vm.thread.frames.last()) {
+    if let (Some(s), Some(f)) = (slot_hit(co, at), vm.thread.frames.last()) {
         if let Ok(c) = s.entry.try_borrow() {
             if let Inline::Global {
                 globals,
@@ -569,6 +620,6 @@ fn load_global_slow(vm: &mut Vm, co: &Code, at: usize, i: usize) -> PyResult<Val
         index,
         in_builtins,
     };
-    s.fill(K_NONE, entry);
+    s.fill(K_NONE, entry, None);
     Ok(v)
 }

@@ -354,6 +354,59 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 }
                 LOAD_FAST => {
                     if let Some(Some(v)) = vm.thread.fast.get(fast_base + arg as usize) {
+                        // LOAD_FAST + LOAD_ATTR (`p.x`): a cache hit reads the attribute
+                        // of the local where it lies and pushes only the value (no
+                        // dispatch, no count traffic on the object; nothing released).
+                        if let Value::Obj(_) = v {
+                            match units.get(ip) {
+                                Some(&(LOAD_ATTR, _)) => {
+                                    if let Some(r) = inline::load_attr_hit(vm, co, ip + 1, v) {
+                                        fpush!(Some(r));
+                                        ip += 1 + inline_caches(LOAD_ATTR);
+                                        continue;
+                                    }
+                                }
+                                // LOAD_FAST + LOAD_METHOD (`p.m(...)`): the cached function
+                                // and the local above it.
+                                Some(&(LOAD_METHOD, a2)) => {
+                                    let name = names::name_ref(co, a2 as usize);
+                                    if let Some(f) =
+                                        inline::load_method_hit(vm, co, ip + 1, v, name)
+                                    {
+                                        let v = v.clone();
+                                        fpush!(Some(f));
+                                        fpush!(Some(v));
+                                        ip += 1 + inline_caches(LOAD_METHOD);
+                                        continue;
+                                    }
+                                }
+                                // LOAD_FAST + STORE_ATTR (`p.x = value`): a cache hit stores the
+                                // value on top into the local's instance dict.
+                                Some(&(STORE_ATTR, _)) => {
+                                    if let (Some(s), Value::Obj(o), Some(Some(_))) = (
+                                        inline::store_attr_slot(vm, co, ip + 1, v),
+                                        v,
+                                        vm.thread.stack.peek_at(sp, 1),
+                                    ) {
+                                        if let Some(Some(val)) = vm.thread.stack.pop_at(&mut sp) {
+                                            match inline::store_attr_hit(s, o, val) {
+                                                Ok(old) => {
+                                                    drop(old);
+                                                    lasti = ip;
+                                                    ip += 1 + inline_caches(STORE_ATTR);
+                                                    // The old value may have died.
+                                                    fnext_checked!();
+                                                }
+                                                // Not the hinted entry: the value goes back,
+                                                // the instructions run one by one.
+                                                Err(val) => fpush!(Some(val)),
+                                            }
+                                        }
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
                         let v = v.clone();
                         fpush!(Some(v));
                         // LOAD_FAST pairs (3.11's LOAD_FAST__LOAD_FAST): the second runs
@@ -558,19 +611,19 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     }
                 }
                 LOAD_ATTR => {
-                    let name = names::name_ref(co, arg as usize);
                     // A cache hit overwrites the object in its stack slot (no pop, push).
-                    let hit = match vm.thread.stack.peek_at(sp, 1) {
-                        Some(Some(o)) => inline::load_attr_hit(vm, co, cache_at, o, name),
-                        _ => None,
-                    };
-                    if let Some(v) = hit {
-                        if let Some(slot) = vm.thread.stack.slot_at(sp, 1) {
+                    let epoch = vm.type_epoch;
+                    if let Some(slot) = vm.thread.stack.slot_at(sp, 1) {
+                        let hit = match slot {
+                            Some(o) => inline::load_attr_hit_in(epoch, co, cache_at, o),
+                            None => None,
+                        };
+                        if let Some(v) = hit {
                             drop(std::mem::replace(slot, Some(v)));
+                            skip!(LOAD_ATTR);
+                            // The object may have died: its finalizer runs first.
+                            fnext_checked!();
                         }
-                        skip!(LOAD_ATTR);
-                        // The object may have died: its finalizer runs first.
-                        fnext_checked!();
                     }
                 }
                 LOAD_METHOD => {
@@ -924,7 +977,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     // A cache hit overwrites the object in its stack slot (no pop, push).
                     let sp = vm.thread.stack.len();
                     let hit = match vm.thread.stack.last() {
-                        Some(Some(o)) => inline::load_attr_hit(vm, co, cache_at, o, name),
+                        Some(Some(o)) => inline::load_attr_hit(vm, co, cache_at, o),
                         _ => None,
                     };
                     if let Some(v) = hit {
