@@ -100,3 +100,12 @@ print(s.getvalue())
 
 # The exporter type cannot be made from Python.
 attempt('new exporter', lambda: type(io.BytesIO().getbuffer().obj)())
+
+# readinto a view of the BytesIO's own buffer (no resize: allowed).
+b = io.BytesIO(b'hello')
+print(b.readinto(b.getbuffer()), b.getvalue())
+b.seek(0)
+m = b.getbuffer()
+print(b.readinto(m[1:]), b.getvalue())
+del m
+print(b.write(b'!'), b.getvalue())

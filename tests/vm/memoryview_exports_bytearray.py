@@ -144,3 +144,14 @@ print(s)
 b = bytes(b'abc')
 bv = memoryview(b)
 print(bv.readonly, bv.tobytes())
+
+# A view of the bytearray itself as the argument: exported while the call runs.
+ba = bytearray(b'ab')
+for code in ['ba.extend(memoryview(ba))', 'ba += memoryview(ba)', 'ba[0:1] = memoryview(ba)',
+             'ba[0:2] = memoryview(ba)', 'ba.__init__(memoryview(ba))', 'ba.extend(ba)',
+             'ba[:] = ba']:
+    try:
+        exec(code)
+        print(code, 'ok', ba)
+    except Exception as e:
+        print(code, type(e).__name__, e, ba)
