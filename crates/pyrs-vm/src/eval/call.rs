@@ -89,19 +89,37 @@ pub fn push_simple_frame(vm: &mut Vm, n: usize) -> PyResult<bool> {
     };
     let nargs = n + stack[fslot].is_some() as usize;
     let fpos = len - nargs - 1;
-    // The shape is read from the function (`FunctionData::simple_argcount`), not from
-    // its code object: two dependent loads fewer before the test.
-    let (code, globals, builtins, nlocals) = match &stack[fpos] {
+    // The shape is read from the function (`FunctionData::shape`), not from its code
+    // object: two dependent loads fewer before the test.
+    let (code, globals, builtins, shape) = match &stack[fpos] {
         Some(Value::Obj(fo)) => match &fo.payload {
-            Payload::Function(fd) if fd.simple_argcount.get() == nargs => (
-                fd.code.get(),
-                fd.globals.clone(),
-                fd.builtins.clone(),
-                fd.nlocalsplus.get(),
-            ),
+            Payload::Function(fd) => {
+                let shape = fd.shape.get();
+                if shape.simple_argcount != nargs {
+                    return Ok(false);
+                }
+                (
+                    fd.code.get(),
+                    fd.globals.clone(),
+                    fd.builtins.clone(),
+                    shape,
+                )
+            }
             _ => return Ok(false),
         },
         _ => return Ok(false),
+    };
+    let nlocals = shape.nlocalsplus;
+    // The new frame's RESUME 0 is skipped (`CallShape::first_ip`) unless the eval breaker
+    // is set: then it runs and handles the signal, as 3.11's RESUME does.
+    let first_ip = if vm
+        .interp
+        .eval_breaker
+        .load(std::sync::atomic::Ordering::Relaxed)
+    {
+        0
+    } else {
+        shape.first_ip
     };
     vm.enter_recursion("")?;
     let t = &mut vm.thread;
@@ -114,7 +132,8 @@ pub fn push_simple_frame(vm: &mut Vm, n: usize) -> PyResult<bool> {
         _ => None,
     };
     t.stack.drop_empty_above(fslot);
-    let frame = Frame::new(code, globals, builtins, None, func, fast_base, fslot, 0);
+    let mut frame = Frame::new(code, globals, builtins, None, func, fast_base, fslot, 0);
+    frame.ip = first_ip;
     push_record(&mut t.frames, frame);
     Ok(true)
 }
@@ -856,11 +875,10 @@ pub fn make_function(vm: &mut Vm, flags: u32) -> PyResult<()> {
     } else {
         doc_from_code(&code).unwrap_or(Value::None)
     };
-    let (code, simple_argcount, nlocalsplus) = FunctionData::code_fields(code);
+    let (code, shape) = FunctionData::code_fields(code);
     let fd = FunctionData {
         code,
-        simple_argcount,
-        nlocalsplus,
+        shape,
         globals,
         builtins,
         name: RefCell::new(name),

@@ -297,11 +297,10 @@ pub struct FunctionData {
     /// clone (`code.get()`) — a call's frame owns its code, and a reader that runs Python
     /// code while using the code object holds its own reference.
     pub code: RefSlot,
-    /// The code's `simple_argcount` and `nlocalsplus`, kept beside it (updated by
-    /// [`FunctionData::set_code`]) so that the loop's call fast path
-    /// (`eval::call::push_simple_frame`) tests them without reaching into the code object.
-    pub simple_argcount: Cell<usize>,
-    pub nlocalsplus: Cell<usize>,
+    /// What the loop's call fast path (`eval::call::push_simple_frame`) needs of the code,
+    /// kept beside it (updated by [`FunctionData::set_code`]) so that a call tests it
+    /// without reaching into the code object.
+    pub shape: Cell<CallShape>,
     pub globals: PyRef,
     pub builtins: PyRef,
     pub name: RefCell<Value>,
@@ -316,21 +315,47 @@ pub struct FunctionData {
     pub dict: RefCell<Option<PyRef>>,
 }
 
+/// A function's code as its calls see it ([`FunctionData::shape`]).
+#[derive(Clone, Copy)]
+pub struct CallShape {
+    /// `Code::simple_argcount`: the positional count of a call that only moves its
+    /// arguments into the new window, else `usize::MAX`.
+    pub simple_argcount: usize,
+    pub nlocalsplus: usize,
+    /// Where the new frame starts: 1 when the code opens with `RESUME 0` (most
+    /// functions: no cells or free variables to set up first), whose only work — the
+    /// eval-breaker test — the caller does instead, saving a dispatch per call; else 0.
+    pub first_ip: usize,
+}
+
+impl CallShape {
+    fn of(code: &PyRef) -> CallShape {
+        match crate::code::as_code(code) {
+            Some(co) => CallShape {
+                simple_argcount: co.simple_argcount,
+                nlocalsplus: co.nlocalsplus(),
+                first_ip: (co.units.first() == Some(&(pyrs_bytecode::opnum::RESUME, 0))) as usize,
+            },
+            None => CallShape {
+                simple_argcount: usize::MAX,
+                nlocalsplus: 0,
+                first_ip: 0,
+            },
+        }
+    }
+}
+
 impl FunctionData {
     /// The code slot and its cached shape for a new function (`code` is a code object).
-    pub fn code_fields(code: PyRef) -> (RefSlot, Cell<usize>, Cell<usize>) {
-        let (argc, nlocals) = crate::code::as_code(&code)
-            .map_or((usize::MAX, 0), |co| (co.simple_argcount, co.nlocalsplus()));
-        (RefSlot::new(code), Cell::new(argc), Cell::new(nlocals))
+    pub fn code_fields(code: PyRef) -> (RefSlot, Cell<CallShape>) {
+        let shape = CallShape::of(&code);
+        (RefSlot::new(code), Cell::new(shape))
     }
 
     /// `f.__code__ = code` once `func_set_code`'s checks passed (`code` is a code object).
     /// Running frames keep their own code; later calls run the new one.
     pub fn set_code(&self, code: PyRef) {
-        let (argc, nlocals) = crate::code::as_code(&code)
-            .map_or((usize::MAX, 0), |co| (co.simple_argcount, co.nlocalsplus()));
-        self.simple_argcount.set(argc);
-        self.nlocalsplus.set(nlocals);
+        self.shape.set(CallShape::of(&code));
         drop(self.code.replace(code));
     }
 
@@ -637,11 +662,10 @@ pub fn function_new(vm: &mut Vm, _cls: &PyRef, mut args: Args) -> PyResult<Value
         },
         _ => vm.builtins.clone(),
     };
-    let (code, simple_argcount, nlocalsplus) = FunctionData::code_fields(code);
+    let (code, shape) = FunctionData::code_fields(code);
     let fd = FunctionData {
         code,
-        simple_argcount,
-        nlocalsplus,
+        shape,
         globals,
         builtins,
         name: RefCell::new(name),
