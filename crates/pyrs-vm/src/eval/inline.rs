@@ -270,9 +270,15 @@ pub fn load_attr_hit(vm: &Vm, co: &Code, at: usize, obj: &Value) -> Option<Value
 pub fn load_attr_hit_in(epoch: u64, co: &Code, at: usize, obj: &Value) -> Option<Value> {
     if let (Value::Obj(o), Some(s)) = (obj, slot_hit(co, at)) {
         if s.hits_in(epoch, K_LOAD, &o.ty) {
-            return o
-                .dict
-                .with(|d| d.and_then(|d| value_at(d, s.name.get(), s.hint.get())));
+            // `lend`, not `with`: the closure was left out of line where this is inlined
+            // twice, and its result came back through memory.
+            let lent = o.dict.lend();
+            let r = match lent.get() {
+                Some(d) => value_at(d, s.name.get(), s.hint.get()),
+                None => None,
+            };
+            drop(lent);
+            return r;
         }
     }
     None
@@ -338,13 +344,17 @@ fn load_attr_slow(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) 
 /// Whether `o`'s instance dict may hold `name` (a method hit must not be shadowed).
 #[inline(always)]
 fn dict_may_hold(o: &PyRef, name: &PyRef, hash: i64) -> bool {
-    o.dict.with(|d| match d {
+    // `lend`, not `with`: the closure was left out of line at the three inlined sites.
+    let lent = o.dict.lend();
+    let r = match lent.get() {
         None => false,
         Some(d) => match dict::dict_data(d).map(|dd| dd.try_borrow()) {
             Some(Ok(b)) => !b.lacks_str(crate::object::attr::pystr(name), hash),
             _ => true,
         },
-    })
+    };
+    drop(lent);
+    r
 }
 
 /// LOAD_METHOD's hit: the cached function, to be called with `obj` as its first
