@@ -180,15 +180,22 @@ pub(crate) fn getattribute_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-/// `object.__init_subclass__()`: takes no keyword arguments.
-fn init_subclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if !args.kw.is_empty() || args.pos.len() > 1 {
-        let n = match args.pos.first().and_then(|c| c.as_type()) {
-            Some(t) => t.name(),
-            None => "object".to_string(),
-        };
+/// `object.__init_subclass__()` (a class method: `C.__init_subclass__` is bound to C):
+/// takes no arguments (METH_NOARGS, keywords refused first).
+pub(crate) fn init_subclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = match args.pos.first().and_then(|c| c.as_type()) {
+        Some(t) => t.name(),
+        None => "object".to_string(),
+    };
+    if !args.kw.is_empty() {
         return Err(vm.type_error(format!(
             "{n}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    if args.pos.len() > 1 {
+        let k = args.pos.len() - 1;
+        return Err(vm.type_error(format!(
+            "{n}.__init_subclass__() takes no arguments ({k} given)"
         )));
     }
     Ok(Value::None)
@@ -217,7 +224,6 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("__setattr__", setattr_method),
     ("__delattr__", delattr_method),
     ("__getattribute__", getattribute_method),
-    ("__init_subclass__", init_subclass),
     ("__format__", format_method),
 ];
 

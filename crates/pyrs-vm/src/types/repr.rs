@@ -227,6 +227,18 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             Ok(format!("{name}([{}])", parts.join(", ")))
         })?,
         Payload::Property(_) => format!("<property object at {:#x}>", o.id()),
+        // `classmethod_descriptor` (`dict.fromkeys`, `object.__init_subclass__`): as
+        // `method_descriptor`s, `<method 'fromkeys' of 'dict' objects>`.
+        Payload::ClassMethod(Value::Obj(f)) if o.ty.is(&vm.types.classmethod_descriptor) => {
+            match &f.payload {
+                Payload::Builtin(b) if b.owner.is_some() => format!(
+                    "<method '{}' of '{}' objects>",
+                    b.name,
+                    b.owner.as_ref().map_or(String::new(), |t| tdata(t).name())
+                ),
+                _ => format!("<classmethod_descriptor object at {:#x}>", o.id()),
+            }
+        }
         Payload::Member(m) if crate::types::descriptor::is_builtin_member(m) => {
             crate::types::descriptor::repr(vm, o, m)
         }

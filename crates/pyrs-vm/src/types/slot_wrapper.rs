@@ -1088,7 +1088,14 @@ pub fn install(vm: &mut Vm) {
     for ty in unhashable(vm) {
         crate::types::set_type_attr(vm, &ty, "__hash__", Value::None);
     }
-    crate::types::add_classmethods(vm, &object, &[("__subclasshook__", subclasshook)]);
+    crate::types::add_classmethods(
+        vm,
+        &object,
+        &[
+            ("__subclasshook__", subclasshook),
+            ("__init_subclass__", crate::types::object::init_subclass),
+        ],
+    );
 }
 
 /// `T.__getattribute__` for the builtin types whose CPython dict has their own (those
