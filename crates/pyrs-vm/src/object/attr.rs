@@ -178,6 +178,8 @@ pub fn descr_get(vm: &mut Vm, attr: Value, obj: Option<Value>, owner: &PyRef) ->
             )))
         }
         Payload::StaticMethod(f) => Ok(f.clone()),
+        // An unbound `super(C)` read through an instance binds (`super_descr_get`).
+        Payload::Super(_) => crate::types::type_::super_get(vm, &attr, obj),
         Payload::Member(m) if crate::types::descriptor::is_builtin_member(m) => match obj {
             Some(inst) => crate::types::descriptor::get(vm, m, &inst),
             None => Ok(attr),

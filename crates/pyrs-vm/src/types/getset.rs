@@ -356,6 +356,7 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
         (Payload::Super(s), "__self__") => s.1.clone(),
         // `supercheck`: the class of `__self__` (itself when it is a subclass).
         (Payload::Super(s), "__self_class__") => match &s.1 {
+            Value::None => Value::None,
             Value::Obj(c)
                 if matches!(c.payload, Payload::Type(_))
                     && crate::object::typeobj::is_subtype(c, &s.0) =>

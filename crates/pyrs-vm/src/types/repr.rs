@@ -227,6 +227,7 @@ pub fn builtin_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
             Ok(format!("{name}([{}])", parts.join(", ")))
         })?,
         Payload::Property(_) => format!("<property object at {:#x}>", o.id()),
+        Payload::Super(_) => crate::types::type_::super_repr(vm, o).unwrap_or_default(),
         // `classmethod_descriptor` (`dict.fromkeys`, `object.__init_subclass__`): as
         // `method_descriptor`s, `<method 'fromkeys' of 'dict' objects>`.
         Payload::ClassMethod(Value::Obj(f)) if o.ty.is(&vm.types.classmethod_descriptor) => {

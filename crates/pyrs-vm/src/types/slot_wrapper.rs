@@ -930,6 +930,7 @@ fn table(vm: &Vm) -> Vec<(PyRef, Vec<Slots>)> {
             ],
         ),
         (t.async_generator.clone(), vec![GEN_FINALIZE]),
+        (t.super_.clone(), vec![&[("__get__", get)]]),
         (t.list_iterator.clone(), vec![NEXT]),
         (t.tuple_iterator.clone(), vec![NEXT]),
         (t.str_iterator.clone(), vec![NEXT]),

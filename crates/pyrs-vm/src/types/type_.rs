@@ -513,6 +513,11 @@ pub fn super_lookup(
     obj: &Value,
     name: &PyRef,
 ) -> PyResult<Option<Value>> {
+    // An unbound super (`super(C)`: no object, CPython's NULL) finds nothing: its
+    // attributes are the super object's own.
+    if matches!(obj, Value::None) {
+        return Ok(None);
+    }
     // `supercheck`: a class that is a subclass of `start` is its own owner; otherwise
     // (an instance, including a class under its metaclass) the owner is its type.
     let obj_is_type = matches!(obj, Value::Obj(o) if matches!(o.payload, Payload::Type(_))
@@ -554,12 +559,18 @@ pub fn super_lookup(
     Ok(None)
 }
 
-/// `super()` / `super(type, obj)`.
+/// `super()` / `super(type, obj)` / `super(type)`. An obj of None is no object, as in
+/// CPython's `super_init`: an unbound super (`Value::None` in the payload, repr NULL).
 pub fn super_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     let (start, obj) = match args.pos.len() {
         2 => (args.pos[0].clone(), args.pos[1].clone()),
+        1 => (args.pos[0].clone(), Value::None),
         0 => zero_arg_super(vm)?,
-        _ => return Err(vm.type_error("super() takes 0 or 2 arguments in this implementation")),
+        n => {
+            return Err(vm.type_error(format!(
+                "super() expected at most 2 arguments, got {n}"
+            )))
+        }
     };
     let Some(start) = start
         .as_obj()
@@ -572,7 +583,7 @@ pub fn super_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
         )));
     };
     // `super_check`: obj must be an instance or a subclass of start.
-    let ok = match &obj {
+    let ok = matches!(obj, Value::None) || match &obj {
         Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
             crate::object::typeobj::is_subtype(o, &start)
         }
@@ -584,6 +595,47 @@ pub fn super_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     Ok(Value::Obj(
         vm.alloc(cls, Payload::Super(Box::new((start, obj)))),
     ))
+}
+
+/// `super.__get__(obj, type)` (`super_descr_get`): an unbound super read through an
+/// instance binds to it (`super(C, obj)`); a bound one, or one read from the class,
+/// is itself.
+pub fn super_get(vm: &mut Vm, sup: &Value, obj: Option<Value>) -> PyResult<Value> {
+    let (start, unbound) = match sup.payload() {
+        Some(Payload::Super(s)) => (s.0.clone(), matches!(s.1, Value::None)),
+        _ => return Ok(sup.clone()),
+    };
+    match obj {
+        Some(o) if unbound && !matches!(o, Value::None) => {
+            let cls = vm.type_of(sup).clone();
+            super_new(vm, &cls, Args::positional(vec![Value::Obj(start), o]))
+        }
+        _ => Ok(sup.clone()),
+    }
+}
+
+/// `super_repr`: `<super: <class 'B'>, <B object>>` (the class `__self_class__` names),
+/// `<super: <class 'B'>, NULL>` unbound.
+pub fn super_repr(vm: &mut Vm, o: &PyRef) -> Option<String> {
+    let Payload::Super(s) = &o.payload else {
+        return None;
+    };
+    let this = tdata(&s.0).name();
+    Some(match &s.1 {
+        Value::None => format!("<super: <class '{this}'>, NULL>"),
+        v => {
+            let owner = match v {
+                Value::Obj(c)
+                    if matches!(c.payload, Payload::Type(_))
+                        && crate::object::typeobj::is_subtype(c, &s.0) =>
+                {
+                    c.clone()
+                }
+                _ => vm.type_of(v).clone(),
+            };
+            format!("<super: <class '{this}'>, <{} object>>", tdata(&owner).name())
+        }
+    })
 }
 
 /// The `__class__` cell and first argument of the calling frame.
