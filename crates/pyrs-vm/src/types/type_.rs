@@ -566,11 +566,7 @@ pub fn super_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
         2 => (args.pos[0].clone(), args.pos[1].clone()),
         1 => (args.pos[0].clone(), Value::None),
         0 => zero_arg_super(vm)?,
-        n => {
-            return Err(vm.type_error(format!(
-                "super() expected at most 2 arguments, got {n}"
-            )))
-        }
+        n => return Err(vm.type_error(format!("super() expected at most 2 arguments, got {n}"))),
     };
     let Some(start) = start
         .as_obj()
@@ -583,12 +579,14 @@ pub fn super_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
         )));
     };
     // `super_check`: obj must be an instance or a subclass of start.
-    let ok = matches!(obj, Value::None) || match &obj {
-        Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
-            crate::object::typeobj::is_subtype(o, &start)
+    let ok = matches!(obj, Value::None)
+        || match &obj {
+            Value::Obj(o) if matches!(o.payload, Payload::Type(_)) => {
+                crate::object::typeobj::is_subtype(o, &start)
+            }
+            _ => false,
         }
-        _ => false,
-    } || crate::object::typeobj::is_subtype(vm.type_of(&obj), &start);
+        || crate::object::typeobj::is_subtype(vm.type_of(&obj), &start);
     if !ok {
         return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
     }
@@ -633,7 +631,10 @@ pub fn super_repr(vm: &mut Vm, o: &PyRef) -> Option<String> {
                 }
                 _ => vm.type_of(v).clone(),
             };
-            format!("<super: <class '{this}'>, <{} object>>", tdata(&owner).name())
+            format!(
+                "<super: <class '{this}'>, <{} object>>",
+                tdata(&owner).name()
+            )
         }
     })
 }
