@@ -351,6 +351,11 @@ pub fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 let r = crate::types::generic_alias::dir_of(vm, o)?;
                 return crate::builtins::iteration::sorted(vm, Args::positional(vec![r]));
             }
+            // `tb_dir`: a traceback lists its four attributes only.
+            if let Some(Payload::Traceback(_)) = o.payload() {
+                let r = crate::types::traceback::tb_dir(vm, Args::positional(vec![o.clone()]))?;
+                return crate::builtins::iteration::sorted(vm, Args::positional(vec![r]));
+            }
             // `object.__dir__` / `type.__dir__` / a module's names (`types/introspect.rs`).
             for k in crate::types::introspect::dir_names(vm, o)? {
                 if let Some(s) = k.as_str() {

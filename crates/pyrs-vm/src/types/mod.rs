@@ -566,6 +566,8 @@ pub fn install_methods(vm: &mut Vm) {
     add_methods(vm, &mv, bytearray::MEMORYVIEW_METHODS);
     let fr = vm.types.frame.clone();
     add_methods(vm, &fr, frame::FRAME_METHODS);
+    let tb = vm.types.traceback.clone();
+    add_methods(vm, &tb, traceback::TRACEBACK_METHODS);
     let int = t(vm, |t| &t.int);
     add_classmethods(vm, &int, int::CLASSMETHODS);
     let type_ = t(vm, |t| &t.type_);

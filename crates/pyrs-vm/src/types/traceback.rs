@@ -13,7 +13,7 @@
 //!   (docs/differences.md).
 
 use crate::object::{Payload, PyRef, Value};
-use crate::vm::{PyErr, Vm};
+use crate::vm::{PyErr, PyResult, Vm};
 use std::cell::RefCell;
 
 pub struct TracebackData {
@@ -176,3 +176,18 @@ pub fn tb_frame(vm: &mut Vm, o: &PyRef) -> Value {
     *t.frame.borrow_mut() = Some(f.clone());
     f
 }
+
+/// `tb.__dir__()` (`tb_dir`): the four attributes only, unsorted, as CPython lists them.
+pub fn tb_dir(vm: &mut Vm, args: crate::types::function::Args) -> PyResult<Value> {
+    args.check(vm, "__dir__", 1, 1)?;
+    if !matches!(args.pos[0].payload(), Some(Payload::Traceback(_))) {
+        return Err(vm.type_error("descriptor '__dir__' requires a 'traceback' object"));
+    }
+    let names = ["tb_frame", "tb_next", "tb_lasti", "tb_lineno"]
+        .iter()
+        .map(|n| vm.new_str(n))
+        .collect();
+    Ok(vm.new_list(names))
+}
+
+pub const TRACEBACK_METHODS: &[(&str, crate::types::function::NativeFn)] = &[("__dir__", tb_dir)];
