@@ -292,6 +292,10 @@ fn writable_member(vm: &Vm, m: &(PyRef, PyRef)) -> bool {
     if m.1.is(&vm.types.function) {
         return crate::object::attr::pystr(&m.0).eq_rust("__module__");
     }
+    if m.1.is(&vm.types.frame) {
+        // `f_trace_lines`, `f_trace_opcodes` (T_BOOL members: `types/frame.rs` stores).
+        return true;
+    }
     if !is_subtype(&m.1, &vm.types.base_exception) {
         return false;
     }

@@ -59,6 +59,11 @@ pub struct FrameData {
     live: Option<Live>,
     /// A traceback's frame: the line its entry recorded (not derived from `lasti`).
     dead_lineno: Option<i32>,
+    /// `f_trace`, `f_trace_lines`, `f_trace_opcodes`: stored for tools that set them
+    /// (pdb's `bdb`); pyrs has no `sys.settrace`, so nothing calls them.
+    trace: RefCell<Value>,
+    trace_lines: Cell<bool>,
+    trace_opcodes: Cell<bool>,
 }
 
 /// Where a frame object finds its running frame.
@@ -76,6 +81,7 @@ impl FrameData {
         visit(&Value::Obj(self.globals.clone()));
         visit(&Value::Obj(self.builtins.clone()));
         visit(&self.locals.borrow());
+        visit(&self.trace.borrow());
         if let Some(b) = &self.back {
             visit(b);
         }
@@ -189,6 +195,9 @@ pub fn dead_frame(vm: &mut Vm, d: DeadFrame) -> Value {
             back: None,
             live: None,
             dead_lineno: Some(d.lineno),
+            trace: RefCell::new(Value::None),
+            trace_lines: Cell::new(true),
+            trace_opcodes: Cell::new(false),
         },
     )
 }
@@ -275,6 +284,9 @@ fn make_at(vm: &mut Vm, index: usize, back: Option<Value>) -> Value {
             back,
             live: Some(live),
             dead_lineno: None,
+            trace: RefCell::new(Value::None),
+            trace_lines: Cell::new(true),
+            trace_opcodes: Cell::new(false),
         },
     );
     register(id, &obj);
@@ -351,6 +363,9 @@ pub fn generator_frame(vm: &mut Vm, g: &PyRef) -> Value {
                 id,
             }),
             dead_lineno: None,
+            trace: RefCell::new(Value::None),
+            trace_lines: Cell::new(true),
+            trace_opcodes: Cell::new(false),
         },
     );
     register(id, &obj);
@@ -479,12 +494,41 @@ pub fn frame_attr(vm: &mut Vm, o: &PyRef, name: &str) -> Option<Value> {
             refresh_lasti(vm, fd);
             Value::Int(fd.lasti.get() as i64 * 2)
         }
-        "f_trace" => Value::None,
-        "f_trace_lines" => Value::Bool(true),
-        "f_trace_opcodes" => Value::Bool(false),
+        "f_trace" => fd.trace.borrow().clone(),
+        "f_trace_lines" => Value::Bool(fd.trace_lines.get()),
+        "f_trace_opcodes" => Value::Bool(fd.trace_opcodes.get()),
         "f_back" => f_back(vm, fd),
         _ => return None,
     })
+}
+
+/// Setting a frame attribute: `f_trace` (any object; deleting is None),
+/// `f_trace_lines`/`f_trace_opcodes` (bools: CPython's T_BOOL members). `Ok(false)`: not
+/// one of them (the caller says "not writable").
+pub fn frame_setattr(vm: &mut Vm, o: &PyRef, name: &str, v: Option<Value>) -> PyResult<bool> {
+    let Payload::Frame(fd) = &o.payload else {
+        return Ok(false);
+    };
+    match name {
+        "f_trace" => {
+            let old = fd.trace.replace(v.unwrap_or(Value::None));
+            drop(old);
+        }
+        "f_trace_lines" | "f_trace_opcodes" => {
+            let b = match v {
+                Some(Value::Bool(b)) => b,
+                None => return Err(vm.type_error("can't delete numeric/char attribute")),
+                Some(_) => return Err(vm.type_error("attribute value type must be bool")),
+            };
+            if name == "f_trace_lines" {
+                fd.trace_lines.set(b);
+            } else {
+                fd.trace_opcodes.set(b);
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
 }
 
 /// `frame.clear()` (`frame_clear`): RuntimeError for a frame that is executing; a

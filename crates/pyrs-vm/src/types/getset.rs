@@ -472,6 +472,7 @@ pub fn get(vm: &mut Vm, o: &PyRef, name: &PyStr) -> PyResult<Option<Value>> {
 pub fn set(vm: &mut Vm, o: &PyRef, name: &PyStr, v: Option<Value>) -> PyResult<bool> {
     let n = name.as_rust();
     match &o.payload {
+        Payload::Frame(_) => return crate::types::frame::frame_setattr(vm, o, &n, v),
         Payload::Function(f) => {
             let val = v.clone().unwrap_or(Value::None);
             match &*n {
