@@ -267,18 +267,66 @@ impl DictData {
     /// its deallocation may touch this dict).
     pub fn set_str(&mut self, key: PyRef, hash: i64, value: Value) -> (usize, Option<Value>) {
         let k = Value::Obj(key);
-        match self.find_fast(&k, hash) {
-            Ok(Some(ix)) => {
+        match self.find_fast_slot(&k, hash) {
+            Ok(Ok(ix)) => {
                 let old = self.entries[ix]
                     .as_mut()
                     .map(|e| std::mem::replace(&mut e.value, value));
                 self.version += 1;
                 (ix, old)
             }
+            // Absent, and the table need not grow: the free slot where the probe ended is
+            // the one `insert_new` would find again (the first free slot of the same
+            // sequence), so the key goes there without a second probe (a fresh
+            // instance's attribute stores).
+            Ok(Err(slot))
+                if slot < self.indices.len()
+                    && (self.entries.len() + 1) * 3 < self.indices.len() * 2 =>
+            {
+                let ix = self.entries.len();
+                self.entries.push(Some(Entry {
+                    hash,
+                    key: k,
+                    value,
+                }));
+                self.indices[slot] = ix;
+                self.used += 1;
+                self.version += 1;
+                (ix, None)
+            }
             _ => {
                 self.insert_new(hash, k, value);
                 (self.entries.len() - 1, None)
             }
+        }
+    }
+
+    /// [`DictData::find_fast`] for an insertion: `Ok(Ok(ix))` found, `Ok(Err(slot))`
+    /// absent with the probe ended at free index slot `slot` (`usize::MAX`: no table),
+    /// `Err(ix)` a candidate needs a Python `__eq__`.
+    fn find_fast_slot(&self, key: &Value, hash: i64) -> Result<Result<usize, usize>, usize> {
+        if self.indices.is_empty() {
+            return Ok(Err(usize::MAX));
+        }
+        // The loop of `find_fast` (it ends for the same reason).
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == FREE {
+                return Ok(Err(i));
+            }
+            if let Some(e) = &self.entries[ix] {
+                if e.hash == hash {
+                    match key_eq_fast(&e.key, key) {
+                        Some(true) => return Ok(Ok(ix)),
+                        Some(false) => {}
+                        None => return Err(ix),
+                    }
+                }
+            }
+            i = next_slot(i, &mut perturb, mask);
         }
     }
 
