@@ -127,7 +127,9 @@ pub fn push_simple_frame(vm: &mut Vm, n: usize) -> PyResult<bool> {
     t.stack.move_args(len - nargs, &mut t.fast, nlocals);
     // The stack's reference to the function moves into the frame; the NULL/self and
     // argument slots are empty now.
-    let func = match crate::frame::take_slot(&mut t.stack[fpos]) {
+    // (A plain move: the slot was written several instructions ago, so reading it whole
+    // does not wait on store forwarding, and no count changes.)
+    let func = match std::mem::replace(&mut t.stack[fpos], None) {
         Some(Value::Obj(f)) => Some(f),
         _ => None,
     };
