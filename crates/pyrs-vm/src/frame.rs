@@ -417,7 +417,7 @@ impl ValueStack {
             // No `reserve` first: calls move a few arguments, and each `push` tests the
             // capacity anyway (the reserve's own test and call cost more than they saved).
             for slot in items {
-                dst.push(take_slot(slot));
+                dst.push(std::mem::replace(slot, None));
             }
         }
         self.sp = start;
@@ -437,9 +437,12 @@ impl ValueStack {
                 Self::reserve_cold(dst, total);
             }
             // (`extend` from the slice iterator is an out-of-line call costing ~80
-            // instructions for one argument.)
+            // instructions for one argument.) Whole-slot moves, not `take_slot`: the
+            // arguments were pushed a few instructions before the call, not by the
+            // previous store, and the moves change no count (measured: fib 339 -> 336 ms,
+            // method_calls 10k 364.7M -> 361.3M instructions).
             for slot in items {
-                dst.push(take_slot(slot));
+                dst.push(std::mem::replace(slot, None));
             }
             if dst.len() < base + total {
                 dst.resize(base + total, None);
