@@ -68,8 +68,10 @@ pub fn exc_data_of(v: &Value) -> Option<&ExcData> {
 pub fn new_exception(vm: &mut Vm, ty: &PyRef, args: Vec<Value>) -> PyRef {
     // ImportError_init's `msg` is the sole argument; exceptions the VM makes itself skip
     // `__init__`, so it is set here too.
+    // KeyError (a dict miss, the commonest error the VM makes) is no ImportError: its
+    // identity test spares the MRO walk (~70 instructions per KeyError).
     let mut members = Vec::new();
-    if args.len() == 1 && is_subtype_named(vm, ty, "ImportError") {
+    if args.len() == 1 && !ty.is(&vm.types.key_error) && is_subtype_named(vm, ty, "ImportError") {
         members.push(("msg", args[0].clone()));
     }
     let args = vm.new_tuple(args);
@@ -640,6 +642,17 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("__init__", exc_init_method),
 ];
 
+/// `e.args`: the stored tuple itself (`e.args is e.args`, no copy per read); only an
+/// OSError may show fewer items than it keeps. No computed field is named `args`, so
+/// this is all [`get_attr`] does for it (`descriptor::get` calls it directly).
+pub fn args_attr(vm: &mut Vm, e: &PyRef, d: &ExcData) -> Value {
+    if !is_os_error(vm, e) {
+        return d.args.borrow().clone();
+    }
+    let a = visible_args(vm, e);
+    vm.new_tuple(a)
+}
+
 /// Attributes of exceptions (`args`, `__traceback__`, ...), for `getset.rs`.
 pub fn get_attr(vm: &mut Vm, e: &PyRef, name: &str) -> Option<Value> {
     let d = exc_data(e)?;
@@ -654,13 +667,7 @@ pub fn get_attr(vm: &mut Vm, e: &PyRef, name: &str) -> Option<Value> {
     Some(match name {
         // Unset (`members` holds it once set, by BlockingIOError's constructor too).
         "characters_written" if is_os_error(vm, e) => return None,
-        // The stored tuple itself (`e.args is e.args`, no copy per read); only an
-        // OSError may show fewer items than it keeps.
-        "args" if !is_os_error(vm, e) => d.args.borrow().clone(),
-        "args" => {
-            let a = visible_args(vm, e);
-            vm.new_tuple(a)
-        }
+        "args" => args_attr(vm, e, d),
         "__notes__" => d.notes.borrow().clone()?,
         "msg"
         | "filename"
@@ -832,7 +839,29 @@ pub fn set_attr(vm: &mut Vm, e: &PyRef, name: &str, v: Option<Value>) -> PyResul
         }
         return Ok(true);
     }
-    let v = v.unwrap_or(Value::None);
+    let Some(v) = v else {
+        // Deletion (`BaseException_getset`'s setters refuse NULL; `__suppress_context__`
+        // is a T_BOOL member; `__notes__` lives in CPython's instance dict).
+        return match name {
+            "args" | "__traceback__" | "__context__" | "__cause__" => {
+                Err(vm.type_error(format!("{name} may not be deleted")))
+            }
+            "__suppress_context__" => Err(vm.type_error("can't delete numeric/char attribute")),
+            "__notes__" => match d.notes.borrow_mut().take() {
+                Some(_) => Ok(true),
+                None => {
+                    let tn = crate::object::typeobj::tdata(&e.ty).name();
+                    Err(vm.attribute_error(format!("'{tn}' object has no attribute '__notes__'")))
+                }
+            },
+            _ => set_attr_value(vm, e, d, name, Value::None),
+        };
+    };
+    set_attr_value(vm, e, d, name, v)
+}
+
+/// [`set_attr`]'s assignment of an exception's own attribute (not a deletion).
+fn set_attr_value(vm: &mut Vm, e: &PyRef, d: &ExcData, name: &str, v: Value) -> PyResult<bool> {
     let opt = if matches!(v, Value::None) {
         None
     } else {
