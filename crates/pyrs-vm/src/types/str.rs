@@ -304,9 +304,11 @@ impl PyStr {
 
     /// Equality with a Rust string (names in method tables).
     pub fn eq_rust(&self, s: &str) -> bool {
-        match self.as_ascii() {
-            Some(a) => a == s,
-            None => self.code_points().eq(s.chars().map(|c| c as u32)),
+        // ASCII storage equals `s` byte for byte or not at all (a non-ASCII char of `s`
+        // has UTF-8 bytes >= 0x80); no UTF-8 validation of the storage (`as_ascii`'s).
+        match self.l1() {
+            Some((b, true)) => b == s.as_bytes(),
+            _ => self.code_points().eq(s.chars().map(|c| c as u32)),
         }
     }
 
