@@ -84,44 +84,63 @@ pub fn store_global(vm: &mut Vm, co: &Code, i: usize, v: Option<Value>) -> PyRes
 }
 
 pub fn load_name(vm: &mut Vm, co: &Code, i: usize) -> PyResult<Value> {
-    let n = name(co, i);
-    let Some((g, b, l)) = frame_dicts(vm) else {
+    let n = name_ref(co, i);
+    let Some(f) = vm.thread.frames.last() else {
         return Err(vm.system_error("no frame"));
     };
-    if let Some(l) = &l {
-        if dict::dict_data(l).is_some() {
-            if let Some(v) = lookup(vm, l, &n) {
+    // CPython's LOAD_NAME: an exact dict namespace is read directly; any other mapping
+    // (a `__prepare__` dict subclass, an `exec` locals mapping) through its `__getitem__`,
+    // a KeyError meaning "not there".
+    let other = match &f.locals {
+        Some(l) if l.ty.is(&vm.types.dict) => {
+            if let Some(v) = lookup(vm, l, n) {
                 return Ok(v);
             }
-        } else {
-            match crate::object::subscript::getitem(
-                vm,
-                &Value::Obj(l.clone()),
-                &Value::Obj(n.clone()),
-            ) {
-                Ok(v) => return Ok(v),
-                Err(e) if vm.err_matches(&e, &vm.types.key_error.clone()) => {}
-                Err(e) => return Err(e),
-            }
+            None
+        }
+        Some(l) => Some(l.clone()),
+        None => None,
+    };
+    if let Some(l) = other {
+        let n = n.clone();
+        match crate::object::subscript::getitem(vm, &Value::Obj(l), &Value::Obj(n)) {
+            Ok(v) => return Ok(v),
+            Err(e) if vm.err_matches(&e, &vm.types.key_error.clone()) => {}
+            Err(e) => return Err(e),
         }
     }
-    if let Some(v) = lookup(vm, &g, &n) {
+    let Some(f) = vm.thread.frames.last() else {
+        return Err(vm.system_error("no frame"));
+    };
+    if let Some(v) = lookup(vm, &f.globals, n) {
         return Ok(v);
     }
-    if let Some(v) = lookup(vm, &b, &n) {
+    if let Some(v) = lookup(vm, &f.builtins, n) {
         return Ok(v);
     }
+    let n = n.clone();
     Err(not_defined(vm, &n))
 }
 
 pub fn store_name(vm: &mut Vm, co: &Code, i: usize, v: Option<Value>) -> PyResult<()> {
-    let n = name(co, i);
-    let Some((_, _, l)) = frame_dicts(vm) else {
+    let n = name_ref(co, i);
+    let Some(f) = vm.thread.frames.last() else {
         return Err(vm.system_error("no frame"));
     };
-    let Some(l) = l else {
-        return Err(vm.system_error(format!("no locals found when storing '{}'", str_of(&n))));
+    let Some(l) = &f.locals else {
+        let msg = format!("no locals found when storing '{}'", str_of(n));
+        return Err(vm.system_error(msg));
     };
+    // CPython's STORE_NAME: PyDict_SetItem for an exact dict (no `__setitem__` can run:
+    // the old value is released after the table's borrow), PyObject_SetItem otherwise.
+    let v = match v {
+        Some(v) if l.ty.is(&vm.types.dict) => {
+            dict::dict_set_str(vm, l, n, v);
+            return Ok(());
+        }
+        v => v,
+    };
+    let (l, n) = (l.clone(), n.clone());
     match v {
         Some(v) => crate::object::subscript::setitem(vm, &Value::Obj(l), &Value::Obj(n), Some(v)),
         None => match dict::del_item(vm, &l, &Value::Obj(n.clone()))? {

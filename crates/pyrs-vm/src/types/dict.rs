@@ -397,7 +397,7 @@ pub fn dict_get_str(d: &PyRef, name: &PyStr, hash: i64) -> Option<Value> {
 
 /// `d[name] = value` for an interned str name.
 pub fn dict_set_str(vm: &Vm, d: &PyRef, name: &PyRef, value: Value) {
-    if let (Some(dd), Some(s)) = (dict_data(d), Value::Obj(name.clone()).as_str()) {
+    if let (Some(dd), Payload::Str(s)) = (dict_data(d), &name.payload) {
         let h = s.hash(&vm.hash_secret);
         let (_, old) = dd.borrow_mut().set_str(name.clone(), h, value);
         drop(old);

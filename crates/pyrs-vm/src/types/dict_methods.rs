@@ -265,11 +265,10 @@ fn copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "__getitem__", 2, 2)?;
-    let d = this(vm, &args)?;
-    match dict::get_item(vm, &d, &args.pos[1])? {
-        Some(v) => Ok(v),
-        None => Err(vm.key_error(args.pos[1].clone())),
-    }
+    this(vm, &args)?;
+    // dict_subscript: a subclass's `__missing__` answers a missing key, also when
+    // `__getitem__` is called as a method (`super().__getitem__(k)`).
+    crate::object::subscript::builtin_getitem(vm, &args.pos[0], &args.pos[1])
 }
 
 fn setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
