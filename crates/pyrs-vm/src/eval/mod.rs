@@ -985,6 +985,10 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                         // The object may have died: its finalizer runs first.
                         continue_checked!();
                     }
+                    // A miss may run Python code (a property, `__getattr__`) or read a frame
+                    // object: the position is saved first, so `f_lineno` of this frame is
+                    // live (`fr.f_lineno`, `sys._getframe(1).f_lineno` in a getter).
+                    save!();
                     let o = pop(vm);
                     let v = tri!(inline::load_attr_miss(vm, co, cache_at, &o, name));
                     push(vm, v);
@@ -1004,6 +1008,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                         vm.thread.stack.push(o);
                         next!();
                     }
+                    save!(); // as LOAD_ATTR's miss
                     let o = pop(vm);
                     let (m, unbound) = tri!(inline::load_method_miss(vm, co, cache_at, &o, name));
                     if unbound {
