@@ -126,3 +126,14 @@ for n, note in [("args", 1), ("__traceback__", 1), ("__context__", 1), ("__cause
         print(n, "deleted", getattr(e, n, "<missing>"))
     except Exception as err:
         print(n, type(err).__name__, err)
+
+# `except` matching: the exact class, a base, a tuple, and invalid operands.
+for exc in [Invalid(1), KeyError(2), Two(1, 2)]:
+    for t in [Invalid, Exception, (KeyError, Invalid), KeyError, int, (int, KeyError)]:
+        try:
+            try:
+                raise exc
+            except t:
+                print(type(exc).__name__, t, "caught")
+        except Exception as err:
+            print(type(exc).__name__, t, type(err).__name__, err)

@@ -192,6 +192,13 @@ pub fn raise_varargs(vm: &mut Vm, n: usize) -> PyErr {
 /// CHECK_EXC_MATCH: `isinstance(exc, t)` where `t` is an exception class or a tuple.
 pub fn exc_matches(vm: &mut Vm, exc: &Value, t: &Value) -> PyResult<bool> {
     // No allocation: `except KeyError:` runs this for every exception that reaches it.
+    // The exception's own class is a valid `except` operand (an instance's class derives
+    // from BaseException): the common exact match needs neither MRO walk.
+    if let (Value::Obj(o), Value::Obj(e)) = (t, exc) {
+        if e.ty.is(o) && exc_data(e).is_some() {
+            return Ok(true);
+        }
+    }
     let single = std::slice::from_ref(t);
     let types: &[Value] = t.as_tuple().unwrap_or(single);
     let valid = |ty: &Value, base: &PyRef| {
