@@ -1231,6 +1231,11 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     if let Some(f) = vm.thread.frames.last() {
                         if f.generator.is_none() {
                             let (entry, init) = (f.entry(), f.init());
+                            if f.frame_object_id() != 0 {
+                                // Its frame object takes the final line and locals.
+                                save!();
+                                crate::types::frame::frame_leaving(vm);
+                            }
                             call::pop_frame_in_place(vm);
                             if entry {
                                 return Ok(Exit::Return(v));
@@ -1245,6 +1250,10 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                             push(vm, v);
                             continue 'frame;
                         }
+                    }
+                    if vm.thread.frames.last().is_some_and(|f| f.frame_object_id() != 0) {
+                        save!();
+                        crate::types::frame::frame_leaving(vm);
                     }
                     let Some(f) = call::pop_frame(vm) else {
                         return Ok(Exit::Return(v));

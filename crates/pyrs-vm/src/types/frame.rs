@@ -16,16 +16,14 @@
 //!   dict from the frame's slots (`PyFrame_FastToLocals`: the same dict while anyone
 //!   holds it; held weakly so that a frame object stored in its own frame's locals makes
 //!   no reference cycle).
-//! - **Finished.** Once the record is gone the object keeps what it saw last: the
-//!   instruction of its last live read, its last locals dict if someone still holds it
-//!   (else the locals of when it was made) (CPython keeps the frame's final
-//!   state; a read made after the frame returned shows the last one observed while it ran
-//!   — docs/differences.md).
+//! - **Finished.** When a frame with an object returns or an exception leaves it
+//!   ([`frame_leaving`], from RETURN_VALUE and the unwinder), the object takes its final
+//!   instruction and refreshes its locals dict if someone still holds it; after that it
+//!   keeps that state (else the locals of when it was made: docs/differences.md).
 //!
 //! The record's `lasti` is the executing frame's current instruction only at the points
-//! where the eval loop saves it (calls, yields, raises); for a caller or a suspended
-//! generator that is exact. A frame reading `f_lineno` of *its own* frame object with a
-//! plain attribute load sees the line of its last call.
+//! where the eval loop saves it (calls, yields, raises, attribute-load misses, returns
+//! of frames with an object); for a caller or a suspended generator that is exact.
 
 use crate::object::refcount::WeakSlot;
 use crate::object::{Payload, PyRef, Value};
@@ -459,6 +457,32 @@ fn f_locals(vm: &mut Vm, fd: &FrameData) -> Value {
     };
     fill_locals(vm, &d, &fd.code, &fast);
     Value::Obj(d)
+}
+
+/// The thread's top frame is about to end (returns or an exception leaves it) and has a
+/// frame object (its id bits are set): the object takes the frame's final state, as
+/// CPython's frame object keeps it — the last instruction (`f_lineno` of the `return`)
+/// and, if its `f_locals` dict is still held, the final locals in it. Called only for
+/// frames whose records carry an id, so a call without a frame object pays one test.
+#[cold]
+pub fn frame_leaving(vm: &mut Vm) {
+    let Some(f) = vm.thread.frames.last() else {
+        return;
+    };
+    let Some(obj) = registered(f.frame_object_id()) else {
+        return;
+    };
+    let Some(Payload::Frame(fd)) = obj.payload() else {
+        return;
+    };
+    let dict_held = fd
+        .live_locals
+        .borrow()
+        .as_ref()
+        .is_some_and(|s| s.get().is_some());
+    if refresh_lasti(vm, fd).is_some() && dict_held {
+        f_locals(vm, fd);
+    }
 }
 
 /// `f_back`: the fixed caller of a thread frame; a running generator frame's resumer.
