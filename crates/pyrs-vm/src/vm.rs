@@ -58,6 +58,9 @@ pub struct Interpreter {
     /// `atexit.register`'s callbacks, in registration order; `None`: unregistered
     /// (`modules/atexit.rs`).
     pub atexit: Vec<Option<crate::modules::atexit::Callback>>,
+    /// The live frame objects by frame-object id (`types/frame.rs`). Interpreter-wide,
+    /// not per thread: a generator's frame, and so its object, can move between threads.
+    pub frame_objects: crate::types::frame::FrameObjects,
 }
 
 impl Interpreter {
@@ -141,6 +144,7 @@ impl Vm {
                 hash_secret: HashSecret::from_env(use_env),
                 use_environment: use_env,
                 atexit: Vec::new(),
+                frame_objects: Default::default(),
                 not_implemented,
                 ellipsis,
                 interned: Default::default(),

@@ -31,7 +31,6 @@ use crate::vm::{PyResult, Vm};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub struct FrameData {
     pub code: PyRef,
@@ -86,30 +85,35 @@ impl FrameData {
     }
 }
 
-/// Frame-object ids: unique in the process (never 0, which means "none yet").
-static NEXT_ID: AtomicUsize = AtomicUsize::new(1);
-
-thread_local! {
-    /// The live frame objects by id (weakly: an object nothing else holds goes; asking
-    /// again for its activation makes a new one under the same id).
-    static OBJECTS: RefCell<HashMap<usize, Rc<WeakSlot>>> = RefCell::new(HashMap::new());
+/// The live frame objects by frame-object id, weakly (an object nothing else holds goes;
+/// asking again for its activation makes a new one under the same id), and the next id
+/// (never 0, which in a record means "none yet").
+#[derive(Default)]
+pub struct FrameObjects {
+    last_id: usize,
+    by_id: HashMap<usize, Rc<WeakSlot>>,
 }
 
-fn registered(id: usize) -> Option<Value> {
-    OBJECTS.with(|m| m.borrow().get(&id).and_then(|s| s.get()).map(Value::Obj))
+impl FrameObjects {
+    fn new_id(&mut self) -> usize {
+        self.last_id += 1;
+        self.last_id
+    }
 }
 
-fn register(id: usize, obj: &Value) {
+fn registered(vm: &Vm, id: usize) -> Option<Value> {
+    let slot = vm.interp.frame_objects.by_id.get(&id)?;
+    slot.get().map(Value::Obj)
+}
+
+fn register(vm: &mut Vm, id: usize, obj: &Value) {
     let Value::Obj(o) = obj else { return };
-    let slot = WeakSlot::new(o);
-    OBJECTS.with(|m| {
-        let mut m = m.borrow_mut();
-        // Entries of dead objects go when the table has doubled since the last sweep.
-        if m.len() >= 64 && m.len().is_power_of_two() {
-            m.retain(|_, s| s.get().is_some());
-        }
-        m.insert(id, slot);
-    });
+    let m = &mut vm.interp.frame_objects.by_id;
+    // Entries of dead objects go when the table has doubled since the last sweep.
+    if m.len() >= 64 && m.len().is_power_of_two() {
+        m.retain(|_, s| s.get().is_some());
+    }
+    m.insert(id, WeakSlot::new(o));
 }
 
 /// A new dict of the locals held in `fast`, the localsplus slots of a frame running
@@ -234,7 +238,7 @@ pub fn snapshot(vm: &mut Vm, index: usize) -> Option<Value> {
 fn existing(vm: &Vm, index: usize) -> Option<Value> {
     match vm.thread.frames.get(index)?.frame_object_id() {
         0 => None,
-        id => registered(id),
+        id => registered(vm, id),
     }
 }
 
@@ -242,7 +246,7 @@ fn existing(vm: &Vm, index: usize) -> Option<Value> {
 fn make_at(vm: &mut Vm, index: usize, back: Option<Value>) -> Value {
     let id = match vm.thread.frames[index].frame_object_id() {
         0 => {
-            let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+            let id = vm.interp.frame_objects.new_id();
             vm.thread.frames[index].set_frame_object_id(id);
             id
         }
@@ -287,7 +291,7 @@ fn make_at(vm: &mut Vm, index: usize, back: Option<Value>) -> Value {
             trace_opcodes: Cell::new(false),
         },
     );
-    register(id, &obj);
+    register(vm, id, &obj);
     obj
 }
 
@@ -327,7 +331,7 @@ pub fn generator_frame(vm: &mut Vm, g: &PyRef) -> Value {
         };
         let id = match f.frame_object_id() {
             0 => {
-                let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+                let id = vm.interp.frame_objects.new_id();
                 f.set_frame_object_id(id);
                 id
             }
@@ -341,7 +345,7 @@ pub fn generator_frame(vm: &mut Vm, g: &PyRef) -> Value {
             f.lasti,
         )
     };
-    if let Some(o) = registered(id) {
+    if let Some(o) = registered(vm, id) {
         return o;
     }
     let fast = gd.saved_fast();
@@ -366,7 +370,7 @@ pub fn generator_frame(vm: &mut Vm, g: &PyRef) -> Value {
             trace_opcodes: Cell::new(false),
         },
     );
-    register(id, &obj);
+    register(vm, id, &obj);
     obj
 }
 
@@ -469,7 +473,7 @@ pub fn frame_leaving(vm: &mut Vm) {
     let Some(f) = vm.thread.frames.last() else {
         return;
     };
-    let Some(obj) = registered(f.frame_object_id()) else {
+    let Some(obj) = registered(vm, f.frame_object_id()) else {
         return;
     };
     let Some(Payload::Frame(fd)) = obj.payload() else {
