@@ -360,19 +360,7 @@ fn push_init(
     fast_base: usize,
     fslot: usize,
 ) {
-    push_record(
-        &mut vm.thread.frames,
-        Frame::new(
-            code,
-            fd.globals.clone(),
-            fd.builtins.clone(),
-            None,
-            Some(fo.clone()),
-            fast_base,
-            fslot + 1,
-            Frame::INIT,
-        ),
-    );
+    push_function_record(vm, fo, fd, code, fast_base, fslot + 1, Frame::INIT);
 }
 
 /// RETURN_VALUE of an `__init__` frame ([`push_init_frame`], already popped): `v` must be
@@ -400,6 +388,21 @@ fn push_frame(
     entry: bool,
 ) {
     let stack_base = vm.thread.stack.len();
+    let flags = entry as usize * Frame::ENTRY;
+    push_function_record(vm, fo, fd, code, fast_base, stack_base, flags);
+}
+
+/// The record of a call of `fo` (its function data `fd`) running `code`.
+#[inline(always)]
+fn push_function_record(
+    vm: &mut Vm,
+    fo: &PyRef,
+    fd: &FunctionData,
+    code: PyRef,
+    fast_base: usize,
+    stack_base: usize,
+    flags: usize,
+) {
     push_record(
         &mut vm.thread.frames,
         Frame::new(
@@ -410,7 +413,7 @@ fn push_frame(
             Some(fo.clone()),
             fast_base,
             stack_base,
-            entry as usize * Frame::ENTRY,
+            flags,
         ),
     );
 }

@@ -73,6 +73,25 @@ enum Live {
 }
 
 impl FrameData {
+    /// An object of a frame running `code`, last seen at `lasti`, with `locals` as its
+    /// fallback `f_locals`: no `f_back`, not (yet) following a live frame, no trace.
+    fn new(code: PyRef, globals: PyRef, builtins: PyRef, locals: Value, lasti: usize) -> Self {
+        FrameData {
+            code,
+            globals,
+            builtins,
+            locals: RefCell::new(locals),
+            live_locals: RefCell::new(None),
+            lasti: Cell::new(lasti),
+            back: None,
+            live: None,
+            dead_lineno: None,
+            trace: RefCell::new(Value::None),
+            trace_lines: Cell::new(true),
+            trace_opcodes: Cell::new(false),
+        }
+    }
+
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&Value::Obj(self.code.clone()));
         visit(&Value::Obj(self.globals.clone()));
@@ -188,18 +207,8 @@ pub fn dead_frame(vm: &mut Vm, d: DeadFrame) -> Value {
     alloc(
         vm,
         FrameData {
-            code: d.code,
-            globals: d.globals,
-            builtins: d.builtins,
-            locals: RefCell::new(d.locals),
-            live_locals: RefCell::new(None),
-            lasti: Cell::new(d.lasti),
-            back: None,
-            live: None,
             dead_lineno: Some(d.lineno),
-            trace: RefCell::new(Value::None),
-            trace_lines: Cell::new(true),
-            trace_opcodes: Cell::new(false),
+            ..FrameData::new(d.code, d.globals, d.builtins, d.locals, d.lasti)
         },
     )
 }
@@ -277,18 +286,9 @@ fn make_at(vm: &mut Vm, index: usize, back: Option<Value>) -> Value {
     let obj = alloc(
         vm,
         FrameData {
-            code,
-            globals,
-            builtins,
-            locals: RefCell::new(locals),
-            live_locals: RefCell::new(None),
-            lasti: Cell::new(lasti),
             back,
             live: Some(live),
-            dead_lineno: None,
-            trace: RefCell::new(Value::None),
-            trace_lines: Cell::new(true),
-            trace_opcodes: Cell::new(false),
+            ..FrameData::new(code, globals, builtins, locals, lasti)
         },
     );
     register(vm, id, &obj);
@@ -353,21 +353,11 @@ pub fn generator_frame(vm: &mut Vm, g: &PyRef) -> Value {
     let obj = alloc(
         vm,
         FrameData {
-            code,
-            globals,
-            builtins,
-            locals: RefCell::new(locals),
-            live_locals: RefCell::new(None),
-            lasti: Cell::new(lasti),
-            back: None,
             live: Some(Live::Generator {
                 gen: WeakSlot::new(g),
                 id,
             }),
-            dead_lineno: None,
-            trace: RefCell::new(Value::None),
-            trace_lines: Cell::new(true),
-            trace_opcodes: Cell::new(false),
+            ..FrameData::new(code, globals, builtins, locals, lasti)
         },
     );
     register(vm, id, &obj);
@@ -469,6 +459,7 @@ fn f_locals(vm: &mut Vm, fd: &FrameData) -> Value {
 /// and, if its `f_locals` dict is still held, the final locals in it. Called only for
 /// frames whose records carry an id, so a call without a frame object pays one test.
 #[cold]
+#[inline(never)]
 pub fn frame_leaving(vm: &mut Vm) {
     let Some(f) = vm.thread.frames.last() else {
         return;

@@ -158,16 +158,7 @@ fn load_frame(
     entry: bool,
 ) {
     let t = &mut vm.thread;
-    let fast_base = t.fast.len();
-    move_fast_in(t, gd);
-    let stack_base = t.stack.len();
-    {
-        // Saved top first: popped from the end, bottom first.
-        let mut saved = gd.stack.borrow_mut();
-        while let Some(v) = saved.pop() {
-            t.stack.push(v);
-        }
-    }
+    let (fast_base, stack_base) = load_values(t, gd);
     if let Some(v) = value {
         vm.thread.stack.push(Some(v));
     }
@@ -222,15 +213,7 @@ pub fn resume_inline(vm: &mut Vm, value: &Value) -> PyResult<bool> {
         return Err(e);
     }
     let t = &mut vm.thread;
-    let fast_base = t.fast.len();
-    move_fast_in(t, gd);
-    let stack_base = t.stack.len();
-    {
-        let mut saved = gd.stack.borrow_mut();
-        while let Some(v) = saved.pop() {
-            t.stack.push(v);
-        }
-    }
+    let (fast_base, stack_base) = load_values(t, gd);
     t.stack.push(Some(value.clone()));
     gd.running.set(true);
     gd.started.set(true);
@@ -301,6 +284,21 @@ fn move_fast_in(t: &mut crate::vm::ThreadState, gd: &GenData) {
     while let Some(v) = saved.pop() {
         t.fast.push(v);
     }
+}
+
+/// Move `gd`'s saved localsplus and value stack onto the thread's stacks (the inverse of
+/// [`save_values`]); the new frame's `fast_base` and `stack_base`.
+#[inline(always)]
+fn load_values(t: &mut crate::vm::ThreadState, gd: &GenData) -> (usize, usize) {
+    let fast_base = t.fast.len();
+    move_fast_in(t, gd);
+    let stack_base = t.stack.len();
+    // Saved top first: popped from the end, bottom first.
+    let mut saved = gd.stack.borrow_mut();
+    while let Some(v) = saved.pop() {
+        t.stack.push(v);
+    }
+    (fast_base, stack_base)
 }
 
 /// Move the top frame's localsplus window (from `fast_base`) and value stack (from
