@@ -4,6 +4,7 @@
 //! CPython's options (`cli.rs`) and usage errors; `pyrs -X dump=STAGE FILE` prints one stage
 //! of the pipeline (`dump.rs`) instead of running.
 
+mod allocator;
 mod cli;
 mod dump;
 mod run;
@@ -13,14 +14,9 @@ mod tests;
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-/// The allocator: mimalloc instead of the system malloc. An interpreter allocates and
-/// frees many small objects (CPython has its own small-object allocator, pymalloc, for the
-/// same reason); with glibc's malloc a third of a warm import and 15-20% of exception- and
-/// instance-heavy programs went to `_int_malloc`/`_int_free` (callgrind). mimalloc's
-/// per-thread free lists also serve the VM's own thread (it runs on a thread of its own
-/// for a large stack), where glibc needed `mallopt` tuning to avoid a slow second arena.
+/// The allocator: mimalloc instead of the system malloc (`allocator.rs` says why).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::Mimalloc = allocator::Mimalloc;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
