@@ -107,7 +107,12 @@ pub fn unwind(vm: &mut Vm, mut e: PyErr) -> PyResult<Option<PyErr>> {
         }
         // No handler: the frame ends; its traceback entry keeps its locals (`tb_frame`).
         crate::types::traceback::frame_exiting(vm, &e);
-        if vm.thread.frames.last().is_some_and(|f| f.frame_object_id() != 0) {
+        if vm
+            .thread
+            .frames
+            .last()
+            .is_some_and(|f| f.frame_object_id() != 0)
+        {
             crate::types::frame::frame_leaving(vm);
         }
         let Some(f) = super::call::pop_frame(vm) else {

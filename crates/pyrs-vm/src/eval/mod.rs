@@ -1251,7 +1251,12 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                             continue 'frame;
                         }
                     }
-                    if vm.thread.frames.last().is_some_and(|f| f.frame_object_id() != 0) {
+                    if vm
+                        .thread
+                        .frames
+                        .last()
+                        .is_some_and(|f| f.frame_object_id() != 0)
+                    {
                         save!();
                         crate::types::frame::frame_leaving(vm);
                     }
