@@ -880,21 +880,12 @@ pub fn make_function(vm: &mut Vm, flags: u32) -> PyResult<()> {
     } else {
         doc_from_code(&code).unwrap_or(Value::None)
     };
-    let (code, shape) = FunctionData::code_fields(code);
     let fd = FunctionData {
-        code,
-        shape,
-        globals,
-        builtins,
-        name: RefCell::new(name),
-        qualname: RefCell::new(qualname),
         defaults: RefCell::new(defaults),
         kwdefaults: RefCell::new(kwdefaults),
         closure,
-        doc: RefCell::new(doc),
         annotations: RefCell::new(annotations),
-        module,
-        dict: RefCell::new(None),
+        ..FunctionData::new(code, globals, builtins, name, qualname, module, doc)
     };
     let ty = vm.types.function.clone();
     let f = vm.alloc_instance(&ty, Payload::Function(Box::new(fd)));

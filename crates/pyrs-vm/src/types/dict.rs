@@ -142,33 +142,9 @@ impl DictData {
     /// names the first candidate entry that needs a Python `__eq__`. The same object (or
     /// the same inline int) is a match before any comparison, as CPython's `lookdict`
     /// checks identity first.
-    #[inline]
+    #[inline(always)]
     fn find_fast(&self, key: &Value, hash: i64) -> Result<Option<usize>, usize> {
-        if self.indices.is_empty() {
-            return Ok(None);
-        }
-        // Written out (not `probe()`): this loop is every dict lookup's. It ends: fewer than
-        // 2/3 of the slots are ever used (`insert_new`), and the perturbed probe sequence
-        // reaches every slot, so a FREE one comes.
-        let mask = self.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let ix = self.indices[i];
-            if ix == FREE {
-                return Ok(None);
-            }
-            if let Some(e) = &self.entries[ix] {
-                if e.hash == hash {
-                    match key_eq_fast(&e.key, key) {
-                        Some(true) => return Ok(Some(ix)),
-                        Some(false) => {}
-                        None => return Err(ix),
-                    }
-                }
-            }
-            i = next_slot(i, &mut perturb, mask);
-        }
+        self.find_fast_slot(key, hash).map(Result::ok)
     }
 
     /// Lookup by str key without Python code (names: globals, attributes, type dicts).
@@ -304,11 +280,14 @@ impl DictData {
     /// [`DictData::find_fast`] for an insertion: `Ok(Ok(ix))` found, `Ok(Err(slot))`
     /// absent with the probe ended at free index slot `slot` (`usize::MAX`: no table),
     /// `Err(ix)` a candidate needs a Python `__eq__`.
+    #[inline]
     fn find_fast_slot(&self, key: &Value, hash: i64) -> Result<Result<usize, usize>, usize> {
         if self.indices.is_empty() {
             return Ok(Err(usize::MAX));
         }
-        // The loop of `find_fast` (it ends for the same reason).
+        // Written out (not `probe()`): this loop is every dict lookup's. It ends: fewer than
+        // 2/3 of the slots are ever used (`insert_new`), and the perturbed probe sequence
+        // reaches every slot, so a FREE one comes.
         let mask = self.indices.len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;

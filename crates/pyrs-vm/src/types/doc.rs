@@ -76,40 +76,54 @@ pub fn member_doc(vm: &mut Vm, m: &(PyRef, PyRef)) -> Value {
     }
 }
 
-/// `__doc__` into the dict of every builtin type that lacks one (CPython's `type_ready`
-/// puts `tp_doc`, or None, there): the types `builtins` names, and the types of common
-/// objects. Runs once `builtins` is filled.
-pub fn install_type_docs(vm: &mut Vm) {
+/// The builtin types a pass over "every builtin type" visits: the types `builtins` names,
+/// the types of common objects both passes need, and `extra`.
+pub fn builtin_types(vm: &Vm, extra: &[&PyRef]) -> Vec<PyRef> {
     let t = &vm.types;
-    let mut all: Vec<PyRef> = vec![
-        t.function.clone(),
-        t.builtin_function.clone(),
-        t.method.clone(),
-        t.code.clone(),
-        t.cell.clone(),
-        t.module.clone(),
-        t.member_descriptor.clone(),
-        t.wrapper_descriptor.clone(),
-        t.method_wrapper.clone(),
-        t.method_descriptor.clone(),
-        t.classmethod_descriptor.clone(),
-        t.getset_descriptor.clone(),
-        t.mappingproxy.clone(),
-        t.traceback.clone(),
-        t.callable_iterator.clone(),
-        t.generic_alias.clone(),
-        t.union_type.clone(),
-        t.simple_namespace.clone(),
-        t.coroutine.clone(),
-        t.async_generator.clone(),
-        t.iterator.clone(),
-        t.reversed.clone(),
-    ];
+    let mut all: Vec<PyRef> = [
+        &t.function,
+        &t.builtin_function,
+        &t.method,
+        &t.code,
+        &t.cell,
+        &t.module,
+        &t.member_descriptor,
+        &t.wrapper_descriptor,
+        &t.method_wrapper,
+        &t.method_descriptor,
+        &t.classmethod_descriptor,
+        &t.getset_descriptor,
+        &t.mappingproxy,
+        &t.traceback,
+        &t.simple_namespace,
+        &t.coroutine,
+        &t.async_generator,
+    ]
+    .into_iter()
+    .chain(extra.iter().copied())
+    .cloned()
+    .collect();
     for (_, v) in crate::types::dict::items(&vm.builtins) {
         if let Some(t) = v.as_obj().filter(|t| matches!(t.payload, Payload::Type(_))) {
             all.push(t.clone());
         }
     }
+    all
+}
+
+/// `__doc__` into the dict of every builtin type that lacks one (CPython's `type_ready`
+/// puts `tp_doc`, or None, there): the types `builtins` names, and the types of common
+/// objects. Runs once `builtins` is filled.
+pub fn install_type_docs(vm: &mut Vm) {
+    let t = &vm.types;
+    let extra = [
+        &t.callable_iterator,
+        &t.generic_alias,
+        &t.union_type,
+        &t.iterator,
+        &t.reversed,
+    ];
+    let all = builtin_types(vm, &extra);
     let n = vm.intern("__doc__");
     let h = crate::object::attr::hash_of(vm, &n);
     for t in all {

@@ -346,10 +346,33 @@ impl CallShape {
 }
 
 impl FunctionData {
-    /// The code slot and its cached shape for a new function (`code` is a code object).
-    pub fn code_fields(code: PyRef) -> (RefSlot, Cell<CallShape>) {
-        let shape = CallShape::of(&code);
-        (RefSlot::new(code), Cell::new(shape))
+    /// A new function's data (`code` is a code object, its call shape cached): no
+    /// defaults, keyword defaults, closure, annotations or `__dict__` yet (MAKE_FUNCTION
+    /// and `types.FunctionType` set theirs with struct-update syntax).
+    pub fn new(
+        code: PyRef,
+        globals: PyRef,
+        builtins: PyRef,
+        name: Value,
+        qualname: Value,
+        module: Value,
+        doc: Value,
+    ) -> FunctionData {
+        FunctionData {
+            shape: Cell::new(CallShape::of(&code)),
+            code: RefSlot::new(code),
+            globals,
+            builtins,
+            name: RefCell::new(name),
+            qualname: RefCell::new(qualname),
+            defaults: RefCell::new(None),
+            kwdefaults: RefCell::new(None),
+            closure: None,
+            doc: RefCell::new(doc),
+            annotations: RefCell::new(None),
+            module,
+            dict: RefCell::new(None),
+        }
     }
 
     /// `f.__code__ = code` once `func_set_code`'s checks passed (`code` is a code object).
@@ -362,8 +385,14 @@ impl FunctionData {
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&Value::Obj(self.code.get()));
         visit(&Value::Obj(self.globals.clone()));
+        visit(&Value::Obj(self.builtins.clone()));
         visit(&self.name.borrow());
         visit(&self.qualname.borrow());
+        visit(&self.doc.borrow());
+        visit(&self.module);
+        if let Some(a) = &*self.annotations.borrow() {
+            visit(a)
+        }
         if let Some(d) = &*self.defaults.borrow() {
             visit(d)
         }
@@ -662,21 +691,10 @@ pub fn function_new(vm: &mut Vm, _cls: &PyRef, mut args: Args) -> PyResult<Value
         },
         _ => vm.builtins.clone(),
     };
-    let (code, shape) = FunctionData::code_fields(code);
     let fd = FunctionData {
-        code,
-        shape,
-        globals,
-        builtins,
-        name: RefCell::new(name),
-        qualname: RefCell::new(qualname),
         defaults: RefCell::new((!matches!(defaults, Value::None)).then_some(defaults)),
-        kwdefaults: RefCell::new(None),
         closure: (!matches!(closure, Value::None)).then_some(closure),
-        doc: RefCell::new(doc),
-        annotations: RefCell::new(None),
-        module,
-        dict: RefCell::new(None),
+        ..FunctionData::new(code, globals, builtins, name, qualname, module, doc)
     };
     let ty = vm.types.function.clone();
     Ok(Value::Obj(

@@ -1106,32 +1106,7 @@ pub fn install(vm: &mut Vm) {
 /// takes each payload's path (types, modules, super). Runs after `builtins` exists.
 pub fn install_getattribute(vm: &mut Vm) {
     let t = &vm.types;
-    let mut all: Vec<PyRef> = vec![
-        t.function.clone(),
-        t.builtin_function.clone(),
-        t.method.clone(),
-        t.code.clone(),
-        t.cell.clone(),
-        t.module.clone(),
-        t.member_descriptor.clone(),
-        t.wrapper_descriptor.clone(),
-        t.method_wrapper.clone(),
-        t.method_descriptor.clone(),
-        t.classmethod_descriptor.clone(),
-        t.getset_descriptor.clone(),
-        t.mappingproxy.clone(),
-        t.traceback.clone(),
-        t.simple_namespace.clone(),
-        t.generator.clone(),
-        t.coroutine.clone(),
-        t.async_generator.clone(),
-        t.frame.clone(),
-    ];
-    for (_, v) in crate::types::dict::items(&vm.builtins) {
-        if let Some(t) = v.as_obj().filter(|t| matches!(t.payload, Payload::Type(_))) {
-            all.push(t.clone());
-        }
-    }
+    let all = crate::types::doc::builtin_types(vm, &[&t.generator, &t.frame]);
     let wrapper_ty = vm.types.wrapper_descriptor.clone();
     for ty in all {
         let td = tdata(&ty);
