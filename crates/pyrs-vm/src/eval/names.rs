@@ -44,11 +44,6 @@ fn not_defined(vm: &mut Vm, n: &PyRef) -> crate::vm::PyErr {
     vm.name_error(format!("name '{}' is not defined", str_of(n)))
 }
 
-fn frame_dicts(vm: &Vm) -> Option<(PyRef, PyRef, Option<PyRef>)> {
-    let f = vm.thread.frames.last()?;
-    Some((f.globals.clone(), f.builtins.clone(), f.locals.clone()))
-}
-
 pub fn load_global(vm: &mut Vm, co: &Code, i: usize) -> PyResult<Value> {
     let Some(n) = co.names.get(i) else {
         return Err(vm.system_error("LOAD_GLOBAL name index out of range"));
@@ -67,19 +62,19 @@ pub fn load_global(vm: &mut Vm, co: &Code, i: usize) -> PyResult<Value> {
 }
 
 pub fn store_global(vm: &mut Vm, co: &Code, i: usize, v: Option<Value>) -> PyResult<()> {
-    let n = name(co, i);
-    let Some((g, _, _)) = frame_dicts(vm) else {
+    let n = name_ref(co, i);
+    let Some(f) = vm.thread.frames.last() else {
         return Err(vm.system_error("no frame"));
     };
-    match v {
-        Some(v) => {
-            dict::dict_set_str(vm, &g, &n, v);
-            Ok(())
-        }
-        None => match dict::del_item(vm, &g, &Value::Obj(n.clone()))? {
-            Some(_) => Ok(()),
-            None => Err(not_defined(vm, &n)),
-        },
+    if let Some(v) = v {
+        // The old value is released after the table's borrow (dict_set_str).
+        dict::dict_set_str(vm, &f.globals, n, v);
+        return Ok(());
+    }
+    let (g, n) = (f.globals.clone(), n.clone());
+    match dict::del_item(vm, &g, &Value::Obj(n.clone()))? {
+        Some(_) => Ok(()),
+        None => Err(not_defined(vm, &n)),
     }
 }
 
