@@ -9,7 +9,7 @@
 
 use super::{pop, push};
 use crate::code::{as_code, Code};
-use crate::frame::{Frame, Namespaces};
+use crate::frame::Frame;
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::{Args, FunctionData};
 use crate::vm::{PyResult, Vm};
@@ -91,14 +91,19 @@ pub fn push_simple_frame(vm: &mut Vm, n: usize) -> PyResult<bool> {
     let fpos = len - nargs - 1;
     // The shape is read from the function (`FunctionData::shape`), not from its code
     // object: two dependent loads fewer before the test.
-    let (code, ns, shape) = match &stack[fpos] {
+    let (code, globals, builtins, shape) = match &stack[fpos] {
         Some(Value::Obj(fo)) => match &fo.payload {
             Payload::Function(fd) => {
                 let shape = fd.shape.get();
                 if shape.simple_argcount != nargs {
                     return Ok(false);
                 }
-                (fd.code.get(), Namespaces::of(fd), shape)
+                (
+                    fd.code.get(),
+                    fd.globals.clone(),
+                    fd.builtins.clone(),
+                    shape,
+                )
             }
             _ => return Ok(false),
         },
@@ -124,12 +129,12 @@ pub fn push_simple_frame(vm: &mut Vm, n: usize) -> PyResult<bool> {
     // argument slots are empty now.
     // (A plain move: the slot was written several instructions ago, so reading it whole
     // does not wait on store forwarding, and no count changes.)
-    let Some(Value::Obj(func)) = std::mem::replace(&mut t.stack[fpos], None) else {
-        // (The function was in this slot: cannot happen.)
-        return Ok(false);
+    let func = match std::mem::replace(&mut t.stack[fpos], None) {
+        Some(Value::Obj(f)) => Some(f),
+        _ => None,
     };
     t.stack.drop_empty_above(fslot);
-    let mut frame = Frame::new(code, func, ns, None, fast_base, fslot, 0);
+    let mut frame = Frame::new(code, globals, builtins, None, func, fast_base, fslot, 0);
     frame.ip = first_ip;
     push_record(&mut t.frames, frame);
     Ok(true)
@@ -191,8 +196,8 @@ pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Cal
                         vm.thread.stack.drop_empty_above(len - n - 2);
                         if let Some(Value::Obj(fo)) = fo {
                             if let Payload::Function(fd) = &fo.payload {
-                                let ns = Namespaces::of(fd);
-                                push_frame_parts(vm, code, fo, ns, fast_base);
+                                let (globals, builtins) = (fd.globals.clone(), fd.builtins.clone());
+                                push_frame_parts(vm, code, globals, builtins, fo, fast_base);
                             }
                         }
                         return Ok(Called::Frame);
@@ -402,9 +407,10 @@ fn push_function_record(
         &mut vm.thread.frames,
         Frame::new(
             code,
-            fo.clone(),
-            Namespaces::of(fd),
+            fd.globals.clone(),
+            fd.builtins.clone(),
             None,
+            Some(fo.clone()),
             fast_base,
             stack_base,
             flags,
@@ -413,11 +419,27 @@ fn push_function_record(
 }
 
 #[inline(always)]
-fn push_frame_parts(vm: &mut Vm, code: PyRef, func: PyRef, ns: Namespaces, fast_base: usize) {
+fn push_frame_parts(
+    vm: &mut Vm,
+    code: PyRef,
+    globals: PyRef,
+    builtins: PyRef,
+    func: PyRef,
+    fast_base: usize,
+) {
     let stack_base = vm.thread.stack.len();
     push_record(
         &mut vm.thread.frames,
-        Frame::new(code, func, ns, None, fast_base, stack_base, 0),
+        Frame::new(
+            code,
+            globals,
+            builtins,
+            None,
+            Some(func),
+            fast_base,
+            stack_base,
+            0,
+        ),
     );
 }
 
@@ -752,31 +774,19 @@ pub fn run_code_in(vm: &mut Vm, code: &PyRef, globals: &PyRef, locals: &PyRef) -
     let Some(co) = as_code(code) else {
         return Err(vm.system_error("not a code object"));
     };
-    // The frame runs as a call of a function made for the code (3.11's `PyEval_EvalCode`
-    // makes one too): every frame reaches its globals and builtins through its function.
-    let fd = FunctionData::new(
-        code.clone(),
-        globals.clone(),
-        vm.builtins.clone(),
-        Value::Obj(co.name.clone()),
-        Value::Obj(co.qualname.clone()),
-        Value::None,
-        Value::None,
-    );
-    let ns = Namespaces::of(&fd);
-    let ty = vm.types.function.clone();
-    let func = vm.alloc_instance(&ty, Payload::Function(Box::new(fd)));
     vm.enter_recursion("")?;
     let fast_base = vm.thread.fast.len();
     vm.thread.fast.resize(fast_base + co.nlocalsplus(), None);
+    let builtins = vm.builtins.clone();
     let stack_base = vm.thread.stack.len();
     push_record(
         &mut vm.thread.frames,
         Frame::new(
             code.clone(),
-            func,
-            ns,
+            globals.clone(),
+            builtins,
             Some(locals.clone()),
+            None,
             fast_base,
             stack_base,
             Frame::ENTRY,
@@ -858,10 +868,7 @@ pub fn make_function(vm: &mut Vm, flags: u32) -> PyResult<()> {
     let Some(f) = vm.thread.frames.last() else {
         return Err(vm.system_error("no frame"));
     };
-    let Some(fd) = f.func_data() else {
-        return Err(vm.system_error("frame without a function"));
-    };
-    let (globals, builtins) = (fd.globals.clone(), fd.builtins.clone());
+    let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
     let n = vm.intern("__name__");
     let module = match &n.payload {
         Payload::Str(s) => crate::types::dict::dict_get_str(&globals, s, s.hash(&vm.hash_secret))
