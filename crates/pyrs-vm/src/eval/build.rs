@@ -24,8 +24,15 @@ fn pop_n(vm: &mut Vm, n: usize) -> PyResult<Vec<Value>> {
 }
 
 pub fn unary(vm: &mut Vm, op: u8, v: &Value) -> PyResult<Value> {
-    if op == UNARY_NOT {
-        return Ok(Value::Bool(!vm.truthy(v)?));
+    // Machine ints and floats first: they have no Python-level `__neg__` to look up
+    // (`try_heap_dunder` and `num_of` cost ~140 instructions on `vel.x = -vel.x`).
+    match (op, v) {
+        (UNARY_NOT, _) => return Ok(Value::Bool(!vm.truthy(v)?)),
+        (UNARY_NEGATIVE, Value::Float(f)) => return Ok(Value::Float(-f)),
+        (UNARY_NEGATIVE, Value::Int(i)) if *i != i64::MIN => return Ok(Value::Int(-i)),
+        (UNARY_POSITIVE, Value::Float(_) | Value::Int(_)) => return Ok(v.clone()),
+        (UNARY_INVERT, Value::Int(i)) => return Ok(Value::Int(!i)),
+        _ => {}
     }
     let (name, which, sym) = match op {
         UNARY_NEGATIVE => ("__neg__", 0, "-"),

@@ -21,7 +21,6 @@
 
 pub mod build;
 pub mod call;
-pub mod call_native;
 pub mod exceptions;
 pub mod inline;
 pub mod names;
@@ -456,6 +455,22 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 }
                 COPY => {
                     let n = arg as usize;
+                    // COPY 1 + LOAD_ATTR (the read of `x.a += v`): a cache hit pushes the
+                    // attribute of the object on top, which stays below it (no clone of
+                    // the object, one dispatch fewer).
+                    if n == 1 {
+                        if let Some(&(LOAD_ATTR, _)) = units.get(ip) {
+                            let hit = match vm.thread.stack.peek_at(sp, 1) {
+                                Some(Some(o)) => inline::load_attr_hit(vm, co, ip + 1, o),
+                                _ => None,
+                            };
+                            if let Some(r) = hit {
+                                fpush!(Some(r));
+                                ip += 1 + inline_caches(LOAD_ATTR);
+                                continue;
+                            }
+                        }
+                    }
                     let v = if n == 0 || n > sp {
                         None
                     } else {
@@ -466,6 +481,41 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 }
                 SWAP => {
                     let n = arg as usize;
+                    // SWAP 2 + STORE_ATTR (the write of `x.a += v`, stack `[x, v]`): a
+                    // cache hit stores `v` into `x` without the swap and pops both.
+                    if n == 2 {
+                        if let Some(&(STORE_ATTR, _)) = units.get(ip) {
+                            if let (Some(Some(o)), Some(Some(_))) = (
+                                vm.thread.stack.peek_at(sp, 2),
+                                vm.thread.stack.peek_at(sp, 1),
+                            ) {
+                                if let Some(s) = inline::store_attr_slot(vm, co, ip + 1, o) {
+                                    if let Some(Some(val)) = vm.thread.stack.pop_at(&mut sp) {
+                                        let r = match vm.thread.stack.peek_at(sp, 1) {
+                                            Some(Some(Value::Obj(o))) => {
+                                                inline::store_attr_hit(s, o, val)
+                                            }
+                                            _ => Err(val),
+                                        };
+                                        match r {
+                                            Ok(old) => {
+                                                drop(old);
+                                                let o = vm.thread.stack.pop_at(&mut sp);
+                                                drop(o);
+                                                lasti = ip;
+                                                ip += 1 + inline_caches(STORE_ATTR);
+                                                // The old value or the object may have died.
+                                                fnext_checked!();
+                                            }
+                                            // Not the hinted entry: the value goes back and
+                                            // the instructions run one by one.
+                                            Err(val) => fpush!(Some(val)),
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                     if n <= sp && n >= 1 {
                         vm.thread.stack.swap_at(sp, sp - 1, sp - n);
                     }
