@@ -21,6 +21,7 @@
 
 pub mod build;
 pub mod call;
+pub mod call_native;
 pub mod exceptions;
 pub mod inline;
 pub mod names;
