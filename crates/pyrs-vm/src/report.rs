@@ -253,7 +253,7 @@ fn format_recursive(vm: &mut Vm, e: &PyRef, out: &mut String, ctx: &mut Ctx) {
 /// `print_exception`: traceback, `Type: message`, notes.
 fn format_one(vm: &mut Vm, e: &PyRef, out: &mut String, ctx: &mut Ctx) {
     let margin = ctx.margin();
-    if let Some(tb) = exc_data(e).and_then(|d| d.traceback.borrow().clone()) {
+    if let Some(tb) = exc_data(e).and_then(|d| d.traceback(vm)) {
         let is_group = crate::types::exception_group::is_group(vm, &Value::Obj(e.clone()));
         let indent = " ".repeat(2 * ctx.depth);
         let (header, header_margin) = if is_group {

@@ -289,7 +289,7 @@ impl Vm {
     /// An exception instance of `ty` with `args == (msg,)`.
     pub fn new_error(&mut self, ty: &PyRef, msg: impl Into<String>) -> PyErr {
         let m = self.new_str(&msg.into());
-        PyErr(crate::types::exceptions::new_exception(self, ty, vec![m]))
+        PyErr(crate::types::exceptions::new_exception1(self, ty, m))
     }
 
     pub fn type_error(&mut self, msg: impl Into<String>) -> PyErr {
@@ -342,7 +342,7 @@ impl Vm {
     }
     pub fn key_error(&mut self, key: Value) -> PyErr {
         let t = self.types.key_error.clone();
-        PyErr(crate::types::exceptions::new_exception(self, &t, vec![key]))
+        PyErr(crate::types::exceptions::new_exception1(self, &t, key))
     }
     pub fn stop_iteration(&mut self) -> PyErr {
         let t = self.types.stop_iteration.clone();

@@ -452,7 +452,7 @@ pub(super) fn exc_info(vm: &mut Vm, _args: Args) -> PyResult<Value> {
             let tb = e
                 .as_obj()
                 .and_then(crate::types::exceptions::exc_data)
-                .and_then(|d| d.traceback.borrow().clone())
+                .and_then(|d| d.traceback(vm))
                 .unwrap_or(Value::None);
             Ok(vm.new_tuple(vec![t, e, tb]))
         }

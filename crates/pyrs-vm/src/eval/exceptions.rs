@@ -12,7 +12,7 @@ use super::{pop, push};
 use crate::code::as_code;
 use crate::object::typeobj::{is_subtype, tdata};
 use crate::object::{Payload, PyRef, Value};
-use crate::types::exceptions::{exc_data, new_exception};
+use crate::types::exceptions::{exc_data, new_exception1};
 use crate::types::traceback::TracebackData;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -53,16 +53,13 @@ pub fn set_context(_vm: &mut Vm, e: &PyErr, ctx: Option<Value>) {
     }
 }
 
+/// `PyTraceBack_Here`: a traceback entry for the current frame running `code` at
+/// `lasti`, kept pending in the exception until `__traceback__` is read
+/// (`ExcData::traceback`).
 pub fn add_traceback(vm: &mut Vm, e: &PyErr, code: &PyRef, lasti: usize) {
     let Some(d) = exc_data(&e.0) else { return };
     let lineno = as_code(code).and_then(|c| c.line_at(lasti)).unwrap_or(-1);
-    let next = d.traceback.borrow_mut().take();
-    let ty = vm.types.traceback.clone();
-    let tb = vm.alloc(
-        &ty,
-        Payload::Traceback(Box::new(TracebackData::new(vm, next, code, lasti, lineno))),
-    );
-    *d.traceback.borrow_mut() = Some(Value::Obj(tb));
+    d.push_traceback(TracebackData::new(vm, None, code, lasti, lineno));
 }
 
 /// Find a handler for `e`. `Ok(None)`: handled, the loop continues. `Ok(Some(e))`: the
@@ -253,7 +250,7 @@ pub fn with_except_start(vm: &mut Vm, exit: &Value, val: &Value) -> PyResult<Val
     let tb = val
         .as_obj()
         .and_then(exc_data)
-        .and_then(|d| d.traceback.borrow().clone())
+        .and_then(|d| d.traceback(vm))
         .unwrap_or(Value::None);
     vm.call(exit, vec![t, val.clone(), tb])
 }
@@ -261,5 +258,5 @@ pub fn with_except_start(vm: &mut Vm, exit: &Value, val: &Value) -> PyResult<Val
 /// A new exception of `ty` with a message (for Rust callers that build errors).
 pub fn new_err(vm: &mut Vm, ty: &PyRef, msg: &str) -> PyErr {
     let m = vm.new_str(msg);
-    PyErr(new_exception(vm, ty, vec![m]))
+    PyErr(new_exception1(vm, ty, m))
 }

@@ -41,7 +41,7 @@ struct HookArgs {
 }
 
 fn hook_args_of(vm: &mut Vm, e: &PyErr, err_msg: Option<&str>, obj: Option<Value>) -> HookArgs {
-    let tb = exc_data(&e.0).and_then(|d| d.traceback.borrow().clone());
+    let tb = exc_data(&e.0).and_then(|d| d.traceback(vm));
     HookArgs {
         exc_type: Value::Obj(e.0.ty.clone()),
         exc_value: Value::Obj(e.0.clone()),

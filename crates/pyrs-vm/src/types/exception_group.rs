@@ -206,7 +206,7 @@ fn derive_and_copy(vm: &mut Vm, orig: &Value, excs: Vec<Value>) -> PyResult<Valu
         orig.as_obj().and_then(exc_data),
         eg.as_obj().and_then(exc_data),
     ) {
-        *dst.traceback.borrow_mut() = src.traceback.borrow().clone();
+        dst.set_traceback(src.traceback(vm));
         *dst.cause.borrow_mut() = src.cause.borrow().clone();
         *dst.context.borrow_mut() = src.context.borrow().clone();
         *dst.notes.borrow_mut() = src.notes.borrow().clone();
@@ -348,7 +348,7 @@ pub fn check_eg_match(vm: &mut Vm, e: Value, t: &Value) -> PyResult<(Value, Valu
             if let (Some(src), Some(dst)) =
                 (e.as_obj().and_then(exc_data), w.as_obj().and_then(exc_data))
             {
-                *dst.traceback.borrow_mut() = src.traceback.borrow().clone();
+                dst.set_traceback(src.traceback(vm));
             }
             w
         };
@@ -370,7 +370,7 @@ pub fn check_eg_match(vm: &mut Vm, e: Value, t: &Value) -> PyResult<(Value, Valu
     Ok((rest, m))
 }
 
-fn same_metadata(a: &Value, b: &Value) -> bool {
+fn same_metadata(vm: &Vm, a: &Value, b: &Value) -> bool {
     let (Some(x), Some(y)) = (a.as_obj().and_then(exc_data), b.as_obj().and_then(exc_data)) else {
         return false;
     };
@@ -380,7 +380,7 @@ fn same_metadata(a: &Value, b: &Value) -> bool {
         _ => false,
     };
     same(&x.notes.borrow(), &y.notes.borrow())
-        && same(&x.traceback.borrow(), &y.traceback.borrow())
+        && same(&x.traceback(vm), &y.traceback(vm))
         && same(&x.cause.borrow(), &y.cause.borrow())
         && same(&x.context.borrow(), &y.context.borrow())
 }
@@ -418,7 +418,7 @@ pub fn prep_reraise_star(vm: &mut Vm, orig: &Value, excs: &Value) -> PyResult<Va
         if matches!(e, Value::None) {
             continue;
         }
-        if same_metadata(&e, orig) {
+        if same_metadata(vm, &e, orig) {
             reraised.push(e);
         } else {
             raised.push(e);

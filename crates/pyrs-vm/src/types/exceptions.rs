@@ -4,13 +4,30 @@
 
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::{Args, NativeFn};
+use crate::types::traceback::TracebackData;
 use crate::vm::{PyResult, Vm};
 use std::cell::{Cell, RefCell};
 
+/// `args` as stored. An exception made with one argument (the VM's `KeyError(key)`,
+/// `raise E(x)`) keeps the argument alone until something asks for the tuple: most are
+/// caught without anyone reading `args`, and the tuple is two allocations. [`args_attr`]
+/// makes it once and stores it, so `e.args is e.args` holds.
+pub enum ExcArgs {
+    /// The `args` tuple.
+    Tuple(Value),
+    /// `args` is the 1-tuple of this value (not made yet).
+    One(Value),
+}
+
 pub struct ExcData {
-    /// A tuple.
-    pub args: RefCell<Value>,
-    pub traceback: RefCell<Option<Value>>,
+    pub args: RefCell<ExcArgs>,
+    /// `__traceback__` as far as it was made into objects (the newest entry first);
+    /// read and set through [`ExcData::traceback`] and [`ExcData::set_traceback`].
+    tb: RefCell<Option<Value>>,
+    /// Entries the unwinder added since, oldest first, not made into traceback objects
+    /// yet: [`ExcData::traceback`] makes them (most exceptions are caught without anyone
+    /// reading `__traceback__`, and an object per entry is an allocation and a free).
+    tb_pending: RefCell<Vec<TracebackData>>,
     pub context: RefCell<Option<Value>>,
     pub cause: RefCell<Option<Value>>,
     pub suppress_context: Cell<bool>,
@@ -29,16 +46,70 @@ pub struct ExcData {
 }
 
 impl ExcData {
+    /// `__traceback__`: the pending entries become traceback objects first, each the new
+    /// head of the chain (as `PyTraceBack_Here` made them one by one), so later reads
+    /// return the same objects.
+    pub fn traceback(&self, vm: &Vm) -> Option<Value> {
+        if !self.tb_pending.borrow().is_empty() {
+            let pending = std::mem::take(&mut *self.tb_pending.borrow_mut());
+            let mut head = self.tb.borrow_mut().take();
+            for mut t in pending {
+                t.next = head;
+                let tb = vm.alloc(&vm.types.traceback, Payload::Traceback(Box::new(t)));
+                head = Some(Value::Obj(tb));
+            }
+            *self.tb.borrow_mut() = head;
+        }
+        self.tb.borrow().clone()
+    }
+
+    /// Whether there is a traceback (made or pending), without making it.
+    pub fn has_traceback(&self) -> bool {
+        self.tb.borrow().is_some() || !self.tb_pending.borrow().is_empty()
+    }
+
+    /// `__traceback__ = v` (None: no traceback); the entries not made yet go too.
+    pub fn set_traceback(&self, v: Option<Value>) {
+        let old = self.tb.replace(v);
+        let pending = std::mem::take(&mut *self.tb_pending.borrow_mut());
+        // Dropped after the borrows end (a dying entry may release the last reference to
+        // an object with `__del__`, which may read this exception).
+        drop((old, pending));
+    }
+
+    /// The unwinder's new entry for the frame the exception is passing (the newest).
+    pub fn push_traceback(&self, t: TracebackData) {
+        self.tb_pending.borrow_mut().push(t);
+    }
+
+    /// Runs `f` on the newest entry (pending or made), if any.
+    pub fn with_newest_entry<R>(&self, f: impl FnOnce(&TracebackData) -> R) -> Option<R> {
+        if let Some(t) = self.tb_pending.borrow().last() {
+            return Some(f(t));
+        }
+        let head = self.tb.borrow().clone();
+        match head.as_ref().and_then(|h| h.payload()) {
+            Some(Payload::Traceback(t)) => Some(f(t)),
+            _ => None,
+        }
+    }
+
     pub fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.args.borrow());
+        match &*self.args.borrow() {
+            ExcArgs::Tuple(t) => visit(t),
+            ExcArgs::One(v) => visit(v),
+        }
         for (_, v) in self.members.borrow().iter() {
             visit(v)
         }
         if let Some(d) = &*self.dict.borrow() {
             visit(&Value::Obj(d.clone()))
         }
+        for t in self.tb_pending.borrow().iter() {
+            t.traverse(visit);
+        }
         for c in [
-            &self.traceback,
+            &self.tb,
             &self.context,
             &self.cause,
             &self.notes,
@@ -65,30 +136,75 @@ pub fn exc_data_of(v: &Value) -> Option<&ExcData> {
 }
 
 /// A new instance of exception type `ty` with these args.
-pub fn new_exception(vm: &mut Vm, ty: &PyRef, args: Vec<Value>) -> PyRef {
+pub fn new_exception(vm: &mut Vm, ty: &PyRef, mut args: Vec<Value>) -> PyRef {
+    if args.len() == 1 {
+        if let Some(a) = args.pop() {
+            return new_exception1(vm, ty, a);
+        }
+    }
+    let args = vm.new_tuple(args);
+    make_exception(vm, ty, ExcArgs::Tuple(args), Vec::new())
+}
+
+/// A new instance of exception type `ty` with the one argument `arg` (no tuple made:
+/// [`ExcArgs::One`]).
+pub fn new_exception1(vm: &mut Vm, ty: &PyRef, arg: Value) -> PyRef {
     // ImportError_init's `msg` is the sole argument; exceptions the VM makes itself skip
     // `__init__`, so it is set here too.
     // KeyError (a dict miss, the commonest error the VM makes) is no ImportError: its
     // identity test spares the MRO walk (~70 instructions per KeyError).
     let mut members = Vec::new();
-    if args.len() == 1 && !ty.is(&vm.types.key_error) && is_subtype_named(vm, ty, "ImportError") {
-        members.push(("msg", args[0].clone()));
+    if !ty.is(&vm.types.key_error) && is_subtype_named(vm, ty, "ImportError") {
+        members.push(("msg", arg.clone()));
     }
-    let args = vm.new_tuple(args);
-    vm.alloc_instance(
-        ty,
-        Payload::Exception(Box::new(ExcData {
-            args: RefCell::new(args),
-            traceback: RefCell::new(None),
-            context: RefCell::new(None),
-            cause: RefCell::new(None),
-            suppress_context: Cell::new(false),
-            notes: RefCell::new(None),
-            group: RefCell::new(None),
-            members: RefCell::new(members),
-            dict: RefCell::new(None),
-        })),
-    )
+    make_exception(vm, ty, ExcArgs::One(arg), members)
+}
+
+fn make_exception(
+    vm: &mut Vm,
+    ty: &PyRef,
+    args: ExcArgs,
+    members: Vec<(&'static str, Value)>,
+) -> PyRef {
+    let payload = Payload::Exception(Box::new(ExcData {
+        args: RefCell::new(args),
+        tb: RefCell::new(None),
+        tb_pending: RefCell::new(Vec::new()),
+        context: RefCell::new(None),
+        cause: RefCell::new(None),
+        suppress_context: Cell::new(false),
+        notes: RefCell::new(None),
+        group: RefCell::new(None),
+        members: RefCell::new(members),
+        dict: RefCell::new(None),
+    }));
+    let td = crate::object::typeobj::tdata(ty);
+    if td.heap && !td.slotted.get() {
+        // An instance of a Python subclass gets its `__dict__` when something stores an
+        // attribute or asks for it ([`lazy_instance_dict`]), as CPython's
+        // `BaseException.__dict__` is made on first use: most exceptions never have one.
+        return PyRef::new(crate::object::PyObject {
+            ty: ty.clone().into(),
+            dict: crate::object::DictSlot::new(None),
+            payload,
+        });
+    }
+    vm.alloc_instance(ty, payload)
+}
+
+/// The instance `__dict__` of an exception of a Python subclass without `__slots__`,
+/// made now if it was not yet (see [`make_exception`]); None for other exceptions.
+fn lazy_instance_dict(vm: &Vm, e: &PyRef) -> Option<PyRef> {
+    let td = crate::object::typeobj::tdata(&e.ty);
+    if !td.heap || td.slotted.get() {
+        return None;
+    }
+    if let Some(d) = e.dict.get() {
+        return Some(d);
+    }
+    let d = vm.new_dict_ref();
+    drop(e.dict.replace(Some(d.clone())));
+    Some(d)
 }
 
 pub fn exc_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
@@ -100,7 +216,14 @@ pub fn exc_new(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
             }
         }
     }
-    let e = new_exception(vm, &cls, args.pos.into_vec());
+    let mut pos = args.pos;
+    let e = match (pos.len(), pos.pop()) {
+        (1, Some(a)) => new_exception1(vm, &cls, a),
+        (_, last) => {
+            pos.extend(last);
+            new_exception(vm, &cls, pos.into_vec())
+        }
+    };
     note_characters_written(vm, &e);
     Ok(Value::Obj(e))
 }
@@ -263,7 +386,8 @@ pub fn exc_init(vm: &mut Vm, this: &Value, args: Args) -> PyResult<()> {
             }
         }
         let t = vm.new_tuple(args.pos.into_vec());
-        *e.args.borrow_mut() = t;
+        let old = std::mem::replace(&mut *e.args.borrow_mut(), ExcArgs::Tuple(t));
+        drop(old);
     }
     if let Value::Obj(o) = this {
         // Re-running `__init__` re-derives the fields from the new args.
@@ -413,11 +537,9 @@ fn characters_written(vm: &Vm, e: &PyRef) -> Option<Value> {
 
 /// The `args` tuple items.
 pub fn exc_args(e: &PyRef) -> Vec<Value> {
-    exc_data(e).map_or(Vec::new(), |d| {
-        d.args
-            .borrow()
-            .as_tuple()
-            .map_or(Vec::new(), |t| t.to_vec())
+    exc_data(e).map_or(Vec::new(), |d| match &*d.args.borrow() {
+        ExcArgs::Tuple(t) => t.as_tuple().map_or(Vec::new(), |t| t.to_vec()),
+        ExcArgs::One(v) => vec![v.clone()],
     })
 }
 
@@ -500,11 +622,11 @@ fn with_traceback(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.check(vm, "with_traceback", 2, 2)?;
     if let Some(e) = args.pos[0].as_obj().and_then(exc_data) {
         let tb = args.pos[1].clone();
-        *e.traceback.borrow_mut() = if matches!(tb, Value::None) {
+        e.set_traceback(if matches!(tb, Value::None) {
             None
         } else {
             Some(tb)
-        };
+        });
     }
     Ok(args.pos[0].clone())
 }
@@ -619,13 +741,14 @@ fn exc_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
             items.push(Value::Obj(d));
         }
     } else {
-        // `BaseException_reduce`: the instance's `__dict__` as the state (pyrs makes a
-        // Python subclass's dict with the instance: an empty one counts as none).
-        let dict = match e.dict.get() {
-            Some(d) => Some(d),
-            None => exc_data(&e).and_then(|d| d.dict.borrow().clone()),
+        // `BaseException_reduce`: the instance's `__dict__` as the state once it exists
+        // (made by a store or by reading `__dict__`; empty or not).
+        let dict = if crate::object::typeobj::tdata(&e.ty).heap {
+            crate::object::attr::instance_dict(vm, &e, false)
+        } else {
+            exc_data(&e).and_then(|d| d.dict.borrow().clone())
         };
-        if let Some(d) = dict.filter(|d| crate::types::dict::len(d) > 0) {
+        if let Some(d) = dict {
             items.push(Value::Obj(d));
         }
     }
@@ -647,10 +770,23 @@ pub const METHODS: &[(&str, NativeFn)] = &[
 /// this is all [`get_attr`] does for it (`descriptor::get` calls it directly).
 pub fn args_attr(vm: &mut Vm, e: &PyRef, d: &ExcData) -> Value {
     if !is_os_error(vm, e) {
-        return d.args.borrow().clone();
+        return args_tuple(vm, d);
     }
     let a = visible_args(vm, e);
     vm.new_tuple(a)
+}
+
+/// The stored `args` tuple, made from a lone argument the first time it is asked for.
+fn args_tuple(vm: &Vm, d: &ExcData) -> Value {
+    let mut a = d.args.borrow_mut();
+    match &mut *a {
+        ExcArgs::Tuple(t) => t.clone(),
+        ExcArgs::One(v) => {
+            let t = vm.new_tuple(vec![std::mem::replace(v, Value::None)]);
+            *a = ExcArgs::Tuple(t.clone());
+            t
+        }
+    }
 }
 
 /// Attributes of exceptions (`args`, `__traceback__`, ...), for `getset.rs`.
@@ -689,14 +825,17 @@ pub fn get_attr(vm: &mut Vm, e: &PyRef, name: &str) -> Option<Value> {
         "encoding" | "object" | "start" | "end" | "reason" => {
             crate::types::codecs::unicode_error_attr(vm, e, &exc_args(e), name)?
         }
-        "__traceback__" => opt(&d.traceback),
+        "__traceback__" => d.traceback(vm).unwrap_or(Value::None),
         "__context__" => opt(&d.context),
         "__cause__" => opt(&d.cause),
         "__suppress_context__" => Value::Bool(d.suppress_context.get()),
         "value" if crate::object::typeobj::is_subtype(&e.ty, &vm.types.stop_iteration) => {
             exc_args(e).into_iter().next().unwrap_or(Value::None)
         }
-        "__dict__" => Value::Obj(own_dict(vm, d)),
+        "__dict__" => match lazy_instance_dict(vm, e) {
+            Some(dict) => Value::Obj(dict),
+            None => Value::Obj(own_dict(vm, d)),
+        },
         "code" if crate::object::typeobj::is_subtype(&e.ty, &vm.types.system_exit) => {
             let a = exc_args(e);
             match a.len() {
@@ -706,6 +845,8 @@ pub fn get_attr(vm: &mut Vm, e: &PyRef, name: &str) -> Option<Value> {
             }
         }
         _ => {
+            // (A Python subclass's instance keeps its attributes in its own dict field,
+            // which the generic attribute path reads.)
             let dict = d.dict.borrow().clone()?;
             let key = vm.new_str(name);
             return crate::types::dict::get_item(vm, &dict, &key).ok().flatten();
@@ -759,8 +900,8 @@ pub fn set_attr(vm: &mut Vm, e: &PyRef, name: &str, v: Option<Value>) -> PyResul
     let Some(d) = exc_data(e) else {
         return Ok(false);
     };
-    if name == "__dict__" && e.dict.is_some() {
-        // A Python subclass's instance: its own replaceable dict.
+    if name == "__dict__" && (e.dict.is_some() || crate::object::typeobj::tdata(&e.ty).heap) {
+        // A Python subclass's instance: its own replaceable dict (made or not yet).
         if let Some(r) = crate::object::attr::set_instance_dict(vm, e, v) {
             r?;
             return Ok(true);
@@ -820,8 +961,15 @@ pub fn set_attr(vm: &mut Vm, e: &PyRef, name: &str, v: Option<Value>) -> PyResul
         && member_names(vm, &e.ty).contains(&name));
     if !own {
         // Any other name is a user attribute: in the instance dict of a Python subclass
-        // (the generic path stores it), else in the exception's own `__dict__`.
+        // (the generic path stores it; a store makes the dict), else in the exception's
+        // own `__dict__`.
         if e.dict.is_some() {
+            return Ok(false);
+        }
+        let td = crate::object::typeobj::tdata(&e.ty);
+        if td.heap && !td.slotted.get() {
+            // (A deletion makes it too, as `_PyObject_GenericSetAttrWithDict` does.)
+            lazy_instance_dict(vm, e);
             return Ok(false);
         }
         let dict = own_dict(vm, d);
@@ -884,7 +1032,7 @@ fn set_attr_value(vm: &mut Vm, e: &PyRef, d: &ExcData, name: &str, v: Value) -> 
         "__traceback__" if opt.is_some() && !matches!(v.payload(), Some(Payload::Traceback(_))) => {
             return Err(vm.type_error("__traceback__ must be a traceback or None"));
         }
-        "__traceback__" => *d.traceback.borrow_mut() = opt,
+        "__traceback__" => d.set_traceback(opt),
         "__context__" => *d.context.borrow_mut() = opt,
         "__cause__" => {
             *d.cause.borrow_mut() = opt;
@@ -902,7 +1050,10 @@ fn set_attr_value(vm: &mut Vm, e: &PyRef, d: &ExcData, name: &str, v: Value) -> 
         }
         "args" => {
             let items = vm.collect(&v)?;
-            *d.args.borrow_mut() = vm.new_tuple(items);
+            let t = vm.new_tuple(items);
+            // The old args die after the borrow (their deallocation may run `__del__`).
+            let old = std::mem::replace(&mut *d.args.borrow_mut(), ExcArgs::Tuple(t));
+            drop(old);
         }
         _ => return Ok(false),
     }

@@ -92,27 +92,24 @@ pub fn frame_exiting(vm: &mut Vm, e: &PyErr) {
     let Some(d) = crate::types::exceptions::exc_data(&e.0) else {
         return;
     };
-    let tb = d.traceback.borrow().clone();
-    let Some(Value::Obj(tb)) = tb else { return };
-    let Payload::Traceback(t) = &tb.payload else {
-        return;
-    };
     let depth = vm.thread.frames.len().saturating_sub(1);
-    if t.depth != depth
-        || t.locals.borrow().is_some()
-        || t.fast.borrow().is_some()
-        || t.frame.borrow().is_some()
-    {
-        return;
-    }
-    let Some(f) = vm.thread.frames.last().filter(|f| f.code.is(&t.code)) else {
+    let Some(f) = vm.thread.frames.last() else {
         return;
     };
     if f.locals.is_some() {
         return;
     }
-    let slots = crate::types::frame::fast_slots(vm, depth);
-    *t.fast.borrow_mut() = slots;
+    d.with_newest_entry(|t| {
+        if t.depth != depth
+            || !f.code.is(&t.code)
+            || t.locals.borrow().is_some()
+            || t.fast.borrow().is_some()
+            || t.frame.borrow().is_some()
+        {
+            return;
+        }
+        *t.fast.borrow_mut() = crate::types::frame::fast_slots(vm, depth);
+    });
 }
 
 /// Whether the thread's frame at `t.depth` is still the entry's frame (same code and
