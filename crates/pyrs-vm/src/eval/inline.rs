@@ -104,6 +104,18 @@ impl Slot {
         self.key.get() == ty.id() | kind
             && self.tag.get() == tdata(ty).version.get().wrapping_add(epoch)
     }
+
+    /// [`Slot::hits_in`] for the object `o` on the inlined hit paths: only objects whose
+    /// class was never assigned (`TypeRef::unassigned`: the type pointer is read without
+    /// the dependent load through the assigned reference). Others miss, and the slow
+    /// paths, which read the current type, serve them.
+    #[inline(always)]
+    fn hits_obj(&self, epoch: u64, kind: usize, o: &PyRef) -> bool {
+        match o.ty.unassigned() {
+            Some(ty) => self.hits_in(epoch, kind, ty),
+            None => false,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -185,7 +197,13 @@ pub fn slot(co: &Code, at: usize) -> Option<&Slot> {
 /// slow path that misses makes it).
 #[inline(always)]
 fn slot_hit(co: &Code, at: usize) -> Option<&Slot> {
-    let (lo, hi) = *co.units.get(at)?;
+    slot_of_unit(co, *co.units.get(at)?)
+}
+
+/// [`slot_hit`] from the instruction's first CACHE unit, which the caller read together
+/// with the opcode (one bounds check for both, no reload of the code's units).
+#[inline(always)]
+fn slot_of_unit(co: &Code, (lo, hi): (u8, u8)) -> Option<&Slot> {
     let k = (lo as usize) | ((hi as usize) << 8);
     co.inline.get()?.get(k.wrapping_sub(1))
 }
@@ -268,8 +286,19 @@ pub fn load_attr_hit(vm: &Vm, co: &Code, at: usize, obj: &Value) -> Option<Value
 /// the object's stack slot mutably).
 #[inline(always)]
 pub fn load_attr_hit_in(epoch: u64, co: &Code, at: usize, obj: &Value) -> Option<Value> {
-    if let (Value::Obj(o), Some(s)) = (obj, slot_hit(co, at)) {
-        if s.hits_in(epoch, K_LOAD, &o.ty) {
+    load_attr_hit_slot(epoch, slot_hit(co, at), obj)
+}
+
+/// [`load_attr_hit`] given the instruction's first CACHE unit (the fused LOAD_FAST arm).
+#[inline(always)]
+pub fn load_attr_hit_unit(vm: &Vm, co: &Code, unit: (u8, u8), obj: &Value) -> Option<Value> {
+    load_attr_hit_slot(vm.type_epoch, slot_of_unit(co, unit), obj)
+}
+
+#[inline(always)]
+fn load_attr_hit_slot(epoch: u64, slot: Option<&Slot>, obj: &Value) -> Option<Value> {
+    if let (Value::Obj(o), Some(s)) = (obj, slot) {
+        if s.hits_obj(epoch, K_LOAD, o) {
             // `lend`, not `with`: the closure was left out of line where this is inlined
             // twice, and its result came back through memory.
             let lent = o.dict.lend();
@@ -361,8 +390,25 @@ fn dict_may_hold(o: &PyRef, name: &PyRef, hash: i64) -> bool {
 /// argument (runs no code; the loop puts it under `obj` in the stack).
 #[inline(always)]
 pub fn load_method_hit(vm: &Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -> Option<Value> {
-    if let (Value::Obj(o), Some(s)) = (obj, slot_hit(co, at)) {
-        if s.hits(vm, K_METHOD, &o.ty) && !dict_may_hold(o, name, s.hash.get()) {
+    load_method_hit_slot(vm, slot_hit(co, at), obj, name)
+}
+
+/// [`load_method_hit`] given the instruction's first CACHE unit (the fused LOAD_FAST arm).
+#[inline(always)]
+pub fn load_method_hit_unit(
+    vm: &Vm,
+    co: &Code,
+    unit: (u8, u8),
+    obj: &Value,
+    name: &PyRef,
+) -> Option<Value> {
+    load_method_hit_slot(vm, slot_of_unit(co, unit), obj, name)
+}
+
+#[inline(always)]
+fn load_method_hit_slot(vm: &Vm, slot: Option<&Slot>, obj: &Value, name: &PyRef) -> Option<Value> {
+    if let (Value::Obj(o), Some(s)) = (obj, slot) {
+        if s.hits_obj(vm.type_epoch, K_METHOD, o) && !dict_may_hold(o, name, s.hash.get()) {
             if let Ok(c) = s.entry.try_borrow() {
                 if let Inline::Method { func, .. } = &*c {
                     return Some(func.clone());
@@ -426,8 +472,24 @@ fn load_method_slow(
 /// the stack): the slot when it holds a store entry for `obj`'s type at its version.
 #[inline(always)]
 pub fn store_attr_slot<'a>(vm: &Vm, co: &'a Code, at: usize, obj: &Value) -> Option<&'a Slot> {
-    match (obj, slot_hit(co, at)) {
-        (Value::Obj(o), Some(s)) if s.hits(vm, K_STORE, &o.ty) => Some(s),
+    store_attr_slot_of(vm, slot_hit(co, at), obj)
+}
+
+/// [`store_attr_slot`] given the instruction's first CACHE unit (the fused LOAD_FAST arm).
+#[inline(always)]
+pub fn store_attr_slot_unit<'a>(
+    vm: &Vm,
+    co: &'a Code,
+    unit: (u8, u8),
+    obj: &Value,
+) -> Option<&'a Slot> {
+    store_attr_slot_of(vm, slot_of_unit(co, unit), obj)
+}
+
+#[inline(always)]
+fn store_attr_slot_of<'a>(vm: &Vm, slot: Option<&'a Slot>, obj: &Value) -> Option<&'a Slot> {
+    match (obj, slot) {
+        (Value::Obj(o), Some(s)) if s.hits_obj(vm.type_epoch, K_STORE, o) => Some(s),
         _ => None,
     }
 }

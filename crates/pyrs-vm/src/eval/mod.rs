@@ -359,9 +359,11 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                         // of the local where it lies and pushes only the value (no
                         // dispatch, no count traffic on the object; nothing released).
                         if let Value::Obj(_) = v {
-                            match units.get(ip) {
-                                Some(&(LOAD_ATTR, _)) => {
-                                    if let Some(r) = inline::load_attr_hit(vm, co, ip + 1, v) {
+                            // The next opcode and its first CACHE unit (the slot number)
+                            // with one bounds check.
+                            match units.get(ip..ip + 2) {
+                                Some(&[(LOAD_ATTR, _), unit]) => {
+                                    if let Some(r) = inline::load_attr_hit_unit(vm, co, unit, v) {
                                         fpush!(Some(r));
                                         ip += 1 + inline_caches(LOAD_ATTR);
                                         continue;
@@ -369,10 +371,10 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                                 }
                                 // LOAD_FAST + LOAD_METHOD (`p.m(...)`): the cached function
                                 // and the local above it.
-                                Some(&(LOAD_METHOD, a2)) => {
+                                Some(&[(LOAD_METHOD, a2), unit]) => {
                                     let name = names::name_ref(co, a2 as usize);
                                     if let Some(f) =
-                                        inline::load_method_hit(vm, co, ip + 1, v, name)
+                                        inline::load_method_hit_unit(vm, co, unit, v, name)
                                     {
                                         let v = v.clone();
                                         fpush!(Some(f));
@@ -383,9 +385,9 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                                 }
                                 // LOAD_FAST + STORE_ATTR (`p.x = value`): a cache hit stores the
                                 // value on top into the local's instance dict.
-                                Some(&(STORE_ATTR, _)) => {
+                                Some(&[(STORE_ATTR, _), unit]) => {
                                     if let (Some(s), Value::Obj(o), Some(Some(_))) = (
-                                        inline::store_attr_slot(vm, co, ip + 1, v),
+                                        inline::store_attr_slot_unit(vm, co, unit, v),
                                         v,
                                         vm.thread.stack.peek_at(sp, 1),
                                     ) {

@@ -179,6 +179,19 @@ impl TypeRef {
     }
 }
 
+impl TypeRef {
+    /// The type the object was made with while no `__class__` assignment replaced it
+    /// (the attribute caches' hit paths: two independent loads instead of a load through
+    /// the assigned reference).
+    #[inline(always)]
+    pub fn unassigned(&self) -> Option<&PyRef> {
+        match self.assigned.get() {
+            None => Some(&self.made),
+            Some(_) => None,
+        }
+    }
+}
+
 impl From<PyRef> for TypeRef {
     #[inline(always)]
     fn from(made: PyRef) -> TypeRef {
