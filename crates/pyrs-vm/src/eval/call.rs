@@ -161,6 +161,12 @@ fn push_record_growing(frames: &mut Vec<Frame>, f: Frame) {
 
 /// CALL(n).
 pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Called> {
+    // A method or builtin with a `FastMethod` entry (`xs.append(x)`, `d.get(k)`, `len(x)`).
+    if kwnames.is_none() {
+        if let Some(r) = super::call_native::call_fast(vm, n) {
+            return r.map(Called::Value);
+        }
+    }
     let len = vm.thread.stack.len();
     if len < n + 2 {
         return Err(vm.system_error("stack underflow in CALL"));

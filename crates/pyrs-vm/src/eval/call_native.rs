@@ -40,11 +40,6 @@ pub fn call_builtin_on_stack(
         }
     };
     let nkw = names.len();
-    if nkw == 0 {
-        if let Some(r) = call_fast_method(vm, nargs, base, ci) {
-            return Some(r);
-        }
-    }
     // `func` None: a type, called through `eval::call::call` (metaclass `__call__`, then
     // `type_call`).
     let (func, bound) = match &vm.thread.stack[ci] {
@@ -123,7 +118,20 @@ pub fn call_builtin_on_stack(
     Some(r)
 }
 
-/// [`call_builtin_on_stack`]'s path for a method descriptor with a
+/// CALL(n) without keywords of a callable with a
+/// [`FastMethod`](crate::types::function::FastMethod) entry: a method descriptor loaded
+/// by LOAD_METHOD (stack `[descriptor, recv, args...]`) or a builtin function such as
+/// `len` (`[NULL, len, x]`). Tried first by `eval::call::call_instr`; `None` (the stack
+/// untouched) for any other call.
+#[inline(always)]
+pub fn call_fast(vm: &mut Vm, n: usize) -> Option<PyResult<Value>> {
+    let len = vm.thread.stack.len();
+    let base = len.checked_sub(n + 2)?;
+    let nargs = n + vm.thread.stack[base].is_some() as usize;
+    call_fast_method(vm, nargs, base, len - nargs - 1)
+}
+
+/// [`call_fast`]'s work for a method descriptor with a
 /// [`FastMethod`](crate::types::function::FastMethod) entry,
 /// called as `recv.m(args...)` without keywords (stack: `[descriptor, recv, args...]`,
 /// `nargs` counting `recv`). `None` (the stack untouched) for anything else.
@@ -167,8 +175,23 @@ fn call_fast_method(vm: &mut Vm, nargs: usize, base: usize, ci: usize) -> Option
     // Every slot from `base` up is empty now: the NULL slot, or moved out above.
     stack.drop_empty_above(base);
     let r = (fm.f)(vm, &recv, &mut args[..n]);
-    drop(args);
+    drop_args(args);
     drop(recv);
     drop(callable);
     Some(r)
+}
+
+/// Release what a [`FastMethod`](crate::types::function::FastMethod) left in its
+/// arguments, reading each tag first: a method that moved an argument out just wrote its
+/// tag alone, and dropping the array whole (`drop_in_place<[Value; 2]>`, out of line)
+/// reloaded it as 16-byte words, a store-forwarding stall on every `xs.append(x)`.
+#[inline(always)]
+fn drop_args(mut args: [Value; 2]) {
+    for a in args.iter_mut() {
+        if let Value::Obj(_) = a {
+            drop(std::mem::replace(a, Value::None));
+        }
+    }
+    // Only `Value::None` and inline values are left: nothing to release.
+    std::mem::forget(args);
 }

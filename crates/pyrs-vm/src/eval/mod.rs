@@ -948,7 +948,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 CONTAINS_OP => {
                     let b = pop(vm);
                     let a = pop(vm);
-                    let r = tri!(crate::object::ops::contains(vm, &b, &a));
+                    let r = tri!(crate::object::subscript::contains_op(vm, &b, &a));
                     push(vm, Value::Bool(r != (arg == 1)));
                 }
                 BINARY_SUBSCR => {
@@ -976,7 +976,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                                 None => tri!(Err(vm.index_error("list index out of range"))),
                             }
                         }
-                        _ => tri!(crate::object::subscript::getitem(vm, &o, &k)),
+                        _ => tri!(crate::object::subscript::binary_subscr(vm, &o, &k)),
                     };
                     push(vm, r);
                 }
@@ -985,12 +985,12 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     let k = pop(vm);
                     let o = pop(vm);
                     let v = pop(vm);
-                    tri!(crate::object::subscript::setitem(vm, &o, &k, Some(v)));
+                    tri!(crate::object::subscript::store_subscr(vm, o, k, v));
                 }
                 DELETE_SUBSCR => {
                     let k = pop(vm);
                     let o = pop(vm);
-                    tri!(crate::object::subscript::setitem(vm, &o, &k, None));
+                    tri!(crate::object::subscript::delete_subscr(vm, o, k));
                 }
                 GET_LEN => {
                     let v = top(vm);

@@ -48,6 +48,65 @@ fn slice_items(items: &[Value], start: isize, step: isize, n: usize) -> Vec<Valu
     v
 }
 
+/// BINARY_SUBSCR after the loop's list fast path: an exact dict or tuple straight to its
+/// payload (3.11's BINARY_SUBSCR_DICT / _TUPLE_INT), anything else [`getitem`].
+pub fn binary_subscr(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
+    if let Value::Obj(o) = obj {
+        if o.ty.is(&vm.types.dict) {
+            // An exact dict has no `__missing__`.
+            return match crate::types::dict::get_item(vm, o, key)? {
+                Some(v) => Ok(v),
+                None => Err(vm.key_error(key.clone())),
+            };
+        }
+        if let (Payload::Tuple(t), Value::Int(i)) = (&o.payload, key) {
+            if o.ty.is(&vm.types.tuple) {
+                let j = if *i < 0 { *i + t.len() as i64 } else { *i };
+                return match usize::try_from(j).ok().and_then(|j| t.get(j)) {
+                    Some(v) => Ok(v.clone()),
+                    None => Err(vm.index_error("tuple index out of range")),
+                };
+            }
+        }
+    }
+    getitem(vm, obj, key)
+}
+
+/// STORE_SUBSCR: `obj[key] = value`, an exact dict straight to its table (3.11's
+/// STORE_SUBSCR_DICT; the key and value move in), anything else [`setitem`].
+pub fn store_subscr(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()> {
+    if let Value::Obj(o) = &obj {
+        if o.ty.is(&vm.types.dict) {
+            return crate::types::dict::set_item(vm, o, key, value);
+        }
+    }
+    setitem(vm, &obj, &key, Some(value))
+}
+
+/// DELETE_SUBSCR: `del obj[key]`, an exact dict straight to its table.
+pub fn delete_subscr(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
+    if let Value::Obj(o) = &obj {
+        if o.ty.is(&vm.types.dict) {
+            return match crate::types::dict::del_item(vm, o, &key)? {
+                Some(_) => Ok(()),
+                None => Err(vm.key_error(key)),
+            };
+        }
+    }
+    setitem(vm, &obj, &key, None)
+}
+
+/// CONTAINS_OP: `item in container`, an exact dict straight to its table (3.12's
+/// CONTAINS_OP_DICT), anything else `ops::contains`.
+pub fn contains_op(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    if let Value::Obj(o) = container {
+        if o.ty.is(&vm.types.dict) {
+            return crate::types::dict::contains(vm, o, item);
+        }
+    }
+    crate::object::ops::contains(vm, container, item)
+}
+
 pub fn getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
     if is_heap(obj) {
         if let Some(r) = try_heap_dunder(vm, obj, "__getitem__", vec![key.clone()])? {

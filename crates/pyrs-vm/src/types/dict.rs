@@ -8,6 +8,11 @@
 //! `version` changes on every mutation: a lookup that had to call a Python `__eq__`
 //! (which may mutate the dict) restarts when it changed, as CPython's lookdict does.
 //! No `RefCell` borrow of a dict is held while Python code runs.
+//!
+//! `mixed_keys` is false while every key inserted since the table was last emptied is an
+//! exact str (CPython's `DICT_KEYS_UNICODE`): a lookup by an exact str then compares
+//! candidates by identity and buffer, with no type test per candidate (`find_str_slot`).
+//! An exact str stays one (`__class__` cannot be assigned on str instances).
 
 use crate::object::{Payload, PyRef, Value};
 use crate::types::str::PyStr;
@@ -27,6 +32,8 @@ pub struct DictData {
     indices: Vec<usize>,
     used: usize,
     pub version: u64,
+    /// Some key inserted since the table was last emptied is not an exact str.
+    mixed_keys: bool,
 }
 
 /// Equality that needs no Python code: `Some` when both are builtin scalars or strs.
@@ -78,6 +85,28 @@ pub(crate) fn next_slot(i: usize, perturb: &mut u64, mask: usize) -> usize {
         .wrapping_add(*perturb as usize)
         .wrapping_add(1))
         & mask
+}
+
+/// Whether `key` is an exact str (not an instance of a subclass, whose `__eq__` and
+/// `__hash__` may be Python code): the keys a str-only table holds.
+#[inline(always)]
+fn is_exact_str(key: &Value) -> bool {
+    matches!(key, Value::Obj(o) if matches!(o.payload, Payload::Str(_)) && !o.ty_is_heap())
+}
+
+/// The str of a lookup key that is an exact str (its type is `str` itself: one pointer
+/// compare, not [`PyObject::ty_is_heap`]'s chain of loads), for [`DictData::find_slot`].
+///
+/// [`PyObject::ty_is_heap`]: crate::object::PyObject::ty_is_heap
+#[inline(always)]
+pub fn exact_str<'a>(vm: &Vm, key: &'a Value) -> Option<&'a PyStr> {
+    match key {
+        Value::Obj(o) => match &o.payload {
+            Payload::Str(s) if o.ty.is(&vm.types.str) => Some(s),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// Key equality without Python code, as `lookdict` tries it: the same object (or the same
@@ -182,6 +211,9 @@ impl DictData {
 
     /// Insert a key known to be absent.
     fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if !self.mixed_keys && !is_exact_str(&key) {
+            self.mixed_keys = true;
+        }
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.resize((self.used + 1) * 3);
         }
@@ -230,6 +262,7 @@ impl DictData {
         let mut d = DictData {
             used: entries.len(),
             entries,
+            mixed_keys: self.mixed_keys,
             ..DictData::default()
         };
         if d.used > 0 {
@@ -255,26 +288,32 @@ impl DictData {
             // the one `insert_new` would find again (the first free slot of the same
             // sequence), so the key goes there without a second probe (a fresh
             // instance's attribute stores).
-            Ok(Err(slot))
-                if slot < self.indices.len()
-                    && (self.entries.len() + 1) * 3 < self.indices.len() * 2 =>
-            {
-                let ix = self.entries.len();
-                self.entries.push(Some(Entry {
-                    hash,
-                    key: k,
-                    value,
-                }));
-                self.indices[slot] = ix;
-                self.used += 1;
-                self.version += 1;
-                (ix, None)
-            }
-            _ => {
+            Ok(Err(slot)) => (self.insert_probed(slot, hash, k, value), None),
+            Err(_) => {
                 self.insert_new(hash, k, value);
                 (self.entries.len() - 1, None)
             }
         }
+    }
+
+    /// Insert a key known to be absent whose lookup probe ended at free index slot `slot`
+    /// (`usize::MAX`: no table); its dense index. When the table need not grow, that
+    /// slot is the one `insert_new` would find again (the first free slot of the same
+    /// sequence), so the key goes there without a second probe.
+    fn insert_probed(&mut self, slot: usize, hash: i64, key: Value, value: Value) -> usize {
+        if slot >= self.indices.len() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.insert_new(hash, key, value);
+            return self.entries.len() - 1;
+        }
+        if !self.mixed_keys && !is_exact_str(&key) {
+            self.mixed_keys = true;
+        }
+        let ix = self.entries.len();
+        self.entries.push(Some(Entry { hash, key, value }));
+        self.indices[slot] = ix;
+        self.used += 1;
+        self.version += 1;
+        ix
     }
 
     /// [`DictData::find_fast`] for an insertion: `Ok(Ok(ix))` found, `Ok(Err(slot))`
@@ -302,6 +341,57 @@ impl DictData {
                         Some(true) => return Ok(Ok(ix)),
                         Some(false) => {}
                         None => return Err(ix),
+                    }
+                }
+            }
+            i = next_slot(i, &mut perturb, mask);
+        }
+    }
+
+    /// [`DictData::find_fast_slot`] for a key classified by its caller: `str_key` is the
+    /// key's str when the key is an exact str ([`exact_str`]); in a table of exact-str
+    /// keys such a key compares by identity and buffer ([`DictData::find_str_slot`]).
+    #[inline(always)]
+    pub fn find_slot(
+        &self,
+        key: &Value,
+        hash: i64,
+        str_key: Option<&PyStr>,
+    ) -> Result<Result<usize, usize>, usize> {
+        match (str_key, key) {
+            (Some(s), Value::Obj(k)) if !self.mixed_keys => Ok(self.find_str_slot(k, s, hash)),
+            _ => self.find_fast_slot(key, hash),
+        }
+    }
+
+    /// The probe of a table whose keys are all exact strs (`!mixed_keys`) for an exact
+    /// str `key` (its str `s`): `Ok(ix)` found, `Err(slot)` absent with the probe ended
+    /// at free index slot `slot` (`usize::MAX`: no table). Equal strs are equal buffers
+    /// (str.rs), so no candidate needs Python code or a type test.
+    #[inline]
+    fn find_str_slot(&self, key: &PyRef, s: &PyStr, hash: i64) -> Result<usize, usize> {
+        if self.indices.is_empty() {
+            return Err(usize::MAX);
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == FREE {
+                return Err(i);
+            }
+            if let Some(e) = &self.entries[ix] {
+                if e.hash == hash {
+                    if let Value::Obj(k) = &e.key {
+                        if k.is(key) {
+                            return Ok(ix);
+                        }
+                        if let Payload::Str(t) = &k.payload {
+                            if t.eq_str(s) {
+                                return Ok(ix);
+                            }
+                        }
                     }
                 }
             }
@@ -344,6 +434,7 @@ impl DictData {
     pub fn clear(&mut self) -> Vec<Entry> {
         self.indices.clear();
         self.used = 0;
+        self.mixed_keys = false;
         self.version += 1;
         std::mem::take(&mut self.entries)
             .into_iter()
@@ -467,19 +558,47 @@ pub fn key_hash(vm: &mut Vm, key: &Value) -> PyResult<i64> {
     }
 }
 
+/// [`key_hash`] and, when the key is an exact str, its str (for
+/// [`DictData::find_slot`]): the key is classified once per operation.
+#[inline(always)]
+pub fn key_hash_str<'a>(vm: &mut Vm, key: &'a Value) -> PyResult<(i64, Option<&'a PyStr>)> {
+    match key {
+        Value::Int(i) => Ok((crate::hash::hash_i64(*i), None)),
+        Value::Obj(o) => match &o.payload {
+            Payload::Str(s) if o.ty.is(&vm.types.str) => Ok((s.hash(&vm.hash_secret), Some(s))),
+            _ => Ok((key_hash(vm, key)?, None)),
+        },
+        _ => Ok((vm.hash(key)?, None)),
+    }
+}
+
 pub fn get_item(vm: &mut Vm, d: &PyRef, key: &Value) -> PyResult<Option<Value>> {
-    let h = key_hash(vm, key)?;
-    get_item_hashed(vm, d, key, h)
+    let (h, sk) = key_hash_str(vm, key)?;
+    get_item_found(vm, d, key, h, sk)
 }
 
 pub fn get_item_hashed(vm: &mut Vm, d: &PyRef, key: &Value, h: i64) -> PyResult<Option<Value>> {
+    get_item_found(vm, d, key, h, None)
+}
+
+/// `d[key]` or `None`, for a key hashed and classified by [`key_hash_str`].
+#[inline(always)]
+fn get_item_found(
+    vm: &mut Vm,
+    d: &PyRef,
+    key: &Value,
+    h: i64,
+    sk: Option<&PyStr>,
+) -> PyResult<Option<Value>> {
     let Some(dd) = dict_data(d) else {
         return Ok(None);
     };
     // One borrow when no Python `__eq__` is needed (the common case).
     if let Ok(b) = dd.try_borrow() {
-        if let Ok(r) = b.find_fast(key, h) {
-            return Ok(r.and_then(|ix| b.entry_at(ix).map(|e| e.value.clone())));
+        match b.find_slot(key, h, sk) {
+            Ok(Ok(ix)) => return Ok(b.entry_at(ix).map(|e| e.value.clone())),
+            Ok(Err(_)) => return Ok(None),
+            Err(_) => {}
         }
     }
     let Some(ix) = lookup(vm, d, key, h)? else {
@@ -488,8 +607,43 @@ pub fn get_item_hashed(vm: &mut Vm, d: &PyRef, key: &Value, h: i64) -> PyResult<
     Ok(dd.borrow().entry_at(ix).map(|e| e.value.clone()))
 }
 
+/// `key in d` (CPython's `dict_contains`).
+pub fn contains(vm: &mut Vm, d: &PyRef, key: &Value) -> PyResult<bool> {
+    let (h, sk) = key_hash_str(vm, key)?;
+    if let Some(dd) = dict_data(d) {
+        if let Ok(b) = dd.try_borrow() {
+            if let Ok(r) = b.find_slot(key, h, sk) {
+                return Ok(r.is_ok());
+            }
+        }
+    }
+    Ok(lookup(vm, d, key, h)?.is_some())
+}
+
 pub fn set_item(vm: &mut Vm, d: &PyRef, key: Value, value: Value) -> PyResult<()> {
-    let h = key_hash(vm, &key)?;
+    let (h, sk) = key_hash_str(vm, &key)?;
+    // Found or absent without Python code (the common case): replace, or insert at the
+    // free slot the probe ended on, under one borrow.
+    if let Some(dd) = dict_data(d) {
+        if let Ok(mut b) = dd.try_borrow_mut() {
+            match b.find_slot(&key, h, sk) {
+                Ok(Ok(ix)) => {
+                    let old = b.entries[ix]
+                        .as_mut()
+                        .map(|e| std::mem::replace(&mut e.value, value));
+                    b.version += 1;
+                    drop(b);
+                    drop(old); // freed after the borrow ends: it may touch this dict
+                    return Ok(());
+                }
+                Ok(Err(slot)) => {
+                    b.insert_probed(slot, h, key, value);
+                    return Ok(());
+                }
+                Err(_) => {}
+            }
+        }
+    }
     set_item_hashed(vm, d, key, value, h)
 }
 
@@ -522,10 +676,13 @@ pub fn set_item_hashed(vm: &mut Vm, d: &PyRef, key: Value, value: Value, h: i64)
 
 /// Remove `key`; its value, or `None` when absent.
 pub fn del_item(vm: &mut Vm, d: &PyRef, key: &Value) -> PyResult<Option<Value>> {
-    let h = key_hash(vm, key)?;
+    let (h, sk) = key_hash_str(vm, key)?;
     // Found (or not) without Python code: no second probe.
     if let Some(dd) = dict_data(d) {
-        let fast = dd.try_borrow().ok().and_then(|b| b.find_fast(key, h).ok());
+        let fast = dd
+            .try_borrow()
+            .ok()
+            .and_then(|b| b.find_slot(key, h, sk).ok().map(Result::ok));
         if let Some(found) = fast {
             let e = found.and_then(|ix| dd.borrow_mut().remove_at(ix));
             return Ok(e.map(|e| e.value)); // the key is freed after the borrow ended

@@ -17,6 +17,8 @@ enum StrData {
     /// The same for at most [`SHORT`] code points, kept inside the object: a short str
     /// (`str(i)`, split pieces, formatted fields) costs one allocation, not two, as
     /// CPython's compact strings. Never read directly: [`PyStr::l1`] views both forms.
+    /// Invariant: `buf[len..]` is zero (made only by [`latin1_data`]), so
+    /// [`PyStr::eq_str`] compares whole buffers.
     Short {
         len: u8,
         ascii: bool,
@@ -268,11 +270,19 @@ impl PyStr {
     }
 
     /// `hash(s)`: SipHash-1-3 of the storage bytes, as CPython hashes its PEP 393 buffer.
+    /// The cached value is read inline (every dict lookup by a str asks); the first
+    /// computation is out of line.
+    #[inline(always)]
     pub fn hash(&self, secret: &HashSecret) -> i64 {
         let h = self.hash.get();
         if h != -1 {
             return h;
         }
+        self.hash_first(secret)
+    }
+
+    #[inline(never)]
+    fn hash_first(&self, secret: &HashSecret) -> i64 {
         let h = match &self.data {
             StrData::Latin1(..) | StrData::Short { .. } => {
                 secret.hash_bytes(self.latin1().unwrap_or_default())
@@ -292,6 +302,14 @@ impl PyStr {
 
     /// Equality of contents.
     pub fn eq_str(&self, other: &PyStr) -> bool {
+        // Two short strs (dict keys, names): the bytes past `len` are zero
+        // (`latin1_data`), so equal strs have equal whole buffers — a fixed-size compare,
+        // no `memcmp` call.
+        if let (StrData::Short { len: n, buf: a, .. }, StrData::Short { len: m, buf: b, .. }) =
+            (&self.data, &other.data)
+        {
+            return n == m && a == b;
+        }
         if let (Some((a, _)), Some((b, _))) = (self.l1(), other.l1()) {
             return a == b;
         }
