@@ -524,6 +524,13 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     }
                     continue;
                 }
+                UNARY_NEGATIVE => {
+                    // A float negated in its stack slot (`vel.x = -vel.x`).
+                    if let Some(Some(Value::Float(f))) = vm.thread.stack.slot_at(sp, 1) {
+                        *f = -*f;
+                        continue;
+                    }
+                }
                 BINARY_OP => {
                     // Int and float operands in place (3.11's BINARY_OP_ADD_INT,
                     // _MULTIPLY_FLOAT, ...): the result overwrites the operands' slots.
