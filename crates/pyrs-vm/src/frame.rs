@@ -8,17 +8,28 @@
 //! `stack[stack_base..]` its value stack. `lasti` is the code unit of the instruction
 //! being executed (for tracebacks and the exception table).
 
-use crate::object::{PyRef, Value};
+use crate::object::{Payload, PyRef, Value};
+use crate::types::function::FunctionData;
 
+/// A frame record: two counted references (`code` and `func`, as CPython 3.11's
+/// `_PyInterpreterFrame`'s strong `f_code`/`f_func`), the namespaces borrowed through the
+/// function, and positions. 11 words; pushed in place by `call::push_record`.
 pub struct Frame {
-    /// A code object (`Payload::Code`).
+    /// A code object (`Payload::Code`): the one this activation runs, which
+    /// `f.__code__ = ...` cannot change under it.
     pub code: PyRef,
-    pub globals: PyRef,
-    pub builtins: PyRef,
+    /// The function being run, always a `Payload::Function` (module, class-body and
+    /// `exec`/`eval` code too: `call::run_code_in` makes a function for it, as 3.11's
+    /// `PyEval_EvalCode` does). Its globals and builtins are the frame's ([`Frame::globals`],
+    /// [`Frame::builtins`]: a function's are fixed when it is made, so borrowing them
+    /// through it costs no count per call); its closure feeds COPY_FREE_VARS.
+    pub func: PyRef,
     /// The mapping `LOAD_NAME`/`STORE_NAME` use (module and class bodies).
     pub locals: Option<PyRef>,
-    /// The function being run (its closure feeds COPY_FREE_VARS).
-    pub func: Option<PyRef>,
+    /// The identities of `func`'s globals and builtins dicts, compared by LOAD_GLOBAL's
+    /// cache hit without reaching into the function (never dereferenced; the function
+    /// keeps both alive while the frame exists, so an address cannot be reused).
+    ns: Namespaces,
     /// Next code unit to execute.
     pub ip: usize,
     /// Code unit of the current instruction.
@@ -34,6 +45,23 @@ pub struct Frame {
     pub generator: Option<PyRef>,
 }
 
+/// The identities (addresses) of a function's globals and builtins dicts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Namespaces {
+    pub globals: usize,
+    pub builtins: usize,
+}
+
+impl Namespaces {
+    #[inline(always)]
+    pub fn of(fd: &FunctionData) -> Namespaces {
+        Namespaces {
+            globals: fd.globals.id(),
+            builtins: fd.builtins.id(),
+        }
+    }
+}
+
 impl Frame {
     /// Returning from this frame returns to the Rust caller of the eval loop.
     pub const ENTRY: usize = 1;
@@ -43,26 +71,25 @@ impl Frame {
     /// (`call::init_returned`) and pushes nothing.
     pub const INIT: usize = 2;
 
-    /// A frame about to run `code` from its start; `flags` is a set of [`Frame::ENTRY`]
-    /// and [`Frame::INIT`].
+    /// A frame about to run `code` from its start as a call of `func` (a function object
+    /// whose namespaces are `ns`: `Namespaces::of` its data); `flags` is a set of
+    /// [`Frame::ENTRY`] and [`Frame::INIT`].
     #[allow(clippy::too_many_arguments)]
     #[inline(always)]
     pub fn new(
         code: PyRef,
-        globals: PyRef,
-        builtins: PyRef,
+        func: PyRef,
+        ns: Namespaces,
         locals: Option<PyRef>,
-        func: Option<PyRef>,
         fast_base: usize,
         stack_base: usize,
         flags: usize,
     ) -> Frame {
         Frame {
             code,
-            globals,
-            builtins,
-            locals,
             func,
+            locals,
+            ns,
             ip: 0,
             lasti: 0,
             fast_base,
@@ -70,6 +97,43 @@ impl Frame {
             flags,
             generator: None,
         }
+    }
+
+    /// The data of the function being run (`None` only if `func` were not a function,
+    /// which no frame is made with).
+    #[inline(always)]
+    pub fn func_data(&self) -> Option<&FunctionData> {
+        match &self.func.payload {
+            Payload::Function(fd) => Some(fd),
+            _ => None,
+        }
+    }
+
+    /// The frame's globals (`f_globals`): its function's.
+    #[inline]
+    pub fn globals(&self) -> Option<&PyRef> {
+        self.func_data().map(|fd| &fd.globals)
+    }
+
+    /// The frame's builtins (`f_builtins`): its function's.
+    #[inline]
+    pub fn builtins(&self) -> Option<&PyRef> {
+        self.func_data().map(|fd| &fd.builtins)
+    }
+
+    /// New references to the frame's globals and builtins (`fallback` for both were its
+    /// function not a function, which no frame is made with).
+    pub fn dicts_or(&self, fallback: &PyRef) -> (PyRef, PyRef) {
+        match self.func_data() {
+            Some(fd) => (fd.globals.clone(), fd.builtins.clone()),
+            None => (fallback.clone(), fallback.clone()),
+        }
+    }
+
+    /// The identities of the frame's globals and builtins (LOAD_GLOBAL's cache key).
+    #[inline(always)]
+    pub fn namespaces(&self) -> Namespaces {
+        self.ns
     }
 
     /// Returning from this frame returns to the Rust caller of the eval loop.

@@ -272,8 +272,8 @@ pub fn delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn globals(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    match vm.thread.frames.last() {
-        Some(f) => Ok(Value::Obj(f.globals.clone())),
+    match vm.thread.frames.last().and_then(|f| f.globals()) {
+        Some(g) => Ok(Value::Obj(g.clone())),
         None => Ok(Value::Obj(vm.new_dict_ref())),
     }
 }

@@ -9,7 +9,7 @@
 
 use super::{pop, push};
 use crate::code::{as_code, Code};
-use crate::frame::Frame;
+use crate::frame::{Frame, Namespaces};
 use crate::object::{Payload, PyRef, Value};
 use crate::types::function::{Args, FunctionData};
 use crate::vm::{PyResult, Vm};
@@ -91,25 +91,17 @@ pub fn push_simple_frame(vm: &mut Vm, n: usize) -> PyResult<bool> {
     let fpos = len - nargs - 1;
     // The shape is read from the function (`FunctionData::shape`), not from its code
     // object: two dependent loads fewer before the test.
-    let (code, globals, builtins, shape) = match &stack[fpos] {
+    let shape = match &stack[fpos] {
         Some(Value::Obj(fo)) => match &fo.payload {
-            Payload::Function(fd) => {
-                let shape = fd.shape.get();
-                if shape.simple_argcount != nargs {
-                    return Ok(false);
-                }
-                (
-                    fd.code.get(),
-                    fd.globals.clone(),
-                    fd.builtins.clone(),
-                    shape,
-                )
-            }
+            Payload::Function(fd) => fd.shape.get(),
             _ => return Ok(false),
         },
         _ => return Ok(false),
     };
-    let nlocals = shape.nlocalsplus;
+    if shape.simple_argcount != nargs {
+        return Ok(false);
+    }
+    vm.enter_recursion("")?;
     // The new frame's RESUME 0 is skipped (`CallShape::first_ip`) unless the eval breaker
     // is set: then it runs and handles the signal, as 3.11's RESUME does.
     let first_ip = if vm
@@ -121,20 +113,37 @@ pub fn push_simple_frame(vm: &mut Vm, n: usize) -> PyResult<bool> {
     } else {
         shape.first_ip
     };
-    vm.enter_recursion("")?;
     let t = &mut vm.thread;
-    let fast_base = t.fast.len();
-    t.stack.move_args(len - nargs, &mut t.fast, nlocals);
-    // The stack's reference to the function moves into the frame; the NULL/self and
-    // argument slots are empty now.
-    // (A plain move: the slot was written several instructions ago, so reading it whole
-    // does not wait on store forwarding, and no count changes.)
+    // The stack's reference to the function moves into the frame (a plain move: the slot
+    // was written several instructions ago, so reading it whole does not wait on store
+    // forwarding, and no count changes).
     let func = match std::mem::replace(&mut t.stack[fpos], None) {
-        Some(Value::Obj(f)) => Some(f),
-        _ => None,
+        Some(Value::Obj(f)) => f,
+        v => {
+            // (Not the function tested above: cannot happen.)
+            t.stack[fpos] = v;
+            vm.leave_recursion();
+            return Ok(false);
+        }
     };
+    let fast_base = t.fast.len();
+    t.stack
+        .move_args(len - nargs, &mut t.fast, shape.nlocalsplus);
+    // The NULL/self, function and argument slots are empty now.
     t.stack.drop_empty_above(fslot);
-    let mut frame = Frame::new(code, globals, builtins, None, func, fast_base, fslot, 0);
+    // The code and namespaces are read after the moves, so that they need not live
+    // in registers (or spill slots) across them.
+    let (code, ns) = match &func.payload {
+        Payload::Function(fd) => (fd.code.get(), Namespaces::of(fd)),
+        _ => (
+            func.clone(),
+            Namespaces {
+                globals: 0,
+                builtins: 0,
+            },
+        ),
+    };
+    let mut frame = Frame::new(code, func, ns, None, fast_base, fslot, 0);
     frame.ip = first_ip;
     push_record(&mut t.frames, frame);
     Ok(true)
@@ -202,8 +211,8 @@ pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Cal
                         vm.thread.stack.drop_empty_above(len - n - 2);
                         if let Some(Value::Obj(fo)) = fo {
                             if let Payload::Function(fd) = &fo.payload {
-                                let (globals, builtins) = (fd.globals.clone(), fd.builtins.clone());
-                                push_frame_parts(vm, code, globals, builtins, fo, fast_base);
+                                let ns = Namespaces::of(fd);
+                                push_frame_parts(vm, code, fo, ns, fast_base);
                             }
                         }
                         return Ok(Called::Frame);
@@ -413,10 +422,9 @@ fn push_function_record(
         &mut vm.thread.frames,
         Frame::new(
             code,
-            fd.globals.clone(),
-            fd.builtins.clone(),
+            fo.clone(),
+            Namespaces::of(fd),
             None,
-            Some(fo.clone()),
             fast_base,
             stack_base,
             flags,
@@ -425,27 +433,11 @@ fn push_function_record(
 }
 
 #[inline(always)]
-fn push_frame_parts(
-    vm: &mut Vm,
-    code: PyRef,
-    globals: PyRef,
-    builtins: PyRef,
-    func: PyRef,
-    fast_base: usize,
-) {
+fn push_frame_parts(vm: &mut Vm, code: PyRef, func: PyRef, ns: Namespaces, fast_base: usize) {
     let stack_base = vm.thread.stack.len();
     push_record(
         &mut vm.thread.frames,
-        Frame::new(
-            code,
-            globals,
-            builtins,
-            None,
-            Some(func),
-            fast_base,
-            stack_base,
-            0,
-        ),
+        Frame::new(code, func, ns, None, fast_base, stack_base, 0),
     );
 }
 
@@ -780,19 +772,31 @@ pub fn run_code_in(vm: &mut Vm, code: &PyRef, globals: &PyRef, locals: &PyRef) -
     let Some(co) = as_code(code) else {
         return Err(vm.system_error("not a code object"));
     };
+    // The frame runs as a call of a function made for the code (3.11's `PyEval_EvalCode`
+    // makes one too): every frame reaches its globals and builtins through its function.
+    let fd = FunctionData::new(
+        code.clone(),
+        globals.clone(),
+        vm.builtins.clone(),
+        Value::Obj(co.name.clone()),
+        Value::Obj(co.qualname.clone()),
+        Value::None,
+        Value::None,
+    );
+    let ns = Namespaces::of(&fd);
+    let ty = vm.types.function.clone();
+    let func = vm.alloc_instance(&ty, Payload::Function(Box::new(fd)));
     vm.enter_recursion("")?;
     let fast_base = vm.thread.fast.len();
     vm.thread.fast.resize(fast_base + co.nlocalsplus(), None);
-    let builtins = vm.builtins.clone();
     let stack_base = vm.thread.stack.len();
     push_record(
         &mut vm.thread.frames,
         Frame::new(
             code.clone(),
-            globals.clone(),
-            builtins,
+            func,
+            ns,
             Some(locals.clone()),
-            None,
             fast_base,
             stack_base,
             Frame::ENTRY,
@@ -874,7 +878,10 @@ pub fn make_function(vm: &mut Vm, flags: u32) -> PyResult<()> {
     let Some(f) = vm.thread.frames.last() else {
         return Err(vm.system_error("no frame"));
     };
-    let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
+    let Some(fd) = f.func_data() else {
+        return Err(vm.system_error("frame without a function"));
+    };
+    let (globals, builtins) = (fd.globals.clone(), fd.builtins.clone());
     let n = vm.intern("__name__");
     let module = match &n.payload {
         Payload::Str(s) => crate::types::dict::dict_get_str(&globals, s, s.hash(&vm.hash_secret))

@@ -615,7 +615,8 @@ pub fn load_global_hit(vm: &Vm, co: &Code, at: usize) -> Option<Value> {
                 in_builtins,
             } = &*c
             {
-                if globals.is(&f.globals) && builtins.is(&f.builtins) {
+                let ns = f.namespaces();
+                if globals.id() == ns.globals && builtins.id() == ns.builtins {
                     return cached_global(globals, *gver, builtins, *bver, *index, *in_builtins);
                 }
             }
@@ -661,7 +662,10 @@ fn load_global_slow(vm: &mut Vm, co: &Code, at: usize, i: usize) -> PyResult<Val
     let Some(f) = vm.thread.frames.last() else {
         return super::names::load_global(vm, co, i);
     };
-    let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
+    let Some(fd) = f.func_data() else {
+        return super::names::load_global(vm, co, i);
+    };
+    let (globals, builtins) = (fd.globals.clone(), fd.builtins.clone());
     let v = super::names::load_global(vm, co, i)?;
     let (gver, bver) = (dict_version(&globals), dict_version(&builtins));
     if gver == u64::MAX || bver == u64::MAX {

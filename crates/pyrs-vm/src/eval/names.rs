@@ -48,12 +48,13 @@ pub fn load_global(vm: &mut Vm, co: &Code, i: usize) -> PyResult<Value> {
     let Some(n) = co.names.get(i) else {
         return Err(vm.system_error("LOAD_GLOBAL name index out of range"));
     };
-    if let (Some(f), Payload::Str(s)) = (vm.thread.frames.last(), &n.payload) {
+    let fd = vm.thread.frames.last().and_then(|f| f.func_data());
+    if let (Some(fd), Payload::Str(s)) = (fd, &n.payload) {
         let h = s.hash(&vm.interp.hash_secret);
-        if let Some(v) = dict::dict_get_str(&f.globals, s, h) {
+        if let Some(v) = dict::dict_get_str(&fd.globals, s, h) {
             return Ok(v);
         }
-        if let Some(v) = dict::dict_get_str(&f.builtins, s, h) {
+        if let Some(v) = dict::dict_get_str(&fd.builtins, s, h) {
             return Ok(v);
         }
     }
@@ -63,15 +64,15 @@ pub fn load_global(vm: &mut Vm, co: &Code, i: usize) -> PyResult<Value> {
 
 pub fn store_global(vm: &mut Vm, co: &Code, i: usize, v: Option<Value>) -> PyResult<()> {
     let n = name_ref(co, i);
-    let Some(f) = vm.thread.frames.last() else {
+    let Some(g) = vm.thread.frames.last().and_then(|f| f.globals()) else {
         return Err(vm.system_error("no frame"));
     };
     if let Some(v) = v {
         // The old value is released after the table's borrow (dict_set_str).
-        dict::dict_set_str(vm, &f.globals, n, v);
+        dict::dict_set_str(vm, g, n, v);
         return Ok(());
     }
-    let (g, n) = (f.globals.clone(), n.clone());
+    let (g, n) = (g.clone(), n.clone());
     match dict::del_item(vm, &g, &Value::Obj(n.clone()))? {
         Some(_) => Ok(()),
         None => Err(not_defined(vm, &n)),
@@ -104,13 +105,13 @@ pub fn load_name(vm: &mut Vm, co: &Code, i: usize) -> PyResult<Value> {
             Err(e) => return Err(e),
         }
     }
-    let Some(f) = vm.thread.frames.last() else {
+    let Some(fd) = vm.thread.frames.last().and_then(|f| f.func_data()) else {
         return Err(vm.system_error("no frame"));
     };
-    if let Some(v) = lookup(vm, &f.globals, n) {
+    if let Some(v) = lookup(vm, &fd.globals, n) {
         return Ok(v);
     }
-    if let Some(v) = lookup(vm, &f.builtins, n) {
+    if let Some(v) = lookup(vm, &fd.builtins, n) {
         return Ok(v);
     }
     let n = n.clone();
@@ -225,11 +226,8 @@ pub fn copy_free_vars(vm: &mut Vm, co: &Code, fast_base: usize, n: usize) -> PyR
         .thread
         .frames
         .last()
-        .and_then(|f| f.func.clone())
-        .and_then(|f| match &f.payload {
-            Payload::Function(fd) => fd.closure.clone(),
-            _ => None,
-        });
+        .and_then(|f| f.func_data())
+        .and_then(|fd| fd.closure.clone());
     let Some(cells) = closure.as_ref().and_then(|c| c.as_tuple()) else {
         return Err(vm.system_error("COPY_FREE_VARS without a closure"));
     };

@@ -443,9 +443,10 @@ fn handle_fromlist(vm: &mut Vm, module: &Value, fromlist: &Value, recursive: boo
 /// directly unless `builtins.__import__` was replaced.
 pub fn import_name(vm: &mut Vm, name: &PyRef, fromlist: Value, level: Value) -> PyResult<Value> {
     let (globals, locals) = match vm.thread.frames.last() {
-        Some(f) => (f.globals.clone(), f.locals.clone()),
-        None => (vm.new_dict_ref(), None),
+        Some(f) => (f.globals().cloned(), f.locals.clone()),
+        None => (None, None),
     };
+    let globals = globals.unwrap_or_else(|| vm.new_dict_ref());
     let b = vm.builtins.clone();
     let imp = vm.intern("__import__");
     let h = crate::object::attr::hash_of(vm, &imp);

@@ -234,7 +234,7 @@ fn get_category(vm: &mut Vm, message: &Value, category: Option<Value>) -> PyResu
 }
 
 /// The code's file name and the current line of a frame of the thread's stack.
-fn frame_info(vm: &Vm, i: usize) -> (PyRef, String, i64) {
+fn frame_info(vm: &Vm, i: usize) -> (Option<PyRef>, String, i64) {
     let f = &vm.thread.frames[i];
     let (filename, line) = match &f.code.payload {
         Payload::Code(c) => (
@@ -243,7 +243,7 @@ fn frame_info(vm: &Vm, i: usize) -> (PyRef, String, i64) {
         ),
         _ => (String::new(), -1),
     };
-    (f.globals.clone(), filename, line)
+    (f.globals().cloned(), filename, line)
 }
 
 /// `is_internal_frame`: a frame of importlib's bootstrap.
@@ -284,6 +284,7 @@ fn setup_context(vm: &mut Vm, mut stacklevel: i64) -> PyResult<(Value, i64, Valu
     let (globals, filename, lineno) = match idx {
         Some(i) => {
             let (g, f, l) = frame_info(vm, i);
+            let g = g.unwrap_or_else(|| vm.interp.sys_dict.clone());
             (g, vm.new_str(&f), l)
         }
         None => (vm.interp.sys_dict.clone(), vm.new_str("sys"), 1),

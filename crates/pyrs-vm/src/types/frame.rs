@@ -262,13 +262,8 @@ fn make_at(vm: &mut Vm, index: usize, back: Option<Value>) -> Value {
         id => id,
     };
     let f = &vm.thread.frames[index];
-    let (code, globals, builtins, namespace, lasti) = (
-        f.code.clone(),
-        f.globals.clone(),
-        f.builtins.clone(),
-        f.locals.clone(),
-        f.lasti,
-    );
+    let (globals, builtins) = f.dicts_or(&vm.builtins);
+    let (code, namespace, lasti) = (f.code.clone(), f.locals.clone(), f.lasti);
     let live = match &f.generator {
         Some(g) => Live::Generator {
             gen: WeakSlot::new(g),
@@ -337,13 +332,8 @@ pub fn generator_frame(vm: &mut Vm, g: &PyRef) -> Value {
             }
             id => id,
         };
-        (
-            id,
-            f.code.clone(),
-            f.globals.clone(),
-            f.builtins.clone(),
-            f.lasti,
-        )
+        let (globals, builtins) = f.dicts_or(&vm.builtins);
+        (id, f.code.clone(), globals, builtins, f.lasti)
     };
     if let Some(o) = registered(vm, id) {
         return o;

@@ -56,8 +56,8 @@ impl TracebackData {
             code: code.clone(),
             lasti,
             lineno,
-            globals: f.map(|f| f.globals.clone()),
-            builtins: f.map(|f| f.builtins.clone()),
+            globals: f.and_then(|f| f.globals()).cloned(),
+            builtins: f.and_then(|f| f.builtins()).cloned(),
             depth,
             locals: RefCell::new(f.and_then(|f| f.locals.clone()).map(Value::Obj)),
             fast: RefCell::new(None),
@@ -129,7 +129,7 @@ fn live(vm: &Vm, t: &TracebackData) -> bool {
     vm.thread
         .frames
         .get(t.depth)
-        .is_some_and(|f| f.code.is(&t.code) && t.globals.as_ref().is_some_and(|g| g.is(&f.globals)))
+        .is_some_and(|f| f.code.is(&t.code) && t.globals.as_ref().is_some_and(|g| f.globals().is_some_and(|x| x.is(g))))
 }
 
 /// `tb.tb_frame`.

@@ -376,7 +376,7 @@ pub fn make_class(
         let m = vm.intern("__module__");
         let mh = crate::object::attr::hash_of(vm, &m);
         if dict::dict_get_str(&d, crate::object::attr::pystr(&m), mh).is_none() {
-            if let Some(g) = vm.thread.frames.last().map(|f| f.globals.clone()) {
+            if let Some(g) = vm.thread.frames.last().and_then(|f| f.globals()).cloned() {
                 let n = vm.intern("__name__");
                 let nh = crate::object::attr::hash_of(vm, &n);
                 if let Some(v) = dict::dict_get_str(&g, crate::object::attr::pystr(&n), nh) {
