@@ -664,7 +664,27 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                             ip += arg as usize;
                             fnext_checked!();
                         }
-                        None => {}
+                        None => {
+                            // A generator: an exact one is resumed here, in this loop
+                            // (3.12's FOR_ITER_GEN; protocol: `generator::resume_inline`),
+                            // without the general arm's dispatch.
+                            if let Some(Some(Value::Obj(g))) = vm.thread.stack.peek_at(sp, 1) {
+                                if let Payload::Generator(_) = g.payload {
+                                    sync!();
+                                    if let Some(f) = vm.thread.frames.last_mut() {
+                                        f.ip = ip + arg as usize;
+                                        f.lasti = lasti;
+                                    }
+                                    if tri!(crate::types::generator::resume_inline(
+                                        vm,
+                                        &Value::None
+                                    )) {
+                                        continue 'frame;
+                                    }
+                                    reload!();
+                                }
+                            }
+                        }
                     }
                 }
                 LOAD_GLOBAL => {
@@ -1382,7 +1402,15 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     // A machine int or float for `sum`/`max` driving this generator is
                     // consumed here; the yield evaluates to None (`generator::absorb`).
                     let Some(v) = crate::types::generator::absorb(vm, v) else {
-                        push(vm, Value::None);
+                        // The yield evaluates to None; the RESUME and POP_TOP after it are
+                        // skipped when they would do nothing (`resume_target`).
+                        let breaker = vm.interp.eval_breaker.load(Ordering::Relaxed);
+                        let (to, push_none) =
+                            crate::types::generator::resume_target(units, ip, breaker);
+                        ip = to;
+                        if push_none {
+                            push(vm, Value::None);
+                        }
                         next!();
                     };
                     save!();
