@@ -154,3 +154,38 @@ for i in range(5):
             except Invalid as again:
                 print(again.seen, again.args, again is err)
 print(total)
+
+
+# `e.args` read by LOAD_ATTR: overrides in the class, __getattribute__, OSError's view.
+class ArgsProp(Exception):
+    @property
+    def args(self):
+        return ("prop",)
+
+
+class Seen(Exception):
+    def __getattribute__(self, name):
+        if name == "args":
+            return ("seen",)
+        return super().__getattribute__(name)
+
+
+for cls in (ArgsProp, Seen, Invalid):
+    try:
+        raise cls(1)
+    except Exception as err:
+        print(cls.__name__, err.args)
+try:
+    raise OSError(2, "no such", "f.txt")
+except OSError as err:
+    print(err.args, err.filename)
+Invalid.args = property(lambda self: ("patched",))
+try:
+    raise Invalid(1)
+except Invalid as err:
+    print(err.args)
+del Invalid.args
+try:
+    raise Invalid(1)
+except Invalid as err:
+    print(err.args)

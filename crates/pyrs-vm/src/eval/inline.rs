@@ -366,6 +366,10 @@ fn load_attr_slow(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) 
             }
             None => {}
         }
+        // `e.args` in an `except` clause (H4's hook: `types/exceptions.rs`).
+        if let Some(v) = crate::types::exceptions::load_attr_args(vm, o, name) {
+            return Ok(v);
+        }
     }
     crate::object::attr::getattr(vm, obj, name)
 }

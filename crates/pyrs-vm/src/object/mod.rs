@@ -20,7 +20,6 @@ pub use refcount::{PyRef, RefSlot};
 pub use typeobj::{BaseKind, TypeData, TypeRef};
 
 use crate::types::dict::DictData;
-use crate::types::exceptions::ExcData;
 use crate::types::function::{BuiltinData, FunctionData};
 use crate::types::set::SetData;
 use crate::types::str::PyStr;
@@ -201,7 +200,7 @@ pub enum Payload {
     BoundMethod(BoundMethodData),
     Code(Box<crate::code::Code>),
     Cell(RefCell<Option<Value>>),
-    Exception(Box<ExcData>),
+    Exception(crate::types::exceptions::ExcBox),
     Traceback(Box<crate::types::traceback::TracebackData>),
     Module(PyRef),
     Property(Box<PropertyData>),

@@ -79,7 +79,13 @@ impl ExcData {
 
     /// The unwinder's new entry for the frame the exception is passing (the newest).
     pub fn push_traceback(&self, t: TracebackData) {
-        self.tb_pending.borrow_mut().push(t);
+        let mut p = self.tb_pending.borrow_mut();
+        if p.capacity() == 0 {
+            // A plain allocation: the first `push` took `RawVec`'s general growing path
+            // (~115 instructions more per exception).
+            *p = Vec::with_capacity(2);
+        }
+        p.push(t);
     }
 
     /// Runs `f` on the newest entry (pending or made), if any.
@@ -122,10 +128,104 @@ impl ExcData {
     }
 }
 
+/// `Payload::Exception`'s box. A dying exception's box, emptied, goes back to a small
+/// per-thread free list (CPython keeps free lists of its common objects), and the next
+/// exception reuses it: raise-and-catch makes and drops one per exception, and the box's
+/// allocation, free and ~250-byte copy were ~120 instructions of each; `tb_pending` keeps
+/// its buffer for the next one too. The list is allocator-level state (like the
+/// trashcan's): it holds no Python-visible value. The `Option` is `None` only inside
+/// `drop`.
+pub struct ExcBox(Option<Box<ExcData>>);
+
+thread_local! {
+    /// Emptied boxes (at most [`FREE_EXC_MAX`]).
+    static FREE_EXC: RefCell<Vec<Box<ExcData>>> = const { RefCell::new(Vec::new()) };
+}
+const FREE_EXC_MAX: usize = 16;
+
+impl ExcBox {
+    fn new(args: ExcArgs, members: Vec<(&'static str, Value)>) -> ExcBox {
+        let reused = FREE_EXC
+            .try_with(|f| f.try_borrow_mut().ok().and_then(|mut f| f.pop()))
+            .ok()
+            .flatten();
+        match reused {
+            Some(mut b) => {
+                // Every field is in its new state (`drop` emptied it).
+                *b.args.get_mut() = args;
+                *b.members.get_mut() = members;
+                ExcBox(Some(b))
+            }
+            None => ExcBox(Some(Box::new(ExcData {
+                args: RefCell::new(args),
+                tb: RefCell::new(None),
+                tb_pending: RefCell::new(Vec::new()),
+                context: RefCell::new(None),
+                cause: RefCell::new(None),
+                suppress_context: Cell::new(false),
+                notes: RefCell::new(None),
+                group: RefCell::new(None),
+                members: RefCell::new(members),
+                dict: RefCell::new(None),
+            }))),
+        }
+    }
+}
+
+impl std::ops::Deref for ExcBox {
+    type Target = ExcData;
+    #[inline(always)]
+    fn deref(&self) -> &ExcData {
+        match &self.0 {
+            Some(b) => b,
+            None => dead_exc_box(),
+        }
+    }
+}
+
+#[cold]
+fn dead_exc_box() -> ! {
+    panic!("pyrs internal error: exception data read while being freed")
+}
+
+impl Drop for ExcBox {
+    fn drop(&mut self) {
+        let Some(mut b) = self.0.take() else {
+            return;
+        };
+        // The values go in `BaseException_clear`'s order (dict, 3.11's `__notes__` being
+        // in the dict, args, traceback, cause, context), which `__del__` methods can see;
+        // a dying value may free other exceptions: their boxes come back here first,
+        // with no borrow of the list held.
+        let d = &mut *b;
+        drop(d.dict.get_mut().take());
+        drop(d.notes.get_mut().take());
+        let args = std::mem::replace(d.args.get_mut(), ExcArgs::One(Value::None));
+        drop(args);
+        drop(d.tb.get_mut().take());
+        let mut pending = std::mem::take(d.tb_pending.get_mut());
+        pending.clear();
+        drop(d.cause.get_mut().take());
+        drop(d.context.get_mut().take());
+        d.suppress_context.set(false);
+        drop(d.group.get_mut().take());
+        drop(std::mem::take(d.members.get_mut()));
+        *d.tb_pending.get_mut() = pending;
+        // (After the thread's locals are gone the box is just freed.)
+        let _ = FREE_EXC.try_with(|f| {
+            if let Ok(mut f) = f.try_borrow_mut() {
+                if f.len() < FREE_EXC_MAX {
+                    f.push(b);
+                }
+            }
+        });
+    }
+}
+
 /// The exception data of an exception instance.
 pub fn exc_data(e: &PyRef) -> Option<&ExcData> {
     match &e.payload {
-        Payload::Exception(d) => Some(d),
+        Payload::Exception(d) => Some(&**d),
         _ => None,
     }
 }
@@ -166,18 +266,7 @@ fn make_exception(
     args: ExcArgs,
     members: Vec<(&'static str, Value)>,
 ) -> PyRef {
-    let payload = Payload::Exception(Box::new(ExcData {
-        args: RefCell::new(args),
-        tb: RefCell::new(None),
-        tb_pending: RefCell::new(Vec::new()),
-        context: RefCell::new(None),
-        cause: RefCell::new(None),
-        suppress_context: Cell::new(false),
-        notes: RefCell::new(None),
-        group: RefCell::new(None),
-        members: RefCell::new(members),
-        dict: RefCell::new(None),
-    }));
+    let payload = Payload::Exception(ExcBox::new(args, members));
     let td = crate::object::typeobj::tdata(ty);
     if td.heap && !td.slotted.get() {
         // An instance of a Python subclass gets its `__dict__` when something stores an
@@ -774,6 +863,30 @@ pub fn args_attr(vm: &mut Vm, e: &PyRef, d: &ExcData) -> Value {
     }
     let a = visible_args(vm, e);
     vm.new_tuple(a)
+}
+
+/// LOAD_ATTR `e.args` on an exception, for the miss path of `eval/inline.rs` (whose
+/// caches take plain instances only): the stored tuple when the class's `args` is
+/// BaseException's own descriptor (no override in a subclass, no `__getattribute__`;
+/// a data descriptor, so the instance dict cannot shadow it), without the generic
+/// attribute path (~450 instructions). None: take the generic path.
+pub fn load_attr_args(vm: &mut Vm, e: &PyRef, name: &PyRef) -> Option<Value> {
+    let Payload::Exception(d) = &e.payload else {
+        return None;
+    };
+    if !crate::object::attr::pystr(name).eq_rust("args")
+        || crate::object::typeobj::has_getattribute(&e.ty)
+    {
+        return None;
+    }
+    let ty = e.ty.clone();
+    match crate::object::cache::type_lookup(vm, &ty, name)?.payload() {
+        Some(Payload::Member(m))
+            if m.1.is(&vm.types.base_exception)
+                && crate::types::descriptor::is_builtin_member(m) => {}
+        _ => return None,
+    }
+    Some(args_attr(vm, e, d))
 }
 
 /// The stored `args` tuple, made from a lone argument the first time it is asked for.
