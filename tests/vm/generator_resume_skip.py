@@ -234,3 +234,31 @@ r = relay()
 next(r)
 r.send(Noisy("b"))
 print("sent b")
+
+
+# Resumes from Rust (next(), send(), zip, a coroutine's send through await: RESUME 3 and
+# the jump back to its SEND).
+import types
+
+
+@types.coroutine
+def tick():
+    x = yield "tick"
+    return x
+
+
+async def co():
+    a = await tick()
+    b = await tick()
+    return (a, b)
+
+
+c = co()
+print(c.send(None), c.send(1))
+try:
+    c.send(2)
+except StopIteration as e:
+    print("coroutine returned", e.value)
+print(list(zip(stmt(3), expr(5))), next(stmt(2)), next(iter(used(2))))
+g = stmt(3)
+print(next(g), next(g), next(g), next(g, "done"))

@@ -146,8 +146,9 @@ pub fn resume(
 }
 
 /// Move a suspended generator's saved frame on top of the thread's stacks (the
-/// recursion depth already counted), with `value` pushed as the result of the yield it
-/// stopped at (none when an exception is thrown in), and mark it running.
+/// recursion depth already counted), with `value` as the result of the yield it stopped at
+/// (pushed, or dropped at once for the POP_TOP after the yield: [`resume_target`]; none
+/// when an exception is thrown in), and mark it running.
 #[inline(always)]
 fn load_frame(
     vm: &mut Vm,
@@ -157,6 +158,23 @@ fn load_frame(
     value: Option<Value>,
     entry: bool,
 ) {
+    // Resumed with a value (not an exception thrown in): past the RESUME/POP_TOP after
+    // the yield, as `resume_inline`.
+    let mut ip = frame.ip;
+    let mut value = value;
+    if value.is_some() {
+        let breaker = vm
+            .interp
+            .eval_breaker
+            .load(std::sync::atomic::Ordering::Relaxed);
+        if let Some(co) = crate::code::as_code(&frame.code) {
+            let (to, push) = resume_target(&co.units, frame.ip, breaker);
+            ip = to;
+            if !push {
+                value = None;
+            }
+        }
+    }
     let t = &mut vm.thread;
     let (fast_base, stack_base) = load_values(t, gd);
     if let Some(v) = value {
@@ -168,6 +186,7 @@ fn load_frame(
     if let Some(f) = vm.thread.frames.last_mut() {
         f.fast_base = fast_base;
         f.stack_base = stack_base;
+        f.ip = ip;
         f.set_entry(entry);
         f.generator = Some(g.clone());
     }
