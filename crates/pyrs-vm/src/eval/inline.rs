@@ -125,12 +125,15 @@ pub enum Inline {
     /// LOAD_ATTR on an instance: the instance dict first, then the class attribute
     /// (`None`: none; the generic path raises or calls `__getattr__`).
     /// `hash` is the name's; the slot's `hint` the instance-dict entry index it was last
-    /// found at.
+    /// found at. `plain`: `attr` is a value whose type has no `__get__` and cannot get
+    /// one (an inline scalar, or an exact str/bytes/tuple/frozenset/int/float/complex:
+    /// builtin types are immutable), so reading it through an instance returns it as is.
     Load {
         ty: PyRef,
         tag: u64,
         attr: Option<Value>,
         hash: i64,
+        plain: bool,
     },
     /// LOAD_METHOD finding a plain function (or builtin method) on the type.
     Method {
@@ -329,6 +332,21 @@ pub fn load_attr_miss(
 fn load_attr_slow(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) -> PyResult<Value> {
     if let (Value::Obj(o), Some(s)) = (obj, slot(co, at)) {
         let hit = if s.hits(vm, K_LOAD, &o.ty) {
+            // A plain class attribute read through the instance (`self.LIMIT`): returned
+            // as is once the instance dict is known to lack the name (one probe, no
+            // descriptor call).
+            if let Ok(c) = s.entry.try_borrow() {
+                if let Inline::Load {
+                    attr: Some(a),
+                    plain: true,
+                    ..
+                } = &*c
+                {
+                    if !dict_may_hold(o, name, s.hash.get()) {
+                        return Ok(a.clone());
+                    }
+                }
+            }
             if let Some(d) = o.dict.get() {
                 if let Some(v) = get_hinted(&d, name, s.hash.get(), &s.hint) {
                     return Ok(v);
@@ -355,11 +373,13 @@ fn load_attr_slow(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) 
                     .as_ref()
                     .is_some_and(|a| crate::object::attr::is_data_descr(vm, a));
                 if !data {
+                    let plain = attr.as_ref().is_some_and(|a| is_plain(vm, a));
                     let entry = Inline::Load {
                         tag: version_tag(vm, &ty),
                         ty,
                         attr,
                         hash: hash_of(vm, name),
+                        plain,
                     };
                     s.fill(K_LOAD, entry, Some(name));
                 }
@@ -372,6 +392,26 @@ fn load_attr_slow(vm: &mut Vm, co: &Code, at: usize, obj: &Value, name: &PyRef) 
         }
     }
     crate::object::attr::getattr(vm, obj, name)
+}
+
+/// Whether reading `a` through an instance gives `a` itself: no `__get__` on its type,
+/// now or later (see `Inline::Load::plain`).
+fn is_plain(vm: &Vm, a: &Value) -> bool {
+    let Value::Obj(o) = a else {
+        return true;
+    };
+    let t = &vm.types;
+    [
+        &t.str,
+        &t.bytes,
+        &t.tuple,
+        &t.frozenset,
+        &t.int,
+        &t.float,
+        &t.complex,
+    ]
+    .iter()
+    .any(|ty| o.ty.is(ty))
 }
 
 /// Whether `o`'s instance dict may hold `name` (a method hit must not be shadowed).
