@@ -254,7 +254,8 @@ pub fn new_exception1(vm: &mut Vm, ty: &PyRef, arg: Value) -> PyRef {
     // KeyError (a dict miss, the commonest error the VM makes) is no ImportError: its
     // identity test spares the MRO walk (~70 instructions per KeyError).
     let mut members = Vec::new();
-    if !ty.is(&vm.types.key_error) && is_subtype_named(vm, ty, "ImportError") {
+    if !ty.is(&vm.types.key_error) && crate::object::typeobj::is_subtype(ty, &vm.types.import_error)
+    {
         members.push(("msg", arg.clone()));
     }
     make_exception(vm, ty, ExcArgs::One(arg), members)
