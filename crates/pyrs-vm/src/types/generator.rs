@@ -24,6 +24,10 @@ pub struct GenData {
     pub stack: RefCell<Vec<Option<Value>>>,
     pub running: Cell<bool>,
     pub finished: Cell<bool>,
+    /// An exact `generator` (not a coroutine or an async generator): its type, fixed when
+    /// it is made (a generator's `__class__` cannot be assigned), read by the loop's
+    /// resume without the dependent loads of the type test.
+    pub plain: bool,
     /// Consumed by [`drive`]: its YIELD_VALUE leaves the frame where it lies on the frame
     /// stack (no moves out and back per item) and returns to the driver.
     pub driven: Cell<bool>,
@@ -236,10 +240,7 @@ pub fn resume_target(units: &[(u8, u8)], ip: usize, breaker: bool) -> (usize, bo
 /// frame goes through [`error_leaving`] in `unwind`.
 pub fn resume_inline(vm: &mut Vm, value: &Value) -> PyResult<bool> {
     let g = match vm.thread.stack.last() {
-        Some(Some(Value::Obj(g)))
-            if matches!(g.payload, Payload::Generator(_))
-                && g.ty.is(&vm.interp.types.generator) =>
-        {
+        Some(Some(Value::Obj(g))) if matches!(&g.payload, Payload::Generator(gd) if gd.plain) => {
             g.clone()
         }
         _ => return Ok(false),
@@ -407,11 +408,13 @@ pub fn make(vm: &mut Vm) -> Option<(Value, bool)> {
         ),
         None => (String::new(), String::new()),
     };
+    let ty = crate::types::coroutine::type_for_code(vm, &code);
     let gd = GenData {
         frame: RefCell::new(None),
         fast,
         stack,
         running: Cell::new(false),
+        plain: ty.is(&vm.types.generator),
         driven: Cell::new(false),
         acc: Cell::new(Acc::Off),
         finished: Cell::new(false),
@@ -425,7 +428,6 @@ pub fn make(vm: &mut Vm) -> Option<(Value, bool)> {
     save_values(&mut vm.thread, &gd, f.fast_base, f.stack_base);
     *gd.frame.borrow_mut() = Some(f);
     vm.leave_recursion();
-    let ty = crate::types::coroutine::type_for_code(vm, &code);
     if vm.thread.sys_hooks.coroutine_origin_depth > 0 && ty.is(&vm.types.coroutine) {
         *gd.origin_or_finalizer.borrow_mut() = crate::builtins::sys_runtime::coroutine_origin(vm);
     }
@@ -595,7 +597,7 @@ fn drive_impl(
     let Some(gd) = gdata(g) else {
         return Ok(Driven::NotDriven);
     };
-    if !g.ty.is(&vm.types.generator) || gd.running.get() || gd.frame.borrow().is_none() {
+    if !gd.plain || gd.running.get() || gd.frame.borrow().is_none() {
         return Ok(Driven::NotDriven);
     }
     loop {
