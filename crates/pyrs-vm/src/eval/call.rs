@@ -182,45 +182,8 @@ pub fn call_instr(vm: &mut Vm, n: usize, kwnames: Option<Value>) -> PyResult<Cal
     }
     let is_meth = vm.thread.stack[len - n - 2].is_some();
     let nargs = n + is_meth as usize;
-    // Fast path: a plain Python function with exactly its positional parameters. The
-    // arguments move from the stack into the new frame's localsplus window; nothing is
-    // allocated (CPython's `_PyFrame_PushUnchecked` + `initialize_locals` fast case).
-    if kwnames.is_none() {
-        if let Some(Value::Obj(fo)) = &vm.thread.stack[len - nargs - 1] {
-            if let Payload::Function(fd) = &fo.payload {
-                let code = fd.code.get();
-                if let Some(co) = as_code(&code) {
-                    if co.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0
-                        && co.kwonlyargcount == 0
-                        && co.argcount == nargs
-                    {
-                        let nlocals = co.nlocalsplus();
-                        vm.enter_recursion("")?;
-                        let fast_base = vm.thread.fast.len();
-                        let fast = &mut vm.thread.fast;
-                        fast.reserve(nlocals);
-                        for i in len - nargs..len {
-                            fast.push(crate::frame::take_slot(&mut vm.thread.stack[i]));
-                        }
-                        for _ in nargs..nlocals {
-                            fast.push(None);
-                        }
-                        // The stack's reference to the function moves into the frame.
-                        let fo = crate::frame::take_slot(&mut vm.thread.stack[len - nargs - 1]);
-                        // Arguments, function and NULL/self slots are all empty now.
-                        vm.thread.stack.drop_empty_above(len - n - 2);
-                        if let Some(Value::Obj(fo)) = fo {
-                            if let Payload::Function(fd) = &fo.payload {
-                                let ns = Namespaces::of(fd);
-                                push_frame_parts(vm, code, fo, ns, fast_base);
-                            }
-                        }
-                        return Ok(Called::Frame);
-                    }
-                }
-            }
-        }
-    }
+    // (A Python function with exactly its positional parameters and no keywords was
+    // taken by `push_simple_frame`, which CALL's fast arm tries first.)
     // A class with a Python `__init__`: the instance is made here and `__init__` runs as a
     // frame of this loop.
     if let Some(Value::Obj(cls)) = &vm.thread.stack[len - nargs - 1] {
@@ -432,15 +395,6 @@ fn push_function_record(
     );
 }
 
-#[inline(always)]
-fn push_frame_parts(vm: &mut Vm, code: PyRef, func: PyRef, ns: Namespaces, fast_base: usize) {
-    let stack_base = vm.thread.stack.len();
-    push_record(
-        &mut vm.thread.frames,
-        Frame::new(code, func, ns, None, fast_base, stack_base, 0),
-    );
-}
-
 /// Pop the current frame and its windows; `None` if there was none.
 #[inline(always)]
 pub fn pop_frame(vm: &mut Vm) -> Option<Frame> {
@@ -454,7 +408,11 @@ pub fn pop_frame(vm: &mut Vm) -> Option<Frame> {
 }
 
 /// Pop the current frame and its windows without moving the record out (RETURN_VALUE).
-#[inline(always)]
+/// Out of line: the window's drop loop is then inlined here rather than called, one
+/// call fewer per return (method_calls 10k 330.6M -> 327.5M instructions, user time
+/// -1.5%; dropping the record first, so that no slice loop is needed, ran fewer
+/// instructions still but method_calls 2% slower).
+#[inline(never)]
 pub fn pop_frame_in_place(vm: &mut Vm) {
     let t = &mut vm.thread;
     let n = t.frames.len();
