@@ -257,8 +257,8 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
         }
         // `continue` after an instruction that may have released an object: finalizers
         // made due run first (plain `continue` skips the check after the dispatch).
-        // `fnext_checked!` in the fast arms (detached), `continue_checked!`/`next!` in
-        // the general ones (attached: they reload the stack pointer).
+        // `fnext_checked!` in the fast arms (detached); the general arms reach the check
+        // after the dispatch (`next!` skips it; attached, it reloads the stack pointer).
         macro_rules! fnext_checked {
             () => {{
                 if crate::finalize::pending() {
@@ -266,15 +266,6 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                     finalize_at(vm, ip, lasti);
                     reload!();
                 }
-                continue;
-            }};
-        }
-        macro_rules! continue_checked {
-            () => {{
-                if crate::finalize::pending() {
-                    finalize_at(vm, ip, lasti);
-                }
-                reload!();
                 continue;
             }};
         }
@@ -1078,18 +1069,8 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 LOAD_ATTR => {
                     skip!(LOAD_ATTR);
                     let name = names::name_ref(co, arg as usize);
-                    // A cache hit overwrites the object in its stack slot (no pop, push).
-                    let sp = vm.thread.stack.len();
-                    let hit = match vm.thread.stack.last() {
-                        Some(Some(o)) => inline::load_attr_hit(vm, co, cache_at, o),
-                        _ => None,
-                    };
-                    if let Some(v) = hit {
-                        drop(std::mem::replace(&mut vm.thread.stack[sp - 1], Some(v)));
-                        // The object may have died: its finalizer runs first.
-                        continue_checked!();
-                    }
-                    // A miss may run Python code (a property, `__getattr__`) or read a frame
+                    // Only misses get here: the fast arm above tried the cache hit. A miss
+                    // may run Python code (a property, `__getattr__`) or read a frame
                     // object: the position is saved first, so `f_lineno` of this frame is
                     // live (`fr.f_lineno`, `sys._getframe(1).f_lineno` in a getter).
                     save!();
@@ -1100,18 +1081,7 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                 LOAD_METHOD => {
                     skip!(LOAD_METHOD);
                     let name = names::name_ref(co, arg as usize);
-                    // A cache hit puts the function in the object's slot and pushes the
-                    // object back above it.
-                    let sp = vm.thread.stack.len();
-                    let hit = match vm.thread.stack.last() {
-                        Some(Some(o)) => inline::load_method_hit(vm, co, cache_at, o, name),
-                        _ => None,
-                    };
-                    if let Some(f) = hit {
-                        let o = std::mem::replace(&mut vm.thread.stack[sp - 1], Some(f));
-                        vm.thread.stack.push(o);
-                        next!();
-                    }
+                    // Only misses get here (the fast arm above tried the cache hit).
                     save!(); // as LOAD_ATTR's miss
                     let o = pop(vm);
                     let (m, unbound) = tri!(inline::load_method_miss(vm, co, cache_at, &o, name));
