@@ -163,7 +163,8 @@ fn call_fast_method(vm: &mut Vm, nargs: usize, base: usize, ci: usize) -> Option
     };
     let n = nargs - 1;
     let stack = &mut vm.thread.stack;
-    let mut args = [Value::None, Value::None];
+    // Released by `drop_args` (no drop glue: it would move the array and reload it whole).
+    let mut args = std::mem::ManuallyDrop::new([Value::None, Value::None]);
     for (j, a) in args.iter_mut().enumerate().take(n) {
         if let Some(v) = stack[ci + 2 + j].take() {
             *a = v;
@@ -175,23 +176,22 @@ fn call_fast_method(vm: &mut Vm, nargs: usize, base: usize, ci: usize) -> Option
     // Every slot from `base` up is empty now: the NULL slot, or moved out above.
     stack.drop_empty_above(base);
     let r = (fm.f)(vm, &recv, &mut args[..n]);
-    drop_args(args);
+    drop_args(&mut args);
     drop(recv);
     drop(callable);
     Some(r)
 }
 
 /// Release what a [`FastMethod`](crate::types::function::FastMethod) left in its
-/// arguments, reading each tag first: a method that moved an argument out just wrote its
-/// tag alone, and dropping the array whole (`drop_in_place<[Value; 2]>`, out of line)
-/// reloaded it as 16-byte words, a store-forwarding stall on every `xs.append(x)`.
+/// arguments where they lie, reading each tag first: a method that moved an argument out
+/// just wrote its tag alone, and dropping the array whole (`drop_in_place<[Value; 2]>`,
+/// out of line, after a copy) reloaded it as 16-byte words, a store-forwarding stall on
+/// every `xs.append(x)`. Only inline values are left after it.
 #[inline(always)]
-fn drop_args(mut args: [Value; 2]) {
+fn drop_args(args: &mut [Value; 2]) {
     for a in args.iter_mut() {
         if let Value::Obj(_) = a {
             drop(std::mem::replace(a, Value::None));
         }
     }
-    // Only `Value::None` and inline values are left: nothing to release.
-    std::mem::forget(args);
 }
