@@ -729,6 +729,24 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                         continue;
                     }
                 }
+                // A comprehension's append (3.11's `_PyList_AppendTakeRef`): the value on
+                // top moves into the list `arg` items below it. No code runs and nothing
+                // is released (the list clone's drop leaves the stack's reference).
+                LIST_APPEND if arg >= 1 => {
+                    let list = match vm.thread.stack.peek_at(sp, arg as usize + 1) {
+                        Some(Some(Value::Obj(l))) if matches!(l.payload, Payload::List(_)) => {
+                            Some(l.clone())
+                        }
+                        _ => None,
+                    };
+                    if let Some(l) = list {
+                        let v = vm.thread.stack.pop_at(&mut sp).flatten();
+                        if let Payload::List(items) = &l.payload {
+                            items.borrow_mut().push(v.unwrap_or(Value::None));
+                        }
+                        continue;
+                    }
+                }
                 // CALL of a Python function with exactly its positional parameters: the
                 // frame is pushed here, one dispatch fewer than through the general arm.
                 CALL => {
@@ -908,6 +926,11 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
                         (Value::Int(x), Value::Int(y), 2 | 15) if *y > 0 && *x >= 0 => {
                             Value::Int(x / y)
                         }
+                        // `& | ^` of machine ints (two's complement on i64 is Python's);
+                        // here rather than in the fast arm, whose code they would change.
+                        (Value::Int(x), Value::Int(y), 1 | 14) => Value::Int(x & y),
+                        (Value::Int(x), Value::Int(y), 7 | 20) => Value::Int(x | y),
+                        (Value::Int(x), Value::Int(y), 12 | 25) => Value::Int(x ^ y),
                         (Value::Float(x), Value::Float(y), 11 | 24) if *y != 0.0 => {
                             Value::Float(x / y)
                         }
@@ -1576,8 +1599,8 @@ fn execute(vm: &mut Vm) -> PyResult<Exit> {
 
 /// 3.11's FOR_ITER_RANGE / FOR_ITER_LIST on the iterator in `slot` (the top of the value
 /// stack), read in place with no reference-count traffic on the iterator: `None` when it
-/// is not one of them, `Some(None)` when it is exhausted. A list iterator must be over an
-/// exact list (as `iter::next`: past the end it stays exhausted even if the list grows).
+/// is not one of them, `Some(None)` when it is exhausted (as `iter::next`: past the end it
+/// stays exhausted even if the list grows).
 #[inline(always)]
 fn for_iter_quick(slot: Option<&Option<Value>>) -> Option<Option<Value>> {
     let Some(Some(Value::Obj(o))) = slot else {
@@ -1593,7 +1616,10 @@ fn for_iter_quick(slot: Option<&Option<Value>>) -> Option<Option<Value>> {
                 None
             })
         }
-        Payload::SeqIter(Value::Obj(l), idx) if !o.ty_is_heap() && !l.ty_is_heap() => {
+        // A list iterator reads the list's items even of a subclass instance (as
+        // `listiter_next`): `iter::get_iter` makes a SeqIter over a list payload only as a
+        // `list_iterator`, and iterator types cannot be subclassed, so no type test here.
+        Payload::SeqIter(Value::Obj(l), idx) => {
             match &l.payload {
                 Payload::List(items) => {
                     let i = idx.get();
