@@ -94,6 +94,11 @@ pub struct TypeData {
     /// Weak references to the types naming this one as a base (`tp_subclasses`;
     /// `types/introspect.rs`).
     pub subclasses: RefCell<Vec<std::rc::Rc<crate::object::refcount::WeakSlot>>>,
+    /// [`version_tag`] + 1 when `type_call` last found this class's instances made by
+    /// BaseException's own `__new__` and `__init__` alone (`raise E(x)` of a Python
+    /// exception class: its two `heap_dunder` lookups are skipped while the tag holds);
+    /// 0: not known.
+    pub exc_plain_call: Cell<u64>,
 }
 
 impl TypeData {
@@ -117,6 +122,7 @@ impl TypeData {
             immortal: OnceCell::new(),
             structseq: RefCell::new(None),
             subclasses: RefCell::new(Vec::new()),
+            exc_plain_call: Cell::new(0),
         }
     }
 

@@ -144,7 +144,7 @@ thread_local! {
 const FREE_EXC_MAX: usize = 16;
 
 impl ExcBox {
-    fn new(args: ExcArgs, members: Vec<(&'static str, Value)>) -> ExcBox {
+    fn new(args: ExcArgs, msg: Option<Value>) -> ExcBox {
         let reused = FREE_EXC
             .try_with(|f| f.try_borrow_mut().ok().and_then(|mut f| f.pop()))
             .ok()
@@ -153,7 +153,9 @@ impl ExcBox {
             Some(mut b) => {
                 // Every field is in its new state (`drop` emptied it).
                 *b.args.get_mut() = args;
-                *b.members.get_mut() = members;
+                if let Some(m) = msg {
+                    b.members.get_mut().push(("msg", m));
+                }
                 ExcBox(Some(b))
             }
             None => ExcBox(Some(Box::new(ExcData {
@@ -165,7 +167,7 @@ impl ExcBox {
                 suppress_context: Cell::new(false),
                 notes: RefCell::new(None),
                 group: RefCell::new(None),
-                members: RefCell::new(members),
+                members: RefCell::new(msg.map(|m| vec![("msg", m)]).unwrap_or_default()),
                 dict: RefCell::new(None),
             }))),
         }
@@ -209,7 +211,7 @@ impl Drop for ExcBox {
         drop(d.context.get_mut().take());
         d.suppress_context.set(false);
         drop(d.group.get_mut().take());
-        drop(std::mem::take(d.members.get_mut()));
+        d.members.get_mut().clear();
         *d.tb_pending.get_mut() = pending;
         // (After the thread's locals are gone the box is just freed.)
         let _ = FREE_EXC.try_with(|f| {
@@ -243,7 +245,7 @@ pub fn new_exception(vm: &mut Vm, ty: &PyRef, mut args: Vec<Value>) -> PyRef {
         }
     }
     let args = vm.new_tuple(args);
-    make_exception(vm, ty, ExcArgs::Tuple(args), Vec::new())
+    make_exception(vm, ty, ExcArgs::Tuple(args), None)
 }
 
 /// A new instance of exception type `ty` with the one argument `arg` (no tuple made:
@@ -253,21 +255,15 @@ pub fn new_exception1(vm: &mut Vm, ty: &PyRef, arg: Value) -> PyRef {
     // `__init__`, so it is set here too.
     // KeyError (a dict miss, the commonest error the VM makes) is no ImportError: its
     // identity test spares the MRO walk (~70 instructions per KeyError).
-    let mut members = Vec::new();
-    if !ty.is(&vm.types.key_error) && crate::object::typeobj::is_subtype(ty, &vm.types.import_error)
-    {
-        members.push(("msg", arg.clone()));
-    }
-    make_exception(vm, ty, ExcArgs::One(arg), members)
+    let msg = (!ty.is(&vm.types.key_error)
+        && crate::object::typeobj::is_subtype(ty, &vm.types.import_error))
+    .then(|| arg.clone());
+    make_exception(vm, ty, ExcArgs::One(arg), msg)
 }
 
-fn make_exception(
-    vm: &mut Vm,
-    ty: &PyRef,
-    args: ExcArgs,
-    members: Vec<(&'static str, Value)>,
-) -> PyRef {
-    let payload = Payload::Exception(ExcBox::new(args, members));
+/// `msg`: ImportError's member (no vector is made or dropped for the others).
+fn make_exception(vm: &mut Vm, ty: &PyRef, args: ExcArgs, msg: Option<Value>) -> PyRef {
+    let payload = Payload::Exception(ExcBox::new(args, msg));
     let td = crate::object::typeobj::tdata(ty);
     if td.heap && !td.slotted.get() {
         // An instance of a Python subclass gets its `__dict__` when something stores an

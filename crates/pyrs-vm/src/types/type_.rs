@@ -15,6 +15,11 @@ pub fn type_call(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
         return Ok(Value::Obj(vm.type_of(&args.pos[0]).clone()));
     }
     let td = tdata(cls);
+    // A Python exception class seen to be plain (below) since its last change.
+    let tag = crate::object::typeobj::version_tag(vm, cls).wrapping_add(1);
+    if td.exc_plain_call.get() == tag && args.kw.is_empty() {
+        return crate::types::exceptions::exc_new(vm, cls, args);
+    }
     let user_new = heap_dunder(vm, cls, "__new__");
     let user_init = heap_dunder(vm, cls, "__init__");
     let cls_v = Value::Obj(cls.clone());
@@ -69,6 +74,9 @@ pub fn type_call(vm: &mut Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
                     )
                 })
             {
+                if td.heap {
+                    td.exc_plain_call.set(tag);
+                }
                 return newf(vm, cls, args);
             }
             let a = if user_init.is_some() && td.kind == BaseKind::Object {
