@@ -731,11 +731,13 @@ pub fn run_code_in(vm: &mut Vm, code: &PyRef, globals: &PyRef, locals: &PyRef) -
         return Err(vm.system_error("not a code object"));
     };
     // The frame runs as a call of a function made for the code (3.11's `PyEval_EvalCode`
-    // makes one too): every frame reaches its globals and builtins through its function.
+    // makes one too): every frame reaches its globals and builtins through its function,
+    // and the builtins are `globals['__builtins__']`'s, as there.
+    let builtins = crate::types::function::builtins_from_globals(vm, globals)?;
     let fd = FunctionData::new(
         code.clone(),
         globals.clone(),
-        vm.builtins.clone(),
+        builtins,
         Value::Obj(co.name.clone()),
         Value::Obj(co.qualname.clone()),
         Value::None,

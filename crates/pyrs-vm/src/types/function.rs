@@ -413,10 +413,26 @@ pub fn method_new(vm: &mut Vm, _cls: &PyRef, args: Args) -> PyResult<Value> {
     )))
 }
 
+/// The builtins a function or a frame of `globals` runs with
+/// (`_PyEval_BuiltinsFromGlobals`): `globals['__builtins__']` when it is a module (its
+/// dict) or a dict, else the interpreter's. (CPython also accepts another mapping there
+/// and reads it by `__getitem__`; pyrs's LOAD_GLOBAL reads dicts only, so such a value
+/// gives the interpreter's builtins.)
+pub fn builtins_from_globals(vm: &mut Vm, globals: &PyRef) -> PyResult<PyRef> {
+    let key = vm.new_str("__builtins__");
+    Ok(match crate::types::dict::get_item(vm, globals, &key)? {
+        Some(Value::Obj(b)) => match &b.payload {
+            Payload::Module(d) => d.clone(),
+            Payload::Dict(_) => b,
+            _ => vm.builtins.clone(),
+        },
+        _ => vm.builtins.clone(),
+    })
+}
+
 /// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`
 /// (`func_new_impl`): a function of `code` in `globals`, with CPython's argument checks
-/// in its order. The builtins are `globals['__builtins__']` (a module's dict, or a dict),
-/// else the interpreter's (`_PyEval_BuiltinsFromGlobals`).
+/// in its order; the builtins come from `globals` ([`builtins_from_globals`]).
 pub fn function_new(vm: &mut Vm, _cls: &PyRef, mut args: Args) -> PyResult<Value> {
     const PARAMS: [&str; 5] = ["code", "globals", "name", "argdefs", "closure"];
     if args.pos.len() > 5 {
@@ -519,14 +535,7 @@ pub fn function_new(vm: &mut Vm, _cls: &PyRef, mut args: Args) -> PyResult<Value
         .unwrap_or(Value::None);
     let module =
         crate::types::dict::get_item(vm, &globals, &vm.new_str("__name__"))?.unwrap_or(Value::None);
-    let builtins = match crate::types::dict::get_item(vm, &globals, &vm.new_str("__builtins__"))? {
-        Some(Value::Obj(b)) => match &b.payload {
-            Payload::Module(d) => d.clone(),
-            Payload::Dict(_) => b,
-            _ => vm.builtins.clone(),
-        },
-        _ => vm.builtins.clone(),
-    };
+    let builtins = builtins_from_globals(vm, &globals)?;
     let fd = FunctionData {
         defaults: RefCell::new((!matches!(defaults, Value::None)).then_some(defaults)),
         closure: (!matches!(closure, Value::None)).then_some(closure),
