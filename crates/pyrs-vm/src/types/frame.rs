@@ -47,6 +47,14 @@ pub struct FrameData {
     /// above: the same dict is returned as long as anyone holds it, which is as long
     /// as its identity can be observed.
     live_locals: RefCell<Option<Rc<WeakSlot>>>,
+    /// A function frame's final locals, taken as it ended ([`frame_leaving`]) when no
+    /// `f_locals` dict was held: what `f_locals` of the finished frame reads, as CPython's
+    /// frame object keeps the frame's data. Cells are stored as their contents, and a
+    /// local that is this frame object itself is stored as None with its index in the
+    /// second part, so the common `fr = sys._getframe()` makes no reference cycle
+    /// (pyrs has no cycle collector yet); a cycle through another object is kept, as
+    /// CPython keeps it.
+    final_locals: RefCell<Option<FinalLocals>>,
     /// The code unit last seen executing.
     lasti: Cell<usize>,
     /// The caller's frame object, for a frame run on the thread (fixed: a caller does
@@ -62,6 +70,10 @@ pub struct FrameData {
     trace_lines: Cell<bool>,
     trace_opcodes: Cell<bool>,
 }
+
+/// [`FrameData::final_locals`]: the localsplus values (cells' contents), and the indices
+/// of those that are the frame object itself (stored as None).
+type FinalLocals = (Box<[Option<Value>]>, Vec<usize>);
 
 /// Where a frame object finds its running frame.
 enum Live {
@@ -82,6 +94,7 @@ impl FrameData {
             builtins,
             locals: RefCell::new(locals),
             live_locals: RefCell::new(None),
+            final_locals: RefCell::new(None),
             lasti: Cell::new(lasti),
             back: None,
             live: None,
@@ -97,6 +110,11 @@ impl FrameData {
         visit(&Value::Obj(self.globals.clone()));
         visit(&Value::Obj(self.builtins.clone()));
         visit(&self.locals.borrow());
+        if let Some((values, _)) = &*self.final_locals.borrow() {
+            for v in values.iter().flatten() {
+                visit(v);
+            }
+        }
         visit(&self.trace.borrow());
         if let Some(b) = &self.back {
             visit(b);
@@ -118,6 +136,16 @@ impl FrameObjects {
         self.last_id += 1;
         self.last_id
     }
+}
+
+/// The frame object of the thread's current frame, if it has one (its record carries an
+/// id and the object is alive).
+pub fn top_object(vm: &Vm) -> Option<Value> {
+    let id = vm.thread.frames.last()?.frame_object_id();
+    if id == 0 {
+        return None;
+    }
+    registered(vm, id)
 }
 
 fn registered(vm: &Vm, id: usize) -> Option<Value> {
@@ -413,11 +441,13 @@ fn lineno(fd: &FrameData) -> i32 {
 /// `f_locals`: the namespace; or while the frame runs, its locals dict brought up to
 /// date; once it is gone, the last such dict if it survives, else the locals of when
 /// this object was made.
-fn f_locals(vm: &mut Vm, fd: &FrameData) -> Value {
+fn f_locals(vm: &mut Vm, obj: &PyRef, fd: &FrameData) -> Value {
     let current = fd.locals.borrow().clone();
     let live_dict = fd.live_locals.borrow().as_ref().and_then(|s| s.get());
     let Some(at) = fd.live.as_ref().and_then(|l| locate(vm, l)) else {
-        return live_dict.map_or(current, Value::Obj);
+        return final_locals_dict(vm, obj, fd, live_dict.clone())
+            .or(live_dict.map(Value::Obj))
+            .unwrap_or(current);
     };
     let fast = match &at {
         At::Thread(i) => {
@@ -446,7 +476,8 @@ fn f_locals(vm: &mut Vm, fd: &FrameData) -> Value {
 /// The thread's top frame is about to end (returns or an exception leaves it) and has a
 /// frame object (its id bits are set): the object takes the frame's final state, as
 /// CPython's frame object keeps it — the last instruction (`f_lineno` of the `return`)
-/// and, if its `f_locals` dict is still held, the final locals in it. Called only for
+/// and the final locals ([`FrameData::final_locals`], which the next `f_locals` read
+/// puts in the dict). Called only for
 /// frames whose records carry an id, so a call without a frame object pays one test.
 #[cold]
 #[inline(never)]
@@ -460,14 +491,70 @@ pub fn frame_leaving(vm: &mut Vm) {
     let Some(Payload::Frame(fd)) = obj.payload() else {
         return;
     };
-    let dict_held = fd
-        .live_locals
-        .borrow()
-        .as_ref()
-        .is_some_and(|s| s.get().is_some());
-    if refresh_lasti(vm, fd).is_some() && dict_held {
-        f_locals(vm, fd);
+    let Some(at) = refresh_lasti(vm, fd) else {
+        return;
+    };
+    let Value::Obj(o) = &obj else {
+        return;
+    };
+    // A function frame's final locals stay with the object (module and class bodies
+    // keep their namespace, which is already `locals`). A held `f_locals` dict is not
+    // refreshed now: as in CPython, the next `f_locals` read does that.
+    let At::Thread(i) = at else {
+        return;
+    };
+    if vm.thread.frames[i].locals.is_some() {
+        return;
     }
+    let mut itself = Vec::new();
+    let values: Box<[Option<Value>]> = window(vm, i)
+        .iter()
+        .enumerate()
+        .map(|(k, v)| {
+            let v = match v {
+                Some(v) => match v.payload() {
+                    Some(Payload::Cell(c)) => c.borrow().clone(),
+                    _ => Some(v.clone()),
+                },
+                None => None,
+            };
+            match v {
+                Some(Value::Obj(x)) if x.is(o) => {
+                    itself.push(k);
+                    None
+                }
+                v => v,
+            }
+        })
+        .collect();
+    *fd.final_locals.borrow_mut() = Some((values, itself));
+}
+
+/// `f_locals` of a finished function frame from [`FrameData::final_locals`] (None if it
+/// has none): `held` (the dict an earlier read gave, still alive) or a new dict, filled
+/// with the final locals, the object itself where a local held it. Held weakly as the
+/// frame's dict, so reads return the same dict while someone holds it.
+fn final_locals_dict(
+    vm: &mut Vm,
+    obj: &PyRef,
+    fd: &FrameData,
+    held: Option<PyRef>,
+) -> Option<Value> {
+    let (values, itself) = fd.final_locals.borrow().clone()?;
+    let d = match held {
+        Some(d) => d,
+        None => vm.new_dict_ref(),
+    };
+    fill_locals(vm, &d, &fd.code, &values);
+    if let Some(co) = crate::code::as_code(&fd.code) {
+        for k in itself {
+            if let Some(n) = co.localsplus_names.get(k) {
+                crate::types::dict::dict_set_str(vm, &d, n, Value::Obj(obj.clone()));
+            }
+        }
+    }
+    *fd.live_locals.borrow_mut() = Some(WeakSlot::new(&d));
+    Some(Value::Obj(d))
 }
 
 /// `f_back`: the fixed caller of a thread frame; a running generator frame's resumer.
@@ -494,7 +581,7 @@ pub fn frame_attr(vm: &mut Vm, o: &PyRef, name: &str) -> Option<Value> {
         "f_code" => Value::Obj(fd.code.clone()),
         "f_globals" => Value::Obj(fd.globals.clone()),
         "f_builtins" => Value::Obj(fd.builtins.clone()),
-        "f_locals" => f_locals(vm, fd),
+        "f_locals" => f_locals(vm, o, fd),
         "f_lineno" => {
             refresh_lasti(vm, fd);
             Value::Int(lineno(fd) as i64)
@@ -560,12 +647,14 @@ pub fn frame_clear(vm: &mut Vm, args: crate::types::function::Args) -> PyResult<
             let d = vm.new_dict_ref();
             *fd.locals.borrow_mut() = Value::Obj(d);
             *fd.live_locals.borrow_mut() = None;
+            *fd.final_locals.borrow_mut() = None;
             Ok(Value::None)
         }
         None => {
             let d = vm.new_dict_ref();
             *fd.locals.borrow_mut() = Value::Obj(d);
             *fd.live_locals.borrow_mut() = None;
+            *fd.final_locals.borrow_mut() = None;
             Ok(Value::None)
         }
     }

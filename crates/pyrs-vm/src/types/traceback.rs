@@ -87,7 +87,9 @@ impl TracebackData {
 
 /// The exception `e` is leaving the current frame (no handler in it): its newest
 /// traceback entry, made for this frame, keeps the frame's locals (a copy of a function's
-/// localsplus slots).
+/// localsplus slots) — or, when the frame has a frame object, that object (CPython's
+/// entry holds the frame's object: `tb_frame` is then the very object the frame's code
+/// saw, and the object keeps the final locals itself, `frame::frame_leaving`).
 pub fn frame_exiting(vm: &mut Vm, e: &PyErr) {
     let Some(d) = crate::types::exceptions::exc_data(&e.0) else {
         return;
@@ -99,6 +101,7 @@ pub fn frame_exiting(vm: &mut Vm, e: &PyErr) {
     if f.locals.is_some() {
         return;
     }
+    let object = crate::types::frame::top_object(vm);
     d.with_newest_entry(|t| {
         if t.depth != depth
             || !f.code.is(&t.code)
@@ -108,7 +111,10 @@ pub fn frame_exiting(vm: &mut Vm, e: &PyErr) {
         {
             return;
         }
-        *t.fast.borrow_mut() = crate::types::frame::fast_slots(vm, depth);
+        match object {
+            Some(o) => *t.frame.borrow_mut() = Some(o),
+            None => *t.fast.borrow_mut() = crate::types::frame::fast_slots(vm, depth),
+        }
     });
 }
 
@@ -126,10 +132,12 @@ fn live(vm: &Vm, t: &TracebackData) -> bool {
     }) {
         return false;
     }
-    vm.thread
-        .frames
-        .get(t.depth)
-        .is_some_and(|f| f.code.is(&t.code) && t.globals.as_ref().is_some_and(|g| f.globals().is_some_and(|x| x.is(g))))
+    vm.thread.frames.get(t.depth).is_some_and(|f| {
+        f.code.is(&t.code)
+            && t.globals
+                .as_ref()
+                .is_some_and(|g| f.globals().is_some_and(|x| x.is(g)))
+    })
 }
 
 /// `tb.tb_frame`.
