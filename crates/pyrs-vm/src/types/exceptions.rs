@@ -133,8 +133,8 @@ impl ExcData {
 /// exception reuses it: raise-and-catch makes and drops one per exception, and the box's
 /// allocation, free and ~250-byte copy were ~120 instructions of each; `tb_pending` keeps
 /// its buffer for the next one too. The list is allocator-level state (like the
-/// trashcan's): it holds no Python-visible value. The `Option` is `None` only inside
-/// `drop`.
+/// trashcan's): it holds no Python-visible value. The `Option` is `None` only after
+/// `drop`'s last step, when no code can reach the box any more.
 pub struct ExcBox(Option<Box<ExcData>>);
 
 thread_local! {
@@ -192,27 +192,41 @@ fn dead_exc_box() -> ! {
 
 impl Drop for ExcBox {
     fn drop(&mut self) {
-        let Some(mut b) = self.0.take() else {
+        let Some(d) = self.0.as_deref() else {
             return;
         };
         // The values go in `BaseException_clear`'s order (dict, 3.11's `__notes__` being
         // in the dict, args, traceback, cause, context), which `__del__` methods can see;
         // a dying value may free other exceptions: their boxes come back here first,
-        // with no borrow of the list held.
-        let d = &mut *b;
-        drop(d.dict.get_mut().take());
-        drop(d.notes.get_mut().take());
-        let args = std::mem::replace(d.args.get_mut(), ExcArgs::One(Value::None));
+        // with no borrow of the list held. The box stays in place (and each field is
+        // taken out before its value is dropped, no borrow held) while values die and
+        // Python code may run, so nothing can find it half-gone; it leaves `self.0`
+        // only at the end, when no code runs any more.
+        let dict = d.dict.borrow_mut().take();
+        drop(dict);
+        let notes = d.notes.borrow_mut().take();
+        drop(notes);
+        let args = std::mem::replace(&mut *d.args.borrow_mut(), ExcArgs::One(Value::None));
         drop(args);
-        drop(d.tb.get_mut().take());
-        let mut pending = std::mem::take(d.tb_pending.get_mut());
+        let tb = d.tb.borrow_mut().take();
+        drop(tb);
+        let mut pending = std::mem::take(&mut *d.tb_pending.borrow_mut());
         pending.clear();
-        drop(d.cause.get_mut().take());
-        drop(d.context.get_mut().take());
+        let cause = d.cause.borrow_mut().take();
+        drop(cause);
+        let context = d.context.borrow_mut().take();
+        drop(context);
         d.suppress_context.set(false);
-        drop(d.group.get_mut().take());
-        d.members.get_mut().clear();
-        *d.tb_pending.get_mut() = pending;
+        let group = d.group.borrow_mut().take();
+        drop(group);
+        let mut members = std::mem::take(&mut *d.members.borrow_mut());
+        members.clear();
+        // The emptied buffers go back for the next exception.
+        *d.tb_pending.borrow_mut() = pending;
+        *d.members.borrow_mut() = members;
+        let Some(b) = self.0.take() else {
+            return;
+        };
         // (After the thread's locals are gone the box is just freed.)
         let _ = FREE_EXC.try_with(|f| {
             if let Ok(mut f) = f.try_borrow_mut() {
@@ -280,10 +294,16 @@ fn make_exception(vm: &mut Vm, ty: &PyRef, args: ExcArgs, msg: Option<Value>) ->
 
 /// The instance `__dict__` of an exception of a Python subclass without `__slots__`,
 /// made now if it was not yet (see [`make_exception`]); None for other exceptions.
-fn lazy_instance_dict(vm: &Vm, e: &PyRef) -> Option<PyRef> {
+fn lazy_instance_dict(vm: &mut Vm, e: &PyRef) -> Option<PyRef> {
     let td = crate::object::typeobj::tdata(&e.ty);
-    if !td.heap || td.slotted.get() {
+    if !td.heap {
         return None;
+    }
+    if td.slotted.get() {
+        // `__slots__` on an exception class still leaves the `__dict__` BaseException
+        // gives every instance (`slots_only` is false: `type_::set_slots`): it is the
+        // slot storage's `__dict__` entry, where the generic attribute path stores.
+        return crate::object::attr::instance_dict(vm, e, true);
     }
     if let Some(d) = e.dict.get() {
         return Some(d);
@@ -804,13 +824,17 @@ fn exc_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("descriptor '__reduce__' requires a 'BaseException' object"));
     };
     let ty = Value::Obj(e.ty.clone());
-    // `OSError_reduce`: the arguments with the filename(s), for the constructor to parse.
+    // `OSError_reduce`: the arguments with the filename(s), for the constructor to parse;
+    // `BaseException_reduce`: the args tuple itself (`e.__reduce__()[1] is e.args`).
     let a = if is_os_error(vm, &e) {
-        exc_args(&e)
+        let a = exc_args(&e);
+        vm.new_tuple(a)
     } else {
-        visible_args(vm, &e)
+        match exc_data(&e) {
+            Some(d) => args_tuple(vm, d),
+            None => vm.new_tuple(Vec::new()),
+        }
     };
-    let a = vm.new_tuple(a);
     let mut items = vec![ty, a];
     if is_subtype_named(vm, &e.ty, "ImportError") {
         let d = vm.new_dict_ref();

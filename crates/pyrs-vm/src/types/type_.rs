@@ -251,9 +251,16 @@ fn install_slots(vm: &mut Vm, cls: &PyRef, bases: &[PyRef], d: &PyRef) -> PyResu
         let m = vm.alloc(&ty, Payload::Member(Box::new((nref.clone(), cls.clone()))));
         dict::dict_set_str(vm, d, &nref, Value::Obj(m));
     }
-    let bases_slotted = bases
-        .iter()
-        .all(|b| !tdata(b).heap || tdata(b).slots_only.get());
+    // A builtin base gives no `__dict__` — except BaseException, whose instances always
+    // have one (CPython's `BaseException.__dict__`), so its subclasses' do too.
+    let exc = vm.types.base_exception.clone();
+    let bases_slotted = bases.iter().all(|b| {
+        if tdata(b).heap {
+            tdata(b).slots_only.get()
+        } else {
+            !crate::object::typeobj::is_subtype(b, &exc)
+        }
+    });
     tdata(cls).slots_only.set(!has_dict && bases_slotted);
     tdata(cls).slotted.set(true);
     Ok(())
