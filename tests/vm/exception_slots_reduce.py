@@ -37,3 +37,41 @@ class Big(Exception):
         self.b = b
 bb = Big(1, 2)
 print(bb.__reduce__(), bb.__reduce__()[1] is bb.args)
+
+# A class attribute or property named like a payload attribute shadows BaseException's
+# descriptor; __getattribute__ overrides see every name.
+class ArgsAttr(Exception):
+    args = 5
+
+
+print(ArgsAttr(1, 2).args)
+
+
+class ArgsProp(Exception):
+    @property
+    def args(self):
+        return 'prop'
+
+
+print(ArgsProp(1).args)
+
+
+class Mixin:
+    args = 'mixin'
+
+
+class AfterMixin(Exception, Mixin):
+    pass
+
+
+print(AfterMixin(7).args)
+
+
+class GA(Exception):
+    def __getattribute__(self, n):
+        if n == 'args':
+            return 'ga'
+        return super().__getattribute__(n)
+
+
+print(GA(3).args)

@@ -383,8 +383,14 @@ pub fn generic_getattr_opt(vm: &mut Vm, obj: &Value, name: &PyRef) -> PyResult<O
                 return Ok(Some(v));
             }
         }
-        if let Some(v) = crate::types::getset::get(vm, o, s)? {
-            return Ok(Some(v));
+        // An exception's payload attributes (`args`, `__traceback__`, `errno`, ...) are
+        // BaseException's data descriptors in CPython: a class attribute found first in
+        // the MRO (`class E(Exception): args = 5`) shadows them, as it does here.
+        let shadowed = attr.is_some() && matches!(o.payload, Payload::Exception(_));
+        if !shadowed {
+            if let Some(v) = crate::types::getset::get(vm, o, s)? {
+                return Ok(Some(v));
+            }
         }
     } else if s.eq_rust("__class__") {
         return Ok(Some(Value::Obj(ty)));
