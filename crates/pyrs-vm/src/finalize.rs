@@ -86,8 +86,7 @@ pub fn gen_finalize(vm: &mut Vm, obj: &PyRef) {
 pub fn write_unraisable(vm: &mut Vm, e: &PyErr, obj: &Value) {
     // An exception raised by the machinery itself (a generator ignoring GeneratorExit)
     // has no traceback yet: CPython gives it the current frame's entry.
-    let bare =
-        crate::types::exceptions::exc_data(&e.0).is_some_and(|d| !d.has_traceback());
+    let bare = crate::types::exceptions::exc_data(&e.0).is_some_and(|d| !d.has_traceback());
     if bare {
         if let Some(f) = vm.thread.frames.last() {
             let (code, lasti) = (f.code.clone(), f.lasti);

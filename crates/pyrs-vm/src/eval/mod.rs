@@ -1619,17 +1619,15 @@ fn for_iter_quick(slot: Option<&Option<Value>>) -> Option<Option<Value>> {
         // A list iterator reads the list's items even of a subclass instance (as
         // `listiter_next`): `iter::get_iter` makes a SeqIter over a list payload only as a
         // `list_iterator`, and iterator types cannot be subclassed, so no type test here.
-        Payload::SeqIter(Value::Obj(l), idx) => {
-            match &l.payload {
-                Payload::List(items) => {
-                    let i = idx.get();
-                    let r = items.borrow().get(i).cloned();
-                    idx.set(if r.is_some() { i + 1 } else { usize::MAX / 2 });
-                    Some(r)
-                }
-                _ => None,
+        Payload::SeqIter(Value::Obj(l), idx) => match &l.payload {
+            Payload::List(items) => {
+                let i = idx.get();
+                let r = items.borrow().get(i).cloned();
+                idx.set(if r.is_some() { i + 1 } else { usize::MAX / 2 });
+                Some(r)
             }
-        }
+            _ => None,
+        },
         _ => None,
     }
 }
