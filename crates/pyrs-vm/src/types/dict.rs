@@ -11,7 +11,7 @@
 //!
 //! `mixed_keys` is false while every key inserted since the table was last emptied is an
 //! exact str (CPython's `DICT_KEYS_UNICODE`): a lookup by an exact str then compares
-//! candidates by identity and buffer, with no type test per candidate (`find_str_slot`).
+//! candidates by identity and buffer, with no type test per candidate (`DictData::find_slot`).
 //! An exact str stays one (`__class__` cannot be assigned on str instances).
 
 use crate::object::{Payload, PyRef, Value};
@@ -277,13 +277,7 @@ impl DictData {
     pub fn set_str(&mut self, key: PyRef, hash: i64, value: Value) -> (usize, Option<Value>) {
         let k = Value::Obj(key);
         match self.find_fast_slot(&k, hash) {
-            Ok(Ok(ix)) => {
-                let old = self.entries[ix]
-                    .as_mut()
-                    .map(|e| std::mem::replace(&mut e.value, value));
-                self.version += 1;
-                (ix, old)
-            }
+            Ok(Ok(ix)) => (ix, self.replace_value(ix, value)),
             // Absent, and the table need not grow: the free slot where the probe ended is
             // the one `insert_new` would find again (the first free slot of the same
             // sequence), so the key goes there without a second probe (a fresh
@@ -316,17 +310,33 @@ impl DictData {
         ix
     }
 
-    /// [`DictData::find_fast`] for an insertion: `Ok(Ok(ix))` found, `Ok(Err(slot))`
-    /// absent with the probe ended at free index slot `slot` (`usize::MAX`: no table),
-    /// `Err(ix)` a candidate needs a Python `__eq__`.
-    #[inline]
-    fn find_fast_slot(&self, key: &Value, hash: i64) -> Result<Result<usize, usize>, usize> {
+    /// The value at dense index `ix` replaced by `value` (a mutation: the version moves);
+    /// the old value, to be dropped after the borrow ends (its deallocation may touch
+    /// this dict).
+    fn replace_value(&mut self, ix: usize, value: Value) -> Option<Value> {
+        let old = self.entries[ix]
+            .as_mut()
+            .map(|e| std::mem::replace(&mut e.value, value));
+        self.version += 1;
+        old
+    }
+
+    /// The probe loop of every lookup: `hash`'s slot sequence is walked until a free slot
+    /// (`Ok(Err(slot))`; `usize::MAX`: no table) or an entry of the same hash that `eq`
+    /// decides: `Some(true)` found (`Ok(Ok(ix))`), `Some(false)` go on, `None` a Python
+    /// `__eq__` must decide (`Err(ix)`). Written out (not `probe()`'s iterator) and
+    /// inlined into each caller with its `eq`: this loop is every dict lookup's. It ends:
+    /// fewer than 2/3 of the slots are ever used (`insert_new`), and the perturbed probe
+    /// sequence reaches every slot, so a FREE one comes.
+    #[inline(always)]
+    fn probe_with(
+        &self,
+        hash: i64,
+        mut eq: impl FnMut(&Value) -> Option<bool>,
+    ) -> Result<Result<usize, usize>, usize> {
         if self.indices.is_empty() {
             return Ok(Err(usize::MAX));
         }
-        // Written out (not `probe()`): this loop is every dict lookup's. It ends: fewer than
-        // 2/3 of the slots are ever used (`insert_new`), and the perturbed probe sequence
-        // reaches every slot, so a FREE one comes.
         let mask = self.indices.len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
@@ -337,7 +347,7 @@ impl DictData {
             }
             if let Some(e) = &self.entries[ix] {
                 if e.hash == hash {
-                    match key_eq_fast(&e.key, key) {
+                    match eq(&e.key) {
                         Some(true) => return Ok(Ok(ix)),
                         Some(false) => {}
                         None => return Err(ix),
@@ -348,9 +358,18 @@ impl DictData {
         }
     }
 
+    /// [`DictData::find_fast`] for an insertion: `Ok(Ok(ix))` found, `Ok(Err(slot))`
+    /// absent with the probe ended at free index slot `slot` (`usize::MAX`: no table),
+    /// `Err(ix)` a candidate needs a Python `__eq__`.
+    #[inline]
+    fn find_fast_slot(&self, key: &Value, hash: i64) -> Result<Result<usize, usize>, usize> {
+        self.probe_with(hash, |k| key_eq_fast(k, key))
+    }
+
     /// [`DictData::find_fast_slot`] for a key classified by its caller: `str_key` is the
-    /// key's str when the key is an exact str ([`exact_str`]); in a table of exact-str
-    /// keys such a key compares by identity and buffer ([`DictData::find_str_slot`]).
+    /// key's str when the key is an exact str ([`exact_str`]). In a table whose keys are
+    /// all exact strs (`!mixed_keys`) such a key compares by identity and buffer: equal
+    /// strs are equal buffers (str.rs), so no candidate needs Python code or a type test.
     #[inline(always)]
     pub fn find_slot(
         &self,
@@ -359,43 +378,15 @@ impl DictData {
         str_key: Option<&PyStr>,
     ) -> Result<Result<usize, usize>, usize> {
         match (str_key, key) {
-            (Some(s), Value::Obj(k)) if !self.mixed_keys => Ok(self.find_str_slot(k, s, hash)),
-            _ => self.find_fast_slot(key, hash),
-        }
-    }
-
-    /// The probe of a table whose keys are all exact strs (`!mixed_keys`) for an exact
-    /// str `key` (its str `s`): `Ok(ix)` found, `Err(slot)` absent with the probe ended
-    /// at free index slot `slot` (`usize::MAX`: no table). Equal strs are equal buffers
-    /// (str.rs), so no candidate needs Python code or a type test.
-    #[inline]
-    fn find_str_slot(&self, key: &PyRef, s: &PyStr, hash: i64) -> Result<usize, usize> {
-        if self.indices.is_empty() {
-            return Err(usize::MAX);
-        }
-        let mask = self.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let ix = self.indices[i];
-            if ix == FREE {
-                return Err(i);
-            }
-            if let Some(e) = &self.entries[ix] {
-                if e.hash == hash {
-                    if let Value::Obj(k) = &e.key {
-                        if k.is(key) {
-                            return Ok(ix);
-                        }
-                        if let Payload::Str(t) = &k.payload {
-                            if t.eq_str(s) {
-                                return Ok(ix);
-                            }
-                        }
+            (Some(s), Value::Obj(key)) if !self.mixed_keys => self.probe_with(hash, |k| {
+                Some(match k {
+                    Value::Obj(k) => {
+                        k.is(key) || matches!(&k.payload, Payload::Str(t) if t.eq_str(s))
                     }
-                }
-            }
-            i = next_slot(i, &mut perturb, mask);
+                    _ => false,
+                })
+            }),
+            _ => self.find_fast_slot(key, hash),
         }
     }
 
@@ -404,21 +395,9 @@ impl DictData {
     /// looked up in an instance dict); an entry of the same hash takes the full lookup.
     #[inline(always)]
     pub fn lacks_str(&self, name: &PyStr, hash: i64) -> bool {
-        if self.indices.is_empty() {
-            return true;
-        }
-        let mask = self.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let ix = self.indices[i];
-            if ix == FREE {
-                return true;
-            }
-            if matches!(&self.entries[ix], Some(e) if e.hash == hash) {
-                return self.get_str_index(name, hash).is_none();
-            }
-            i = next_slot(i, &mut perturb, mask);
+        match self.probe_with(hash, |_| None) {
+            Ok(Err(_)) => true,
+            _ => self.get_str_index(name, hash).is_none(),
         }
     }
 
@@ -628,10 +607,7 @@ pub fn set_item(vm: &mut Vm, d: &PyRef, key: Value, value: Value) -> PyResult<()
         if let Ok(mut b) = dd.try_borrow_mut() {
             match b.find_slot(&key, h, sk) {
                 Ok(Ok(ix)) => {
-                    let old = b.entries[ix]
-                        .as_mut()
-                        .map(|e| std::mem::replace(&mut e.value, value));
-                    b.version += 1;
+                    let old = b.replace_value(ix, value);
                     drop(b);
                     drop(old); // freed after the borrow ends: it may touch this dict
                     return Ok(());
